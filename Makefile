@@ -1,0 +1,89 @@
+# multilingualprogramming: Go core, CPython extension, Python package.
+#
+# PYTHON names the interpreter everything Python runs with. By default it is
+# the virtual environment .venv, made by `make venv` from PyPI with the pinned
+# tools of requirements-dev.txt. Where PyPI is not reachable, install the
+# Debian packages listed in README.md and run e.g. `make test PYTHON=/usr/bin/python3`.
+
+VENV      ?= .venv
+PYTHON    ?= $(VENV)/bin/python
+GO        ?= go
+FUZZTIME  ?= 2m
+EXT       := python/multilingualprogramming/_native.abi3.so
+VERSION   := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' python/multilingualprogramming/_version.py)
+GOFILES   := $(shell find core fallback wasm pybridge -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
+
+# The venv is a prerequisite only when PYTHON points into it.
+ifeq ($(PYTHON),$(VENV)/bin/python)
+PYDEPS := $(VENV)/.installed
+else
+PYDEPS :=
+endif
+
+export PYTHONPATH := $(CURDIR)/python
+
+.PHONY: all venv build demo test test-go test-py test-fallback bench bench-go bench-py fuzz lint check wheel clean
+
+all: build
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# The extension: cgo, -buildmode=c-shared, CPython's stable ABI (3.10+).
+build: $(EXT)
+
+$(EXT): $(GOFILES) go.mod go.sum python/multilingualprogramming/_version.py $(PYDEPS)
+	CGO_ENABLED=1 CGO_CFLAGS="-O2 -I$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])') -DPy_LIMITED_API=0x030A0000" \
+	$(GO) build -tags pyext -buildmode=c-shared -trimpath -ldflags "-s -w -X main.Version=$(VERSION)" -o $@ ./pybridge
+	rm -f $(basename $@).h
+
+# The guide's French example, compiled, run on WebAssembly and on the Python fallback.
+demo: build
+	$(PYTHON) examples/demo.py
+
+test: test-go test-py test-fallback
+
+test-go:
+	$(GO) test ./...
+
+test-py: build
+	$(PYTHON) -m pytest -q tests
+
+# The same suite with the extension hidden: what a user without it gets.
+test-fallback: build
+	MULTILINGUAL_NO_NATIVE=1 $(PYTHON) -m pytest -q tests
+
+bench: bench-go bench-py
+
+bench-go:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+bench-py: build
+	$(PYTHON) bench/bench_skeleton.py
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) ./core/lexer
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./core/parser
+
+lint: $(PYDEPS)
+	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)
+	$(GO) vet ./...
+	$(PYTHON) -m flake8 --max-line-length=110 python tests bench examples
+	$(PYTHON) -m mypy python/multilingualprogramming
+
+check: lint
+	CGO_ENABLED=0 $(GO) build ./core/... ./fallback/...
+	$(GO) mod tidy
+	git diff --exit-code go.mod go.sum
+
+wheel: $(PYDEPS)
+	$(PYTHON) -m build --wheel --no-isolation --outdir dist
+
+clean:
+	rm -f $(EXT) $(basename $(EXT)).h
+	rm -rf build dist python/*.egg-info

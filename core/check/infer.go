@@ -1,0 +1,677 @@
+package check
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// fstate is the inference state of one function.
+type fstate struct {
+	c      *checker
+	d      *ast.FuncDef
+	fn     *Func
+	locals map[string]*Local
+	order  []*Local
+	calls  []call // calls to top-level functions, for the Python-only fixpoint
+}
+
+// A call is one call site of a top-level function.
+type call struct {
+	callee *Func
+	line   int32
+}
+
+// set is the set of locals certainly assigned at a program point.
+type set map[string]bool
+
+func (s set) clone() set {
+	t := make(set, len(s))
+	for k := range s {
+		t[k] = true
+	}
+	return t
+}
+
+// meet returns the names assigned in both a and b.
+func meet(a, b set) set {
+	t := make(set)
+	for k := range a {
+		if b[k] {
+			t[k] = true
+		}
+	}
+	return t
+}
+
+// inferAll builds every function's signature, then infers its body.
+func (c *checker) inferAll() {
+	if c.file == nil {
+		return
+	}
+	var states []*fstate
+	for _, d := range c.file.Funcs() {
+		if d.Name == nil {
+			continue
+		}
+		fn := &Func{Decl: d, Name: d.Name.Name, Compilable: true}
+		st := &fstate{c: c, d: d, fn: fn, locals: make(map[string]*Local)}
+		c.signature(st)
+		c.info.Funcs = append(c.info.Funcs, fn)
+		c.info.FuncByName[fn.Name] = fn
+		states = append(states, st)
+	}
+	for _, st := range states {
+		if c.defs[st.fn.Name] > 1 {
+			st.pyOnly(st.d.Name.Pos, "function '%s' is defined more than once", st.fn.Name)
+		}
+		if ReservedExports[st.fn.Name] {
+			st.pyOnly(st.d.Name.Pos, "the name '%s' is reserved by the WebAssembly module", st.fn.Name)
+		}
+		st.block(st.d.Body, st.paramSet(), 0)
+		c.info.Locals[st.d] = st.order
+	}
+	c.states = states
+	for name := range c.glob {
+		c.info.Globals = append(c.info.Globals, name)
+	}
+	sortStrings(c.info.Globals)
+}
+
+// propagate makes Python-only every function that calls a Python-only one.
+func (c *checker) propagate() {
+	for changed := true; changed; {
+		changed = false
+		for _, st := range c.states {
+			if !st.fn.Compilable {
+				continue
+			}
+			for _, cl := range st.calls {
+				if !cl.callee.Compilable {
+					st.fn.Compilable = false
+					st.fn.Reason = fmt.Sprintf("line %d: calls '%s', which runs only in Python", cl.line, cl.callee.Name)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// pyOnly marks the function Python-only; the first reason is kept.
+func (st *fstate) pyOnly(sp source.Span, format string, args ...any) {
+	if !st.fn.Compilable {
+		return
+	}
+	st.fn.Compilable = false
+	msg := fmt.Sprintf(format, args...)
+	if sp.Start.Line > 0 {
+		msg = fmt.Sprintf("line %d: %s", sp.Start.Line, msg)
+	}
+	st.fn.Reason = msg
+}
+
+// signature fills the parameter and result types of st.fn.
+func (c *checker) signature(st *fstate) {
+	d, fn := st.d, st.fn
+	for _, p := range d.Params {
+		if p == nil || p.Name == nil {
+			continue
+		}
+		fn.ParamNames = append(fn.ParamNames, p.Name.Name)
+		t := TUnknown
+		if p.Type == nil {
+			st.pyOnly(p.Name.Pos, "parameter '%s' has no type annotation", p.Name.Name)
+		} else {
+			t = c.annotation(p.Type)
+			if !scalar(t) {
+				st.pyOnly(p.Type.Pos, "parameter '%s' has type %s, %s", p.Name.Name, t, notCompiled(t))
+			}
+		}
+		fn.Params = append(fn.Params, t)
+		loc := &Local{Name: p.Name.Name, Type: t, Param: true}
+		if _, dup := st.locals[loc.Name]; !dup {
+			st.locals[loc.Name] = loc
+			st.order = append(st.order, loc)
+		}
+	}
+	if d.Result == nil {
+		fn.Result = TUnknown
+		st.pyOnly(d.Name.Pos, "function '%s' has no return type annotation", fn.Name)
+		return
+	}
+	fn.Result = c.annotation(d.Result)
+	if !scalar(fn.Result) && fn.Result.Kind != None {
+		st.pyOnly(d.Result.Pos, "the result has type %s, %s", fn.Result, notCompiled(fn.Result))
+	}
+}
+
+// notCompiled explains why values of type t stay in Python.
+func notCompiled(t *Type) string {
+	switch t.Kind {
+	case List:
+		return "and lists are not compiled yet"
+	case Str:
+		return "and strings are not compiled yet"
+	case None:
+		return "and None values are not compiled"
+	}
+	return "which is not compiled"
+}
+
+// scalar reports whether t is int, float or bool: the compiled value types.
+func scalar(t *Type) bool {
+	return t != nil && (t.Kind == Int || t.Kind == Float || t.Kind == Bool)
+}
+
+// annotation maps a written type to a Type. Unknown names are errors.
+func (c *checker) annotation(t *ast.TypeExpr) *Type {
+	if t == nil || t.Name == nil {
+		return TUnknown
+	}
+	name := t.Name.Name
+	if k, ok := c.lang.Keyword(name); (ok && k == lang.None) || name == "None" {
+		return TNone
+	}
+	canon, ok := c.lang.TypeName(name)
+	if !ok {
+		if c.builtinName(name) == "" && c.funcs[name] == nil && !c.glob[name] {
+			c.errorf(t.Name.Pos, msgUnknownType, name)
+		}
+		return TUnknown
+	}
+	switch canon {
+	case "int":
+		return TInt
+	case "float":
+		return TFloat
+	case "bool":
+		return TBool
+	case "str":
+		return TStr
+	case "list":
+		if len(t.Args) == 1 {
+			return ListOf(c.annotation(t.Args[0]))
+		}
+		return ListOf(TUnknown)
+	}
+	return TUnknown
+}
+
+func (st *fstate) paramSet() set {
+	s := make(set)
+	for _, n := range st.fn.ParamNames {
+		s[n] = true
+	}
+	return s
+}
+
+// assign records that name gets a value of type t at sp.
+func (st *fstate) assign(id *ast.Ident, t *Type) {
+	loc, ok := st.locals[id.Name]
+	if !ok {
+		loc = &Local{Name: id.Name, Type: t}
+		st.locals[id.Name] = loc
+		st.order = append(st.order, loc)
+		if t.Kind != Unknown && !scalar(t) {
+			st.pyOnly(id.Pos, "'%s' holds a %s value, %s", id.Name, t, notCompiled(t))
+		}
+		return
+	}
+	if loc.Type.Kind == Unknown {
+		if !loc.Param {
+			loc.Type = t
+		}
+		return
+	}
+	if t.Kind != Unknown && !loc.Type.Equal(t) {
+		st.pyOnly(id.Pos, "'%s' is assigned a %s after holding a %s", id.Name, t, loc.Type)
+	}
+}
+
+// block infers a statement list; in holds the locals certainly assigned on
+// entry. It returns the set on exit and whether control can fall through.
+func (st *fstate) block(body []ast.Stmt, in set, loops int) (set, bool) {
+	cur, falls := in, true
+	for _, s := range body {
+		// Statements after a return or break are still typed: the generator
+		// may emit them when not optimizing.
+		out, f := st.stmt(s, cur, loops)
+		cur = out
+		falls = falls && f
+	}
+	return cur, falls
+}
+
+func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
+	switch s := s.(type) {
+	case *ast.Assign:
+		t := st.expr(s.Value, in)
+		switch tg := s.Target.(type) {
+		case *ast.Ident:
+			st.assign(tg, t)
+			out := in.clone()
+			out[tg.Name] = true
+			return out, true
+		default:
+			st.expr(tg, in)
+			st.pyOnly(spanOf(s.Target), "assigning to an element or attribute runs only in Python (lists are not compiled yet)")
+		}
+		return in, true
+	case *ast.AugAssign:
+		tg, ok := s.Target.(*ast.Ident)
+		if !ok {
+			st.expr(s.Target, in)
+			st.expr(s.Value, in)
+			st.pyOnly(spanOf(s.Target), "assigning to an element or attribute runs only in Python (lists are not compiled yet)")
+			return in, true
+		}
+		xt := st.expr(tg, in)
+		yt := st.expr(s.Value, in)
+		t := st.arith(s.Op, s.OpPos, xt, yt)
+		st.assign(tg, t)
+		return in, true
+	case *ast.ExprStmt:
+		if _, ok := s.X.(*ast.StrLit); ok {
+			return in, true // a docstring or a bare string: no effect
+		}
+		t := st.expr(s.X, in)
+		if t.Kind != Unknown && t.Kind != None && !scalar(t) {
+			st.pyOnly(spanOf(s.X), "an expression of type %s runs only in Python", t)
+		}
+		return in, true
+	case *ast.If:
+		st.cond(s.Cond, in)
+		o1, f1 := st.block(s.Body, in.clone(), loops)
+		o2, f2 := in, true
+		if s.Else != nil {
+			o2, f2 = st.block(s.Else, in.clone(), loops)
+		}
+		switch {
+		case f1 && f2:
+			return meet(o1, o2), true
+		case f1:
+			return o1, true
+		case f2:
+			return o2, true
+		}
+		return in, false
+	case *ast.While:
+		st.cond(s.Cond, in)
+		st.block(s.Body, in.clone(), loops+1)
+		return in, true
+	case *ast.For:
+		st.forRange(s, in)
+		body := in.clone()
+		if s.Target != nil {
+			body[s.Target.Name] = true
+		}
+		st.block(s.Body, body, loops+1)
+		return in, true
+	case *ast.Break, *ast.Continue:
+		return in, false
+	case *ast.Pass:
+		return in, true
+	case *ast.Return:
+		st.ret(s, in)
+		return in, false
+	case *ast.Assert:
+		st.cond(s.Cond, in)
+		if s.Msg != nil {
+			if _, ok := s.Msg.(*ast.StrLit); !ok {
+				st.expr(s.Msg, in)
+				st.pyOnly(spanOf(s.Msg), "an assert message other than a string literal runs only in Python")
+			}
+		}
+		return in, true
+	case *ast.Global:
+		st.pyOnly(s.Pos, "'global' runs only in Python")
+		return in, true
+	case *ast.FuncDef:
+		name := "?"
+		if s.Name != nil {
+			name = s.Name.Name
+			st.assign(s.Name, TUnknown)
+		}
+		st.pyOnly(s.Pos, "the nested function '%s' runs only in Python", name)
+		out := in.clone()
+		out[name] = true
+		return out, true
+	}
+	if s != nil {
+		st.pyOnly(s.Span(), "this statement runs only in Python")
+	}
+	return in, true
+}
+
+// ret checks a return statement against the annotated result.
+func (st *fstate) ret(s *ast.Return, in set) {
+	want := st.fn.Result
+	if s.Value == nil {
+		return // None: compiled code traps on it when the result is not None
+	}
+	t := st.expr(s.Value, in)
+	if t.Kind == Unknown || want.Kind == Unknown {
+		return
+	}
+	if want.Kind == None {
+		if t.Kind != None {
+			st.pyOnly(s.Pos, "returns a %s but the function is annotated -> None", t)
+		}
+		return
+	}
+	if !t.Equal(want) {
+		st.pyOnly(s.Pos, "returns a %s but the function is annotated -> %s", t, want)
+	}
+}
+
+// forRange accepts only `for name in range(...)` with int arguments.
+func (st *fstate) forRange(s *ast.For, in set) {
+	call, ok := s.Iter.(*ast.Call)
+	var id *ast.Ident
+	if ok {
+		id, _ = call.Func.(*ast.Ident)
+	}
+	if id == nil || st.c.kinds[id] != kindBuiltin || st.c.info.Builtins[id] != "range" {
+		st.expr(s.Iter, in)
+		st.pyOnly(spanOf(s.Iter), "a for loop over anything but range() runs only in Python")
+		if s.Target != nil {
+			st.assign(s.Target, TUnknown)
+		}
+		return
+	}
+	for _, a := range call.Args {
+		t := st.expr(a, in)
+		if t.Kind != Unknown && t.Kind != Int && t.Kind != Bool {
+			st.pyOnly(spanOf(a), "range() of a %s runs only in Python", t)
+		}
+	}
+	if len(call.Args) < 1 || len(call.Args) > 3 {
+		st.pyOnly(call.Span(), "range() takes 1 to 3 arguments")
+	}
+	if s.Target != nil {
+		st.assign(s.Target, TInt)
+	}
+}
+
+// cond types a condition: any scalar has a truth value.
+func (st *fstate) cond(e ast.Expr, in set) {
+	t := st.expr(e, in)
+	if t.Kind != Unknown && !scalar(t) {
+		st.pyOnly(spanOf(e), "the truth value of a %s runs only in Python", t)
+	}
+}
+
+// expr infers the type of e and records it in Info.Types.
+func (st *fstate) expr(e ast.Expr, in set) *Type {
+	t := st.expr1(e, in)
+	if e != nil {
+		st.c.info.Types[e] = t
+	}
+	return t
+}
+
+func (st *fstate) expr1(e ast.Expr, in set) *Type {
+	c := st.c
+	switch e := e.(type) {
+	case *ast.IntLit:
+		if _, err := strconv.ParseInt(e.Text, 10, 64); err != nil {
+			st.pyOnly(e.Pos, "the integer %s does not fit in 64 bits", e.Text)
+			return TUnknown
+		}
+		return TInt
+	case *ast.FloatLit:
+		return TFloat
+	case *ast.BoolLit:
+		return TBool
+	case *ast.NoneLit:
+		return TNone
+	case *ast.StrLit:
+		return TStr
+	case *ast.ListLit:
+		for _, x := range e.Elems {
+			st.expr(x, in)
+		}
+		st.pyOnly(e.Pos, "lists are not compiled yet")
+		return TUnknown
+	case *ast.Ident:
+		switch c.kinds[e] {
+		case kindLocal:
+			loc, ok := st.locals[e.Name]
+			if !ok {
+				st.pyOnly(e.Pos, "'%s' belongs to an enclosing function", e.Name)
+				return TUnknown
+			}
+			if !in[e.Name] {
+				st.pyOnly(e.Pos, "'%s' might be used before it is assigned", e.Name)
+			}
+			return loc.Type
+		case kindGlobal:
+			st.pyOnly(e.Pos, "reads the global variable '%s', which runs only in Python", e.Name)
+		case kindFunc:
+			st.pyOnly(e.Pos, "uses the function '%s' as a value, which runs only in Python", e.Name)
+		case kindBuiltin:
+			st.pyOnly(e.Pos, "uses the builtin '%s' as a value, which runs only in Python", e.Name)
+		}
+		return TUnknown
+	case *ast.Binary:
+		xt := st.expr(e.X, in)
+		yt := st.expr(e.Y, in)
+		return st.arith(e.Op, e.OpPos, xt, yt)
+	case *ast.Unary:
+		t := st.expr(e.X, in)
+		if t.Kind == Unknown {
+			return TUnknown
+		}
+		if !scalar(t) {
+			st.pyOnly(e.OpPos, "'%s' on a %s runs only in Python", e.Op, t)
+			return TUnknown
+		}
+		switch e.Op {
+		case ast.OpNot:
+			return TBool
+		case ast.OpNeg, ast.OpPos:
+			if t.Kind == Bool {
+				return TInt
+			}
+			return t
+		}
+		st.pyOnly(e.OpPos, "this operator runs only in Python")
+		return TUnknown
+	case *ast.Logic:
+		xt := st.expr(e.X, in)
+		yt := st.expr(e.Y, in)
+		if xt.Kind == Unknown || yt.Kind == Unknown {
+			return TUnknown
+		}
+		if !scalar(xt) || !xt.Equal(yt) {
+			st.pyOnly(e.OpPos, "'%s' between a %s and a %s runs only in Python", e.Op, xt, yt)
+			return TUnknown
+		}
+		return xt
+	case *ast.Compare:
+		return st.compare(e, in)
+	case *ast.Call:
+		return st.call(e, in)
+	case *ast.Attribute:
+		st.expr(e.X, in)
+		st.pyOnly(e.Name.Pos, "attributes run only in Python")
+		return TUnknown
+	case *ast.Index:
+		st.expr(e.X, in)
+		st.expr(e.Index, in)
+		st.pyOnly(spanOf(e), "indexing runs only in Python (lists are not compiled yet)")
+		return TUnknown
+	}
+	st.pyOnly(spanOf(e), "this expression runs only in Python")
+	return TUnknown
+}
+
+// arith types X op Y.
+func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
+	if xt.Kind == Unknown || yt.Kind == Unknown {
+		return TUnknown
+	}
+	if !scalar(xt) || !scalar(yt) {
+		st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
+		return TUnknown
+	}
+	if xt.Kind != Float && yt.Kind != Float {
+		if op == ast.OpDiv {
+			return TFloat
+		}
+		return TInt // bool operands count as int, as in Python
+	}
+	switch op {
+	case ast.OpPow:
+		st.pyOnly(pos, "'**' on floats runs only in Python")
+		return TUnknown
+	case ast.OpFloorDiv, ast.OpMod:
+		st.pyOnly(pos, "'%s' on floats is not compiled yet", op)
+		return TUnknown
+	}
+	return TFloat
+}
+
+// compare types a possibly chained comparison.
+func (st *fstate) compare(e *ast.Compare, in set) *Type {
+	types := make([]*Type, len(e.Operands))
+	for i, x := range e.Operands {
+		types[i] = st.expr(x, in)
+	}
+	for i, op := range e.Ops {
+		if i+1 >= len(types) {
+			break
+		}
+		a, b := types[i], types[i+1]
+		if a.Kind == Unknown || b.Kind == Unknown {
+			return TUnknown
+		}
+		pos := source.Span{}
+		if i < len(e.OpPos) {
+			pos = e.OpPos[i]
+		}
+		if op < ast.CmpEq || op > ast.CmpGe {
+			st.pyOnly(pos, "'%s' runs only in Python", op)
+			return TUnknown
+		}
+		if !scalar(a) || !scalar(b) {
+			st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, a, b)
+			return TUnknown
+		}
+		if (a.Kind == Float) != (b.Kind == Float) {
+			st.pyOnly(pos, "comparing a %s with a %s runs only in Python", a, b)
+			return TUnknown
+		}
+	}
+	return TBool
+}
+
+// call types a call to a top-level function or a builtin.
+func (st *fstate) call(e *ast.Call, in set) *Type {
+	c := st.c
+	args := make([]*Type, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = st.expr(a, in)
+	}
+	id, ok := e.Func.(*ast.Ident)
+	if !ok {
+		if at, isAttr := e.Func.(*ast.Attribute); isAttr {
+			st.expr(at.X, in)
+			st.pyOnly(at.Name.Pos, "the method call .%s() runs only in Python", at.Name.Name)
+			return TUnknown
+		}
+		st.expr(e.Func, in)
+		st.pyOnly(spanOf(e), "this call runs only in Python")
+		return TUnknown
+	}
+	for _, t := range args {
+		if t.Kind == Unknown {
+			st.kindOfCallee(id)
+			return TUnknown
+		}
+	}
+	switch c.kinds[id] {
+	case kindFunc:
+		callee := c.info.FuncByName[id.Name]
+		if callee == nil {
+			return TUnknown
+		}
+		st.calls = append(st.calls, call{callee: callee, line: id.Pos.Start.Line})
+		if len(args) != len(callee.Params) {
+			return TUnknown // an arity error is already reported
+		}
+		for i, t := range args {
+			p := callee.Params[i]
+			if p.Kind != Unknown && !p.Equal(t) {
+				st.pyOnly(spanOf(e.Args[i]), "argument %d of %s() is a %s but the parameter is %s", i+1, id.Name, t, p)
+			}
+		}
+		return callee.Result
+	case kindBuiltin:
+		return st.builtin(e, id, c.info.Builtins[id], args)
+	case kindLocal, kindGlobal:
+		st.pyOnly(id.Pos, "calls '%s', which is not a top-level function", id.Name)
+	}
+	return TUnknown
+}
+
+// kindOfCallee still records callee names whose arguments failed to type.
+func (st *fstate) kindOfCallee(id *ast.Ident) {
+	if st.c.kinds[id] == kindFunc {
+		if callee := st.c.info.FuncByName[id.Name]; callee != nil {
+			st.calls = append(st.calls, call{callee: callee, line: id.Pos.Start.Line})
+		}
+	}
+}
+
+// builtin types a call to a builtin the compiler knows.
+func (st *fstate) builtin(e *ast.Call, id *ast.Ident, name string, args []*Type) *Type {
+	for i, t := range args {
+		if !scalar(t) {
+			st.pyOnly(spanOf(e.Args[i]), "%s() of a %s runs only in Python", id.Name, t)
+			return TUnknown
+		}
+	}
+	switch name {
+	case "abs":
+		if len(args) == 1 {
+			if args[0].Kind == Float {
+				return TFloat
+			}
+			return TInt
+		}
+	case "min", "max":
+		if len(args) < 2 {
+			st.pyOnly(id.Pos, "%s() of an iterable runs only in Python", id.Name)
+			return TUnknown
+		}
+		for _, t := range args[1:] {
+			if !t.Equal(args[0]) {
+				st.pyOnly(id.Pos, "%s() of a %s and a %s runs only in Python", id.Name, args[0], t)
+				return TUnknown
+			}
+		}
+		return args[0]
+	case "int", "round":
+		if len(args) == 0 && name == "int" || len(args) == 1 {
+			return TInt
+		}
+	case "float":
+		if len(args) <= 1 {
+			return TFloat
+		}
+	case "bool":
+		if len(args) <= 1 {
+			return TBool
+		}
+	case "range":
+		st.pyOnly(id.Pos, "%s() is compiled only as the iterable of a for loop", id.Name)
+		return TUnknown
+	}
+	st.pyOnly(id.Pos, "%s() runs only in Python", id.Name)
+	return TUnknown
+}

@@ -1,0 +1,49 @@
+package compiler
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// Options tune one compilation.
+type Options struct {
+	// Filename is used in error messages; "<source>" when empty.
+	Filename string
+	// Language is the language code ("fr"); empty means detect it from the source.
+	Language string
+	// Optimize turns on the compiler's own passes (constant folding, dead code).
+	Optimize bool
+}
+
+// An Artifact is everything one compilation produced.
+type Artifact struct {
+	Language  string           // language code the program was read in
+	Detected  bool             // true when Language was detected rather than given
+	File      *ast.File        // the parsed program
+	Info      *check.Info      // what the checker inferred
+	Functions []Function       // every top-level function, in source order
+	Wasm      []byte           // the WebAssembly module (compilable functions only)
+	WAT       string           // the module as readable text, for `multilingual wat`
+	Warnings  source.ErrorList // problems that did not stop compilation
+}
+
+// A Function is one top-level function as the Python package sees it.
+type Function struct {
+	Name       string  // as written in the source, and the export name in Wasm
+	Params     []Param // in order
+	Result     string  // Python spelling of the result type ("int", "None", "unknown")
+	Compilable bool    // true when Wasm exports it
+	Reason     string  // why it is Python-only, when !Compilable
+	// Signature is the compact calling convention used by the bridge:
+	// one letter per parameter, ':' then one letter for the result.
+	// i = int (i64), f = float (f64), b = bool (i32), n = None (no result).
+	// Empty when the function is not compilable.
+	Signature string
+}
+
+// A Param is a parameter name with the Python spelling of its type.
+type Param struct {
+	Name string
+	Type string
+}

@@ -1,0 +1,251 @@
+// Package lang holds the words of the 17 surface languages: keywords, type
+// names and builtin aliases, and detects which language a program is
+// written in.
+//
+// The tables live in data/<code>.txt, one file per language in the
+// project's own format (see tools/gen_lang_tables.py, which writes them from
+// the reference word lists), and are parsed once at start-up. Every language
+// also accepts the English names of builtins and types; keywords are the
+// language's own.
+package lang
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// A Keyword is the canonical (English) name of a keyword: "if", "not in".
+type Keyword string
+
+// The keywords the grammar uses. Reserved keywords (class, import, ...) are
+// recognised too, so that the parser can say they are not supported.
+const (
+	If       Keyword = "if"
+	Elif     Keyword = "elif"
+	Else     Keyword = "else"
+	While    Keyword = "while"
+	For      Keyword = "for"
+	Break    Keyword = "break"
+	Continue Keyword = "continue"
+	Pass     Keyword = "pass"
+	In       Keyword = "in"
+	NotIn    Keyword = "not in"
+	Assert   Keyword = "assert"
+	Def      Keyword = "def"
+	Return   Keyword = "return"
+	And      Keyword = "and"
+	Or       Keyword = "or"
+	Not      Keyword = "not"
+	True     Keyword = "True"
+	False    Keyword = "False"
+	None     Keyword = "None"
+	Is       Keyword = "is"
+	Global   Keyword = "global"
+	Nonlocal Keyword = "nonlocal"
+)
+
+// A Phrase is a keyword spelled with several words, such as "sinon si".
+type Phrase struct {
+	Words   []string
+	Keyword Keyword
+}
+
+// A Language is the word tables of one surface language.
+type Language struct {
+	Code string // ISO 639-1 code: "fr"
+	Name string // the language's own name: "Français"
+
+	keywords  map[string]Keyword // single-word spellings
+	phrases   []Phrase           // multi-word spellings, longest first
+	types     map[string]string  // spelling -> canonical type name
+	builtins  map[string]string  // spelling -> canonical builtin name
+	spellings map[string]string  // section + "." + canonical -> first spelling
+}
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+var (
+	byCode map[string]*Language
+	codes  []string
+)
+
+func init() {
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		panic(err)
+	}
+	byCode = make(map[string]*Language)
+	for _, e := range entries {
+		l, err := parse(e.Name())
+		if err != nil {
+			panic(err) // the tables are part of the binary: a bad one is a build bug
+		}
+		byCode[l.Code] = l
+		codes = append(codes, l.Code)
+	}
+	// English names of builtins and types are accepted in every language.
+	builtins, types := make(map[string]bool), make(map[string]bool)
+	for _, l := range byCode {
+		for _, c := range l.builtins {
+			builtins[c] = true
+		}
+		for _, c := range l.types {
+			types[c] = true
+		}
+	}
+	for _, l := range byCode {
+		for canon := range builtins {
+			if _, ok := l.builtins[canon]; !ok {
+				l.builtins[canon] = canon
+			}
+		}
+		for canon := range types {
+			if _, ok := l.types[canon]; !ok {
+				l.types[canon] = canon
+			}
+		}
+	}
+	sort.Strings(codes)
+}
+
+func parse(name string) (*Language, error) {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	l := &Language{
+		keywords:  make(map[string]Keyword),
+		types:     make(map[string]string),
+		builtins:  make(map[string]string),
+		spellings: make(map[string]string),
+	}
+	section := ""
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		canon, rest, ok := strings.Cut(line, "=")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want 'name = spelling'", name, n)
+		}
+		canon = strings.TrimSpace(canon)
+		var words []string
+		for _, w := range strings.Split(rest, "|") {
+			if w = strings.Join(strings.Fields(w), " "); w != "" {
+				words = append(words, w)
+			}
+		}
+		if len(words) == 0 {
+			return nil, fmt.Errorf("%s:%d: no spelling for %q", name, n, canon)
+		}
+		switch section {
+		case "language":
+			switch canon {
+			case "code":
+				l.Code = words[0]
+			case "name":
+				l.Name = words[0]
+			}
+			continue
+		case "keywords":
+			for _, w := range words {
+				if strings.Contains(w, " ") {
+					l.phrases = append(l.phrases, Phrase{Words: strings.Fields(w), Keyword: Keyword(canon)})
+				} else {
+					l.keywords[w] = Keyword(canon)
+				}
+			}
+		case "types":
+			for _, w := range words {
+				l.types[w] = canon
+			}
+		case "builtins":
+			for _, w := range words {
+				l.builtins[w] = canon
+			}
+		default:
+			return nil, fmt.Errorf("%s:%d: entry outside a known section", name, n)
+		}
+		key := section + "." + canon
+		if _, seen := l.spellings[key]; !seen {
+			l.spellings[key] = words[0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if l.Code == "" {
+		return nil, fmt.Errorf("%s: no [language] code", name)
+	}
+	sort.SliceStable(l.phrases, func(i, j int) bool { return len(l.phrases[i].Words) > len(l.phrases[j].Words) })
+	return l, nil
+}
+
+// Get returns the language with the given code ("fr"), case-insensitively.
+func Get(code string) (*Language, bool) {
+	l, ok := byCode[strings.ToLower(strings.TrimSpace(code))]
+	return l, ok
+}
+
+// Codes returns the codes of every language, sorted.
+func Codes() []string { return append([]string(nil), codes...) }
+
+// Keyword reports whether word is a one-word keyword of l.
+func (l *Language) Keyword(word string) (Keyword, bool) {
+	k, ok := l.keywords[word]
+	return k, ok
+}
+
+// Phrases returns the multi-word keywords of l, longest first.
+func (l *Language) Phrases() []Phrase { return l.phrases }
+
+// Builtin returns the canonical name of a builtin spelled name in l
+// ("intervalle" -> "range"); English names are accepted too.
+func (l *Language) Builtin(name string) (string, bool) {
+	c, ok := l.builtins[name]
+	return c, ok
+}
+
+// TypeName returns the canonical type name spelled name in l
+// ("entier" -> "int"); English names are accepted too.
+func (l *Language) TypeName(name string) (string, bool) {
+	c, ok := l.types[name]
+	return c, ok
+}
+
+// KeywordSpelling returns the first spelling of keyword k in l.
+func (l *Language) KeywordSpelling(k Keyword) string { return l.spellings["keywords."+string(k)] }
+
+// BuiltinSpelling returns the localized spelling of a builtin, or its English name.
+func (l *Language) BuiltinSpelling(canon string) string {
+	if s, ok := l.spellings["builtins."+canon]; ok {
+		return s
+	}
+	return canon
+}
+
+// TypeSpelling returns the localized spelling of a type name, or its English name.
+func (l *Language) TypeSpelling(canon string) string {
+	if s, ok := l.spellings["types."+canon]; ok {
+		return s
+	}
+	return canon
+}
+
+// IsWordRune reports whether r may appear inside an identifier or keyword:
+// letters, combining marks (Devanagari, Tamil vowel signs), digits and '_'.
+func IsWordRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd)
+}

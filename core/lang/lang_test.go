@@ -1,0 +1,102 @@
+package lang
+
+import "testing"
+
+func TestAllLanguagesLoaded(t *testing.T) {
+	want := []string{"ar", "bn", "da", "de", "en", "es", "fi", "fr", "hi", "it", "ja", "nl", "pl", "pt", "sv", "ta", "zh"}
+	got := Codes()
+	if len(got) != len(want) {
+		t.Fatalf("Codes() = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Codes() = %v, want %v", got, want)
+		}
+		l, _ := Get(want[i])
+		for _, k := range []Keyword{If, Else, While, For, Def, Return, In, True, False, None, And, Or, Not} {
+			if l.KeywordSpelling(k) == "" {
+				t.Errorf("%s: no spelling for keyword %q", l.Code, k)
+			}
+		}
+	}
+}
+
+func TestLookups(t *testing.T) {
+	tests := []struct {
+		code, word string
+		kind       string // "kw", "builtin", "type"
+		want       string
+	}{
+		{"fr", "déf", "kw", "def"},
+		{"fr", "def", "kw", "def"},
+		{"fr", "retour", "kw", "return"},
+		{"fr", "intervalle", "builtin", "range"},
+		{"fr", "range", "builtin", "range"}, // English builtin names work everywhere
+		{"fr", "entier", "type", "int"},
+		{"hi", "int", "type", "int"},
+		{"de", "ganz", "type", "int"},
+		{"ja", "範囲", "builtin", "range"},
+		{"es", "mientras", "kw", "while"},
+		{"pt", "senao", "kw", "else"},
+	}
+	for _, tt := range tests {
+		l, ok := Get(tt.code)
+		if !ok {
+			t.Fatalf("Get(%q) failed", tt.code)
+		}
+		var got string
+		switch tt.kind {
+		case "kw":
+			k, _ := l.Keyword(tt.word)
+			got = string(k)
+		case "builtin":
+			got, _ = l.Builtin(tt.word)
+		case "type":
+			got, _ = l.TypeName(tt.word)
+		}
+		if got != tt.want {
+			t.Errorf("%s %s %q = %q, want %q", tt.code, tt.kind, tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestPhrasesLongestFirst(t *testing.T) {
+	for _, code := range Codes() {
+		l, _ := Get(code)
+		ps := l.Phrases()
+		for i := 1; i < len(ps); i++ {
+			if len(ps[i].Words) > len(ps[i-1].Words) {
+				t.Errorf("%s: phrase %v after shorter %v", code, ps[i].Words, ps[i-1].Words)
+			}
+		}
+	}
+	fr, _ := Get("fr")
+	found := false
+	for _, p := range fr.Phrases() {
+		if p.Keyword == Elif && len(p.Words) == 2 && p.Words[0] == "sinon" && p.Words[1] == "si" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error(`fr: "sinon si" is not an elif phrase`)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"déf f(n: entier) -> entier:\n    retour n\n", "fr"},
+		{"def f(n: int) -> int:\n    return n\n", "en"},
+		{"def f(n):\n    mientras n > 0:\n        n = n - 1\n    devolver n\n", "es"},
+		{"def f(n: ganz) -> ganz:\n    rückgabe n\n", "de"},
+		{"関数 f(n):\n    戻る n\n", "ja"},
+		{"函数 f(n):\n    返回 n\n", "zh"},
+		{"परिभाषा f(n):\n    वापसी n\n", "hi"},
+		{"# language: it\ndef f(n):\n    return n\n", "it"},
+		{"x = 1\n", "en"},
+	}
+	for _, tt := range tests {
+		if got := Detect(tt.src); got.Code != tt.want {
+			t.Errorf("Detect(%q) = %+v, want %s", tt.src, got, tt.want)
+		}
+	}
+}

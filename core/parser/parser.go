@@ -1,0 +1,227 @@
+// Package parser builds the one syntax tree (core/ast) from a program
+// written in any of the 17 surface languages.
+//
+// It is a recursive-descent parser over the tokens of core/lexer, with
+// Python's grammar and precedence for the subset the compiler supports.
+// Keywords arrive already canonical (the lexer looked them up in the
+// language's table, both spellings included), so the grammar is written
+// once, in terms of lang.If, lang.For, ...; names keep the user's spelling.
+//
+// Errors never stop the parse. A statement that goes wrong is reported, then
+// the parser skips to the end of its line (and over the indented block that
+// follows, whose statements are still checked), and goes on with the next
+// statement. ParseFile therefore returns a partial tree and every error, in
+// the user's language where messages.go has a column for it, naming keywords
+// as the user spelled them. Internally a failed statement unwinds with a
+// panic of the private bailout type, recovered at the statement level; no
+// other panic is recovered, so that the fuzz targets see real bugs.
+//
+// Print writes a tree back as source in any language, and Dump writes it as
+// S-expressions for tests.
+package parser
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/lexer"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// ParseFile parses a whole program written in language l (English when l is
+// nil). It returns the tree of every statement it could parse and all the
+// lexical and syntax errors, sorted by position.
+func ParseFile(filename, src string, l *lang.Language) (*ast.File, source.ErrorList) {
+	p := newParser(filename, src, l)
+	f := &ast.File{Name: p.file, Lang: p.lang.Code}
+	for p.tok().Kind != lexer.EOF {
+		if p.tok().Kind == lexer.DEDENT { // cannot happen with balanced tokens; be safe
+			p.errorAt(p.tok().Span, msgUnexpected, p.describe(p.tok()))
+			p.next()
+			continue
+		}
+		f.Body = append(f.Body, p.stmtRecover()...)
+	}
+	p.errs.Sort()
+	return f, p.errs
+}
+
+// ParseExpr parses src as a single expression in language l, for tests and
+// tools. Tokens left after the expression are an error.
+func ParseExpr(src string, l *lang.Language) (ast.Expr, source.ErrorList) {
+	p := newParser("<expr>", src, l)
+	var x ast.Expr
+	func() {
+		defer p.recoverBailout()
+		x = p.expr()
+		if k := p.tok().Kind; k != lexer.NEWLINE && k != lexer.EOF {
+			p.fail(p.tok().Span, msgEndOfLine, p.describe(p.tok()))
+		}
+	}()
+	p.errs.Sort()
+	return x, p.errs
+}
+
+type parser struct {
+	file string
+	src  string
+	lang *lang.Language
+	toks []lexer.Token
+	p    int
+	errs source.ErrorList
+
+	// afterFailedIf is set when the last statement was an if whose header
+	// failed: its elif and else lines are then skipped without complaint.
+	afterFailedIf bool
+
+	depth int // nesting of expressions being parsed, bounded by maxDepth
+}
+
+func newParser(filename, src string, l *lang.Language) *parser {
+	if l == nil {
+		l, _ = lang.Get("en")
+	}
+	if filename == "" {
+		filename = "<source>"
+	}
+	toks, errs := lexer.Scan(filename, src, l)
+	return &parser{file: filename, src: src, lang: l, toks: toks, errs: errs}
+}
+
+// bailout is the panic value that abandons the current statement.
+type bailout struct{}
+
+func (p *parser) recoverBailout() {
+	if r := recover(); r != nil {
+		if _, ok := r.(bailout); !ok {
+			panic(r)
+		}
+	}
+}
+
+func (p *parser) tok() lexer.Token { return p.toks[p.p] }
+
+// peek returns the token k places ahead (EOF past the end).
+func (p *parser) peek(k int) lexer.Token {
+	if p.p+k < len(p.toks) {
+		return p.toks[p.p+k]
+	}
+	return p.toks[len(p.toks)-1]
+}
+
+func (p *parser) next() {
+	if p.p < len(p.toks)-1 {
+		p.p++
+	}
+}
+
+// isKw reports whether the current token is keyword k.
+func (p *parser) isKw(k lang.Keyword) bool {
+	t := p.tok()
+	return t.Kind == lexer.KEYWORD && t.Keyword == k
+}
+
+func (p *parser) errorAt(span source.Span, id msgID, args ...any) {
+	p.errs.Add(&source.Error{
+		File:  p.file,
+		Start: span.Start,
+		End:   span.End,
+		Lang:  p.lang.Code,
+		Msg:   message(p.lang.Code, id, args...),
+		Text:  source.LineText(p.src, span.Start.Line),
+	})
+}
+
+// fail reports an error and abandons the current statement.
+func (p *parser) fail(span source.Span, id msgID, args ...any) {
+	p.errorAt(span, id, args...)
+	panic(bailout{})
+}
+
+// failUnexpected reports the current token where something else was
+// expected. Tokens the language reserves get a more useful message than
+// the generic one given by id.
+func (p *parser) failUnexpected(id msgID, args ...any) {
+	t := p.tok()
+	if t.Kind == lexer.ILLEGAL {
+		panic(bailout{}) // the lexer reported this character already
+	}
+	if t.Kind == lexer.KEYWORD && reserved(t.Keyword) {
+		p.fail(t.Span, msgReserved, t.Text, string(t.Keyword))
+	}
+	switch t.Kind {
+	case lexer.AMP, lexer.PIPE, lexer.CARET, lexer.TILDE, lexer.SHL, lexer.SHR, lexer.WALRUS:
+		p.fail(t.Span, msgUnsupportedOp, t.Value)
+	case lexer.LBRACE:
+		p.fail(t.Span, msgDicts)
+	}
+	p.fail(t.Span, id, append(args, p.describe(t))...)
+}
+
+// describe names a token for a message: its text in quotes, or a word for
+// the tokens that have none.
+func (p *parser) describe(t lexer.Token) string {
+	switch t.Kind {
+	case lexer.NEWLINE:
+		return message(p.lang.Code, wordEndOfLine)
+	case lexer.EOF:
+		return message(p.lang.Code, wordEndOfFile)
+	case lexer.INDENT:
+		return message(p.lang.Code, wordIndent)
+	case lexer.DEDENT:
+		return message(p.lang.Code, wordEndOfBlock)
+	}
+	text := t.Text
+	if r := []rune(text); len(r) > 24 {
+		text = string(r[:24]) + "…"
+	}
+	return "'" + strings.ReplaceAll(text, "\n", "\\n") + "'"
+}
+
+// kw returns the language's spelling of keyword k, for messages.
+func (p *parser) kw(k lang.Keyword) string {
+	if s := p.lang.KeywordSpelling(k); s != "" {
+		return s
+	}
+	return string(k)
+}
+
+// expect consumes a token of kind k, or fails with message id; args come
+// before the description of the token found.
+func (p *parser) expect(k lexer.Kind, id msgID, args ...any) lexer.Token {
+	t := p.tok()
+	if t.Kind != k {
+		p.failUnexpected(id, args...)
+	}
+	p.next()
+	return t
+}
+
+// expectClose consumes the closer of the bracket open, or fails.
+func (p *parser) expectClose(k lexer.Kind, open lexer.Token) lexer.Token {
+	if p.tok().Kind != k {
+		p.failUnexpected(msgClose, k.String(), open.Kind.String(), posString(open.Span.Start))
+	}
+	t := p.tok()
+	p.next()
+	return t
+}
+
+func posString(pos source.Pos) string { return fmt.Sprintf("%d:%d", pos.Line, pos.Col) }
+
+// grammarKeywords are the keywords the grammar knows; every other keyword
+// of the tables (class, import, ...) is reserved for later.
+var grammarKeywords = map[lang.Keyword]bool{
+	lang.If: true, lang.Elif: true, lang.Else: true, lang.While: true, lang.For: true,
+	lang.Break: true, lang.Continue: true, lang.Pass: true, lang.In: true, lang.NotIn: true,
+	lang.Assert: true, lang.Def: true, lang.Return: true, lang.And: true, lang.Or: true,
+	lang.Not: true, lang.True: true, lang.False: true, lang.None: true, lang.Is: true,
+	lang.Global: true,
+}
+
+// softKeywords are reserved words that Python lets programs use as names.
+var softKeywords = map[lang.Keyword]bool{"match": true, "case": true}
+
+func reserved(k lang.Keyword) bool { return !grammarKeywords[k] }

@@ -1,0 +1,323 @@
+package wasmgen
+
+import "math"
+
+// The instruction sequences of checked arithmetic. Each takes its operands
+// from the stack (left below right) and leaves the result, using
+// temporaries only inside the sequence.
+
+// intAdd: r = a + b, overflow iff a and b share a sign that r lacks,
+// that is ((a ^ r) & (b ^ r)) < 0.
+func (fg *fgen) intAdd() {
+	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.tee(a)
+	fg.get(b)
+	fg.emit(OpI64Add)
+	fg.set(r)
+	fg.get(a)
+	fg.get(r)
+	fg.emit(OpI64Xor)
+	fg.get(b)
+	fg.get(r)
+	fg.emit(OpI64Xor)
+	fg.emit(OpI64And)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.trapIf(ErrOverflow)
+	fg.get(r)
+	fg.release(I64, a, b, r)
+}
+
+// intSub: r = a - b, overflow iff a and b differ in sign and r's sign
+// differs from a's: ((a ^ b) & (a ^ r)) < 0.
+func (fg *fgen) intSub() {
+	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.tee(a)
+	fg.get(b)
+	fg.emit(OpI64Sub)
+	fg.set(r)
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64Xor)
+	fg.get(a)
+	fg.get(r)
+	fg.emit(OpI64Xor)
+	fg.emit(OpI64And)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.trapIf(ErrOverflow)
+	fg.get(r)
+	fg.release(I64, a, b, r)
+}
+
+// intMul: r = a * b (wrapping). Overflow iff a == -1 and b == MIN, or
+// a is neither 0 nor -1 and r / a != b; the division is never MIN / -1 and
+// never by zero, so it cannot trap.
+func (fg *fgen) intMul() {
+	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.set(a)
+	fg.mulChecked(a, b, r)
+	fg.get(r)
+	fg.release(I64, a, b, r)
+}
+
+// mulChecked stores a * b in r, trapping with ErrOverflow if it overflows.
+// When both operands lie in [-2**31, 2**31) the product cannot overflow and
+// the division-based check is skipped: that fast test is
+// ((a + 2**31) | (b + 2**31)) < 2**32, unsigned.
+func (fg *fgen) mulChecked(a, b, r uint32) {
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64Mul)
+	fg.set(r)
+	fg.get(a)
+	fg.i64(1 << 31)
+	fg.emit(OpI64Add)
+	fg.get(b)
+	fg.i64(1 << 31)
+	fg.emit(OpI64Add)
+	fg.emit(OpI64Or)
+	fg.i64(1 << 32)
+	fg.emit(OpI64GeU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(a)
+	fg.i64(-1)
+	fg.emit(OpI64Eq)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(b)
+	fg.i64(math.MinInt64)
+	fg.emit(OpI64Eq)
+	fg.trapIf(ErrOverflow)
+	fg.emit(OpElse)
+	fg.get(a)
+	fg.emit(OpI64Eqz)
+	fg.emit(OpI32Eqz)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(r)
+	fg.get(a)
+	fg.emit(OpI64DivS)
+	fg.get(b)
+	fg.emit(OpI64Ne)
+	fg.trapIf(ErrOverflow)
+	fg.end()
+	fg.end()
+	fg.end()
+}
+
+// intFloorDiv: q = a div_s b (which traps natively on b == 0 and on
+// MIN / -1), minus one when the remainder is nonzero and the signs of a
+// and b differ, so that the quotient rounds toward minus infinity.
+func (fg *fgen) intFloorDiv() {
+	a, b := fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.tee(a)
+	fg.get(b)
+	fg.emit(OpI64DivS)
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64RemS)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64Xor)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.emit(OpI32And)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Sub)
+	fg.release(I64, a, b)
+}
+
+// intMod: r = a rem_s b (which traps natively on b == 0 and gives 0 for
+// MIN % -1, as Python), plus b when r is nonzero and its sign differs from
+// b's, so that the result takes the divisor's sign. r + b cannot overflow
+// since r and b then have opposite signs.
+func (fg *fgen) intMod() {
+	b, r := fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.get(b)
+	fg.emit(OpI64RemS)
+	fg.tee(r)
+	fg.get(b)
+	fg.emit(OpI64Add)
+	fg.get(r)
+	fg.get(r)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.get(r)
+	fg.get(b)
+	fg.emit(OpI64Xor)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.emit(OpI32And)
+	fg.emit(OpSelect)
+	fg.release(I64, b, r)
+}
+
+// intNeg: -a, overflowing only for MIN.
+func (fg *fgen) intNeg() {
+	a := fg.temp(I64)
+	fg.tee(a)
+	fg.i64(math.MinInt64)
+	fg.emit(OpI64Eq)
+	fg.trapIf(ErrOverflow)
+	fg.i64(0)
+	fg.get(a)
+	fg.emit(OpI64Sub)
+	fg.release(I64, a)
+}
+
+// intAbs: abs(a), overflowing only for MIN.
+func (fg *fgen) intAbs() {
+	a := fg.temp(I64)
+	fg.tee(a)
+	fg.i64(math.MinInt64)
+	fg.emit(OpI64Eq)
+	fg.trapIf(ErrOverflow)
+	fg.i64(0)
+	fg.get(a)
+	fg.emit(OpI64Sub)
+	fg.get(a)
+	fg.get(a)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.emit(OpSelect)
+	fg.release(I64, a)
+}
+
+// inF64Range leaves 1 when the i64 in local x is within ±2**53, where the
+// conversion to f64 is exact: (x + 2**53) as unsigned <= 2**54.
+func (fg *fgen) inF64Range(x uint32) {
+	fg.get(x)
+	fg.i64(1 << 53)
+	fg.emit(OpI64Add)
+	fg.i64(1 << 54)
+	fg.emit(OpI64GtU)
+	fg.emit(OpI32Eqz)
+}
+
+// intTrueDiv: a / b for ints. Division by zero raises ZeroDivisionError;
+// when both operands are exact in f64 the f64 quotient is Python's
+// correctly rounded one; otherwise ErrUnsupported lets Python compute it.
+func (fg *fgen) intTrueDiv() {
+	a, b := fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.set(a)
+	fg.get(b)
+	fg.emit(OpI64Eqz)
+	fg.trapIf(ErrZeroDivision)
+	fg.inF64Range(a)
+	fg.inF64Range(b)
+	fg.emit(OpI32And)
+	fg.emit(OpI32Eqz)
+	fg.trapIf(ErrUnsupported)
+	fg.get(a)
+	fg.emit(OpF64ConvertI64S)
+	fg.get(b)
+	fg.emit(OpF64ConvertI64S)
+	fg.emit(OpF64Div)
+	fg.release(I64, a, b)
+}
+
+// floatDiv: a / b for floats, ZeroDivisionError when b is ±0.
+func (fg *fgen) floatDiv() {
+	b := fg.temp(F64)
+	fg.tee(b)
+	fg.f64(0)
+	fg.emit(OpF64Eq)
+	fg.trapIf(ErrZeroDivision)
+	fg.get(b)
+	fg.emit(OpF64Div)
+	fg.release(F64, b)
+}
+
+// floatToInt converts an integral f64 to i64: nan raises ValueError, and a
+// value outside i64 (including ±inf) ErrOverflow, since Python would give a
+// big int or raise OverflowError; re-running in Python does either.
+func (fg *fgen) floatToInt() {
+	x := fg.temp(F64)
+	fg.tee(x)
+	fg.get(x)
+	fg.emit(OpF64Ne)
+	fg.trapIf(ErrValue)
+	fg.get(x)
+	fg.f64(-twoTo63)
+	fg.emit(OpF64Ge)
+	fg.get(x)
+	fg.f64(twoTo63)
+	fg.emit(OpF64Lt)
+	fg.emit(OpI32And)
+	fg.emit(OpI32Eqz)
+	fg.trapIf(ErrOverflow)
+	fg.get(x)
+	fg.emit(OpI64TruncF64S)
+	fg.release(F64, x)
+}
+
+// helper returns the index of a runtime helper function, generating it on
+// first use with build.
+func (g *gen) helper(name string, build func(*fgen)) uint32 {
+	if idx, ok := g.helpers[name]; ok {
+		return idx
+	}
+	f := &Func{Name: name}
+	idx := uint32(len(g.mod.Funcs))
+	g.helpers[name] = idx
+	g.mod.Funcs = append(g.mod.Funcs, f)
+	fg := &fgen{g: g, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32)}
+	build(fg)
+	return idx
+}
+
+// genIPow builds __ml_ipow(base, exp i64) -> i64: base ** exp by repeated
+// squaring with overflow checks. A negative exponent traps with
+// ErrUnsupported (Python returns a float). The base is squared only while
+// bits of the exponent remain, so a squaring that overflows always means
+// the result overflows too.
+func genIPow(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I64, I64}, Results: []ValType{I64}}
+	f.ParamNames = []string{"base", "exp"}
+	const base, exp = 0, 1
+	result := fg.temp(I64)
+	f.LocalNames[len(f.LocalNames)-1] = "result"
+	t := fg.temp(I64)
+	fg.get(exp)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.trapIf(ErrUnsupported)
+	fg.i64(1)
+	fg.set(result)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(exp)
+	fg.emit(OpI64Eqz)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(exp)
+	fg.i64(1)
+	fg.emit(OpI64And)
+	fg.emit(OpI64Eqz)
+	fg.emit(OpI32Eqz) // (exp & 1) != 0
+	fg.begin(OpIf, BlockEmpty)
+	fg.mulChecked(result, base, t)
+	fg.get(t)
+	fg.set(result)
+	fg.end()
+	fg.get(exp)
+	fg.i64(1)
+	fg.emit(OpI64ShrS)
+	fg.tee(exp)
+	fg.emit(OpI64Eqz)
+	fg.emitImm(OpBrIf, 1)
+	fg.mulChecked(base, base, t)
+	fg.get(t)
+	fg.set(base)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.get(result)
+}

@@ -1,0 +1,357 @@
+package wasmgen
+
+import (
+	"strconv"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// expr generates e, leaving its value (if not None) on the stack with the
+// value type of its checked type.
+func (fg *fgen) expr(e ast.Expr) {
+	t := fg.typeOf(e)
+	if fg.g.opt.Optimize {
+		if v, ok := fg.constOf(e); ok && !isLiteral(e) {
+			fg.constant(v.as(t.Kind))
+			return
+		}
+	}
+	switch e := e.(type) {
+	case *ast.IntLit:
+		v, err := strconv.ParseInt(e.Text, 10, 64)
+		if err != nil {
+			panic("integer literal out of range")
+		}
+		fg.i64(v)
+	case *ast.FloatLit:
+		fg.f64(e.Value)
+	case *ast.BoolLit:
+		if e.Value {
+			fg.i32(1)
+		} else {
+			fg.i32(0)
+		}
+	case *ast.NoneLit:
+		// no value
+	case *ast.Ident:
+		fg.get(fg.local[e.Name])
+	case *ast.Binary:
+		fg.binary(e.Op, e.X, e.Y, t)
+	case *ast.Unary:
+		fg.unary(e, t)
+	case *ast.Logic:
+		fg.logic(e, t)
+	case *ast.Compare:
+		fg.compare(e)
+	case *ast.Call:
+		fg.callExpr(e, t)
+	default:
+		panic("expression not compiled")
+	}
+}
+
+// isLiteral reports whether e is already a constant instruction.
+func isLiteral(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.NoneLit:
+		return true
+	}
+	return false
+}
+
+// constant emits a folded value.
+func (fg *fgen) constant(v value) {
+	switch v.kind {
+	case check.Int:
+		fg.i64(v.i)
+	case check.Float:
+		fg.f64(v.f)
+	case check.Bool:
+		fg.i32(int32(v.i))
+	}
+}
+
+// exprAs generates e converted to kind k (bool -> int -> float promotion).
+func (fg *fgen) exprAs(e ast.Expr, k check.Kind) {
+	fg.expr(e)
+	fg.promote(fg.typeOf(e).Kind, k)
+}
+
+// promote converts the value on the stack from kind from to kind to.
+func (fg *fgen) promote(from, to check.Kind) {
+	switch {
+	case from == to:
+	case from == check.Bool && to == check.Int:
+		fg.emit(OpI64ExtendI32U)
+	case from == check.Bool && to == check.Float:
+		fg.emit(OpF64ConvertI32U)
+	case from == check.Int && to == check.Float:
+		fg.emit(OpF64ConvertI64S) // rounds to nearest, ties to even, as Python
+	default:
+		panic("bad promotion")
+	}
+}
+
+// truth turns the value of kind k on the stack into an i32 truth value.
+func (fg *fgen) truth(k check.Kind) {
+	switch k {
+	case check.Int:
+		fg.i64(0)
+		fg.emit(OpI64Ne)
+	case check.Float:
+		fg.f64(0)
+		fg.emit(OpF64Ne) // nan is true, as in Python
+	}
+}
+
+// cond generates the truth value of e as an i32.
+func (fg *fgen) cond(e ast.Expr) {
+	fg.expr(e)
+	fg.truth(fg.typeOf(e).Kind)
+}
+
+// binary generates x op y whose checked result type is t.
+func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
+	xk, yk := fg.typeOf(x).Kind, fg.typeOf(y).Kind
+	if t.Kind == check.Float && op == ast.OpDiv && xk != check.Float && yk != check.Float {
+		fg.exprAs(x, check.Int)
+		fg.exprAs(y, check.Int)
+		fg.intTrueDiv()
+		return
+	}
+	fg.exprAs(x, t.Kind)
+	fg.exprAs(y, t.Kind)
+	if t.Kind == check.Float {
+		switch op {
+		case ast.OpAdd:
+			fg.emit(OpF64Add)
+		case ast.OpSub:
+			fg.emit(OpF64Sub)
+		case ast.OpMul:
+			fg.emit(OpF64Mul)
+		case ast.OpDiv:
+			fg.floatDiv()
+		default:
+			panic("float operator not compiled")
+		}
+		return
+	}
+	switch op {
+	case ast.OpAdd:
+		fg.intAdd()
+	case ast.OpSub:
+		fg.intSub()
+	case ast.OpMul:
+		fg.intMul()
+	case ast.OpFloorDiv:
+		fg.intFloorDiv()
+	case ast.OpMod:
+		fg.intMod()
+	case ast.OpPow:
+		fg.call(fg.g.helper("__ml_ipow", genIPow))
+	default:
+		panic("int operator not compiled")
+	}
+}
+
+// unary generates -x, +x and not x.
+func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
+	switch e.Op {
+	case ast.OpNot:
+		fg.cond(e.X)
+		fg.emit(OpI32Eqz)
+	case ast.OpPos:
+		fg.exprAs(e.X, t.Kind)
+	case ast.OpNeg:
+		fg.exprAs(e.X, t.Kind)
+		if t.Kind == check.Float {
+			fg.emit(OpF64Neg)
+		} else {
+			fg.intNeg()
+		}
+	}
+}
+
+// logic generates `x and y` / `x or y`, both of type t, short-circuiting
+// and yielding the deciding operand as Python does.
+func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
+	vt, _ := valType(t)
+	tmp := fg.temp(vt)
+	fg.expr(e.X)
+	fg.tee(tmp)
+	fg.truth(t.Kind)
+	fg.begin(OpIf, BlockType(vt))
+	if e.Op == ast.OpAnd {
+		fg.expr(e.Y)
+		fg.emit(OpElse)
+		fg.get(tmp)
+	} else {
+		fg.get(tmp)
+		fg.emit(OpElse)
+		fg.expr(e.Y)
+	}
+	fg.end()
+	fg.release(vt, tmp)
+}
+
+// cmpKind is the kind two operands are compared in.
+func cmpKind(a, b check.Kind) check.Kind {
+	switch {
+	case a == check.Float || b == check.Float:
+		return check.Float
+	case a == check.Bool && b == check.Bool:
+		return check.Bool
+	}
+	return check.Int
+}
+
+var cmpOps = map[check.Kind]map[ast.CmpOp]Opcode{
+	check.Int: {ast.CmpEq: OpI64Eq, ast.CmpNe: OpI64Ne, ast.CmpLt: OpI64LtS,
+		ast.CmpLe: OpI64LeS, ast.CmpGt: OpI64GtS, ast.CmpGe: OpI64GeS},
+	check.Bool: {ast.CmpEq: OpI32Eq, ast.CmpNe: OpI32Ne, ast.CmpLt: OpI32LtU,
+		ast.CmpLe: OpI32LeU, ast.CmpGt: OpI32GtU, ast.CmpGe: OpI32GeU},
+	check.Float: {ast.CmpEq: OpF64Eq, ast.CmpNe: OpF64Ne, ast.CmpLt: OpF64Lt,
+		ast.CmpLe: OpF64Le, ast.CmpGt: OpF64Gt, ast.CmpGe: OpF64Ge},
+}
+
+// compare generates a chained comparison; each middle operand is evaluated
+// once (kept in a local) and evaluation stops at the first false link.
+func (fg *fgen) compare(e *ast.Compare) {
+	n := len(e.Ops)
+	kinds := make([]check.Kind, len(e.Operands))
+	for i, x := range e.Operands {
+		kinds[i] = fg.typeOf(x).Kind
+	}
+	type held struct {
+		t   ValType
+		idx uint32
+	}
+	var temps []held
+	ifs := 0
+	k := cmpKind(kinds[0], kinds[1])
+	fg.exprAs(e.Operands[0], k)
+	for i := 0; i < n; i++ {
+		k = cmpKind(kinds[i], kinds[i+1])
+		right := e.Operands[i+1]
+		if i+1 < n {
+			vt, _ := valType(fg.typeOf(right))
+			tmp := fg.temp(vt)
+			temps = append(temps, held{vt, tmp})
+			fg.expr(right)
+			fg.tee(tmp)
+			fg.promote(kinds[i+1], k)
+			fg.emit(cmpOps[k][e.Ops[i]])
+			fg.begin(OpIf, BlockType(I32))
+			ifs++
+			fg.get(tmp)
+			fg.promote(kinds[i+1], cmpKind(kinds[i+1], kinds[i+2]))
+			continue
+		}
+		fg.exprAs(right, k)
+		fg.emit(cmpOps[k][e.Ops[i]])
+	}
+	for ; ifs > 0; ifs-- {
+		fg.emit(OpElse)
+		fg.i32(0)
+		fg.end()
+	}
+	for _, h := range temps {
+		fg.release(h.t, h.idx)
+	}
+}
+
+// callExpr generates a call to a compiled function or a builtin.
+func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
+	id := e.Func.(*ast.Ident)
+	if name, ok := fg.g.info.Builtins[id]; ok {
+		fg.builtin(name, e.Args, t)
+		return
+	}
+	callee := fg.g.info.FuncByName[id.Name]
+	idx, ok := fg.g.index[callee]
+	if callee == nil || !ok {
+		panic("call to a function that is not compiled")
+	}
+	for i, a := range e.Args {
+		fg.exprAs(a, callee.Params[i].Kind)
+	}
+	fg.call(idx)
+}
+
+// builtin generates a call to a compiled builtin.
+func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
+	switch name {
+	case "abs":
+		fg.exprAs(args[0], t.Kind)
+		if t.Kind == check.Float {
+			fg.emit(OpF64Abs)
+		} else {
+			fg.intAbs()
+		}
+	case "min", "max":
+		fg.minMax(name == "min", args, t)
+	case "int":
+		if len(args) == 0 {
+			fg.i64(0)
+			return
+		}
+		k := fg.typeOf(args[0]).Kind
+		if k == check.Float {
+			fg.expr(args[0])
+			fg.emit(OpF64Trunc)
+			fg.floatToInt()
+			return
+		}
+		fg.exprAs(args[0], check.Int)
+	case "round":
+		k := fg.typeOf(args[0]).Kind
+		if k == check.Float {
+			fg.expr(args[0])
+			fg.emit(OpF64Nearest) // ties to even, as Python's round()
+			fg.floatToInt()
+			return
+		}
+		fg.exprAs(args[0], check.Int)
+	case "float":
+		if len(args) == 0 {
+			fg.f64(0)
+			return
+		}
+		fg.exprAs(args[0], check.Float)
+	case "bool":
+		if len(args) == 0 {
+			fg.i32(0)
+			return
+		}
+		fg.cond(args[0])
+	default:
+		panic("builtin " + name + " not compiled")
+	}
+}
+
+// minMax generates min(...) or max(...) with Python's rule: the running
+// result is replaced only when a later argument compares strictly less
+// (greater), so ties and nan keep the earlier argument.
+func (fg *fgen) minMax(isMin bool, args []ast.Expr, t *check.Type) {
+	vt, _ := valType(t)
+	acc, cur := fg.temp(vt), fg.temp(vt)
+	op := cmpOps[t.Kind][ast.CmpGt]
+	if isMin {
+		op = cmpOps[t.Kind][ast.CmpLt]
+	}
+	fg.expr(args[0])
+	fg.set(acc)
+	for _, a := range args[1:] {
+		fg.expr(a)
+		fg.tee(cur)
+		fg.get(acc)
+		fg.get(cur)
+		fg.get(acc)
+		fg.emit(op)
+		fg.emit(OpSelect)
+		fg.set(acc)
+	}
+	fg.get(acc)
+	fg.release(vt, acc, cur)
+}

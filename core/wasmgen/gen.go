@@ -1,0 +1,259 @@
+// Package wasmgen turns checked programs into WebAssembly modules, with its
+// own binary encoder (no external library).
+//
+// The pipeline is: Generate walks the AST of each function that core/check
+// marked Compilable and builds a Module, a small model where every function
+// body is a list of Instr; Encode writes the binary format section by
+// section (section.go, one function per section, each with its spec link),
+// and WAT prints the same instructions as WebAssembly text, with the user's
+// names, for `multilingual wat`.
+//
+// Semantics are exactly Python's, or the module traps:
+//
+//   - int is i64. `+ - *` and unary minus check for overflow and trap with
+//     ErrOverflow (the runtime then re-runs the call in Python, which
+//     gives the big integer). `//` and `%` floor as Python does; division by
+//     zero and MIN // -1 trap natively in i64.div_s / i64.rem_s.
+//     `**` uses repeated squaring with the same checks; a negative exponent
+//     traps with ErrUnsupported (Python returns a float).
+//   - float is f64. `/` by zero traps with ErrZeroDivision. int / int is
+//     computed in f64 when both operands are at most 2**53 in magnitude
+//     (then f64 division is Python's correctly rounded result); otherwise
+//     ErrUnsupported.
+//   - bool is i32 0 or 1, promoted to i64 in arithmetic.
+//   - `for i in range(a, b, c)` evaluates its bounds once, traps with
+//     ErrValue for a zero step, iterates on a hidden counter (assigning the
+//     loop variable does not change the iteration) and leaves the loop
+//     variable at its last value.
+//   - An int, float or bool function that falls off its end or runs a bare
+//     `return` traps with ErrUnsupported: Python would return None.
+//
+// Every deliberate trap stores its ErrorCode in a mutable global just
+// before `unreachable`; the exported function __ml_error returns it (see
+// abi.go). The module exports memory, __ml_error and each compiled
+// function under its source name, and has no start function.
+package wasmgen
+
+import (
+	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Options tune generation.
+type Options struct {
+	// Optimize folds constant arithmetic that cannot trap and drops code
+	// after return, break and continue.
+	Optimize bool
+}
+
+// errGlobal is the index of the global holding the last ErrorCode.
+const errGlobal = 0
+
+// gen holds the state of one Generate call.
+type gen struct {
+	info    *check.Info
+	opt     Options
+	mod     *Module
+	index   map[*check.Func]uint32 // function index of each compiled function
+	helpers map[string]uint32      // runtime helpers generated on demand
+}
+
+// Generate builds the module of the compilable functions of f.
+func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error) {
+	if info == nil {
+		return nil, fmt.Errorf("wasmgen: no checker information")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("wasmgen: %v", r)
+		}
+	}()
+	g := &gen{
+		info: info, opt: opt,
+		mod: &Module{
+			MemoryPages:  1,
+			MemoryExport: MemoryExport,
+			Globals:      []*Global{{Name: "__ml_error_code", Type: I32, Mutable: true}},
+		},
+		index:   make(map[*check.Func]uint32),
+		helpers: make(map[string]uint32),
+	}
+	var compiled []*check.Func
+	seen := map[string]bool{MemoryExport: true, ErrorExport: true, MainExport: true}
+	for _, fn := range info.Funcs {
+		if !fn.Compilable {
+			continue
+		}
+		if seen[fn.Name] {
+			return nil, fmt.Errorf("wasmgen: cannot export function %q: the name is taken", fn.Name)
+		}
+		seen[fn.Name] = true
+		g.index[fn] = uint32(len(compiled))
+		compiled = append(compiled, fn)
+		g.mod.Funcs = append(g.mod.Funcs, nil) // filled below
+	}
+	g.mod.Funcs = append(g.mod.Funcs, &Func{
+		Name: ErrorExport, Export: true,
+		Type: FuncType{Results: []ValType{I32}},
+		Body: []Instr{{Op: OpGlobalGet, Imm: errGlobal}},
+	})
+	for i, fn := range compiled {
+		g.mod.Funcs[i] = g.function(fn)
+	}
+	return g.mod, nil
+}
+
+// valType maps a checked type to its WebAssembly value type; ok is false
+// for None.
+func valType(t *check.Type) (ValType, bool) {
+	if t == nil {
+		panic("missing type")
+	}
+	switch t.Kind {
+	case check.Int:
+		return I64, true
+	case check.Float:
+		return F64, true
+	case check.Bool:
+		return I32, true
+	case check.None:
+		return 0, false
+	}
+	panic(fmt.Sprintf("type %s is not compiled", t))
+}
+
+func results(t *check.Type) []ValType {
+	if v, ok := valType(t); ok {
+		return []ValType{v}
+	}
+	return nil
+}
+
+// A frame is one open block, loop or if of the function being generated.
+type frame struct {
+	op Opcode
+	// breakTo and continueTo mark the frames that `break` and `continue`
+	// of a Python loop branch to.
+	breakTo, continueTo bool
+}
+
+// fgen generates one function.
+type fgen struct {
+	g      *gen
+	fn     *check.Func
+	f      *Func
+	local  map[string]uint32
+	free   map[ValType][]uint32 // temporaries not in use
+	frames []frame
+}
+
+// function generates the code of one compilable function.
+func (g *gen) function(fn *check.Func) *Func {
+	f := &Func{Name: fn.Name, Export: true, ParamNames: fn.ParamNames}
+	for _, p := range fn.Params {
+		v, _ := valType(p)
+		f.Type.Params = append(f.Type.Params, v)
+	}
+	f.Type.Results = results(fn.Result)
+	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32)}
+	for i, n := range fn.ParamNames {
+		fg.local[n] = uint32(i)
+	}
+	for _, l := range g.info.Locals[fn.Decl] {
+		if l.Param {
+			continue
+		}
+		v, _ := valType(l.Type)
+		fg.local[l.Name] = uint32(len(f.ParamNames) + len(f.Locals))
+		f.Locals = append(f.Locals, v)
+		f.LocalNames = append(f.LocalNames, l.Name)
+	}
+	falls := fg.block(fn.Decl.Body)
+	if len(f.Type.Results) > 0 {
+		if falls {
+			fg.trap(ErrUnsupported) // Python would return None
+		} else {
+			fg.emit(OpUnreachable) // every path returned; keeps the validator happy
+		}
+	}
+	return f
+}
+
+// emit appends an instruction without immediate.
+func (fg *fgen) emit(op Opcode) { fg.f.Body = append(fg.f.Body, Instr{Op: op}) }
+
+// emitImm appends an instruction with an index or integer immediate.
+func (fg *fgen) emitImm(op Opcode, imm int64) {
+	fg.f.Body = append(fg.f.Body, Instr{Op: op, Imm: imm})
+}
+
+func (fg *fgen) i64(v int64)     { fg.emitImm(OpI64Const, v) }
+func (fg *fgen) i32(v int32)     { fg.emitImm(OpI32Const, int64(v)) }
+func (fg *fgen) f64(v float64)   { fg.f.Body = append(fg.f.Body, Instr{Op: OpF64Const, F: v}) }
+func (fg *fgen) get(idx uint32)  { fg.emitImm(OpLocalGet, int64(idx)) }
+func (fg *fgen) set(idx uint32)  { fg.emitImm(OpLocalSet, int64(idx)) }
+func (fg *fgen) tee(idx uint32)  { fg.emitImm(OpLocalTee, int64(idx)) }
+func (fg *fgen) call(idx uint32) { fg.emitImm(OpCall, int64(idx)) }
+
+// begin opens a block, loop or if.
+func (fg *fgen) begin(op Opcode, bt BlockType) {
+	fg.f.Body = append(fg.f.Body, Instr{Op: op, Block: bt})
+	fg.frames = append(fg.frames, frame{op: op})
+}
+
+// end closes the innermost frame.
+func (fg *fgen) end() {
+	fg.emit(OpEnd)
+	fg.frames = fg.frames[:len(fg.frames)-1]
+}
+
+// depthOf returns the label depth of the innermost frame that pred accepts.
+func (fg *fgen) depthOf(pred func(frame) bool) int64 {
+	for i := len(fg.frames) - 1; i >= 0; i-- {
+		if pred(fg.frames[i]) {
+			return int64(len(fg.frames) - 1 - i)
+		}
+	}
+	panic("break or continue outside a loop")
+}
+
+// trap records code in the error global and traps.
+func (fg *fgen) trap(code ErrorCode) {
+	fg.i32(int32(code))
+	fg.emitImm(OpGlobalSet, errGlobal)
+	fg.emit(OpUnreachable)
+}
+
+// trapIf traps with code when the i32 on the stack is nonzero.
+func (fg *fgen) trapIf(code ErrorCode) {
+	fg.begin(OpIf, BlockEmpty)
+	fg.trap(code)
+	fg.end()
+}
+
+// temp returns a temporary local of type t, to be released after use.
+func (fg *fgen) temp(t ValType) uint32 {
+	if l := fg.free[t]; len(l) > 0 {
+		idx := l[len(l)-1]
+		fg.free[t] = l[:len(l)-1]
+		return idx
+	}
+	idx := uint32(len(fg.f.ParamNames) + len(fg.f.Locals))
+	fg.f.Locals = append(fg.f.Locals, t)
+	fg.f.LocalNames = append(fg.f.LocalNames, fmt.Sprintf("tmp.%s.%d", t, idx))
+	return idx
+}
+
+// release returns temporaries to the pool.
+func (fg *fgen) release(t ValType, idx ...uint32) { fg.free[t] = append(fg.free[t], idx...) }
+
+// typeOf returns the checked type of e.
+func (fg *fgen) typeOf(e ast.Expr) *check.Type {
+	t, ok := fg.g.info.Types[e]
+	if !ok {
+		panic(fmt.Sprintf("no type for expression at %v", e.Span().Start))
+	}
+	return t
+}

@@ -1,0 +1,113 @@
+package wasmgen
+
+import "fmt"
+
+// A ValType is a WebAssembly value type.
+// https://webassembly.github.io/spec/core/binary/types.html#value-types
+type ValType byte
+
+// The value types the generator uses.
+const (
+	I32 ValType = 0x7f
+	I64 ValType = 0x7e
+	F32 ValType = 0x7d
+	F64 ValType = 0x7c
+)
+
+// String returns the text-format spelling of t.
+func (t ValType) String() string {
+	switch t {
+	case I32:
+		return "i32"
+	case I64:
+		return "i64"
+	case F32:
+		return "f32"
+	case F64:
+		return "f64"
+	}
+	return fmt.Sprintf("valtype(%#x)", byte(t))
+}
+
+// A FuncType is a function signature.
+type FuncType struct {
+	Params  []ValType
+	Results []ValType
+}
+
+func (t FuncType) key() string { return string(valBytes(t.Params)) + "|" + string(valBytes(t.Results)) }
+
+func valBytes(ts []ValType) []byte {
+	b := make([]byte, len(ts))
+	for i, t := range ts {
+		b[i] = byte(t)
+	}
+	return b
+}
+
+// A Func is one function of a module: its signature, its locals and its
+// body as a list of instructions (without the final `end`, which Encode
+// adds). Names are kept for the WAT view and the "name" custom section.
+type Func struct {
+	Name       string    // source name; also the export name when Export is set
+	Export     bool      // exported under Name
+	Type       FuncType  // signature
+	ParamNames []string  // one per parameter
+	Locals     []ValType // declared locals after the parameters
+	LocalNames []string  // one per entry of Locals
+	Body       []Instr
+}
+
+// A Global is a module global with a constant initial value.
+type Global struct {
+	Name    string
+	Type    ValType
+	Mutable bool
+	Init    int64 // for I32 and I64 globals
+}
+
+// A Module is the model of one WebAssembly module: functions (no imports),
+// globals, one linear memory and the exports. Functions are numbered in the
+// order of Funcs, globals in the order of Globals.
+type Module struct {
+	Funcs        []*Func
+	Globals      []*Global
+	MemoryPages  uint32 // minimum size of memory 0, in 64 KiB pages
+	MemoryExport string // export name of memory 0; "" for none
+	// extra exports that are not the function's own name (such as __ml_error)
+	// are expressed by Func.Export with Func.Name set to the export name.
+}
+
+// types returns the distinct function types of m in first-use order and
+// the type index of each function.
+func (m *Module) types() ([]FuncType, []uint32) {
+	var list []FuncType
+	seen := make(map[string]uint32)
+	idx := make([]uint32, len(m.Funcs))
+	for i, f := range m.Funcs {
+		k := f.Type.key()
+		n, ok := seen[k]
+		if !ok {
+			n = uint32(len(list))
+			seen[k] = n
+			list = append(list, f.Type)
+		}
+		idx[i] = n
+	}
+	return list, idx
+}
+
+// Encode returns the WebAssembly binary of m.
+// https://webassembly.github.io/spec/core/binary/modules.html#binary-module
+func (m *Module) Encode() []byte {
+	types, typeIdx := m.types()
+	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00} // magic, version 1
+	b = appendTypeSection(b, types)
+	b = appendFunctionSection(b, typeIdx)
+	b = appendMemorySection(b, m)
+	b = appendGlobalSection(b, m.Globals)
+	b = appendExportSection(b, m)
+	b = appendCodeSection(b, m.Funcs)
+	b = appendNameSection(b, m)
+	return b
+}

@@ -1,0 +1,242 @@
+package wasmgen
+
+import (
+	"math"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// block generates a statement list and reports whether control can fall
+// off its end. With Optimize, statements after one that cannot fall
+// through are dropped; without it they are emitted (still valid
+// WebAssembly: the validator types unreachable code permissively).
+func (fg *fgen) block(body []ast.Stmt) bool {
+	falls := true
+	for _, s := range body {
+		if !falls && fg.g.opt.Optimize {
+			break
+		}
+		if !fg.stmt(s) {
+			falls = false
+		}
+	}
+	return falls
+}
+
+// stmt generates one statement and reports whether control can fall through.
+func (fg *fgen) stmt(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.Pass:
+		return true
+	case *ast.Assign:
+		id := s.Target.(*ast.Ident)
+		fg.expr(s.Value)
+		fg.set(fg.local[id.Name])
+		return true
+	case *ast.AugAssign:
+		id := s.Target.(*ast.Ident)
+		lt := fg.localType(id.Name)
+		fg.binary(s.Op, s.Target, s.Value, lt)
+		fg.set(fg.local[id.Name])
+		return true
+	case *ast.ExprStmt:
+		if _, ok := s.X.(*ast.StrLit); ok {
+			return true
+		}
+		fg.expr(s.X)
+		if _, ok := valType(fg.typeOf(s.X)); ok {
+			fg.emit(OpDrop)
+		}
+		return true
+	case *ast.If:
+		fg.cond(s.Cond)
+		fg.begin(OpIf, BlockEmpty)
+		f1 := fg.block(s.Body)
+		f2 := true
+		if len(s.Else) > 0 {
+			fg.emit(OpElse)
+			f2 = fg.block(s.Else)
+		}
+		fg.end()
+		return f1 || f2
+	case *ast.While:
+		fg.begin(OpBlock, BlockEmpty)
+		fg.frames[len(fg.frames)-1].breakTo = true
+		fg.begin(OpLoop, BlockEmpty)
+		fg.frames[len(fg.frames)-1].continueTo = true
+		fg.cond(s.Cond)
+		fg.emit(OpI32Eqz)
+		fg.emitImm(OpBrIf, 1)
+		fg.block(s.Body)
+		fg.emitImm(OpBr, 0)
+		fg.end()
+		fg.end()
+		return true
+	case *ast.For:
+		fg.forRange(s)
+		return true
+	case *ast.Break:
+		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+		return false
+	case *ast.Continue:
+		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.continueTo }))
+		return false
+	case *ast.Return:
+		fg.ret(s)
+		return false
+	case *ast.Assert:
+		fg.cond(s.Cond)
+		fg.emit(OpI32Eqz)
+		fg.trapIf(ErrAssertion)
+		return true
+	}
+	panic("statement not compiled")
+}
+
+// localType returns the checked type of a local.
+func (fg *fgen) localType(name string) *check.Type {
+	for _, l := range fg.g.info.Locals[fg.fn.Decl] {
+		if l.Name == name {
+			return l.Type
+		}
+	}
+	panic("unknown local " + name)
+}
+
+// ret generates a return statement.
+func (fg *fgen) ret(s *ast.Return) {
+	if fg.fn.Result.Kind == check.None {
+		if s.Value != nil {
+			fg.expr(s.Value) // a None-valued call still runs
+		}
+		fg.emit(OpReturn)
+		return
+	}
+	if s.Value == nil || fg.typeOf(s.Value).Kind == check.None {
+		if s.Value != nil {
+			fg.expr(s.Value)
+		}
+		fg.trap(ErrUnsupported) // Python returns None from an annotated function
+		return
+	}
+	fg.expr(s.Value)
+	fg.emit(OpReturn)
+}
+
+// forRange generates `for i in range(...)`. The counter is a hidden local,
+// so that assigning the loop variable in the body does not change the
+// iteration, as in Python.
+func (fg *fgen) forRange(s *ast.For) {
+	args := s.Iter.(*ast.Call).Args
+	cur, stop := fg.temp(I64), fg.temp(I64)
+	defer fg.release(I64, cur, stop)
+	// Evaluate start, stop and step once, in source order.
+	var step int64 = 1
+	stepConst := true
+	var stepLocal uint32
+	switch len(args) {
+	case 1:
+		fg.i64(0)
+		fg.set(cur)
+		fg.exprAs(args[0], check.Int)
+		fg.set(stop)
+	default:
+		fg.exprAs(args[0], check.Int)
+		fg.set(cur)
+		fg.exprAs(args[1], check.Int)
+		fg.set(stop)
+		if len(args) == 3 {
+			if v, ok := fg.constOf(args[2]); ok && v.kind != check.Float {
+				step = v.i
+			} else {
+				stepConst = false
+				stepLocal = fg.temp(I64)
+				defer fg.release(I64, stepLocal)
+				fg.exprAs(args[2], check.Int)
+				fg.tee(stepLocal)
+				fg.emit(OpI64Eqz)
+				fg.trapIf(ErrValue)
+			}
+		}
+	}
+	if stepConst && step == 0 {
+		fg.trap(ErrValue)
+		return
+	}
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].breakTo = true
+	fg.begin(OpLoop, BlockEmpty)
+	// exit test
+	switch {
+	case stepConst && step > 0:
+		fg.get(cur)
+		fg.get(stop)
+		fg.emit(OpI64GeS)
+	case stepConst:
+		fg.get(cur)
+		fg.get(stop)
+		fg.emit(OpI64LeS)
+	default:
+		fg.get(cur)
+		fg.get(stop)
+		fg.emit(OpI64GeS)
+		fg.get(cur)
+		fg.get(stop)
+		fg.emit(OpI64LeS)
+		fg.get(stepLocal)
+		fg.i64(0)
+		fg.emit(OpI64GtS)
+		fg.emit(OpSelect)
+	}
+	fg.emitImm(OpBrIf, 1)
+	fg.get(cur)
+	fg.set(fg.local[s.Target.Name])
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].continueTo = true
+	fg.block(s.Body)
+	fg.end()
+	// advance; a step of ±1 cannot overflow since cur is strictly inside
+	// the range, a larger one ends the loop when cur + step overflows
+	// (its true value lies beyond stop).
+	if stepConst && (step == 1 || step == -1) {
+		fg.get(cur)
+		fg.i64(step)
+		fg.emit(OpI64Add)
+		fg.set(cur)
+	} else {
+		next := fg.temp(I64)
+		fg.get(cur)
+		if stepConst {
+			fg.i64(step)
+		} else {
+			fg.get(stepLocal)
+		}
+		fg.emit(OpI64Add)
+		fg.set(next)
+		// overflow iff cur and step have the sign opposite to next
+		fg.get(cur)
+		fg.get(next)
+		fg.emit(OpI64Xor)
+		if stepConst {
+			fg.i64(step)
+		} else {
+			fg.get(stepLocal)
+		}
+		fg.get(next)
+		fg.emit(OpI64Xor)
+		fg.emit(OpI64And)
+		fg.i64(0)
+		fg.emit(OpI64LtS)
+		fg.emitImm(OpBrIf, 1)
+		fg.get(next)
+		fg.set(cur)
+		fg.release(I64, next)
+	}
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+}
+
+// minI64 is the smallest i64, as a float for range checks.
+const twoTo63 = float64(math.MaxInt64) + 1

@@ -1,0 +1,390 @@
+(module
+  (memory (export "memory") 1)
+  (global $__ml_error_code (mut i32) (i32.const 0))
+  (func $collatz (export "collatz") (param $n i64) (result i64)
+    (local $steps i64)
+    (local $tmp.i64.2 i64)
+    (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
+    i64.const 0
+    local.set $steps
+    block
+      loop
+        local.get $n
+        i64.const 1
+        i64.ne
+        i32.eqz
+        br_if 1
+        local.get $n
+        i64.const 2
+        local.set $tmp.i64.2
+        local.get $tmp.i64.2
+        i64.rem_s
+        local.tee $tmp.i64.3
+        local.get $tmp.i64.2
+        i64.add
+        local.get $tmp.i64.3
+        local.get $tmp.i64.3
+        i64.const 0
+        i64.ne
+        local.get $tmp.i64.3
+        local.get $tmp.i64.2
+        i64.xor
+        i64.const 0
+        i64.lt_s
+        i32.and
+        select
+        i64.const 0
+        i64.eq
+        if
+          local.get $n
+          i64.const 2
+          local.set $tmp.i64.2
+          local.tee $tmp.i64.3
+          local.get $tmp.i64.2
+          i64.div_s
+          local.get $tmp.i64.3
+          local.get $tmp.i64.2
+          i64.rem_s
+          i64.const 0
+          i64.ne
+          local.get $tmp.i64.3
+          local.get $tmp.i64.2
+          i64.xor
+          i64.const 0
+          i64.lt_s
+          i32.and
+          i64.extend_i32_u
+          i64.sub
+          local.set $n
+        else
+          i64.const 3
+          local.get $n
+          local.set $tmp.i64.3
+          local.set $tmp.i64.2
+          local.get $tmp.i64.2
+          local.get $tmp.i64.3
+          i64.mul
+          local.set $tmp.i64.4
+          local.get $tmp.i64.2
+          i64.const 2147483648
+          i64.add
+          local.get $tmp.i64.3
+          i64.const 2147483648
+          i64.add
+          i64.or
+          i64.const 4294967296
+          i64.ge_u
+          if
+            local.get $tmp.i64.2
+            i64.const -1
+            i64.eq
+            if
+              local.get $tmp.i64.3
+              i64.const -9223372036854775808
+              i64.eq
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+            else
+              local.get $tmp.i64.2
+              i64.eqz
+              i32.eqz
+              if
+                local.get $tmp.i64.4
+                local.get $tmp.i64.2
+                i64.div_s
+                local.get $tmp.i64.3
+                i64.ne
+                if
+                  i32.const 1
+                  global.set $__ml_error_code
+                  unreachable
+                end
+              end
+            end
+          end
+          local.get $tmp.i64.4
+          i64.const 1
+          local.set $tmp.i64.3
+          local.tee $tmp.i64.4
+          local.get $tmp.i64.3
+          i64.add
+          local.set $tmp.i64.2
+          local.get $tmp.i64.4
+          local.get $tmp.i64.2
+          i64.xor
+          local.get $tmp.i64.3
+          local.get $tmp.i64.2
+          i64.xor
+          i64.and
+          i64.const 0
+          i64.lt_s
+          if
+            i32.const 1
+            global.set $__ml_error_code
+            unreachable
+          end
+          local.get $tmp.i64.2
+          local.set $n
+        end
+        local.get $steps
+        i64.const 1
+        local.set $tmp.i64.3
+        local.tee $tmp.i64.2
+        local.get $tmp.i64.3
+        i64.add
+        local.set $tmp.i64.4
+        local.get $tmp.i64.2
+        local.get $tmp.i64.4
+        i64.xor
+        local.get $tmp.i64.3
+        local.get $tmp.i64.4
+        i64.xor
+        i64.and
+        i64.const 0
+        i64.lt_s
+        if
+          i32.const 1
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.4
+        local.set $steps
+        br 0
+      end
+    end
+    local.get $steps
+    return
+    unreachable
+  )
+  (func $stepped (export "stepped") (param $a i64) (param $b i64) (param $s i64) (result i64)
+    (local $total i64)
+    (local $i i64)
+    (local $tmp.i64.5 i64)
+    (local $tmp.i64.6 i64)
+    (local $tmp.i64.7 i64)
+    (local $tmp.i64.8 i64)
+    (local $tmp.i64.9 i64)
+    (local $tmp.i64.10 i64)
+    i64.const 0
+    local.set $total
+    local.get $a
+    local.set $tmp.i64.5
+    local.get $b
+    local.set $tmp.i64.6
+    local.get $s
+    local.tee $tmp.i64.7
+    i64.eqz
+    if
+      i32.const 4
+      global.set $__ml_error_code
+      unreachable
+    end
+    block
+      loop
+        local.get $tmp.i64.5
+        local.get $tmp.i64.6
+        i64.ge_s
+        local.get $tmp.i64.5
+        local.get $tmp.i64.6
+        i64.le_s
+        local.get $tmp.i64.7
+        i64.const 0
+        i64.gt_s
+        select
+        br_if 1
+        local.get $tmp.i64.5
+        local.set $i
+        block
+          local.get $i
+          i64.const 7
+          i64.eq
+          if
+            br 1
+          end
+          local.get $i
+          i64.const 100
+          i64.gt_s
+          if
+            br 3
+          end
+          local.get $total
+          local.get $i
+          local.set $tmp.i64.9
+          local.tee $tmp.i64.8
+          local.get $tmp.i64.9
+          i64.add
+          local.set $tmp.i64.10
+          local.get $tmp.i64.8
+          local.get $tmp.i64.10
+          i64.xor
+          local.get $tmp.i64.9
+          local.get $tmp.i64.10
+          i64.xor
+          i64.and
+          i64.const 0
+          i64.lt_s
+          if
+            i32.const 1
+            global.set $__ml_error_code
+            unreachable
+          end
+          local.get $tmp.i64.10
+          local.set $total
+        end
+        local.get $tmp.i64.5
+        local.get $tmp.i64.7
+        i64.add
+        local.set $tmp.i64.10
+        local.get $tmp.i64.5
+        local.get $tmp.i64.10
+        i64.xor
+        local.get $tmp.i64.7
+        local.get $tmp.i64.10
+        i64.xor
+        i64.and
+        i64.const 0
+        i64.lt_s
+        br_if 1
+        local.get $tmp.i64.10
+        local.set $tmp.i64.5
+        br 0
+      end
+    end
+    local.get $total
+    return
+    unreachable
+  )
+  (func $fib (export "fib") (param $n i64) (result i64)
+    (local $tmp.i64.1 i64)
+    (local $tmp.i64.2 i64)
+    (local $tmp.i64.3 i64)
+    local.get $n
+    i64.const 2
+    i64.lt_s
+    if
+      local.get $n
+      return
+    end
+    local.get $n
+    i64.const 1
+    local.set $tmp.i64.2
+    local.tee $tmp.i64.1
+    local.get $tmp.i64.2
+    i64.sub
+    local.set $tmp.i64.3
+    local.get $tmp.i64.1
+    local.get $tmp.i64.2
+    i64.xor
+    local.get $tmp.i64.1
+    local.get $tmp.i64.3
+    i64.xor
+    i64.and
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.3
+    call $fib
+    local.get $n
+    i64.const 2
+    local.set $tmp.i64.2
+    local.tee $tmp.i64.3
+    local.get $tmp.i64.2
+    i64.sub
+    local.set $tmp.i64.1
+    local.get $tmp.i64.3
+    local.get $tmp.i64.2
+    i64.xor
+    local.get $tmp.i64.3
+    local.get $tmp.i64.1
+    i64.xor
+    i64.and
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.1
+    call $fib
+    local.set $tmp.i64.2
+    local.tee $tmp.i64.1
+    local.get $tmp.i64.2
+    i64.add
+    local.set $tmp.i64.3
+    local.get $tmp.i64.1
+    local.get $tmp.i64.3
+    i64.xor
+    local.get $tmp.i64.2
+    local.get $tmp.i64.3
+    i64.xor
+    i64.and
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.3
+    return
+    unreachable
+  )
+  (func $check (export "check") (param $n i64) (result i64)
+    (local $tmp.i64.1 i64)
+    (local $tmp.i64.2 i64)
+    (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
+    local.get $n
+    i64.const 0
+    i64.ge_s
+    i32.eqz
+    if
+      i32.const 5
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $n
+    local.set $tmp.i64.1
+    i64.const 10
+    local.tee $tmp.i64.2
+    local.get $tmp.i64.1
+    local.get $tmp.i64.2
+    local.get $tmp.i64.1
+    i64.lt_s
+    select
+    local.set $tmp.i64.1
+    local.get $n
+    local.set $tmp.i64.3
+    i64.const 3
+    local.tee $tmp.i64.4
+    local.get $tmp.i64.3
+    local.get $tmp.i64.4
+    local.get $tmp.i64.3
+    i64.gt_s
+    select
+    local.set $tmp.i64.3
+    local.get $tmp.i64.3
+    local.tee $tmp.i64.2
+    local.get $tmp.i64.1
+    local.get $tmp.i64.2
+    local.get $tmp.i64.1
+    i64.lt_s
+    select
+    local.set $tmp.i64.1
+    local.get $tmp.i64.1
+    return
+    unreachable
+  )
+  (func $__ml_error (export "__ml_error") (result i32)
+    global.get $__ml_error_code
+  )
+)

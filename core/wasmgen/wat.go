@@ -1,0 +1,165 @@
+package wasmgen
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// WAT returns m in the WebAssembly text format, with the source names of
+// functions, parameters and locals, for reading (`multilingual wat`). It is
+// a view of the same instructions Encode writes, in the flat (not folded)
+// syntax, one instruction a line, indented by block depth.
+// https://webassembly.github.io/spec/core/text/modules.html
+func (m *Module) WAT() string {
+	var b strings.Builder
+	b.WriteString("(module\n")
+	if m.MemoryExport != "" || m.MemoryPages > 0 {
+		b.WriteString("  (memory")
+		if m.MemoryExport != "" {
+			fmt.Fprintf(&b, " (export %s)", watString(m.MemoryExport))
+		}
+		fmt.Fprintf(&b, " %d)\n", m.MemoryPages)
+	}
+	for _, g := range m.Globals {
+		t := g.Type.String()
+		if g.Mutable {
+			t = "(mut " + t + ")"
+		}
+		fmt.Fprintf(&b, "  (global %s %s (%s.const %d))\n", watID(g.Name), t, g.Type, g.Init)
+	}
+	for i, f := range m.Funcs {
+		m.watFunc(&b, i, f)
+	}
+	b.WriteString(")\n")
+	return b.String()
+}
+
+func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
+	fmt.Fprintf(b, "  (func %s", watID(f.Name))
+	if f.Export {
+		fmt.Fprintf(b, " (export %s)", watString(f.Name))
+	}
+	names := append(append([]string(nil), f.ParamNames...), f.LocalNames...)
+	for j, p := range f.Type.Params {
+		fmt.Fprintf(b, " (param %s %s)", watID(nameAt(names, j)), p)
+	}
+	for _, r := range f.Type.Results {
+		fmt.Fprintf(b, " (result %s)", r)
+	}
+	b.WriteString("\n")
+	for j, t := range f.Locals {
+		fmt.Fprintf(b, "    (local %s %s)\n", watID(nameAt(names, len(f.Type.Params)+j)), t)
+	}
+	depth := 2
+	for _, in := range f.Body {
+		if in.Op == OpEnd || in.Op == OpElse {
+			depth--
+		}
+		b.WriteString(strings.Repeat("  ", depth))
+		b.WriteString(in.Op.String())
+		switch opcodes[in.Op].imm {
+		case immIndex:
+			switch in.Op {
+			case OpLocalGet, OpLocalSet, OpLocalTee:
+				fmt.Fprintf(b, " %s", watID(nameAt(names, int(in.Imm))))
+			case OpGlobalGet, OpGlobalSet:
+				if int(in.Imm) < len(m.Globals) {
+					fmt.Fprintf(b, " %s", watID(m.Globals[in.Imm].Name))
+				} else {
+					fmt.Fprintf(b, " %d", in.Imm)
+				}
+			case OpCall:
+				if int(in.Imm) < len(m.Funcs) && m.Funcs[in.Imm] != nil {
+					fmt.Fprintf(b, " %s", watID(m.Funcs[in.Imm].Name))
+				} else {
+					fmt.Fprintf(b, " %d", in.Imm)
+				}
+			default:
+				fmt.Fprintf(b, " %d", in.Imm)
+			}
+		case immBlock:
+			if in.Block != BlockEmpty {
+				fmt.Fprintf(b, " (result %s)", ValType(in.Block))
+			}
+		case immI32, immI64:
+			fmt.Fprintf(b, " %d", in.Imm)
+		case immF64:
+			fmt.Fprintf(b, " %s", watFloat(in.F))
+		}
+		b.WriteString("\n")
+		if in.Op == OpBlock || in.Op == OpLoop || in.Op == OpIf || in.Op == OpElse {
+			depth++
+		}
+	}
+	b.WriteString("  )\n")
+	_ = i
+}
+
+func nameAt(names []string, i int) string {
+	if i >= 0 && i < len(names) && names[i] != "" {
+		return names[i]
+	}
+	return "l" + strconv.Itoa(i)
+}
+
+// watID spells a name as a text-format identifier: $name when every
+// character is an idchar, else the quoted form $"name" (UTF-8 names).
+func watID(name string) string {
+	for _, r := range name {
+		if !isIDChar(r) {
+			return "$" + watString(name)
+		}
+	}
+	if name == "" {
+		return `$""`
+	}
+	return "$" + name
+}
+
+// isIDChar reports whether r may appear in a plain text-format identifier.
+// https://webassembly.github.io/spec/core/text/values.html#text-id
+func isIDChar(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	}
+	return strings.ContainsRune("!#$%&'*+-./:<=>?@\\^_`|~", r)
+}
+
+// watString quotes s as a text-format string: UTF-8 kept as is, quotes,
+// backslashes and control bytes escaped as \hh.
+// https://webassembly.github.io/spec/core/text/values.html#strings
+func watString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+			fmt.Fprintf(&b, "\\%02x", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// watFloat spells an f64 so that it reads back exactly: shortest decimal,
+// or inf, -inf, nan.
+func watFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".en") {
+		s += ".0"
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package fallback
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// intLiteral returns the Python spelling of an integer literal whose Text
+// is ASCII decimal: the canonical decimal form, since Python rejects leading
+// zeros ("007") in decimal literals. A negative value keeps its sign; the
+// caller parenthesizes it like a unary minus.
+func intLiteral(text string) (string, error) {
+	v, ok := new(big.Int).SetString(text, 10)
+	if !ok {
+		return "", fmt.Errorf("integer literal %q is not decimal", text)
+	}
+	return v.String(), nil
+}
+
+// floatLiteral returns the Python spelling of a float literal. The text the
+// user wrote (ASCII, as the lexer gives it) is kept when it is also a valid
+// Python float literal: Python and Go both round decimal text correctly, so
+// it denotes the very same double. Otherwise the value is written as the
+// shortest decimal that reads back to it, forced to look like a float
+// ("1.0", not "1"); infinity is written 1e999, which Python reads as inf.
+// NaN has no literal and is an error.
+func floatLiteral(text string, value float64) (string, error) {
+	if isPythonFloatText(text) {
+		return text, nil
+	}
+	switch {
+	case math.IsNaN(value):
+		return "", fmt.Errorf("float literal %q has no Python spelling", text)
+	case math.IsInf(value, 1):
+		return "1e999", nil
+	case math.IsInf(value, -1):
+		return "-1e999", nil
+	}
+	s := strconv.FormatFloat(value, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	return s, nil
+}
+
+// isPythonFloatText reports whether s is a Python float literal without
+// underscores: digits with a '.' and/or an exponent, at least one digit
+// before the exponent.
+func isPythonFloatText(s string) bool {
+	i, n := 0, len(s)
+	digits := func() int {
+		start := i
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - start
+	}
+	mant := digits()
+	dot := false
+	if i < n && s[i] == '.' {
+		dot = true
+		i++
+		mant += digits()
+	}
+	if mant == 0 {
+		return false
+	}
+	exp := false
+	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < n && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+		exp = true
+	}
+	return i == n && (dot || exp)
+}
+
+// stringLiteral returns a double-quoted Python string literal whose value is
+// s. Printable characters are written as they are (Python never normalizes
+// string literals); quotes, backslashes and every non-printable rune
+// (controls, line and paragraph separators, format characters such as the
+// BOM) are escaped. s must be valid UTF-8: a Python str holds code points,
+// not bytes.
+func stringLiteral(s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("string literal %q is not valid UTF-8", s)
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			switch {
+			case r < 0x80 && (r < 0x20 || r == 0x7F):
+				fmt.Fprintf(&b, `\x%02x`, r)
+			case r < 0x80 || unicode.IsPrint(r):
+				b.WriteRune(r)
+			case r <= 0xFFFF:
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
+				fmt.Fprintf(&b, `\U%08x`, r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String(), nil
+}
+
+// commentText returns s made safe for a one-line Python comment: control
+// characters and line separators are escaped as in a string literal.
+func commentText(s string) string {
+	lit, err := stringLiteral(strings.ToValidUTF8(s, "\uFFFD"))
+	if err != nil {
+		return "?"
+	}
+	return lit[1 : len(lit)-1]
+}

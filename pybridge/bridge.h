@@ -1,0 +1,39 @@
+/*
+ * bridge.h: what module.c and the cgo files of package main share.
+ * Included by every pyext Go file's preamble, hence by _cgo_export.h.
+ */
+#ifndef ML_BRIDGE_H
+#define ML_BRIDGE_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+#include "fastcall.h"
+
+/* ml_str returns a new str from n bytes of UTF-8 (n may be 0, s NULL). */
+static inline PyObject *ml_str(const char *s, Py_ssize_t n) {
+  return PyUnicode_FromStringAndSize(n > 0 ? s : "", n);
+}
+
+/* ml_bytes returns a new bytes object from n bytes (n may be 0, s NULL). */
+static inline PyObject *ml_bytes(const char *s, Py_ssize_t n) {
+  return PyBytes_FromStringAndSize(n > 0 ? s : "", n);
+}
+
+/* ml_none returns a new reference to None. */
+static inline PyObject *ml_none(void) {
+  Py_INCREF(Py_None);
+  return Py_None;
+}
+
+/* ml_set_error raises exc (an exception class) with n bytes of UTF-8 msg. */
+static inline void ml_set_error(PyObject *exc, const char *msg, Py_ssize_t n) {
+  PyObject *s = ml_str(msg, n);
+  if (s != NULL) {
+    PyErr_SetObject(exc, s);
+    Py_DECREF(s);
+  }
+}
+
+#endif /* ML_BRIDGE_H */

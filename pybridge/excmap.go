@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/multilingualprogramming/multilingual/core/compiler"
+	"github.com/multilingualprogramming/multilingual/wasm"
+)
+
+// A pyExc names the Python exception class a Go error becomes.
+type pyExc int
+
+// The exception classes Go errors map to.
+const (
+	excRuntime      pyExc = iota // RuntimeError: internal failures, panics
+	excValue                     // ValueError: bad module bytes, unknown export, closed module
+	excType                      // TypeError: arguments that do not fit a signature
+	excIndex                     // IndexError: memory access out of bounds
+	excOverflow                  // OverflowError
+	excZeroDivision              // ZeroDivisionError
+	excRecursion                 // RecursionError
+	excAssertion                 // AssertionError
+	excMemory                    // MemoryError
+	excWasmTrap                  // _native.WasmTrap: any other trap
+)
+
+// excFor returns the Python exception class for err.
+func excFor(err error) pyExc {
+	var (
+		trap *wasm.Trap
+		arg  *wasm.ArgError
+		rng  *wasm.MemoryRangeError
+		ce   *wasm.CompileError
+		exp  *wasm.ExportError
+		imp  *wasm.MissingImportsError
+		lang *compiler.UnknownLanguageError
+	)
+	switch {
+	case errors.As(err, &trap):
+		switch trap.Kind {
+		case wasm.TrapZeroDivision:
+			return excZeroDivision
+		case wasm.TrapOverflow:
+			return excOverflow
+		case wasm.TrapIndex:
+			return excIndex
+		case wasm.TrapRecursion:
+			return excRecursion
+		case wasm.TrapValue:
+			return excValue
+		case wasm.TrapAssertion:
+			return excAssertion
+		case wasm.TrapMemory:
+			return excMemory
+		}
+		return excWasmTrap
+	case errors.As(err, &arg):
+		return excType
+	case errors.As(err, &rng):
+		return excIndex
+	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang),
+		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory):
+		return excValue
+	}
+	return excRuntime
+}

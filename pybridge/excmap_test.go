@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/multilingualprogramming/multilingual/core/compiler"
+	"github.com/multilingualprogramming/multilingual/wasm"
+)
+
+func TestExcFor(t *testing.T) {
+	tests := []struct {
+		err  error
+		want pyExc
+	}{
+		{errors.New("x"), excRuntime},
+		{&wasm.Trap{Kind: wasm.TrapZeroDivision}, excZeroDivision},
+		{&wasm.Trap{Kind: wasm.TrapOverflow}, excOverflow},
+		{&wasm.Trap{Kind: wasm.TrapIndex}, excIndex},
+		{&wasm.Trap{Kind: wasm.TrapRecursion}, excRecursion},
+		{&wasm.Trap{Kind: wasm.TrapValue}, excValue},
+		{&wasm.Trap{Kind: wasm.TrapAssertion}, excAssertion},
+		{&wasm.Trap{Kind: wasm.TrapMemory}, excMemory},
+		{&wasm.Trap{Kind: wasm.TrapGeneric}, excWasmTrap},
+		{&wasm.Trap{Kind: wasm.TrapUnsupported}, excWasmTrap},
+		{&wasm.ArgError{}, excType},
+		{&wasm.MemoryRangeError{}, excIndex},
+		{&wasm.CompileError{}, excValue},
+		{fmt.Errorf("w: %w", &wasm.ExportError{}), excValue},
+		{&wasm.MissingImportsError{}, excValue},
+		{&compiler.UnknownLanguageError{Code: "xx"}, excValue},
+		{wasm.ErrEmpty, excValue},
+		{wasm.ErrClosed, excValue},
+		{wasm.ErrNoMemory, excValue},
+	}
+	for _, tt := range tests {
+		if got := excFor(tt.err); got != tt.want {
+			t.Errorf("excFor(%T %v) = %d, want %d", tt.err, tt.err, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+"""The one place that decides whether the native extension is used.
+
+The extension ``multilingualprogramming._native`` holds the compiler and the
+WebAssembly runtime (Wasmtime is linked into it). Setting the environment
+variable ``MULTILINGUAL_NO_NATIVE=1`` hides it, which is how the test suite
+runs the pure-Python mode.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from types import ModuleType
+from typing import Optional, Tuple
+
+from ._errors import NativeUnavailableError
+from ._version import __version__
+
+#: Platforms for which the extension is built (system, machine).
+SUPPORTED_PLATFORMS = {
+    ("Linux", "x86_64"), ("Linux", "aarch64"),
+    ("Darwin", "x86_64"), ("Darwin", "arm64"),
+    ("Windows", "AMD64"),
+}
+
+
+def _load() -> Tuple[Optional[ModuleType], str, str]:
+    if os.environ.get("MULTILINGUAL_NO_NATIVE", "") not in ("", "0"):
+        return None, "native-disabled", "MULTILINGUAL_NO_NATIVE is set"
+    if (platform.system(), platform.machine()) not in SUPPORTED_PLATFORMS:
+        return None, "unsupported-platform", "%s %s has no native build" % (
+            platform.system(), platform.machine())
+    try:
+        from . import _native  # type: ignore[attr-defined]
+    except ImportError as exc:
+        return None, "native-unavailable", str(exc)
+    native_version = getattr(_native, "__version__", None)
+    if native_version != __version__:
+        raise ImportError(
+            "multilingualprogramming %s found its native extension at version %s: "
+            "rebuild it (make build) or reinstall the package" % (__version__, native_version))
+    return _native, "native-loaded", "native extension %s" % native_version
+
+
+native, native_reason_code, native_reason = _load()
+
+
+def require_native(what: str) -> ModuleType:
+    """Return the extension, or raise NativeUnavailableError naming ``what``."""
+    if native is None:
+        raise NativeUnavailableError(
+            "%s needs the native extension, which is not available (%s: %s)"
+            % (what, native_reason_code, native_reason))
+    return native

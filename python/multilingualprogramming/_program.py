@@ -1,0 +1,249 @@
+"""Programs: compile multilingual source and call its functions.
+
+A Program holds what the compiler produced for one source file: the
+WebAssembly module of its compilable functions and the generated Python
+module of all of them. Calls go to WebAssembly through the native
+extension's fast path when the function compiled; the Python fallback runs
+when it did not, when Python is requested, or when WebAssembly cannot give
+Python's answer (AUTO only).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import types
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from . import _native_loader
+from ._backend import Backend
+from ._errors import MultilingualSyntaxError, SourceErrorDetail
+
+__all__ = ["FunctionInfo", "Program", "compile_file", "compile_source"]
+
+
+@dataclass(frozen=True)
+class FunctionInfo:
+    """A top-level function of a program, as the compiler saw it."""
+
+    name: str
+    params: Tuple[Tuple[str, str], ...]
+    result: str
+    compilable: bool
+    reason: str
+    signature: str = field(repr=False, default="")
+
+
+def _py_namespace(source: str, filename: str) -> Dict[str, Any]:
+    ns: Dict[str, Any] = {"__name__": "__ml_fallback__", "__builtins__": __builtins__}
+    code = compile(source, "<python fallback of %s>" % filename, "exec")
+    exec(code, ns)  # defines functions only: the generated module has no side effects
+    return ns
+
+
+class Program:
+    """A compiled multilingual program.
+
+    Functions are reachable as attributes (``prog.fib(30)``, Backend.AUTO)
+    and through :meth:`call`, which takes a backend. Building a Program never
+    runs the program's top-level statements; :meth:`run` does.
+    """
+
+    def __init__(self, artifact: Dict[str, Any], filename: str = "<source>") -> None:
+        self.filename: str = filename
+        self.language: str = str(artifact["language"])
+        self.language_detected: bool = bool(artifact.get("detected", False))
+        self.wasm_bytes: bytes = bytes(artifact.get("wasm", b""))
+        self.python_source: str = str(artifact["python"])
+        self._wat: str = str(artifact.get("wat", ""))
+        self.functions: Dict[str, FunctionInfo] = {}
+        for f in artifact.get("functions", []):
+            info = FunctionInfo(
+                name=str(f["name"]),
+                params=tuple((str(p[0]), str(p[1])) for p in f.get("params", [])),
+                result=str(f.get("result", "unknown")),
+                compilable=bool(f.get("compilable", False)),
+                reason=str(f.get("reason", "")),
+                signature=str(f.get("signature", "")),
+            )
+            self.functions[info.name] = info
+        self._ns: Optional[Dict[str, Any]] = None
+        self._module: Any = None
+        self._report: Dict[str, Any] = {}
+        self._callables: Dict[Tuple[str, Backend], Callable[..., Any]] = {}
+
+    # ---- introspection ----
+
+    def __repr__(self) -> str:
+        return "<Program %s (%s): %s>" % (self.filename, self.language,
+                                          ", ".join(self.functions) or "no functions")
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(self.functions))
+
+    @property
+    def last_report(self) -> Dict[str, Any]:
+        """Which backend ran the latest call of this program, and why."""
+        if self._module is not None:
+            last = self._module.last_call()
+            if last is None:
+                return {}
+            name, backend, reason = last
+            return {"function": name, "backend": backend, "reason": reason}
+        return dict(self._report)
+
+    def wat(self) -> str:
+        """The WebAssembly module as readable text, with the source's names."""
+        return self._wat
+
+    def backend_report(self, name: str) -> Dict[str, Any]:
+        """Where ``name`` runs under Backend.AUTO, and why."""
+        info = self._info(name)
+        if not info.compilable:
+            return {"function": name, "backend": "python", "reason": "not-compilable",
+                    "detail": info.reason}
+        if _native_loader.native is None:
+            return {"function": name, "backend": "python",
+                    "reason": _native_loader.native_reason_code,
+                    "detail": _native_loader.native_reason}
+        return {"function": name, "backend": "wasm", "reason": "wasm", "detail": ""}
+
+    # ---- calls ----
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        functions = self.__dict__.get("functions")
+        if functions is None or name not in functions:
+            raise AttributeError("program %s has no function %r" % (
+                self.__dict__.get("filename", "?"), name))
+        fn = self._callable(name, Backend.AUTO)
+        # Cache on the instance: the next prog.name(...) is a dict hit and a C call.
+        self.__dict__[name] = fn
+        return fn
+
+    def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO) -> Any:
+        """Call function ``name`` with ``args`` on ``backend``."""
+        return self._callable(name, Backend.coerce(backend))(*args)
+
+    def python_function(self, name: str) -> Callable[..., Any]:
+        """The generated Python function for ``name``."""
+        self._info(name)
+        ns = self._namespace()
+        return ns["__ml_names__"][name]  # type: ignore[no-any-return]
+
+    def run(self) -> Dict[str, Any]:
+        """Run the program's top-level statements and return its globals.
+
+        Calls to compilable functions go to WebAssembly (Backend.AUTO);
+        everything else runs in Python.
+        """
+        # A fresh namespace, so that rebinding names below and the globals
+        # the program assigns do not leak into the pure-Python functions.
+        ns = _py_namespace(self.python_source, self.filename)
+        for name, info in self.functions.items():
+            if info.compilable and _native_loader.native is not None:
+                ns[ns["__ml_names__"][name].__name__] = self._callable(name, Backend.AUTO)
+        main = types.FunctionType(ns["__ml_main__"].__code__, ns, "__ml_main__")
+        main()
+        return {k: v for k, v in ns.items() if not k.startswith("__")}
+
+    # ---- internals ----
+
+    def _info(self, name: str) -> FunctionInfo:
+        try:
+            return self.functions[name]
+        except KeyError:
+            raise ValueError("program %s has no function %r; its functions are: %s" % (
+                self.filename, name, ", ".join(self.functions) or "(none)")) from None
+
+    def _namespace(self) -> Dict[str, Any]:
+        if self._ns is None:
+            self._ns = _py_namespace(self.python_source, self.filename)
+        return self._ns
+
+    def _native_module(self) -> Any:
+        if self._module is None:
+            native = _native_loader.require_native("running WebAssembly")
+            self._module = native.Module(self.wasm_bytes)
+        return self._module
+
+    def _record(self, name: str, backend: str, reason: str) -> None:
+        if self._module is not None:
+            self._module.record_call(name, backend, reason)
+        else:
+            self._report = {"function": name, "backend": backend, "reason": reason}
+
+    def _python_callable(self, name: str, reason: str) -> Callable[..., Any]:
+        fn = self.python_function(name)
+
+        def call_python(*args: Any) -> Any:
+            self._record(name, "python", reason)
+            return fn(*args)
+
+        call_python.__name__ = name
+        call_python.__doc__ = "%s (Python fallback)" % name
+        return call_python
+
+    def _callable(self, name: str, backend: Backend) -> Callable[..., Any]:
+        key = (name, backend)
+        fn = self._callables.get(key)
+        if fn is not None:
+            return fn
+        info = self._info(name)
+        if backend is Backend.PYTHON:
+            fn = self._python_callable(name, "forced-python")
+        elif not info.compilable:
+            if backend is Backend.WASM:
+                raise ValueError("function %r is not compiled to WebAssembly: %s" % (name, info.reason))
+            fn = self._python_callable(name, "not-compilable")
+        elif _native_loader.native is None:
+            if backend is Backend.WASM:
+                _native_loader.require_native("Backend.WASM")
+            fn = self._python_callable(name, _native_loader.native_reason_code)
+        else:
+            fallback = self.python_function(name) if backend is Backend.AUTO else None
+            fn = self._native_module().function(name, info.signature, fallback)
+        self._callables[key] = fn
+        return fn
+
+
+def _errors_from_native(exc: BaseException) -> MultilingualSyntaxError:
+    details = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
+    return MultilingualSyntaxError([SourceErrorDetail.from_dict(d) for d in details])
+
+
+def compile_source(source: str, language: Optional[str] = None, filename: str = "<source>",
+                   optimize: bool = False) -> Program:
+    """Compile program text written in any of the 17 languages.
+
+    ``language`` is a code such as "fr"; None detects it from the source (a
+    ``# language: xx`` header comment also selects it). Raises
+    MultilingualSyntaxError with the file, line and column of every problem.
+    """
+    if not isinstance(source, str):
+        raise TypeError("source must be str, not %s" % type(source).__name__)
+    if language is not None and not isinstance(language, str):
+        raise TypeError("language must be a str such as 'fr', or None")
+    native = _native_loader.require_native("compiling a program")
+    started = time.perf_counter()
+    try:
+        artifact = native.compile(source, filename, language, bool(optimize))
+    except native.CompileError as exc:
+        raise _errors_from_native(exc) from None
+    prog = Program(artifact, filename)
+    from . import _debug
+    _debug.log("compiled %s (%s%s) in %.1f ms: %d functions, %d compilable",
+               filename, prog.language, ", detected" if prog.language_detected else "",
+               (time.perf_counter() - started) * 1e3, len(prog.functions),
+               sum(1 for f in prog.functions.values() if f.compilable))
+    return prog
+
+
+def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
+                 optimize: bool = False) -> Program:
+    """Compile the program in file ``path`` (UTF-8); see compile_source."""
+    filename = os.fspath(path)
+    with open(filename, encoding="utf-8") as f:
+        source = f.read()
+    return compile_source(source, language=language, filename=filename, optimize=optimize)
+

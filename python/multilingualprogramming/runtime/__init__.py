@@ -1,0 +1,1 @@
+"""Runtime: the backend selector, its registry, and the pure-Python fallbacks."""

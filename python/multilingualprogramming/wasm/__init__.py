@@ -1,0 +1,1 @@
+"""WebAssembly loading and calling (see :mod:`multilingualprogramming.wasm.loader`)."""

@@ -1,0 +1,198 @@
+"""Load any WebAssembly module and call its functions from Python.
+
+>>> from multilingualprogramming.wasm.loader import WasmModule
+>>> module = WasmModule.load("path/to/module.wasm")    # doctest: +SKIP
+>>> module.call("fibonacci", 10)                       # doctest: +SKIP
+
+Loading is lazy: the file is read and compiled on first use. Calls go
+through the native extension's fast path (the C shim calls Wasmtime
+directly). Traps become Python exceptions: ZeroDivisionError,
+OverflowError, IndexError, RecursionError where the trap means that, and
+:class:`~multilingualprogramming.WasmTrap` otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+from .. import _debug, _native_loader
+
+__all__ = ["WasmModule", "WasmModuleCache", "get_wasm_module", "is_wasm_available"]
+
+BytesLike = Union[bytes, bytearray, memoryview]
+
+
+def is_wasm_available() -> bool:
+    """Whether WebAssembly can run here: the native extension (which embeds
+    Wasmtime) imports and supports this platform."""
+    return _native_loader.native is not None
+
+
+class WasmModule:
+    """One WebAssembly module and its instance.
+
+    Create it with :meth:`load` (or ``WasmModule(path)``) or
+    :meth:`from_bytes`; it compiles and instantiates on first use, or when
+    :meth:`instantiate` is called.
+    """
+
+    def __init__(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, *,
+                 data: Optional[BytesLike] = None) -> None:
+        if (path is None) == (data is None):
+            raise TypeError("WasmModule needs a path or data=bytes, not both")
+        self.path: Optional[str] = os.fspath(path) if path is not None else None
+        self._data: Optional[bytes] = bytes(data) if data is not None else None
+        self._native: Any = None
+        self._funcs: Dict[str, Callable[..., Any]] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "WasmModule":
+        """A module for the .wasm file at path (read when first used)."""
+        return cls(path)
+
+    @classmethod
+    def from_bytes(cls, data: BytesLike) -> "WasmModule":
+        """A module from WebAssembly binary bytes."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError("from_bytes needs bytes, bytearray or memoryview, not %s"
+                            % type(data).__name__)
+        return cls(data=data)
+
+    def __repr__(self) -> str:
+        where = self.path if self.path is not None else "<bytes>"
+        state = "instantiated" if self._native is not None else "not loaded"
+        return "<WasmModule %s (%s)>" % (where, state)
+
+    # ---- loading ----
+
+    def instantiate(self) -> "WasmModule":
+        """Compile (through the cache) and instantiate now; returns self."""
+        self._instance()
+        return self
+
+    @property
+    def is_instantiated(self) -> bool:
+        """Whether the module has been compiled and instantiated."""
+        return self._native is not None
+
+    def _instance(self) -> Any:
+        if self._native is not None:
+            return self._native
+        with self._lock:
+            if self._native is None:
+                native = _native_loader.require_native("running WebAssembly")
+                data = self._data
+                if data is None:
+                    assert self.path is not None
+                    with open(self.path, "rb") as f:
+                        data = f.read()
+                _debug.log("loading %s (%d bytes)", self.path or "<bytes>", len(data))
+                self._native = native.Module(data)
+        return self._native
+
+    # ---- introspection ----
+
+    def get_exported_functions(self) -> List[Dict[str, Any]]:
+        """Exported functions with their WebAssembly parameter and result types."""
+        return [{"name": name, "params": list(params), "results": list(results)}
+                for name, params, results in self._instance().exports()]
+
+    def has_function(self, name: str) -> bool:
+        """Whether the module exports a function called name."""
+        return any(n == name for n, _, _ in self._instance().exports())
+
+    def get_imports(self) -> List[Tuple[str, str, str]]:
+        """(module, name, kind) of every import the module needs."""
+        return list(self._instance().imports())
+
+    # ---- calls ----
+
+    def function(self, name: str, signature: Optional[str] = None,
+                 fallback: Optional[Callable[..., Any]] = None) -> Callable[..., Any]:
+        """A fast callable for export name.
+
+        Without signature, arguments and results follow the WebAssembly
+        types (i32/i64 as int, f32/f64 as float). signature is the
+        compiler's compact form ("ii:i"); with a fallback, calls whose
+        answer WebAssembly cannot give (an int outside 64 bits, an overflow
+        trap) run fallback(*args) instead.
+        """
+        if signature is None and fallback is None:
+            fn = self._funcs.get(name)
+            if fn is None:
+                fn = self._instance().function(name)
+                self._funcs[name] = fn
+            return fn
+        return self._instance().function(name, signature, fallback)  # type: ignore[no-any-return]
+
+    def call(self, name: str, *args: Any) -> Any:
+        """Call export name with args; multiple results come back as a tuple."""
+        fn = self._funcs.get(name)
+        if fn is None:
+            fn = self.function(name)
+        return fn(*args)
+
+    # ---- memory ----
+
+    def get_memory_buffer(self, offset: int, length: int) -> bytes:
+        """length bytes of the exported memory from offset."""
+        return self._instance().memory_read(offset, length)  # type: ignore[no-any-return]
+
+    def write_memory(self, offset: int, data: BytesLike) -> None:
+        """Write data into the exported memory at offset."""
+        self._instance().memory_write(offset, data)
+
+    @property
+    def memory_size(self) -> int:
+        """Size of the exported memory in bytes."""
+        return self._instance().memory_size()  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Release the instance; the module may be instantiated again later."""
+        with self._lock:
+            if self._native is not None:
+                self._native.close()
+                self._native = None
+                self._funcs.clear()
+
+
+class WasmModuleCache:
+    """Loaded modules by path: the same instance until the file changes."""
+
+    def __init__(self) -> None:
+        self._entries: Dict[str, Tuple[Tuple[int, int, int], WasmModule]] = {}
+        self._lock = threading.Lock()
+
+    def get_or_load(self, path: Union[str, "os.PathLike[str]"]) -> WasmModule:
+        """The module for path, loading it when absent or when the file changed."""
+        key = os.path.abspath(os.fspath(path))
+        st = os.stat(key)
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] == stamp:
+                _debug.log("module cache hit: %s", key)
+                return entry[1]
+            module = WasmModule.load(key).instantiate()
+            self._entries[key] = (stamp, module)
+            _debug.log("module cache %s: %s", "reload" if entry else "miss", key)
+            return module
+
+    def clear(self) -> None:
+        """Forget every module."""
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_default_cache = WasmModuleCache()
+
+
+def get_wasm_module(path: Union[str, "os.PathLike[str]"]) -> WasmModule:
+    """The process-wide cached module for path."""
+    return _default_cache.get_or_load(path)

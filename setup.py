@@ -1,0 +1,89 @@
+"""Build script: the Go extension is compiled by `go build -buildmode=c-shared`.
+
+setuptools drives the build so that `pip wheel .`, `python -m build` and
+cibuildwheel all work; the build_ext step below replaces the C compiler with
+the Go toolchain. The extension uses only CPython's stable ABI (3.10+), so
+one abi3 wheel serves every later Python.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+try:
+    from wheel.bdist_wheel import bdist_wheel as _bdist_wheel
+except ImportError:  # wheel not installed: only sdist and in-place builds
+    _bdist_wheel = None
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+
+
+def read_version():
+    with open(os.path.join(ROOT, "python", "multilingualprogramming", "_version.py")) as f:
+        return re.search(r'__version__ = "([^"]+)"', f.read()).group(1)
+
+
+VERSION = read_version()
+
+
+class GoExtension(Extension):
+    """An extension module built from a Go package with cgo."""
+
+    def __init__(self, name, package):
+        super().__init__(name, sources=[], py_limited_api=True)
+        self.package = package
+
+
+class build_go_ext(build_ext):
+    """Build GoExtension modules with the Go toolchain."""
+
+    def build_extension(self, ext):
+        if not isinstance(ext, GoExtension):
+            return super().build_extension(ext)
+        go = shutil.which("go")
+        if go is None:
+            sys.exit("error: building multilingualprogramming from source needs the Go "
+                     "toolchain (1.26 or later) on PATH: https://go.dev/dl/ -- or install "
+                     "a prebuilt wheel instead")
+        out = os.path.abspath(self.get_ext_fullpath(ext.name))
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        env = dict(os.environ)
+        env["CGO_ENABLED"] = "1"
+        include = sysconfig.get_paths()["include"]
+        env["CGO_CFLAGS"] = "-O2 -I%s -DPy_LIMITED_API=0x030A0000 %s" % (
+            include, os.environ.get("CGO_CFLAGS", ""))
+        cmd = [go, "build", "-tags", "pyext", "-buildmode=c-shared", "-trimpath",
+               "-ldflags", "-s -w -X main.Version=" + VERSION, "-o", out, "./pybridge"]
+        print(" ".join(cmd))
+        subprocess.check_call(cmd, cwd=ROOT, env=env)
+        header = os.path.splitext(out)[0] + ".h"
+        if os.path.exists(header):
+            os.remove(header)
+
+
+cmdclass = {"build_ext": build_go_ext}
+
+if _bdist_wheel is not None:
+    class bdist_wheel_abi3(_bdist_wheel):
+        """Tag the wheel cp310-abi3: it runs on CPython 3.10 and later."""
+
+        def get_tag(self):
+            python, abi, plat = super().get_tag()
+            if python.startswith("cp"):
+                return "cp310", "abi3", plat
+            return python, abi, plat
+
+    cmdclass["bdist_wheel"] = bdist_wheel_abi3
+
+
+setup(
+    version=VERSION,
+    ext_modules=[GoExtension("multilingualprogramming._native", "./pybridge")],
+    cmdclass=cmdclass,
+)

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Regenerate core/lang/data/<code>.txt from the reference word lists.
+
+Usage: python3 tools/gen_lang_tables.py ../shared/reference core/lang/data
+
+The reference JSON files are facts about the language (which word means
+"if" in Hindi); the files this script writes are the project's own format,
+read by core/lang at start-up. Run it again when the reference changes and
+review the diff.
+"""
+
+import json
+import os
+import sys
+
+# Concept name in the reference -> our keyword name. Concepts not listed are
+# not keywords of ours (PRINT/INPUT are builtins, TYPE_* are type names).
+KEYWORDS = {
+    "COND_IF": "if", "COND_ELIF": "elif", "COND_ELSE": "else",
+    "LOOP_WHILE": "while", "LOOP_FOR": "for", "LOOP_BREAK": "break",
+    "LOOP_CONTINUE": "continue", "PASS": "pass", "IN": "in",
+    "ASSERT": "assert", "FUNC_DEF": "def", "RETURN": "return",
+    "AND": "and", "OR": "or", "NOT": "not", "NOT_IN": "not in",
+    "TRUE": "True", "FALSE": "False", "NONE": "None", "IS": "is",
+    "GLOBAL": "global", "NONLOCAL": "nonlocal",
+    # Reserved: recognised so that a program using them gets a clear
+    # "not supported" error instead of a confusing one.
+    "CLASS_DEF": "class", "IMPORT": "import", "FROM": "from", "AS": "as",
+    "LAMBDA": "lambda", "YIELD": "yield", "TRY": "try", "EXCEPT": "except",
+    "FINALLY": "finally", "RAISE": "raise", "WITH": "with", "DEL": "del",
+    "MATCH": "match", "CASE": "case", "ASYNC": "async", "AWAIT": "await",
+}
+TYPES = {"TYPE_INT": "int", "TYPE_FLOAT": "float", "TYPE_STR": "str",
+         "TYPE_BOOL": "bool", "TYPE_LIST": "list", "TYPE_DICT": "dict"}
+IO_BUILTINS = {"PRINT": "print", "INPUT": "input"}
+
+NAMES = {
+    "en": "English", "fr": "Français", "es": "Español", "de": "Deutsch",
+    "hi": "हिन्दी", "ar": "العربية", "bn": "বাংলা", "ta": "தமிழ்",
+    "zh": "中文", "ja": "日本語", "it": "Italiano", "pt": "Português",
+    "pl": "Polski", "nl": "Nederlands", "sv": "Svenska", "da": "Dansk",
+    "fi": "Suomi",
+}
+
+
+def spellings(value):
+    return value if isinstance(value, list) else [value]
+
+
+def main(ref_dir, out_dir):
+    with open(os.path.join(ref_dir, "keywords.json"), encoding="utf-8") as f:
+        kw = json.load(f)
+    with open(os.path.join(ref_dir, "builtins_aliases.json"), encoding="utf-8") as f:
+        bi = json.load(f)
+    concepts = {}
+    for cat in kw["categories"].values():
+        concepts.update(cat)
+    os.makedirs(out_dir, exist_ok=True)
+    for code in kw["languages"]:
+        lines = [
+            "# Words of the %s (%s) surface language." % (NAMES[code], code),
+            "# Written by tools/gen_lang_tables.py from the reference word lists;",
+            "# one entry per line: canonical = spelling | other spelling.",
+            "",
+            "[language]",
+            "code = " + code,
+            "name = " + NAMES[code],
+            "",
+            "[keywords]",
+        ]
+        for concept, ours in KEYWORDS.items():
+            if concept in concepts and code in concepts[concept]:
+                lines.append("%s = %s" % (ours, " | ".join(spellings(concepts[concept][code]))))
+        lines += ["", "[types]"]
+        for concept, ours in TYPES.items():
+            words = spellings(concepts[concept][code])
+            lines.append("%s = %s" % (ours, " | ".join(words)))
+        lines += ["", "[builtins]"]
+        for concept, ours in IO_BUILTINS.items():
+            lines.append("%s = %s" % (ours, " | ".join(spellings(concepts[concept][code]))))
+        for name, per_lang in bi["aliases"].items():
+            if code in per_lang and name not in IO_BUILTINS.values():
+                lines.append("%s = %s" % (name, " | ".join(per_lang[code])))
+        with open(os.path.join(out_dir, code + ".txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

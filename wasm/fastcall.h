@@ -1,0 +1,170 @@
+/*
+ * fastcall.h: the direct call path into WebAssembly, shared by package wasm
+ * (which prepares an ml_fastfunc for every exported function when it
+ * instantiates a module) and the CPython bridge (which calls through it with
+ * no cgo transition).
+ *
+ * This header cannot see the include path of wasmtime-go, so it declares
+ * the few pieces of the Wasmtime C API it needs itself, with the exact names
+ * and layouts of wasmtime/func.h, wasmtime/extern.h, wasmtime/val.h,
+ * wasmtime/trap.h, wasmtime/error.h and wasm.h (Wasmtime 39). The symbols
+ * resolve against libwasmtime.a, which importing wasmtime-go links in.
+ * wasm/fastcall_test.go checks the layouts against wasmtime-go's view.
+ */
+#ifndef ML_FASTCALL_H
+#define ML_FASTCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Wasmtime C API, as declared by the real headers ---- */
+
+#ifndef WASMTIME_API_H
+typedef struct wasmtime_context wasmtime_context_t;
+typedef struct wasmtime_error wasmtime_error_t;
+typedef struct wasm_trap_t wasm_trap_t;
+
+/* wasmtime/extern.h */
+typedef struct wasmtime_func {
+  uint64_t store_id;
+  void *__private;
+} wasmtime_func_t;
+
+/* wasmtime/val.h: a 16-byte, 8-aligned untagged value. */
+typedef union wasmtime_val_raw {
+  int32_t i32;
+  int64_t i64;
+  float f32;
+  double f64;
+  uint8_t v128[16];
+  uint32_t anyref;
+  uint32_t externref;
+  void *funcref;
+} wasmtime_val_raw_t;
+
+/* wasm.h */
+typedef struct wasm_byte_vec_t {
+  size_t size;
+  char *data;
+} wasm_byte_vec_t;
+
+/* wasmtime/trap.h */
+typedef uint8_t wasmtime_trap_code_t;
+
+extern wasmtime_error_t *wasmtime_func_call_unchecked(
+    wasmtime_context_t *store, const wasmtime_func_t *func,
+    wasmtime_val_raw_t *args_and_results, size_t args_and_results_len,
+    wasm_trap_t **trap);
+extern bool wasmtime_trap_code(const wasm_trap_t *, wasmtime_trap_code_t *code);
+extern void wasm_trap_message(const wasm_trap_t *, wasm_byte_vec_t *out);
+extern void wasm_trap_delete(wasm_trap_t *);
+extern void wasmtime_error_message(const wasmtime_error_t *error,
+                                   wasm_byte_vec_t *message);
+extern void wasmtime_error_delete(wasmtime_error_t *error);
+extern void wasm_byte_vec_delete(wasm_byte_vec_t *);
+#endif
+
+/* Native trap codes we classify (enum wasmtime_trap_code_enum). */
+#define ML_WASMTIME_TRAP_STACK_OVERFLOW 0
+#define ML_WASMTIME_TRAP_INTEGER_OVERFLOW 6
+#define ML_WASMTIME_TRAP_INTEGER_DIVISION_BY_ZERO 7
+#define ML_WASMTIME_TRAP_UNREACHABLE_CODE_REACHED 9
+
+/* ---- Our side ---- */
+
+/* Value kinds of parameters and results (match wasm.h's wasm_valkind_enum). */
+enum {
+  ML_I32 = 0,
+  ML_I64 = 1,
+  ML_F32 = 2,
+  ML_F64 = 3,
+  ML_OTHER = 255,
+};
+
+/* Outcome kinds of a call; mirrored by package wasm's TrapKind. */
+enum {
+  ML_OK = 0,
+  ML_TRAP_GENERIC = 1,      /* any other trap; the message says which */
+  ML_TRAP_ZERO_DIVISION = 2,
+  ML_TRAP_OVERFLOW = 3,
+  ML_TRAP_INDEX = 4,
+  ML_TRAP_RECURSION = 5,
+  ML_TRAP_VALUE = 6,
+  ML_TRAP_ASSERTION = 7,
+  ML_TRAP_MEMORY = 8,
+  ML_TRAP_UNSUPPORTED = 9,
+  ML_TRAP_ERROR = 10,       /* Wasmtime returned an error, not a trap */
+};
+
+/*
+ * ml_fastfunc is one exported function ready to be called: the context of
+ * the store that owns it, a copy of its wasmtime_func_t, its signature, and
+ * the instance's __ml_error function (or NULL) used to classify traps.
+ * Package wasm mallocs it at instantiation and frees it on Close.
+ */
+typedef struct ml_fastfunc {
+  wasmtime_context_t *context;
+  wasmtime_func_t func;
+  const struct ml_fastfunc *error_fn;
+  uint32_t nparams;
+  uint32_t nresults;
+  uint32_t nslots;   /* max(nparams, nresults), at least 1 */
+  uint8_t kinds[];   /* nparams param kinds, then nresults result kinds */
+} ml_fastfunc;
+
+/*
+ * ml_failure describes a failed call. trap and error are owned by it until
+ * ml_failure_clear; code is the native trap code or -1; ml_code is the code
+ * __ml_error returned, or 0.
+ */
+typedef struct ml_failure {
+  int kind;
+  int code;
+  int32_t ml_code;
+  wasm_trap_t *trap;
+  wasmtime_error_t *error;
+} ml_failure;
+
+/*
+ * ml_kind_for maps a native trap code and the code __ml_error returned
+ * (0 when none) to an ML_TRAP_* kind. Package wasm's classify is the same
+ * table, documented.
+ */
+int ml_kind_for(int code, int32_t ml_code);
+
+/* ml_classify fills fail from what wasmtime_func_call_unchecked returned. */
+int ml_classify(const ml_fastfunc *f, wasmtime_error_t *err, wasm_trap_t *trap,
+                ml_failure *fail);
+
+/* ml_failure_message returns a malloc'd NUL-terminated message (free it). */
+char *ml_failure_message(const ml_failure *fail);
+
+/* ml_failure_clear releases the trap and error held by fail. */
+void ml_failure_clear(ml_failure *fail);
+
+/*
+ * ml_fastcall calls f. slots holds f->nslots values: the arguments on entry
+ * and the results on return. It returns ML_OK, or the kind of failure with
+ * fail filled in (release it with ml_failure_clear).
+ */
+static inline int ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots,
+                              ml_failure *fail) {
+  wasm_trap_t *trap = NULL;
+  wasmtime_error_t *err =
+      wasmtime_func_call_unchecked(f->context, &f->func, slots, f->nslots, &trap);
+  if (__builtin_expect(err == NULL && trap == NULL, 1)) {
+    return ML_OK;
+  }
+  return ml_classify(f, err, trap, fail);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ML_FASTCALL_H */

@@ -1,0 +1,100 @@
+package wasm
+
+import (
+	"crypto/sha256"
+
+	"github.com/bytecodealliance/wasmtime-go/v39"
+)
+
+// A Module is a compiled WebAssembly module. It is immutable and may be
+// instantiated any number of times, from any goroutine.
+type Module struct {
+	mod     *wasmtime.Module
+	sum     [sha256.Size]byte
+	exports []FuncExport
+	imports []Import
+	memory  bool // exports a memory named "memory"
+}
+
+// A FuncExport is an exported function with its signature.
+type FuncExport struct {
+	Name    string
+	Params  []ValKind
+	Results []ValKind
+}
+
+// An Import is one import a module needs: module and field name, and the
+// kind of extern ("func", "memory", "table", "global").
+type Import struct {
+	Module string
+	Name   string
+	Kind   string
+}
+
+// newModule compiles wasm and records its exports and imports.
+func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
+	mod, err := wasmtime.NewModule(engine(), wasm)
+	if err != nil {
+		return nil, &CompileError{Msg: err.Error()}
+	}
+	m := &Module{mod: mod, sum: sum}
+	for _, e := range mod.Exports() {
+		ty := e.Type()
+		if ft := ty.FuncType(); ft != nil {
+			m.exports = append(m.exports, FuncExport{
+				Name:    e.Name(),
+				Params:  kindsOf(ft.Params()),
+				Results: kindsOf(ft.Results()),
+			})
+		} else if ty.MemoryType() != nil && e.Name() == memoryExport {
+			m.memory = true
+		}
+	}
+	for _, im := range mod.Imports() {
+		name := ""
+		if n := im.Name(); n != nil {
+			name = *n
+		}
+		m.imports = append(m.imports, Import{Module: im.Module(), Name: name, Kind: externKind(im.Type())})
+	}
+	return m, nil
+}
+
+// externKind names the kind of an extern type.
+func externKind(t *wasmtime.ExternType) string {
+	switch {
+	case t.FuncType() != nil:
+		return "func"
+	case t.MemoryType() != nil:
+		return "memory"
+	case t.TableType() != nil:
+		return "table"
+	case t.GlobalType() != nil:
+		return "global"
+	}
+	return "unknown"
+}
+
+// Exports returns the exported functions in the module's export order.
+// The caller must not modify the result.
+func (m *Module) Exports() []FuncExport { return m.exports }
+
+// Export returns the exported function called name.
+func (m *Module) Export(name string) (FuncExport, bool) {
+	for _, e := range m.exports {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return FuncExport{}, false
+}
+
+// Imports returns what the module imports, in order. The caller must not
+// modify the result.
+func (m *Module) Imports() []Import { return m.imports }
+
+// Sum returns the sha256 of the module's bytes, its cache key.
+func (m *Module) Sum() [sha256.Size]byte { return m.sum }
+
+// HasMemory reports whether the module exports a memory named "memory".
+func (m *Module) HasMemory() bool { return m.memory }

@@ -1,0 +1,156 @@
+package wasm
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+)
+
+// A TrapKind says which Python exception a failed call stands for. Its
+// values are the ML_TRAP_* constants of fastcall.h.
+type TrapKind int
+
+// The trap kinds.
+const (
+	TrapNone         TrapKind = 0  // the call succeeded
+	TrapGeneric      TrapKind = 1  // any other trap (out-of-bounds memory, bad conversion, ...)
+	TrapZeroDivision TrapKind = 2  // ZeroDivisionError
+	TrapOverflow     TrapKind = 3  // OverflowError; AUTO re-runs the call in Python
+	TrapIndex        TrapKind = 4  // IndexError
+	TrapRecursion    TrapKind = 5  // RecursionError (wasm stack exhausted)
+	TrapValue        TrapKind = 6  // ValueError
+	TrapAssertion    TrapKind = 7  // AssertionError
+	TrapMemory       TrapKind = 8  // MemoryError
+	TrapUnsupported  TrapKind = 9  // a value compiled code cannot represent; AUTO re-runs in Python
+	TrapError        TrapKind = 10 // Wasmtime failed the call without a trap
+)
+
+// Errors that a *Trap matches with errors.Is, one per kind.
+var (
+	// ErrTrap is matched by generic traps and Wasmtime errors.
+	ErrTrap = errors.New("wasm trap")
+	// ErrZeroDivision: native integer division by zero, or code ErrZeroDivision.
+	ErrZeroDivision = errors.New("division by zero")
+	// ErrOverflow: native integer overflow (i64 MIN / -1), or code ErrOverflow.
+	ErrOverflow = errors.New("integer overflow")
+	// ErrIndex: code ErrIndex, an index out of range.
+	ErrIndex = errors.New("index out of range")
+	// ErrRecursion: the WebAssembly stack overflowed.
+	ErrRecursion = errors.New("maximum recursion depth exceeded")
+	// ErrValue: code ErrValue, an invalid argument value.
+	ErrValue = errors.New("invalid value")
+	// ErrAssertion: code ErrAssertion, a failed assert.
+	ErrAssertion = errors.New("assertion failed")
+	// ErrMemory: code ErrMemory, the module could not grow its memory.
+	ErrMemory = errors.New("out of memory")
+	// ErrUnsupported: code ErrUnsupported, a value compiled code cannot represent.
+	ErrUnsupported = errors.New("value not supported by compiled code")
+)
+
+// Err returns the error variable for k, or nil for TrapNone.
+func (k TrapKind) Err() error {
+	switch k {
+	case TrapNone:
+		return nil
+	case TrapZeroDivision:
+		return ErrZeroDivision
+	case TrapOverflow:
+		return ErrOverflow
+	case TrapIndex:
+		return ErrIndex
+	case TrapRecursion:
+		return ErrRecursion
+	case TrapValue:
+		return ErrValue
+	case TrapAssertion:
+		return ErrAssertion
+	case TrapMemory:
+		return ErrMemory
+	case TrapUnsupported:
+		return ErrUnsupported
+	}
+	return ErrTrap
+}
+
+// String returns a short name ("ZeroDivision", "Generic").
+func (k TrapKind) String() string {
+	names := [...]string{"None", "Generic", "ZeroDivision", "Overflow", "Index",
+		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error"}
+	if k >= 0 && int(k) < len(names) {
+		return names[k]
+	}
+	return fmt.Sprintf("TrapKind(%d)", int(k))
+}
+
+// Native Wasmtime trap codes (wasmtime/trap.h, enum wasmtime_trap_code_enum)
+// that classify distinguishes.
+const (
+	codeStackOverflow         = 0
+	codeIntegerOverflow       = 6
+	codeIntegerDivisionByZero = 7
+	codeUnreachable           = 9
+)
+
+// classify maps a native trap code (-1 for none) and the code __ml_error
+// returned (0 for none) to a kind:
+//
+//	INTEGER_DIVISION_BY_ZERO          ZeroDivision
+//	INTEGER_OVERFLOW                  Overflow
+//	STACK_OVERFLOW                    Recursion
+//	UNREACHABLE_CODE_REACHED + code   1 Overflow, 2 ZeroDivision, 3 Index,
+//	                                  4 Value, 5 Assertion, 6 Memory,
+//	                                  7 Unsupported, else Generic
+//	anything else                     Generic
+//
+// ml_kind_for in fastcall.c is the same table; a test keeps them equal.
+func classify(code int, mlCode int32) TrapKind {
+	switch code {
+	case codeIntegerDivisionByZero:
+		return TrapZeroDivision
+	case codeIntegerOverflow:
+		return TrapOverflow
+	case codeStackOverflow:
+		return TrapRecursion
+	case codeUnreachable:
+		switch wasmgen.ErrorCode(mlCode) {
+		case wasmgen.ErrOverflow:
+			return TrapOverflow
+		case wasmgen.ErrZeroDivision:
+			return TrapZeroDivision
+		case wasmgen.ErrIndex:
+			return TrapIndex
+		case wasmgen.ErrValue:
+			return TrapValue
+		case wasmgen.ErrAssertion:
+			return TrapAssertion
+		case wasmgen.ErrMemory:
+			return TrapMemory
+		case wasmgen.ErrUnsupported:
+			return TrapUnsupported
+		}
+	}
+	return TrapGeneric
+}
+
+// A Trap is a call into WebAssembly that failed.
+type Trap struct {
+	Kind      TrapKind
+	Code      int    // Wasmtime's native trap code, or -1
+	ErrorCode int32  // what __ml_error reported after `unreachable`, or 0
+	Func      string // the export that was called
+	Message   string // Wasmtime's message, including the wasm backtrace
+}
+
+// Error returns the kind's description; generic traps add Wasmtime's
+// message and backtrace.
+func (t *Trap) Error() string {
+	switch t.Kind {
+	case TrapGeneric, TrapError:
+		return fmt.Sprintf("%s: %s: %s", t.Func, t.Kind.Err(), t.Message)
+	}
+	return t.Kind.Err().Error()
+}
+
+// Is reports whether target is the error variable of t's kind.
+func (t *Trap) Is(target error) bool { return target != nil && target == t.Kind.Err() }

@@ -1,0 +1,86 @@
+package wasm
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestTraps(t *testing.T) {
+	inst := newTestInstance(t, testWAT)
+	tests := []struct {
+		name string
+		args []any
+		kind TrapKind
+		err  error
+	}{
+		{"div", []any{1, 0}, TrapZeroDivision, ErrZeroDivision},
+		{"div", []any{int64(-1) << 63, -1}, TrapOverflow, ErrOverflow},
+		{"recurse", []any{0}, TrapRecursion, ErrRecursion},
+		{"fail", []any{1}, TrapOverflow, ErrOverflow},
+		{"fail", []any{2}, TrapZeroDivision, ErrZeroDivision},
+		{"fail", []any{3}, TrapIndex, ErrIndex},
+		{"fail", []any{4}, TrapValue, ErrValue},
+		{"fail", []any{5}, TrapAssertion, ErrAssertion},
+		{"fail", []any{6}, TrapMemory, ErrMemory},
+		{"fail", []any{7}, TrapUnsupported, ErrUnsupported},
+		{"fail", []any{0}, TrapGeneric, ErrTrap},
+		{"fail", []any{99}, TrapGeneric, ErrTrap},
+		{"load", []any{1 << 20}, TrapGeneric, ErrTrap},
+	}
+	for _, tt := range tests {
+		_, err := inst.Call(tt.name, tt.args...)
+		var tr *Trap
+		if !errors.As(err, &tr) || tr.Kind != tt.kind || !errors.Is(err, tt.err) {
+			t.Errorf("Call(%s, %v) error = %v (%#v), want kind %v", tt.name, tt.args, err, tr, tt.kind)
+			continue
+		}
+		// The instance stays usable after a trap.
+		if got, err := inst.Call("add", 1, 2); err != nil || got[0] != int64(3) {
+			t.Fatalf("after trap in %s: add = %v, %v", tt.name, got, err)
+		}
+	}
+}
+
+func TestGenericTrapMessage(t *testing.T) {
+	inst := newTestInstance(t, bareWAT)
+	_, err := inst.Call("boom")
+	var tr *Trap
+	if !errors.As(err, &tr) || tr.Kind != TrapGeneric || tr.Code != codeUnreachable {
+		t.Fatalf("boom: %v (%#v)", err, tr)
+	}
+	msg := err.Error()
+	for _, want := range []string{"boom", "wasm trap", "unreachable", "wasm backtrace"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+}
+
+func TestClassifyMatchesC(t *testing.T) {
+	for code := -1; code < 40; code++ {
+		for ml := int32(-1); ml < 10; ml++ {
+			if g, c := classify(code, ml), cKindFor(code, ml); g != c {
+				t.Errorf("code %d, ml %d: Go %v, C %v", code, ml, g, c)
+			}
+		}
+	}
+}
+
+func TestTrapKinds(t *testing.T) {
+	for i, c := range cTrapKinds() {
+		if c != i {
+			t.Errorf("C trap kind %d = %d; TrapKind %v = %d", i, c, TrapKind(i), i)
+		}
+	}
+	if TrapNone.Err() != nil || TrapError.Err() != ErrTrap || TrapIndex.Err() != ErrIndex {
+		t.Error("TrapKind.Err mapping")
+	}
+	if TrapZeroDivision.String() != "ZeroDivision" || TrapKind(42).String() != "TrapKind(42)" {
+		t.Error("TrapKind.String")
+	}
+	tr := &Trap{Kind: TrapIndex}
+	if tr.Error() != "index out of range" || errors.Is(tr, ErrValue) {
+		t.Errorf("Trap{Index}: %q", tr.Error())
+	}
+}
