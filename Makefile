@@ -22,7 +22,7 @@ endif
 
 export PYTHONPATH := $(CURDIR)/python
 
-.PHONY: all venv build demo test test-go test-py test-fallback bench bench-go bench-py fuzz lint check wheel clean
+.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py fuzz lint check wheel clean
 
 all: build
 
@@ -52,7 +52,7 @@ test-go:
 	$(GO) test ./...
 
 test-py: build
-	$(PYTHON) -m pytest -q tests
+	$(PYTHON) -m pytest -q --doctest-modules python/multilingualprogramming tests
 
 # The same suite with the extension hidden: what a user without it gets.
 test-fallback: build
@@ -67,8 +67,8 @@ bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) ./core/lexer
-	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) ./core/parser
+	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lexer
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
 
 lint: $(PYDEPS)
 	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)
@@ -82,7 +82,16 @@ check: lint
 	git diff --exit-code go.mod go.sum
 
 wheel: $(PYDEPS)
+	rm -rf dist build/lib* build/bdist*
 	$(PYTHON) -m build --wheel --no-isolation --outdir dist
+
+# Install the wheel offline into a fresh venv and run the smoke test from
+# outside the source tree.
+test-wheel: wheel
+	rm -rf build/wheel-venv
+	python3 -m venv build/wheel-venv
+	env -u PYTHONPATH build/wheel-venv/bin/python -m pip install --quiet --no-index dist/*.whl
+	cd /tmp && env -u PYTHONPATH $(CURDIR)/build/wheel-venv/bin/python $(CURDIR)/tests/wheel/smoke.py
 
 clean:
 	rm -f $(EXT) $(basename $(EXT)).h

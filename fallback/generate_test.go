@@ -122,10 +122,10 @@ func TestMainAndImport(t *testing.T) {
 		do(callf("afficher", id("big"), callf("get"))),
 	)
 	mod := gen1(t, f)
-	compilePython(t, mod)
 	if !strings.Contains(mod, "def __ml_main__():\n    global total, i, big\n") {
 		t.Errorf("globals of __ml_main__:\n%s", mod)
 	}
+	compilePython(t, mod)
 	driver := `import mlmod
 print("imported")
 print(mlmod.__ml_language__, mlmod.__ml_functions__, sorted(mlmod.__ml_names__))
@@ -145,10 +145,10 @@ func TestEmptyMain(t *testing.T) {
 		t.Errorf("empty top level:\n%s", mod)
 	}
 	mod = gen1(t, file("fr"))
-	compilePython(t, mod)
 	if !strings.Contains(mod, "__ml_functions__ = []\n__ml_names__ = {}\n") {
 		t.Errorf("empty program:\n%s", mod)
 	}
+	compilePython(t, mod)
 }
 
 // TestRenamedNamesPython runs programs whose names Python would merge,
@@ -185,13 +185,13 @@ func TestRenamedNamesPython(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compilePython(t, mod)
 	for _, want := range []string{"def rechne(class_ml1, True_ml1):", "def print_ml1(x):", "\"print\": print_ml1",
 		"\"ｆ\": _uFF46_ml1", "\"__init__\": __init___ml1", "print(print_ml1(4))"} {
 		if !strings.Contains(mod, want) {
 			t.Errorf("want %q in\n%s", want, numbered(mod))
 		}
 	}
+	compilePython(t, mod)
 	callPython(t, mod, []pycall{
 		{"rechne", "1, 2", "[3, 6]"},
 		{"print", "4", "40"},
@@ -232,12 +232,12 @@ func TestUnicodeNamesPython(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compilePython(t, mod)
 	for _, want := range []string{"def कुल_योग(संख्या):", "    जोड़ = 0\n", "    ऩ = 1\n", "    न_u093C_ml1 = 2\n"} {
 		if !strings.Contains(mod, want) {
 			t.Errorf("want %q in\n%s", want, numbered(mod))
 		}
 	}
+	compilePython(t, mod)
 	callPython(t, mod, []pycall{
 		{"कुल_योग", "10", "45"},
 		{"नुक्ता", "", "[1, 2]"},

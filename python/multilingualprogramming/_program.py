@@ -123,7 +123,10 @@ class Program:
 
     def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO) -> Any:
         """Call function ``name`` with ``args`` on ``backend``."""
-        return self._callable(name, Backend.coerce(backend))(*args)
+        fn = self._callables.get((name, backend))  # type: ignore[arg-type]
+        if fn is None:
+            fn = self._callable(name, Backend.coerce(backend))
+        return fn(*args)
 
     def python_function(self, name: str) -> Callable[..., Any]:
         """The generated Python function for ``name``."""

@@ -1,0 +1,1 @@
+"""Code generation (see :mod:`multilingualprogramming.codegen.wasm_generator`)."""

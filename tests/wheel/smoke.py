@@ -1,0 +1,118 @@
+"""Smoke test of an installed wheel, run by `make test-wheel` in a fresh venv.
+
+It must run from outside the source tree with the wheel installed offline:
+the guide's loader and selector examples, `multilingual build` and `run` on
+a French and a Japanese program, and the pure-Python path with the
+extension hidden.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import multilingualprogramming as mp
+
+FRENCH = """\
+déf expensive_operation(n: entier) -> entier:
+    result = 0
+    pour i dans intervalle(n * n):
+        result = result + (i * i) // (i + 1)
+    retour result
+
+afficher(expensive_operation(30))
+"""
+
+JAPANESE = """\
+関数 フィボナッチ(n: 整数) -> 整数:
+    a = 0
+    b = 1
+    毎 k 中 範囲(n):
+        t = a + b
+        a = b
+        b = t
+    戻る a
+
+表示(フィボナッチ(30))
+"""
+
+
+def expensive(n):
+    result = 0
+    for i in range(n * n):
+        result = result + (i * i) // (i + 1)
+    return result
+
+
+def check(cond, what):
+    if not cond:
+        sys.exit("wheel smoke test failed: " + what)
+    print("ok:", what)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(mp.__file__))
+    check("site-packages" in here, "imported from the installed wheel (%s)" % here)
+    check(os.path.exists(os.path.join(here, "py.typed")), "py.typed is shipped")
+    bindir = os.path.dirname(sys.executable)
+    cli = shutil.which("multilingual", path=bindir)
+    check(cli is not None, "the multilingual console script is installed")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        fr = os.path.join(tmp, "myfunction.ml")
+        ja = os.path.join(tmp, "fib.ml")
+        with open(fr, "w", encoding="utf-8") as f:
+            f.write(FRENCH)
+        with open(ja, "w", encoding="utf-8") as f:
+            f.write(JAPANESE)
+        out = os.path.join(tmp, "build")
+        for path, want in ((fr, str(expensive(30))), (ja, "832040")):
+            r = subprocess.run([cli, "build", path, "-o", out], capture_output=True, text=True)
+            check(r.returncode == 0, "multilingual build %s: %s" % (os.path.basename(path), r.stderr))
+            r = subprocess.run([cli, "run", path], capture_output=True, text=True)
+            check(r.returncode == 0 and r.stdout.strip() == want,
+                  "multilingual run %s printed %r" % (os.path.basename(path), r.stdout.strip()))
+        with open(os.path.join(out, "myfunction.json"), encoding="utf-8") as f:
+            check(json.load(f)["language"] == "fr", "manifest records the detected language")
+
+        # The guide's loader example.
+        from multilingualprogramming.wasm.loader import WasmModule, WasmModuleCache
+        module = WasmModule.load(os.path.join(out, "myfunction.wasm"))
+        module.instantiate()
+        check(module.call("expensive_operation", 100) == expensive(100), "WasmModule.call")
+        names = [f["name"] for f in module.get_exported_functions()]
+        check("expensive_operation" in names, "get_exported_functions lists the export")
+        cache = WasmModuleCache()
+        check(cache.get_or_load(os.path.join(out, "myfunction.wasm"))
+              is cache.get_or_load(os.path.join(out, "myfunction.wasm")), "WasmModuleCache")
+
+        # The guide's selector example and custom-function steps.
+        from multilingualprogramming.runtime.backend_selector import (
+            Backend, BackendRegistry, BackendSelector)
+        from multilingualprogramming.runtime.python_fallbacks import FALLBACK_REGISTRY
+        check(BackendSelector(prefer_backend=Backend.PYTHON).call_function("fibonacci", 10)
+              == [0, 1, 1, 2, 3, 5, 8, 13, 21, 34], "selector, Python backend")
+        FALLBACK_REGISTRY["expensive_operation"] = expensive
+        BackendRegistry().register_wasm("expensive_operation", os.path.join(out, "myfunction.wasm"))
+        selector = BackendSelector()
+        check(selector.call_function("expensive_operation", 1000) == expensive(1000),
+              "selector, AUTO on the registered WebAssembly")
+        check(selector.get_last_call_report()["backend"] == "wasm", "the call ran as WebAssembly")
+
+    # The extension hidden: AUTO still answers, through Python, and says why.
+    code = ("from multilingualprogramming.runtime.backend_selector import BackendSelector\n"
+            "s = BackendSelector()\n"
+            "assert s.call_function('fibonacci', 10)[-1] == 34\n"
+            "st = s.get_status()\n"
+            "print(st['backend'], st['reason'])\n")
+    env = dict(os.environ, MULTILINGUAL_NO_NATIVE="1")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    check(r.returncode == 0 and r.stdout.split() == ["python", "native-disabled"],
+          "fallback mode answers via Python and says why (%s%s)" % (r.stdout.strip(), r.stderr))
+    print("wheel smoke test passed")
+
+
+if __name__ == "__main__":
+    main()
