@@ -58,6 +58,14 @@ class build_go_ext(build_ext):
         include = sysconfig.get_paths()["include"]
         env["CGO_CFLAGS"] = "-O2 -I%s -DPy_LIMITED_API=0x030A0000 %s" % (
             include, os.environ.get("CGO_CFLAGS", ""))
+        ldflags = os.environ.get("CGO_LDFLAGS", "")
+        if sys.platform == "darwin":
+            # Python's symbols come from the interpreter that loads us.
+            ldflags += " -Wl,-undefined,dynamic_lookup"
+        elif sys.platform == "win32":
+            # The stable ABI's import library: python3.lib / python3.dll.
+            ldflags += " -L%s -lpython3" % os.path.join(sys.base_prefix, "libs")
+        env["CGO_LDFLAGS"] = ldflags.strip()
         cmd = [go, "build", "-tags", "pyext", "-buildmode=c-shared", "-trimpath",
                "-ldflags", "-s -w -X main.Version=" + VERSION, "-o", out, "./pybridge"]
         print(" ".join(cmd))

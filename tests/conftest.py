@@ -5,12 +5,12 @@ import os
 import pytest
 from hypothesis import settings
 
+import multilingualprogramming as mp
+from multilingualprogramming import _native_loader
+
 # The machine is shared and noisy: time limits per example would make tests flaky.
 settings.register_profile("multilingual", deadline=None)
 settings.load_profile("multilingual")
-
-import multilingualprogramming as mp
-from multilingualprogramming import _native_loader
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXAMPLES = os.path.join(ROOT, "examples")

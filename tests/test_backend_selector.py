@@ -163,3 +163,25 @@ def test_set_wasm_module_uses_manifest(tmp_path):
     sel = BackendSelector(registry=BackendRegistry(private=True))
     assert sel.set_wasm_module(str(built / "myfunction.wasm")) == ["expensive_operation"]
     assert sel.call_function("expensive_operation", 30) == reference_expensive(30)
+
+
+def test_selector_map_python_serial_and_processes():
+    sel = BackendSelector(prefer_backend=Backend.PYTHON)
+    inputs = [0, 1, 2, 10]
+    want = [[0, 1, 1, 2, 3, 5, 8, 13, 21, 34][:n] for n in inputs]
+    assert sel.map("fibonacci", inputs) == want
+    assert sel.map("fibonacci", inputs, processes=True, workers=2) == want
+    with pytest.raises(ValueError) as info:
+        sel.map("factorial", [3, -1, 2])
+    assert info.value.index == 1
+
+
+@needs_native
+def test_selector_map_wasm(tmp_path):
+    src = tmp_path / "carre.ml"
+    src.write_text("déf carré(n: entier) -> entier:\n    retour n * n\n", encoding="utf-8")
+    reg = BackendRegistry(private=True)
+    reg.register_source("carré", str(src))
+    reg.register_python("carré", lambda n: n * n)
+    sel = BackendSelector(registry=reg)
+    assert sel.map("carré", [1, 2, 3, 2 ** 40]) == [1, 4, 9, 2 ** 80]

@@ -100,3 +100,18 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectShortProgramsInEveryLanguage spells the same five-line program
+// with each language's own words and expects Detect to name that language.
+func TestDetectShortProgramsInEveryLanguage(t *testing.T) {
+	for _, code := range Codes() {
+		l, _ := Get(code)
+		src := l.KeywordSpelling(Def) + " f(n: " + l.TypeSpelling("int") + ") -> " + l.TypeSpelling("int") + ":\n" +
+			"    " + l.KeywordSpelling(If) + " n > 0:\n" +
+			"        " + l.KeywordSpelling(Return) + " n\n" +
+			"    " + l.KeywordSpelling(Return) + " " + l.BuiltinSpelling("len") + "([])\n"
+		if got := Detect(src); got.Code != code {
+			t.Errorf("%s: Detect chose %s (score %.2f, runner-up %s) for\n%s", code, got.Code, got.Score, got.Runner, src)
+		}
+	}
+}

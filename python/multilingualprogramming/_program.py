@@ -14,7 +14,7 @@ import os
 import time
 import types
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from . import _native_loader
 from ._backend import Backend
@@ -68,6 +68,8 @@ class Program:
                 signature=str(f.get("signature", "")),
             )
             self.functions[info.name] = info
+        self._artifact: Dict[str, Any] = {k: artifact[k] for k in ("language", "detected", "wasm", "python",
+                                                   "wat", "functions") if k in artifact}
         self._ns: Optional[Dict[str, Any]] = None
         self._module: Any = None
         self._report: Dict[str, Any] = {}
@@ -109,6 +111,17 @@ class Program:
                     "detail": _native_loader.native_reason}
         return {"function": name, "backend": "wasm", "reason": "wasm", "detail": ""}
 
+    def artifact(self) -> Dict[str, Any]:
+        """What the compiler produced, as plain data (bytes, str, lists, dicts).
+
+        ``Program(prog.artifact(), prog.filename)`` rebuilds the program
+        without the compiler: this is how programs travel to other processes.
+        """
+        return dict(self._artifact)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (Program, (self.artifact(), self.filename))
+
     # ---- calls ----
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
@@ -127,6 +140,23 @@ class Program:
         if fn is None:
             fn = self._callable(name, Backend.coerce(backend))
         return fn(*args)
+
+    def map(self, name: str, args_iterable: Iterable[Any], workers: Optional[int] = None,
+            backend: "Backend | str" = Backend.AUTO, processes: bool = False) -> List[Any]:
+        """Call ``name`` once per item of ``args_iterable``; results in input order.
+
+        An item that is a tuple is unpacked into the arguments; anything else
+        is the single argument. Compiled functions run on a thread pool of
+        ``workers`` threads (default: the number of CPUs): WebAssembly runs
+        with the GIL released, each thread on an instance of its own.
+        Python-only calls run one after the other, or on a pool of
+        ``workers`` processes when ``processes=True`` (started with the
+        spawn method: the Go runtime inside the extension does not survive
+        fork). The result is the same either way. An exception is re-raised
+        with the index of the failing input in its ``index`` attribute and
+        in a note.
+        """
+        return _map_calls(self, name, list(args_iterable), workers, Backend.coerce(backend), processes)
 
     def python_function(self, name: str) -> Callable[..., Any]:
         """The generated Python function for ``name``."""
@@ -210,6 +240,79 @@ class Program:
         return fn
 
 
+def _as_args(item: Any) -> Tuple[Any, ...]:
+    return item if isinstance(item, tuple) else (item,)
+
+
+def _tag_exception(exc: BaseException, index: int) -> BaseException:
+    try:
+        exc.index = index  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    add_note = getattr(exc, "add_note", None)
+    if add_note is not None:
+        add_note("raised by the call for input #%d" % index)
+    return exc
+
+
+_worker_program: Optional[Program] = None
+
+
+def _init_map_worker(artifact: Dict[str, Any], filename: str) -> None:
+    global _worker_program
+    _worker_program = Program(artifact, filename)
+
+
+def _call_in_worker(name: str, backend: str, index: int, args: Tuple[Any, ...]) -> Tuple[int, Any]:
+    assert _worker_program is not None
+    return index, _worker_program.call(name, *args, backend=backend)
+
+
+def _map_calls(prog: Program, name: str, items: List[Any], workers: Optional[int],
+               backend: Backend, processes: bool) -> List[Any]:
+    if workers is not None and workers < 1:
+        raise ValueError("workers must be at least 1")
+    info = prog._info(name)
+    results: List[Any] = [None] * len(items)
+    runs_wasm = (backend is not Backend.PYTHON and info.compilable
+                 and _native_loader.native is not None)
+    if runs_wasm and not processes:
+        from concurrent.futures import ThreadPoolExecutor
+        fn = prog._callable(name, backend)
+
+        def one(index: int) -> Any:
+            try:
+                return fn(*_as_args(items[index]))
+            except BaseException as exc:
+                raise _tag_exception(exc, index)
+
+        n = workers or os.cpu_count() or 1
+        with ThreadPoolExecutor(max_workers=n) as pool:
+            return list(pool.map(one, range(len(items))))
+    if processes:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx,
+                                 initializer=_init_map_worker,
+                                 initargs=(prog.artifact(), prog.filename)) as procs:
+            futures = [procs.submit(_call_in_worker, name, backend.value, i, _as_args(item))
+                       for i, item in enumerate(items)]
+            for i, fut in enumerate(futures):
+                try:
+                    results[i] = fut.result()[1]
+                except BaseException as exc:
+                    raise _tag_exception(exc, i)
+        return results
+    fn = prog._callable(name, backend)
+    for i, item in enumerate(items):
+        try:
+            results[i] = fn(*_as_args(item))
+        except BaseException as exc:
+            raise _tag_exception(exc, i)
+    return results
+
+
 def _errors_from_native(exc: BaseException) -> MultilingualSyntaxError:
     details = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
     return MultilingualSyntaxError([SourceErrorDetail.from_dict(d) for d in details])
@@ -249,4 +352,3 @@ def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
     with open(filename, encoding="utf-8") as f:
         source = f.read()
     return compile_source(source, language=language, filename=filename, optimize=optimize)
-

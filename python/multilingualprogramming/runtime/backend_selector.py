@@ -23,7 +23,7 @@ import os
 import platform
 import threading
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from .. import _debug, _native_loader
 from .._backend import REASONS, Backend
@@ -75,7 +75,8 @@ class _WasmEntry:
                 from ..wasm.loader import get_wasm_module
                 self._module = get_wasm_module(self.path)
                 self._signature = _manifest_signature(self.path, self.export)
-            return self._module.function(self.export, self._signature, fallback)  # type: ignore[no-any-return]
+            fn = self._module.function(self.export, self._signature, fallback)
+            return fn  # type: ignore[no-any-return]
 
 
 def _manifest_signature(wasm_path: str, export: str) -> Optional[str]:
@@ -268,16 +269,21 @@ class BackendSelector:
                 raise LookupError("%r has neither a WebAssembly binary nor a Python fallback" % name)
             resolved = (py, reason)
         else:
-            fallback = None
+            fallback: Optional[Callable[..., Any]] = None
             if backend is Backend.AUTO and py is not None:
-                flag = self._fallback_flag
-
-                def fallback(*args: Any, _py: Callable[..., Any] = py) -> Any:
-                    flag.used = True
-                    return _py(*args)
+                fallback = self._flagging(py)
             resolved = (entry.callable(fallback), "wasm")
         self._callables[key] = resolved
         return resolved
+
+    def _flagging(self, py: Callable[..., Any]) -> Callable[..., Any]:
+        """py, noting in this thread that the Python fallback ran."""
+        flag = self._fallback_flag
+
+        def fallback(*args: Any) -> Any:
+            flag.used = True
+            return py(*args)
+        return fallback
 
     def call_function(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """Call name with args on the preferred backend."""
@@ -295,6 +301,49 @@ class BackendSelector:
                 backend, reason = "python", "wasm-overflow-fallback"
             self._account(name, backend, reason, elapsed)
         return result
+
+    def map(self, name: str, args_iterable: Iterable[Any], workers: Optional[int] = None,
+            processes: bool = False) -> List[Any]:
+        """call_function for every item (a tuple is unpacked); results in order.
+
+        WebAssembly calls run on a pool of ``workers`` threads (the GIL is
+        released while WebAssembly runs); Python calls run one after the
+        other, or on a spawn-started process pool when ``processes=True``.
+        A failing call's exception is re-raised with its input's index in
+        ``exc.index``.
+        """
+        from .._program import _as_args, _tag_exception
+        items = list(args_iterable)
+        if workers is not None and workers < 1:
+            raise ValueError("workers must be at least 1")
+        fn, reason = self._resolve(name, self.prefer_backend)
+        start = time.perf_counter()
+        results: List[Any] = [None] * len(items)
+        if reason == "wasm" or processes:
+            from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+            pool: Executor
+            if processes and reason != "wasm":
+                import multiprocessing
+                pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                           mp_context=multiprocessing.get_context("spawn"))
+            else:
+                pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+            with pool:
+                futures = [pool.submit(fn, *_as_args(item)) for item in items]
+                for i, fut in enumerate(futures):
+                    try:
+                        results[i] = fut.result()
+                    except BaseException as exc:
+                        raise _tag_exception(exc, i)
+        else:
+            for i, item in enumerate(items):
+                try:
+                    results[i] = fn(*_as_args(item))
+                except BaseException as exc:
+                    raise _tag_exception(exc, i)
+        backend = "wasm" if reason == "wasm" else "python"
+        self._account(name, backend, reason, time.perf_counter() - start)
+        return results
 
     def _account(self, name: str, backend: str, reason: str, elapsed: float) -> None:
         self._last = {"function": name, "backend": backend, "reason": reason,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
+_np: Any
 try:  # optional speed-up, never a different answer
     import numpy as _np
 except ImportError:  # pragma: no cover - depends on the environment
@@ -76,7 +77,7 @@ class MatrixOperations:
             acc = _np.zeros((len(a), cols))
             for k in range(inner):
                 acc += _np.multiply.outer(na[:, k], nb[k, :])
-            return acc.tolist()  # type: ignore[no-any-return]
+            return acc.tolist()  # type: ignore[no-any-return, unused-ignore]
         bt = list(zip(*b)) if b else [()] * cols
         out: Matrix = []
         for row in a:
