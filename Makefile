@@ -34,8 +34,17 @@ $(VENV)/.installed: requirements-dev.txt
 	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# The extension: cgo, -buildmode=c-shared, CPython's stable ABI (3.10+).
-build: $(EXT)
+# The extension: cgo, -buildmode=c-shared, CPython's stable ABI (3.10+);
+# then the corpus compiled with it, as the wheel ships it.
+CORPUS_SRC   := $(shell find python/multilingualprogramming/corpus -name '*.ml')
+CORPUS_STAMP := python/multilingualprogramming/corpus_build/.built
+
+build: $(EXT) $(CORPUS_STAMP)
+
+$(CORPUS_STAMP): $(EXT) $(CORPUS_SRC)
+	rm -rf python/multilingualprogramming/corpus_build
+	$(PYTHON) -m multilingualprogramming build --all --optimize > /dev/null
+	touch $@
 
 $(EXT): $(GOFILES) go.mod go.sum python/multilingualprogramming/_version.py $(PYDEPS)
 	CGO_ENABLED=1 CGO_CFLAGS="-O2 -I$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])') -DPy_LIMITED_API=0x030A0000" \
@@ -66,7 +75,10 @@ bench-go:
 bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 
-fuzz:
+# Long runs: the lexer and parser fuzzers, and the differential tests with
+# many more generated inputs.
+fuzz: build
+	MULTILINGUAL_DIFF_EXAMPLES=3000 $(PYTHON) -m pytest -q tests/test_differential.py
 	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lexer
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
 
@@ -95,4 +107,5 @@ test-wheel: wheel
 
 clean:
 	rm -f $(EXT) $(basename $(EXT)).h
+	rm -rf python/multilingualprogramming/corpus_build
 	rm -rf build dist python/*.egg-info

@@ -73,6 +73,20 @@ class build_go_ext(build_ext):
         header = os.path.splitext(out)[0] + ".h"
         if os.path.exists(header):
             os.remove(header)
+        self.build_corpus(os.path.dirname(os.path.dirname(out)))
+
+    def build_corpus(self, package_root):
+        """Compile the shipped corpus with the extension just built, into
+        multilingualprogramming/corpus_build (the wheel ships the .wasm,
+        the Python fallbacks and the manifests)."""
+        outdir = os.path.join(package_root, "multilingualprogramming", "corpus_build")
+        if os.path.isdir(outdir):
+            shutil.rmtree(outdir)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = package_root
+        env.pop("MULTILINGUAL_NO_NATIVE", None)
+        subprocess.check_call([sys.executable, "-m", "multilingualprogramming", "build", "--all",
+                               "--optimize", "-o", outdir], env=env, stdout=subprocess.DEVNULL)
 
 
 cmdclass = {"build_ext": build_go_ext}

@@ -36,4 +36,13 @@ static inline void ml_set_error(PyObject *exc, const char *msg, Py_ssize_t n) {
   }
 }
 
+/*
+ * ml_host_call (module.c) runs Python host function fn for WebAssembly:
+ * kinds holds nparams then nresults ML_* kinds, args and results raw
+ * values. It returns 0, or -1 with the exception stashed for the call that
+ * entered WebAssembly to re-raise.
+ */
+int ml_host_call(PyObject *fn, const uint8_t *kinds, int nparams, int nresults,
+                 const uint64_t *args, uint64_t *results);
+
 #endif /* ML_BRIDGE_H */

@@ -14,10 +14,33 @@ import (
 	"github.com/multilingualprogramming/multilingual/wasm"
 )
 
-// instanceOf returns the instance behind a handle (panics on a bad handle,
+// templateOf returns the template behind a handle (panics on a bad handle,
 // which recoverPanic turns into RuntimeError).
-func instanceOf(h C.uintptr_t) *wasm.Instance {
-	return cgo.Handle(h).Value().(*wasm.Instance)
+func templateOf(h C.uintptr_t) *wasm.Template {
+	return cgo.Handle(h).Value().(*wasm.Template)
+}
+
+// loadInfoDict builds Module.load_info: {"source", "ms", "cache_path",
+// "cache_error"}.
+func loadInfoDict(info wasm.LoadInfo) *C.PyObject {
+	d := C.PyDict_New()
+	if d == nil {
+		return nil
+	}
+	cacheErr := C.ml_none()
+	if info.CacheErr != nil {
+		decref(cacheErr)
+		cacheErr = pyStr(info.CacheErr.Error())
+	}
+	ok := setItem(d, "source", pyStr(info.Source)) &&
+		setItem(d, "ms", C.PyFloat_FromDouble(C.double(info.Duration.Seconds()*1e3))) &&
+		setItem(d, "cache_path", pyStr(info.CachePath)) &&
+		setItem(d, "cache_error", cacheErr)
+	if !ok {
+		decref(d)
+		return nil
+	}
+	return d
 }
 
 // clampInt converts a C long long to int (int is 64 bits on every platform

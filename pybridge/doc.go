@@ -22,6 +22,17 @@
 // the result. Traps map to Python exceptions, and with a fallback set
 // (Backend.AUTO) overflow and unsupported values re-run the call in Python.
 //
+// Threads: a Module holds a Go *wasm.Template and one instance per Python
+// thread that called it (module.c's slots, found through a per-thread
+// record whose pthread key destructor marks the thread dead, so that its
+// instance is closed later). Calls release the GIL around
+// wasmtime_func_call_unchecked, so threads run WebAssembly in parallel;
+// close() waits for running calls by leaving the release to the last one.
+// Python host functions run through ml_host_call, which takes the GIL back;
+// their exceptions are stashed per thread and re-raised when the call
+// returns. Timed calls set an epoch deadline and keep package wasm's
+// ticker running meanwhile.
+//
 // Files that include Python.h or hold //export functions carry the pyext
 // build tag, so that go vet and go test work without Python headers; this
 // file and main keep the package buildable without the tag.

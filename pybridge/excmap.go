@@ -22,6 +22,8 @@ const (
 	excAssertion                 // AssertionError
 	excMemory                    // MemoryError
 	excWasmTrap                  // _native.WasmTrap: any other trap
+	excPermission                // PermissionError: an unsafe cache directory
+	excTimeout                   // TimeoutError
 )
 
 // excFor returns the Python exception class for err.
@@ -34,6 +36,9 @@ func excFor(err error) pyExc {
 		exp  *wasm.ExportError
 		imp  *wasm.MissingImportsError
 		lang *compiler.UnknownLanguageError
+		lim  *wasm.MemoryLimitError
+		ie   *wasm.ImportError
+		ucd  *wasm.UnsafeCacheDirError
 	)
 	switch {
 	case errors.As(err, &trap):
@@ -52,13 +57,19 @@ func excFor(err error) pyExc {
 			return excAssertion
 		case wasm.TrapMemory:
 			return excMemory
+		case wasm.TrapTimeout:
+			return excTimeout
 		}
 		return excWasmTrap
+	case errors.As(err, &lim):
+		return excMemory
+	case errors.As(err, &ucd):
+		return excPermission
 	case errors.As(err, &arg):
 		return excType
 	case errors.As(err, &rng):
 		return excIndex
-	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang),
+	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang), errors.As(err, &ie),
 		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory):
 		return excValue
 	}

@@ -33,6 +33,10 @@ func TestExcFor(t *testing.T) {
 		{wasm.ErrEmpty, excValue},
 		{wasm.ErrClosed, excValue},
 		{wasm.ErrNoMemory, excValue},
+		{&wasm.Trap{Kind: wasm.TrapTimeout}, excTimeout},
+		{&wasm.MemoryLimitError{}, excMemory},
+		{&wasm.ImportError{}, excValue},
+		{&wasm.UnsafeCacheDirError{}, excPermission},
 	}
 	for _, tt := range tests {
 		if got := excFor(tt.err); got != tt.want {

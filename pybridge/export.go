@@ -54,24 +54,65 @@ func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_s
 }
 
 //export mlgo_module_new
-func mlgo_module_new(data *C.char, n C.Py_ssize_t, out *C.uintptr_t) (rc C.int) {
-	defer recoverPanic(func() { rc = -1 })
-	m, err := wasm.Compile(C.GoBytes(unsafe.Pointer(data), C.int(n)))
+func mlgo_module_new(data *C.char, n C.Py_ssize_t, memLimit C.longlong, nimports C.Py_ssize_t,
+	mods **C.char, modLens *C.Py_ssize_t, names **C.char, nameLens *C.Py_ssize_t,
+	fns **C.PyObject, out *C.uintptr_t) (res *C.PyObject) {
+	defer recoverPanic(func() { res = nil })
+	m, info, err := wasm.Load(C.GoBytes(unsafe.Pointer(data), C.int(n)))
 	if err != nil {
 		raiseErr(err)
-		return -1
+		return nil
 	}
-	inst, err := m.Instantiate()
+	opts := wasm.Options{MemoryLimit: int64(memLimit)}
+	if k := int(nimports); k > 0 {
+		opts.Imports = make(map[wasm.ImportName]wasm.HostFunc, k)
+		ms, ml := unsafe.Slice(mods, k), unsafe.Slice(modLens, k)
+		ns, nl := unsafe.Slice(names, k), unsafe.Slice(nameLens, k)
+		fs := unsafe.Slice(fns, k)
+		for i := range k {
+			key := wasm.ImportName{Module: C.GoStringN(ms[i], C.int(ml[i])), Name: C.GoStringN(ns[i], C.int(nl[i]))}
+			opts.Imports[key] = hostFunc(m, key, fs[i])
+		}
+	}
+	t, err := m.NewTemplate(opts)
 	if err != nil {
 		raiseErr(err)
-		return -1
+		return nil
 	}
-	*out = C.uintptr_t(cgo.NewHandle(inst))
-	return 0
+	res = loadInfoDict(info)
+	if res == nil {
+		t.Close()
+		return nil
+	}
+	*out = C.uintptr_t(cgo.NewHandle(t))
+	return res
 }
 
-//export mlgo_module_close
-func mlgo_module_close(h C.uintptr_t) {
+//export mlgo_template_close
+func mlgo_template_close(h C.uintptr_t) {
+	defer recoverPanic(func() {})
+	if h == 0 {
+		return
+	}
+	hd := cgo.Handle(h)
+	hd.Value().(*wasm.Template).Close()
+	hd.Delete()
+}
+
+//export mlgo_instance_new
+func mlgo_instance_new(h C.uintptr_t, out *C.uintptr_t) (res unsafe.Pointer) {
+	defer recoverPanic(func() { res = nil })
+	inst, err := templateOf(h).Instantiate()
+	if err != nil {
+		raiseErr(err)
+		return nil
+	}
+	*out = C.uintptr_t(cgo.NewHandle(inst))
+	return inst.Ptr()
+}
+
+//export mlgo_instance_close
+func mlgo_instance_close(h C.uintptr_t) {
 	defer recoverPanic(func() {})
 	if h == 0 {
 		return
@@ -84,55 +125,60 @@ func mlgo_module_close(h C.uintptr_t) {
 //export mlgo_module_exports
 func mlgo_module_exports(h C.uintptr_t) (res *C.PyObject) {
 	defer recoverPanic(func() { res = nil })
-	return exportsList(instanceOf(h).Module().Exports())
+	return exportsList(templateOf(h).Module().Exports())
 }
 
 //export mlgo_module_imports
 func mlgo_module_imports(h C.uintptr_t) (res *C.PyObject) {
 	defer recoverPanic(func() { res = nil })
-	return importsList(instanceOf(h).Module().Imports())
+	return importsList(templateOf(h).Module().Imports())
 }
 
-//export mlgo_module_func
-func mlgo_module_func(h C.uintptr_t, name *C.char, n C.Py_ssize_t) (ff unsafe.Pointer) {
-	defer recoverPanic(func() { ff = nil })
-	f, err := instanceOf(h).Func(C.GoStringN(name, C.int(n)))
+//export mlgo_module_func_index
+func mlgo_module_func_index(h C.uintptr_t, name *C.char, n C.Py_ssize_t) (index C.longlong) {
+	defer recoverPanic(func() { index = -1 })
+	i, err := exportIndex(templateOf(h).Module(), C.GoStringN(name, C.int(n)))
 	if err != nil {
 		raiseErr(err)
-		return nil
+		return -1
 	}
-	return f.Ptr()
+	return C.longlong(i)
 }
 
-//export mlgo_memory_read
-func mlgo_memory_read(h C.uintptr_t, off, n C.longlong) (res *C.PyObject) {
+//export mlgo_ticker_acquire
+func mlgo_ticker_acquire(seconds C.double) (ticks C.uint64_t) {
+	defer recoverPanic(func() { ticks = 1 })
+	wasm.AcquireTicker()
+	return C.uint64_t(wasm.DeadlineTicks(secondsToDuration(float64(seconds))))
+}
+
+//export mlgo_ticker_release
+func mlgo_ticker_release() {
+	defer recoverPanic(func() {})
+	wasm.ReleaseTicker()
+}
+
+//export mlgo_cache_setup
+func mlgo_cache_setup() {
+	defer recoverPanic(func() {})
+	setupDiskCache()
+}
+
+//export mlgo_cache_dir
+func mlgo_cache_dir() (res *C.PyObject) {
 	defer recoverPanic(func() { res = nil })
-	b, err := instanceOf(h).MemoryRead(clampInt(off), clampInt(n))
-	if err != nil {
-		raiseErr(err)
-		return nil
+	if d := wasm.DiskCacheDir(); d != "" {
+		return pyStr(d)
 	}
-	return pyBytes(b)
+	return C.ml_none()
 }
 
-//export mlgo_memory_write
-func mlgo_memory_write(h C.uintptr_t, off C.longlong, data *C.char, n C.Py_ssize_t) (rc C.int) {
+//export mlgo_set_cache_dir
+func mlgo_set_cache_dir(path *C.char, n C.Py_ssize_t) (rc C.int) {
 	defer recoverPanic(func() { rc = -1 })
-	// C.GoBytes copies; memory writes are not a hot path.
-	if err := instanceOf(h).MemoryWrite(clampInt(off), C.GoBytes(unsafe.Pointer(data), C.int(n))); err != nil {
+	if err := wasm.SetDiskCache(C.GoStringN(path, C.int(n)), Version); err != nil {
 		raiseErr(err)
 		return -1
 	}
 	return 0
-}
-
-//export mlgo_memory_size
-func mlgo_memory_size(h C.uintptr_t) (n C.longlong) {
-	defer recoverPanic(func() { n = -1 })
-	size, err := instanceOf(h).MemorySize()
-	if err != nil {
-		raiseErr(err)
-		return -1
-	}
-	return C.longlong(size)
 }

@@ -121,6 +121,10 @@ func excClass(e pyExc) *C.PyObject {
 		return C.PyExc_AssertionError
 	case excMemory:
 		return C.PyExc_MemoryError
+	case excPermission:
+		return C.PyExc_PermissionError
+	case excTimeout:
+		return C.PyExc_TimeoutError
 	}
 	return C.PyExc_RuntimeError
 }

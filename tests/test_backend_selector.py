@@ -9,7 +9,7 @@ import multilingualprogramming as mp
 from multilingualprogramming.runtime import backend_selector as bs
 from multilingualprogramming.runtime.backend_selector import Backend, BackendRegistry, BackendSelector
 from multilingualprogramming.runtime.python_fallbacks import FALLBACK_REGISTRY
-from conftest import EXAMPLES, HAVE_NATIVE, needs_native
+from support import EXAMPLES, HAVE_NATIVE, needs_native
 
 
 def reference_expensive(n):

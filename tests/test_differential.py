@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import multilingualprogramming as mp
-from conftest import HAVE_NATIVE, ROOT
+from support import HAVE_NATIVE, ROOT
 from multilingualprogramming import _native_loader
 
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1

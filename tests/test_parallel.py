@@ -7,7 +7,7 @@ import time
 import pytest
 
 import multilingualprogramming as mp
-from conftest import HAVE_NATIVE, needs_native
+from support import HAVE_NATIVE, needs_native
 
 SOURCE = """\
 def work(n: int) -> int:

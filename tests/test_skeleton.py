@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilingualprogramming as mp
-from conftest import EXAMPLES, HAVE_NATIVE, ROOT, needs_native
+from support import EXAMPLES, HAVE_NATIVE, ROOT, needs_native
 
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
 
@@ -275,3 +275,18 @@ def test_backend_coerce():
     assert mp.Backend.coerce(mp.Backend.AUTO) is mp.Backend.AUTO
     with pytest.raises(ValueError):
         mp.Backend.coerce("gpu")
+
+
+@needs_native
+def test_timeout_stops_runaway_call():
+    prog = mp.compile_source("def spin(n: int) -> int:\n    i = 0\n    while i >= 0:\n"
+                             "        i = (i + n) % 1000\n    return i\n\n"
+                             "def quick(n: int) -> int:\n    return n + 1\n", language="en")
+    with pytest.raises(TimeoutError):
+        prog.call("spin", 1, timeout=0.05)
+    assert prog.call("quick", 1, timeout=1) == 2      # still usable afterwards
+    assert prog.quick(41) == 42
+    with pytest.raises(ValueError):
+        prog.call("quick", 1, backend=mp.Backend.PYTHON, timeout=1)
+    with pytest.raises(ValueError):
+        prog.call("quick", 1, timeout=-1)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"sync"
+	"time"
 )
 
 // ErrEmpty is returned by Compile for an empty byte slice.
@@ -17,6 +18,24 @@ type CompileError struct {
 // Error returns "wasm: invalid module: " and Wasmtime's explanation.
 func (e *CompileError) Error() string { return "wasm: invalid module: " + e.Msg }
 
+// Where Load found a module (LoadInfo.Source).
+const (
+	SourceMemory   = "memory"   // compiled earlier in this process
+	SourceDisk     = "disk"     // deserialized from the disk cache
+	SourceCompiled = "compiled" // compiled now
+)
+
+// A LoadInfo says how Load obtained a module.
+type LoadInfo struct {
+	Source    string        // SourceMemory, SourceDisk or SourceCompiled
+	Duration  time.Duration // time spent in Load
+	CachePath string        // the disk cache entry, "" when the disk cache is off
+	// CacheErr is a disk cache problem that Load worked around: an entry
+	// that was corrupt or from another engine (recompiled and replaced),
+	// or one that could not be written. Nil when all went well.
+	CacheErr error
+}
+
 // cache maps the sha256 of module bytes to the compiled module.
 var cache struct {
 	sync.Mutex
@@ -24,46 +43,76 @@ var cache struct {
 }
 
 // Compile compiles a WebAssembly binary, or returns the module compiled
-// earlier from the same bytes. Invalid bytes give a *CompileError.
-func Compile(wasm []byte) (m *Module, err error) {
+// earlier from the same bytes (in this process, or on disk when the disk
+// cache is on). Invalid bytes give a *CompileError.
+func Compile(wasm []byte) (*Module, error) {
+	m, _, err := Load(wasm)
+	return m, err
+}
+
+// Load is Compile that also says where the module came from. It looks in
+// memory, then in the disk cache (see SetDiskCache), and compiles only when
+// both miss, storing the result in both.
+func Load(wasm []byte) (m *Module, info LoadInfo, err error) {
 	defer recoverTo(&err)
+	start := time.Now()
+	defer func() { info.Duration = time.Since(start) }()
 	if len(wasm) == 0 {
-		return nil, ErrEmpty
+		return nil, info, ErrEmpty
 	}
 	sum := sha256.Sum256(wasm)
 	cache.Lock()
 	m = cache.mods[sum]
 	cache.Unlock()
 	if m != nil {
-		return m, nil
+		info.Source = SourceMemory
+		return m, info, nil
 	}
 	// Compile outside the lock: two goroutines racing on the same bytes both
 	// compile, and the first to store wins.
-	m, err = newModule(wasm, sum)
-	if err != nil {
-		return nil, err
+	dc := currentDiskCache()
+	if dc != nil {
+		info.CachePath = dc.path(wasm)
+		mod, err := dc.read(info.CachePath)
+		if mod != nil {
+			m, info.Source = wrapModule(mod, sum), SourceDisk
+		} else {
+			info.CacheErr = err
+		}
+	}
+	if m == nil {
+		m, err = newModule(wasm, sum)
+		if err != nil {
+			return nil, info, err
+		}
+		info.Source = SourceCompiled
+		if dc != nil {
+			if err := dc.write(info.CachePath, m.mod); err != nil && info.CacheErr == nil {
+				info.CacheErr = err
+			}
+		}
 	}
 	cache.Lock()
 	defer cache.Unlock()
 	if prev := cache.mods[sum]; prev != nil {
-		return prev, nil
+		return prev, info, nil
 	}
 	if cache.mods == nil {
 		cache.mods = make(map[[sha256.Size]byte]*Module)
 	}
 	cache.mods[sum] = m
-	return m, nil
+	return m, info, nil
 }
 
-// ClearCache forgets every cached module. Modules already handed out stay
-// usable.
+// ClearCache forgets every module cached in memory (not on disk). Modules
+// already handed out stay usable.
 func ClearCache() {
 	cache.Lock()
 	cache.mods = nil
 	cache.Unlock()
 }
 
-// CacheLen returns the number of modules in the cache.
+// CacheLen returns the number of modules in the memory cache.
 func CacheLen() int {
 	cache.Lock()
 	defer cache.Unlock()

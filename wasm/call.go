@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"time"
 )
 
 // An ArgError reports arguments that do not fit a function's signature.
@@ -21,6 +22,20 @@ func (e *ArgError) Error() string { return fmt.Sprintf("wasm: %s: %s", e.Func, e
 // the parameter type. A trap is returned as a *Trap; the instance remains
 // usable afterwards.
 func (inst *Instance) Call(name string, args ...any) (results []any, err error) {
+	return inst.call(name, 0, args)
+}
+
+// CallTimeout is Call with a time limit: past d (give or take EpochTick)
+// the call traps with a *Trap of kind TrapTimeout, which matches
+// ErrTimeout. The instance remains usable afterwards.
+func (inst *Instance) CallTimeout(d time.Duration, name string, args ...any) (results []any, err error) {
+	AcquireTicker()
+	defer ReleaseTicker()
+	return inst.call(name, DeadlineTicks(d), args)
+}
+
+// call is Call with an epoch deadline ticks away (0: none).
+func (inst *Instance) call(name string, ticks uint64, args []any) (results []any, err error) {
 	defer recoverTo(&err)
 	f, err := inst.Func(name)
 	if err != nil {
@@ -43,7 +58,7 @@ func (inst *Instance) Call(name string, args ...any) (results []any, err error) 
 			return nil, &ArgError{Func: name, Msg: "result type not supported"}
 		}
 	}
-	if t := f.callSlots(slots); t != nil {
+	if t := f.callSlotsDeadline(slots, ticks); t != nil {
 		return nil, t
 	}
 	runtime.KeepAlive(inst)

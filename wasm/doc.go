@@ -1,9 +1,17 @@
 // Package wasm loads and runs WebAssembly modules with Wasmtime.
 //
 // One process-wide engine compiles every module; Compile caches the result
-// in memory, keyed by the sha256 of the bytes, so loading the same program
-// twice costs one compilation. An Instance owns a Wasmtime store and one
-// instantiated module, and is closed explicitly.
+// in memory, keyed by the sha256 of the bytes, and, once SetDiskCache has
+// named a directory, on disk (diskcache.go: checksummed entries written
+// atomically, corrupt ones recompiled), so loading the same program twice
+// costs one compilation, even across processes. A Template is a module
+// with its host functions (Options.Imports) and memory limit resolved; an
+// Instance owns a Wasmtime store and one instantiated module, and is closed
+// explicitly. Templates make one instance per thread cheap.
+//
+// The engine uses epoch interruption: every store has a deadline that is
+// never reached, except during CallTimeout (or ml_fastcall_deadline in C),
+// while a ticker goroutine advances the epoch every EpochTick.
 //
 // There are two ways to call an exported function. Instance.Call is the
 // convenient Go path (wasmtime-go's reflective Func.Call, a few
@@ -11,7 +19,8 @@
 // function gets a C-allocated ml_fastfunc (fastcall.h) holding the store
 // context, a copy of the wasmtime_func_t and its signature, so that C code
 // such as the CPython bridge calls wasmtime_func_call_unchecked directly on
-// an array of raw values, without any cgo transition.
+// an array of raw values, without any cgo transition. An ml_instance lists
+// them in export order, with the exported memory, for C.
 //
 // Traps become errors of type *Trap whose Kind says which Python exception
 // they stand for; errors.Is matches them against ErrZeroDivision,

@@ -6,9 +6,11 @@ package wasm
 //
 // // ml_call_go calls f for Go and returns NULL, or a malloc'd failure:
 // // Go passes no pointer to its own stack, so the call does not allocate.
-// static ml_failure *ml_call_go(const ml_fastfunc *f, wasmtime_val_raw_t *slots) {
+// // A ticks of 0 means no deadline.
+// static ml_failure *ml_call_go(const ml_fastfunc *f, wasmtime_val_raw_t *slots, uint64_t ticks) {
 //   ml_failure fail;
-//   if (ml_fastcall(f, slots, &fail) == ML_OK) {
+//   int kind = ticks == 0 ? ml_fastcall(f, slots, &fail) : ml_fastcall_deadline(f, slots, &fail, ticks);
+//   if (kind == ML_OK) {
 //     return NULL;
 //   }
 //   ml_failure *out = malloc(sizeof fail);
@@ -19,6 +21,10 @@ package wasm
 //   *out = fail;
 //   return out;
 // }
+//
+// // ml_instance_funcs returns the funcs array of p (cgo cannot see a
+// // flexible array of pointers).
+// static ml_fastfunc **ml_instance_funcs(ml_instance *p) { return p->funcs; }
 //
 // // ml_kind_at reads kind i of f, for tests.
 // static int ml_kind_at(const ml_fastfunc *f, int i) { return f->kinds[i]; }
@@ -76,6 +82,69 @@ func (f *FastFunc) setErrorFunc(ef *FastFunc) {
 // closed (nil afterwards).
 func (f *FastFunc) Ptr() unsafe.Pointer { return unsafe.Pointer(f.ptr) }
 
+// A cInstance is the ml_instance (fastcall.h) of an Instance: its store
+// context, memory and prepared functions in export order, for C code.
+type cInstance struct {
+	ptr *C.ml_instance
+}
+
+// newCInstance allocates the ml_instance of inst, whose functions are
+// prepared.
+func newCInstance(inst *Instance) *cInstance {
+	exports := inst.module.exports
+	n := len(exports)
+	p := (*C.ml_instance)(C.calloc(1, C.size_t(C.sizeof_ml_instance+n*int(unsafe.Sizeof(uintptr(0))))))
+	if p == nil {
+		panic("wasm: out of C memory")
+	}
+	p.context = (*C.wasmtime_context_t)(unsafe.Pointer(inst.store.Context()))
+	if inst.mem != nil {
+		// wasmtime.Memory is a struct whose only field is the C
+		// wasmtime_memory_t; TestMemoryLayout checks the sizes agree.
+		p.memory = *(*C.wasmtime_memory_t)(unsafe.Pointer(inst.mem))
+		p.has_memory = 1
+	}
+	p.nfuncs = C.uint32_t(n)
+	funcs := unsafe.Slice(C.ml_instance_funcs(p), n)
+	for i, e := range exports {
+		if f := inst.funcs[e.Name]; f != nil {
+			funcs[i] = f.ptr
+		}
+	}
+	return &cInstance{ptr: p}
+}
+
+// free releases the C struct; nil is allowed.
+func (c *cInstance) free() {
+	if c != nil && c.ptr != nil {
+		C.free(unsafe.Pointer(c.ptr))
+		c.ptr = nil
+	}
+}
+
+// Ptr returns the instance's ml_instance* for C code, valid until Close
+// (nil afterwards). Its funcs are in the order of Module.Exports.
+func (inst *Instance) Ptr() unsafe.Pointer {
+	if inst.c == nil {
+		return nil
+	}
+	return unsafe.Pointer(inst.c.ptr)
+}
+
+// cMemory returns the memory as C code sees it through ml_memory, for
+// tests.
+func (inst *Instance) cMemory() (base unsafe.Pointer, size int) {
+	var n C.size_t
+	b := C.ml_memory(inst.c.ptr, &n)
+	return unsafe.Pointer(b), int(n)
+}
+
+// cFuncAt returns entry i of the ml_instance's funcs, for tests.
+func (inst *Instance) cFuncAt(i int) unsafe.Pointer {
+	funcs := unsafe.Slice(C.ml_instance_funcs(inst.c.ptr), int(inst.c.ptr.nfuncs))
+	return unsafe.Pointer(funcs[i])
+}
+
 // Export returns the function's name and signature.
 func (f *FastFunc) Export() FuncExport { return f.export }
 
@@ -84,23 +153,31 @@ func (f *FastFunc) Slots() int { return max(len(f.export.Params), len(f.export.R
 
 // callSlots calls f through ml_fastcall. slots holds two uint64 words per
 // wasmtime_val_raw_t, f.Slots() of them: arguments in, results out.
-func (f *FastFunc) callSlots(slots []uint64) *Trap {
+func (f *FastFunc) callSlots(slots []uint64) *Trap { return f.callSlotsDeadline(slots, 0) }
+
+// callSlotsDeadline is callSlots with an epoch deadline ticks ticks away;
+// 0 means none.
+func (f *FastFunc) callSlotsDeadline(slots []uint64, ticks uint64) *Trap {
 	if f.ptr == nil {
-		return &Trap{Kind: TrapError, Code: -1, Func: f.export.Name, Message: "instance is closed"}
+		return &Trap{Kind: TrapError, Code: -1, Func: f.export.Name, Message: "instance is closed", CodeName: "error"}
 	}
-	fail := C.ml_call_go(f.ptr, (*C.wasmtime_val_raw_t)(unsafe.Pointer(&slots[0])))
+	fail := C.ml_call_go(f.ptr, (*C.wasmtime_val_raw_t)(unsafe.Pointer(&slots[0])), C.uint64_t(ticks))
 	if fail == nil {
 		return nil
 	}
 	msg := C.ml_failure_message(fail)
+	bt := C.ml_failure_backtrace(fail)
 	t := &Trap{
 		Kind:      TrapKind(fail.kind),
 		Code:      int(fail.code),
 		ErrorCode: int32(fail.ml_code),
 		Func:      f.export.Name,
 		Message:   C.GoString(msg),
+		CodeName:  C.GoString(C.ml_trap_code_name(fail.code)),
+		Backtrace: C.GoString(bt),
 	}
 	C.free(unsafe.Pointer(msg))
+	C.free(unsafe.Pointer(bt))
 	C.ml_failure_clear(fail)
 	C.free(unsafe.Pointer(fail))
 	return t
@@ -126,11 +203,17 @@ func cLayout() (funcSize, rawSize, rawAlign uintptr) {
 	return C.sizeof_wasmtime_func_t, C.sizeof_wasmtime_val_raw_t, unsafe.Alignof(C.wasmtime_val_raw_t{})
 }
 
+// cMemoryLayout exposes the size of C's wasmtime_memory_t, for tests.
+func cMemoryLayout() uintptr { return C.sizeof_wasmtime_memory_t }
+
+// cCodeName exposes ml_trap_code_name, for tests.
+func cCodeName(code int) string { return C.GoString(C.ml_trap_code_name(C.int(code))) }
+
 // cTrapKinds exposes the ML_TRAP_* constants, in TrapKind order, for tests.
 func cTrapKinds() []int {
 	return []int{C.ML_OK, C.ML_TRAP_GENERIC, C.ML_TRAP_ZERO_DIVISION, C.ML_TRAP_OVERFLOW,
 		C.ML_TRAP_INDEX, C.ML_TRAP_RECURSION, C.ML_TRAP_VALUE, C.ML_TRAP_ASSERTION,
-		C.ML_TRAP_MEMORY, C.ML_TRAP_UNSUPPORTED, C.ML_TRAP_ERROR}
+		C.ML_TRAP_MEMORY, C.ML_TRAP_UNSUPPORTED, C.ML_TRAP_ERROR, C.ML_TRAP_TIMEOUT}
 }
 
 // cValKinds exposes ML_I32..ML_F64 and ML_OTHER, for tests.

@@ -53,6 +53,22 @@ typedef struct wasm_byte_vec_t {
   char *data;
 } wasm_byte_vec_t;
 
+/* wasmtime/extern.h: 24 bytes, 8-aligned. */
+typedef struct wasmtime_memory {
+  struct {
+    uint64_t store_id;
+    uint32_t __private1;
+  };
+  uint32_t __private2;
+} wasmtime_memory_t;
+
+/* wasm.h: frames of a trap's backtrace. */
+typedef struct wasm_frame_t wasm_frame_t;
+typedef struct wasm_frame_vec_t {
+  size_t size;
+  wasm_frame_t **data;
+} wasm_frame_vec_t;
+
 /* wasmtime/trap.h */
 typedef uint8_t wasmtime_trap_code_t;
 
@@ -67,6 +83,17 @@ extern void wasmtime_error_message(const wasmtime_error_t *error,
                                    wasm_byte_vec_t *message);
 extern void wasmtime_error_delete(wasmtime_error_t *error);
 extern void wasm_byte_vec_delete(wasm_byte_vec_t *);
+extern uint8_t *wasmtime_memory_data(const wasmtime_context_t *store,
+                                     const wasmtime_memory_t *memory);
+extern size_t wasmtime_memory_data_size(const wasmtime_context_t *store,
+                                        const wasmtime_memory_t *memory);
+extern void wasmtime_context_set_epoch_deadline(wasmtime_context_t *context,
+                                                uint64_t ticks_beyond_current);
+extern void wasm_trap_trace(const wasm_trap_t *, wasm_frame_vec_t *out);
+extern void wasm_frame_vec_delete(wasm_frame_vec_t *);
+extern uint32_t wasm_frame_func_index(const wasm_frame_t *);
+extern size_t wasm_frame_module_offset(const wasm_frame_t *);
+extern const wasm_byte_vec_t *wasmtime_frame_func_name(const wasm_frame_t *);
 #endif
 
 /* Native trap codes we classify (enum wasmtime_trap_code_enum). */
@@ -74,6 +101,14 @@ extern void wasm_byte_vec_delete(wasm_byte_vec_t *);
 #define ML_WASMTIME_TRAP_INTEGER_OVERFLOW 6
 #define ML_WASMTIME_TRAP_INTEGER_DIVISION_BY_ZERO 7
 #define ML_WASMTIME_TRAP_UNREACHABLE_CODE_REACHED 9
+#define ML_WASMTIME_TRAP_INTERRUPT 10
+
+/*
+ * ML_NO_DEADLINE is the epoch deadline every store has outside timed calls:
+ * the engine interrupts on epochs, so a store needs a deadline, and this
+ * one is never reached (and cannot overflow when added to the epoch).
+ */
+#define ML_NO_DEADLINE ((uint64_t)1 << 62)
 
 /* ---- Our side ---- */
 
@@ -99,6 +134,7 @@ enum {
   ML_TRAP_MEMORY = 8,
   ML_TRAP_UNSUPPORTED = 9,
   ML_TRAP_ERROR = 10,       /* Wasmtime returned an error, not a trap */
+  ML_TRAP_TIMEOUT = 11,     /* the epoch deadline of a timed call passed */
 };
 
 /*
@@ -116,6 +152,34 @@ typedef struct ml_fastfunc {
   uint32_t nslots;   /* max(nparams, nresults), at least 1 */
   uint8_t kinds[];   /* nparams param kinds, then nresults result kinds */
 } ml_fastfunc;
+
+/*
+ * ml_instance is one instance's view for C: its store context, its exported
+ * memory (has_memory says whether there is one) and its prepared functions
+ * in the module's export order. Package wasm allocates it at instantiation
+ * and frees it on Close.
+ */
+typedef struct ml_instance {
+  wasmtime_context_t *context;
+  wasmtime_memory_t memory;
+  int has_memory;
+  uint32_t nfuncs;
+  ml_fastfunc *funcs[];
+} ml_instance;
+
+/*
+ * ml_memory returns the base of inst's exported memory and stores its size
+ * in *size; NULL (size 0) when there is none. The pointer is valid until the
+ * next call into the instance, which may grow (move) the memory.
+ */
+static inline uint8_t *ml_memory(const ml_instance *inst, size_t *size) {
+  if (!inst->has_memory) {
+    *size = 0;
+    return NULL;
+  }
+  *size = wasmtime_memory_data_size(inst->context, &inst->memory);
+  return wasmtime_memory_data(inst->context, &inst->memory);
+}
 
 /*
  * ml_failure describes a failed call. trap and error are owned by it until
@@ -141,8 +205,27 @@ int ml_kind_for(int code, int32_t ml_code);
 int ml_classify(const ml_fastfunc *f, wasmtime_error_t *err, wasm_trap_t *trap,
                 ml_failure *fail);
 
-/* ml_failure_message returns a malloc'd NUL-terminated message (free it). */
+/*
+ * ml_failure_message returns a malloc'd NUL-terminated one-line description
+ * of the failure (free it). It does not depend on RUST_BACKTRACE: the trap
+ * code's description when there is one, else the first line of Wasmtime's
+ * message.
+ */
 char *ml_failure_message(const ml_failure *fail);
+
+/*
+ * ml_failure_backtrace returns a malloc'd description of the WebAssembly
+ * frames of a trap, one "  i: function @ 0xoffset" line each, innermost
+ * first ("" when there are none); free it.
+ */
+char *ml_failure_backtrace(const ml_failure *fail);
+
+/*
+ * ml_trap_code_name names a native trap code in snake case
+ * ("unreachable", "memory_out_of_bounds", "stack_overflow", "interrupt"),
+ * "error" for -1 (no trap) and "unknown" otherwise.
+ */
+const char *ml_trap_code_name(int code);
 
 /* ml_failure_clear releases the trap and error held by fail. */
 void ml_failure_clear(ml_failure *fail);
@@ -161,6 +244,21 @@ static inline int ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots,
     return ML_OK;
   }
   return ml_classify(f, err, trap, fail);
+}
+
+/*
+ * ml_fastcall_deadline is ml_fastcall with an epoch deadline: the call traps
+ * (ML_TRAP_TIMEOUT) once the engine's epoch has advanced by ticks. The store
+ * gets ML_NO_DEADLINE back afterwards. Someone must advance the epoch (package
+ * wasm's ticker, see AcquireTicker).
+ */
+static inline int ml_fastcall_deadline(const ml_fastfunc *f,
+                                       wasmtime_val_raw_t *slots,
+                                       ml_failure *fail, uint64_t ticks) {
+  wasmtime_context_set_epoch_deadline(f->context, ticks);
+  int kind = ml_fastcall(f, slots, fail);
+  wasmtime_context_set_epoch_deadline(f->context, ML_NO_DEADLINE);
+  return kind;
 }
 
 #ifdef __cplusplus

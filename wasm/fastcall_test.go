@@ -27,6 +27,12 @@ func TestFuncLayout(t *testing.T) {
 	}
 }
 
+func TestMemoryLayout(t *testing.T) {
+	if s := unsafe.Sizeof(wasmtime.Memory{}); s != cMemoryLayout() || s != 24 {
+		t.Errorf("sizeof wasmtime.Memory = %d, C wasmtime_memory_t = %d; want 24", s, cMemoryLayout())
+	}
+}
+
 func TestFastCall(t *testing.T) {
 	inst := newTestInstance(t, testWAT)
 	add, _ := inst.Func("add")

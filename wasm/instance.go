@@ -3,6 +3,8 @@ package wasm
 import (
 	"errors"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -15,11 +17,14 @@ const (
 	errorExport  = wasmgen.ErrorExport
 )
 
-// ErrClosed is returned by every method of a closed Instance.
+// DefaultMemoryLimit is the most linear memory an instance may have when
+// Options.MemoryLimit is 0: 256 MiB.
+const DefaultMemoryLimit = 256 << 20
+
+// ErrClosed is returned by every method of a closed Instance or Template.
 var ErrClosed = errors.New("wasm: instance is closed")
 
-// A MissingImportsError reports a module that needs imports; host
-// functions are not supported yet.
+// A MissingImportsError reports imports that no host function supplies.
 type MissingImportsError struct {
 	Imports []Import
 }
@@ -33,6 +38,30 @@ func (e *MissingImportsError) Error() string {
 	return "wasm: cannot instantiate, missing imports: " + strings.Join(parts, ", ")
 }
 
+// An ImportError reports a host function the module does not import, or
+// one whose import cannot be supplied from Go.
+type ImportError struct {
+	Module, Name string
+	Msg          string
+}
+
+// Error names the import and the problem.
+func (e *ImportError) Error() string {
+	return fmt.Sprintf("wasm: import %s.%s: %s", e.Module, e.Name, e.Msg)
+}
+
+// A MemoryLimitError reports a module whose memory starts larger than the
+// limit allows.
+type MemoryLimitError struct {
+	Need, Limit int64
+}
+
+// Error gives both sizes.
+func (e *MemoryLimitError) Error() string {
+	return fmt.Sprintf("wasm: the module's memory starts at %d bytes, above the limit of %d bytes",
+		e.Need, e.Limit)
+}
+
 // An ExportError reports a call to a function the module does not export.
 type ExportError struct {
 	Name    string
@@ -44,6 +73,180 @@ func (e *ExportError) Error() string {
 	return fmt.Sprintf("wasm: no exported function %q (exports: %s)", e.Name, strings.Join(e.Exports, ", "))
 }
 
+// An ImportName is the two-level name of an import.
+type ImportName struct {
+	Module, Name string
+}
+
+// A HostFunc implements an imported function in Go. args holds the raw
+// bits of the arguments and results receives those of the results, one
+// word per value, encoded like wasmtime_val_raw_t: i32 and f32 in the low
+// 32 bits. A non-nil error traps the WebAssembly call; its message becomes
+// the trap's.
+type HostFunc func(args, results []uint64) error
+
+// Options configure the instances of a Template.
+type Options struct {
+	// MemoryLimit caps the linear memory of each instance, in bytes: 0
+	// means DefaultMemoryLimit, a negative value no limit. memory.grow
+	// beyond it returns -1 (generated modules then trap with ErrMemory).
+	MemoryLimit int64
+	// Imports supplies every function the module imports.
+	Imports map[ImportName]HostFunc
+}
+
+// A Template is a module with its imports resolved and its limits set,
+// ready to be instantiated any number of times (one instance per thread,
+// say). It is safe for concurrent use; Close releases it.
+type Template struct {
+	module   *Module
+	linker   *wasmtime.Linker
+	memLimit int64
+}
+
+// NewTemplate checks opts against the module's imports: every import must
+// be a function supplied by opts.Imports (else *MissingImportsError) and
+// every supplied function must be imported with numeric types (else
+// *ImportError). A memory that starts above the limit gives
+// *MemoryLimitError.
+func (m *Module) NewTemplate(opts Options) (t *Template, err error) {
+	defer recoverTo(&err)
+	limit := opts.MemoryLimit
+	if limit == 0 {
+		limit = DefaultMemoryLimit
+	}
+	if limit > 0 && m.minMem > limit {
+		return nil, &MemoryLimitError{Need: m.minMem, Limit: limit}
+	}
+	var missing []Import
+	used := make(map[ImportName]bool, len(opts.Imports))
+	for _, im := range m.imports {
+		key := ImportName{im.Module, im.Name}
+		if im.Kind != "func" || opts.Imports[key] == nil {
+			missing = append(missing, im)
+			continue
+		}
+		used[key] = true
+	}
+	if len(missing) > 0 {
+		return nil, &MissingImportsError{Imports: missing}
+	}
+	var extra []ImportName
+	for key := range opts.Imports {
+		if !used[key] {
+			extra = append(extra, key)
+		}
+	}
+	if len(extra) > 0 {
+		sort.Slice(extra, func(i, j int) bool {
+			return extra[i].Module+"\x00"+extra[i].Name < extra[j].Module+"\x00"+extra[j].Name
+		})
+		return nil, &ImportError{Module: extra[0].Module, Name: extra[0].Name, Msg: "the module does not import it"}
+	}
+	t = &Template{module: m, memLimit: limit}
+	if len(m.imports) > 0 {
+		t.linker = wasmtime.NewLinker(engine())
+		for _, im := range m.imports {
+			if err := t.define(im, opts.Imports[ImportName{im.Module, im.Name}]); err != nil {
+				t.Close()
+				return nil, err
+			}
+		}
+	}
+	return t, nil
+}
+
+// define adds host function f for import im to the template's linker.
+func (t *Template) define(im Import, f HostFunc) error {
+	params, ok1 := valTypes(im.Params)
+	results, ok2 := valTypes(im.Results)
+	if !ok1 || !ok2 {
+		return &ImportError{Module: im.Module, Name: im.Name, Msg: "only numeric types can cross to a host function"}
+	}
+	pk, rk := im.Params, im.Results
+	cb := func(_ *wasmtime.Caller, args []wasmtime.Val) ([]wasmtime.Val, *wasmtime.Trap) {
+		raw := make([]uint64, len(args)+len(rk))
+		for i, a := range args {
+			raw[i] = rawOf(a, pk[i])
+		}
+		out := raw[len(args):]
+		if err := f(raw[:len(args)], out); err != nil {
+			return nil, wasmtime.NewTrap(err.Error())
+		}
+		res := make([]wasmtime.Val, len(rk))
+		for i, k := range rk {
+			res[i] = valOf(out[i], k)
+		}
+		return res, nil
+	}
+	if err := t.linker.FuncNew(im.Module, im.Name, wasmtime.NewFuncType(params, results), cb); err != nil {
+		return &ImportError{Module: im.Module, Name: im.Name, Msg: err.Error()}
+	}
+	return nil
+}
+
+// valTypes converts numeric kinds to wasmtime value types.
+func valTypes(ks []ValKind) ([]*wasmtime.ValType, bool) {
+	out := make([]*wasmtime.ValType, len(ks))
+	for i, k := range ks {
+		switch k {
+		case KindI32:
+			out[i] = wasmtime.NewValType(wasmtime.KindI32)
+		case KindI64:
+			out[i] = wasmtime.NewValType(wasmtime.KindI64)
+		case KindF32:
+			out[i] = wasmtime.NewValType(wasmtime.KindF32)
+		case KindF64:
+			out[i] = wasmtime.NewValType(wasmtime.KindF64)
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// rawOf returns the raw bits of v, a value of kind k.
+func rawOf(v wasmtime.Val, k ValKind) uint64 {
+	switch k {
+	case KindI32:
+		return uint64(uint32(v.I32()))
+	case KindI64:
+		return uint64(v.I64())
+	case KindF32:
+		return uint64(math.Float32bits(v.F32()))
+	}
+	return math.Float64bits(v.F64())
+}
+
+// valOf returns the value of kind k whose raw bits are w.
+func valOf(w uint64, k ValKind) wasmtime.Val {
+	switch k {
+	case KindI32:
+		return wasmtime.ValI32(int32(uint32(w)))
+	case KindI64:
+		return wasmtime.ValI64(int64(w))
+	case KindF32:
+		return wasmtime.ValF32(math.Float32frombits(uint32(w)))
+	}
+	return wasmtime.ValF64(math.Float64frombits(w))
+}
+
+// Module returns the module t instantiates.
+func (t *Template) Module() *Module { return t.module }
+
+// MemoryLimit returns the memory limit of t's instances in bytes, or a
+// negative number for none.
+func (t *Template) MemoryLimit() int64 { return t.memLimit }
+
+// Close releases the template's linker. Instances made from it stay
+// usable. It is idempotent.
+func (t *Template) Close() {
+	if t.linker != nil {
+		t.linker.Close()
+		t.linker = nil
+	}
+}
+
 // An Instance is one instantiated module in its own Wasmtime store. It is
 // not safe for concurrent use; Close releases it.
 type Instance struct {
@@ -52,18 +255,40 @@ type Instance struct {
 	inst   *wasmtime.Instance
 	funcs  map[string]*FastFunc
 	mem    *wasmtime.Memory
+	c      *cInstance
 }
 
-// Instantiate creates a new store and an instance of m in it, and prepares
-// a FastFunc for every exported function. Instantiating never runs the
-// program's top-level statements.
-func (m *Module) Instantiate() (inst *Instance, err error) {
+// Instantiate creates a new store and an instance of m in it, with the
+// default options (no imports, DefaultMemoryLimit).
+func (m *Module) Instantiate() (*Instance, error) {
+	t, err := m.NewTemplate(Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	return t.Instantiate()
+}
+
+// Instantiate creates a new store with t's limits and an instance of its
+// module in it, and prepares a FastFunc for every exported function.
+// Instantiating never runs the program's top-level statements.
+func (t *Template) Instantiate() (inst *Instance, err error) {
 	defer recoverTo(&err)
-	if len(m.imports) > 0 {
-		return nil, &MissingImportsError{Imports: m.imports}
+	m := t.module
+	if len(m.imports) > 0 && t.linker == nil {
+		return nil, ErrClosed
 	}
 	store := wasmtime.NewStore(engine())
-	wi, err := wasmtime.NewInstance(store, m.mod, nil)
+	store.SetEpochDeadline(noDeadline)
+	if t.memLimit > 0 {
+		store.Limiter(t.memLimit, -1, -1, -1, -1)
+	}
+	var wi *wasmtime.Instance
+	if t.linker != nil {
+		wi, err = t.linker.Instantiate(store, m.mod)
+	} else {
+		wi, err = wasmtime.NewInstance(store, m.mod, nil)
+	}
 	if err != nil {
 		store.Close()
 		return nil, fmt.Errorf("wasm: instantiate: %w", err)
@@ -85,6 +310,7 @@ func (m *Module) Instantiate() (inst *Instance, err error) {
 			inst.mem = ext.Memory()
 		}
 	}
+	inst.c = newCInstance(inst)
 	return inst, nil
 }
 
@@ -92,11 +318,13 @@ func (m *Module) Instantiate() (inst *Instance, err error) {
 func (inst *Instance) Module() *Module { return inst.module }
 
 // Close frees the prepared functions and the store. It is idempotent.
-// Pointers from FastFunc.Ptr are invalid afterwards.
+// Pointers from FastFunc.Ptr and Instance.Ptr are invalid afterwards.
 func (inst *Instance) Close() {
 	if inst.store == nil {
 		return
 	}
+	inst.c.free()
+	inst.c = nil
 	for _, f := range inst.funcs {
 		f.free()
 	}

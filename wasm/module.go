@@ -13,7 +13,8 @@ type Module struct {
 	sum     [sha256.Size]byte
 	exports []FuncExport
 	imports []Import
-	memory  bool // exports a memory named "memory"
+	memory  bool  // exports a memory named "memory"
+	minMem  int64 // bytes the exported memory starts with
 }
 
 // A FuncExport is an exported function with its signature.
@@ -23,12 +24,15 @@ type FuncExport struct {
 	Results []ValKind
 }
 
-// An Import is one import a module needs: module and field name, and the
-// kind of extern ("func", "memory", "table", "global").
+// An Import is one import a module needs: module and field name, the kind
+// of extern ("func", "memory", "table", "global") and, for functions, the
+// signature.
 type Import struct {
-	Module string
-	Name   string
-	Kind   string
+	Module  string
+	Name    string
+	Kind    string
+	Params  []ValKind // functions only
+	Results []ValKind // functions only
 }
 
 // newModule compiles wasm and records its exports and imports.
@@ -37,6 +41,11 @@ func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
 	if err != nil {
 		return nil, &CompileError{Msg: err.Error()}
 	}
+	return wrapModule(mod, sum), nil
+}
+
+// wrapModule records the exports and imports of a compiled module.
+func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte) *Module {
 	m := &Module{mod: mod, sum: sum}
 	for _, e := range mod.Exports() {
 		ty := e.Type()
@@ -46,8 +55,9 @@ func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
 				Params:  kindsOf(ft.Params()),
 				Results: kindsOf(ft.Results()),
 			})
-		} else if ty.MemoryType() != nil && e.Name() == memoryExport {
+		} else if mt := ty.MemoryType(); mt != nil && e.Name() == memoryExport {
 			m.memory = true
+			m.minMem = int64(min(mt.Minimum(), 1<<47)) * 65536
 		}
 	}
 	for _, im := range mod.Imports() {
@@ -55,9 +65,13 @@ func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
 		if n := im.Name(); n != nil {
 			name = *n
 		}
-		m.imports = append(m.imports, Import{Module: im.Module(), Name: name, Kind: externKind(im.Type())})
+		imp := Import{Module: im.Module(), Name: name, Kind: externKind(im.Type())}
+		if ft := im.Type().FuncType(); ft != nil {
+			imp.Params, imp.Results = kindsOf(ft.Params()), kindsOf(ft.Results())
+		}
+		m.imports = append(m.imports, imp)
 	}
-	return m, nil
+	return m
 }
 
 // externKind names the kind of an extern type.

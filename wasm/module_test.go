@@ -47,7 +47,10 @@ func TestModuleImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Import{{"env", "log", "func"}, {"env", "mem", "memory"}}
+	want := []Import{
+		{Module: "env", Name: "log", Kind: "func", Params: []ValKind{KindI32}, Results: []ValKind{}},
+		{Module: "env", Name: "mem", Kind: "memory"},
+	}
 	if got := m.Imports(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Imports() = %v, want %v", got, want)
 	}

@@ -3,6 +3,7 @@ package wasm
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 )
@@ -24,6 +25,7 @@ const (
 	TrapMemory       TrapKind = 8  // MemoryError
 	TrapUnsupported  TrapKind = 9  // a value compiled code cannot represent; AUTO re-runs in Python
 	TrapError        TrapKind = 10 // Wasmtime failed the call without a trap
+	TrapTimeout      TrapKind = 11 // TimeoutError: the deadline of a timed call passed
 )
 
 // Errors that a *Trap matches with errors.Is, one per kind.
@@ -46,6 +48,8 @@ var (
 	ErrMemory = errors.New("out of memory")
 	// ErrUnsupported: code ErrUnsupported, a value compiled code cannot represent.
 	ErrUnsupported = errors.New("value not supported by compiled code")
+	// ErrTimeout: a call with a time limit ran past it (epoch interruption).
+	ErrTimeout = errors.New("time limit exceeded")
 )
 
 // Err returns the error variable for k, or nil for TrapNone.
@@ -69,6 +73,8 @@ func (k TrapKind) Err() error {
 		return ErrMemory
 	case TrapUnsupported:
 		return ErrUnsupported
+	case TrapTimeout:
+		return ErrTimeout
 	}
 	return ErrTrap
 }
@@ -76,7 +82,7 @@ func (k TrapKind) Err() error {
 // String returns a short name ("ZeroDivision", "Generic").
 func (k TrapKind) String() string {
 	names := [...]string{"None", "Generic", "ZeroDivision", "Overflow", "Index",
-		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error"}
+		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout"}
 	if k >= 0 && int(k) < len(names) {
 		return names[k]
 	}
@@ -90,6 +96,7 @@ const (
 	codeIntegerOverflow       = 6
 	codeIntegerDivisionByZero = 7
 	codeUnreachable           = 9
+	codeInterrupt             = 10
 )
 
 // classify maps a native trap code (-1 for none) and the code __ml_error
@@ -98,6 +105,7 @@ const (
 //	INTEGER_DIVISION_BY_ZERO          ZeroDivision
 //	INTEGER_OVERFLOW                  Overflow
 //	STACK_OVERFLOW                    Recursion
+//	INTERRUPT                         Timeout
 //	UNREACHABLE_CODE_REACHED + code   1 Overflow, 2 ZeroDivision, 3 Index,
 //	                                  4 Value, 5 Assertion, 6 Memory,
 //	                                  7 Unsupported, else Generic
@@ -112,6 +120,8 @@ func classify(code int, mlCode int32) TrapKind {
 		return TrapOverflow
 	case codeStackOverflow:
 		return TrapRecursion
+	case codeInterrupt:
+		return TrapTimeout
 	case codeUnreachable:
 		switch wasmgen.ErrorCode(mlCode) {
 		case wasmgen.ErrOverflow:
@@ -139,15 +149,21 @@ type Trap struct {
 	Code      int    // Wasmtime's native trap code, or -1
 	ErrorCode int32  // what __ml_error reported after `unreachable`, or 0
 	Func      string // the export that was called
-	Message   string // Wasmtime's message, including the wasm backtrace
+	Message   string // one line: what happened (never a Rust backtrace)
+	CodeName  string // the native code in snake case ("unreachable"), or "error"
+	Backtrace string // the WebAssembly frames, innermost first, one per line
 }
 
-// Error returns the kind's description; generic traps add Wasmtime's
-// message and backtrace.
+// Error returns the kind's description; generic traps add the function,
+// Wasmtime's description of the trap and the WebAssembly backtrace.
 func (t *Trap) Error() string {
 	switch t.Kind {
 	case TrapGeneric, TrapError:
-		return fmt.Sprintf("%s: %s: %s", t.Func, t.Kind.Err(), t.Message)
+		msg := fmt.Sprintf("%s: %s: %s", t.Func, t.Kind.Err(), t.Message)
+		if t.Backtrace != "" {
+			msg += "\nwasm backtrace:\n" + strings.TrimRight(t.Backtrace, "\n")
+		}
+		return msg
 	}
 	return t.Kind.Err().Error()
 }

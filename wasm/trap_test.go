@@ -50,9 +50,38 @@ func TestGenericTrapMessage(t *testing.T) {
 		t.Fatalf("boom: %v (%#v)", err, tr)
 	}
 	msg := err.Error()
-	for _, want := range []string{"boom", "wasm trap", "unreachable", "wasm backtrace"} {
+	for _, want := range []string{"boom", "wasm trap", "unreachable", "wasm backtrace", "0: <wasm function 0> @ 0x"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	// Nothing of a Rust backtrace, whatever RUST_BACKTRACE says.
+	if strings.Contains(msg, "Stack backtrace") || strings.Contains(tr.Message, "\n") {
+		t.Errorf("message holds more than the trap: %q", msg)
+	}
+	if tr.CodeName != "unreachable" || tr.Message != "wasm `unreachable` instruction executed" {
+		t.Errorf("CodeName %q, Message %q", tr.CodeName, tr.Message)
+	}
+}
+
+func TestTrapBacktraceNames(t *testing.T) {
+	inst := newTestInstance(t, `(module (func $inner unreachable) (func (export "outer") call $inner))`)
+	_, err := inst.Call("outer")
+	var tr *Trap
+	if !errors.As(err, &tr) {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(tr.Backtrace), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "0: inner @ 0x") || !strings.Contains(lines[1], "1: ") {
+		t.Errorf("backtrace %q", tr.Backtrace)
+	}
+}
+
+func TestCodeNames(t *testing.T) {
+	for code, want := range map[int]string{-1: "error", 0: "stack_overflow", 1: "memory_out_of_bounds",
+		9: "unreachable", 10: "interrupt", 20: "disabled_opcode", 21: "unknown", 200: "unknown"} {
+		if got := cCodeName(code); got != want {
+			t.Errorf("code %d: %q, want %q", code, got, want)
 		}
 	}
 }

@@ -90,4 +90,13 @@ class NativeUnavailableError(MultilingualError, ImportError):
 
 
 class WasmTrap(MultilingualError, RuntimeError):
-    """WebAssembly stopped with a trap that has no Python equivalent."""
+    """WebAssembly stopped with a trap that has no Python equivalent.
+
+    ``kind`` names the trap ("unreachable", "memory_out_of_bounds", ...),
+    ``function`` the function called and ``wasm_backtrace`` the WebAssembly
+    frames, innermost first.
+    """
+
+    kind: str
+    function: str
+    wasm_backtrace: str

@@ -39,6 +39,8 @@ def _load() -> Tuple[Optional[ModuleType], str, str]:
         raise ImportError(
             "multilingualprogramming %s found its native extension at version %s: "
             "rebuild it (make build) or reinstall the package" % (__version__, native_version))
+    from ._errors import WasmTrap
+    _native.set_trap_class(WasmTrap)
     return _native, "native-loaded", "native extension %s" % native_version
 
 

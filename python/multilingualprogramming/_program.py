@@ -134,12 +134,33 @@ class Program:
         self.__dict__[name] = fn
         return fn
 
-    def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO) -> Any:
-        """Call function ``name`` with ``args`` on ``backend``."""
-        fn = self._callables.get((name, backend))  # type: ignore[arg-type]
-        if fn is None:
-            fn = self._callable(name, Backend.coerce(backend))
-        return fn(*args)
+    def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO,
+             timeout: Optional[float] = None) -> Any:
+        """Call function ``name`` with ``args`` on ``backend``.
+
+        ``timeout`` (seconds) stops a WebAssembly call that runs longer with
+        TimeoutError; the program stays usable. Python code cannot be
+        stopped safely, so a call that would run in Python raises
+        ValueError when given a timeout (under AUTO, a call that falls back
+        to Python after an overflow runs to completion).
+        """
+        if timeout is None:
+            fn = self._callables.get((name, backend))  # type: ignore[arg-type]
+            if fn is None:
+                fn = self._callable(name, Backend.coerce(backend))
+            return fn(*args)
+        return self._timed_callable(name, Backend.coerce(backend), timeout)(*args)
+
+    def _timed_callable(self, name: str, backend: Backend, timeout: float) -> Callable[..., Any]:
+        if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0:
+            raise ValueError("timeout must be a positive number of seconds, not %r" % (timeout,))
+        info = self._info(name)
+        if backend is Backend.PYTHON or not info.compilable or _native_loader.native is None:
+            raise ValueError("timeout= applies to WebAssembly calls; %r would run in Python here"
+                             % name)
+        fallback = self.python_function(name) if backend is Backend.AUTO else None
+        return self._native_module().function(  # type: ignore[no-any-return]
+            name, info.signature, fallback, timeout=float(timeout))
 
     def map(self, name: str, args_iterable: Iterable[Any], workers: Optional[int] = None,
             backend: "Backend | str" = Backend.AUTO, processes: bool = False) -> List[Any]:

@@ -1,6 +1,7 @@
 """The ``multilingual`` command: build, run and inspect programs.
 
     multilingual build FILE [-o DIR] [--language CODE] [--optimize]
+    multilingual build --all [-o DIR] [--optimize]
     multilingual run FILE [--language CODE]
     multilingual wat FILE [--language CODE] [--optimize]
 """
@@ -8,13 +9,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import List, Optional
 
 from ._errors import MultilingualError, MultilingualSyntaxError
-from ._program import Program, compile_file
+from ._corpus import write_build
+from ._program import compile_file
 from ._version import __version__
 
 
@@ -33,8 +34,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="language code such as fr; detected when omitted")
 
     b = sub.add_parser("build", help="write FILE.wasm, the Python fallback and a manifest")
-    add_common(b)
-    b.add_argument("-o", "--output", default="build", help="output directory (default: build)")
+    b.add_argument("file", nargs="?", help="program source (.ml), UTF-8")
+    b.add_argument("--language", "-l", default=None,
+                   help="language code such as fr; detected when omitted")
+    b.add_argument("--all", action="store_true", help="build every program of the shipped corpus")
+    b.add_argument("-o", "--output", default=None,
+                   help="output directory (default: build, or the package's corpus_build with --all)")
     b.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
 
     r = sub.add_parser("run", help="run the program's top-level statements")
@@ -46,42 +51,23 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _build(prog: Program, file: str, outdir: str) -> List[str]:
-    os.makedirs(outdir, exist_ok=True)
-    stem = os.path.splitext(os.path.basename(file))[0]
-    wasm_path = os.path.join(outdir, stem + ".wasm")
-    py_path = os.path.join(outdir, stem + "_fallback.py")
-    manifest_path = os.path.join(outdir, stem + ".json")
-    with open(wasm_path, "wb") as f:
-        f.write(prog.wasm_bytes)
-    with open(py_path, "w", encoding="utf-8") as f:
-        f.write(prog.python_source)
-    manifest = {
-        "source": os.path.abspath(file),
-        "language": prog.language,
-        "wasm": os.path.basename(wasm_path),
-        "python": os.path.basename(py_path),
-        "version": __version__,
-        "functions": [
-            {"name": fi.name, "params": [list(p) for p in fi.params], "result": fi.result,
-             "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature}
-            for fi in prog.functions.values()
-        ],
-    }
-    with open(manifest_path, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    return [wasm_path, py_path, manifest_path]
-
-
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "build" and bool(args.all) == bool(args.file):
+        parser.error("build takes a FILE or --all")
     try:
         optimize = bool(getattr(args, "optimize", False))
+        if args.command == "build" and args.all:
+            from ._corpus import build_all
+            for path in build_all(args.output, optimize=optimize):
+                print(path)
+            return 0
         prog = compile_file(args.file, language=args.language, optimize=optimize)
         if args.command == "build":
-            for path in _build(prog, args.file, args.output):
+            stem = os.path.splitext(os.path.basename(args.file))[0]
+            for path in write_build(prog, stem, args.output or "build"):
                 print(path)
             compiled = [f.name for f in prog.functions.values() if f.compilable]
             print("%s (%s): %d function(s), compiled to WebAssembly: %s" % (

@@ -15,6 +15,8 @@ native = pytest.importorskip(
     "multilingualprogramming._native",
     reason="native extension not built (go build -tags pyext -buildmode=c-shared ./pybridge)")
 
+import multilingualprogramming as mp  # noqa: E402  (installs mp.WasmTrap as the trap class)
+
 # (module
 #   (memory (export "memory") 1)
 #   (global $err (mut i32) (i32.const 0))
@@ -175,9 +177,9 @@ def test_function_keywords_and_bad_signatures(mod):
     ("fail", (4,), ValueError),
     ("fail", (5,), AssertionError),
     ("fail", (6,), MemoryError),
-    ("fail", (7,), native.WasmTrap),            # Unsupported, no fallback
-    ("fail", (0,), native.WasmTrap),            # unreachable with no recorded code
-    ("load", (1 << 20,), native.WasmTrap),      # out-of-bounds memory access
+    ("fail", (7,), mp.WasmTrap),            # Unsupported, no fallback
+    ("fail", (0,), mp.WasmTrap),            # unreachable with no recorded code
+    ("load", (1 << 20,), mp.WasmTrap),      # out-of-bounds memory access
 ])
 def test_traps(mod, name, args, exc):
     with pytest.raises(exc):
@@ -191,7 +193,7 @@ def test_traps(mod, name, args, exc):
 
 def test_generic_trap_message():
     m = native.Module(BARE_WASM)
-    with pytest.raises(native.WasmTrap) as info:
+    with pytest.raises(mp.WasmTrap) as info:
         m.call("boom")
     msg = str(info.value)
     assert "boom" in msg and "unreachable" in msg and "backtrace" in msg

@@ -25,8 +25,9 @@ import threading
 import time
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
-from .. import _debug, _native_loader
+from .. import _corpus, _debug, _native_loader
 from .._backend import REASONS, Backend
+from .._errors import WasmTrap
 from .._version import __version__
 from . import python_fallbacks
 
@@ -41,6 +42,14 @@ PathLike = Union[str, "os.PathLike[str]"]
 def is_wasm_available() -> bool:
     """Whether WebAssembly can run here (the native extension imports)."""
     return _native_loader.native is not None
+
+
+# A compiled function that fails an assert, or traps with no Python
+# equivalent, may stand for a Python implementation that raises something
+# else (the registry's ValueError): AUTO re-runs such calls in Python.
+# ZeroDivisionError, IndexError and the like are Python's own answers and
+# are raised.
+_TRAPS_PYTHON_WOULD_NOT_RAISE = (AssertionError, WasmTrap)
 
 
 class _WasmEntry:
@@ -95,10 +104,11 @@ def _manifest_signature(wasm_path: str, export: str) -> Optional[str]:
 
 
 class _RegistryState:
-    def __init__(self) -> None:
+    def __init__(self, with_corpus: bool = True) -> None:
         self.wasm: Dict[str, _WasmEntry] = {}
         self.python: Dict[str, Callable[..., Any]] = {}
         self.lock = threading.Lock()
+        self.with_corpus = with_corpus
 
 
 _shared_state = _RegistryState()
@@ -108,11 +118,13 @@ class BackendRegistry:
     """Where each function's WebAssembly and Python implementations live.
 
     All registries share one process-wide table unless created with
-    ``private=True``.
+    ``private=True``. Registry functions that the shipped corpus compiles
+    (``numeric_fibonacci``, ``matrix_multiply``, ...) are served from its
+    WebAssembly unless ``corpus=False``.
     """
 
-    def __init__(self, private: bool = False) -> None:
-        self._state = _RegistryState() if private else _shared_state
+    def __init__(self, private: bool = False, corpus: bool = True) -> None:
+        self._state = _RegistryState(with_corpus=corpus) if private else _shared_state
 
     def register_wasm(self, name: str, wasm_path: PathLike, export: Optional[str] = None) -> None:
         """Serve name from export (default: name) of the .wasm file at wasm_path."""
@@ -151,12 +163,21 @@ class BackendRegistry:
         return python_fallbacks.get_fallback(name)
 
     def wasm_entry(self, name: str) -> Optional[_WasmEntry]:
-        """The registered WebAssembly for name, if any."""
+        """The registered WebAssembly for name, if any; registry functions
+        the shipped corpus compiles are registered on first use."""
         entry = self._state.wasm.get(name)
-        if entry is None:
-            key = python_fallbacks.resolve_name(name)
-            if key is not None and key != name:
-                entry = self._state.wasm.get(key)
+        if entry is not None:
+            return entry
+        key = python_fallbacks.resolve_name(name)
+        if key is None:
+            return None
+        entry = self._state.wasm.get(key)
+        if entry is None and self._state.with_corpus:
+            shipped = _corpus.registry_wasm(key)
+            if shipped is not None:
+                entry = _WasmEntry(shipped[0], shipped[1])
+                with self._state.lock:
+                    self._state.wasm.setdefault(key, entry)
         return entry
 
     def get_backend(self, name: str) -> Dict[str, Any]:
@@ -293,14 +314,28 @@ class BackendSelector:
         self._fallback_flag.used = False
         start = time.perf_counter()
         try:
-            result = fn(*args, **kwargs)
+            try:
+                result = fn(*args, **kwargs)
+            except _TRAPS_PYTHON_WOULD_NOT_RAISE:
+                py = self._trap_fallback(name, reason)
+                if py is None:
+                    raise
+                reason = "wasm-trap-fallback"
+                result = py(*args, **kwargs)
         finally:
             elapsed = time.perf_counter() - start
-            backend = "wasm" if reason == "wasm" else "python"
+            backend = "python" if reason != "wasm" else "wasm"
             if reason == "wasm" and getattr(self._fallback_flag, "used", False):
                 backend, reason = "python", "wasm-overflow-fallback"
             self._account(name, backend, reason, elapsed)
         return result
+
+    def _trap_fallback(self, name: str, reason: str) -> Optional[Callable[..., Any]]:
+        """Under AUTO, the Python implementation to re-run a call that
+        trapped in WebAssembly where Python would not have raised that."""
+        if reason != "wasm" or self.prefer_backend is not Backend.AUTO:
+            return None
+        return self.registry.python_fallback(name)
 
     def map(self, name: str, args_iterable: Iterable[Any], workers: Optional[int] = None,
             processes: bool = False) -> List[Any]:
@@ -332,7 +367,13 @@ class BackendSelector:
                 futures = [pool.submit(fn, *_as_args(item)) for item in items]
                 for i, fut in enumerate(futures):
                     try:
-                        results[i] = fut.result()
+                        try:
+                            results[i] = fut.result()
+                        except _TRAPS_PYTHON_WOULD_NOT_RAISE:
+                            py = self._trap_fallback(name, reason)
+                            if py is None:
+                                raise
+                            results[i] = py(*_as_args(items[i]))
                     except BaseException as exc:
                         raise _tag_exception(exc, i)
         else:

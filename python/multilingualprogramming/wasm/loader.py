@@ -4,10 +4,16 @@
 >>> module = WasmModule.load("path/to/module.wasm")    # doctest: +SKIP
 >>> module.call("fibonacci", 10)                       # doctest: +SKIP
 
-Loading is lazy: the file is read and compiled on first use. Calls go
-through the native extension's fast path (the C shim calls Wasmtime
-directly). Traps become Python exceptions: ZeroDivisionError,
-OverflowError, IndexError, RecursionError where the trap means that, and
+Loading is lazy: the file is read and compiled on first use. Compiled
+code is cached in memory and on disk (``$MULTILINGUAL_CACHE_DIR``, else the
+user cache directory), so a second process loads a module in a fraction of
+the compile time. Calls go through the native extension's fast path (the C
+shim calls Wasmtime directly) and release the GIL: each Python thread gets
+an instance of its own, so threads run WebAssembly in parallel, and memory
+reads and writes see the calling thread's instance. Traps become Python
+exceptions: ZeroDivisionError, OverflowError, IndexError, RecursionError,
+MemoryError (the memory limit was reached), TimeoutError (a call's time
+limit passed) where the trap means that, and
 :class:`~multilingualprogramming.WasmTrap` otherwise.
 """
 
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from .. import _debug, _native_loader
@@ -22,6 +29,7 @@ from .. import _debug, _native_loader
 __all__ = ["WasmModule", "WasmModuleCache", "get_wasm_module", "is_wasm_available"]
 
 BytesLike = Union[bytes, bytearray, memoryview]
+Imports = Dict[Tuple[str, str], Callable[..., Any]]
 
 
 def is_wasm_available() -> bool:
@@ -36,30 +44,43 @@ class WasmModule:
     Create it with :meth:`load` (or ``WasmModule(path)``) or
     :meth:`from_bytes`; it compiles and instantiates on first use, or when
     :meth:`instantiate` is called.
+
+    ``memory_limit`` caps the linear memory of each instance in bytes
+    (default 256 MiB; growing past it raises MemoryError in our modules and
+    makes ``memory.grow`` return -1 in others). ``imports`` supplies every
+    function the module imports: ``{("env", "log"): print}``; an exception
+    raised by one of them stops the WebAssembly call and propagates.
     """
 
     def __init__(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, *,
-                 data: Optional[BytesLike] = None) -> None:
+                 data: Optional[BytesLike] = None, memory_limit: Optional[int] = None,
+                 imports: Optional[Imports] = None) -> None:
         if (path is None) == (data is None):
             raise TypeError("WasmModule needs a path or data=bytes, not both")
+        if memory_limit is not None and (not isinstance(memory_limit, int) or memory_limit <= 0):
+            raise ValueError("memory_limit must be a positive number of bytes or None")
         self.path: Optional[str] = os.fspath(path) if path is not None else None
         self._data: Optional[bytes] = bytes(data) if data is not None else None
+        self.memory_limit = memory_limit
+        self._imports: Optional[Imports] = dict(imports) if imports else None
         self._native: Any = None
         self._funcs: Dict[str, Callable[..., Any]] = {}
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "WasmModule":
+    def load(cls, path: Union[str, "os.PathLike[str]"], *, memory_limit: Optional[int] = None,
+             imports: Optional[Imports] = None) -> "WasmModule":
         """A module for the .wasm file at path (read when first used)."""
-        return cls(path)
+        return cls(path, memory_limit=memory_limit, imports=imports)
 
     @classmethod
-    def from_bytes(cls, data: BytesLike) -> "WasmModule":
+    def from_bytes(cls, data: BytesLike, *, memory_limit: Optional[int] = None,
+                   imports: Optional[Imports] = None) -> "WasmModule":
         """A module from WebAssembly binary bytes."""
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError("from_bytes needs bytes, bytearray or memoryview, not %s"
                             % type(data).__name__)
-        return cls(data=data)
+        return cls(data=data, memory_limit=memory_limit, imports=imports)
 
     def __repr__(self) -> str:
         where = self.path if self.path is not None else "<bytes>"
@@ -89,8 +110,18 @@ class WasmModule:
                     assert self.path is not None
                     with open(self.path, "rb") as f:
                         data = f.read()
-                _debug.log("loading %s (%d bytes)", self.path or "<bytes>", len(data))
-                self._native = native.Module(data)
+                started = time.perf_counter()
+                self._native = native.Module(data, memory_limit=self.memory_limit,
+                                             imports=self._imports)
+                if _debug.enabled():
+                    info = self._native.load_info
+                    _debug.log("loaded %s (%d bytes): %s in %.2f ms, instantiated in %.2f ms",
+                               self.path or "<bytes>", len(data),
+                               {"memory": "memory cache hit", "disk": "disk cache hit",
+                                "compiled": "cache miss, compiled"}.get(info["source"], info["source"]),
+                               info["ms"], (time.perf_counter() - started) * 1e3 - info["ms"])
+                    if info["cache_error"]:
+                        _debug.log("disk cache: %s", info["cache_error"])
         return self._native
 
     # ---- introspection ----
@@ -128,8 +159,14 @@ class WasmModule:
             return fn
         return self._instance().function(name, signature, fallback)  # type: ignore[no-any-return]
 
-    def call(self, name: str, *args: Any) -> Any:
-        """Call export name with args; multiple results come back as a tuple."""
+    def call(self, name: str, *args: Any, timeout: Optional[float] = None) -> Any:
+        """Call export name with args; multiple results come back as a tuple.
+
+        With ``timeout`` (seconds), raise TimeoutError once the call has run
+        that long (to within a millisecond or two); the module stays usable.
+        """
+        if timeout is not None:
+            return self._instance().call(name, *args, timeout=timeout)
         fn = self._funcs.get(name)
         if fn is None:
             fn = self.function(name)
@@ -141,9 +178,18 @@ class WasmModule:
         """length bytes of the exported memory from offset."""
         return self._instance().memory_read(offset, length)  # type: ignore[no-any-return]
 
-    def write_memory(self, offset: int, data: BytesLike) -> None:
-        """Write data into the exported memory at offset."""
+    def write_memory(self, offset: int, data: Any) -> None:
+        """Write data into the exported memory at offset.
+
+        data is any buffer: bytes, bytearray, memoryview, array.array, a
+        NumPy array; it is copied once, with no per-element Python work.
+        """
         self._instance().memory_write(offset, data)
+
+    def read_memory_into(self, offset: int, buffer: Any) -> int:
+        """Fill a writable buffer (bytearray, array.array, NumPy array...)
+        from the exported memory at offset; return the number of bytes."""
+        return self._instance().memory_read_into(offset, buffer)  # type: ignore[no-any-return]
 
     @property
     def memory_size(self) -> int:

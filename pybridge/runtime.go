@@ -1,0 +1,60 @@
+package main
+
+import (
+	"math"
+	"os"
+	"time"
+
+	"github.com/multilingualprogramming/multilingual/wasm"
+)
+
+// cacheSetupErr says why the disk cache is off after setupDiskCache, or is
+// nil.
+var cacheSetupErr error
+
+// setupDiskCache turns on the disk cache of compiled modules when the
+// extension loads: in $MULTILINGUAL_CACHE_DIR, or the user cache
+// directory's "multilingualprogramming"; MULTILINGUAL_CACHE_DIR=off leaves
+// it off. A directory that cannot be used leaves it off too (the reason is
+// in cacheSetupErr): loading then compiles every time, which is slower but
+// correct.
+func setupDiskCache() {
+	if os.Getenv("MULTILINGUAL_CACHE_DIR") == "off" {
+		cacheSetupErr = nil
+		wasm.SetDiskCache("", "")
+		return
+	}
+	dir, err := wasm.DefaultCacheDir()
+	if err == nil {
+		err = wasm.SetDiskCache(dir, Version)
+	}
+	cacheSetupErr = err
+}
+
+// exportIndex returns the position of function name among m's exports,
+// which is its index in an ml_instance's funcs.
+func exportIndex(m *wasm.Module, name string) (int, error) {
+	exports := m.Exports()
+	for i, e := range exports {
+		if e.Name == name {
+			return i, nil
+		}
+	}
+	names := make([]string, len(exports))
+	for i, e := range exports {
+		names[i] = e.Name
+	}
+	return -1, &wasm.ExportError{Name: name, Exports: names}
+}
+
+// secondsToDuration converts a positive number of seconds, saturating at
+// the largest Duration.
+func secondsToDuration(s float64) time.Duration {
+	if s*1e9 >= math.MaxInt64 {
+		return time.Duration(math.MaxInt64)
+	}
+	if !(s > 0) {
+		return 0
+	}
+	return time.Duration(s * 1e9)
+}

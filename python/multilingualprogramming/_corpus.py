@@ -1,0 +1,151 @@
+"""The corpus shipped inside the package: real programs in several languages.
+
+The sources live in ``corpus/<project>/<name>.<lang>.ml``. The wheel build
+compiles each to ``corpus_build/<name>.<lang>.wasm`` with its Python
+fallback and a manifest (``multilingual build --all`` does the same), so
+that a program loads without the compiler: :func:`load` rebuilds the
+Program from those files, which also works with the native extension
+hidden (every call then runs the shipped Python fallback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, List, Optional, Tuple
+
+from ._program import Program, compile_file
+
+__all__ = ["CORPUS_DIR", "BUILD_DIR", "sources", "build_all", "load", "REGISTRY_FUNCTIONS"]
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS_DIR = os.path.join(HERE, "corpus")
+BUILD_DIR = os.path.join(HERE, "corpus_build")
+
+#: Registry names served by corpus functions: name -> (program, function).
+#: Only functions whose arguments have the registry's own types are listed;
+#: the rest of the registry (strings, dicts, callables) is Python-only.
+REGISTRY_FUNCTIONS: Dict[str, Tuple[str, str]] = {
+    "matrix_multiply": ("matrix.fr", "multiplier"),
+    "matrix_transpose": ("matrix.fr", "transposer"),
+    "matrix_determinant": ("matrix.fr", "determinant"),
+    "image_blur": ("image.ja", "単純ぼかし"),
+    "numeric_fibonacci": ("numeric.it", "fibonacci"),
+    "numeric_prime_factors": ("numeric.it", "fattori_primi"),
+    "numeric_gcd": ("numeric.it", "mcd"),
+    "numeric_lcm": ("numeric.it", "mcm"),
+    "numeric_factorial": ("numeric.it", "fattoriale"),
+    "search_binary": ("search.pt", "busca_binaria"),
+    "search_linear": ("search.pt", "busca_linear"),
+}
+
+
+def sources() -> Dict[str, str]:
+    """Program name ("matrix.fr") -> source path, for every corpus program."""
+    out = {}
+    for project in sorted(os.listdir(CORPUS_DIR)):
+        folder = os.path.join(CORPUS_DIR, project)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".ml"):
+                out[name[:-3]] = os.path.join(folder, name)
+    return out
+
+
+def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
+    """Write prog's .wasm, Python fallback and manifest into outdir."""
+    from ._version import __version__
+    os.makedirs(outdir, exist_ok=True)
+    wasm_path = os.path.join(outdir, stem + ".wasm")
+    py_path = os.path.join(outdir, stem + "_fallback.py")
+    manifest_path = os.path.join(outdir, stem + ".json")
+    with open(wasm_path, "wb") as f:
+        f.write(prog.wasm_bytes)
+    with open(py_path, "w", encoding="utf-8") as f:
+        f.write(prog.python_source)
+    manifest = {
+        "source": prog.filename,
+        "language": prog.language,
+        "detected": prog.language_detected,
+        "wasm": os.path.basename(wasm_path),
+        "python": os.path.basename(py_path),
+        "version": __version__,
+        "functions": [
+            {"name": fi.name, "params": [list(p) for p in fi.params], "result": fi.result,
+             "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature}
+            for fi in prog.functions.values()
+        ],
+    }
+    with open(manifest_path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    return [wasm_path, py_path, manifest_path]
+
+
+def load_build(manifest_path: str) -> Program:
+    """The Program described by a manifest that write_build (or
+    ``multilingual build``) wrote; needs no compiler."""
+    folder = os.path.dirname(os.path.abspath(manifest_path))
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    with open(os.path.join(folder, manifest["wasm"]), "rb") as f:
+        wasm = f.read()
+    with open(os.path.join(folder, manifest["python"]), encoding="utf-8") as f:
+        python = f.read()
+    artifact: Dict[str, Any] = {
+        "language": manifest["language"], "detected": manifest.get("detected", False),
+        "wasm": wasm, "python": python, "functions": manifest["functions"],
+    }
+    return Program(artifact, manifest.get("source", manifest_path))
+
+
+def build_all(outdir: Optional[str] = None, optimize: bool = False) -> List[str]:
+    """Compile every corpus program into outdir (default: the package's
+    corpus_build); returns the files written."""
+    outdir = outdir or BUILD_DIR
+    written = []
+    for stem, path in sources().items():
+        prog = compile_file(path, optimize=optimize)
+        written += write_build(prog, stem, outdir)
+    return written
+
+
+_loaded: Dict[str, Program] = {}
+
+
+def load(name: str) -> Program:
+    """The corpus program ``name`` ("numeric.it"): from the shipped build
+    when present, otherwise compiled from its source."""
+    prog = _loaded.get(name)
+    if prog is not None:
+        return prog
+    manifest = os.path.join(BUILD_DIR, name + ".json")
+    if os.path.exists(manifest):
+        prog = load_build(manifest)
+    else:
+        srcs = sources()
+        if name not in srcs:
+            raise ValueError("no corpus program %r; there are: %s" % (name, ", ".join(srcs)))
+        prog = compile_file(srcs[name])
+    _loaded[name] = prog
+    return prog
+
+
+def registry_wasm(name: str) -> Optional[Tuple[str, str, str]]:
+    """(wasm path, export, signature) of the shipped WebAssembly serving
+    registry function ``name``, when the build has it compiled."""
+    entry = REGISTRY_FUNCTIONS.get(name)
+    if entry is None:
+        return None
+    stem, func = entry
+    manifest = os.path.join(BUILD_DIR, stem + ".json")
+    try:
+        with open(manifest, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError:
+        return None
+    for fn in data.get("functions", []):
+        if fn.get("name") == func and fn.get("compilable") and fn.get("signature"):
+            return os.path.join(BUILD_DIR, data["wasm"]), func, str(fn["signature"])
+    return None

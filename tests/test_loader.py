@@ -1,0 +1,76 @@
+"""Tests of multilingualprogramming.wasm.loader's bridge options: memory
+limit, host functions, time limits, buffers and MULTILINGUAL_DEBUG logging."""
+
+import array
+import logging
+
+import pytest
+
+from support import needs_native
+from multilingualprogramming.wasm.loader import WasmModule
+
+wasmtime = pytest.importorskip("wasmtime")
+
+pytestmark = needs_native
+
+MODULE = wasmtime.wat2wasm("""(module
+  (import "env" "scale" (func $scale (param i64) (result i64)))
+  (memory (export "memory") 1)
+  (func (export "scaled") (param i64) (result i64) local.get 0 call $scale)
+  (func (export "grow") (param i32) (result i32) local.get 0 memory.grow)
+  (func (export "spin") (loop br 0))
+  (func (export "load") (param i32) (result i32) local.get 0 i32.load))""")
+
+
+def make(**kw):
+    kw.setdefault("imports", {("env", "scale"): lambda x: 10 * x})
+    return WasmModule.from_bytes(MODULE, **kw)
+
+
+def test_imports_and_calls():
+    m = make()
+    assert m.call("scaled", 4) == 40
+    assert m.get_imports() == [("env", "scale", "func")]
+    with pytest.raises(ValueError, match=r"env\.scale"):
+        WasmModule.from_bytes(MODULE).instantiate()
+
+
+def test_memory_limit():
+    m = make(memory_limit=2 * 65536)
+    assert m.call("grow", 1) == 1
+    assert m.call("grow", 1) == -1
+    with pytest.raises(ValueError):
+        make(memory_limit=0)
+    with pytest.raises(ValueError):
+        make(memory_limit="big")
+
+
+def test_timeout():
+    m = make()
+    with pytest.raises(TimeoutError):
+        m.call("spin", timeout=0.02)
+    assert m.call("scaled", 1, timeout=5) == 10
+
+
+def test_buffers():
+    m = make()
+    m.write_memory(8, array.array("i", [5, 6]))
+    assert m.call("load", 12) == 6
+    out = bytearray(8)
+    assert m.read_memory_into(8, out) == 8
+    assert bytes(out) == array.array("i", [5, 6]).tobytes()
+
+
+def test_load_from_path(tmp_path):
+    path = tmp_path / "m.wasm"
+    path.write_bytes(MODULE)
+    m = WasmModule.load(path, imports={("env", "scale"): abs}, memory_limit=1 << 20)
+    assert m.call("scaled", -3) == 3
+
+
+def test_debug_logging(monkeypatch, caplog):
+    monkeypatch.setenv("MULTILINGUAL_DEBUG", "1")
+    with caplog.at_level(logging.DEBUG, logger="multilingualprogramming"):
+        make().instantiate()
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("loaded <bytes>" in msg and "ms" in msg and "cache" in msg for msg in messages), messages

@@ -1,0 +1,244 @@
+package wasm
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/bytecodealliance/wasmtime-go/v39"
+)
+
+// The disk cache keeps compiled modules across processes: Wasmtime's
+// serialized form of each module in a file of its own, named by
+//
+//	sha256(format, our version, Wasmtime version, engine settings, GOOS/GOARCH, wasm bytes)
+//
+// so that anything that changes the machine code changes the name. A file
+// is a header, then the payload:
+//
+//	magic "MLCWASM1" (8 bytes) | sha256 of the payload (32) | payload length (8, little endian) | payload
+//
+// Files are written to a temporary name in the same directory and renamed
+// into place, so a reader sees a whole entry or none, and two processes
+// writing the same entry both succeed (the last rename wins, and both wrote
+// the same thing). A reader checks the length and the checksum before
+// handing the payload to Wasmtime, whose deserializer trusts its input; an
+// entry that fails either check, or that Wasmtime rejects (another engine,
+// another CPU), is recompiled and replaced. The directory is created with
+// mode 0700, and one that other users may write to is refused: its files
+// become machine code in this process.
+
+// cacheMagic starts every cache file; bump its digit when the format changes.
+const cacheMagic = "MLCWASM1"
+
+// cacheHeaderLen is the size of the header before the payload.
+const cacheHeaderLen = len(cacheMagic) + sha256.Size + 8
+
+// ErrCorruptEntry is wrapped by LoadInfo.CacheErr when a disk cache entry
+// failed its checks and was replaced.
+var ErrCorruptEntry = errors.New("wasm: corrupt disk cache entry")
+
+// An UnsafeCacheDirError reports a cache directory that other users can
+// write to.
+type UnsafeCacheDirError struct {
+	Dir  string
+	Mode fs.FileMode
+}
+
+// Error names the directory and its mode.
+func (e *UnsafeCacheDirError) Error() string {
+	return fmt.Sprintf("wasm: cache directory %s is writable by other users (mode %v); not using it", e.Dir, e.Mode)
+}
+
+// diskCache is a configured cache directory.
+type diskCache struct {
+	dir  string
+	salt string // our version; part of every key
+}
+
+var disk struct {
+	sync.Mutex
+	dc *diskCache
+}
+
+// SetDiskCache turns the disk cache on in dir (created with mode 0700 if
+// missing), keyed also by version (the caller's version: a new release
+// never loads an old release's entries). An empty dir turns it off. The
+// cache is off until this is called.
+func SetDiskCache(dir, version string) error {
+	if dir == "" {
+		disk.Lock()
+		disk.dc = nil
+		disk.Unlock()
+		return nil
+	}
+	if err := prepareCacheDir(dir); err != nil {
+		return err
+	}
+	disk.Lock()
+	disk.dc = &diskCache{dir: dir, salt: version}
+	disk.Unlock()
+	return nil
+}
+
+// DiskCacheDir returns the disk cache directory, or "" when it is off.
+func DiskCacheDir() string {
+	if dc := currentDiskCache(); dc != nil {
+		return dc.dir
+	}
+	return ""
+}
+
+// DefaultCacheDir returns $MULTILINGUAL_CACHE_DIR when set, else
+// "multilingualprogramming" in the user's cache directory
+// (~/.cache/multilingualprogramming on Linux).
+func DefaultCacheDir() (string, error) {
+	if d := os.Getenv("MULTILINGUAL_CACHE_DIR"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "multilingualprogramming"), nil
+}
+
+// currentDiskCache returns the configured cache, or nil.
+func currentDiskCache() *diskCache {
+	disk.Lock()
+	defer disk.Unlock()
+	return disk.dc
+}
+
+// prepareCacheDir creates dir with mode 0700 if needed and refuses one that
+// group or others may write to (except on Windows, whose modes say nothing).
+func prepareCacheDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("wasm: cache directory: %w", err)
+	}
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("wasm: cache directory: %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("wasm: cache directory %s is not a directory", dir)
+	}
+	if runtime.GOOS != "windows" && fi.Mode().Perm()&0o022 != 0 {
+		return &UnsafeCacheDirError{Dir: dir, Mode: fi.Mode().Perm()}
+	}
+	return nil
+}
+
+// wasmtimeVersion returns the version of wasmtime-go linked in, from the
+// build information ("v39" if it is missing).
+func wasmtimeVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/bytecodealliance/wasmtime-go/v39" {
+				return d.Version
+			}
+		}
+	}
+	return "v39"
+}
+
+// key returns the file name stem of the entry for wasm.
+func (dc *diskCache) key(wasm []byte) string {
+	h := sha256.New()
+	for _, part := range []string{cacheMagic, dc.salt, wasmtimeVersion(), engineSettings, runtime.GOOS + "/" + runtime.GOARCH} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	h.Write(wasm)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// path returns the entry file for wasm.
+func (dc *diskCache) path(wasm []byte) string {
+	return filepath.Join(dc.dir, dc.key(wasm)+".cwasm")
+}
+
+// read returns the module in the entry at path: nil and a nil error when
+// there is none, nil and an error wrapping ErrCorruptEntry when the entry
+// is bad (the caller recompiles and overwrites it).
+func (dc *diskCache) read(path string) (*wasmtime.Module, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("wasm: reading cache entry: %w", err)
+	}
+	payload, err := checkEntry(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: %v", ErrCorruptEntry, path, err)
+	}
+	mod, err := wasmtime.NewModuleDeserialize(engine(), payload)
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: Wasmtime rejects it: %v", ErrCorruptEntry, path, err)
+	}
+	return mod, nil
+}
+
+// checkEntry verifies a cache file's header and checksum and returns its
+// payload.
+func checkEntry(data []byte) ([]byte, error) {
+	if len(data) < cacheHeaderLen || !bytes.Equal(data[:len(cacheMagic)], []byte(cacheMagic)) {
+		return nil, errors.New("bad header")
+	}
+	sum := data[len(cacheMagic) : len(cacheMagic)+sha256.Size]
+	n := binary.LittleEndian.Uint64(data[cacheHeaderLen-8 : cacheHeaderLen])
+	payload := data[cacheHeaderLen:]
+	if uint64(len(payload)) != n {
+		return nil, fmt.Errorf("length %d, header says %d", len(payload), n)
+	}
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return nil, errors.New("checksum mismatch")
+	}
+	return payload, nil
+}
+
+// encodeEntry returns the cache file for payload.
+func encodeEntry(payload []byte) []byte {
+	out := make([]byte, cacheHeaderLen, cacheHeaderLen+len(payload))
+	copy(out, cacheMagic)
+	sum := sha256.Sum256(payload)
+	copy(out[len(cacheMagic):], sum[:])
+	binary.LittleEndian.PutUint64(out[cacheHeaderLen-8:], uint64(len(payload)))
+	return append(out, payload...)
+}
+
+// write serializes mod into the entry at path: a temporary file in the
+// same directory, renamed into place.
+func (dc *diskCache) write(path string, mod *wasmtime.Module) error {
+	payload, err := mod.Serialize()
+	if err != nil {
+		return fmt.Errorf("wasm: serializing for the cache: %w", err)
+	}
+	f, err := os.CreateTemp(dc.dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("wasm: writing cache entry: %w", err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(encodeEntry(payload))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("wasm: writing cache entry: %w", err)
+	}
+	return nil
+}
