@@ -31,14 +31,14 @@ def test_python_backend_runs_registry_function():
 
 
 def test_auto_without_wasm_binary_uses_python():
-    sel = BackendSelector(registry=BackendRegistry(private=True))
+    sel = BackendSelector(registry=BackendRegistry(private=True, corpus=False))
     assert sel.call_function("gcd", 12, 18) == 6
     assert sel.get_last_call_report()["reason"] in ("no-wasm-binary", "native-disabled",
                                                     "native-unavailable")
 
 
 def test_forced_wasm_without_binary_raises():
-    sel = BackendSelector(prefer_backend=Backend.WASM, registry=BackendRegistry(private=True))
+    sel = BackendSelector(prefer_backend=Backend.WASM, registry=BackendRegistry(private=True, corpus=False))
     with pytest.raises((LookupError, ImportError)):
         sel.call_function("gcd", 12, 18)
 
