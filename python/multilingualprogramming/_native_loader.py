@@ -31,7 +31,7 @@ def _load() -> Tuple[Optional[ModuleType], str, str]:
         return None, "unsupported-platform", "%s %s has no native build" % (
             platform.system(), platform.machine())
     try:
-        from . import _native  # type: ignore[attr-defined]
+        from . import _native
     except ImportError as exc:
         return None, "native-unavailable", str(exc)
     native_version = getattr(_native, "__version__", None)
