@@ -68,8 +68,8 @@ class Program:
                 signature=str(f.get("signature", "")),
             )
             self.functions[info.name] = info
-        self._artifact: Dict[str, Any] = {k: artifact[k] for k in ("language", "detected", "wasm", "python",
-                                                   "wat", "functions") if k in artifact}
+        keep = ("language", "detected", "wasm", "python", "wat", "functions")
+        self._artifact: Dict[str, Any] = {k: artifact[k] for k in keep if k in artifact}
         self._ns: Optional[Dict[str, Any]] = None
         self._module: Any = None
         self._report: Dict[str, Any] = {}
