@@ -23,8 +23,9 @@
 // wrong; "cannot be compiled" is never an error.
 //
 // Typing rules worth knowing (see infer.go): bool operands of arithmetic are
-// promoted to int, as Python does (True + True == 2); comparisons between an
-// int and a float, `**` on floats, and a float `//` or `%` stay Python-only;
+// promoted to int, as Python does (True + True == 2); an int compared with
+// a float is compared exactly (core/wasmgen does it without rounding); `**`
+// on floats stays Python-only (CPython's result is the platform libm's);
 // a function must return exactly its annotated type (returning the int 0 from
 // a `-> float` function is Python-only, since Python would return an int).
 // An int-result function that can fall off its end is compilable: the
@@ -44,7 +45,8 @@ import (
 // ReservedExports are names a compiled function cannot take because every
 // generated module already exports them (core/wasmgen/abi.go). A function
 // with such a name stays Python-only.
-var ReservedExports = map[string]bool{"memory": true, "__ml_error": true, "__ml_main": true}
+var ReservedExports = map[string]bool{"memory": true, "__ml_error": true, "__ml_main": true,
+	"__ml_alloc": true, "__ml_reset": true}
 
 // Check resolves and types f, read in language l, and returns what it
 // learned with every error found. Error lines carry no source text; use
@@ -70,6 +72,7 @@ func CheckSource(f *ast.File, src string, l *lang.Language) (info *Info, errs so
 	c.resolveFile()
 	c.inferAll()
 	c.propagate()
+	c.markInternal()
 	c.errs.Sort()
 	return c.info, c.errs
 }

@@ -16,7 +16,8 @@ type fstate struct {
 	fn     *Func
 	locals map[string]*Local
 	order  []*Local
-	calls  []call // calls to top-level functions, for the Python-only fixpoint
+	calls  []call  // calls to top-level functions, for the Python-only fixpoint
+	holes  []*Type // element types of empty list literals (lists.go)
 }
 
 // A call is one call site of a top-level function.
@@ -72,6 +73,7 @@ func (c *checker) inferAll() {
 			st.pyOnly(st.d.Name.Pos, "the name '%s' is reserved by the WebAssembly module", st.fn.Name)
 		}
 		st.block(st.d.Body, st.paramSet(), 0)
+		st.finishLists()
 		c.info.Locals[st.d] = st.order
 	}
 	c.states = states
@@ -127,7 +129,7 @@ func (c *checker) signature(st *fstate) {
 			st.pyOnly(p.Name.Pos, "parameter '%s' has no type annotation", p.Name.Name)
 		} else {
 			t = c.annotation(p.Type)
-			if !scalar(t) {
+			if !compilable(t) {
 				st.pyOnly(p.Type.Pos, "parameter '%s' has type %s, %s", p.Name.Name, t, notCompiled(t))
 			}
 		}
@@ -144,7 +146,7 @@ func (c *checker) signature(st *fstate) {
 		return
 	}
 	fn.Result = c.annotation(d.Result)
-	if !scalar(fn.Result) && fn.Result.Kind != None {
+	if !compilable(fn.Result) && fn.Result.Kind != None {
 		st.pyOnly(d.Result.Pos, "the result has type %s, %s", fn.Result, notCompiled(fn.Result))
 	}
 }
@@ -153,7 +155,7 @@ func (c *checker) signature(st *fstate) {
 func notCompiled(t *Type) string {
 	switch t.Kind {
 	case List:
-		return "and lists are not compiled yet"
+		return "and lists of such elements are not compiled"
 	case Str:
 		return "and strings are not compiled yet"
 	case None:
@@ -216,7 +218,7 @@ func (st *fstate) assign(id *ast.Ident, t *Type) {
 		loc = &Local{Name: id.Name, Type: t}
 		st.locals[id.Name] = loc
 		st.order = append(st.order, loc)
-		if t.Kind != Unknown && !scalar(t) {
+		if t.Kind != Unknown && !compilable(t) {
 			st.pyOnly(id.Pos, "'%s' holds a %s value, %s", id.Name, t, notCompiled(t))
 		}
 		return
@@ -227,7 +229,7 @@ func (st *fstate) assign(id *ast.Ident, t *Type) {
 		}
 		return
 	}
-	if t.Kind != Unknown && !loc.Type.Equal(t) {
+	if t.Kind != Unknown && !unify(loc.Type, t) {
 		st.pyOnly(id.Pos, "'%s' is assigned a %s after holding a %s", id.Name, t, loc.Type)
 	}
 }
@@ -256,21 +258,32 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 			out := in.clone()
 			out[tg.Name] = true
 			return out, true
+		case *ast.Index:
+			st.setIndex(tg, s.Value, nil, in)
 		default:
 			st.expr(tg, in)
-			st.pyOnly(spanOf(s.Target), "assigning to an element or attribute runs only in Python (lists are not compiled yet)")
+			st.pyOnly(spanOf(s.Target), "assigning to an attribute runs only in Python")
 		}
 		return in, true
 	case *ast.AugAssign:
+		if ix, ok := s.Target.(*ast.Index); ok {
+			st.setIndex(ix, s.Value, s, in)
+			return in, true
+		}
 		tg, ok := s.Target.(*ast.Ident)
 		if !ok {
 			st.expr(s.Target, in)
 			st.expr(s.Value, in)
-			st.pyOnly(spanOf(s.Target), "assigning to an element or attribute runs only in Python (lists are not compiled yet)")
+			st.pyOnly(spanOf(s.Target), "assigning to an attribute runs only in Python")
 			return in, true
 		}
 		xt := st.expr(tg, in)
 		yt := st.expr(s.Value, in)
+		if xt.Kind == List {
+			// a list += changes the list in place; not compiled
+			st.pyOnly(s.OpPos, "'%s=' on a list runs only in Python", s.Op)
+			return in, true
+		}
 		t := st.arith(s.Op, s.OpPos, xt, yt)
 		st.assign(tg, t)
 		return in, true
@@ -279,7 +292,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 			return in, true // a docstring or a bare string: no effect
 		}
 		t := st.expr(s.X, in)
-		if t.Kind != Unknown && t.Kind != None && !scalar(t) {
+		if t.Kind != Unknown && t.Kind != None && !compilable(t) {
 			st.pyOnly(spanOf(s.X), "an expression of type %s runs only in Python", t)
 		}
 		return in, true
@@ -363,7 +376,7 @@ func (st *fstate) ret(s *ast.Return, in set) {
 		}
 		return
 	}
-	if !t.Equal(want) {
+	if !unify(t, want) {
 		st.pyOnly(s.Pos, "returns a %s but the function is annotated -> %s", t, want)
 	}
 }
@@ -376,10 +389,16 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		id, _ = call.Func.(*ast.Ident)
 	}
 	if id == nil || st.c.kinds[id] != kindBuiltin || st.c.info.Builtins[id] != "range" {
-		st.expr(s.Iter, in)
-		st.pyOnly(spanOf(s.Iter), "a for loop over anything but range() runs only in Python")
+		t := st.expr(s.Iter, in)
+		elem := TUnknown
+		switch {
+		case t.Kind == List:
+			elem = st.elemOf(t, spanOf(s.Iter))
+		case t.Kind != Unknown:
+			st.pyOnly(spanOf(s.Iter), "a for loop over a %s runs only in Python", t)
+		}
 		if s.Target != nil {
-			st.assign(s.Target, TUnknown)
+			st.assign(s.Target, elem)
 		}
 		return
 	}
@@ -397,10 +416,10 @@ func (st *fstate) forRange(s *ast.For, in set) {
 	}
 }
 
-// cond types a condition: any scalar has a truth value.
+// cond types a condition: any scalar or list has a truth value.
 func (st *fstate) cond(e ast.Expr, in set) {
 	t := st.expr(e, in)
-	if t.Kind != Unknown && !scalar(t) {
+	if t.Kind != Unknown && !scalar(t) && t.Kind != List {
 		st.pyOnly(spanOf(e), "the truth value of a %s runs only in Python", t)
 	}
 }
@@ -432,11 +451,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 	case *ast.StrLit:
 		return TStr
 	case *ast.ListLit:
-		for _, x := range e.Elems {
-			st.expr(x, in)
-		}
-		st.pyOnly(e.Pos, "lists are not compiled yet")
-		return TUnknown
+		return st.listLit(e, in)
 	case *ast.Ident:
 		switch c.kinds[e] {
 		case kindLocal:
@@ -465,6 +480,9 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 		t := st.expr(e.X, in)
 		if t.Kind == Unknown {
 			return TUnknown
+		}
+		if e.Op == ast.OpNot && t.Kind == List {
+			return TBool
 		}
 		if !scalar(t) {
 			st.pyOnly(e.OpPos, "'%s' on a %s runs only in Python", e.Op, t)
@@ -501,10 +519,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 		st.pyOnly(e.Name.Pos, "attributes run only in Python")
 		return TUnknown
 	case *ast.Index:
-		st.expr(e.X, in)
-		st.expr(e.Index, in)
-		st.pyOnly(spanOf(e), "indexing runs only in Python (lists are not compiled yet)")
-		return TUnknown
+		return st.index(e, in)
 	}
 	st.pyOnly(spanOf(e), "this expression runs only in Python")
 	return TUnknown
@@ -514,6 +529,9 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 	if xt.Kind == Unknown || yt.Kind == Unknown {
 		return TUnknown
+	}
+	if xt.Kind == List || yt.Kind == List {
+		return st.listArith(op, pos, xt, yt)
 	}
 	if !scalar(xt) || !scalar(yt) {
 		st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
@@ -525,12 +543,8 @@ func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 		}
 		return TInt // bool operands count as int, as in Python
 	}
-	switch op {
-	case ast.OpPow:
-		st.pyOnly(pos, "'**' on floats runs only in Python")
-		return TUnknown
-	case ast.OpFloorDiv, ast.OpMod:
-		st.pyOnly(pos, "'%s' on floats is not compiled yet", op)
+	if op == ast.OpPow {
+		st.pyOnly(pos, "'**' on floats runs only in Python (CPython uses the platform's pow(), which compiled code cannot reproduce bit for bit)")
 		return TUnknown
 	}
 	return TFloat
@@ -554,16 +568,18 @@ func (st *fstate) compare(e *ast.Compare, in set) *Type {
 		if i < len(e.OpPos) {
 			pos = e.OpPos[i]
 		}
+		if op == ast.CmpIn || op == ast.CmpNotIn {
+			if !st.membership(op, pos, a, b) {
+				return TUnknown
+			}
+			continue
+		}
 		if op < ast.CmpEq || op > ast.CmpGe {
 			st.pyOnly(pos, "'%s' runs only in Python", op)
 			return TUnknown
 		}
 		if !scalar(a) || !scalar(b) {
 			st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, a, b)
-			return TUnknown
-		}
-		if (a.Kind == Float) != (b.Kind == Float) {
-			st.pyOnly(pos, "comparing a %s with a %s runs only in Python", a, b)
 			return TUnknown
 		}
 	}
@@ -579,10 +595,8 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 	}
 	id, ok := e.Func.(*ast.Ident)
 	if !ok {
-		if at, isAttr := e.Func.(*ast.Attribute); isAttr {
-			st.expr(at.X, in)
-			st.pyOnly(at.Name.Pos, "the method call .%s() runs only in Python", at.Name.Name)
-			return TUnknown
+		if at, isAttr := e.Func.(*ast.Attribute); isAttr && at.Name != nil {
+			return st.method(e, at, args, in)
 		}
 		st.expr(e.Func, in)
 		st.pyOnly(spanOf(e), "this call runs only in Python")
@@ -606,7 +620,7 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		}
 		for i, t := range args {
 			p := callee.Params[i]
-			if p.Kind != Unknown && !p.Equal(t) {
+			if p.Kind != Unknown && !unify(t, p) {
 				st.pyOnly(spanOf(e.Args[i]), "argument %d of %s() is a %s but the parameter is %s", i+1, id.Name, t, p)
 			}
 		}
@@ -630,6 +644,9 @@ func (st *fstate) kindOfCallee(id *ast.Ident) {
 
 // builtin types a call to a builtin the compiler knows.
 func (st *fstate) builtin(e *ast.Call, id *ast.Ident, name string, args []*Type) *Type {
+	if t, ok := st.listBuiltin(e, id, name, args); ok {
+		return t
+	}
 	for i, t := range args {
 		if !scalar(t) {
 			st.pyOnly(spanOf(e.Args[i]), "%s() of a %s runs only in Python", id.Name, t)

@@ -9,9 +9,9 @@ import (
 // A Kind is the shape of a Type.
 type Kind int
 
-// The kinds of value the checker knows. Only Int, Float, Bool, None and List
-// (of compilable elements) are compilable today; Str and Unknown keep a
-// function Python-only.
+// The kinds of value the checker knows. Int, Float, Bool, None and List
+// (of int, float, bool or lists of them) are compilable; Str and Unknown keep
+// a function Python-only.
 const (
 	Unknown Kind = iota // not inferred: the function stays Python-only
 	Int                 // Python int; i64 in WebAssembly with overflow checks
@@ -26,6 +26,9 @@ const (
 type Type struct {
 	Kind Kind
 	Elem *Type // element type when Kind == List
+	// hole marks the element type of an empty list literal while it is
+	// still unknown; the checker fills it in place (see unify in lists.go).
+	hole bool
 }
 
 // Common types.
@@ -90,6 +93,12 @@ type Func struct {
 	Result     *Type
 	Compilable bool   // true when core/wasmgen can compile it
 	Reason     string // why it is Python-only, when !Compilable (English, for reports)
+	// Internal is set, with Compilable false, for a function that
+	// core/wasmgen compiles although the bridge cannot call it: its
+	// parameters or result include a list, and lists do not cross the
+	// bridge yet. Compiled callers call it inside the module, and the module
+	// exports it under the list ABI of core/wasmgen/abi.go.
+	Internal bool
 }
 
 // Info is what the checker learned about a program. The code generators read

@@ -5,7 +5,7 @@ package wasmgen
 // ABIVersion so that cached artifacts built under the old rules are not reused.
 const (
 	// ABIVersion names the current set of conventions.
-	ABIVersion = 1
+	ABIVersion = 2
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -38,4 +38,61 @@ const (
 	ErrAssertion    ErrorCode = 5 // a failed assert: AssertionError
 	ErrMemory       ErrorCode = 6 // the allocator could not grow memory: MemoryError
 	ErrUnsupported  ErrorCode = 7 // a value the compiled code cannot represent: AUTO re-runs in Python
+)
+
+// The list ABI (ABIVersion 2).
+//
+// A list value is an i32: the address in the exported memory of its
+// 16-byte header, little-endian like all WebAssembly memory:
+//
+//	offset 0  len  i32  number of elements
+//	offset 4  cap  i32  number of slots allocated at data (cap >= len)
+//	offset 8  data i32  address of slot 0; slot k is at data + 8*k
+//	offset 12 (unused, 0 or garbage)
+//
+// Every element takes one 8-byte slot, whatever its type:
+//
+//	int          i64, two's complement
+//	float        f64, IEEE bits
+//	bool         0 or 1, zero-extended to 64 bits
+//	list[...]    the i32 address of the inner list's header, zero-extended
+//
+// Data and headers are 8-byte aligned. Addresses below HeapBase are never
+// lists.
+//
+// Memory management is an arena. Every exported function starts by
+// resetting the allocator to the end of the arguments the host allocated
+// for this call (or to HeapBase when there are none) and forgets them, so
+// nothing allocated by one call outlives the next call into the instance.
+// To call a function with list parameters the host:
+//
+//  1. calls __ml_reset() (AllocReset);
+//  2. builds each argument list with __ml_alloc(nbytes i32) -> i32
+//     (AllocExport): one block of ListHeaderSize bytes for the header and one
+//     of 8*len bytes for the data (or one block holding both), writes the
+//     header with cap = len and the slots; nested lists likewise, their
+//     addresses stored in the outer slots. __ml_alloc returns 8-aligned
+//     memory, grows the memory as needed, and traps with ErrMemory when it
+//     cannot;
+//  3. calls the function with the header addresses as i32 arguments;
+//  4. reads a list result from the returned address (and any list
+//     argument, which the function may have mutated in place, as Python
+//     does) before the next call into the instance, which reuses the memory.
+//
+// A function whose parameters and result are scalars needs none of this.
+// __ml_alloc and __ml_reset exist only in modules that use lists; the
+// compiler does not mark such functions callable yet (check.Func.Internal):
+// see the bridge letters proposed in the package documentation.
+const (
+	// AllocExport names `__ml_alloc(nbytes i32) -> i32`.
+	AllocExport = "__ml_alloc"
+	// ResetExport names `__ml_reset()`, which empties the arena.
+	ResetExport = "__ml_reset"
+
+	HeapBase       = 16 // first address the allocator hands out
+	ListHeaderSize = 16 // bytes of a list header
+	ListLenOffset  = 0  // offset of len in the header
+	ListCapOffset  = 4  // offset of cap in the header
+	ListDataOffset = 8  // offset of data in the header
+	ListSlotSize   = 8  // bytes of one element slot
 )

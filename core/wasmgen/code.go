@@ -14,8 +14,8 @@ type BlockType byte
 const BlockEmpty BlockType = 0x40
 
 // An Instr is one instruction with its immediate, if any: Imm holds an
-// index, a label depth or an integer constant, F a float constant and
-// Block a block type, as the opcode requires.
+// index, a label depth, an integer constant or a load/store offset, F a
+// float constant and Block a block type, as the opcode requires.
 type Instr struct {
 	Op    Opcode
 	Imm   int64
@@ -38,6 +38,11 @@ func appendInstr(b []byte, in Instr) []byte {
 		b = AppendSleb128(b, in.Imm)
 	case immF64:
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(in.F))
+	case immMem:
+		b = AppendUleb128(b, uint64(opcodes[in.Op].align))
+		b = AppendUleb128(b, uint64(uint32(in.Imm)))
+	case immZero:
+		b = append(b, 0x00)
 	}
 	return b
 }

@@ -46,6 +46,10 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.compare(e)
 	case *ast.Call:
 		fg.callExpr(e, t)
+	case *ast.ListLit:
+		fg.listLit(e, t)
+	case *ast.Index:
+		fg.index(e, t)
 	default:
 		panic("expression not compiled")
 	}
@@ -102,6 +106,10 @@ func (fg *fgen) truth(k check.Kind) {
 	case check.Float:
 		fg.f64(0)
 		fg.emit(OpF64Ne) // nan is true, as in Python
+	case check.List:
+		fg.emitImm(OpI32Load, ListLenOffset)
+		fg.i32(0)
+		fg.emit(OpI32Ne)
 	}
 }
 
@@ -113,14 +121,26 @@ func (fg *fgen) cond(e ast.Expr) {
 
 // binary generates x op y whose checked result type is t.
 func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
-	xk, yk := fg.typeOf(x).Kind, fg.typeOf(y).Kind
+	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, y, t)
+}
+
+// binaryWith is binary with the left operand's code emitted by left (its
+// kind is xk), for element updates such as a[i] += v.
+func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr, t *check.Type) {
+	yk := fg.typeOf(y).Kind
+	if t.Kind == check.List {
+		fg.listBinary(op, left, xk, y)
+		return
+	}
 	if t.Kind == check.Float && op == ast.OpDiv && xk != check.Float && yk != check.Float {
-		fg.exprAs(x, check.Int)
+		left()
+		fg.promote(xk, check.Int)
 		fg.exprAs(y, check.Int)
 		fg.intTrueDiv()
 		return
 	}
-	fg.exprAs(x, t.Kind)
+	left()
+	fg.promote(xk, t.Kind)
 	fg.exprAs(y, t.Kind)
 	if t.Kind == check.Float {
 		switch op {
@@ -132,6 +152,10 @@ func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
 			fg.emit(OpF64Mul)
 		case ast.OpDiv:
 			fg.floatDiv()
+		case ast.OpFloorDiv:
+			fg.call(fg.g.helper("__ml_ffloordiv", genFloatFloorDiv))
+		case ast.OpMod:
+			fg.call(fg.g.helper("__ml_fmod_py", genFloatMod))
 		default:
 			panic("float operator not compiled")
 		}
@@ -195,7 +219,9 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 	fg.release(vt, tmp)
 }
 
-// cmpKind is the kind two operands are compared in.
+// cmpKind is the kind two operands are compared in when no exact helper
+// is needed: float when one is a float and the other a float or bool
+// (bool converts exactly), bool when both are bools, else int.
 func cmpKind(a, b check.Kind) check.Kind {
 	switch {
 	case a == check.Float || b == check.Float:
@@ -215,6 +241,62 @@ var cmpOps = map[check.Kind]map[ast.CmpOp]Opcode{
 		ast.CmpLe: OpF64Le, ast.CmpGt: OpF64Gt, ast.CmpGe: OpF64Ge},
 }
 
+// mixedIntFloat reports whether comparing kinds a and b needs the exact
+// int/float comparison (an int against a float; a bool converts exactly).
+func mixedIntFloat(a, b check.Kind) bool {
+	return a == check.Int && b == check.Float || a == check.Float && b == check.Int
+}
+
+// flipped is op with its operands swapped: a < b is b > a.
+func flipped(op cmpOpKind) cmpOpKind {
+	switch op {
+	case cmpLt:
+		return cmpGt
+	case cmpGt:
+		return cmpLt
+	case cmpLe:
+		return cmpGe
+	case cmpGe:
+		return cmpLe
+	}
+	return op
+}
+
+// cmpLink emits one comparison `left op right`: left and right emit the
+// operands (of kinds lk and rk), and are called in that order. An int
+// compared with a float goes through __ml_cmp_if, which is exact as
+// Python's comparison is (no rounding of the int to a float).
+func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), rk check.Kind, rt *check.Type) {
+	if op == ast.CmpIn || op == ast.CmpNotIn {
+		fg.contains(left, lk, right, rt.Elem.Kind, op == ast.CmpNotIn)
+		return
+	}
+	if mixedIntFloat(lk, rk) {
+		k := cmpOpKind(op - ast.CmpEq)
+		if lk == check.Int {
+			left()
+			right()
+		} else {
+			tl := fg.temp(F64)
+			left()
+			fg.set(tl)
+			right()
+			fg.get(tl)
+			fg.release(F64, tl)
+			k = flipped(k)
+		}
+		fg.call(fg.g.helper("__ml_cmp_if", genCmpIntFloat))
+		fg.cmpResult(k)
+		return
+	}
+	k := cmpKind(lk, rk)
+	left()
+	fg.promote(lk, k)
+	right()
+	fg.promote(rk, k)
+	fg.emit(cmpOps[k][op])
+}
+
 // compare generates a chained comparison; each middle operand is evaluated
 // once (kept in a local) and evaluation stops at the first false link.
 func (fg *fgen) compare(e *ast.Compare) {
@@ -228,28 +310,31 @@ func (fg *fgen) compare(e *ast.Compare) {
 		idx uint32
 	}
 	var temps []held
+	var prev uint32
 	ifs := 0
-	k := cmpKind(kinds[0], kinds[1])
-	fg.exprAs(e.Operands[0], k)
 	for i := 0; i < n; i++ {
-		k = cmpKind(kinds[i], kinds[i+1])
-		right := e.Operands[i+1]
+		left := func() { fg.expr(e.Operands[0]) }
+		if i > 0 {
+			p := prev
+			left = func() { fg.get(p) }
+		}
+		rx := e.Operands[i+1]
+		right := func() { fg.expr(rx) }
 		if i+1 < n {
-			vt, _ := valType(fg.typeOf(right))
+			vt, _ := valType(fg.typeOf(rx))
 			tmp := fg.temp(vt)
 			temps = append(temps, held{vt, tmp})
-			fg.expr(right)
-			fg.tee(tmp)
-			fg.promote(kinds[i+1], k)
-			fg.emit(cmpOps[k][e.Ops[i]])
+			right = func() {
+				fg.expr(rx)
+				fg.tee(tmp)
+			}
+			prev = tmp
+		}
+		fg.cmpLink(e.Ops[i], left, kinds[i], right, kinds[i+1], fg.typeOf(rx))
+		if i+1 < n {
 			fg.begin(OpIf, BlockType(I32))
 			ifs++
-			fg.get(tmp)
-			fg.promote(kinds[i+1], cmpKind(kinds[i+1], kinds[i+2]))
-			continue
 		}
-		fg.exprAs(right, k)
-		fg.emit(cmpOps[k][e.Ops[i]])
 	}
 	for ; ifs > 0; ifs-- {
 		fg.emit(OpElse)
@@ -263,6 +348,10 @@ func (fg *fgen) compare(e *ast.Compare) {
 
 // callExpr generates a call to a compiled function or a builtin.
 func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
+	if at, ok := e.Func.(*ast.Attribute); ok {
+		fg.method(e, at, t)
+		return
+	}
 	id := e.Func.(*ast.Ident)
 	if name, ok := fg.g.info.Builtins[id]; ok {
 		fg.builtin(name, e.Args, t)
@@ -281,6 +370,9 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 
 // builtin generates a call to a compiled builtin.
 func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
+	if fg.listBuiltin(name, args, t) {
+		return
+	}
 	switch name {
 	case "abs":
 		fg.exprAs(args[0], t.Kind)

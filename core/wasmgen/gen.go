@@ -20,7 +20,16 @@
 //     computed in f64 when both operands are at most 2**53 in magnitude
 //     (then f64 division is Python's correctly rounded result); otherwise
 //     ErrUnsupported.
+//   - float `//` and `%` follow CPython's float_divmod on an exact fmod
+//     (floatops.go); an int compared with a float is compared exactly, as
+//     Python does; float `**` stays Python-only (libm's pow cannot be
+//     reproduced bit for bit).
 //   - bool is i32 0 or 1, promoted to i64 in arithmetic.
+//   - lists of int, float, bool and lists live in linear memory, managed
+//     by an arena that each exported call resets (lists.go, layout and
+//     host protocol in abi.go); a bad index traps with ErrIndex, min/max of
+//     an empty list with ErrValue, a list beyond 2**28 elements or memory
+//     that cannot grow with ErrMemory.
 //   - `for i in range(a, b, c)` evaluates its bounds once, traps with
 //     ErrValue for a zero step, iterates on a hidden counter (assigning the
 //     loop variable does not change the iteration) and leaves the loop
@@ -58,6 +67,7 @@ type gen struct {
 	mod     *Module
 	index   map[*check.Func]uint32 // function index of each compiled function
 	helpers map[string]uint32      // runtime helpers generated on demand
+	heap    bool                   // the module has the list allocator (lists.go)
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -83,7 +93,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 	var compiled []*check.Func
 	seen := map[string]bool{MemoryExport: true, ErrorExport: true, MainExport: true}
 	for _, fn := range info.Funcs {
-		if !fn.Compilable {
+		if !fn.Compilable && !fn.Internal {
 			continue
 		}
 		if seen[fn.Name] {
@@ -101,8 +111,55 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 	})
 	for i, fn := range compiled {
 		g.mod.Funcs[i] = g.function(fn)
+		if fn.Internal {
+			g.useHeap() // the host passes lists through the allocator
+		}
+	}
+	if g.heap {
+		g.wrapExports(len(compiled))
 	}
 	return g.mod, nil
+}
+
+// wrapExports gives a module that allocates its arena discipline: each of
+// the first n functions (the compiled ones) is exported through a wrapper
+// that resets the allocator to the end of the host's arguments (abi.go)
+// and calls it; the function itself is renamed name.impl and called
+// directly by compiled code, so that internal calls do not reset the
+// arena. It also adds the exports __ml_alloc and __ml_reset.
+func (g *gen) wrapExports(n int) {
+	for i := 0; i < n; i++ {
+		impl := g.mod.Funcs[i]
+		w := &Func{Name: impl.Name, Export: true, Type: impl.Type, ParamNames: impl.ParamNames}
+		impl.Name += ".impl"
+		impl.Export = false
+		w.Body = []Instr{
+			{Op: OpGlobalGet, Imm: argTopGlobal}, {Op: OpGlobalSet, Imm: heapGlobal},
+			{Op: OpI32Const, Imm: HeapBase}, {Op: OpGlobalSet, Imm: argTopGlobal},
+		}
+		for j := range impl.Type.Params {
+			w.Body = append(w.Body, Instr{Op: OpLocalGet, Imm: int64(j)})
+		}
+		w.Body = append(w.Body, Instr{Op: OpCall, Imm: int64(i)})
+		g.mod.Funcs = append(g.mod.Funcs, w)
+	}
+	alloc := g.helper(AllocExport, func(fg *fgen) {
+		fg.f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+		fg.f.ParamNames = []string{"nbytes"}
+		fg.get(0)
+		fg.emit(OpI64ExtendI32U)
+		fg.call(fg.g.helper("__ml_new", genNew))
+		fg.emitImm(OpGlobalGet, heapGlobal)
+		fg.emitImm(OpGlobalSet, argTopGlobal)
+	})
+	reset := g.helper(ResetExport, func(fg *fgen) {
+		fg.i32(HeapBase)
+		fg.emitImm(OpGlobalSet, heapGlobal)
+		fg.i32(HeapBase)
+		fg.emitImm(OpGlobalSet, argTopGlobal)
+	})
+	g.mod.Funcs[alloc].Export = true
+	g.mod.Funcs[reset].Export = true
 }
 
 // valType maps a checked type to its WebAssembly value type; ok is false
@@ -120,6 +177,8 @@ func valType(t *check.Type) (ValType, bool) {
 		return I32, true
 	case check.None:
 		return 0, false
+	case check.List:
+		return I32, true // the address of the list's header
 	}
 	panic(fmt.Sprintf("type %s is not compiled", t))
 }

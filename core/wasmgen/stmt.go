@@ -30,11 +30,19 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Pass:
 		return true
 	case *ast.Assign:
+		if ix, ok := s.Target.(*ast.Index); ok {
+			fg.setIndex(ix, s.Value, nil)
+			return true
+		}
 		id := s.Target.(*ast.Ident)
 		fg.expr(s.Value)
 		fg.set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
+		if ix, ok := s.Target.(*ast.Index); ok {
+			fg.setIndex(ix, s.Value, s)
+			return true
+		}
 		id := s.Target.(*ast.Ident)
 		lt := fg.localType(id.Name)
 		fg.binary(s.Op, s.Target, s.Value, lt)
@@ -74,7 +82,11 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.end()
 		return true
 	case *ast.For:
-		fg.forRange(s)
+		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
+			fg.forList(s)
+		} else {
+			fg.forRange(s)
+		}
 		return true
 	case *ast.Break:
 		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))

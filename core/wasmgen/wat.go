@@ -87,6 +87,10 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 			fmt.Fprintf(b, " %d", in.Imm)
 		case immF64:
 			fmt.Fprintf(b, " %s", watFloat(in.F))
+		case immMem:
+			if in.Imm != 0 {
+				fmt.Fprintf(b, " offset=%d", in.Imm)
+			}
 		}
 		b.WriteString("\n")
 		if in.Op == OpBlock || in.Op == OpLoop || in.Op == OpIf || in.Op == OpElse {

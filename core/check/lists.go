@@ -1,0 +1,324 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// Lists of int, float, bool and of such lists are compiled. A list is
+// typed by its element type, which every element must have exactly (a
+// Python list [1, True] mixes int and bool: it stays Python-only).
+//
+// An empty literal [] gets the type list[?] whose element type is a hole:
+// the first use that constrains it (an append, an element assignment, a
+// parameter or result type, another list) fills the hole in place, so every
+// expression sharing it sees the element type. Reading an element while
+// the hole is still open keeps the function Python-only; a hole still open
+// at the end of the function belongs to a list that never holds an element,
+// and becomes int.
+
+// newHole returns a fresh unknown element type.
+func newHole() *Type { return &Type{hole: true} }
+
+// unify reports whether values of types a and b can be used as one type,
+// filling holes on either side.
+func unify(a, b *Type) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	switch {
+	case a.hole && b.hole:
+		return false // two unknowns: not linked, keep it simple
+	case a.hole:
+		*a = Type{Kind: b.Kind, Elem: b.Elem}
+		return true
+	case b.hole:
+		*b = Type{Kind: a.Kind, Elem: a.Elem}
+		return true
+	}
+	if a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == List {
+		return unify(a.Elem, b.Elem)
+	}
+	return true
+}
+
+// compilable reports whether values of type t exist in compiled code: a
+// scalar, or a list of compilable elements (or of a still unknown one).
+func compilable(t *Type) bool {
+	if t == nil {
+		return false
+	}
+	if t.hole || scalar(t) {
+		return true
+	}
+	return t.Kind == List && compilable(t.Elem)
+}
+
+// hasList reports whether t is or contains a list.
+func hasList(t *Type) bool { return t != nil && t.Kind == List }
+
+// closeHoles sets every hole still open in t to int.
+func closeHoles(t *Type) {
+	for t != nil {
+		if t.hole {
+			*t = Type{Kind: Int}
+			return
+		}
+		t = t.Elem
+	}
+}
+
+// elemOf returns the element type of the list type t read at sp, or
+// TUnknown (and the function Python-only) when it is not known yet.
+func (st *fstate) elemOf(t *Type, sp source.Span) *Type {
+	if t.Elem == nil || t.Elem.hole {
+		st.pyOnly(sp, "an element of an empty list is read before its type is known")
+		return TUnknown
+	}
+	return t.Elem
+}
+
+// isIndex reports whether t can index a list: int or bool.
+func isIndex(t *Type) bool { return t.Kind == Int || t.Kind == Bool }
+
+// index types x[i].
+func (st *fstate) index(e *ast.Index, in set) *Type {
+	xt := st.expr(e.X, in)
+	it := st.expr(e.Index, in)
+	if xt.Kind == Unknown || it.Kind == Unknown {
+		return TUnknown
+	}
+	if xt.Kind != List {
+		st.pyOnly(spanOf(e), "indexing a %s runs only in Python", xt)
+		return TUnknown
+	}
+	if !isIndex(it) {
+		st.pyOnly(spanOf(e.Index), "a list index of type %s runs only in Python", it)
+		return TUnknown
+	}
+	return st.elemOf(xt, spanOf(e))
+}
+
+// setIndex types the assignment x[i] = v, or x[i] op= v when aug is set.
+// Python evaluates v first, then x and i. An assignment to an element of
+// an empty list fills its element type (it raises IndexError at run time,
+// but the type is known).
+func (st *fstate) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign, in set) {
+	var vt *Type
+	if aug == nil {
+		vt = st.expr(value, in)
+	}
+	xt := st.expr(tg.X, in)
+	it := st.expr(tg.Index, in)
+	if aug != nil {
+		vt = st.expr(value, in)
+	}
+	if xt.Kind == Unknown || it.Kind == Unknown || vt.Kind == Unknown {
+		return
+	}
+	if xt.Kind != List {
+		st.pyOnly(spanOf(tg), "assigning to an element of a %s runs only in Python", xt)
+		return
+	}
+	if !isIndex(it) {
+		st.pyOnly(spanOf(tg.Index), "a list index of type %s runs only in Python", it)
+		return
+	}
+	if aug == nil && xt.Elem != nil && xt.Elem.hole {
+		unify(xt.Elem, vt)
+	}
+	et := st.elemOf(xt, spanOf(tg))
+	if et.Kind == Unknown {
+		return
+	}
+	st.c.info.Types[tg] = et
+	if aug != nil {
+		vt = st.arith(aug.Op, aug.OpPos, et, vt)
+		if vt.Kind == Unknown {
+			return
+		}
+	}
+	if !unify(et, vt) {
+		st.pyOnly(spanOf(tg), "storing a %s in a list of %s runs only in Python", vt, et)
+	}
+}
+
+// listLit types [a, b, ...]: every element has one type.
+func (st *fstate) listLit(e *ast.ListLit, in set) *Type {
+	if len(e.Elems) == 0 {
+		h := newHole()
+		st.holes = append(st.holes, h)
+		return ListOf(h)
+	}
+	var elem *Type
+	for _, x := range e.Elems {
+		t := st.expr(x, in)
+		if t.Kind == Unknown {
+			return TUnknown
+		}
+		if !compilable(t) {
+			st.pyOnly(spanOf(x), "a list of %s runs only in Python", t)
+			return TUnknown
+		}
+		if elem == nil {
+			elem = t
+			continue
+		}
+		if !unify(elem, t) {
+			st.pyOnly(spanOf(x), "a list mixing %s and %s runs only in Python", elem, t)
+			return TUnknown
+		}
+	}
+	return ListOf(elem)
+}
+
+// listArith types list * int, int * list and list + list.
+func (st *fstate) listArith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
+	switch {
+	case op == ast.OpMul && xt.Kind == List && isIndex(yt):
+		return xt
+	case op == ast.OpMul && yt.Kind == List && isIndex(xt):
+		return yt
+	case op == ast.OpAdd && xt.Kind == List && yt.Kind == List:
+		if unify(xt, yt) {
+			return xt
+		}
+	}
+	st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
+	return TUnknown
+}
+
+// listMethods are the list methods compiled, by canonical English name.
+// The language tables have no method names yet, so only English is known.
+var listMethods = map[string]bool{"append": true, "pop": true}
+
+// method types a method call x.name(args).
+func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *Type {
+	xt := st.expr(at.X, in)
+	name := at.Name.Name
+	if listMethods[name] {
+		st.c.info.Methods[at.Name] = name
+	}
+	if xt.Kind == Unknown {
+		return TUnknown
+	}
+	for _, t := range args {
+		if t.Kind == Unknown {
+			return TUnknown
+		}
+	}
+	if xt.Kind != List || !listMethods[name] {
+		st.pyOnly(at.Name.Pos, "the method call .%s() on a %s runs only in Python", name, xt)
+		return TUnknown
+	}
+	switch name {
+	case "append":
+		if len(args) != 1 {
+			st.pyOnly(spanOf(e), "append() takes exactly one argument")
+			return TUnknown
+		}
+		if !compilable(args[0]) || !unify(xt.Elem, args[0]) {
+			st.pyOnly(spanOf(e.Args[0]), "appending a %s to a %s runs only in Python", args[0], xt)
+			return TUnknown
+		}
+		return TNone
+	case "pop":
+		if len(args) > 1 || len(args) == 1 && !isIndex(args[0]) {
+			st.pyOnly(spanOf(e), "this pop() runs only in Python")
+			return TUnknown
+		}
+		return st.elemOf(xt, spanOf(e))
+	}
+	return TUnknown
+}
+
+// listBuiltin types len, sum, min and max of one list argument; ok is
+// false when the call is not one of those.
+func (st *fstate) listBuiltin(e *ast.Call, id *ast.Ident, name string, args []*Type) (*Type, bool) {
+	if len(args) != 1 || args[0].Kind != List {
+		return nil, false
+	}
+	lt := args[0]
+	switch name {
+	case "len":
+		return TInt, true
+	case "sum":
+		et := st.elemOf(lt, spanOf(e))
+		switch et.Kind {
+		case Int, Bool:
+			return TInt, true
+		case Float:
+			// CPython 3.12 sums floats with compensated (Neumaier)
+			// summation and 3.10/3.11 do not; sum([]) is the int 0
+			st.pyOnly(id.Pos, "sum() of floats runs only in Python (its rounding depends on the Python version)")
+			return TUnknown, true
+		}
+	case "min", "max":
+		et := st.elemOf(lt, spanOf(e))
+		if scalar(et) {
+			return et, true
+		}
+	}
+	if name == "len" || name == "sum" || name == "min" || name == "max" {
+		if !st.fn.Compilable {
+			return TUnknown, true
+		}
+		st.pyOnly(id.Pos, "%s() of a %s runs only in Python", id.Name, lt)
+		return TUnknown, true
+	}
+	return nil, false
+}
+
+// membership types `x in lst` / `x not in lst` between types a and b.
+func (st *fstate) membership(op ast.CmpOp, pos source.Span, a, b *Type) bool {
+	if b.Kind != List {
+		st.pyOnly(pos, "'%s' on a %s runs only in Python", op, b)
+		return false
+	}
+	et := st.elemOf(b, pos)
+	if et.Kind == Unknown {
+		return false
+	}
+	intLike := func(t *Type) bool { return t.Kind == Int || t.Kind == Bool }
+	if !scalar(a) || !scalar(et) || !(a.Kind == et.Kind || intLike(a) && intLike(et)) {
+		st.pyOnly(pos, "'%s' of a %s in a %s runs only in Python", op, a, b)
+		return false
+	}
+	return true
+}
+
+// finishLists closes the holes of st and applies the bridge rule: a
+// compilable function with a list in its signature becomes Internal.
+func (st *fstate) finishLists() {
+	for _, h := range st.holes {
+		closeHoles(h)
+	}
+}
+
+// markInternal turns compilable functions whose signature has a list into
+// Internal ones; it runs after propagate, so their callers stay compilable.
+func (c *checker) markInternal() {
+	for _, st := range c.states {
+		fn := st.fn
+		if !fn.Compilable {
+			continue
+		}
+		list := hasList(fn.Result)
+		for _, p := range fn.Params {
+			list = list || hasList(p)
+		}
+		if list {
+			fn.Compilable = false
+			fn.Internal = true
+			fn.Reason = fmt.Sprintf("line %d: list arguments and results cannot cross the bridge yet (compiled for calls from compiled code)", st.d.Pos.Start.Line)
+		}
+	}
+}

@@ -1,0 +1,101 @@
+//go:build cgo
+
+package wasmgen
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
+)
+
+// The benchmark kernels of testdata/bench, with the argument each runs on
+// and its known result (the same kernels in C are in bench/c).
+var kernels = []struct {
+	name string
+	arg  int64
+	want any
+}{
+	{"fib", 30, int64(832040)},
+	{"loops", 3000, int64(23135141)},
+	{"matmul", 200, 666650.0000000165}, // as CPython computes it
+	{"sieve", 1000000, int64(78498)},
+}
+
+// kernel compiles testdata/bench/<name>.en.ml (optimized) and returns the
+// function to call.
+func kernel(tb testing.TB, name string) (*wasmtime.Store, *wasmtime.Func) {
+	path := filepath.Join("testdata", "bench", name+".en.ml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	l, _ := lang.Get("en")
+	f, errs := parser.ParseFile(path, string(src), l)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	info, errs := check.CheckSource(f, string(src), l)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	if fn := info.FuncByName[name]; fn == nil || !fn.Compilable {
+		tb.Fatalf("%s is not compilable: %+v", name, fn)
+	}
+	m, err := Generate(f, info, Options{Optimize: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	mod, err := wasmtime.NewModule(engine, m.Encode())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	store := wasmtime.NewStore(engine)
+	inst, err := wasmtime.NewInstance(store, mod, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return store, inst.GetFunc(store, name)
+}
+
+func TestKernels(t *testing.T) {
+	for _, k := range kernels {
+		store, fn := kernel(t, k.name)
+		arg := k.arg
+		if k.name == "fib" {
+			arg = 20 // keep the test quick
+		}
+		got, err := fn.Call(store, arg)
+		if err != nil {
+			t.Fatalf("%s(%d): %v", k.name, arg, err)
+		}
+		switch k.name {
+		case "fib":
+			if got != int64(6765) {
+				t.Errorf("fib(20) = %v", got)
+			}
+		default:
+			if got != k.want {
+				t.Errorf("%s(%d) = %v, want %v", k.name, arg, got, k.want)
+			}
+		}
+	}
+}
+
+// BenchmarkKernels times one call of each kernel per iteration.
+func BenchmarkKernels(b *testing.B) {
+	for _, k := range kernels {
+		b.Run(k.name, func(b *testing.B) {
+			store, fn := kernel(b, k.name)
+			for b.Loop() {
+				if _, err := fn.Call(store, k.arg); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,741 @@
+package wasmgen
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Lists live in linear memory (layout in abi.go): a list value is the i32
+// address of its 16-byte header {len, cap, data}, and its elements are
+// 8-byte slots at data. Memory comes from a bump allocator over an arena
+// that every exported call resets (see wrapExports), so nothing leaks
+// across calls and no free list is needed: garbage lives until the call
+// returns. Growth doubles the capacity and copies; the header stays put,
+// so every alias of a list sees the change, as in Python.
+
+// Globals of the allocator (after errGlobal).
+const (
+	heapGlobal   = 1 // next free byte
+	argTopGlobal = 2 // end of the arguments the host allocated, or HeapBase
+)
+
+// maxListLen bounds the length of a list: 2**28 elements (2 GiB of slots).
+// A longer list traps with ErrMemory before any size computation can wrap.
+const maxListLen = 1 << 28
+
+// useHeap adds the allocator's globals once.
+func (g *gen) useHeap() {
+	if g.heap {
+		return
+	}
+	g.heap = true
+	g.mod.Globals = append(g.mod.Globals,
+		&Global{Name: "__ml_heap", Type: I32, Mutable: true, Init: HeapBase},
+		&Global{Name: "__ml_argtop", Type: I32, Mutable: true, Init: HeapBase})
+}
+
+// lhelper returns a list runtime helper, making sure the heap exists.
+func (fg *fgen) lhelper(name string, build func(*fgen)) uint32 {
+	fg.g.useHeap()
+	return fg.g.helper(name, build)
+}
+
+// genNew builds __ml_new(n i64) -> i32: n bytes, 8-aligned, from the arena;
+// memory grows as needed and ErrMemory traps when it cannot.
+func genNew(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"n"}
+	const n = 0
+	p, end := fg.named(I32, "p"), fg.named(I64, "end")
+	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.i32(7)
+	fg.emit(OpI32Add)
+	fg.i32(-8)
+	fg.emit(OpI32And)
+	fg.tee(p)
+	fg.emit(OpI64ExtendI32U)
+	fg.get(n)
+	fg.emit(OpI64Add)
+	fg.tee(end)
+	fg.i64(1 << 32)
+	fg.emit(OpI64GtU)
+	fg.trapIf(ErrMemory)
+	// pages missing: ceil(end / 65536) - memory.size
+	fg.get(end)
+	fg.i64(65535)
+	fg.emit(OpI64Add)
+	fg.i64(16)
+	fg.emit(OpI64ShrU)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpMemSize)
+	fg.emit(OpI32Sub)
+	need := fg.named(I32, "need")
+	fg.tee(need)
+	fg.i32(0)
+	fg.emit(OpI32GtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(need)
+	fg.emit(OpMemGrow)
+	fg.i32(-1)
+	fg.emit(OpI32Eq)
+	fg.trapIf(ErrMemory)
+	fg.end()
+	fg.get(end)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.get(p)
+}
+
+// genListNew builds __ml_list(n i64) -> i32: a list of length max(n, 0)
+// whose slots the caller fills, header and data in one block.
+func genListNew(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"n"}
+	const n = 0
+	p := fg.named(I32, "p")
+	fg.get(n)
+	fg.i64(0)
+	fg.get(n)
+	fg.i64(0)
+	fg.emit(OpI64GtS)
+	fg.emit(OpSelect)
+	fg.tee(n)
+	fg.i64(maxListLen)
+	fg.emit(OpI64GtS)
+	fg.trapIf(ErrMemory)
+	fg.get(n)
+	fg.i64(3)
+	fg.emit(OpI64Shl)
+	fg.i64(ListHeaderSize)
+	fg.emit(OpI64Add)
+	fg.call(fg.g.helper("__ml_new", genNew))
+	fg.tee(p)
+	fg.get(n)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.get(p)
+	fg.get(n)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpI32Store, ListCapOffset)
+	fg.get(p)
+	fg.get(p)
+	fg.i32(ListHeaderSize)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Store, ListDataOffset)
+	fg.get(p)
+}
+
+// genCopy builds __ml_copy(dst, src, n i32): copies n slots upward from
+// the lowest, so it is also right for overlapping ranges with dst < src.
+func genCopy(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32, I32}}
+	f.ParamNames = []string{"dst", "src", "n"}
+	const dst, src, n = 0, 1, 2
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(n)
+	fg.emit(OpI32Eqz)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(dst)
+	fg.get(src)
+	fg.emitImm(OpI64Load, 0)
+	fg.emitImm(OpI64Store, 0)
+	for _, l := range []uint32{dst, src} {
+		fg.get(l)
+		fg.i32(8)
+		fg.emit(OpI32Add)
+		fg.set(l)
+	}
+	fg.get(n)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.set(n)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+}
+
+// genSlot builds __ml_slot(l i32, i i64) -> i32, the address of l[i]: a
+// negative i counts from the end; out of range traps with ErrIndex.
+func genSlot(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"l", "i"}
+	const l, i = 0, 1
+	fg.normIndex(l, i)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+}
+
+// normIndex adds len(l) to a negative i and traps with ErrIndex unless
+// 0 <= i < len(l) (one unsigned comparison).
+func (fg *fgen) normIndex(l, i uint32) {
+	fg.get(i)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(i)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Add)
+	fg.set(i)
+	fg.end()
+	fg.get(i)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64GeU)
+	fg.trapIf(ErrIndex)
+}
+
+// genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
+// data to twice its capacity, at least 4, when full) and returns its
+// address for the caller to store into.
+func genPush(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"l"}
+	const l = 0
+	n, c, d := fg.named(I32, "n"), fg.named(I32, "cap"), fg.named(I32, "data")
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.tee(n)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListCapOffset)
+	fg.emit(OpI32Eq)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(n)
+	fg.i32(maxListLen)
+	fg.emit(OpI32GeU)
+	fg.trapIf(ErrMemory)
+	fg.get(n)
+	fg.i32(1)
+	fg.emit(OpI32Shl)
+	fg.tee(c)
+	fg.i32(4)
+	fg.get(c)
+	fg.i32(4)
+	fg.emit(OpI32GtU)
+	fg.emit(OpSelect)
+	fg.set(c)
+	fg.get(c)
+	fg.emit(OpI64ExtendI32U)
+	fg.i64(3)
+	fg.emit(OpI64Shl)
+	fg.call(fg.g.helper("__ml_new", genNew))
+	fg.tee(d)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(n)
+	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.get(l)
+	fg.get(d)
+	fg.emitImm(OpI32Store, ListDataOffset)
+	fg.get(l)
+	fg.get(c)
+	fg.emitImm(OpI32Store, ListCapOffset)
+	fg.end()
+	fg.get(l)
+	fg.get(n)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(n)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+}
+
+// genPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns
+// its slot's bits, shifting the later slots down; IndexError when l is
+// empty or i out of range.
+func genPop(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
+	f.ParamNames = []string{"l", "i"}
+	const l, i = 0, 1
+	a, v := fg.named(I32, "addr"), fg.named(I64, "v")
+	fg.normIndex(l, i)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+	fg.tee(a)
+	fg.emitImm(OpI64Load, 0)
+	fg.set(v)
+	fg.get(a)
+	fg.get(a)
+	fg.i32(8)
+	fg.emit(OpI32Add)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Sub)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.get(l)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.get(v)
+}
+
+// genRepeat builds __ml_repeat(l i32, n i64) -> i32, the new list l * n
+// (empty for n <= 0); ErrMemory beyond maxListLen elements.
+func genRepeat(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"l", "n"}
+	const l, n = 0, 1
+	k, r, d := fg.named(I64, "len"), fg.named(I32, "r"), fg.named(I32, "d")
+	fg.get(n)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i64(0)
+	fg.set(n)
+	fg.end()
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.tee(k)
+	fg.emit(OpI64Eqz)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i64(0)
+	fg.set(n)
+	fg.end()
+	// n > maxListLen / len would exceed the bound (len >= 1 here or n == 0)
+	fg.get(n)
+	fg.i64(maxListLen)
+	fg.get(k)
+	fg.i64(1)
+	fg.get(k)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.emit(OpSelect)
+	fg.emit(OpI64DivU)
+	fg.emit(OpI64GtU)
+	fg.trapIf(ErrMemory)
+	fg.get(k)
+	fg.get(n)
+	fg.emit(OpI64Mul)
+	fg.call(fg.g.helper("__ml_list", genListNew))
+	fg.tee(r)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.set(d)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(n)
+	fg.emit(OpI64Eqz)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(d)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(k)
+	fg.emit(OpI32WrapI64)
+	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.get(d)
+	fg.get(k)
+	fg.emit(OpI32WrapI64)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+	fg.set(d)
+	fg.get(n)
+	fg.i64(1)
+	fg.emit(OpI64Sub)
+	fg.set(n)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.get(r)
+}
+
+// genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
+func genConcat(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"a", "b"}
+	const a, b = 0, 1
+	r := fg.named(I32, "r")
+	fg.get(a)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.get(b)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Add)
+	fg.call(fg.g.helper("__ml_list", genListNew))
+	fg.tee(r)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(a)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(a)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.get(r)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(a)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(b)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.get(r)
+}
+
+// load reads the element of kind k at the address on the stack.
+func (fg *fgen) load(k check.Kind, off int64) {
+	switch k {
+	case check.Int:
+		fg.emitImm(OpI64Load, off)
+	case check.Float:
+		fg.emitImm(OpF64Load, off)
+	default: // bool, list: the low half of the slot
+		fg.emitImm(OpI32Load, off)
+	}
+}
+
+// store writes the element of kind k on the stack at the address below it.
+// Bools and list addresses are widened so that the slot holds no garbage.
+func (fg *fgen) store(k check.Kind, off int64) {
+	switch k {
+	case check.Int:
+		fg.emitImm(OpI64Store, off)
+	case check.Float:
+		fg.emitImm(OpF64Store, off)
+	default:
+		fg.emit(OpI64ExtendI32U)
+		fg.emitImm(OpI64Store, off)
+	}
+}
+
+// fromBits converts the raw i64 slot bits on the stack to kind k.
+func (fg *fgen) fromBits(k check.Kind) {
+	switch k {
+	case check.Float:
+		fg.emit(OpF64ReinterpretI64)
+	case check.Bool, check.List:
+		fg.emit(OpI32WrapI64)
+	}
+}
+
+// listLit generates [a, b, ...]: a new list, then each element in order.
+func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
+	l := fg.temp(I32)
+	fg.i64(int64(len(e.Elems)))
+	fg.call(fg.lhelper("__ml_list", genListNew))
+	fg.set(l)
+	if len(e.Elems) > 0 {
+		d := fg.temp(I32)
+		fg.get(l)
+		fg.emitImm(OpI32Load, ListDataOffset)
+		fg.set(d)
+		for i, x := range e.Elems {
+			fg.get(d)
+			fg.expr(x)
+			fg.store(t.Elem.Kind, int64(8*i))
+		}
+		fg.release(I32, d)
+	}
+	fg.get(l)
+	fg.release(I32, l)
+}
+
+// slot leaves the address of x[i] (bounds checked).
+func (fg *fgen) slot(x, i ast.Expr) {
+	fg.expr(x)
+	fg.exprAs(i, check.Int)
+	fg.call(fg.lhelper("__ml_slot", genSlot))
+}
+
+// index generates x[i].
+func (fg *fgen) index(e *ast.Index, t *check.Type) {
+	fg.slot(e.X, e.Index)
+	fg.load(t.Kind, 0)
+}
+
+// setIndex generates x[i] = v and x[i] op= v with Python's order: for
+// `=`, v then x then i; for `op=`, x, i, the element, v, then the store,
+// whose index is checked again (v may have shrunk the list).
+func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
+	et := fg.typeOf(tg)
+	vt, _ := valType(et)
+	if aug == nil {
+		v := fg.temp(vt)
+		fg.expr(value)
+		fg.set(v)
+		fg.slot(tg.X, tg.Index)
+		fg.get(v)
+		fg.store(et.Kind, 0)
+		fg.release(vt, v)
+		return
+	}
+	l, i, r := fg.temp(I32), fg.temp(I64), fg.temp(vt)
+	fg.expr(tg.X)
+	fg.set(l)
+	fg.exprAs(tg.Index, check.Int)
+	fg.set(i)
+	slot := fg.lhelper("__ml_slot", genSlot)
+	fg.binaryWith(aug.Op, func() {
+		fg.get(l)
+		fg.get(i)
+		fg.call(slot)
+		fg.load(et.Kind, 0)
+	}, et.Kind, value, et)
+	fg.set(r)
+	fg.get(l)
+	fg.get(i)
+	fg.call(slot)
+	fg.get(r)
+	fg.store(et.Kind, 0)
+	fg.release(I32, l)
+	fg.release(I64, i)
+	fg.release(vt, r)
+}
+
+// method generates lst.append(v) and lst.pop([i]).
+func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
+	lt := fg.typeOf(at.X)
+	switch fg.g.info.Methods[at.Name] {
+	case "append":
+		ek := lt.Elem.Kind
+		vt, _ := valType(lt.Elem)
+		l, v := fg.temp(I32), fg.temp(vt)
+		fg.expr(at.X)
+		fg.set(l)
+		fg.expr(e.Args[0])
+		fg.set(v)
+		fg.get(l)
+		fg.call(fg.lhelper("__ml_push", genPush))
+		fg.get(v)
+		fg.store(ek, 0)
+		fg.release(I32, l)
+		fg.release(vt, v)
+	case "pop":
+		fg.expr(at.X)
+		if len(e.Args) == 1 {
+			fg.exprAs(e.Args[0], check.Int)
+		} else {
+			fg.i64(-1)
+		}
+		fg.call(fg.lhelper("__ml_pop", genPop))
+		fg.fromBits(t.Kind)
+	default:
+		panic("method not compiled")
+	}
+}
+
+// eachElem emits a loop over the elements of the list in local l, from
+// index start; body runs with the element (of kind k) on the stack. The
+// length is read at every step, as Python's list iterator does.
+func (fg *fgen) eachElem(l uint32, start int32, k check.Kind, body func()) {
+	i := fg.temp(I32)
+	fg.i32(start)
+	fg.set(i)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].breakTo = true
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(i)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(i)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
+	fg.load(k, 0)
+	vt, _ := valType(&check.Type{Kind: k})
+	v := fg.temp(vt)
+	fg.set(v)
+	fg.get(i)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(i)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].continueTo = true
+	fg.get(v) // a block cannot take operands from outside
+	body()
+	fg.end()
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.release(I32, i)
+	fg.release(vt, v)
+}
+
+// forList generates `for x in lst`.
+func (fg *fgen) forList(s *ast.For) {
+	lt := fg.typeOf(s.Iter)
+	l := fg.temp(I32)
+	fg.expr(s.Iter)
+	fg.set(l)
+	fg.eachElem(l, 0, lt.Elem.Kind, func() {
+		fg.set(fg.local[s.Target.Name])
+		fg.block(s.Body)
+	})
+	fg.release(I32, l)
+}
+
+// listBuiltin generates len, sum, min and max of a list; ok is false for
+// other calls.
+func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
+	if len(args) != 1 || fg.typeOf(args[0]).Kind != check.List {
+		return false
+	}
+	ek := fg.typeOf(args[0]).Elem.Kind
+	switch name {
+	case "len":
+		fg.expr(args[0])
+		fg.emitImm(OpI32Load, ListLenOffset)
+		fg.emit(OpI64ExtendI32U)
+	case "sum":
+		l, acc := fg.temp(I32), fg.temp(I64)
+		fg.expr(args[0])
+		fg.set(l)
+		fg.i64(0)
+		fg.set(acc)
+		fg.eachElem(l, 0, ek, func() {
+			fg.promote(ek, check.Int)
+			e := fg.temp(I64)
+			fg.set(e)
+			fg.get(acc)
+			fg.get(e)
+			fg.release(I64, e)
+			fg.intAdd()
+			fg.set(acc)
+		})
+		fg.get(acc)
+		fg.release(I32, l)
+		fg.release(I64, acc)
+	case "min", "max":
+		vt, _ := valType(t)
+		l, acc, cur := fg.temp(I32), fg.temp(vt), fg.temp(vt)
+		fg.expr(args[0])
+		fg.tee(l)
+		fg.emitImm(OpI32Load, ListLenOffset)
+		fg.emit(OpI32Eqz)
+		fg.trapIf(ErrValue) // max() arg is an empty sequence
+		fg.get(l)
+		fg.emitImm(OpI32Load, ListDataOffset)
+		fg.load(ek, 0)
+		fg.set(acc)
+		op := cmpOps[t.Kind][ast.CmpGt]
+		if name == "min" {
+			op = cmpOps[t.Kind][ast.CmpLt]
+		}
+		fg.eachElem(l, 1, ek, func() {
+			fg.tee(cur)
+			fg.get(acc)
+			fg.get(cur)
+			fg.get(acc)
+			fg.emit(op)
+			fg.emit(OpSelect)
+			fg.set(acc)
+		})
+		fg.get(acc)
+		fg.release(I32, l)
+		fg.release(vt, acc, cur)
+	default:
+		return false
+	}
+	return true
+}
+
+// contains generates `x in lst` (negated for `not in`) as an i32, with
+// x's code emitted by needle (of kind nk). Equal elements are found with
+// ==; a nan needle meeting a nan element traps with ErrUnsupported, since
+// Python would answer by object identity, which compiled floats lack.
+func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind, negate bool) {
+	k := nk
+	if k == check.Bool && ek == check.Int {
+		k = check.Int
+	}
+	vt, _ := valType(&check.Type{Kind: k})
+	x, l, found := fg.temp(vt), fg.temp(I32), fg.temp(I32)
+	needle()
+	fg.promote(nk, k)
+	fg.set(x)
+	lst()
+	fg.set(l)
+	fg.i32(0)
+	fg.set(found)
+	fg.eachElem(l, 0, ek, func() {
+		fg.promote(ek, k)
+		e := fg.temp(vt)
+		fg.tee(e)
+		fg.get(x)
+		fg.emit(cmpOps[k][ast.CmpEq])
+		fg.begin(OpIf, BlockEmpty)
+		fg.i32(1)
+		fg.set(found)
+		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+		fg.end()
+		if k == check.Float {
+			fg.get(x)
+			fg.get(x)
+			fg.emit(OpF64Ne)
+			fg.get(e)
+			fg.get(e)
+			fg.emit(OpF64Ne)
+			fg.emit(OpI32And)
+			fg.trapIf(ErrUnsupported)
+		}
+		fg.release(vt, e)
+	})
+	fg.get(found)
+	if negate {
+		fg.emit(OpI32Eqz)
+	}
+	fg.release(vt, x)
+	fg.release(I32, l, found)
+}
+
+// listBinary generates list * n, n * list and list + list; left emits the
+// left operand, of kind xk.
+func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
+	switch {
+	case op == ast.OpAdd:
+		left()
+		fg.expr(y)
+		fg.call(fg.lhelper("__ml_concat", genConcat))
+	case xk == check.List:
+		left()
+		fg.exprAs(y, check.Int)
+		fg.call(fg.lhelper("__ml_repeat", genRepeat))
+	default: // n * list: n is evaluated first
+		n := fg.temp(I64)
+		left()
+		fg.promote(xk, check.Int)
+		fg.set(n)
+		fg.expr(y)
+		fg.get(n)
+		fg.release(I64, n)
+		fg.call(fg.lhelper("__ml_repeat", genRepeat))
+	}
+}

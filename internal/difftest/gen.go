@@ -1,0 +1,280 @@
+// Package difftest holds the differential tests of the two backends: random
+// well-typed programs are printed in one of the 17 languages, parsed back,
+// checked, compiled to WebAssembly and run on Wasmtime, and also turned into
+// the Python fallback and run by python3; the answers must agree (see
+// difftest_test.go for the rules). This file is the program generator.
+//
+// The generator only writes constructs the checker can compile: int, float
+// and bool locals and parameters, the arithmetic, comparison and logic
+// operators, the builtins abs, min, max, int, float, round, len, sum, and
+// lists of ints and floats with append, pop, indexing (negative included),
+// element assignment, `in`, `for x in lst` and `[x] * n`. Every value
+// that could trap (division by zero, overflow, a bad index) is allowed to:
+// the point is that both backends fail the same way.
+package difftest
+
+import (
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+)
+
+// A Program is one generated function with its parameter types.
+type Program struct {
+	File   *ast.File
+	Params []byte // 'i' int, 'f' float, 'b' bool
+	Result byte   // 'i', 'f' or 'b'
+}
+
+// Generator makes random programs from a seeded source.
+type Generator struct {
+	r      *rand.Rand
+	locals map[byte][]string // names of the locals of each type in scope
+	nlocal int
+	depth  int
+}
+
+// NewGenerator returns a generator whose programs depend only on seed.
+func NewGenerator(seed uint64) *Generator {
+	return &Generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
+}
+
+func ident(n string) *ast.Ident { return &ast.Ident{Name: n} }
+
+func call(name string, args ...ast.Expr) ast.Expr {
+	return &ast.Call{Func: ident(name), Args: args}
+}
+
+// Program returns a new function `f(a: int, b: int, x: float, y: float,
+// p: bool) -> T` of a few statements.
+func (g *Generator) Program() *Program {
+	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil}
+	g.nlocal = 0
+	res := []byte{'i', 'f', 'b'}[g.r.IntN(3)]
+	var body []ast.Stmt
+	for n := 1 + g.r.IntN(5); n > 0; n-- {
+		body = append(body, g.stmt(0)...)
+	}
+	body = append(body, &ast.Return{Value: g.expr(res)})
+	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool"}
+	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
+	params := []byte{'i', 'i', 'f', 'f', 'b'}
+	for i, n := range []string{"a", "b", "x", "y", "p"} {
+		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
+	}
+	return &Program{File: &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}, Params: params, Result: res}
+}
+
+// newLocal declares a fresh local of type t (visible after its statement).
+func (g *Generator) newLocal(t byte) string {
+	g.nlocal++
+	n := "v" + strconv.Itoa(g.nlocal)
+	g.locals[t] = append(g.locals[t], n)
+	return n
+}
+
+// stmt returns one or two statements; nested blocks only bind names that
+// were already bound, so that every read is certainly assigned.
+func (g *Generator) stmt(level int) []ast.Stmt {
+	switch k := g.r.IntN(10); {
+	case k < 3 || level > 1:
+		t := []byte{'i', 'i', 'f', 'b'}[g.r.IntN(4)]
+		if level == 0 && g.r.IntN(2) == 0 || len(g.locals[t]) == 0 {
+			if level > 0 {
+				t = 'i'
+				return []ast.Stmt{&ast.Assign{Target: ident("a"), Value: g.expr('i')}}
+			}
+			v := g.expr(t)
+			return []ast.Stmt{&ast.Assign{Target: ident(g.newLocal(t)), Value: v}}
+		}
+		names := g.locals[t]
+		return []ast.Stmt{&ast.Assign{Target: ident(names[g.r.IntN(len(names))]), Value: g.expr(t)}}
+	case k < 4:
+		t := []byte{'i', 'f'}[g.r.IntN(2)]
+		names := g.locals[t]
+		op := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod}[g.r.IntN(5)]
+		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: g.expr(t)}}
+	case k < 5:
+		s := &ast.If{Cond: g.expr('b'), Body: g.stmt(level + 1)}
+		if g.r.IntN(2) == 0 {
+			s.Else = g.stmt(level + 1)
+		}
+		return []ast.Stmt{s}
+	case k < 6:
+		// a bounded loop: range of a small constant
+		acc := g.locals['i'][g.r.IntN(len(g.locals['i']))]
+		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')}}
+		return []ast.Stmt{&ast.For{Target: ident("k"), Iter: call("range", intLit(int64(g.r.IntN(6)))), Body: body}}
+	case k < 8 && level == 0:
+		return g.listStmts()
+	case k < 9:
+		return []ast.Stmt{&ast.Assert{Cond: g.expr('b')}}
+	}
+	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
+}
+
+// listStmts declares a list of ints or floats and mutates it.
+func (g *Generator) listStmts() []ast.Stmt {
+	et := []byte{'i', 'f'}[g.r.IntN(2)]
+	lt := byte('I')
+	if et == 'f' {
+		lt = 'F'
+	}
+	var init ast.Expr
+	switch g.r.IntN(3) {
+	case 0:
+		init = &ast.ListLit{}
+	case 1:
+		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(g.r.IntN(4)))}
+	default:
+		var el []ast.Expr
+		for n := 1 + g.r.IntN(3); n > 0; n-- {
+			el = append(el, g.expr(et))
+		}
+		init = &ast.ListLit{Elems: el}
+	}
+	name := g.newLocal(lt)
+	out := []ast.Stmt{&ast.Assign{Target: ident(name), Value: init}}
+	l := func() ast.Expr { return ident(name) }
+	for n := g.r.IntN(4); n > 0; n-- {
+		switch g.r.IntN(4) {
+		case 0, 1:
+			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("append")}, Args: []ast.Expr{g.expr(et)}}})
+		case 2:
+			out = append(out, &ast.Assign{Target: &ast.Index{X: l(), Index: g.smallInt()}, Value: g.expr(et)})
+		default:
+			var args []ast.Expr
+			if g.r.IntN(2) == 0 {
+				args = []ast.Expr{g.smallInt()}
+			}
+			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("pop")}, Args: args}})
+		}
+	}
+	if g.r.IntN(2) == 0 {
+		acc := g.locals[et][g.r.IntN(len(g.locals[et]))]
+		out = append(out, &ast.For{Target: ident("e" + name), Iter: l(), Body: []ast.Stmt{
+			&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: ident("e" + name)}}})
+	}
+	return out
+}
+
+func intLit(v int64) ast.Expr {
+	if v == -1<<63 { // -9223372036854775808 does not fit as a literal: write it as MIN+1 - 1
+		return &ast.Binary{X: intLit(v + 1), Op: ast.OpSub, Y: intLit(1)}
+	}
+	if v < 0 {
+		return &ast.Unary{Op: ast.OpNeg, X: &ast.IntLit{Text: strconv.FormatInt(-v, 10)}}
+	}
+	return &ast.IntLit{Text: strconv.FormatInt(v, 10)}
+}
+
+func (g *Generator) smallInt() ast.Expr {
+	if g.r.IntN(2) == 0 {
+		return intLit(int64(g.r.IntN(7) - 3))
+	}
+	return g.expr('i')
+}
+
+var intEdges = []int64{0, 1, -1, 2, -2, 3, 7, -7, 10, 1 << 31, -(1 << 31), 1 << 32, 3037000499, 1 << 53, 1<<53 + 1,
+	1<<63 - 1, -1 << 63}
+
+var floatEdges = []string{"0.0", "1.0", "0.5", "2.5", "3.0", "0.1", "1e308", "5e-324", "1e16", "9007199254740993.0", "1.5"}
+
+// expr returns an expression of type t ('i', 'f', 'b').
+func (g *Generator) expr(t byte) ast.Expr {
+	g.depth++
+	defer func() { g.depth-- }()
+	if g.depth > 3 || g.r.IntN(3) == 0 {
+		return g.leaf(t)
+	}
+	switch t {
+	case 'i':
+		switch k := g.r.IntN(12); {
+		case k < 6:
+			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod, ast.OpPow}
+			op := ops[g.r.IntN(len(ops))]
+			y := g.expr('i')
+			if op == ast.OpPow {
+				y = intLit(int64(g.r.IntN(5)))
+			}
+			return &ast.Binary{X: g.expr('i'), Op: op, Y: y}
+		case k < 7:
+			return &ast.Unary{Op: ast.OpNeg, X: g.expr('i')}
+		case k < 8:
+			return call("abs", g.expr('i'))
+		case k < 9:
+			return call([]string{"int", "round"}[g.r.IntN(2)], g.expr('f'))
+		case k < 10:
+			return call([]string{"min", "max"}[g.r.IntN(2)], g.expr('i'), g.expr('i'))
+		case k < 11 && len(g.locals['I']) > 0:
+			l := ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])
+			switch g.r.IntN(4) {
+			case 0:
+				return call("len", l)
+			case 1:
+				return call("sum", l)
+			case 2:
+				return call([]string{"min", "max"}[g.r.IntN(2)], l)
+			}
+			return &ast.Index{X: l, Index: g.smallInt()}
+		}
+		return &ast.Binary{X: g.expr('b'), Op: ast.OpAdd, Y: g.expr('i')}
+	case 'f':
+		switch k := g.r.IntN(10); {
+		case k < 6:
+			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpDiv, ast.OpFloorDiv, ast.OpMod}
+			x, y := g.expr('f'), g.expr([]byte{'f', 'i'}[g.r.IntN(2)])
+			if g.r.IntN(2) == 0 {
+				x, y = y, x
+			}
+			return &ast.Binary{X: x, Op: ops[g.r.IntN(len(ops))], Y: y}
+		case k < 7:
+			return &ast.Binary{X: g.expr('i'), Op: ast.OpDiv, Y: g.expr('i')}
+		case k < 8:
+			return call("float", g.expr('i'))
+		case k < 9 && len(g.locals['F']) > 0:
+			l := ident(g.locals['F'][g.r.IntN(len(g.locals['F']))])
+			if g.r.IntN(2) == 0 {
+				return call([]string{"min", "max"}[g.r.IntN(2)], l)
+			}
+			return &ast.Index{X: l, Index: g.smallInt()}
+		}
+		return &ast.Unary{Op: ast.OpNeg, X: call("abs", g.expr('f'))}
+	}
+	switch k := g.r.IntN(8); {
+	case k < 4:
+		ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGe}
+		ts := []byte{'i', 'f'}
+		c := &ast.Compare{Operands: []ast.Expr{g.expr(ts[g.r.IntN(2)])}}
+		for n := 1 + g.r.IntN(2); n > 0; n-- {
+			c.Ops = append(c.Ops, ops[g.r.IntN(len(ops))])
+			c.Operands = append(c.Operands, g.expr(ts[g.r.IntN(2)]))
+		}
+		return c
+	case k < 5:
+		return &ast.Unary{Op: ast.OpNot, X: g.expr('b')}
+	case k < 6:
+		return &ast.Logic{X: g.expr('b'), Op: []ast.LogicOp{ast.OpAnd, ast.OpOr}[g.r.IntN(2)], Y: g.expr('b')}
+	case k < 7 && len(g.locals['I']) > 0:
+		op := []ast.CmpOp{ast.CmpIn, ast.CmpNotIn}[g.r.IntN(2)]
+		return &ast.Compare{Operands: []ast.Expr{g.expr('i'), ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])}, Ops: []ast.CmpOp{op}}
+	}
+	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
+}
+
+// leaf returns a name or a literal of type t.
+func (g *Generator) leaf(t byte) ast.Expr {
+	if names := g.locals[t]; len(names) > 0 && g.r.IntN(3) > 0 {
+		return ident(names[g.r.IntN(len(names))])
+	}
+	switch t {
+	case 'i':
+		return intLit(intEdges[g.r.IntN(len(intEdges))])
+	case 'f':
+		s := floatEdges[g.r.IntN(len(floatEdges))]
+		v, _ := strconv.ParseFloat(s, 64)
+		return &ast.FloatLit{Text: s, Value: v}
+	}
+	return &ast.BoolLit{Value: g.r.IntN(2) == 0}
+}
