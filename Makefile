@@ -22,7 +22,7 @@ endif
 
 export PYTHONPATH := $(CURDIR)/python
 
-.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py fuzz lint check wheel clean
+.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz lint check wheel clean
 
 all: build
 
@@ -67,13 +67,17 @@ test-py: build
 test-fallback: build
 	MULTILINGUAL_NO_NATIVE=1 $(PYTHON) -m pytest -q tests
 
-bench: bench-go bench-py
+bench: bench-go bench-py bench-parallel
 
 bench-go:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
+	$(PYTHON) bench/bench_bridge.py
+
+bench-parallel: build
+	$(PYTHON) bench/bench_parallel.py
 
 # Long runs: the lexer and parser fuzzers, and the differential tests with
 # many more generated inputs.
