@@ -10,6 +10,8 @@ PYTHON    ?= $(VENV)/bin/python
 GO        ?= go
 FUZZTIME  ?= 2m
 EXT       := python/multilingualprogramming/_native.abi3.so
+# PYTHON as an absolute path (or a bare command name), for recipes that cd.
+PYTHON_ABS = $(if $(findstring /,$(PYTHON)),$(abspath $(PYTHON)),$(PYTHON))
 VERSION   := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' python/multilingualprogramming/_version.py)
 GOFILES   := $(shell find core fallback wasm pybridge -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
 
@@ -22,7 +24,7 @@ endif
 
 export PYTHONPATH := $(CURDIR)/python
 
-.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz lint check wheel clean
+.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz lint check wheel test-sdist clean
 
 all: build
 
@@ -112,6 +114,15 @@ test-wheel: wheel
 	python3 -m venv build/wheel-venv
 	env -u PYTHONPATH build/wheel-venv/bin/python -m pip install --quiet --no-index dist/*.whl
 	cd /tmp && env -u PYTHONPATH $(CURDIR)/build/wheel-venv/bin/python $(CURDIR)/tests/wheel/smoke.py
+
+# Build a wheel from the sdist, as pip does from a source release.
+test-sdist: $(PYDEPS)
+	rm -rf build/sdist && mkdir -p build/sdist
+	$(PYTHON) -m build --sdist --outdir build/sdist
+	cd build/sdist && tar xzf *.tar.gz && cd multilingualprogramming-$(VERSION) && \
+		env -u PYTHONPATH $(PYTHON_ABS) -m build --wheel --no-isolation --outdir ../wheel
+	unzip -l build/sdist/wheel/*.whl | grep -q '_native.abi3.so'
+	unzip -l build/sdist/wheel/*.whl | grep -q 'corpus_build/numeric.it.wasm'
 
 clean:
 	rm -f $(EXT) $(basename $(EXT)).h

@@ -290,3 +290,12 @@ def test_timeout_stops_runaway_call():
         prog.call("quick", 1, backend=mp.Backend.PYTHON, timeout=1)
     with pytest.raises(ValueError):
         prog.call("quick", 1, timeout=-1)
+
+
+@needs_native
+def test_version_mismatch_is_a_clear_import_error(monkeypatch):
+    from multilingualprogramming import _native_loader
+    assert _native_loader.native.__version__ == mp.__version__
+    monkeypatch.setattr(_native_loader, "__version__", "0.0.0-other")
+    with pytest.raises(ImportError, match="rebuild it"):
+        _native_loader._load()
