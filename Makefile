@@ -103,9 +103,18 @@ check: lint
 	$(GO) mod tidy
 	git diff --exit-code go.mod go.sum
 
+# The wheel, then (where auditwheel is installed) retagged with the
+# manylinux tag its glibc symbol versions truly satisfy.
 wheel: $(PYDEPS)
 	rm -rf dist build/lib* build/bdist*
 	$(PYTHON) -m build --wheel --no-isolation --outdir dist
+	@if $(PYTHON) -c "import auditwheel" 2>/dev/null; then \
+		tag=$$($(PYTHON) -m auditwheel show --json dist/*.whl 2>/dev/null | \
+			$(PYTHON) -c "import json, sys; print(json.load(sys.stdin)['overall_tag'])") && \
+		echo "auditwheel: the extension satisfies $$tag" && \
+		$(PYTHON) -m wheel tags --remove --platform-tag $$tag dist/*.whl; \
+	else echo "auditwheel not installed: keeping the linux_* tag"; fi
+	@ls -l dist/*.whl
 
 # Install the wheel offline into a fresh venv and run the smoke test from
 # outside the source tree.
