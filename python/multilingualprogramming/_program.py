@@ -22,6 +22,8 @@ from ._errors import MultilingualSyntaxError, SourceErrorDetail
 
 __all__ = ["FunctionInfo", "Program", "compile_file", "compile_source"]
 
+_AUTO = Backend.AUTO
+
 
 @dataclass(frozen=True)
 class FunctionInfo:
@@ -73,7 +75,10 @@ class Program:
         self._ns: Optional[Dict[str, Any]] = None
         self._module: Any = None
         self._report: Dict[str, Any] = {}
-        self._callables: Dict[Tuple[str, Backend], Callable[..., Any]] = {}
+        # One cache per backend, keyed by function name: looking up a str is
+        # cheap, hashing an Enum member is not (prog.call is a hot path).
+        self._callables: Dict[Backend, Dict[str, Callable[..., Any]]] = {b: {} for b in Backend}
+        self._auto = self._callables[Backend.AUTO]
 
     # ---- introspection ----
 
@@ -145,7 +150,11 @@ class Program:
         to Python after an overflow runs to completion).
         """
         if timeout is None:
-            fn = self._callables.get((name, backend))  # type: ignore[arg-type]
+            if backend is _AUTO:
+                fn = self._auto.get(name)
+            else:
+                backend = Backend.coerce(backend)
+                fn = self._callables[backend].get(name)
             if fn is None:
                 fn = self._callable(name, Backend.coerce(backend))
             return fn(*args)
@@ -239,8 +248,8 @@ class Program:
         return call_python
 
     def _callable(self, name: str, backend: Backend) -> Callable[..., Any]:
-        key = (name, backend)
-        fn = self._callables.get(key)
+        cache = self._callables[backend]
+        fn = cache.get(name)
         if fn is not None:
             return fn
         info = self._info(name)
@@ -257,7 +266,7 @@ class Program:
         else:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
             fn = self._native_module().function(name, info.signature, fallback)
-        self._callables[key] = fn
+        cache[name] = fn
         return fn
 
 
