@@ -13,9 +13,13 @@ const (
 	precAnd     = 4  // and
 	precNot     = 5  // not x
 	precCmp     = 6  // comparisons, in, not in, is, is not
+	precBitOr   = 7  // |
+	precBitXor  = 8  // ^
+	precBitAnd  = 9  // &
+	precShift   = 10 // << >>
 	precAdd     = 11 // + -
 	precMul     = 12 // * / // %
-	precUnary   = 13 // -x +x
+	precUnary   = 13 // -x +x ~x
 	precPow     = 14 // **
 	precPostfix = 16 // calls, subscriptions, attributes
 	precAtom    = 17 // names, literals, displays
@@ -25,7 +29,9 @@ const (
 var binaryPrec = map[ast.BinaryOp]int{
 	ast.OpAdd: precAdd, ast.OpSub: precAdd,
 	ast.OpMul: precMul, ast.OpDiv: precMul, ast.OpFloorDiv: precMul, ast.OpMod: precMul,
-	ast.OpPow: precPow,
+	ast.OpPow:   precPow,
+	ast.OpBitOr: precBitOr, ast.OpBitXor: precBitXor, ast.OpBitAnd: precBitAnd,
+	ast.OpLShift: precShift, ast.OpRShift: precShift,
 }
 
 // paren wraps s in parentheses when its precedence is below min.
@@ -196,13 +202,25 @@ func (g *gen) binary(e *ast.Binary) (string, int) {
 	if e.Op == ast.OpPow {
 		return paren(x, xp, precPostfix) + " ** " + paren(y, yp, precPostfix), p
 	}
+	if e.Op.IsBitwise() {
+		// Few readers know the bitwise precedences: an operand that is
+		// another binary operation is parenthesized, except a left operand
+		// with the same operator (a | b | c).
+		if xb, ok := e.X.(*ast.Binary); ok && xb != nil && xb.Op != e.Op {
+			xp = 0
+		}
+		if _, ok := e.Y.(*ast.Binary); ok {
+			yp = 0
+		}
+		return paren(x, xp, p) + " " + e.Op.String() + " " + paren(y, yp, p+1), p
+	}
 	if yp == precUnary {
 		yp = 0 // a - (-b) rather than a - -b
 	}
 	return paren(x, xp, p) + " " + e.Op.String() + " " + paren(y, yp, p+1), p
 }
 
-// unary returns -x, +x or not x. The operand of - and + is parenthesized
+// unary returns -x, +x, ~x or not x. The operand of -, + and ~ is parenthesized
 // unless it is a primary (-(-x), -(x ** 2)); the operand of not is
 // parenthesized when it is a not, and, or (not (a and b)).
 func (g *gen) unary(e *ast.Unary) (string, int) {
@@ -212,6 +230,8 @@ func (g *gen) unary(e *ast.Unary) (string, int) {
 		return "-" + paren(x, xp, precPostfix), precUnary
 	case ast.OpPos:
 		return "+" + paren(x, xp, precPostfix), precUnary
+	case ast.OpInvert:
+		return "~" + paren(x, xp, precPostfix), precUnary
 	case ast.OpNot:
 		return "not " + paren(x, xp, precCmp), precNot
 	}

@@ -39,6 +39,16 @@ func TestExprText(t *testing.T) {
 		{bin(numi(2), "**", neg(numi(1))), "2 ** (-1)"},
 		{neg(neg(a)), "-(-a)"},
 		{pos(a), "+a"},
+		{bin(a, "|", bin(b, "&", c)), "a | (b & c)"},
+		{bin(bin(a, "|", b), "|", c), "a | b | c"},
+		{bin(a, "|", bin(b, "|", c)), "a | (b | c)"},
+		{bin(bin(a, "<<", numi(2)), "^", bin(b, ">>", c)), "(a << 2) ^ (b >> c)"},
+		{bin(bin(a, "+", b), "<<", c), "(a + b) << c"},
+		{bin(bin(a, "&", b), "+", c), "(a & b) + c"},
+		{bin(inv(a), "&", neg(b)), "~a & -b"},
+		{inv(bin(a, "^", b)), "~(a ^ b)"},
+		{inv(inv(a)), "~(~a)"},
+		{cmp(bin(a, "&", numi(1)), "==", numi(0)), "a & 1 == 0"},
 		{neg(num("-5")), "-(-5)"},
 		{bin(num("-5"), "//", numi(2)), "-5 // 2"},
 		{bin(numi(2), "*", num("-5")), "2 * (-5)"},
@@ -131,6 +141,9 @@ func TestExprPython(t *testing.T) {
 		def("absmin", []string{"a", "b"}, ret(list(callf("valeurabsolue", a), callf("minimum", a, b), callf("maximum", a, b)))),
 		def("negint", nil, ret(bin(num("-7"), "//", numi(2)))),
 		def("lit", nil, ret(list(flt("1.5e3"), flt("0.1"), num("007"), flt("1e400")))),
+		def("bits", []string{"a", "b"}, ret(list(bin(a, "&", b), bin(a, "|", b), bin(a, "^", b), inv(a),
+			bin(bin(a, "<<", numi(3)), "|", bin(b, ">>", numi(1)))))),
+		def("shl", []string{"a", "b"}, ret(bin(a, "<<", b))),
 	)
 	mod := gen1(t, f)
 	compilePython(t, mod)
@@ -146,6 +159,7 @@ func TestExprPython(t *testing.T) {
 			pycall{"notin", args, pyRepr(p[0] != p[1] && p[0] != 3)},
 			pycall{"absmin", args, pyRepr([]int{abs(p[0]), min(p[0], p[1]), max(p[0], p[1])})},
 			pycall{"div", args, pyRepr(float64(p[0]) / float64(p[1]))},
+			pycall{"bits", args, pyRepr([]int{p[0] & p[1], p[0] | p[1], p[0] ^ p[1], ^p[0], p[0]<<3 | p[1]>>1})},
 		)
 		x := p[0]
 		calls = append(calls,
@@ -173,6 +187,9 @@ func TestExprPython(t *testing.T) {
 		pycall{"floordiv", "7.5, 2", pyRepr(3.0)},
 		pycall{"negint", "", pyRepr(pyFloorDiv(-7, 2))},
 		pycall{"lit", "", "[1500.0, 0.1, 7, inf]"},
+		pycall{"shl", "1, 70", "1180591620717411303424"},
+		pycall{"shl", "1, -1", "ValueError"},
+		pycall{"bits", "True, False", "[False, True, True, -2, 8]"},
 	)
 	callPython(t, mod, calls)
 }

@@ -41,7 +41,8 @@ func flt(text string) *ast.FloatLit {
 func list(elems ...ast.Expr) *ast.ListLit { return &ast.ListLit{Elems: elems} }
 
 var binOps = map[string]ast.BinaryOp{"+": ast.OpAdd, "-": ast.OpSub, "*": ast.OpMul, "/": ast.OpDiv,
-	"//": ast.OpFloorDiv, "%": ast.OpMod, "**": ast.OpPow}
+	"//": ast.OpFloorDiv, "%": ast.OpMod, "**": ast.OpPow, "&": ast.OpBitAnd, "|": ast.OpBitOr,
+	"^": ast.OpBitXor, "<<": ast.OpLShift, ">>": ast.OpRShift}
 
 func bin(x ast.Expr, op string, y ast.Expr) *ast.Binary {
 	o, ok := binOps[op]
@@ -53,6 +54,7 @@ func bin(x ast.Expr, op string, y ast.Expr) *ast.Binary {
 
 func neg(x ast.Expr) *ast.Unary    { return &ast.Unary{Op: ast.OpNeg, X: x} }
 func pos(x ast.Expr) *ast.Unary    { return &ast.Unary{Op: ast.OpPos, X: x} }
+func inv(x ast.Expr) *ast.Unary    { return &ast.Unary{Op: ast.OpInvert, X: x} }
 func not(x ast.Expr) *ast.Unary    { return &ast.Unary{Op: ast.OpNot, X: x} }
 func and(x, y ast.Expr) *ast.Logic { return &ast.Logic{X: x, Op: ast.OpAnd, Y: y} }
 func or(x, y ast.Expr) *ast.Logic  { return &ast.Logic{X: x, Op: ast.OpOr, Y: y} }

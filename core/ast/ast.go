@@ -201,10 +201,11 @@ type ListLit struct {
 	Elems []Expr
 }
 
-// A BinaryOp names an arithmetic operator.
+// A BinaryOp names an arithmetic or bitwise operator.
 type BinaryOp int
 
-// The arithmetic operators.
+// The arithmetic and bitwise operators. New operators are appended, so
+// that the values of the older ones never change.
 const (
 	OpAdd      BinaryOp = iota + 1 // +
 	OpSub                          // -
@@ -213,9 +214,18 @@ const (
 	OpFloorDiv                     // //
 	OpMod                          // %
 	OpPow                          // **
+	OpBitAnd                       // &
+	OpBitOr                        // |
+	OpBitXor                       // ^
+	OpLShift                       // <<
+	OpRShift                       // >>
 )
 
-var binaryOpText = [...]string{OpAdd: "+", OpSub: "-", OpMul: "*", OpDiv: "/", OpFloorDiv: "//", OpMod: "%", OpPow: "**"}
+var binaryOpText = [...]string{OpAdd: "+", OpSub: "-", OpMul: "*", OpDiv: "/", OpFloorDiv: "//", OpMod: "%", OpPow: "**",
+	OpBitAnd: "&", OpBitOr: "|", OpBitXor: "^", OpLShift: "<<", OpRShift: ">>"}
+
+// IsBitwise reports whether op is one of & | ^ << >>.
+func (op BinaryOp) IsBitwise() bool { return op >= OpBitAnd && op <= OpRShift }
 
 // String returns the operator's ASCII spelling.
 func (op BinaryOp) String() string {
@@ -225,7 +235,7 @@ func (op BinaryOp) String() string {
 	return "?"
 }
 
-// A Binary is `X Op Y` for an arithmetic operator.
+// A Binary is `X Op Y` for an arithmetic or bitwise operator.
 type Binary struct {
 	X     Expr
 	Op    BinaryOp
@@ -238,9 +248,10 @@ type UnaryOp int
 
 // The prefix operators.
 const (
-	OpNeg UnaryOp = iota + 1 // -x
-	OpPos                    // +x
-	OpNot                    // not x
+	OpNeg    UnaryOp = iota + 1 // -x
+	OpPos                       // +x
+	OpNot                       // not x
+	OpInvert                    // ~x
 )
 
 // String returns the operator's English spelling.
@@ -252,6 +263,8 @@ func (op UnaryOp) String() string {
 		return "+"
 	case OpNot:
 		return "not"
+	case OpInvert:
+		return "~"
 	}
 	return "?"
 }

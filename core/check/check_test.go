@@ -184,3 +184,46 @@ func TestMalformedTree(t *testing.T) {
 		t.Errorf("nil file: %v", errs)
 	}
 }
+
+// The types of the bitwise operators follow Python: bool & | ^ bool is a
+// bool, every other int/bool mix an int, and a float operand (a TypeError
+// in Python) keeps the function Python-only.
+func TestBitwiseTypes(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		{"x & y", "int"},
+		{"x | b", "int"},
+		{"b ^ x", "int"},
+		{"b & c", "bool"},
+		{"b | c", "bool"},
+		{"b ^ c", "bool"},
+		{"b << c", "int"},
+		{"b >> c", "int"},
+		{"x << 3", "int"},
+		{"~b", "int"},
+		{"~x", "int"},
+		{"(b & c) | True", "bool"},
+		{"x & f", "'&' between a int and a float raises TypeError"},
+		{"f >> 1", "'>>' between a float and a int raises TypeError"},
+		{"~f", "'~' on a float raises TypeError"},
+		{"[x] & [y]", "'&' between a list[int] and a list[int] runs only in Python"},
+	}
+	for _, tt := range tests {
+		src := "def g(x: int, y: int, b: bool, c: bool, f: float) -> None:\n    r = " + tt.expr + "\n"
+		info, errs := checkSrc(t, "en", src)
+		if errs != "no errors" {
+			t.Errorf("%s: %s", tt.expr, errs)
+			continue
+		}
+		fn := info.FuncByName["g"]
+		if !fn.Compilable {
+			if !strings.Contains(fn.Reason, tt.want) {
+				t.Errorf("%s: Python-only (%s), want %s", tt.expr, fn.Reason, tt.want)
+			}
+			continue
+		}
+		got := fn.Decl.Body[0].(*ast.Assign).Value
+		if typ := info.Types[got].String(); typ != tt.want {
+			t.Errorf("%s: type %s, want %s", tt.expr, typ, tt.want)
+		}
+	}
+}

@@ -496,6 +496,12 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 				return TInt
 			}
 			return t
+		case ast.OpInvert:
+			if t.Kind == Float {
+				st.pyOnly(e.OpPos, "'~' on a float raises TypeError in Python")
+				return TUnknown
+			}
+			return TInt // ~True == -2, as in Python
 		}
 		st.pyOnly(e.OpPos, "this operator runs only in Python")
 		return TUnknown
@@ -530,6 +536,9 @@ func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 	if xt.Kind == Unknown || yt.Kind == Unknown {
 		return TUnknown
 	}
+	if op.IsBitwise() {
+		return st.bitwise(op, pos, xt, yt)
+	}
 	if xt.Kind == List || yt.Kind == List {
 		return st.listArith(op, pos, xt, yt)
 	}
@@ -548,6 +557,28 @@ func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 		return TUnknown
 	}
 	return TFloat
+}
+
+// bitwise types X op Y for & | ^ << >>, whose operands are both known.
+// Python defines them on ints and bools: bool & | ^ bool is a bool
+// (True & False is False), every other mix is an int (True | 1 == 1,
+// True << True == 2). A float operand raises TypeError in Python; as the
+// line may never run, that keeps the function Python-only rather than
+// being an error.
+func (st *fstate) bitwise(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
+	isInt := func(t *Type) bool { return t.Kind == Int || t.Kind == Bool }
+	if !isInt(xt) || !isInt(yt) {
+		if xt.Kind == Float || yt.Kind == Float {
+			st.pyOnly(pos, "'%s' between a %s and a %s raises TypeError in Python", op, xt, yt)
+		} else {
+			st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
+		}
+		return TUnknown
+	}
+	if xt.Kind == Bool && yt.Kind == Bool && op != ast.OpLShift && op != ast.OpRShift {
+		return TBool
+	}
+	return TInt
 }
 
 // compare types a possibly chained comparison.

@@ -109,6 +109,9 @@ func TestScan(t *testing.T) {
 		{"ar", "f(١، ٢)", "NAME(f) ( INT(1) , INT(2) ) NEWLINE"},
 		{"en", "a<-b a**-1", "NAME(a) < - NAME(b) NAME(a) ** - INT(1) NEWLINE"},
 		{"en", "a & b | c ^ ~d << e >> f := {}", "NAME(a) & NAME(b) | NAME(c) ^ ~ NAME(d) << NAME(e) >> NAME(f) := { } NEWLINE"},
+		{"en", "a &= b |= c ^= d <<= e >>= f", "NAME(a) &= NAME(b) |= NAME(c) ^= NAME(d) <<= NAME(e) >>= NAME(f) NEWLINE"},
+		{"en", "a ≪ b ≫= c ≪＝ d ＆＝ e ｜ f ＾ g ～ h ≤= i", "NAME(a) << NAME(b) >>= NAME(c) <<= NAME(d) &= NAME(e) | NAME(f) ^ NAME(g) ~ NAME(h) <= = NAME(i) NEWLINE"},
+		{"en", "a<<=b>>c", "NAME(a) <<= NAME(b) >> NAME(c) NEWLINE"},
 	}
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))

@@ -69,6 +69,12 @@ func matchOp(rs []rune) (k Kind, ascii string, n int) {
 		return ILLEGAL, "", 0
 	}
 	if s, ok := wholeOps[rs[0]]; ok {
+		// "≪=" is "<<=", as "<<=" is.
+		if len(rs) > 1 && asciiOpRune(rs[1]) == '=' {
+			if k, ok := opKinds[s+"="]; ok {
+				return k, s + "=", 2
+			}
+		}
 		return opKinds[s], s, 1
 	}
 	var buf [3]rune

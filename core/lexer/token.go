@@ -45,26 +45,31 @@ const (
 	MULASSIGN // *=
 	DIVASSIGN // /=
 	FLOORDIVASSIGN
-	MODASSIGN // %=
-	POWASSIGN // **=
-	LPAREN    // (
-	RPAREN    // )
-	LBRACK    // [
-	RBRACK    // ]
-	LBRACE    // {
-	RBRACE    // }
-	COMMA     // ,
-	COLON     // :
-	SEMI      // ;
-	DOT       // .
-	ARROW     // ->
-	WALRUS    // :=  (scanned so the parser can say it is not supported)
-	AMP       // &
-	PIPE      // |
-	CARET     // ^
-	TILDE     // ~
-	SHL       // <<
-	SHR       // >>
+	MODASSIGN   // %=
+	POWASSIGN   // **=
+	LPAREN      // (
+	RPAREN      // )
+	LBRACK      // [
+	RBRACK      // ]
+	LBRACE      // {
+	RBRACE      // }
+	COMMA       // ,
+	COLON       // :
+	SEMI        // ;
+	DOT         // .
+	ARROW       // ->
+	WALRUS      // :=  (scanned so the parser can say it is not supported)
+	AMP         // &
+	PIPE        // |
+	CARET       // ^
+	TILDE       // ~
+	SHL         // <<
+	SHR         // >>
+	AMPASSIGN   // &=
+	PIPEASSIGN  // |=
+	CARETASSIGN // ^=
+	SHLASSIGN   // <<=
+	SHRASSIGN   // >>=
 	opEnd
 )
 
@@ -78,6 +83,7 @@ var kindNames = [...]string{
 	LPAREN: "(", RPAREN: ")", LBRACK: "[", RBRACK: "]", LBRACE: "{", RBRACE: "}",
 	COMMA: ",", COLON: ":", SEMI: ";", DOT: ".", ARROW: "->", WALRUS: ":=",
 	AMP: "&", PIPE: "|", CARET: "^", TILDE: "~", SHL: "<<", SHR: ">>",
+	AMPASSIGN: "&=", PIPEASSIGN: "|=", CARETASSIGN: "^=", SHLASSIGN: "<<=", SHRASSIGN: ">>=",
 }
 
 // String returns the kind's name: "NAME", or the ASCII spelling of an operator ("+=").

@@ -14,7 +14,8 @@ import (
 // Expressions follow Python's precedence, loosest first:
 //
 //	or < and < not < comparisons (chained, in, not in, is, is not)
-//	< + - < * / // % < unary - + < ** < calls, indexing, attributes < atoms
+//	< | < ^ < & < << >> < + - < * / // % < unary - + ~ < ** < calls,
+//	indexing, attributes < atoms
 //
 // ** is right-associative and binds tighter than a unary operator on its
 // left (-2**2 is -(2**2)) but accepts one on its right (2**-1).
@@ -115,7 +116,7 @@ func (p *parser) cmpOp() (ast.CmpOp, source.Span, bool) {
 }
 
 func (p *parser) comparison() ast.Expr {
-	x := p.arith()
+	x := p.bitOr()
 	op, span, ok := p.cmpOp()
 	if !ok {
 		return x
@@ -124,10 +125,39 @@ func (p *parser) comparison() ast.Expr {
 	for ok {
 		c.Ops = append(c.Ops, op)
 		c.OpPos = append(c.OpPos, span)
-		c.Operands = append(c.Operands, p.arith())
+		c.Operands = append(c.Operands, p.bitOr())
 		op, span, ok = p.cmpOp()
 	}
 	return c
+}
+
+// The bitwise levels, loosest first: each is a left-associative chain of
+// its operators over the next level.
+var (
+	bitOrOps  = map[lexer.Kind]ast.BinaryOp{lexer.PIPE: ast.OpBitOr}
+	bitXorOps = map[lexer.Kind]ast.BinaryOp{lexer.CARET: ast.OpBitXor}
+	bitAndOps = map[lexer.Kind]ast.BinaryOp{lexer.AMP: ast.OpBitAnd}
+	shiftOps  = map[lexer.Kind]ast.BinaryOp{lexer.SHL: ast.OpLShift, lexer.SHR: ast.OpRShift}
+)
+
+func (p *parser) bitOr() ast.Expr  { return p.chain(bitOrOps, p.bitXor) }
+func (p *parser) bitXor() ast.Expr { return p.chain(bitXorOps, p.bitAnd) }
+func (p *parser) bitAnd() ast.Expr { return p.chain(bitAndOps, p.shift) }
+func (p *parser) shift() ast.Expr  { return p.chain(shiftOps, p.arith) }
+
+// chain parses `operand (op operand)*` for the operators in ops, grouping
+// to the left.
+func (p *parser) chain(ops map[lexer.Kind]ast.BinaryOp, operand func() ast.Expr) ast.Expr {
+	x := operand()
+	for {
+		t := p.tok()
+		op, ok := ops[t.Kind]
+		if !ok {
+			return x
+		}
+		p.next()
+		x = &ast.Binary{X: x, Op: op, OpPos: t.Span, Y: operand()}
+	}
 }
 
 func (p *parser) arith() ast.Expr {
@@ -173,6 +203,8 @@ func (p *parser) factor() ast.Expr {
 		op = ast.OpNeg
 	case lexer.ADD:
 		op = ast.OpPos
+	case lexer.TILDE:
+		op = ast.OpInvert
 	default:
 		return p.power()
 	}

@@ -18,6 +18,18 @@ func TestParseExpr(t *testing.T) {
 		{"en", "-x * y", "(Binary * (Unary - (Name x)) (Name y))"},
 		{"en", "--x", "(Unary - (Unary - (Name x)))"},
 		{"en", "+x", "(Unary + (Name x))"},
+		// Bitwise operators: | < ^ < & < shifts < + -, all above comparisons;
+		// ~ binds like unary minus.
+		{"en", "a | b ^ c & d << e + f", "(Binary | (Name a) (Binary ^ (Name b) (Binary & (Name c) (Binary << (Name d) (Binary + (Name e) (Name f))))))"},
+		{"en", "a + b >> c & d ^ e | f", "(Binary | (Binary ^ (Binary & (Binary >> (Binary + (Name a) (Name b)) (Name c)) (Name d)) (Name e)) (Name f))"},
+		{"en", "a << b >> c", "(Binary >> (Binary << (Name a) (Name b)) (Name c))"},
+		{"en", "a & b & c", "(Binary & (Binary & (Name a) (Name b)) (Name c))"},
+		{"en", "~a * b", "(Binary * (Unary ~ (Name a)) (Name b))"},
+		{"en", "~-x ** 2", "(Unary ~ (Unary - (Binary ** (Name x) (Int 2))))"},
+		{"en", "2 ** ~x", "(Binary ** (Int 2) (Unary ~ (Name x)))"},
+		{"en", "a & 1 == 0", "(Compare (Binary & (Name a) (Int 1)) == (Int 0))"},
+		{"en", "not a | b", "(Unary not (Binary | (Name a) (Name b)))"},
+		{"en", "a ≪ 2 ≫ 1", "(Binary >> (Binary << (Name a) (Int 2)) (Int 1))"},
 		// Comparisons chain into one node; not binds looser than comparisons.
 		{"en", "0 <= i < n", "(Compare (Int 0) <= (Name i) < (Name n))"},
 		{"en", "a == b != c", "(Compare (Name a) == (Name b) != (Name c))"},
@@ -87,7 +99,9 @@ func TestParseExprErrors(t *testing.T) {
 		{"en", "a.(b)", "1:3: expected a name, found '('"},
 		{"en", "not", "1:4: expected an expression, found end of line"},
 		{"en", "x ~ y", "1:3: expected the end of the line, found '~'"},
-		{"en", "~y", "1:1: operator '~' is not supported yet"},
+		{"en", "& y", "1:1: expected an expression, found '&'"},
+		{"en", "x << ", "1:6: expected an expression, found end of line"},
+		{"en", "(x := 1)", "1:4: operator ':=' is not supported yet"},
 		{"fr", "x +", "1:4: expression attendue, trouvé fin de ligne"},
 		{"fr", "lambda x", "1:1: 'lambda' (lambda) n'est pas encore pris en charge"},
 	}

@@ -152,7 +152,7 @@ func (p *parser) failUnexpected(id msgID, args ...any) {
 		p.fail(t.Span, msgReserved, t.Text, string(t.Keyword))
 	}
 	switch t.Kind {
-	case lexer.AMP, lexer.PIPE, lexer.CARET, lexer.TILDE, lexer.SHL, lexer.SHR, lexer.WALRUS:
+	case lexer.WALRUS:
 		p.fail(t.Span, msgUnsupportedOp, t.Value)
 	case lexer.LBRACE:
 		p.fail(t.Span, msgDicts)

@@ -227,6 +227,10 @@ const (
 	precAnd
 	precNot
 	precCompare
+	precBitOr
+	precBitXor
+	precBitAnd
+	precShift
 	precArith
 	precTerm
 	precUnary
@@ -240,6 +244,14 @@ func binaryPrec(op ast.BinaryOp) int {
 		return precArith
 	case ast.OpPow:
 		return precPower
+	case ast.OpBitOr:
+		return precBitOr
+	case ast.OpBitXor:
+		return precBitXor
+	case ast.OpBitAnd:
+		return precBitAnd
+	case ast.OpLShift, ast.OpRShift:
+		return precShift
 	}
 	return precTerm
 }

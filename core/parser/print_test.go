@@ -18,6 +18,8 @@ func TestPrint(t *testing.T) {
 		{"en", "x = (-2) ** 2 + -2 ** 2 + 2 ** -1 + (2 ** 3) ** 2 + 2 ** 3 ** 2\n", "en", "x = (-2) ** 2 + -2 ** 2 + 2 ** -1 + (2 ** 3) ** 2 + 2 ** 3 ** 2\n"},
 		{"en", "x = not (a and b) or c and (d or e)\n", "en", "x = not (a and b) or c and (d or e)\n"},
 		{"en", "x = (a < b) == c\n", "en", "x = (a < b) == c\n"},
+		{"en", "x = (a | b) & c ^ d << (e >> f) | ~g + -h\n", "en", "x = (a | b) & c ^ d << (e >> f) | ~g + -h\n"},
+		{"en", "x = a | b | (c | d)\nx <<= (a & b) << 2\nx ^= ~(a + 1)\n", "en", "x = a | b | (c | d)\nx <<= (a & b) << 2\nx ^= ~(a + 1)\n"},
 		{"en", "x = a not in b and c is not None\n", "fr", "x = a pas dans b et c est non Rien\n"},
 		{"en", "assert x, 'm\\n'\nglobal g\n", "en", "assert x, \"m\\n\"\nglobal g\n"},
 		// Identifiers that are words of the target language get renamed.

@@ -196,7 +196,8 @@ func (p *parser) exprStmt() ast.Stmt {
 		}
 		return &ast.Assign{Target: x, Value: v}
 	case lexer.ADDASSIGN, lexer.SUBASSIGN, lexer.MULASSIGN, lexer.DIVASSIGN,
-		lexer.FLOORDIVASSIGN, lexer.MODASSIGN, lexer.POWASSIGN:
+		lexer.FLOORDIVASSIGN, lexer.MODASSIGN, lexer.POWASSIGN,
+		lexer.AMPASSIGN, lexer.PIPEASSIGN, lexer.CARETASSIGN, lexer.SHLASSIGN, lexer.SHRASSIGN:
 		p.checkTarget(x)
 		p.next()
 		v := p.expr()
@@ -213,7 +214,8 @@ func (p *parser) exprStmt() ast.Stmt {
 var augOps = map[lexer.Kind]ast.BinaryOp{
 	lexer.ADDASSIGN: ast.OpAdd, lexer.SUBASSIGN: ast.OpSub, lexer.MULASSIGN: ast.OpMul,
 	lexer.DIVASSIGN: ast.OpDiv, lexer.FLOORDIVASSIGN: ast.OpFloorDiv, lexer.MODASSIGN: ast.OpMod,
-	lexer.POWASSIGN: ast.OpPow,
+	lexer.POWASSIGN: ast.OpPow, lexer.AMPASSIGN: ast.OpBitAnd, lexer.PIPEASSIGN: ast.OpBitOr,
+	lexer.CARETASSIGN: ast.OpBitXor, lexer.SHLASSIGN: ast.OpLShift, lexer.SHRASSIGN: ast.OpRShift,
 }
 
 // noTuple fails on a ',' after an expression where Python would build a tuple.

@@ -6,9 +6,20 @@ import "math"
 // from the stack (left below right) and leaves the result, using
 // temporaries only inside the sequence.
 
-// intAdd: r = a + b, overflow iff a and b share a sign that r lacks,
-// that is ((a ^ r) & (b ^ r)) < 0.
-func (fg *fgen) intAdd() {
+// intAdd: r = a + b for a in xr and b in yr. When the ranges prove that
+// no overflow can happen, a plain i64.add; when b is a constant c, one
+// comparison (a > MAX - c for c > 0, a < MIN - c for c < 0); otherwise
+// overflow iff a and b share a sign that r lacks, that is
+// ((a ^ r) & (b ^ r)) < 0.
+func (fg *fgen) intAdd(xr, yr interval) {
+	if addSafe(xr, yr) {
+		fg.emit(OpI64Add)
+		return
+	}
+	if yr.lo == yr.hi {
+		fg.addConst(yr.lo)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)
@@ -29,9 +40,43 @@ func (fg *fgen) intAdd() {
 	fg.release(I64, a, b, r)
 }
 
-// intSub: r = a - b, overflow iff a and b differ in sign and r's sign
-// differs from a's: ((a ^ b) & (a ^ r)) < 0.
-func (fg *fgen) intSub() {
+// addConst: a + c where c, a constant, is already on the stack above a:
+// it traps when a lies beyond MAX - c (c > 0) or below MIN - c (c < 0).
+func (fg *fgen) addConst(c int64) {
+	a := fg.temp(I64)
+	fg.emit(OpDrop)
+	fg.tee(a)
+	switch {
+	case c > 0:
+		fg.i64(math.MaxInt64 - c)
+		fg.emit(OpI64GtS)
+		fg.trapIf(ErrOverflow)
+	case c < 0:
+		fg.i64(math.MinInt64 - c)
+		fg.emit(OpI64LtS)
+		fg.trapIf(ErrOverflow)
+	default:
+		fg.emit(OpDrop)
+	}
+	fg.get(a)
+	fg.i64(c)
+	fg.emit(OpI64Add)
+	fg.release(I64, a)
+}
+
+// intSub: r = a - b for a in xr and b in yr: a plain i64.sub when the
+// ranges prove it exact, a + (-c) for a constant c > MIN, else overflow
+// iff a and b differ in sign and r's sign differs from a's:
+// ((a ^ b) & (a ^ r)) < 0.
+func (fg *fgen) intSub(xr, yr interval) {
+	if subSafe(xr, yr) {
+		fg.emit(OpI64Sub)
+		return
+	}
+	if yr.lo == yr.hi && yr.lo != math.MinInt64 {
+		fg.addConst(-yr.lo)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)
@@ -52,10 +97,15 @@ func (fg *fgen) intSub() {
 	fg.release(I64, a, b, r)
 }
 
-// intMul: r = a * b (wrapping). Overflow iff a == -1 and b == MIN, or
+// intMul: r = a * b; a plain i64.mul when the ranges of the operands
+// prove it exact. Otherwise r is the wrapping product, and overflow iff a == -1 and b == MIN, or
 // a is neither 0 nor -1 and r / a != b; the division is never MIN / -1 and
 // never by zero, so it cannot trap.
-func (fg *fgen) intMul() {
+func (fg *fgen) intMul(xr, yr interval) {
+	if mulSafe(xr, yr) {
+		fg.emit(OpI64Mul)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.set(a)
@@ -108,40 +158,71 @@ func (fg *fgen) mulChecked(a, b, r uint32) {
 }
 
 // intFloorDiv: q = a div_s b (which traps natively on b == 0 and on
-// MIN / -1), minus one when the remainder is nonzero and the signs of a
-// and b differ, so that the quotient rounds toward minus infinity.
-func (fg *fgen) intFloorDiv() {
-	a, b := fg.temp(I64), fg.temp(I64)
+// MIN / -1), minus one when the remainder r = a - q*b is nonzero and the
+// signs of a and b differ, so that the quotient rounds toward minus
+// infinity. r is computed with a multiplication rather than a second
+// division (q*b never wraps: |q*b| <= |a|). With a positive divisor the
+// adjustment is just r < 0; with a non-negative dividend too, none.
+func (fg *fgen) intFloorDiv(xr, yr interval) {
+	if yr.positive() && xr.nonNeg() {
+		fg.emit(OpI64DivS)
+		return
+	}
+	a, b, q := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)
 	fg.get(b)
 	fg.emit(OpI64DivS)
+	fg.tee(q)
 	fg.get(a)
+	fg.get(q)
 	fg.get(b)
-	fg.emit(OpI64RemS)
-	fg.i64(0)
-	fg.emit(OpI64Ne)
-	fg.get(a)
-	fg.get(b)
-	fg.emit(OpI64Xor)
-	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.emit(OpI32And)
+	fg.emit(OpI64Mul)
+	fg.emit(OpI64Sub) // r
+	if yr.positive() {
+		fg.i64(0)
+		fg.emit(OpI64LtS)
+	} else {
+		fg.i64(0)
+		fg.emit(OpI64Ne)
+		fg.get(a)
+		fg.get(b)
+		fg.emit(OpI64Xor)
+		fg.i64(0)
+		fg.emit(OpI64LtS)
+		fg.emit(OpI32And)
+	}
 	fg.emit(OpI64ExtendI32U)
 	fg.emit(OpI64Sub)
-	fg.release(I64, a, b)
+	fg.release(I64, a, b, q)
 }
 
 // intMod: r = a rem_s b (which traps natively on b == 0 and gives 0 for
 // MIN % -1, as Python), plus b when r is nonzero and its sign differs from
 // b's, so that the result takes the divisor's sign. r + b cannot overflow
-// since r and b then have opposite signs.
-func (fg *fgen) intMod() {
+// since r and b then have opposite signs. With a positive divisor the
+// adjustment is r + (b & (r >> 63)), without a branch; with a
+// non-negative dividend too, none.
+func (fg *fgen) intMod(xr, yr interval) {
+	if yr.positive() && xr.nonNeg() {
+		fg.emit(OpI64RemS)
+		return
+	}
 	b, r := fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.get(b)
 	fg.emit(OpI64RemS)
 	fg.tee(r)
+	if yr.positive() {
+		fg.get(b)
+		fg.get(r)
+		fg.i64(63)
+		fg.emit(OpI64ShrS)
+		fg.emit(OpI64And)
+		fg.emit(OpI64Add)
+		fg.release(I64, b, r)
+		return
+	}
 	fg.get(b)
 	fg.emit(OpI64Add)
 	fg.get(r)

@@ -24,6 +24,7 @@ var kernels = []struct {
 	{"loops", 3000, int64(23135141)},
 	{"matmul", 200, 666650.0000000165}, // as CPython computes it
 	{"sieve", 1000000, int64(78498)},
+	{"expensive", 1000, int64(499998500001)},
 }
 
 // kernel compiles testdata/bench/<name>.en.ml (optimized) and returns the

@@ -26,7 +26,8 @@ func flt(v float64) ast.Expr {
 func boolean(v bool) ast.Expr { return &ast.BoolLit{Pos: sp(), Value: v} }
 
 var binOps = map[string]ast.BinaryOp{"+": ast.OpAdd, "-": ast.OpSub, "*": ast.OpMul, "/": ast.OpDiv,
-	"//": ast.OpFloorDiv, "%": ast.OpMod, "**": ast.OpPow}
+	"//": ast.OpFloorDiv, "%": ast.OpMod, "**": ast.OpPow, "&": ast.OpBitAnd, "|": ast.OpBitOr,
+	"^": ast.OpBitXor, "<<": ast.OpLShift, ">>": ast.OpRShift}
 var cmpOpsByText = map[string]ast.CmpOp{"==": ast.CmpEq, "!=": ast.CmpNe, "<": ast.CmpLt, "<=": ast.CmpLe,
 	">": ast.CmpGt, ">=": ast.CmpGe}
 

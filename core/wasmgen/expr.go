@@ -121,12 +121,13 @@ func (fg *fgen) cond(e ast.Expr) {
 
 // binary generates x op y whose checked result type is t.
 func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
-	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, y, t)
+	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.rangeOf(x), y, t)
 }
 
 // binaryWith is binary with the left operand's code emitted by left (its
-// kind is xk), for element updates such as a[i] += v.
-func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr, t *check.Type) {
+// kind is xk and, for an int, its values lie in xr), for element updates
+// such as a[i] += v.
+func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr interval, y ast.Expr, t *check.Type) {
 	yk := fg.typeOf(y).Kind
 	if t.Kind == check.List {
 		fg.listBinary(op, left, xk, y)
@@ -137,6 +138,12 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, y ast.Ex
 		fg.promote(xk, check.Int)
 		fg.exprAs(y, check.Int)
 		fg.intTrueDiv()
+		return
+	}
+	if op.IsBitwise() {
+		left()
+		fg.promote(xk, t.Kind)
+		fg.bitwise(op, t.Kind, y)
 		return
 	}
 	left()
@@ -161,17 +168,18 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, y ast.Ex
 		}
 		return
 	}
+	yr := fg.rangeOf(y)
 	switch op {
 	case ast.OpAdd:
-		fg.intAdd()
+		fg.intAdd(xr, yr)
 	case ast.OpSub:
-		fg.intSub()
+		fg.intSub(xr, yr)
 	case ast.OpMul:
-		fg.intMul()
+		fg.intMul(xr, yr)
 	case ast.OpFloorDiv:
-		fg.intFloorDiv()
+		fg.intFloorDiv(xr, yr)
 	case ast.OpMod:
-		fg.intMod()
+		fg.intMod(xr, yr)
 	case ast.OpPow:
 		fg.call(fg.g.helper("__ml_ipow", genIPow))
 	default:
@@ -179,7 +187,7 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, y ast.Ex
 	}
 }
 
-// unary generates -x, +x and not x.
+// unary generates -x, +x, ~x and not x.
 func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
 	switch e.Op {
 	case ast.OpNot:
@@ -194,6 +202,9 @@ func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
 		} else {
 			fg.intNeg()
 		}
+	case ast.OpInvert:
+		fg.exprAs(e.X, check.Int)
+		fg.intInvert()
 	}
 }
 

@@ -67,6 +67,11 @@ func (fg *fgen) constOf(e ast.Expr) (value, bool) {
 				return x.as(check.Int), true
 			}
 			return x, true
+		case ast.OpInvert:
+			if x.kind == check.Float {
+				return value{}, false
+			}
+			return value{kind: check.Int, i: ^x.i}, true
 		case ast.OpNeg:
 			if x.kind == check.Float {
 				return value{kind: check.Float, f: -x.f}, true
@@ -100,6 +105,12 @@ func (fg *fgen) constOf(e ast.Expr) (value, bool) {
 // foldBinary folds x op y with Python's typing; ok is false when the
 // operation would trap or is not folded.
 func foldBinary(op ast.BinaryOp, x, y value) (value, bool) {
+	if op.IsBitwise() {
+		if x.kind == check.Float || y.kind == check.Float {
+			return value{}, false
+		}
+		return foldBitwise(op, x, y)
+	}
 	if x.kind == check.Float || y.kind == check.Float {
 		a, b := x.as(check.Float).f, y.as(check.Float).f
 		if (x.kind != check.Float && !exactInF64(x.i)) || (y.kind != check.Float && !exactInF64(y.i)) {

@@ -16,26 +16,59 @@
 //     zero and MIN // -1 trap natively in i64.div_s / i64.rem_s.
 //     `**` uses repeated squaring with the same checks; a negative exponent
 //     traps with ErrUnsupported (Python returns a float).
+//
 //   - float is f64. `/` by zero traps with ErrZeroDivision. int / int is
 //     computed in f64 when both operands are at most 2**53 in magnitude
 //     (then f64 division is Python's correctly rounded result); otherwise
 //     ErrUnsupported.
+//
 //   - float `//` and `%` follow CPython's float_divmod on an exact fmod
 //     (floatops.go); an int compared with a float is compared exactly, as
 //     Python does; float `**` stays Python-only (libm's pow cannot be
 //     reproduced bit for bit).
+//
 //   - bool is i32 0 or 1, promoted to i64 in arithmetic.
+//
 //   - lists of int, float, bool and lists live in linear memory, managed
 //     by an arena that each exported call resets (lists.go, layout and
 //     host protocol in abi.go); a bad index traps with ErrIndex, min/max of
 //     an empty list with ErrValue, a list beyond 2**28 elements or memory
 //     that cannot grow with ErrMemory.
+//
 //   - `for i in range(a, b, c)` evaluates its bounds once, traps with
 //     ErrValue for a zero step, iterates on a hidden counter (assigning the
 //     loop variable does not change the iteration) and leaves the loop
 //     variable at its last value.
+//
 //   - An int, float or bool function that falls off its end or runs a bare
 //     `return` traps with ErrUnsupported: Python would return None.
+//
+//   - & | ^ ~ and >> are exact on i64; << traps with ErrOverflow when the
+//     result leaves i64, and a negative shift count with ErrValue (bits.go).
+//
+// Checks are dropped only where they provably cannot fire (ranges.go keeps
+// the proofs), so the code stays exactly as strict:
+//
+//   - Value ranges: rangeOf gives every int expression an interval that
+//     holds each value it has when it does not trap (literals, bools,
+//     len(), checked operations of intervals, and range loop variables
+//     that nothing else assigns: start <= i < stop for a positive step).
+//     An operation whose result interval lies inside i64 needs no
+//     overflow check (i + 1 in range(n): i <= stop - 1 <= MAX - 1).
+//   - `x + c` and `x - c` for a constant c test x against MAX - c or
+//     MIN - c: one comparison instead of the sign formula.
+//   - `a // b` computes the remainder as a - q*b (exact: |q*b| <= |a|)
+//     instead of a second division; with b > 0 the floor adjustment is
+//     r < 0, and with a >= 0 as well there is none (a // b is then
+//     i64.div_s, which cannot trap since b != 0 and b != -1). Likewise
+//     `a % b` is i64.rem_s when b > 0 and a >= 0, and r + (b & (r >> 63))
+//     when only b > 0 is known.
+//   - A range loop whose step is known positive (or negative) drops the
+//     zero-step check and the run-time choice of exit test; its advance
+//     cur + step is unchecked when (stop - 1) + step cannot overflow.
+//   - List indexing is inline: a negative index is normalized without a
+//     branch (i + ((i >> 63) & len)), only when the index may be negative;
+//     the bounds check is one unsigned comparison against len.
 //
 // Every deliberate trap stores its ErrorCode in a mutable global just
 // before `unreachable`; the exported function __ml_error returns it (see
@@ -206,6 +239,7 @@ type fgen struct {
 	local  map[string]uint32
 	free   map[ValType][]uint32 // temporaries not in use
 	frames []frame
+	facts  map[string]interval // intervals of the range loop variables (ranges.go)
 }
 
 // function generates the code of one compilable function.
@@ -229,6 +263,7 @@ func (g *gen) function(fn *check.Func) *Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
+	fg.loopFacts(fn.ParamNames, fn.Decl.Body)
 	falls := fg.block(fn.Decl.Body)
 	if len(f.Type.Results) > 0 {
 		if falls {

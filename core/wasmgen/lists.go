@@ -158,23 +158,6 @@ func genCopy(fg *fgen) {
 	fg.end()
 }
 
-// genSlot builds __ml_slot(l i32, i i64) -> i32, the address of l[i]: a
-// negative i counts from the end; out of range traps with ErrIndex.
-func genSlot(fg *fgen) {
-	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
-	f.ParamNames = []string{"l", "i"}
-	const l, i = 0, 1
-	fg.normIndex(l, i)
-	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
-	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
-}
-
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
 // 0 <= i < len(l) (one unsigned comparison).
 func (fg *fgen) normIndex(l, i uint32) {
@@ -464,11 +447,72 @@ func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 	fg.release(I32, l)
 }
 
-// slot leaves the address of x[i] (bounds checked).
+// slot leaves the address of x[i] (bounds checked), inline: x and i are
+// evaluated in that order (a local is read in place), then slotAt.
 func (fg *fgen) slot(x, i ast.Expr) {
-	fg.expr(x)
-	fg.exprAs(i, check.Int)
-	fg.call(fg.lhelper("__ml_slot", genSlot))
+	l, lTemp := fg.operandLocal(x, I32, func() { fg.expr(x) })
+	ir := fg.rangeOf(i)
+	ix, ixTemp := fg.operandLocal(i, I64, func() { fg.exprAs(i, check.Int) })
+	fg.slotAt(l, ix, ir)
+	if lTemp {
+		fg.release(I32, l)
+	}
+	if ixTemp {
+		fg.release(I64, ix)
+	}
+}
+
+// operandLocal returns the local holding the value of e: e's own local
+// when e is a local variable of type vt, else a temporary (temp is true)
+// that gen fills.
+func (fg *fgen) operandLocal(e ast.Expr, vt ValType, gen func()) (idx uint32, temp bool) {
+	if id, ok := e.(*ast.Ident); ok {
+		if t, ok := valType(fg.typeOf(e)); ok && t == vt {
+			return fg.local[id.Name], false
+		}
+	}
+	idx = fg.temp(vt)
+	gen()
+	fg.set(idx)
+	return idx, true
+}
+
+// slotAt leaves the address of l[i] for the list in local l and the i64
+// index in local i, whose values lie in ir. A negative index counts from
+// the end: i + ((i >> 63) & len), without a branch, and only when ir
+// admits negative values. The bounds check is then one unsigned
+// comparison against len, which also rejects an index still negative.
+// Neither local is changed (a[i] op= v checks the same i twice).
+func (fg *fgen) slotAt(l, i uint32, ir interval) {
+	fg.g.useHeap()
+	n := i
+	if !ir.nonNeg() {
+		n = fg.temp(I64)
+		defer fg.release(I64, n)
+		fg.get(i)
+		fg.get(i)
+		fg.i64(63)
+		fg.emit(OpI64ShrS)
+		fg.get(l)
+		fg.emitImm(OpI32Load, ListLenOffset)
+		fg.emit(OpI64ExtendI32U)
+		fg.emit(OpI64And)
+		fg.emit(OpI64Add)
+		fg.set(n)
+	}
+	fg.get(n)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64GeU)
+	fg.trapIf(ErrIndex)
+	fg.get(l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.get(n)
+	fg.emit(OpI32WrapI64)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpI32Add)
 }
 
 // index generates x[i].
@@ -496,19 +540,15 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 	l, i, r := fg.temp(I32), fg.temp(I64), fg.temp(vt)
 	fg.expr(tg.X)
 	fg.set(l)
+	ir := fg.rangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
 	fg.set(i)
-	slot := fg.lhelper("__ml_slot", genSlot)
 	fg.binaryWith(aug.Op, func() {
-		fg.get(l)
-		fg.get(i)
-		fg.call(slot)
+		fg.slotAt(l, i, ir)
 		fg.load(et.Kind, 0)
-	}, et.Kind, value, et)
+	}, et.Kind, fullRange, value, et)
 	fg.set(r)
-	fg.get(l)
-	fg.get(i)
-	fg.call(slot)
+	fg.slotAt(l, i, ir)
 	fg.get(r)
 	fg.store(et.Kind, 0)
 	fg.release(I32, l)
@@ -627,7 +667,7 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 			fg.get(acc)
 			fg.get(e)
 			fg.release(I64, e)
-			fg.intAdd()
+			fg.intAdd(fullRange, fullRange)
 			fg.set(acc)
 		})
 		fg.get(acc)

@@ -1,6 +1,9 @@
 package wasmgen
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // A ValType is a WebAssembly value type.
 // https://webassembly.github.io/spec/core/binary/types.html#value-types
@@ -35,7 +38,11 @@ type FuncType struct {
 	Results []ValType
 }
 
-func (t FuncType) key() string { return string(valBytes(t.Params)) + "|" + string(valBytes(t.Results)) }
+// The number of parameters comes first: a separator byte could also be a
+// value type's byte (0x7c is f64).
+func (t FuncType) key() string {
+	return strconv.Itoa(len(t.Params)) + ":" + string(valBytes(t.Params)) + string(valBytes(t.Results))
+}
 
 func valBytes(ts []ValType) []byte {
 	b := make([]byte, len(ts))

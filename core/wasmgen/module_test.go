@@ -42,3 +42,16 @@ func TestEncodeTiny(t *testing.T) {
 		t.Errorf("Encode:\n got %x\nwant %x", got, want)
 	}
 }
+
+// Signatures that differ only in where params end get distinct type keys
+// (f64's byte, 0x7c, is also '|').
+func TestFuncTypeKey(t *testing.T) {
+	a := FuncType{Params: []ValType{I32, F64}}
+	b := FuncType{Params: []ValType{I32}, Results: []ValType{F64}}
+	if a.key() == b.key() {
+		t.Errorf("%v and %v share the key %q", a, b, a.key())
+	}
+	if a.key() != (FuncType{Params: []ValType{I32, F64}}).key() {
+		t.Error("equal types have different keys")
+	}
+}

@@ -147,6 +147,7 @@ func (fg *fgen) forRange(s *ast.For) {
 	var step int64 = 1
 	stepConst := true
 	var stepLocal uint32
+	stepSign := 0 // 1 or -1 when the sign of the step is known
 	switch len(args) {
 	case 1:
 		fg.i64(0)
@@ -166,12 +167,38 @@ func (fg *fgen) forRange(s *ast.For) {
 				stepLocal = fg.temp(I64)
 				defer fg.release(I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
-				fg.tee(stepLocal)
-				fg.emit(OpI64Eqz)
-				fg.trapIf(ErrValue)
+				if sr := fg.rangeOf(args[2]); sr.positive() || sr.hi < 0 {
+					stepSign = 1
+					if sr.hi < 0 {
+						stepSign = -1
+					}
+					fg.set(stepLocal) // cannot be zero
+				} else {
+					fg.tee(stepLocal)
+					fg.emit(OpI64Eqz)
+					fg.trapIf(ErrValue)
+				}
 			}
 		}
 	}
+	if stepConst {
+		stepSign = 1
+		if step < 0 {
+			stepSign = -1
+		}
+	}
+	// The advance cur + step cannot overflow when the last value below
+	// stop plus the largest step still fits (cur < stop for a positive
+	// step, cur > stop for a negative one).
+	var stepR interval
+	if stepConst {
+		stepR = interval{step, step}
+	} else {
+		stepR = fg.rangeOf(args[2])
+	}
+	stopR := fg.rangeOf(args[min(1, len(args)-1)])
+	advanceSafe := stepSign > 0 && stopR.hi != math.MinInt64 && addSafe(interval{stopR.hi - 1, stopR.hi - 1}, stepR) ||
+		stepSign < 0 && stopR.lo != math.MaxInt64 && addSafe(interval{stopR.lo + 1, stopR.lo + 1}, stepR)
 	if stepConst && step == 0 {
 		fg.trap(ErrValue)
 		return
@@ -181,11 +208,11 @@ func (fg *fgen) forRange(s *ast.For) {
 	fg.begin(OpLoop, BlockEmpty)
 	// exit test
 	switch {
-	case stepConst && step > 0:
+	case stepSign > 0:
 		fg.get(cur)
 		fg.get(stop)
 		fg.emit(OpI64GeS)
-	case stepConst:
+	case stepSign < 0:
 		fg.get(cur)
 		fg.get(stop)
 		fg.emit(OpI64LeS)
@@ -211,9 +238,13 @@ func (fg *fgen) forRange(s *ast.For) {
 	// advance; a step of ±1 cannot overflow since cur is strictly inside
 	// the range, a larger one ends the loop when cur + step overflows
 	// (its true value lies beyond stop).
-	if stepConst && (step == 1 || step == -1) {
+	if stepConst && (step == 1 || step == -1) || advanceSafe {
 		fg.get(cur)
-		fg.i64(step)
+		if stepConst {
+			fg.i64(step)
+		} else {
+			fg.get(stepLocal)
+		}
 		fg.emit(OpI64Add)
 		fg.set(cur)
 	} else {

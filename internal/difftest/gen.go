@@ -5,8 +5,8 @@
 // difftest_test.go for the rules). This file is the program generator.
 //
 // The generator only writes constructs the checker can compile: int, float
-// and bool locals and parameters, the arithmetic, comparison and logic
-// operators, the builtins abs, min, max, int, float, round, len, sum, and
+// and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
+// on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
 // lists of ints and floats with append, pop, indexing (negative included),
 // element assignment, `in`, `for x in lst` and `[x] * n`. Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
@@ -32,6 +32,7 @@ type Generator struct {
 	r      *rand.Rand
 	locals map[byte][]string // names of the locals of each type in scope
 	nlocal int
+	nloop  int
 	depth  int
 }
 
@@ -51,6 +52,7 @@ func call(name string, args ...ast.Expr) ast.Expr {
 func (g *Generator) Program() *Program {
 	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil}
 	g.nlocal = 0
+	g.nloop = 0
 	res := []byte{'i', 'f', 'b'}[g.r.IntN(3)]
 	var body []ast.Stmt
 	for n := 1 + g.r.IntN(5); n > 0; n-- {
@@ -93,8 +95,16 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 	case k < 4:
 		t := []byte{'i', 'f'}[g.r.IntN(2)]
 		names := g.locals[t]
-		op := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod}[g.r.IntN(5)]
-		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: g.expr(t)}}
+		ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod}
+		if t == 'i' {
+			ops = append(ops, ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor, ast.OpLShift, ast.OpRShift)
+		}
+		op := ops[g.r.IntN(len(ops))]
+		v := g.expr(t)
+		if op == ast.OpLShift || op == ast.OpRShift {
+			v = g.shiftCount()
+		}
+		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: v}}
 	case k < 5:
 		s := &ast.If{Cond: g.expr('b'), Body: g.stmt(level + 1)}
 		if g.r.IntN(2) == 0 {
@@ -102,10 +112,25 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		return []ast.Stmt{s}
 	case k < 6:
-		// a bounded loop: range of a small constant
+		// a bounded loop whose variable the body reads (the generator of
+		// wasmgen's range facts): a name of its own, never assigned
+		// elsewhere, so that wasmgen knows its interval
 		acc := g.locals['i'][g.r.IntN(len(g.locals['i']))]
+		iter := g.boundedRange()
+		g.nloop++
+		kv := "k" + strconv.Itoa(g.nloop)
+		g.locals['i'] = append(g.locals['i'], kv)
 		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')}}
-		return []ast.Stmt{&ast.For{Target: ident("k"), Iter: call("range", intLit(int64(g.r.IntN(6)))), Body: body}}
+		if g.r.IntN(2) == 0 {
+			lists := g.locals['I']
+			if len(lists) > 0 && g.r.IntN(2) == 0 {
+				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: &ast.Index{X: ident(lists[g.r.IntN(len(lists))]), Index: ident(kv)}})
+			} else {
+				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')})
+			}
+		}
+		g.locals['i'] = g.locals['i'][:len(g.locals['i'])-1]
+		return []ast.Stmt{&ast.For{Target: ident(kv), Iter: iter, Body: body}}
 	case k < 8 && level == 0:
 		return g.listStmts()
 	case k < 9:
@@ -190,7 +215,9 @@ func (g *Generator) expr(t byte) ast.Expr {
 	}
 	switch t {
 	case 'i':
-		switch k := g.r.IntN(12); {
+		switch k := g.r.IntN(15); {
+		case k >= 12:
+			return g.bitExpr()
 		case k < 6:
 			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod, ast.OpPow}
 			op := ops[g.r.IntN(len(ops))]
@@ -242,7 +269,11 @@ func (g *Generator) expr(t byte) ast.Expr {
 		}
 		return &ast.Unary{Op: ast.OpNeg, X: call("abs", g.expr('f'))}
 	}
-	switch k := g.r.IntN(8); {
+	switch k := g.r.IntN(9); {
+	case k == 8:
+		// bool & | ^ bool is a bool
+		op := []ast.BinaryOp{ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor}[g.r.IntN(3)]
+		return &ast.Binary{X: g.expr('b'), Op: op, Y: g.expr('b')}
 	case k < 4:
 		ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGe}
 		ts := []byte{'i', 'f'}
@@ -261,6 +292,61 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Compare{Operands: []ast.Expr{g.expr('i'), ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])}, Ops: []ast.CmpOp{op}}
 	}
 	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
+}
+
+// bitExpr returns an int expression made with a bitwise operator; an
+// operand may be a bool (True & 3, ~p, p << 2).
+func (g *Generator) bitExpr() ast.Expr {
+	operand := func() ast.Expr {
+		if g.r.IntN(5) == 0 {
+			return g.expr('b')
+		}
+		return g.expr('i')
+	}
+	switch k := g.r.IntN(8); {
+	case k < 4:
+		op := []ast.BinaryOp{ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor}[g.r.IntN(3)]
+		x, y := operand(), g.expr('i')
+		if g.r.IntN(2) == 0 {
+			x, y = y, x
+		}
+		return &ast.Binary{X: x, Op: op, Y: y}
+	case k < 7:
+		op := []ast.BinaryOp{ast.OpLShift, ast.OpRShift}[g.r.IntN(2)]
+		return &ast.Binary{X: operand(), Op: op, Y: g.shiftCount()}
+	}
+	return &ast.Unary{Op: ast.OpInvert, X: operand()}
+}
+
+// shiftCount returns a shift count: a small constant (negative ones raise
+// ValueError), or an expression masked to [0, 127], so that Python never
+// builds an int of billions of bits.
+func (g *Generator) shiftCount() ast.Expr {
+	if g.r.IntN(2) == 0 {
+		return intLit(int64(g.r.IntN(72) - 2))
+	}
+	return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(127)}
+}
+
+// boundedRange returns a range() of at most a few steps: small constant
+// bounds, or bounds around any int (whose computation may overflow: both
+// backends then fail alike or AUTO re-runs in Python).
+func (g *Generator) boundedRange() ast.Expr {
+	small := func() ast.Expr { return intLit(int64(g.r.IntN(9) - 4)) }
+	switch g.r.IntN(5) {
+	case 0:
+		return call("range", intLit(int64(g.r.IntN(6))))
+	case 1:
+		return call("range", small(), small())
+	case 2:
+		step := []int64{-3, -2, -1, 1, 2, 3}[g.r.IntN(6)]
+		return call("range", small(), small(), intLit(step))
+	case 3:
+		e := g.expr('i')
+		return call("range", e, &ast.Binary{X: e, Op: ast.OpAdd, Y: intLit(int64(g.r.IntN(4)))})
+	}
+	e := g.expr('i')
+	return call("range", &ast.Binary{X: e, Op: ast.OpSub, Y: intLit(1)}, &ast.Binary{X: e, Op: ast.OpSub, Y: intLit(int64(g.r.IntN(4)) + 1)}, intLit(-1))
 }
 
 // leaf returns a name or a literal of type t.

@@ -92,9 +92,9 @@ a = b = 1
 ### "3:2: variable annotations are not supported yet"
 ### "4:7: chained assignment"
 ---
-x = a & b
+x = (a := b)
 y = [i for i in z]
-### "1:7: operator '&' is not supported yet"
+### "1:8: operator ':=' is not supported yet"
 ### "2:8: comprehensions are not supported yet"
 ---
 if True:

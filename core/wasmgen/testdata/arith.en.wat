@@ -12,9 +12,12 @@
     local.tee $tmp.i64.4
     local.get $tmp.i64.5
     i64.div_s
+    local.tee $tmp.i64.6
     local.get $tmp.i64.4
+    local.get $tmp.i64.6
     local.get $tmp.i64.5
-    i64.rem_s
+    i64.mul
+    i64.sub
     i64.const 0
     i64.ne
     local.get $tmp.i64.4
@@ -27,33 +30,33 @@
     i64.sub
     local.get $a
     local.get $b
-    local.set $tmp.i64.5
-    local.get $tmp.i64.5
+    local.set $tmp.i64.6
+    local.get $tmp.i64.6
     i64.rem_s
-    local.tee $tmp.i64.4
-    local.get $tmp.i64.5
+    local.tee $tmp.i64.5
+    local.get $tmp.i64.6
     i64.add
-    local.get $tmp.i64.4
-    local.get $tmp.i64.4
+    local.get $tmp.i64.5
+    local.get $tmp.i64.5
     i64.const 0
     i64.ne
-    local.get $tmp.i64.4
     local.get $tmp.i64.5
+    local.get $tmp.i64.6
     i64.xor
     i64.const 0
     i64.lt_s
     i32.and
     select
-    local.set $tmp.i64.5
-    local.tee $tmp.i64.4
-    local.get $tmp.i64.5
-    i64.add
     local.set $tmp.i64.6
-    local.get $tmp.i64.4
+    local.tee $tmp.i64.5
     local.get $tmp.i64.6
-    i64.xor
+    i64.add
+    local.set $tmp.i64.4
     local.get $tmp.i64.5
+    local.get $tmp.i64.4
+    i64.xor
     local.get $tmp.i64.6
+    local.get $tmp.i64.4
     i64.xor
     i64.and
     i64.const 0
@@ -63,20 +66,20 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.6
+    local.get $tmp.i64.4
     local.get $a
     i64.const 3
     call $__ml_ipow
-    local.set $tmp.i64.5
-    local.tee $tmp.i64.6
-    local.get $tmp.i64.5
+    local.set $tmp.i64.6
+    local.tee $tmp.i64.4
+    local.get $tmp.i64.6
     i64.sub
-    local.set $tmp.i64.4
-    local.get $tmp.i64.6
-    local.get $tmp.i64.5
-    i64.xor
-    local.get $tmp.i64.6
+    local.set $tmp.i64.5
     local.get $tmp.i64.4
+    local.get $tmp.i64.6
+    i64.xor
+    local.get $tmp.i64.4
+    local.get $tmp.i64.5
     i64.xor
     i64.and
     i64.const 0
@@ -86,26 +89,26 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.4
+    local.get $tmp.i64.5
     local.set $q
     local.get $q
     i64.const 2
+    local.set $tmp.i64.6
     local.set $tmp.i64.5
-    local.set $tmp.i64.4
-    local.get $tmp.i64.5
+    local.get $tmp.i64.6
     i64.eqz
     if
       i32.const 2
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.4
+    local.get $tmp.i64.5
     i64.const 9007199254740992
     i64.add
     i64.const 18014398509481984
     i64.gt_u
     i32.eqz
-    local.get $tmp.i64.5
+    local.get $tmp.i64.6
     i64.const 9007199254740992
     i64.add
     i64.const 18014398509481984
@@ -118,9 +121,9 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.4
-    f64.convert_i64_s
     local.get $tmp.i64.5
+    f64.convert_i64_s
+    local.get $tmp.i64.6
     f64.convert_i64_s
     f64.div
     local.get $x

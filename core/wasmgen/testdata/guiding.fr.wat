@@ -124,6 +124,8 @@
           local.get $tmp.i64.5
           local.get $i
           i64.const 1
+          i64.add
+          i64.div_s
           local.set $tmp.i64.6
           local.tee $tmp.i64.5
           local.get $tmp.i64.6
@@ -144,43 +146,6 @@
             unreachable
           end
           local.get $tmp.i64.7
-          local.set $tmp.i64.6
-          local.tee $tmp.i64.7
-          local.get $tmp.i64.6
-          i64.div_s
-          local.get $tmp.i64.7
-          local.get $tmp.i64.6
-          i64.rem_s
-          i64.const 0
-          i64.ne
-          local.get $tmp.i64.7
-          local.get $tmp.i64.6
-          i64.xor
-          i64.const 0
-          i64.lt_s
-          i32.and
-          i64.extend_i32_u
-          i64.sub
-          local.set $tmp.i64.7
-          local.tee $tmp.i64.6
-          local.get $tmp.i64.7
-          i64.add
-          local.set $tmp.i64.5
-          local.get $tmp.i64.6
-          local.get $tmp.i64.5
-          i64.xor
-          local.get $tmp.i64.7
-          local.get $tmp.i64.5
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $tmp.i64.5
           local.set $result
         end
         local.get $tmp.i64.3

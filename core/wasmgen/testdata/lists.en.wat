@@ -98,9 +98,35 @@
         br 0
       end
     end
-    local.get $a
     i64.const -1
-    call $__ml_slot
+    local.set $tmp.i64.6
+    local.get $tmp.i64.6
+    local.get $tmp.i64.6
+    i64.const 63
+    i64.shr_s
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.and
+    i64.add
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $a
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i64.load
     local.get $a
     i32.load
@@ -126,44 +152,80 @@
     end
     local.get $tmp.i64.11
     local.set $tmp.i64.7
-    local.get $a
     i64.const 0
-    call $__ml_slot
+    local.set $tmp.i64.11
+    local.get $tmp.i64.11
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $a
+    i32.load offset=8
+    local.get $tmp.i64.11
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     local.get $tmp.i64.7
     i64.store
     local.get $a
     local.set $tmp.i32.5
     i64.const 1
     local.set $tmp.i64.7
-    local.get $tmp.i32.5
     local.get $tmp.i64.7
-    call $__ml_slot
+    local.get $tmp.i32.5
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i32.5
+    i32.load offset=8
+    local.get $tmp.i64.7
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i64.load
     i64.const 5
-    local.set $tmp.i64.6
+    drop
     local.tee $tmp.i64.8
-    local.get $tmp.i64.6
-    i64.add
-    local.set $tmp.i64.10
-    local.get $tmp.i64.8
-    local.get $tmp.i64.10
-    i64.xor
-    local.get $tmp.i64.6
-    local.get $tmp.i64.10
-    i64.xor
-    i64.and
-    i64.const 0
-    i64.lt_s
+    i64.const 9223372036854775802
+    i64.gt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.10
+    local.get $tmp.i64.8
+    i64.const 5
+    i64.add
     local.set $tmp.i64.11
-    local.get $tmp.i32.5
     local.get $tmp.i64.7
-    call $__ml_slot
+    local.get $tmp.i32.5
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i32.5
+    i32.load offset=8
+    local.get $tmp.i64.7
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     local.get $tmp.i64.11
     i64.store
     i64.const 0
@@ -196,15 +258,15 @@
           local.set $x
           local.get $s
           local.get $x
-          local.set $tmp.i64.10
+          local.set $tmp.i64.8
           local.tee $tmp.i64.7
-          local.get $tmp.i64.10
+          local.get $tmp.i64.8
           i64.add
           local.set $tmp.i64.6
           local.get $tmp.i64.7
           local.get $tmp.i64.6
           i64.xor
-          local.get $tmp.i64.10
+          local.get $tmp.i64.8
           local.get $tmp.i64.6
           i64.xor
           i64.and
@@ -249,19 +311,19 @@
         local.set $tmp.i32.12
         block
           local.get $tmp.i64.6
-          local.set $tmp.i64.10
+          local.set $tmp.i64.8
           local.get $tmp.i64.11
-          local.get $tmp.i64.10
+          local.get $tmp.i64.8
           local.set $tmp.i64.7
-          local.tee $tmp.i64.10
+          local.tee $tmp.i64.8
           local.get $tmp.i64.7
           i64.add
-          local.set $tmp.i64.8
-          local.get $tmp.i64.10
+          local.set $tmp.i64.10
           local.get $tmp.i64.8
+          local.get $tmp.i64.10
           i64.xor
           local.get $tmp.i64.7
-          local.get $tmp.i64.8
+          local.get $tmp.i64.10
           i64.xor
           i64.and
           i64.const 0
@@ -271,7 +333,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.8
+          local.get $tmp.i64.10
           local.set $tmp.i64.11
         end
         br 0
@@ -284,7 +346,7 @@
     local.get $tmp.i64.11
     local.get $tmp.i64.6
     i64.mul
-    local.set $tmp.i64.8
+    local.set $tmp.i64.10
     local.get $tmp.i64.11
     i64.const 2147483648
     i64.add
@@ -312,7 +374,7 @@
         i64.eqz
         i32.eqz
         if
-          local.get $tmp.i64.8
+          local.get $tmp.i64.10
           local.get $tmp.i64.11
           i64.div_s
           local.get $tmp.i64.6
@@ -325,13 +387,13 @@
         end
       end
     end
-    local.get $tmp.i64.8
+    local.get $tmp.i64.10
     local.set $tmp.i64.6
-    local.tee $tmp.i64.8
+    local.tee $tmp.i64.10
     local.get $tmp.i64.6
     i64.add
     local.set $tmp.i64.11
-    local.get $tmp.i64.8
+    local.get $tmp.i64.10
     local.get $tmp.i64.11
     i64.xor
     local.get $tmp.i64.6
@@ -357,8 +419,9 @@
     (local $tmp.i32.5 i32)
     (local $tmp.i32.6 i32)
     (local $tmp.f64.7 f64)
-    (local $tmp.f64.8 f64)
+    (local $tmp.i64.8 i64)
     (local $tmp.f64.9 f64)
+    (local $tmp.f64.10 f64)
     i64.const 1
     call $__ml_list
     local.set $tmp.i32.3
@@ -386,12 +449,46 @@
     local.set $m
     f64.const 2.0
     local.set $tmp.f64.7
+    i64.const 0
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
     local.get $m
-    i64.const 0
-    call $__ml_slot
     i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $m
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
+    i32.load
+    local.set $tmp.i32.3
     i64.const 0
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $tmp.i32.3
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     local.get $tmp.f64.7
     f64.store
     i64.const 2
@@ -425,41 +522,157 @@
     i64.store offset=8
     local.get $tmp.i32.3
     local.set $b
-    local.get $b
     i64.const 1
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $b
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $b
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i32.load
     local.set $tmp.i32.3
-    local.get $m
     i64.const 1
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $m
     i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $m
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
+    i32.load
+    local.set $tmp.i32.4
     i64.const 0
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $tmp.i32.4
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i32.4
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     f64.load
     local.set $tmp.f64.7
     local.get $tmp.i32.3
     call $__ml_push
     local.get $tmp.f64.7
     f64.store
-    local.get $b
     i64.const 1
-    call $__ml_slot
-    i32.load
-    i64.const 0
-    call $__ml_slot
-    f64.load
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
     local.get $b
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $b
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
+    i32.load
+    local.set $tmp.i32.3
     i64.const 0
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $tmp.i32.3
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
+    f64.load
+    i64.const 0
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $b
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $b
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i32.load
     i64.const -1
     call $__ml_pop
     f64.reinterpret_i64
     f64.add
-    local.get $m
     i64.const 0
-    call $__ml_slot
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $m
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $m
+    i32.load offset=8
+    local.get $tmp.i64.8
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i32.load
     local.tee $tmp.i32.3
     i32.load
@@ -489,16 +702,16 @@
         i32.shl
         i32.add
         f64.load
-        local.set $tmp.f64.9
+        local.set $tmp.f64.10
         local.get $tmp.i32.4
         i32.const 1
         i32.add
         local.set $tmp.i32.4
         block
-          local.get $tmp.f64.9
-          local.tee $tmp.f64.8
+          local.get $tmp.f64.10
+          local.tee $tmp.f64.9
           local.get $tmp.f64.7
-          local.get $tmp.f64.8
+          local.get $tmp.f64.9
           local.get $tmp.f64.7
           f64.gt
           select
@@ -533,7 +746,7 @@
     local.get $tmp.i32.3
     i32.load offset=8
     f64.load
-    local.set $tmp.f64.8
+    local.set $tmp.f64.9
     i32.const 1
     local.set $tmp.i32.4
     block
@@ -550,25 +763,25 @@
         i32.shl
         i32.add
         f64.load
-        local.set $tmp.f64.9
+        local.set $tmp.f64.10
         local.get $tmp.i32.4
         i32.const 1
         i32.add
         local.set $tmp.i32.4
         block
-          local.get $tmp.f64.9
+          local.get $tmp.f64.10
           local.tee $tmp.f64.7
-          local.get $tmp.f64.8
+          local.get $tmp.f64.9
           local.get $tmp.f64.7
-          local.get $tmp.f64.8
+          local.get $tmp.f64.9
           f64.lt
           select
-          local.set $tmp.f64.8
+          local.set $tmp.f64.9
         end
         br 0
       end
     end
-    local.get $tmp.f64.8
+    local.get $tmp.f64.9
     f64.sub
     return
     unreachable
@@ -911,63 +1124,17 @@
       i32.load
       i64.extend_i32_u
       i64.const 1000
-      local.set $tmp.i64.11
-      local.set $tmp.i64.7
-      local.get $tmp.i64.7
-      local.get $tmp.i64.11
       i64.mul
+      local.set $tmp.i64.11
+      local.tee $tmp.i64.7
+      local.get $tmp.i64.11
+      i64.add
       local.set $tmp.i64.12
       local.get $tmp.i64.7
-      i64.const 2147483648
-      i64.add
-      local.get $tmp.i64.11
-      i64.const 2147483648
-      i64.add
-      i64.or
-      i64.const 4294967296
-      i64.ge_u
-      if
-        local.get $tmp.i64.7
-        i64.const -1
-        i64.eq
-        if
-          local.get $tmp.i64.11
-          i64.const -9223372036854775808
-          i64.eq
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-        else
-          local.get $tmp.i64.7
-          i64.eqz
-          i32.eqz
-          if
-            local.get $tmp.i64.12
-            local.get $tmp.i64.7
-            i64.div_s
-            local.get $tmp.i64.11
-            i64.ne
-            if
-              i32.const 1
-              global.set $__ml_error_code
-              unreachable
-            end
-          end
-        end
-      end
       local.get $tmp.i64.12
-      local.set $tmp.i64.11
-      local.tee $tmp.i64.12
-      local.get $tmp.i64.11
-      i64.add
-      local.set $tmp.i64.7
-      local.get $tmp.i64.12
-      local.get $tmp.i64.7
       i64.xor
       local.get $tmp.i64.11
-      local.get $tmp.i64.7
+      local.get $tmp.i64.12
       i64.xor
       i64.and
       i64.const 0
@@ -977,7 +1144,7 @@
         global.set $__ml_error_code
         unreachable
       end
-      local.get $tmp.i64.7
+      local.get $tmp.i64.12
       return
     end
     i64.const -1
@@ -988,6 +1155,7 @@
     (local $a i32)
     (local $tmp.i32.2 i32)
     (local $tmp.i32.3 i32)
+    (local $tmp.i64.4 i64)
     i64.const 3
     call $__ml_list
     local.set $tmp.i32.2
@@ -1005,9 +1173,33 @@
     i64.store offset=16
     local.get $tmp.i32.2
     local.set $a
-    local.get $a
     local.get $i
-    call $__ml_slot
+    local.get $i
+    i64.const 63
+    i64.shr_s
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.and
+    i64.add
+    local.set $tmp.i64.4
+    local.get $tmp.i64.4
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $a
+    i32.load offset=8
+    local.get $tmp.i64.4
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
     i64.load
     return
     unreachable
@@ -1304,26 +1496,18 @@
     local.get $tmp.i32.4
     local.get $n
     i64.const 1
-    local.set $tmp.i64.6
+    drop
     local.tee $tmp.i64.5
-    local.get $tmp.i64.6
-    i64.add
-    local.set $tmp.i64.7
-    local.get $tmp.i64.5
-    local.get $tmp.i64.7
-    i64.xor
-    local.get $tmp.i64.6
-    local.get $tmp.i64.7
-    i64.xor
-    i64.and
-    i64.const 0
-    i64.lt_s
+    i64.const 9223372036854775806
+    i64.gt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.7
+    local.get $tmp.i64.5
+    i64.const 1
+    i64.add
     i64.store offset=8
     local.get $tmp.i32.3
     local.set $a
@@ -1333,12 +1517,12 @@
     local.get $t
     i64.const 10
     local.set $tmp.i64.6
-    local.set $tmp.i64.7
-    local.get $tmp.i64.7
+    local.set $tmp.i64.5
+    local.get $tmp.i64.5
     local.get $tmp.i64.6
     i64.mul
-    local.set $tmp.i64.5
-    local.get $tmp.i64.7
+    local.set $tmp.i64.7
+    local.get $tmp.i64.5
     i64.const 2147483648
     i64.add
     local.get $tmp.i64.6
@@ -1348,7 +1532,7 @@
     i64.const 4294967296
     i64.ge_u
     if
-      local.get $tmp.i64.7
+      local.get $tmp.i64.5
       i64.const -1
       i64.eq
       if
@@ -1361,12 +1545,12 @@
           unreachable
         end
       else
-        local.get $tmp.i64.7
+        local.get $tmp.i64.5
         i64.eqz
         i32.eqz
         if
-          local.get $tmp.i64.5
           local.get $tmp.i64.7
+          local.get $tmp.i64.5
           i64.div_s
           local.get $tmp.i64.6
           i64.ne
@@ -1378,20 +1562,20 @@
         end
       end
     end
-    local.get $tmp.i64.5
+    local.get $tmp.i64.7
     local.get $a
     i32.load
     i64.extend_i32_u
     local.set $tmp.i64.6
-    local.tee $tmp.i64.5
+    local.tee $tmp.i64.7
     local.get $tmp.i64.6
     i64.add
-    local.set $tmp.i64.7
-    local.get $tmp.i64.5
+    local.set $tmp.i64.5
     local.get $tmp.i64.7
+    local.get $tmp.i64.5
     i64.xor
     local.get $tmp.i64.6
-    local.get $tmp.i64.7
+    local.get $tmp.i64.5
     i64.xor
     i64.and
     i64.const 0
@@ -1401,7 +1585,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.7
+    local.get $tmp.i64.5
     return
     unreachable
   )
@@ -1576,36 +1760,6 @@
         br 0
       end
     end
-  )
-  (func $__ml_slot (param $l i32) (param $i i64) (result i32)
-    local.get $i
-    i64.const 0
-    i64.lt_s
-    if
-      local.get $i
-      local.get $l
-      i32.load
-      i64.extend_i32_u
-      i64.add
-      local.set $i
-    end
-    local.get $i
-    local.get $l
-    i32.load
-    i64.extend_i32_u
-    i64.ge_u
-    if
-      i32.const 3
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $l
-    i32.load offset=8
-    local.get $i
-    i32.wrap_i64
-    i32.const 3
-    i32.shl
-    i32.add
   )
   (func $__ml_repeat (param $l i32) (param $n i64) (result i32)
     (local $len i64)

@@ -22,18 +22,11 @@
         i64.rem_s
         local.tee $tmp.i64.3
         local.get $tmp.i64.2
+        local.get $tmp.i64.3
+        i64.const 63
+        i64.shr_s
+        i64.and
         i64.add
-        local.get $tmp.i64.3
-        local.get $tmp.i64.3
-        i64.const 0
-        i64.ne
-        local.get $tmp.i64.3
-        local.get $tmp.i64.2
-        i64.xor
-        i64.const 0
-        i64.lt_s
-        i32.and
-        select
         i64.const 0
         i64.eq
         if
@@ -43,44 +36,41 @@
           local.tee $tmp.i64.3
           local.get $tmp.i64.2
           i64.div_s
+          local.tee $tmp.i64.4
           local.get $tmp.i64.3
+          local.get $tmp.i64.4
           local.get $tmp.i64.2
-          i64.rem_s
-          i64.const 0
-          i64.ne
-          local.get $tmp.i64.3
-          local.get $tmp.i64.2
-          i64.xor
+          i64.mul
+          i64.sub
           i64.const 0
           i64.lt_s
-          i32.and
           i64.extend_i32_u
           i64.sub
           local.set $n
         else
           i64.const 3
           local.get $n
-          local.set $tmp.i64.3
           local.set $tmp.i64.2
-          local.get $tmp.i64.2
-          local.get $tmp.i64.3
-          i64.mul
           local.set $tmp.i64.4
+          local.get $tmp.i64.4
           local.get $tmp.i64.2
+          i64.mul
+          local.set $tmp.i64.3
+          local.get $tmp.i64.4
           i64.const 2147483648
           i64.add
-          local.get $tmp.i64.3
+          local.get $tmp.i64.2
           i64.const 2147483648
           i64.add
           i64.or
           i64.const 4294967296
           i64.ge_u
           if
-            local.get $tmp.i64.2
+            local.get $tmp.i64.4
             i64.const -1
             i64.eq
             if
-              local.get $tmp.i64.3
+              local.get $tmp.i64.2
               i64.const -9223372036854775808
               i64.eq
               if
@@ -89,14 +79,14 @@
                 unreachable
               end
             else
-              local.get $tmp.i64.2
+              local.get $tmp.i64.4
               i64.eqz
               i32.eqz
               if
-                local.get $tmp.i64.4
-                local.get $tmp.i64.2
-                i64.div_s
                 local.get $tmp.i64.3
+                local.get $tmp.i64.4
+                i64.div_s
+                local.get $tmp.i64.2
                 i64.ne
                 if
                   i32.const 1
@@ -106,52 +96,36 @@
               end
             end
           end
-          local.get $tmp.i64.4
+          local.get $tmp.i64.3
           i64.const 1
-          local.set $tmp.i64.3
-          local.tee $tmp.i64.4
-          local.get $tmp.i64.3
-          i64.add
-          local.set $tmp.i64.2
-          local.get $tmp.i64.4
-          local.get $tmp.i64.2
-          i64.xor
-          local.get $tmp.i64.3
-          local.get $tmp.i64.2
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
+          drop
+          local.tee $tmp.i64.3
+          i64.const 9223372036854775806
+          i64.gt_s
           if
             i32.const 1
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.2
+          local.get $tmp.i64.3
+          i64.const 1
+          i64.add
           local.set $n
         end
         local.get $steps
         i64.const 1
-        local.set $tmp.i64.3
-        local.tee $tmp.i64.2
-        local.get $tmp.i64.3
-        i64.add
-        local.set $tmp.i64.4
-        local.get $tmp.i64.2
-        local.get $tmp.i64.4
-        i64.xor
-        local.get $tmp.i64.3
-        local.get $tmp.i64.4
-        i64.xor
-        i64.and
-        i64.const 0
-        i64.lt_s
+        drop
+        local.tee $tmp.i64.3
+        i64.const 9223372036854775806
+        i64.gt_s
         if
           i32.const 1
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.4
+        local.get $tmp.i64.3
+        i64.const 1
+        i64.add
         local.set $steps
         br 0
       end
@@ -271,42 +245,24 @@
     end
     local.get $n
     i64.const 1
-    local.set $tmp.i64.2
+    drop
     local.tee $tmp.i64.1
-    local.get $tmp.i64.2
-    i64.sub
-    local.set $tmp.i64.3
-    local.get $tmp.i64.1
-    local.get $tmp.i64.2
-    i64.xor
-    local.get $tmp.i64.1
-    local.get $tmp.i64.3
-    i64.xor
-    i64.and
-    i64.const 0
+    i64.const -9223372036854775807
     i64.lt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.3
+    local.get $tmp.i64.1
+    i64.const -1
+    i64.add
     call $fib
     local.get $n
     i64.const 2
-    local.set $tmp.i64.2
-    local.tee $tmp.i64.3
-    local.get $tmp.i64.2
-    i64.sub
-    local.set $tmp.i64.1
-    local.get $tmp.i64.3
-    local.get $tmp.i64.2
-    i64.xor
-    local.get $tmp.i64.3
-    local.get $tmp.i64.1
-    i64.xor
-    i64.and
-    i64.const 0
+    drop
+    local.tee $tmp.i64.1
+    i64.const -9223372036854775806
     i64.lt_s
     if
       i32.const 1
@@ -314,6 +270,8 @@
       unreachable
     end
     local.get $tmp.i64.1
+    i64.const -2
+    i64.add
     call $fib
     local.set $tmp.i64.2
     local.tee $tmp.i64.1

@@ -59,4 +59,13 @@
     إرجاع total / طول(values)
 
 
-اطبع(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+دالة mix(h: عدد_صحيح, k: عدد_صحيح) -> عدد_صحيح:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    إرجاع h & 255 | k ^ ~h
+
+
+اطبع(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

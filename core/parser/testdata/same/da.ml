@@ -59,4 +59,13 @@ definer mean(values: liste[flydetal]) -> flydetal:
     returner total / laengde(values)
 
 
-skriv(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+definer mix(h: heltal, k: heltal) -> heltal:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    returner h & 255 | k ^ ~h
+
+
+skriv(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

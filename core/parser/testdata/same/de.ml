@@ -59,4 +59,13 @@ def mean(values: liste[gleitkomma]) -> gleitkomma:
     rückgabe total / laenge(values)
 
 
-ausgeben(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+def mix(h: ganz, k: ganz) -> ganz:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    rückgabe h & 255 | k ^ ~h
+
+
+ausgeben(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

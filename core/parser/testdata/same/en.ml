@@ -62,4 +62,13 @@ def mean(values: list[float]) -> float:
     return total / len(values)
 
 
-print(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+def mix(h: int, k: int) -> int:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    return h & 255 | k ^ ~h
+
+
+print(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

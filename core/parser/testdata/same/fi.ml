@@ -59,4 +59,13 @@ maarittele mean(values: lista[liukuluku]) -> liukuluku:
     palauta total / pituus(values)
 
 
-tulosta(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+maarittele mix(h: kokonaisluku, k: kokonaisluku) -> kokonaisluku:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    palauta h & 255 | k ^ ~h
+
+
+tulosta(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

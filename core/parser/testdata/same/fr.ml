@@ -59,4 +59,13 @@ déf mean(values: liste[flottant]) -> flottant:
     retour total / longueur(values)
 
 
-afficher(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+déf mix(h: entier, k: entier) -> entier:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    retour h & 255 | k ^ ~h
+
+
+afficher(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

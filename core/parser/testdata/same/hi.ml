@@ -59,4 +59,13 @@
     वापसी total / लंबाई(values)
 
 
-छापो(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+परिभाषा mix(h: पूर्णांक, k: पूर्णांक) -> पूर्णांक:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    वापसी h & 255 | k ^ ~h
+
+
+छापो(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

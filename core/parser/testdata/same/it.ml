@@ -59,4 +59,13 @@ definisci mean(values: lista[decimale]) -> decimale:
     ritorna total / lunghezza(values)
 
 
-stampa(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+definisci mix(h: intero, k: intero) -> intero:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    ritorna h & 255 | k ^ ~h
+
+
+stampa(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

@@ -59,4 +59,13 @@
     戻る total / 長さ(values)
 
 
-表示(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+関数 mix(h: 整数, k: 整数) -> 整数:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    戻る h & 255 | k ^ ~h
+
+
+表示(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

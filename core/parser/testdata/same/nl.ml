@@ -59,4 +59,13 @@ definieer mean(values: lijst[drijvend]) -> drijvend:
     retourneer total / lengte(values)
 
 
-afdrukken(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+definieer mix(h: geheel, k: geheel) -> geheel:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    retourneer h & 255 | k ^ ~h
+
+
+afdrukken(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

@@ -59,4 +59,13 @@ funkcja mean(values: lista[zmiennoprzecinkowa]) -> zmiennoprzecinkowa:
     zwroc total / dlugosc(values)
 
 
-drukuj(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+funkcja mix(h: calkowita, k: calkowita) -> calkowita:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    zwroc h & 255 | k ^ ~h
+
+
+drukuj(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

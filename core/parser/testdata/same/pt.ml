@@ -59,4 +59,13 @@ defina mean(values: lista[real]) -> real:
     retorne total / comprimento(values)
 
 
-imprima(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+defina mix(h: inteiro, k: inteiro) -> inteiro:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    retorne h & 255 | k ^ ~h
+
+
+imprima(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

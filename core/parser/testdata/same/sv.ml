@@ -59,4 +59,13 @@ definiera mean(values: lista[flyttal]) -> flyttal:
     retur total / langd(values)
 
 
-skriv(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+definiera mix(h: heltal, k: heltal) -> heltal:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    retur h & 255 | k ^ ~h
+
+
+skriv(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

@@ -59,4 +59,13 @@
     திருப்பு total / நீளம்(values)
 
 
-அச்சிடு(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+வரையறு mix(h: முழு, k: முழு) -> முழு:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    திருப்பு h & 255 | k ^ ~h
+
+
+அச்சிடு(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

@@ -59,4 +59,13 @@
     返回 total / 长度(values)
 
 
-打印(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]))
+函数 mix(h: 整数, k: 整数) -> 整数:
+    h ^= k << 5 | h >> 2
+    h &= ~k & 0xFFFF
+    h |= (h ^ k) & 1
+    h <<= 1
+    h >>= 2
+    返回 h & 255 | k ^ ~h
+
+
+打印(classify(5), collatz(27), grid(3, 4), search([1, 2, 3], 2), mean([1.5, 2.5]), mix(7, 3))

@@ -1,0 +1,200 @@
+package wasmgen
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// The bitwise operators. Python's ints are two's complement numbers of
+// unbounded width, so & | ^ ~ of values that fit in i64 are exactly the
+// i64 operations, and so is >> (an arithmetic shift rounds toward minus
+// infinity, as Python's does). Only << can leave i64, and only the shift
+// counts can raise:
+//
+//   - a negative count raises ValueError ("negative shift count") for both
+//     shifts, before anything else: ErrValue;
+//   - a >> n for n >= 64 is 0 or -1, the same as a >> 63;
+//   - a << n overflows i64 unless (a << n) >> n == a for n < 64, or a == 0
+//     for n >= 64: ErrOverflow, and AUTO re-runs the call in Python, which
+//     computes the big int.
+//
+// bool & | ^ bool stays a bool (i32); every other mix is computed in i64.
+
+// bitOps maps each of & | ^ to its instruction, by operand kind.
+var bitOps = map[check.Kind]map[ast.BinaryOp]Opcode{
+	check.Int:  {ast.OpBitAnd: OpI64And, ast.OpBitOr: OpI64Or, ast.OpBitXor: OpI64Xor},
+	check.Bool: {ast.OpBitAnd: OpI32And, ast.OpBitOr: OpI32Or, ast.OpBitXor: OpI32Xor},
+}
+
+// bitwise emits `x op y` where x, of kind k (int or bool), is already on
+// the stack: it generates y, then the operation. A shift by a constant
+// count (an expression of literals, which has no effect) is specialized
+// and y is not generated.
+func (fg *fgen) bitwise(op ast.BinaryOp, k check.Kind, y ast.Expr) {
+	if ins, ok := bitOps[k][op]; ok {
+		fg.exprAs(y, k)
+		fg.emit(ins)
+		return
+	}
+	n, isConst := fg.constOf(y)
+	isConst = isConst && n.kind != check.Float
+	if !isConst {
+		fg.exprAs(y, check.Int)
+	}
+	switch {
+	case op == ast.OpLShift && isConst:
+		fg.shlConst(n.i)
+	case op == ast.OpLShift:
+		fg.intShl()
+	case op == ast.OpRShift && isConst:
+		fg.shrConst(n.i)
+	case op == ast.OpRShift:
+		fg.intShr()
+	default:
+		panic("bitwise operator not compiled")
+	}
+}
+
+// intInvert: ~a is a ^ -1, which never overflows.
+func (fg *fgen) intInvert() {
+	fg.i64(-1)
+	fg.emit(OpI64Xor)
+}
+
+// intShr: a >> n. A negative n raises ValueError; n >= 64 shifts by 63
+// (i64.shr_s alone would take n modulo 64).
+func (fg *fgen) intShr() {
+	n := fg.temp(I64)
+	fg.tee(n)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.trapIf(ErrValue)
+	fg.get(n)
+	fg.i64(63)
+	fg.get(n)
+	fg.i64(64)
+	fg.emit(OpI64LtU)
+	fg.emit(OpSelect)
+	fg.emit(OpI64ShrS)
+	fg.release(I64, n)
+}
+
+// shrConst: a >> c for a constant c.
+func (fg *fgen) shrConst(c int64) {
+	switch {
+	case c < 0:
+		fg.emit(OpDrop)
+		fg.trap(ErrValue)
+		fg.i64(0) // unreachable; keeps the stack typed for the reader
+	case c == 0:
+	default:
+		fg.i64(min(c, 63))
+		fg.emit(OpI64ShrS)
+	}
+}
+
+// intShl: a << n. For 0 <= n < 64 the result is r = a << n, exact iff
+// r >> n == a (the shift lost no bit and the sign is kept). Otherwise a
+// negative n raises ValueError, and n >= 64 gives 0 for a == 0 and
+// overflows for any other a.
+func (fg *fgen) intShl() {
+	a, n, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	fg.set(n)
+	fg.set(a)
+	fg.get(n)
+	fg.i64(64)
+	fg.emit(OpI64LtU)
+	fg.begin(OpIf, BlockType(I64))
+	fg.get(a)
+	fg.get(n)
+	fg.emit(OpI64Shl)
+	fg.tee(r)
+	fg.get(n)
+	fg.emit(OpI64ShrS)
+	fg.get(a)
+	fg.emit(OpI64Ne)
+	fg.trapIf(ErrOverflow)
+	fg.get(r)
+	fg.emit(OpElse)
+	fg.get(n)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.trapIf(ErrValue)
+	fg.get(a)
+	fg.emit(OpI64Eqz)
+	fg.emit(OpI32Eqz)
+	fg.trapIf(ErrOverflow)
+	fg.i64(0)
+	fg.end()
+	fg.release(I64, a, n, r)
+}
+
+// shlConst: a << c for a constant c, with the checks of intShl decided
+// at compile time.
+func (fg *fgen) shlConst(c int64) {
+	switch {
+	case c < 0:
+		fg.emit(OpDrop)
+		fg.trap(ErrValue)
+		fg.i64(0)
+	case c == 0:
+	case c >= 64:
+		a := fg.temp(I64)
+		fg.tee(a)
+		fg.emit(OpI64Eqz)
+		fg.emit(OpI32Eqz)
+		fg.trapIf(ErrOverflow)
+		fg.get(a)
+		fg.release(I64, a)
+	default:
+		// exact iff a lies in [-2**(63-c), 2**(63-c)): one unsigned
+		// comparison of a + 2**(63-c) against 2**(64-c).
+		a := fg.temp(I64)
+		fg.tee(a)
+		fg.i64(int64(uint64(1) << (63 - c)))
+		fg.emit(OpI64Add)
+		fg.i64(int64(uint64(1) << (64 - c)))
+		fg.emit(OpI64GeU)
+		fg.trapIf(ErrOverflow)
+		fg.get(a)
+		fg.i64(c)
+		fg.emit(OpI64Shl)
+		fg.release(I64, a)
+	}
+}
+
+// foldBitwise folds x op y for constants x and y (ints or bools); ok is
+// false when the operation would trap.
+func foldBitwise(op ast.BinaryOp, x, y value) (value, bool) {
+	k := check.Int
+	if x.kind == check.Bool && y.kind == check.Bool && op != ast.OpLShift && op != ast.OpRShift {
+		k = check.Bool
+	}
+	a, b := x.i, y.i
+	switch op {
+	case ast.OpBitAnd:
+		return value{kind: k, i: a & b}, true
+	case ast.OpBitOr:
+		return value{kind: k, i: a | b}, true
+	case ast.OpBitXor:
+		return value{kind: k, i: a ^ b}, true
+	case ast.OpRShift:
+		if b < 0 {
+			return value{}, false
+		}
+		return value{kind: k, i: a >> min(b, 63)}, true
+	case ast.OpLShift:
+		if b < 0 || (b >= 64 && a != 0) {
+			return value{}, false
+		}
+		if b >= 64 {
+			return value{kind: k}, true
+		}
+		r := a << b
+		if r>>b != a {
+			return value{}, false
+		}
+		return value{kind: k, i: r}, true
+	}
+	return value{}, false
+}
