@@ -17,6 +17,7 @@ AssertionError, and the corpus README says so.
 
 import bisect
 import copy
+import hashlib
 import json
 import math
 import os
@@ -57,7 +58,7 @@ FUNCTIONS = {
     "scientific/scientific.hi.ml": ["पलायन", "मैंडलब्रॉट", "कुल_पुनरावृत्तियाँ", "बहुपद", "समलंब",
                                     "पाई_श्रेणी"],
     "crypto/crypto.de.ml": ["einfacher_hash", "xor_byte", "xor_strom", "adler32",
-                            "pruefsumme_muster"],
+                            "pruefsumme_muster", "rotr32", "sha256", "sha256_muster"],
     "numeric/numeric.it.ml": ["fibonacci", "fattori_primi", "mcd", "mcm", "fattoriale",
                               "fib_ricorsivo", "crivello"],
     "search/search.pt.ml": ["busca_binaria", "busca_linear", "busca_em_pares"],
@@ -523,6 +524,23 @@ def test_crypto_cases_and_benchmark():
     raises(CRY, "xor_strom", ([1, 2], []), AssertionError)  # the registry: ValueError
     for n in (0, 1, 255, 256, 70000):
         check(CRY, "pruefsumme_muster", (n,), zlib.adler32(bytes(i % 256 for i in range(n))))
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=200))
+def test_crypto_sha256_against_hashlib(data):
+    check(CRY, "sha256", (list(data),), list(hashlib.sha256(data).digest()))
+
+
+def test_crypto_sha256_block_edges_and_benchmark():
+    # 55, 56 and 64 bytes: the padding fits in one block, needs a second, fills one.
+    for n in (0, 1, 55, 56, 63, 64, 65, 119, 120, 1000):
+        data = bytes((7 * i + 3) % 256 for i in range(n))
+        check(CRY, "sha256", (list(data),), list(hashlib.sha256(data).digest()))
+    for n in (0, 3, 4096):
+        digest = hashlib.sha256(bytes(i % 256 for i in range(n))).digest()
+        check(CRY, "sha256_muster", (n,), int.from_bytes(digest[:4], "big"))
+    raises(CRY, "sha256", ([1, 256],), AssertionError)
 
 
 # ---- numeric (it) ----
