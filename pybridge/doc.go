@@ -22,6 +22,20 @@
 // the result. Traps map to Python exceptions, and with a fallback set
 // (Backend.AUTO) overflow and unsupported values re-run the call in Python.
 //
+// Lists (lists.c, lists.h): a signature may name list parameters and
+// results with the letters of core/compiler.Signature (I, F, B, and L
+// before a nested list type). Such a call resets the module's arena
+// (__ml_reset), copies every distinct Python list object reachable from
+// the arguments into one block from __ml_alloc (an object met twice gets
+// one header, so aliasing survives), calls, then copies back every argument
+// list whose slots changed, in place and slot by slot, and converts a list
+// result; a header address that came in as an argument converts back to
+// that very object. Elements must be exactly int (fitting 64 bits), float
+// or bool, and lists exactly list: anything else (a tuple, a subclass,
+// bool in list[int], int in list[float]) falls back to Python under AUTO
+// and raises TypeError without a fallback. The scalar path does not pay for
+// any of this: it is one flag test.
+//
 // Threads: a Module holds a Go *wasm.Template and one instance per Python
 // thread that called it (module.c's slots, found through a per-thread
 // record whose pthread key destructor marks the thread dead, so that its

@@ -11,6 +11,7 @@
  */
 
 #include "bridge.h"
+#include "lists.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -41,6 +42,8 @@ typedef struct {
   PyObject *s_argument_type;
   PyObject *s_overflow;
   PyObject *s_unsupported;
+  PyObject *s_memory;
+  PyObject *s_reentrant;
 } ml_state;
 
 static inline ml_state *ml_get_state(PyObject *module) {
@@ -173,6 +176,7 @@ enum {
   CV_NONE = 'n', /* no result: None */
   CV_I32 = 'I',  /* int <-> i32, for foreign modules */
   CV_F32 = 'F',  /* float <-> f32, for foreign modules */
+  CV_LIST = 'l', /* list <-> i32 header address (lists.h); see MLFunc.ltypes */
 };
 
 /* A callable for one exported function (see Module.function). */
@@ -191,6 +195,14 @@ typedef struct {
   int nparams;
   int nresults;
   uint8_t *conv;          /* nparams + nresults CV_* codes, PyMem */
+  /* Lists (CV_LIST): the signature's letters (PyMem, NUL-terminated), and
+   * for each parameter and result the offset of its letters in them. */
+  char *ltypes;
+  uint16_t *ltoff;
+  int nlists;             /* list parameters */
+  int has_lists;          /* list parameters or a list result */
+  uint32_t alloc_index;   /* exports __ml_alloc and __ml_reset, when has_lists */
+  uint32_t reset_index;
 } MLFunc;
 
 static void ml_record(MLModule *m, PyObject *name, PyObject *backend,
@@ -330,13 +342,10 @@ static PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args,
   return res;
 }
 
-/* Outcome of converting one argument. */
-enum { ARG_OK = 0, ARG_ERROR = -1, ARG_OVERFLOW = 1, ARG_TYPE = 2 };
-
 /* ml_convert_arg stores a in slot; ARG_OVERFLOW and ARG_TYPE are returned
  * without an exception set, so that the caller may take the fallback. */
-static int ml_convert_arg(MLFunc *f, uint8_t cv, PyObject *a,
-                          wasmtime_val_raw_t *slot) {
+static inline __attribute__((always_inline)) int
+ml_convert_arg(MLFunc *f, uint8_t cv, PyObject *a, wasmtime_val_raw_t *slot) {
   switch (cv) {
   case CV_I64:
   case CV_I32:
@@ -393,7 +402,8 @@ static int ml_convert_arg(MLFunc *f, uint8_t cv, PyObject *a,
   return ARG_ERROR;
 }
 
-static PyObject *ml_convert_result(uint8_t cv, const wasmtime_val_raw_t *slot) {
+static inline __attribute__((always_inline)) PyObject *
+ml_convert_result(uint8_t cv, const wasmtime_val_raw_t *slot) {
   switch (cv) {
   case CV_I64:
     return PyLong_FromLongLong(slot->i64);
@@ -495,9 +505,87 @@ static void ml_raise_trap(MLFunc *f, ml_failure *fail) {
 
 #define ML_STACK_SLOTS 8
 
+/*
+ * While the bridge converts lists out of an instance's memory it sets
+ * inst->converting. Building Python objects may run arbitrary code (a
+ * garbage collection calling __del__); a call into that same instance
+ * meanwhile would reset the arena under the conversion, so it is refused:
+ * under AUTO it runs in Python, otherwise it raises RuntimeError.
+ */
+
+/* ml_do_call runs ff with the GIL released (or not, per f) and a deadline
+ * when f has a timeout. */
+static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_fastfunc *ff,
+                             wasmtime_val_raw_t *slots, ml_failure *fail) {
+  MLModule *m = f->module;
+  int kind;
+  if (f->timeout > 0) {
+    uint64_t ticks = mlgo_ticker_acquire(f->timeout);
+    ml_call_begin(m);
+    Py_BEGIN_ALLOW_THREADS
+    kind = ml_fastcall_deadline(ff, slots, fail, ticks);
+    Py_END_ALLOW_THREADS
+    ml_call_end(m);
+    mlgo_ticker_release();
+  } else if (f->release_gil > 0 || (f->release_gil < 0 && m->release_gil)) {
+    ml_call_begin(m);
+    Py_BEGIN_ALLOW_THREADS
+    kind = ml_fastcall(ff, slots, fail);
+    Py_END_ALLOW_THREADS
+    ml_call_end(m);
+  } else {
+    kind = ml_fastcall(ff, slots, fail);
+  }
+  return kind;
+}
+
+/* ml_falls_back reports whether, under AUTO, a failed call of this kind
+ * re-runs in Python: WebAssembly could not give Python's answer. */
+static inline int ml_falls_back(MLFunc *f, int kind) {
+  return f->fallback != NULL && ml_pending_type == NULL &&
+         (kind == ML_TRAP_OVERFLOW || kind == ML_TRAP_UNSUPPORTED ||
+          kind == ML_TRAP_MEMORY);
+}
+
+static PyObject *ml_trap_fallback(MLFunc *f, PyObject *const *args,
+                                  Py_ssize_t nargs, int kind, ml_failure *fail) {
+  ml_failure_clear(fail);
+  ml_state *st = f->module->st;
+  return ml_call_fallback(f, args, nargs,
+                          kind == ML_TRAP_OVERFLOW   ? st->s_overflow
+                          : kind == ML_TRAP_MEMORY ? st->s_memory
+                                                   : st->s_unsupported);
+}
+
+/* The scalar argument error of a call without fallback. */
+static void ml_raise_arg_error(MLFunc *f, int i, int rc, PyObject *a) {
+  uint8_t cv = f->conv[i];
+  if (rc == ARG_OVERFLOW) {
+    PyErr_Format(PyExc_OverflowError,
+                 "%U() argument %d does not fit in a %d-bit integer", f->name,
+                 i + 1, cv == CV_I64 ? 64 : 32);
+  } else {
+    ml_arg_type_error(f, i,
+                      cv == CV_F64 || cv == CV_F32 ? "float"
+                      : cv == CV_BOOL              ? "bool or int"
+                                                   : "int",
+                      a);
+  }
+}
+
+/* Kept out of line so that the scalar path stays small. */
+static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
+                                 Py_ssize_t nargs, ml_instance *inst,
+                                 wasmtime_val_raw_t *slots)
+    __attribute__((noinline));
+
 /* The fast path: convert, call wasm directly, convert back. */
 static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   if (nargs != f->nparams) {
+    if (f->fallback != NULL) {
+      /* Python gives its own TypeError, or fills in a default. */
+      return ml_call_fallback(f, args, nargs, f->module->st->s_argument_type);
+    }
     PyErr_Format(PyExc_TypeError, "%U() takes %d argument%s (%zd given)", f->name,
                  f->nparams, f->nparams == 1 ? "" : "s", nargs);
     return NULL;
@@ -510,6 +598,15 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   if (inst == NULL) {
     return NULL;
   }
+  if (__builtin_expect(inst->converting, 0)) {
+    if (f->fallback != NULL) {
+      return ml_call_fallback(f, args, nargs, m->st->s_reentrant);
+    }
+    PyErr_Format(PyExc_RuntimeError,
+                 "%U() called while this thread converts a list result of the "
+                 "same WebAssembly module", f->name);
+    return NULL;
+  }
   const ml_fastfunc *ff = inst->funcs[f->index];
   wasmtime_val_raw_t stack[ML_STACK_SLOTS];
   wasmtime_val_raw_t *slots = stack;
@@ -520,6 +617,10 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
     }
   }
   PyObject *res = NULL;
+  if (f->has_lists) {
+    res = ml_invoke_lists(f, args, nargs, inst, slots);
+    goto done;
+  }
   for (int i = 0; i < f->nparams; i++) {
     int rc = ml_convert_arg(f, f->conv[i], args[i], &slots[i]);
     if (rc == ARG_OK) {
@@ -535,48 +636,15 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
                                                 : st->s_argument_type);
       goto done;
     }
-    if (rc == ARG_OVERFLOW) {
-      PyErr_Format(PyExc_OverflowError,
-                   "%U() argument %d does not fit in a %d-bit integer", f->name,
-                   i + 1, f->conv[i] == CV_I64 ? 64 : 32);
-    } else {
-      uint8_t cv = f->conv[i];
-      ml_arg_type_error(f, i,
-                        cv == CV_F64 || cv == CV_F32 ? "float"
-                        : cv == CV_BOOL              ? "bool or int"
-                                                     : "int",
-                        args[i]);
-    }
+    ml_raise_arg_error(f, i, rc, args[i]);
     goto done;
   }
 
   ml_failure fail;
-  int kind;
-  if (f->timeout > 0) {
-    uint64_t ticks = mlgo_ticker_acquire(f->timeout);
-    ml_call_begin(m);
-    Py_BEGIN_ALLOW_THREADS
-    kind = ml_fastcall_deadline(ff, slots, &fail, ticks);
-    Py_END_ALLOW_THREADS
-    ml_call_end(m);
-    mlgo_ticker_release();
-  } else if (f->release_gil > 0 || (f->release_gil < 0 && m->release_gil)) {
-    ml_call_begin(m);
-    Py_BEGIN_ALLOW_THREADS
-    kind = ml_fastcall(ff, slots, &fail);
-    Py_END_ALLOW_THREADS
-    ml_call_end(m);
-  } else {
-    kind = ml_fastcall(ff, slots, &fail);
-  }
+  int kind = ml_do_call(f, ff, slots, &fail);
   if (kind != ML_OK) {
-    if (f->fallback != NULL && ml_pending_type == NULL &&
-        (kind == ML_TRAP_OVERFLOW || kind == ML_TRAP_UNSUPPORTED)) {
-      ml_failure_clear(&fail);
-      ml_state *st = f->module->st;
-      res = ml_call_fallback(f, args, nargs,
-                             kind == ML_TRAP_OVERFLOW ? st->s_overflow
-                                                      : st->s_unsupported);
+    if (ml_falls_back(f, kind)) {
+      res = ml_trap_fallback(f, args, nargs, kind, &fail);
     } else {
       ml_raise_trap(f, &fail);
     }
@@ -602,6 +670,168 @@ done:
   if (slots != stack) {
     PyMem_Free(slots);
   }
+  return res;
+}
+
+/* The list argument error of a call without fallback (lists.h rc). */
+static void ml_raise_list_error(MLFunc *f, int i, int rc, ml_lists *L) {
+  PyObject *want = ml_list_type_name(f->ltypes + f->ltoff[i]);
+  if (want == NULL) {
+    return;
+  }
+  if (rc == ARG_OVERFLOW) {
+    PyErr_Format(PyExc_OverflowError,
+                 "%U() argument %d (%U): an element does not fit in a 64-bit "
+                 "integer", f->name, i + 1, want);
+  } else if (rc == ARG_MEMORY) {
+    PyErr_Format(PyExc_MemoryError,
+                 "%U() argument %d (%U) does not fit in WebAssembly memory",
+                 f->name, i + 1, want);
+  } else if (L->bad_letter == 'A') {
+    PyErr_Format(PyExc_TypeError,
+                 "%U() argument %d (%U): the same list object is also passed "
+                 "as a list of another type", f->name, i + 1, want);
+  } else {
+    PyObject *tn = L->bad != NULL ? ml_type_name(L->bad) : NULL;
+    const char *elem = L->bad_letter == 'I'   ? "an int"
+                       : L->bad_letter == 'F' ? "a float"
+                       : L->bad_letter == 'B' ? "a bool"
+                                              : "a list (not a subclass or tuple)";
+    if (tn != NULL) {
+      PyErr_Format(PyExc_TypeError,
+                   "%U() argument %d must be %U: found %U where %s is needed",
+                   f->name, i + 1, want, tn, elem);
+      Py_DECREF(tn);
+    }
+  }
+  Py_DECREF(want);
+}
+
+/* ml_copies_back reports whether a call that raised the exception of kind
+ * leaves its list arguments as the call left them: exceptions that Python
+ * raises at the same point (so it would have mutated them as far). After
+ * a trap AUTO re-runs, a timeout or a WebAssembly-only trap they are left
+ * as they were. */
+static inline int ml_copies_back(int kind) {
+  return kind == ML_TRAP_ZERO_DIVISION || kind == ML_TRAP_INDEX ||
+         kind == ML_TRAP_VALUE || kind == ML_TRAP_ASSERTION;
+}
+
+/*
+ * ml_invoke_lists is ml_invoke for a function with list parameters or a
+ * list result (lists.h): reset the arena, copy the lists in with one
+ * __ml_alloc, call, copy the arguments back and the result out.
+ */
+static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
+                                 Py_ssize_t nargs, ml_instance *inst,
+                                 wasmtime_val_raw_t *slots) {
+  ml_state *st = f->module->st;
+  ml_lists L;
+  ml_lists_init(&L);
+  PyObject *res = NULL;
+  int first[64]; /* first entry planned for each list parameter */
+  int bad = -1, rc = ARG_OK;
+  for (int i = 0; i < f->nparams; i++) {
+    if (f->conv[i] == CV_LIST) {
+      first[i < 64 ? i : 63] = L.n;
+      rc = ml_lists_plan(&L, args[i], f->ltypes + f->ltoff[i]);
+    } else {
+      rc = ml_convert_arg(f, f->conv[i], args[i], &slots[i]);
+    }
+    if (rc != ARG_OK) {
+      bad = i;
+      goto arg_failed;
+    }
+  }
+  ml_failure fail;
+  int kind;
+  if (f->nlists > 0) {
+    wasmtime_val_raw_t s[1];
+    memset(s, 0, sizeof s);
+    kind = ml_fastcall(inst->funcs[f->reset_index], s, &fail);
+    if (kind == ML_OK) {
+      s[0].i64 = 0;
+      s[0].i32 = (int32_t)(uint32_t)L.total;
+      kind = ml_fastcall(inst->funcs[f->alloc_index], s, &fail);
+    }
+    if (kind != ML_OK) {
+      goto trapped;
+    }
+    size_t size;
+    uint8_t *mem = ml_memory(inst, &size);
+    rc = ml_lists_fill(&L, mem, size, (uint32_t)s[0].i32);
+    if (rc != ARG_OK) {
+      for (int i = 0; i < f->nparams && i < 64; i++) {
+        if (f->conv[i] == CV_LIST && first[i] <= L.bad_entry) {
+          bad = i;
+        }
+      }
+      goto arg_failed;
+    }
+    for (int i = 0; i < f->nparams; i++) {
+      if (f->conv[i] == CV_LIST) {
+        slots[i].i64 = 0;
+        slots[i].i32 = (int32_t)ml_lists_addr(&L, args[i]);
+      }
+    }
+  }
+  kind = ml_do_call(f, inst->funcs[f->index], slots, &fail);
+trapped:
+  if (kind != ML_OK) {
+    if (ml_falls_back(f, kind)) {
+      res = ml_trap_fallback(f, args, nargs, kind, &fail);
+      goto done;
+    }
+    if (ml_copies_back(kind) && L.shadow != NULL && ml_pending_type == NULL) {
+      size_t size;
+      const uint8_t *mem = ml_memory(inst, &size);
+      inst->converting = 1;
+      int cb = ml_lists_copy_back(&L, mem, size);
+      inst->converting = 0;
+      if (cb < 0) {
+        ml_failure_clear(&fail);
+        goto done;
+      }
+    }
+    ml_raise_trap(f, &fail);
+    goto done;
+  }
+  ml_record(f->module, f->name, st->s_wasm, st->s_wasm);
+  {
+    size_t size;
+    const uint8_t *mem = ml_memory(inst, &size);
+    inst->converting = 1;
+    if (L.shadow == NULL || ml_lists_copy_back(&L, mem, size) == 0) {
+      uint8_t cv = f->nresults == 1 ? f->conv[f->nparams] : CV_NONE;
+      if (cv == CV_LIST) {
+        res = ml_lists_out(&L, mem, size, (uint32_t)slots[0].i32,
+                           f->ltypes + f->ltoff[f->nparams]);
+      } else if (cv == CV_NONE) {
+        res = ml_none();
+      } else {
+        res = ml_convert_result(cv, &slots[0]);
+      }
+    }
+    inst->converting = 0;
+  }
+  goto done;
+
+arg_failed:
+  if (rc == ARG_ERROR) {
+    goto done;
+  }
+  if (f->fallback != NULL) {
+    res = ml_call_fallback(f, args, nargs,
+                           rc == ARG_OVERFLOW ? st->s_int_overflow
+                           : rc == ARG_MEMORY ? st->s_memory
+                                              : st->s_argument_type);
+  } else if (bad >= 0 && f->conv[bad] == CV_LIST) {
+    ml_raise_list_error(f, bad, rc, &L);
+  } else {
+    ml_raise_arg_error(f, bad < 0 ? 0 : bad, rc, args[bad < 0 ? 0 : bad]);
+  }
+done:
+  ml_lists_free(&L);
   return res;
 }
 
@@ -639,6 +869,10 @@ static void MLFunc_dealloc(PyObject *self) {
   f->conv = NULL;
   PyMem_Free(f->kinds);
   f->kinds = NULL;
+  PyMem_Free(f->ltypes);
+  f->ltypes = NULL;
+  PyMem_Free(f->ltoff);
+  f->ltoff = NULL;
   freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
   tp_free(self);
   Py_DECREF(tp);
@@ -725,19 +959,54 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
     }
     return 0;
   }
-  /* "ii:i": one letter per parameter, ':' and one result letter. */
-  int ok = siglen == f->nparams + 2 && sig[f->nparams] == ':';
-  for (int i = 0; ok && i < f->nparams; i++) {
-    ok = ml_letter_fits(sig[i], ff->kinds[i]);
-    f->conv[i] = (uint8_t)sig[i];
-  }
+  /* The grammar of core/compiler.Signature: the letters of each parameter
+   * (i f b, or a list: L* then I F B), ':' and the result's letters or n. */
+  int ok = siglen < 60000;
+  Py_ssize_t pos = 0;
   if (ok) {
-    char r = sig[f->nparams + 1];
-    if (r == 'n') {
-      ok = f->nresults == 0;
+    f->ltypes = PyMem_Malloc((size_t)siglen + 1);
+    f->ltoff = PyMem_Malloc(sizeof(uint16_t) * (size_t)(f->nparams + f->nresults + 1));
+    if (f->ltypes == NULL || f->ltoff == NULL) {
+      PyErr_NoMemory();
+      return -1;
+    }
+    memcpy(f->ltypes, sig, (size_t)siglen);
+    f->ltypes[siglen] = '\0';
+  }
+  for (int i = 0; ok && i <= f->nparams; i++) {
+    if (i == f->nparams) {
+      ok = pos < siglen && sig[pos] == ':';
+      pos++;
+      if (ok && pos < siglen && sig[pos] == 'n') {
+        ok = f->nresults == 0 && pos + 1 == siglen;
+        break;
+      }
+      ok = ok && f->nresults == 1;
+      if (!ok) {
+        break;
+      }
+    }
+    Py_ssize_t start = pos;
+    while (pos < siglen && sig[pos] == 'L') {
+      pos++;
+    }
+    if (pos >= siglen) {
+      ok = 0;
+      break;
+    }
+    char c = sig[pos++];
+    f->ltoff[i] = (uint16_t)start;
+    if (c == 'I' || c == 'F' || c == 'B') {
+      ok = ff->kinds[i] == ML_I32;
+      f->conv[i] = CV_LIST;
+      f->has_lists = 1;
+      f->nlists += i < f->nparams;
     } else {
-      ok = f->nresults == 1 && ml_letter_fits(r, ff->kinds[f->nparams]);
-      f->conv[f->nparams] = (uint8_t)r;
+      ok = pos == start + 1 && ml_letter_fits(c, ff->kinds[i]);
+      f->conv[i] = (uint8_t)c;
+    }
+    if (i == f->nparams) {
+      ok = ok && pos == siglen;
     }
   }
   if (!ok) {
@@ -812,6 +1081,17 @@ static MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
     Py_DECREF(f);
     return NULL;
   }
+  if (f->has_lists) {
+    /* Lists go in through the arena: the module must export both. */
+    long long a = mlgo_module_func_index(m->handle, (char *)"__ml_alloc", 10);
+    long long r = a < 0 ? -1 : mlgo_module_func_index(m->handle, (char *)"__ml_reset", 10);
+    if (a < 0 || r < 0) {
+      Py_DECREF(f);
+      return NULL;
+    }
+    f->alloc_index = (uint32_t)a;
+    f->reset_index = (uint32_t)r;
+  }
   return f;
 }
 
@@ -822,7 +1102,8 @@ static PyObject *ml_func_doc(MLFunc *f) {
     return NULL;
   }
   for (int i = 0; i < f->nparams; i++) {
-    PyObject *s = PyUnicode_FromString(ml_kind_name(f->kinds[i]));
+    PyObject *s = f->conv[i] == CV_LIST ? ml_list_type_name(f->ltypes + f->ltoff[i])
+                                        : PyUnicode_FromString(ml_kind_name(f->kinds[i]));
     if (s == NULL || PyList_Append(parts, s) < 0) {
       Py_XDECREF(s);
       Py_DECREF(parts);
@@ -837,13 +1118,20 @@ static PyObject *ml_func_doc(MLFunc *f) {
   if (joined == NULL) {
     return NULL;
   }
-  const char *res = f->nresults == 0 ? "None"
-                    : f->nresults == 1 ? ml_kind_name(f->kinds[f->nparams])
-                                       : "tuple";
+  PyObject *res = f->nresults == 1 && f->conv[f->nparams] == CV_LIST
+                      ? ml_list_type_name(f->ltypes + f->ltoff[f->nparams])
+                      : PyUnicode_FromString(f->nresults == 0   ? "None"
+                                             : f->nresults == 1 ? ml_kind_name(f->kinds[f->nparams])
+                                                                : "tuple");
+  if (res == NULL) {
+    Py_DECREF(joined);
+    return NULL;
+  }
   PyObject *doc = PyUnicode_FromFormat(
-      "%U(%U) -> %s\n\nExported WebAssembly function%s.", f->name, joined, res,
+      "%U(%U) -> %U\n\nExported WebAssembly function%s.", f->name, joined, res,
       f->fallback != NULL ? " (falls back to Python on overflow)" : "");
   Py_DECREF(joined);
+  Py_DECREF(res);
   return doc;
 }
 
@@ -1962,7 +2250,9 @@ static int ml_exec(PyObject *m) {
       ml_add_string(&st->s_int_overflow, "wasm-overflow-fallback") < 0 ||
       ml_add_string(&st->s_argument_type, "wasm-argument-fallback") < 0 ||
       ml_add_string(&st->s_overflow, "wasm-overflow-fallback") < 0 ||
-      ml_add_string(&st->s_unsupported, "wasm-unsupported-fallback") < 0) {
+      ml_add_string(&st->s_unsupported, "wasm-unsupported-fallback") < 0 ||
+      ml_add_string(&st->s_memory, "wasm-memory-fallback") < 0 ||
+      ml_add_string(&st->s_reentrant, "wasm-reentrant-fallback") < 0) {
     return -1;
   }
   PyObject *version = mlgo_version();
@@ -2003,6 +2293,8 @@ static int ml_clear(PyObject *m) {
   Py_CLEAR(st->s_argument_type);
   Py_CLEAR(st->s_overflow);
   Py_CLEAR(st->s_unsupported);
+  Py_CLEAR(st->s_memory);
+  Py_CLEAR(st->s_reentrant);
   return 0;
 }
 

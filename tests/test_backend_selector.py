@@ -185,3 +185,37 @@ def test_selector_map_wasm(tmp_path):
     reg.register_python("carré", lambda n: n * n)
     sel = BackendSelector(registry=reg)
     assert sel.map("carré", [1, 2, 3, 2 ** 40]) == [1, 4, 9, 2 ** 80]
+
+
+GUIDE_PROFILING = '''
+import time
+from multilingualprogramming.runtime.backend_selector import BackendSelector
+# Profile Python fallback
+selector_py = BackendSelector(prefer_backend=Backend.PYTHON)
+start = time.perf_counter()
+result = selector_py.call_function("fibonacci", 30)
+py_time = time.perf_counter() - start
+# Profile WASM
+selector_wasm = BackendSelector(prefer_backend=Backend.WASM)
+start = time.perf_counter()
+result = selector_wasm.call_function("fibonacci", 30)
+wasm_time = time.perf_counter() - start
+print(f"Python: {py_time*1000:.2f}ms")
+print(f"WASM: {wasm_time*1000:.2f}ms")
+print(f"Speedup: {py_time/wasm_time:.1f}x")
+'''
+
+
+@needs_native
+def test_guide_performance_profiling_snippet(capsys):
+    """The guide's snippet, verbatim. It uses Backend without importing it:
+    the guide imports it in its section 3 example, which we run first."""
+    ns = {}
+    exec("from multilingualprogramming.runtime.backend_selector import BackendSelector, Backend", ns)
+    exec(GUIDE_PROFILING, ns)
+    out = capsys.readouterr().out
+    assert "Python:" in out and "WASM:" in out and "Speedup:" in out
+    assert ns["result"] == [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597,
+                            2584, 4181, 6765, 10946, 17711, 28657, 46368, 75025, 121393, 196418,
+                            317811, 514229]
+    assert ns["selector_wasm"].get_last_call_report()["backend"] == "wasm"

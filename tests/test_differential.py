@@ -1,6 +1,6 @@
 """Differential tests: every compiled function against its Python fallback.
 
-The programs under tests/programs are written in six languages. For each
+The programs under tests/programs are written in seven languages. For each
 function the compiler compiled, hypothesis draws arguments from its
 signature (edge values first: 0, ±1, the 64-bit limits, -0.0, inf, nan)
 and the call runs three ways:
@@ -15,6 +15,7 @@ and the call runs three ways:
   value or another exception.
 """
 
+import copy
 import glob
 import math
 import os
@@ -89,6 +90,8 @@ def compiled_functions():
 def same(a, b):
     if type(a) is not type(b):
         return False
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(a, float):
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
@@ -97,10 +100,11 @@ def same(a, b):
 
 
 def outcome(prog, name, args, backend):
+    args = copy.deepcopy(args)
     try:
-        return "value", prog.call(name, *args, backend=backend)
+        return "value", prog.call(name, *args, backend=backend), snapshot(args)
     except Exception as exc:  # the exception's type is the outcome
-        return "raise", exc
+        return "raise", exc, snapshot(args)
 
 
 @pytest.mark.skipif(not HAVE_NATIVE, reason="compiling needs the native extension")
@@ -115,17 +119,44 @@ def test_every_program_compiles_in_its_language():
     assert len(langs) >= 6
 
 
+def parse_params(signature):
+    """The parameter types of a signature ("LFi:F" -> ["LF", "i"])."""
+    params, token = [], ""
+    for c in signature.split(":")[0]:
+        token += c
+        if c != "L":
+            params.append(token)
+            token = ""
+    return params
+
+
+def strategy(token):
+    """Arguments of the type a signature token names ("i", "F", "LI", ...)."""
+    if token in LETTER:
+        return LETTER[token]
+    if token.startswith("L"):
+        return st.lists(strategy(token[1:]), max_size=6)
+    return st.lists(LETTER[token.lower()], max_size=12)
+
+
+def snapshot(args):
+    """The arguments' values after a call (lists may be changed in place)."""
+    return repr(args)
+
+
 @pytest.mark.parametrize("prog,info", compiled_functions())
 def test_backends_agree(prog, info):
-    letters = info.signature.split(":")[0]
-    strategies = BOUNDED.get(info.name) or tuple(LETTER[c] for c in letters)
+    strategies = BOUNDED.get(info.name) or tuple(strategy(t) for t in parse_params(info.signature))
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.tuples(*strategies))
     def check(args):
-        py_kind, py = outcome(prog, info.name, args, mp.Backend.PYTHON)
-        auto_kind, auto = outcome(prog, info.name, args, mp.Backend.AUTO)
-        wasm_kind, wasm = outcome(prog, info.name, args, mp.Backend.WASM)
+        py_kind, py, py_args = outcome(prog, info.name, args, mp.Backend.PYTHON)
+        auto_kind, auto, auto_args = outcome(prog, info.name, args, mp.Backend.AUTO)
+        wasm_kind, wasm, wasm_args = outcome(prog, info.name, args, mp.Backend.WASM)
+        assert auto_args == py_args, (args, py_args, auto_args)   # in-place changes agree
+        if wasm_kind == "value":
+            assert wasm_args == py_args, (args, py_args, wasm_args)
         if py_kind == "value":
             assert auto_kind == "value" and same(auto, py), (args, py, auto)
             if wasm_kind == "value":

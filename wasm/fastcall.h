@@ -163,6 +163,10 @@ typedef struct ml_instance {
   wasmtime_context_t *context;
   wasmtime_memory_t memory;
   int has_memory;
+  /* Nonzero while the CPython bridge converts lists out of this
+   * instance's memory: a call into the instance meanwhile would reset the
+   * arena under it, so the bridge refuses such calls. Zero at creation. */
+  int converting;
   uint32_t nfuncs;
   ml_fastfunc *funcs[];
 } ml_instance;

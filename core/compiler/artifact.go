@@ -36,9 +36,12 @@ type Function struct {
 	Compilable bool    // true when Wasm exports it
 	Reason     string  // why it is Python-only, when !Compilable
 	// Signature is the compact calling convention used by the bridge:
-	// one letter per parameter, ':' then one letter for the result.
-	// i = int (i64), f = float (f64), b = bool (i32), n = None (no result).
-	// Empty when the function is not compilable.
+	// the letters of each parameter, ':' then the letters of the result.
+	// i = int (i64), f = float (f64), b = bool (i32), n = None (no result);
+	// I, F, B = list[int], list[float], list[bool]; L prefixes a list of
+	// the list that follows (LF = list[list[float]]). The grammar is in
+	// the doc comment of func Signature. Empty when the function is not
+	// compilable.
 	Signature string
 }
 

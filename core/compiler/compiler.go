@@ -75,11 +75,15 @@ func Compile(src string, opt Options) (a *Artifact, err error) {
 }
 
 // describe turns a checked function into the Python package's view of it.
+// Functions the checker marks Internal (a list in the signature) are
+// callable through the bridge, which copies lists in and out, so they are
+// Compilable here with no Reason. A signature with a type that has no
+// bridge letter keeps the function Python-only, with that as the reason.
 func describe(fn *check.Func) Function {
 	out := Function{
 		Name:       fn.Name,
 		Result:     fn.Result.String(),
-		Compilable: fn.Compilable,
+		Compilable: fn.Compilable || fn.Internal,
 		Reason:     fn.Reason,
 	}
 	for i, name := range fn.ParamNames {
@@ -89,37 +93,101 @@ func describe(fn *check.Func) Function {
 		}
 		out.Params = append(out.Params, Param{Name: name, Type: t})
 	}
-	if fn.Compilable {
-		out.Signature = Signature(fn.Params, fn.Result)
+	if !out.Compilable {
+		return out
 	}
+	out.Reason = ""
+	sig, err := Signature(fn.Params, fn.Result)
+	if err != nil {
+		out.Compilable = false
+		out.Reason = err.Error()
+		return out
+	}
+	out.Signature = sig
 	return out
 }
 
 // Signature returns the bridge's compact calling convention for a function
-// with the given parameter and result types: "ii:i" for (int, int) -> int.
-func Signature(params []*check.Type, result *check.Type) string {
+// with the given parameter and result types, or an error naming a type that
+// the bridge cannot carry (str, an unknown type, a list of None).
+//
+// The grammar, in EBNF:
+//
+//	signature = { type } ":" result .
+//	result    = "n" | type .
+//	type      = scalar | list .
+//	scalar    = "i" | "f" | "b" .
+//	list      = "I" | "F" | "B" | "L" list .
+//
+// i is int (i64), f float (f64), b bool (i32 0/1), n None (no result). A
+// list is an i32 header address (core/wasmgen/abi.go): I, F and B are
+// list[int], list[float] and list[bool]; L prefixes a list of the list that
+// follows, so LF is list[list[float]] and LLI list[list[list[int]]]. Every
+// parameter is one type, so the letters parse left to right without
+// separators: "LFI:F" is (list[list[float]], list[int]) -> list[float].
+// A None parameter, or a list of anything else, has no letters: an error.
+func Signature(params []*check.Type, result *check.Type) (string, error) {
 	var b strings.Builder
-	for _, p := range params {
-		b.WriteByte(letter(p))
+	for i, p := range params {
+		if err := writeLetters(&b, p); err != nil {
+			return "", fmt.Errorf("parameter %d: %v", i+1, err)
+		}
 	}
 	b.WriteByte(':')
-	b.WriteByte(letter(result))
-	return b.String()
+	if result == nil || result.Kind == check.None {
+		b.WriteByte('n')
+	} else if err := writeLetters(&b, result); err != nil {
+		return "", fmt.Errorf("result: %v", err)
+	}
+	return b.String(), nil
 }
 
-func letter(t *check.Type) byte {
-	if t == nil {
-		return 'n'
+// writeLetters appends the letters of t (a scalar or a list, per the
+// grammar of Signature) to b.
+func writeLetters(b *strings.Builder, t *check.Type) error {
+	if t != nil {
+		switch t.Kind {
+		case check.Int:
+			b.WriteByte('i')
+			return nil
+		case check.Float:
+			b.WriteByte('f')
+			return nil
+		case check.Bool:
+			b.WriteByte('b')
+			return nil
+		case check.List:
+			if listLetters(b, t) {
+				return nil
+			}
+		}
 	}
-	switch t.Kind {
-	case check.Int:
-		return 'i'
-	case check.Float:
-		return 'f'
-	case check.Bool:
-		return 'b'
-	case check.None:
-		return 'n'
+	return fmt.Errorf("type %s has no bridge letter", t)
+}
+
+// listLetters appends the letters of list type t and reports whether its
+// innermost element is an int, float or bool.
+func listLetters(b *strings.Builder, t *check.Type) bool {
+	for ; t != nil && t.Kind == check.List; t = t.Elem {
+		e := t.Elem
+		if e == nil {
+			return false
+		}
+		switch e.Kind {
+		case check.Int:
+			b.WriteByte('I')
+			return true
+		case check.Float:
+			b.WriteByte('F')
+			return true
+		case check.Bool:
+			b.WriteByte('B')
+			return true
+		case check.List:
+			b.WriteByte('L')
+		default:
+			return false
+		}
 	}
-	panic(fmt.Sprintf("type %s has no bridge letter", t))
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/core/source"
 )
 
@@ -82,5 +83,112 @@ func TestSignature(t *testing.T) {
 		if f.Signature != want[f.Name] {
 			t.Errorf("%s signature = %q, want %q (%s)", f.Name, f.Signature, want[f.Name], f.Reason)
 		}
+	}
+}
+
+func TestSignatureLetters(t *testing.T) {
+	I, F, B := check.ListOf(check.TInt), check.ListOf(check.TFloat), check.ListOf(check.TBool)
+	LF := check.ListOf(F)
+	LLI := check.ListOf(check.ListOf(I))
+	tests := []struct {
+		name   string
+		params []*check.Type
+		result *check.Type
+		want   string
+		err    string
+	}{
+		{"scalars", []*check.Type{check.TInt, check.TFloat, check.TBool}, check.TInt, "ifb:i", ""},
+		{"no params", nil, check.TNone, ":n", ""},
+		{"nil result", nil, nil, ":n", ""},
+		{"flat lists", []*check.Type{I, F, B}, I, "IFB:I", ""},
+		{"nested", []*check.Type{LF, check.TInt}, LF, "LFi:LF", ""},
+		{"deep", []*check.Type{LLI}, check.TBool, "LLI:b", ""},
+		{"list result", []*check.Type{check.TInt}, B, "i:B", ""},
+		{"str param", []*check.Type{check.TStr}, check.TInt, "", "parameter 1: type str has no bridge letter"},
+		{"unknown param", []*check.Type{check.TInt, check.TUnknown}, check.TInt, "", "parameter 2: type unknown has no bridge letter"},
+		{"None param", []*check.Type{check.TNone}, check.TInt, "", "parameter 1: type None has no bridge letter"},
+		{"nil param", []*check.Type{nil}, check.TInt, "", "parameter 1"},
+		{"list of str", []*check.Type{check.ListOf(check.TStr)}, check.TInt, "", "list[str]"},
+		{"list of list of None", nil, check.ListOf(check.ListOf(check.TNone)), "", "result: type list[list[None]]"},
+		{"list without elem", []*check.Type{{Kind: check.List}}, check.TInt, "", "parameter 1"},
+		{"str result", nil, check.TStr, "", "result: type str"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Signature(tt.params, tt.result)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("Signature = %q, %v; want an error containing %q", got, err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("Signature = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestListFunctionsCompilable checks that functions with lists in their
+// signature are callable through the bridge: Compilable, no Reason, and the
+// letters of the grammar.
+func TestListFunctionsCompilable(t *testing.T) {
+	src := `def total(a: list[int]) -> int:
+    s = 0
+    for x in a:
+        s = s + x
+    return s
+
+def grow(a: list[float], x: float) -> None:
+    a.append(x)
+
+def rows(n: int) -> list[list[float]]:
+    out = [[0.0]]
+    for i in range(n):
+        out.append([1.0 * i])
+    return out
+
+def flags(a: list[bool]) -> list[bool]:
+    return a
+`
+	a, err := Compile(src, Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"total": "I:i", "grow": "Ff:n", "rows": "i:LF", "flags": "B:B"}
+	if len(a.Functions) != len(want) {
+		t.Fatalf("functions = %+v", a.Functions)
+	}
+	for _, f := range a.Functions {
+		if !f.Compilable || f.Reason != "" || f.Signature != want[f.Name] {
+			t.Errorf("%s: compilable=%v reason=%q signature=%q, want compilable, no reason, %q",
+				f.Name, f.Compilable, f.Reason, f.Signature, want[f.Name])
+		}
+	}
+}
+
+// TestDescribeNoLetter checks that a compilable function whose type has no
+// bridge letter becomes Python-only with a reason instead of crashing.
+func TestDescribeNoLetter(t *testing.T) {
+	fn := &check.Func{
+		Name: "f", ParamNames: []string{"s"},
+		Params: []*check.Type{check.TStr}, Result: check.TInt, Compilable: true,
+	}
+	got := describe(fn)
+	if got.Compilable || got.Signature != "" || !strings.Contains(got.Reason, "no bridge letter") {
+		t.Errorf("describe = %+v, want Python-only with a reason", got)
+	}
+	fn = &check.Func{
+		Name: "g", ParamNames: []string{"a"}, Params: []*check.Type{check.ListOf(check.TInt)},
+		Result: check.TNone, Internal: true, Reason: "lists cannot cross the bridge yet",
+	}
+	got = describe(fn)
+	if !got.Compilable || got.Reason != "" || got.Signature != "I:n" {
+		t.Errorf("describe(internal) = %+v, want compilable I:n with no reason", got)
+	}
+	fn = &check.Func{Name: "h", Result: check.TInt, Reason: "uses a dict"}
+	got = describe(fn)
+	if got.Compilable || got.Reason != "uses a dict" || got.Signature != "" {
+		t.Errorf("describe(python-only) = %+v", got)
 	}
 }

@@ -45,4 +45,7 @@ REASONS = {
     "wasm-overflow-fallback": "an integer left the 64-bit range; Python computed the exact result",
     "wasm-argument-fallback": "an argument has a type the compiled code does not take; Python ran it",
     "wasm-trap-fallback": "WebAssembly trapped where Python would not raise; Python ran it",
+    "wasm-unsupported-fallback": "the compiled code cannot represent a value on the way; Python ran it",
+    "wasm-memory-fallback": "WebAssembly ran out of memory (or the lists exceed it); Python ran it",
+    "wasm-reentrant-fallback": "the instance was busy converting a result; Python ran the call",
 }

@@ -1,0 +1,470 @@
+//go:build pyext
+
+/*
+ * lists.c: copying Python lists into WebAssembly memory and back (see
+ * lists.h for the protocol). Every read of linear memory is bounds-checked
+ * against the memory's current size: a corrupt header raises SystemError,
+ * never reads outside the memory.
+ */
+
+#include "lists.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the list bridge assumes a little-endian host, like WebAssembly memory"
+#endif
+
+/* ------------------------------------------------------------------ map */
+
+static size_t ml_map_slot(uintptr_t key, size_t cap) {
+  uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* ml_map_get returns the value of key, or -1. */
+static intptr_t ml_map_get(const ml_map *m, uintptr_t key) {
+  if (m->cap == 0) {
+    return -1;
+  }
+  for (size_t i = ml_map_slot(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+    if (m->keys[i] == key) {
+      return m->vals[i];
+    }
+    if (m->keys[i] == 0) {
+      return -1;
+    }
+  }
+}
+
+/* ml_map_put sets key (nonzero, absent) to val; -1 with MemoryError. */
+static int ml_map_put(ml_map *m, uintptr_t key, intptr_t val) {
+  if (2 * (m->n + 1) > m->cap) {
+    size_t cap = m->cap ? 2 * m->cap : 16;
+    uintptr_t *keys = PyMem_Calloc(cap, sizeof *keys);
+    intptr_t *vals = PyMem_Malloc(cap * sizeof *vals);
+    if (keys == NULL || vals == NULL) {
+      PyMem_Free(keys);
+      PyMem_Free(vals);
+      PyErr_NoMemory();
+      return -1;
+    }
+    for (size_t j = 0; j < m->cap; j++) {
+      if (m->keys[j] != 0) {
+        size_t i = ml_map_slot(m->keys[j], cap);
+        while (keys[i] != 0) {
+          i = (i + 1) & (cap - 1);
+        }
+        keys[i] = m->keys[j];
+        vals[i] = m->vals[j];
+      }
+    }
+    PyMem_Free(m->keys);
+    PyMem_Free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+  }
+  size_t i = ml_map_slot(key, m->cap);
+  while (m->keys[i] != 0) {
+    i = (i + 1) & (m->cap - 1);
+  }
+  m->keys[i] = key;
+  m->vals[i] = val;
+  m->n++;
+  return 0;
+}
+
+static void ml_map_free(ml_map *m) {
+  PyMem_Free(m->keys);
+  PyMem_Free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+/* --------------------------------------------------------------- state */
+
+void ml_lists_init(ml_lists *L) { memset(L, 0, sizeof *L); }
+
+void ml_lists_free(ml_lists *L) {
+  for (int i = 0; i < L->n; i++) {
+    Py_DECREF(L->e[i].obj);
+  }
+  for (int i = 0; i < L->nmade; i++) {
+    Py_DECREF(L->made[i]);
+  }
+  PyMem_Free(L->e);
+  PyMem_Free(L->made);
+  PyMem_Free(L->shadow);
+  ml_map_free(&L->objs);
+  ml_map_free(&L->addrs);
+  memset(L, 0, sizeof *L);
+}
+
+int ml_type_len(const char *type) {
+  int n = 0;
+  while (type[n] == 'L') {
+    n++;
+  }
+  return n + 1;
+}
+
+static int ml_same_type(const char *a, const char *b) {
+  int n = ml_type_len(a);
+  return n == ml_type_len(b) && memcmp(a, b, (size_t)n) == 0;
+}
+
+PyObject *ml_list_type_name(const char *type) {
+  int depth = ml_type_len(type);
+  const char *elem = type[depth - 1] == 'I'   ? "int"
+                     : type[depth - 1] == 'F' ? "float"
+                                              : "bool";
+  char buf[256];
+  int k = 0;
+  for (int i = 0; i < depth && k < 200; i++) {
+    memcpy(buf + k, "list[", 5);
+    k += 5;
+  }
+  k += snprintf(buf + k, sizeof buf - (size_t)k, "%s", elem);
+  for (int i = 0; i < depth && k < (int)sizeof buf - 1; i++) {
+    buf[k++] = ']';
+  }
+  return PyUnicode_FromStringAndSize(buf, k);
+}
+
+/* ---------------------------------------------------------------- plan */
+
+int ml_lists_plan(ml_lists *L, PyObject *obj, const char *type) {
+  if (!PyList_CheckExact(obj)) {
+    L->bad = obj;
+    L->bad_letter = 'L';
+    return ARG_TYPE;
+  }
+  intptr_t seen = ml_map_get(&L->objs, (uintptr_t)obj);
+  if (seen >= 0) {
+    /* The same list again (an alias): one header, if the types agree. */
+    if (ml_same_type(L->e[seen].type, type)) {
+      return ARG_OK;
+    }
+    L->bad = obj;
+    L->bad_letter = 'A';
+    return ARG_TYPE;
+  }
+  Py_ssize_t len = PyList_Size(obj);
+  if (len < 0) {
+    return ARG_ERROR;
+  }
+  if (len > ML_LIST_MAX_LEN) {
+    return ARG_MEMORY;
+  }
+  uint64_t off = (L->total + 7) & ~(uint64_t)7;
+  uint64_t end = off + ML_LIST_HEADER + (uint64_t)len * ML_LIST_SLOT;
+  if (end > UINT32_MAX) {
+    return ARG_MEMORY;
+  }
+  if (L->n == L->cap) {
+    int cap = L->cap ? 2 * L->cap : 8;
+    ml_lentry *e = PyMem_Realloc(L->e, (size_t)cap * sizeof *e);
+    if (e == NULL) {
+      PyErr_NoMemory();
+      return ARG_ERROR;
+    }
+    L->e = e;
+    L->cap = cap;
+  }
+  int idx = L->n;
+  if (ml_map_put(&L->objs, (uintptr_t)obj, idx) < 0) {
+    return ARG_ERROR;
+  }
+  Py_INCREF(obj);
+  L->e[idx] = (ml_lentry){obj, type, (uint32_t)off, (uint32_t)len};
+  L->n++;
+  L->total = end;
+  if (type[0] != 'L') {
+    return ARG_OK;
+  }
+  for (Py_ssize_t k = 0; k < len; k++) {
+    PyObject *item = PyList_GetItem(obj, k);
+    if (item == NULL) {
+      return ARG_ERROR;
+    }
+    int rc = ml_lists_plan(L, item, type + 1);
+    if (rc != ARG_OK) {
+      return rc;
+    }
+  }
+  return ARG_OK;
+}
+
+uint32_t ml_lists_addr(const ml_lists *L, PyObject *obj) {
+  intptr_t i = ml_map_get(&L->objs, (uintptr_t)obj);
+  return i < 0 ? 0 : L->base + L->e[i].off;
+}
+
+/* ---------------------------------------------------------------- fill */
+
+static inline void ml_put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static inline void ml_put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+static inline uint32_t ml_get32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+static inline uint64_t ml_get64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+/* ml_scalar_in converts one element for letter c into *bits. */
+static int ml_scalar_in(ml_lists *L, char c, PyObject *item, uint64_t *bits) {
+  switch (c) {
+  case 'I': {
+    if (!PyLong_CheckExact(item)) {
+      break;
+    }
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(item, &overflow);
+    if (overflow != 0) {
+      L->bad = item;
+      L->bad_letter = c;
+      return ARG_OVERFLOW;
+    }
+    if (v == -1 && PyErr_Occurred()) {
+      return ARG_ERROR;
+    }
+    *bits = (uint64_t)v;
+    return ARG_OK;
+  }
+  case 'F': {
+    if (!PyFloat_CheckExact(item)) {
+      break;
+    }
+    double d = PyFloat_AsDouble(item);
+    memcpy(bits, &d, 8);
+    return ARG_OK;
+  }
+  case 'B':
+    if (item == Py_True || item == Py_False) {
+      *bits = item == Py_True;
+      return ARG_OK;
+    }
+    break;
+  }
+  L->bad = item;
+  L->bad_letter = c;
+  return ARG_TYPE;
+}
+
+int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
+  if ((uint64_t)base + L->total > size) {
+    PyErr_SetString(PyExc_SystemError, "__ml_alloc returned memory out of bounds");
+    return ARG_ERROR;
+  }
+  L->base = base;
+  for (int i = 0; i < L->n; i++) {
+    ml_lentry *e = &L->e[i];
+    uint32_t hdr = base + e->off;
+    uint8_t *p = mem + hdr;
+    if (PyList_Size(e->obj) != (Py_ssize_t)e->len) {
+      /* Nothing runs Python code between plan and fill; be safe anyway. */
+      PyErr_SetString(PyExc_RuntimeError, "a list argument changed size during the call");
+      return ARG_ERROR;
+    }
+    ml_put32(p, e->len);
+    ml_put32(p + 4, e->len);
+    ml_put32(p + 8, hdr + ML_LIST_HEADER);
+    ml_put32(p + 12, 0);
+    uint8_t *slot = p + ML_LIST_HEADER;
+    char c = e->type[0];
+    for (uint32_t k = 0; k < e->len; k++, slot += ML_LIST_SLOT) {
+      PyObject *item = PyList_GetItem(e->obj, (Py_ssize_t)k);
+      if (item == NULL) {
+        return ARG_ERROR;
+      }
+      uint64_t bits;
+      if (c == 'L') {
+        bits = ml_lists_addr(L, item);
+      } else {
+        int rc = ml_scalar_in(L, c, item, &bits);
+        if (rc != ARG_OK) {
+          L->bad_entry = i;
+          return rc;
+        }
+      }
+      ml_put64(slot, bits);
+    }
+    if (ml_map_put(&L->addrs, hdr, (intptr_t)e->obj) < 0) {
+      return ARG_ERROR;
+    }
+  }
+  if (L->total > 0) {
+    L->shadow = PyMem_Malloc((size_t)L->total);
+    if (L->shadow == NULL) {
+      PyErr_NoMemory();
+      return ARG_ERROR;
+    }
+    memcpy(L->shadow, mem + base, (size_t)L->total);
+  }
+  return ARG_OK;
+}
+
+/* ----------------------------------------------------------------- out */
+
+static void ml_bad_header(uint32_t addr) {
+  PyErr_Format(PyExc_SystemError,
+               "WebAssembly returned a list header out of bounds (address %u)",
+               (unsigned)addr);
+}
+
+/* ml_header reads the header at addr: its len and the address of its
+ * slots, all within the memory; -1 with SystemError otherwise. */
+static int ml_header(const uint8_t *mem, size_t size, uint32_t addr,
+                     uint32_t *len, uint32_t *data) {
+  if (addr < ML_HEAP_BASE || (uint64_t)addr + ML_LIST_HEADER > size) {
+    ml_bad_header(addr);
+    return -1;
+  }
+  *len = ml_get32(mem + addr);
+  *data = ml_get32(mem + addr + 8);
+  if ((uint64_t)*data + (uint64_t)*len * ML_LIST_SLOT > size) {
+    ml_bad_header(addr);
+    return -1;
+  }
+  return 0;
+}
+
+/* ml_elem_out converts the slot bits of an element of a list of type. */
+static PyObject *ml_elem_out(ml_lists *L, const uint8_t *mem, size_t size,
+                             uint64_t bits, const char *type) {
+  switch (type[0]) {
+  case 'I':
+    return PyLong_FromLongLong((long long)bits);
+  case 'F': {
+    double d;
+    memcpy(&d, &bits, 8);
+    return PyFloat_FromDouble(d);
+  }
+  case 'B':
+    return PyBool_FromLong(bits != 0);
+  case 'L':
+    if (bits > UINT32_MAX) {
+      ml_bad_header(UINT32_MAX);
+      return NULL;
+    }
+    return ml_lists_out(L, mem, size, (uint32_t)bits, type + 1);
+  }
+  PyErr_SetString(PyExc_SystemError, "bad list type letter");
+  return NULL;
+}
+
+PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,
+                       uint32_t addr, const char *type) {
+  intptr_t known = ml_map_get(&L->addrs, addr);
+  if (known != -1) {
+    PyObject *o = (PyObject *)known;
+    Py_INCREF(o);
+    return o;
+  }
+  uint32_t len, data;
+  if (ml_header(mem, size, addr, &len, &data) < 0) {
+    return NULL;
+  }
+  PyObject *list = PyList_New((Py_ssize_t)len);
+  if (list == NULL) {
+    return NULL;
+  }
+  /* Remember it before the elements: a header met again is this object. */
+  if (L->nmade == L->capmade) {
+    int cap = L->capmade ? 2 * L->capmade : 8;
+    PyObject **made = PyMem_Realloc(L->made, (size_t)cap * sizeof *made);
+    if (made == NULL) {
+      Py_DECREF(list);
+      return PyErr_NoMemory();
+    }
+    L->made = made;
+    L->capmade = cap;
+  }
+  if (ml_map_put(&L->addrs, addr, (intptr_t)list) < 0) {
+    Py_DECREF(list);
+    return NULL;
+  }
+  Py_INCREF(list);
+  L->made[L->nmade++] = list;
+  for (uint32_t k = 0; k < len; k++) {
+    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), type);
+    if (v == NULL) {
+      Py_DECREF(list);
+      return NULL;
+    }
+    PyList_SetItem(list, (Py_ssize_t)k, v);
+  }
+  return list;
+}
+
+/* ----------------------------------------------------------- copy back */
+
+/* ml_copy_back_one brings entry e's Python list up to date with its header. */
+static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
+                            size_t size) {
+  uint32_t hdr = L->base + e->off;
+  uint32_t len, data;
+  if (ml_header(mem, size, hdr, &len, &data) < 0) {
+    return -1;
+  }
+  const uint8_t *old = L->shadow + e->off + ML_LIST_HEADER;
+  if (len == e->len &&
+      memcmp(mem + data, old, (size_t)len * ML_LIST_SLOT) == 0) {
+    return 0; /* untouched */
+  }
+  Py_ssize_t cur = PyList_Size(e->obj);
+  if (cur < 0) {
+    return -1;
+  }
+  Py_ssize_t common = cur < (Py_ssize_t)len ? cur : (Py_ssize_t)len;
+  if (common > (Py_ssize_t)e->len) {
+    common = (Py_ssize_t)e->len; /* slots past the old length have no shadow */
+  }
+  for (Py_ssize_t k = 0; k < common; k++) {
+    uint64_t bits = ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT);
+    if (bits == ml_get64(old + (uint64_t)k * ML_LIST_SLOT)) {
+      continue;
+    }
+    PyObject *v = ml_elem_out(L, mem, size, bits, e->type);
+    if (v == NULL || PyList_SetItem(e->obj, k, v) < 0) {
+      return -1;
+    }
+  }
+  /* Elements past the shadow's length, up to the list's current length. */
+  Py_ssize_t upto = cur < (Py_ssize_t)len ? cur : (Py_ssize_t)len;
+  for (Py_ssize_t k = common; k < upto; k++) {
+    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), e->type);
+    if (v == NULL || PyList_SetItem(e->obj, k, v) < 0) {
+      return -1;
+    }
+  }
+  if ((Py_ssize_t)len < cur) {
+    return PyList_SetSlice(e->obj, (Py_ssize_t)len, cur, NULL);
+  }
+  for (Py_ssize_t k = cur; k < (Py_ssize_t)len; k++) {
+    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), e->type);
+    if (v == NULL) {
+      return -1;
+    }
+    int rc = PyList_Append(e->obj, v);
+    Py_DECREF(v);
+    if (rc < 0) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+int ml_lists_copy_back(ml_lists *L, const uint8_t *mem, size_t size) {
+  for (int i = 0; i < L->n; i++) {
+    if (ml_copy_back_one(L, &L->e[i], mem, size) < 0) {
+      return -1;
+    }
+  }
+  return 0;
+}
