@@ -75,12 +75,22 @@ def main(ref_dir, out_dir):
         for concept, ours in TYPES.items():
             words = spellings(concepts[concept][code])
             lines.append("%s = %s" % (ours, " | ".join(words)))
+        # A builtin alias spelled like one of the language's keywords could
+        # never be called (the keyword wins), and a program printed in the
+        # language would not read back: such aliases are left out, and the
+        # English name of the builtin serves instead.
+        keywords = set()
+        for concept in KEYWORDS:
+            if concept in concepts and code in concepts[concept]:
+                keywords.update(spellings(concepts[concept][code]))
         lines += ["", "[builtins]"]
         for concept, ours in IO_BUILTINS.items():
             lines.append("%s = %s" % (ours, " | ".join(spellings(concepts[concept][code]))))
         for name, per_lang in bi["aliases"].items():
             if code in per_lang and name not in IO_BUILTINS.values():
-                lines.append("%s = %s" % (name, " | ".join(per_lang[code])))
+                words = [w for w in per_lang[code] if w not in keywords]
+                if words:
+                    lines.append("%s = %s" % (name, " | ".join(words)))
         with open(os.path.join(out_dir, code + ".txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
 

@@ -115,3 +115,22 @@ func TestDetectShortProgramsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBuiltinIsAKeyword checks that every localized builtin and type name
+// can be used: a spelling that is also a keyword of the same language would
+// always be read as the keyword.
+func TestNoBuiltinIsAKeyword(t *testing.T) {
+	for _, code := range Codes() {
+		l, _ := Get(code)
+		for w, canon := range l.builtins {
+			if k, ok := l.keywords[w]; ok {
+				t.Errorf("%s: builtin %s spelled %q, which is the keyword %s", code, canon, w, k)
+			}
+		}
+		for w, canon := range l.types {
+			if k, ok := l.keywords[w]; ok {
+				t.Errorf("%s: type %s spelled %q, which is the keyword %s", code, canon, w, k)
+			}
+		}
+	}
+}
