@@ -4,6 +4,7 @@
     multilingual build --all [-o DIR] [--optimize]
     multilingual run FILE [--language CODE]
     multilingual wat FILE [--language CODE] [--optimize]
+    multilingual bench [--quick] [--out DIR] ...
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="run the program's top-level statements")
     add_common(r)
 
+    sub.add_parser("bench", add_help=False,
+                   help="run the benchmark suite (results.md, results.png); see multilingual bench --help")
+
     w = sub.add_parser("wat", help="print the WebAssembly module as text")
     add_common(w)
     w.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
@@ -54,7 +58,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        from ._bench import main as bench_main
+        return bench_main(rest, prog="multilingual bench")
+    if rest:
+        parser.error("unrecognized arguments: " + " ".join(rest))
     if args.command == "build" and bool(args.all) == bool(args.file):
         parser.error("build takes a FILE or --all")
     try:

@@ -23,8 +23,9 @@ def xor_strom(daten: liste[ganz], schluessel: liste[ganz]) -> liste[ganz]:
     # Jedes Byte XOR das Byte des sich wiederholenden Schlüssels.
     behaupten laenge(schluessel) > 0, "der Schlüssel darf nicht leer sein"
     ergebnis = []
+    n = laenge(schluessel)
     für i in bereich(laenge(daten)):
-        ergebnis.append(xor_byte(daten[i], schluessel[i % laenge(schluessel)]))
+        ergebnis.append((daten[i] ^ schluessel[i % n]) & 0xff)
     rückgabe ergebnis
 
 def adler32(daten: liste[ganz]) -> ganz:

@@ -1,0 +1,38 @@
+/* pruefsumme_muster(n) of corpus/crypto/crypto.de.ml: Adler-32 (as
+ * zlib.adler32) of the n bytes 0, 1, ..., 255, 0, 1, ... with one modulo per
+ * byte, as the corpus's adler32() does.
+ * Build: gcc -O2 -o adler32 adler32.c ; run: ./adler32 N REPEAT
+ * Prints the result and the best time per call in milliseconds. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+__attribute__((noinline, noipa)) static int64_t pattern_adler32(int64_t n) {
+    uint8_t *data = malloc((size_t)n + 1);
+    for (int64_t i = 0; i < n; i++) data[i] = (uint8_t)(i % 256);
+    int64_t a = 1, b = 0;
+    for (int64_t i = 0; i < n; i++) {
+        a = (a + data[i]) % 65521;
+        b = (b + a) % 65521;
+    }
+    free(data);
+    return b * 65536 + a;
+}
+
+int main(int argc, char **argv) {
+    int64_t n = argc > 1 ? atoll(argv[1]) : 1 << 20;
+    int repeat = argc > 2 ? atoi(argv[2]) : 5;
+    double best = 1e300;
+    int64_t r = 0;
+    for (int k = 0; k < repeat; k++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        r = pattern_adler32(n);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+        if (ms < best) best = ms;
+    }
+    printf("%lld %.6f\n", (long long)r, best);
+    return 0;
+}

@@ -1,0 +1,140 @@
+"""The benchmark harness (multilingualprogramming._bench): a quick smoke run
+at tiny sizes, and its pieces (break-even, extrapolation, the agreement
+check, the C sources) on their own."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import pytest
+
+from multilingualprogramming import _bench
+from multilingualprogramming._bench import _ckernels, _harness, _reference, _timing, _workloads
+from multilingualprogramming._bench._harness import Cell, Options, WorkloadRun
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+HAS_NUMBA = importlib.util.find_spec("numba") is not None
+HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
+
+
+def test_quick_run_writes_results(tmp_path):
+    out = tmp_path / "bench"
+    code = _bench.main(["--quick", "--out", str(out),
+                        "--backends", "wasm,wasm_driver,cpython,reference,c"])
+    assert code == 0, (out / "results.md").read_text(encoding="utf-8")
+    md = (out / "results.md").read_text(encoding="utf-8")
+    for w in _workloads.WORKLOADS:
+        assert "## " + w.title in md
+    assert "every backend returned the same value" in md
+    assert "| CPU |" in md and "python" in md.lower()
+    if HAS_MATPLOTLIB:
+        assert (out / "results.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.skipif(not HAS_NUMBA, reason="numba is not installed")
+def test_numba_column_agrees(tmp_path):
+    options = Options(quick=True, out=str(tmp_path), workloads=("fib", "sieve"),
+                      backends=("cpython", "numba"), cap_python=0.5, cap=0.5, budget=0.01,
+                      chart=False)
+    suite = _harness.run_suite(options, "test", lambda msg: None)
+    assert suite.mismatches == []
+    for run in suite.runs:
+        assert "numba" in run.cells, run.unavailable
+        values = {size: cell.value for size, cell in run.cells["numba"].items()}
+        assert values == {size: cell.value for size, cell in run.cells["cpython"].items()}
+
+
+def test_sizes_past_the_cap_are_extrapolated_not_run():
+    options = Options(quick=True, workloads=("sieve",), backends=("cpython",),
+                      cap_python=1e-12, budget=0.01, chart=False)
+    suite = _harness.run_suite(options, "test", lambda msg: None)
+    w = _workloads.by_key()["sieve"]
+    small, large = w.quick_sizes
+    cells = suite.runs[0].cells["cpython"]
+    assert cells[small].measured and cells[small].value == 25
+    assert cells[large].extrapolated and cells[large].value is None
+    expected = cells[small].seconds * w.cost(large) / w.cost(small)
+    assert cells[large].seconds == pytest.approx(expected)
+
+
+def test_disagreeing_backends_are_reported():
+    w = _workloads.by_key()["fib"]
+    run = WorkloadRun(w)
+    run.cells = {"cpython": {(10,): Cell(seconds=1.0, value=55)},
+                 "c": {(10,): Cell(seconds=0.1, value=56)},
+                 "numba": {(10,): Cell(seconds=0.2, value=55)},
+                 "wasm": {(10,): Cell(seconds=2.0, extrapolated=True)}}
+    _harness._verify(run)
+    assert len(run.mismatches) == 1 and "56" in run.mismatches[0]
+    run.cells["c"][(10,)].value = 55
+    run.mismatches = []
+    _harness._verify(run)
+    assert run.mismatches == []
+
+
+def test_floats_compare_exactly():
+    assert _harness._same(0.1 + 0.2, 0.30000000000000004)
+    assert not _harness._same(0.1 + 0.2, 0.3)
+    assert _harness._same(-600.0, -600)
+    assert not _harness._same(True, 1)
+
+
+@pytest.mark.parametrize("fast, slow, want", [
+    ([1, 2, 3, 4], [2, 3, 4, 5], ("below", (1,))),
+    ([3, 2, 3, 4], [2, 3, 4, 5], ("at", (2,))),
+    ([3, 2, 5, 4], [2, 3, 4, 5], ("at", (4,))),
+    ([3, 4, 5, 6], [2, 3, 4, 5], ("above", (4,))),
+    ([None, None, None, None], [1, 1, 1, 1], ("unknown", None)),
+])
+def test_break_even(fast, slow, want):
+    sizes = [(1,), (2,), (3,), (4,)]
+    got = _timing.break_even(sizes, dict(zip(sizes, fast)), dict(zip(sizes, slow)))
+    assert got == want
+
+
+def test_measure_returns_the_value_and_a_best_time():
+    calls = []
+    m = _timing.measure(lambda: calls.append(1) or 42, budget=0.01)
+    assert m.value == 42
+    assert m.runs == len(calls) and m.runs > 1
+    assert 0 < m.seconds < 0.01
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 9, 10, 11, 99, 100, 101, 12345])
+def test_json_text_length(n):
+    assert _workloads.json_text_length(n) == len(_reference.json_text(n))
+
+
+def test_json_count_for_fits():
+    n = _workloads.json_count_for(1024)
+    assert _workloads.json_text_length(n) <= 1024 < _workloads.json_text_length(n + 1)
+
+
+@pytest.mark.parametrize("seconds, text", [
+    (None, "-"), (2.5e-8, "25 ns"), (1.5e-6, "1.5 µs"), (0.0123, "12.3 ms"),
+    (3.456, "3.46 s"), (123.4, "123 s"),
+])
+def test_format_seconds(seconds, text):
+    assert _timing.format_seconds(seconds) == text
+
+
+def test_every_c_kernel_is_shipped():
+    sources = _ckernels.c_sources()
+    for w in _workloads.WORKLOADS:
+        if w.c_kernel is not None:
+            assert w.c_kernel.stem in sources
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(ROOT, "bench", "c")),
+                    reason="not in the source tree")
+def test_bench_c_copies_match_the_package():
+    # bench/c holds the same files as the package data: no copy may drift.
+    shipped = _ckernels.c_sources()
+    folder = os.path.join(ROOT, "bench", "c")
+    for name in sorted(os.listdir(folder)):
+        stem = name[:-2]
+        if name.endswith(".c") and stem in shipped:
+            with open(os.path.join(folder, name), "rb") as a, open(shipped[stem], "rb") as b:
+                assert a.read() == b.read(), name
