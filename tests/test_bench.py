@@ -125,16 +125,3 @@ def test_every_c_kernel_is_shipped():
     for w in _workloads.WORKLOADS:
         if w.c_kernel is not None:
             assert w.c_kernel.stem in sources
-
-
-@pytest.mark.skipif(not os.path.isdir(os.path.join(ROOT, "bench", "c")),
-                    reason="not in the source tree")
-def test_bench_c_copies_match_the_package():
-    # bench/c holds the same files as the package data: no copy may drift.
-    shipped = _ckernels.c_sources()
-    folder = os.path.join(ROOT, "bench", "c")
-    for name in sorted(os.listdir(folder)):
-        stem = name[:-2]
-        if name.endswith(".c") and stem in shipped:
-            with open(os.path.join(folder, name), "rb") as a, open(shipped[stem], "rb") as b:
-                assert a.read() == b.read(), name

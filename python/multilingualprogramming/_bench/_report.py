@@ -293,7 +293,7 @@ def render(suite: Suite, png_name: str, chart_note: str) -> str:
                  "the program jitted, running the program's scalar driver (it builds its own "
                  "data: Numba takes no list of lists from Python without copying it); the "
                  "first call (compilation) is not counted and is listed per workload.")
-    lines.append("- **C -O2**: the kernels of `_bench/c` (copies in `bench/c`), built with "
+    lines.append("- **C -O2**: the kernels of `_bench/c`, built with "
                  "`gcc -O2 -ffp-contract=off` at run time and timed inside the process.")
     lines.append("")
     for run in suite.runs:

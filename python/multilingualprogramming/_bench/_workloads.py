@@ -332,7 +332,7 @@ WORKLOADS: Tuple[Workload, ...] = (
         what="crivello(n): the number of primes below n, on a list of booleans",
         reference=("NumPy slices", _reference.sieve_numpy),
         c_kernel=CKernel("sieve", lambda s: [str(s[0] - 1)], _c_int),
-        c_note="bench/c/sieve.c counts the primes up to n - 1",
+        c_note="sieve.c counts the primes up to n - 1",
     ),
     Workload(
         key="mandelbrot", title="Mandelbrot (limit 100)",

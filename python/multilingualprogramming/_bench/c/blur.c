@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
 static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
@@ -44,16 +45,9 @@ int main(int argc, char **argv) {
     int64_t h = argc > 2 ? atoll(argv[2]) : 480;
     int64_t r = argc > 3 ? atoll(argv[3]) : 1;
     int repeat = argc > 4 ? atoi(argv[4]) : 5;
-    double best = 1e300;
+    double best;
     int64_t result = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        result = blur_check(w, h, r);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    ML_BEST_OF(repeat, result, best, blur_check(w, h, r));
     printf("%lld %.6f\n", (long long)result, best);
     return 0;
 }

@@ -10,7 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 static int64_t escape(double x0, double y0, int64_t limit) {
     double zx = 0.0, zy = 0.0;
@@ -44,16 +45,9 @@ int main(int argc, char **argv) {
     int64_t h = argc > 2 ? atoll(argv[2]) : 240;
     int64_t limit = argc > 3 ? atoll(argv[3]) : 100;
     int repeat = argc > 4 ? atoi(argv[4]) : 5;
-    double best = 1e300;
+    double best;
     int64_t r = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        r = total_iterations(w, h, limit);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    ML_BEST_OF(repeat, r, best, total_iterations(w, h, limit));
     printf("%lld %.6f\n", (long long)r, best);
     return 0;
 }

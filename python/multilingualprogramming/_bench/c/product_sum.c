@@ -10,7 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 __attribute__((noinline, noipa)) static double product_sum(int64_t n) {
     size_t cells = (size_t)(n * n) + 1;
@@ -39,15 +40,8 @@ __attribute__((noinline, noipa)) static double product_sum(int64_t n) {
 int main(int argc, char **argv) {
     int64_t n = argc > 1 ? atoll(argv[1]) : 100;
     int repeat = argc > 2 ? atoi(argv[2]) : 5;
-    double best = 1e300, r = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        r = product_sum(n);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    double best, r = 0;
+    ML_BEST_OF(repeat, r, best, product_sum(n));
     printf("%.17g %.6f\n", r, best);
     return 0;
 }

@@ -5,7 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 __attribute__((noinline, noipa)) static int64_t sieve(int64_t n) {
     char *flags = malloc(n + 1);
@@ -24,16 +25,9 @@ __attribute__((noinline, noipa)) static int64_t sieve(int64_t n) {
 int main(int argc, char **argv) {
     int64_t n = argc > 1 ? atoll(argv[1]) : 1000000;
     int repeat = argc > 2 ? atoi(argv[2]) : 5;
-    double best = 1e300;
+    double best;
     int64_t r = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        r = sieve(n);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    ML_BEST_OF(repeat, r, best, sieve(n));
     printf("%lld %.4f\n", (long long)r, best);
     return 0;
 }

@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 __attribute__((noinline, noipa)) static int64_t pattern_hash(int64_t n) {
     uint8_t *data = malloc((size_t)n + 1);
@@ -20,16 +21,9 @@ __attribute__((noinline, noipa)) static int64_t pattern_hash(int64_t n) {
 int main(int argc, char **argv) {
     int64_t n = argc > 1 ? atoll(argv[1]) : 1 << 20;
     int repeat = argc > 2 ? atoi(argv[2]) : 5;
-    double best = 1e300;
+    double best;
     int64_t r = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        r = pattern_hash(n);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    ML_BEST_OF(repeat, r, best, pattern_hash(n));
     printf("%lld %.6f\n", (long long)r, best);
     return 0;
 }

@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "timing.h"
 
 __attribute__((noinline, noipa)) static double matmul(int64_t n) {
     double **a = malloc(n * sizeof *a), **b = malloc(n * sizeof *b);
@@ -37,15 +38,8 @@ __attribute__((noinline, noipa)) static double matmul(int64_t n) {
 int main(int argc, char **argv) {
     int64_t n = argc > 1 ? atoll(argv[1]) : 200;
     int repeat = argc > 2 ? atoi(argv[2]) : 5;
-    double best = 1e300, r = 0;
-    for (int k = 0; k < repeat; k++) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        r = matmul(n);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double ms = (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
-        if (ms < best) best = ms;
-    }
+    double best, r = 0;
+    ML_BEST_OF(repeat, r, best, matmul(n));
     printf("%.17g %.4f\n", r, best);
     return 0;
 }
