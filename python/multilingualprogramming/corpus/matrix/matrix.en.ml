@@ -15,12 +15,15 @@ def multiply(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
         assert len(row_b) == cols, "b has rows of different lengths"
     for row in a:
         assert len(row) == inner, "sizes do not match for the product"
-        new_row = []
-        for j in range(cols):
-            total = 0.0
-            for k in range(inner):
-                total += row[k] * b[k][j]
-            new_row.append(total)
+        # i-k-j order: each element receives its products in the order
+        # k = 0, 1, ... as in MatrixOperations (the same bits), but the inner
+        # loop walks a row of b, which is kind to the cache.
+        new_row = [0.0] * cols
+        for k in range(inner):
+            factor = row[k]
+            row_b = b[k]
+            for j in range(cols):
+                new_row[j] += factor * row_b[j]
         result.append(new_row)
     return result
 

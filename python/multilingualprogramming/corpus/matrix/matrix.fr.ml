@@ -15,12 +15,15 @@ déf multiplier(a: liste[liste[flottant]], b: liste[liste[flottant]]) -> liste[l
         affirmer longueur(ligne_b) == colonnes, "b a des lignes de longueurs différentes"
     pour ligne dans a:
         affirmer longueur(ligne) == interne, "tailles incompatibles pour le produit"
-        nouvelle = []
-        pour j dans intervalle(colonnes):
-            total = 0.0
-            pour k dans intervalle(interne):
-                total += ligne[k] * b[k][j]
-            nouvelle.append(total)
+        # Ordre i-k-j : chaque élément reçoit ses produits dans l'ordre
+        # k = 0, 1, ... comme dans MatrixOperations (mêmes bits), mais la
+        # boucle intérieure parcourt une ligne de b, ce qui ménage le cache.
+        nouvelle = [0.0] * colonnes
+        pour k dans intervalle(interne):
+            facteur = ligne[k]
+            ligne_b = b[k]
+            pour j dans intervalle(colonnes):
+                nouvelle[j] += facteur * ligne_b[j]
         resultat.append(nouvelle)
     retour resultat
 
