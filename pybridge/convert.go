@@ -76,7 +76,7 @@ func artifactDict(a *compiler.Artifact, python string) *C.PyObject {
 }
 
 // functionsList builds [{"name", "params": [[name, type], ...], "result",
-// "compilable", "reason", "signature"}, ...].
+// "compilable", "reason", "signature", "bounded"}, ...].
 func functionsList(fns []compiler.Function) *C.PyObject {
 	l := C.PyList_New(0)
 	if l == nil {
@@ -93,7 +93,8 @@ func functionsList(fns []compiler.Function) *C.PyObject {
 			setItem(d, "result", pyStr(f.Result)) &&
 			setItem(d, "compilable", pyBool(f.Compilable)) &&
 			setItem(d, "reason", pyStr(f.Reason)) &&
-			setItem(d, "signature", pyStr(f.Signature))
+			setItem(d, "signature", pyStr(f.Signature)) &&
+			setItem(d, "bounded", pyBool(f.Bounded))
 		if !ok || !appendItem(l, d) {
 			if !ok {
 				decref(d)

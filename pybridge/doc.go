@@ -19,7 +19,11 @@
 // implementation converts Python ints and floats, calls
 // wasmtime_func_call_unchecked through the ml_fastfunc that package wasm
 // prepared when it instantiated the module (wasm/fastcall.h), and converts
-// the result. Traps map to Python exceptions, and with a fallback set
+// the result. Module.call(name, ...) does the same through a function it
+// prepares on the first call of each name and keeps in a dict (whose
+// entries borrow their module, so there is no reference cycle; close drops
+// it): later calls are a dict lookup away from the fast path, and allocate
+// nothing but the result. Traps map to Python exceptions, and with a fallback set
 // (Backend.AUTO) overflow and unsupported values re-run the call in Python.
 //
 // Lists (lists.c, lists.h): a signature may name list parameters and
@@ -42,6 +46,9 @@
 // instance is closed later). Calls release the GIL around
 // wasmtime_func_call_unchecked, so threads run WebAssembly in parallel;
 // close() waits for running calls by leaving the release to the last one.
+// Programs pass release_gil=False for the functions the compiler marks
+// bounded (core/check: no loops, no lists, no recursion), which cannot run
+// long; releasing the GIL would cost about as much as such a call.
 // Python host functions run through ml_host_call, which takes the GIL back;
 // their exceptions are stashed per thread and re-raised when the call
 // returns. Timed calls set an epoch deadline and keep package wasm's

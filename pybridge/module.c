@@ -166,6 +166,9 @@ typedef struct {
   int nslots, capslots;
   int active;          /* calls running (GIL released), all threads */
   int release_gil;     /* release the GIL around calls (default 1) */
+  /* call()'s prepared functions: {name: MLFunc} whose module reference is
+   * borrowed (MLFunc.borrowed); created on first use, dropped on close. */
+  PyObject *calls;
 } MLModule;
 
 /* Conversions of a parameter or result between Python and WebAssembly. */
@@ -203,6 +206,9 @@ typedef struct {
   int has_lists;          /* list parameters or a list result */
   uint32_t alloc_index;   /* exports __ml_alloc and __ml_reset, when has_lists */
   uint32_t reset_index;
+  /* module is borrowed, not owned: f is an entry of module->calls, which
+   * the module owns and never hands out (no reference cycle). */
+  int borrowed;
 } MLFunc;
 
 static void ml_record(MLModule *m, PyObject *name, PyObject *backend,
@@ -846,14 +852,20 @@ static PyObject *ml_func_call(PyObject *self, PyObject *const *args,
 static int MLFunc_traverse(PyObject *self, visitproc visit, void *arg) {
   MLFunc *f = (MLFunc *)self;
   Py_VISIT(Py_TYPE(self));
-  Py_VISIT((PyObject *)f->module);
+  if (!f->borrowed) {
+    Py_VISIT((PyObject *)f->module);
+  }
   Py_VISIT(f->fallback);
   return 0;
 }
 
 static int MLFunc_clear(PyObject *self) {
   MLFunc *f = (MLFunc *)self;
-  Py_CLEAR(f->module);
+  if (f->borrowed) {
+    f->module = NULL;
+  } else {
+    Py_CLEAR(f->module);
+  }
   Py_CLEAR(f->fallback);
   return 0;
 }
@@ -1321,6 +1333,8 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
 }
 
 static void ml_module_close(MLModule *self) {
+  /* The prepared call() functions hold export indexes of this template. */
+  Py_CLEAR(self->calls);
   if (self->handle != 0) {
     uintptr_t h = self->handle;
     self->handle = 0;
@@ -1340,6 +1354,7 @@ static int MLModule_traverse(PyObject *self, visitproc visit, void *arg) {
   Py_VISIT(m->last_reason);
   Py_VISIT(m->imports);
   Py_VISIT(m->load_info);
+  Py_VISIT(m->calls);
   return 0;
 }
 
@@ -1349,6 +1364,7 @@ static int MLModule_clear(PyObject *self) {
   Py_CLEAR(m->last_backend);
   Py_CLEAR(m->last_reason);
   Py_CLEAR(m->load_info);
+  Py_CLEAR(m->calls);
   return 0;
 }
 
@@ -1507,8 +1523,40 @@ PyDoc_STRVAR(call_doc, "call(name, *args, timeout=None)\n\n"
                        "WebAssembly, no fallback). With a timeout (seconds), "
                        "raise TimeoutError once the call runs that long.");
 
+/*
+ * ml_call_func returns call()'s prepared function for name, borrowed from
+ * m->calls: looked up there, or made (the export resolved, its conversions
+ * built) and kept on the first call of that name. NULL with an exception.
+ */
+static MLFunc *ml_call_func(MLModule *m, PyObject *name) {
+  if (m->calls != NULL && PyUnicode_Check(name)) {
+    PyObject *hit = PyDict_GetItemWithError(m->calls, name);
+    if (hit != NULL) {
+      return (MLFunc *)hit;
+    }
+    if (PyErr_Occurred()) {
+      return NULL;
+    }
+  }
+  MLFunc *f = ml_func_new(m, name, NULL, NULL, 0);
+  if (f == NULL) {
+    return NULL;
+  }
+  if (m->calls == NULL && (m->calls = PyDict_New()) == NULL) {
+    Py_DECREF(f);
+    return NULL;
+  }
+  /* The dict, which m owns, keeps f: f must not own m in turn. */
+  f->borrowed = 1;
+  Py_DECREF(m);
+  int rc = PyDict_SetItem(m->calls, name, (PyObject *)f);
+  Py_DECREF(f);
+  return rc < 0 ? NULL : f;
+}
+
 static PyObject *MLModule_call(PyObject *self, PyObject *const *args,
                                Py_ssize_t nargs, PyObject *kwnames) {
+  MLModule *m = (MLModule *)self;
   PyObject *timeout_obj = NULL;
   Py_ssize_t nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
   for (Py_ssize_t k = 0; k < nkw; k++) {
@@ -1531,9 +1579,22 @@ static PyObject *MLModule_call(PyObject *self, PyObject *const *args,
   if (ml_parse_timeout(timeout_obj, &timeout) < 0) {
     return NULL;
   }
-  MLFunc *f = ml_func_new((MLModule *)self, args[0], NULL, NULL, timeout);
-  if (f == NULL) {
-    return NULL;
+  MLFunc *f;
+  if (timeout == 0) {
+    /* The common case: a kept function, no allocation but the result's. A
+     * host function may close m meanwhile, which drops m->calls: hold f. */
+    f = ml_call_func(m, args[0]);
+    if (f == NULL) {
+      return NULL;
+    }
+    Py_INCREF(f);
+  } else {
+    /* A timed call (rare, and slower anyway): a function of its own, whose
+     * timeout the error message reports. */
+    f = ml_func_new(m, args[0], NULL, NULL, timeout);
+    if (f == NULL) {
+      return NULL;
+    }
   }
   PyObject *res = ml_invoke(f, args + 1, nargs - 1);
   Py_DECREF(f);

@@ -74,3 +74,20 @@ def test_debug_logging(monkeypatch, caplog):
         make().instantiate()
     messages = [r.getMessage() for r in caplog.records]
     assert any("loaded <bytes>" in msg and "ms" in msg and "cache" in msg for msg in messages), messages
+
+
+def test_call_is_the_native_method_once_instantiated():
+    m = make()
+    assert "call" not in vars(m)
+    assert m.call("scaled", 2, timeout=5) == 20          # the lazy first call, with a time limit
+    native_call = vars(m)["call"]
+    assert type(native_call).__name__ == "builtin_function_or_method"
+    assert m.call("scaled", 3) == 30
+    with pytest.raises(TimeoutError):
+        m.call("spin", timeout=0.02)
+    assert m.function("scaled") is m.function("scaled")
+    assert m.function("scaled")(5) == 50
+    m.close()
+    assert "call" not in vars(m)                          # instantiated again on the next call
+    assert m.call("scaled", 4) == 40
+    assert vars(m)["call"].__self__ is not native_call.__self__   # the new native module

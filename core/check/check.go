@@ -19,6 +19,10 @@
 //     the construct. A last fixpoint makes Python-only every function that
 //     calls a Python-only function.
 //
+// Afterwards markBounded (bounded.go) flags the compilable functions that
+// cannot run long (no loops, no lists, no recursion), for which the bridge
+// need not release the GIL.
+//
 // Errors are only for programs Python would reject or that are certainly
 // wrong; "cannot be compiled" is never an error.
 //
@@ -73,6 +77,7 @@ func CheckSource(f *ast.File, src string, l *lang.Language) (info *Info, errs so
 	c.inferAll()
 	c.propagate()
 	c.markInternal()
+	c.markBounded()
 	c.errs.Sort()
 	return c.info, c.errs
 }

@@ -99,6 +99,11 @@ type Func struct {
 	// bridge yet. Compiled callers call it inside the module, and the module
 	// exports it under the list ABI of core/wasmgen/abi.go.
 	Internal bool
+	// Bounded is set on a Compilable function whose running time is
+	// bounded by a small constant: no loops, no list values, and calls
+	// only to O(1) builtins on scalars and to other Bounded functions (no
+	// recursion). The bridge keeps the GIL while it runs (bounded.go).
+	Bounded bool
 }
 
 // Info is what the checker learned about a program. The code generators read

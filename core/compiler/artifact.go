@@ -43,6 +43,10 @@ type Function struct {
 	// the doc comment of func Signature. Empty when the function is not
 	// compilable.
 	Signature string
+	// Bounded is true when the function's running time is bounded by a
+	// small constant (check.Func.Bounded): no loops, no lists, no
+	// recursion. The bridge keeps the GIL while such a call runs.
+	Bounded bool
 }
 
 // A Param is a parameter name with the Python spelling of its type.

@@ -104,6 +104,7 @@ func describe(fn *check.Func) Function {
 		return out
 	}
 	out.Signature = sig
+	out.Bounded = fn.Bounded
 	return out
 }
 

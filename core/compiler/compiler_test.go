@@ -192,3 +192,52 @@ func TestDescribeNoLetter(t *testing.T) {
 		t.Errorf("describe(python-only) = %+v", got)
 	}
 }
+
+// TestBoundedCarried checks that Function.Bounded is the checker's flag,
+// and false for every function the bridge cannot call.
+func TestBoundedCarried(t *testing.T) {
+	src := `def add(a: int, b: int) -> int:
+    return a + b
+
+def noop() -> None:
+    pass
+
+def twice(x: float) -> float:
+    return abs(x) + add(1, 2)
+
+def loop(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s = s + add(i, 1)
+    return s
+
+def first(a: list[int]) -> int:
+    return a[0]
+
+def show(x: int) -> None:
+    print(x)
+`
+	a, err := Compile(src, Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"add": true, "noop": true, "twice": true, "loop": false, "first": false, "show": false}
+	if len(a.Functions) != len(want) {
+		t.Fatalf("functions = %+v", a.Functions)
+	}
+	for _, f := range a.Functions {
+		if f.Bounded != want[f.Name] {
+			t.Errorf("%s: Bounded = %v, want %v", f.Name, f.Bounded, want[f.Name])
+		}
+		if f.Bounded && !f.Compilable {
+			t.Errorf("%s: Bounded but not Compilable", f.Name)
+		}
+	}
+	fn := &check.Func{
+		Name: "s", ParamNames: []string{"s"},
+		Params: []*check.Type{check.TStr}, Result: check.TInt, Compilable: true, Bounded: true,
+	}
+	if got := describe(fn); got.Bounded {
+		t.Errorf("describe of a function with no bridge letter = %+v, want not Bounded", got)
+	}
+}

@@ -73,7 +73,8 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
         "version": __version__,
         "functions": [
             {"name": fi.name, "params": [list(p) for p in fi.params], "result": fi.result,
-             "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature}
+             "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature,
+             "bounded": fi.bounded}
             for fi in prog.functions.values()
         ],
     }

@@ -35,6 +35,9 @@ class FunctionInfo:
     compilable: bool
     reason: str
     signature: str = field(repr=False, default="")
+    #: The running time is bounded by a small constant (no loops, no lists,
+    #: no recursion): calls keep the GIL, which saves about 50 ns each.
+    bounded: bool = field(repr=False, default=False)
 
 
 def _py_namespace(source: str, filename: str) -> Dict[str, Any]:
@@ -68,6 +71,7 @@ class Program:
                 compilable=bool(f.get("compilable", False)),
                 reason=str(f.get("reason", "")),
                 signature=str(f.get("signature", "")),
+                bounded=bool(f.get("bounded", False)),
             )
             self.functions[info.name] = info
         keep = ("language", "detected", "wasm", "python", "wat", "functions")
@@ -265,7 +269,8 @@ class Program:
             fn = self._python_callable(name, _native_loader.native_reason_code)
         else:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
-            fn = self._native_module().function(name, info.signature, fallback)
+            fn = self._native_module().function(name, info.signature, fallback,
+                                                release_gil=False if info.bounded else None)
         cache[name] = fn
         return fn
 

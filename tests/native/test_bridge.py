@@ -477,3 +477,48 @@ def test_load_info():
     assert info["source"] in ("memory", "disk", "compiled")
     assert info["ms"] >= 0
     assert native.Module(LOOP_WASM).load_info["source"] == "memory"
+
+
+# ---- Module.call keeps each export prepared ----
+
+def test_call_cache_holds_no_reference_to_its_module():
+    m = native.Module(LOOP_WASM)
+    before = sys.getrefcount(m)
+    for n in (0, 3, 10):
+        assert m.call("count", n) == count_sum(n)
+    assert sys.getrefcount(m) == before          # no cycle: the module still dies with its last user
+    for _ in range(2):                           # a missing export is not kept
+        with pytest.raises(ValueError, match="count"):
+            m.call("nope")
+    with pytest.raises(TypeError, match="must be str"):
+        m.call(b"count", 1)
+    m.close()
+
+
+def test_call_cache_and_timeouts_and_close():
+    m = native.Module(LOOP_WASM)
+    assert m.call("count", 4) == 10
+    with pytest.raises(TimeoutError):
+        m.call("spin", timeout=0.02)
+    assert m.call("count", 4, timeout=None) == 10
+    assert m.call("count", 5, timeout=5) == 15
+    assert m.call("count", 6) == 21              # the prepared function has no time limit
+    m.close()
+    with pytest.raises(ValueError, match="closed"):
+        m.call("count", 4)
+
+
+def test_host_function_closes_the_module_during_call():
+    holder = {}
+
+    def twice(x):
+        holder["m"].close()                      # drops the prepared functions mid-call
+        return 2 * x
+
+    m = native.Module(HOST_WASM, imports={("env", "log"): lambda a, b: None, ("env", "twice"): twice,
+                                          ("env", "pair"): lambda: (1, 2.0)})
+    holder["m"] = m
+    assert m.call("run", 21) == 42
+    assert m.closed
+    with pytest.raises(ValueError, match="closed"):
+        m.call("run", 1)

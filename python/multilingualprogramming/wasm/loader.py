@@ -111,8 +111,13 @@ class WasmModule:
                     with open(self.path, "rb") as f:
                         data = f.read()
                 started = time.perf_counter()
-                self._native = native.Module(data, memory_limit=self.memory_limit,
-                                             imports=self._imports)
+                module = native.Module(data, memory_limit=self.memory_limit,
+                                       imports=self._imports)
+                # From now on ``self.call`` is the native method itself: a
+                # call runs no Python code (the class's call() below serves
+                # only the first, lazy call). close() removes it again.
+                self.__dict__["call"] = module.call
+                self._native = module
                 if _debug.enabled():
                     info = self._native.load_info
                     _debug.log("loaded %s (%d bytes): %s in %.2f ms, instantiated in %.2f ms",
@@ -164,13 +169,13 @@ class WasmModule:
 
         With ``timeout`` (seconds), raise TimeoutError once the call has run
         that long (to within a millisecond or two); the module stays usable.
+
+        This method runs for the first call only: instantiating the module
+        replaces ``self.call`` by the native module's ``call``, which keeps
+        each export prepared after its first call, so that later calls run
+        no Python code.
         """
-        if timeout is not None:
-            return self._instance().call(name, *args, timeout=timeout)
-        fn = self._funcs.get(name)
-        if fn is None:
-            fn = self.function(name)
-        return fn(*args)
+        return self._instance().call(name, *args, timeout=timeout)
 
     # ---- memory ----
 
@@ -200,6 +205,7 @@ class WasmModule:
         """Release the instance; the module may be instantiated again later."""
         with self._lock:
             if self._native is not None:
+                self.__dict__.pop("call", None)
                 self._native.close()
                 self._native = None
                 self._funcs.clear()
