@@ -20,6 +20,10 @@ func (fg *fgen) intAdd(xr, yr interval) {
 		fg.addConst(yr.lo)
 		return
 	}
+	if yr.nonNeg() || yr.hi <= 0 || xr.nonNeg() || xr.hi <= 0 {
+		fg.addSigned(xr, yr)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)
@@ -35,6 +39,38 @@ func (fg *fgen) intAdd(xr, yr interval) {
 	fg.emit(OpI64And)
 	fg.i64(0)
 	fg.emit(OpI64LtS)
+	fg.trapIf(ErrOverflow)
+	fg.get(r)
+	fg.release(I64, a, b, r)
+}
+
+// addSigned: a + b when the sign of one operand is known, with one
+// comparison of the wrapped sum r against the other operand. For b >= 0
+// the exact sum lies in [a, a + MAX]: without overflow r >= a, and with
+// overflow r = a + b - 2**64 < a since b < 2**64; so it overflows iff
+// r < a. For b <= 0, symmetrically, iff r > a. When only a's sign is
+// known, the roles swap (addition commutes).
+func (fg *fgen) addSigned(xr, yr interval) {
+	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	fg.set(b)
+	fg.tee(a)
+	fg.get(b)
+	fg.emit(OpI64Add)
+	fg.tee(r)
+	switch {
+	case yr.nonNeg():
+		fg.get(a)
+		fg.emit(OpI64LtS)
+	case yr.hi <= 0:
+		fg.get(a)
+		fg.emit(OpI64GtS)
+	case xr.nonNeg():
+		fg.get(b)
+		fg.emit(OpI64LtS)
+	default: // xr.hi <= 0
+		fg.get(b)
+		fg.emit(OpI64GtS)
+	}
 	fg.trapIf(ErrOverflow)
 	fg.get(r)
 	fg.release(I64, a, b, r)
@@ -77,6 +113,26 @@ func (fg *fgen) intSub(xr, yr interval) {
 		fg.addConst(-yr.lo)
 		return
 	}
+	if yr.nonNeg() || yr.hi <= 0 {
+		// a - b for b >= 0 lies in [a - MAX, a]: it overflows iff the
+		// wrapped r = a - b + 2**64 > a; for b <= 0, iff r < a.
+		a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+		fg.set(b)
+		fg.tee(a)
+		fg.get(b)
+		fg.emit(OpI64Sub)
+		fg.tee(r)
+		fg.get(a)
+		if yr.nonNeg() {
+			fg.emit(OpI64GtS)
+		} else {
+			fg.emit(OpI64LtS)
+		}
+		fg.trapIf(ErrOverflow)
+		fg.get(r)
+		fg.release(I64, a, b, r)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)
@@ -109,9 +165,45 @@ func (fg *fgen) intMul(xr, yr interval) {
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.set(a)
-	fg.mulChecked(a, b, r)
+	if xr.nonNeg() && yr.nonNeg() {
+		fg.mulNonNeg(a, b, r)
+	} else {
+		fg.mulChecked(a, b, r)
+	}
 	fg.get(r)
 	fg.release(I64, a, b, r)
+}
+
+// mulNonNeg stores a * b in r for a, b >= 0, trapping with ErrOverflow if
+// it overflows. When both are below 2**31 ((a | b) >> 31 == 0) the product
+// is below 2**62 and exact; otherwise a is 0 (no overflow) or positive,
+// hence neither 0 nor -1, and then the product overflows iff the wrapped
+// r / a != b (the division cannot trap).
+func (fg *fgen) mulNonNeg(a, b, r uint32) {
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64Mul)
+	fg.set(r)
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI64Or)
+	fg.i64(31)
+	fg.emit(OpI64ShrU)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(a)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(r)
+	fg.get(a)
+	fg.emit(OpI64DivS)
+	fg.get(b)
+	fg.emit(OpI64Ne)
+	fg.trapIf(ErrOverflow)
+	fg.end()
+	fg.end()
 }
 
 // mulChecked stores a * b in r, trapping with ErrOverflow if it overflows.
@@ -162,10 +254,15 @@ func (fg *fgen) mulChecked(a, b, r uint32) {
 // signs of a and b differ, so that the quotient rounds toward minus
 // infinity. r is computed with a multiplication rather than a second
 // division (q*b never wraps: |q*b| <= |a|). With a positive divisor the
-// adjustment is just r < 0; with a non-negative dividend too, none.
+// adjustment is just r < 0; with a non-negative dividend too, none, and
+// the division is i64.div_u.
 func (fg *fgen) intFloorDiv(xr, yr interval) {
 	if yr.positive() && xr.nonNeg() {
-		fg.emit(OpI64DivS)
+		// both operands are the same as unsigned, and the quotient of
+		// non-negative numbers needs no floor adjustment; the unsigned
+		// division is the cheaper one (and by a constant, a
+		// multiplication without sign fix-up)
+		fg.emit(OpI64DivU)
 		return
 	}
 	a, b, q := fg.temp(I64), fg.temp(I64), fg.temp(I64)
@@ -202,10 +299,10 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 // b's, so that the result takes the divisor's sign. r + b cannot overflow
 // since r and b then have opposite signs. With a positive divisor the
 // adjustment is r + (b & (r >> 63)), without a branch; with a
-// non-negative dividend too, none.
+// non-negative dividend too, none, and the remainder is i64.rem_u.
 func (fg *fgen) intMod(xr, yr interval) {
 	if yr.positive() && xr.nonNeg() {
-		fg.emit(OpI64RemS)
+		fg.emit(OpI64RemU) // as for intFloorDiv: signed and unsigned agree
 		return
 	}
 	b, r := fg.temp(I64), fg.temp(I64)

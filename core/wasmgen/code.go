@@ -43,6 +43,8 @@ func appendInstr(b []byte, in Instr) []byte {
 		b = AppendUleb128(b, uint64(uint32(in.Imm)))
 	case immZero:
 		b = append(b, 0x00)
+	case immMemCopy:
+		b = append(b, 10, 0x00, 0x00)
 	}
 	return b
 }

@@ -62,13 +62,36 @@
 //     r < 0, and with a >= 0 as well there is none (a // b is then
 //     i64.div_s, which cannot trap since b != 0 and b != -1). Likewise
 //     `a % b` is i64.rem_s when b > 0 and a >= 0, and r + (b & (r >> 63))
-//     when only b > 0 is known.
+//     when only b > 0 is known. (With a >= 0 and b > 0 the unsigned
+//     i64.div_u and i64.rem_u give the same results and are cheaper.)
 //   - A range loop whose step is known positive (or negative) drops the
 //     zero-step check and the run-time choice of exit test; its advance
 //     cur + step is unchecked when (stop - 1) + step cannot overflow.
 //   - List indexing is inline: a negative index is normalized without a
 //     branch (i + ((i >> 63) & len)), only when the index may be negative;
 //     the bounds check is one unsigned comparison against len.
+//   - A name assigned only by range loops (j in two loops) lies in the
+//     hull of their intervals (ranges.go).
+//   - `a + b` with the sign of one operand known is checked with one
+//     comparison of the wrapped sum against the other operand (for b >= 0
+//     it overflowed iff r < a); likewise `a - b`, and a range advance by a
+//     step of known sign (arith.go, stmt.go). `a * b` with both operands
+//     non-negative tests (a | b) >> 31 == 0 for the fast path and skips
+//     the a == -1 case.
+//   - Loop-invariant list headers: before a range or while loop that
+//     cannot change a list's header (the list local is not assigned in
+//     it, and it makes no method call and no call of a compiled
+//     function), the list's length and data pointer are loaded once into
+//     locals (hoist.go has the proof).
+//   - Additive tail calls: in an int function, `return X + f(args)` adds
+//     X to an accumulator and jumps back to the top of the body with the
+//     new arguments, as C compilers do for fib (tailcall.go has the proof:
+//     the sums are the same integers associated differently, and any
+//     overflow traps and re-runs the call in Python).
+//
+// List repetition (`[x] * n`) copies the first slots and then doubles
+// them with memory.copy (bulk memory, enabled by default in Wasmtime);
+// __ml_copy is a memory.copy too.
 //
 // Every deliberate trap stores its ErrorCode in a mutable global just
 // before `unreachable`; the exported function __ml_error returns it (see
@@ -229,6 +252,9 @@ type frame struct {
 	// breakTo and continueTo mark the frames that `break` and `continue`
 	// of a Python loop branch to.
 	breakTo, continueTo bool
+	// tailTop marks the loop around a body under the tail call
+	// transformation (tailcall.go).
+	tailTop bool
 }
 
 // fgen generates one function.
@@ -239,7 +265,10 @@ type fgen struct {
 	local  map[string]uint32
 	free   map[ValType][]uint32 // temporaries not in use
 	frames []frame
-	facts  map[string]interval // intervals of the range loop variables (ranges.go)
+	facts  map[string]interval   // intervals of the range loop variables (ranges.go)
+	cache  map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)
+	tail   bool                  // the body runs under the tail call transformation
+	acc    uint32                // its accumulator (tailcall.go)
 }
 
 // function generates the code of one compilable function.
@@ -264,7 +293,17 @@ func (g *gen) function(fn *check.Func) *Func {
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
 	fg.loopFacts(fn.ParamNames, fn.Decl.Body)
-	falls := fg.block(fn.Decl.Body)
+	var falls bool
+	if fg.usesTailCalls() {
+		fg.tail = true
+		fg.acc = fg.named(I64, "tail.acc")
+		fg.begin(OpLoop, BlockEmpty)
+		fg.frames[len(fg.frames)-1].tailTop = true
+		falls = fg.block(fn.Decl.Body)
+		fg.end()
+	} else {
+		falls = fg.block(fn.Decl.Body)
+	}
 	if len(f.Type.Results) > 0 {
 		if falls {
 			fg.trap(ErrUnsupported) // Python would return None

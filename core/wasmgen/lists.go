@@ -127,35 +127,20 @@ func genListNew(fg *fgen) {
 	fg.get(p)
 }
 
-// genCopy builds __ml_copy(dst, src, n i32): copies n slots upward from
-// the lowest, so it is also right for overlapping ranges with dst < src.
+// genCopy builds __ml_copy(dst, src, n i32): copies n slots with
+// memory.copy, which is right for overlapping ranges too (memmove). n*8
+// cannot wrap: a list has at most maxListLen slots.
 func genCopy(fg *fgen) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I32, I32}}
 	f.ParamNames = []string{"dst", "src", "n"}
 	const dst, src, n = 0, 1, 2
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
-	fg.get(n)
-	fg.emit(OpI32Eqz)
-	fg.emitImm(OpBrIf, 1)
 	fg.get(dst)
 	fg.get(src)
-	fg.emitImm(OpI64Load, 0)
-	fg.emitImm(OpI64Store, 0)
-	for _, l := range []uint32{dst, src} {
-		fg.get(l)
-		fg.i32(8)
-		fg.emit(OpI32Add)
-		fg.set(l)
-	}
 	fg.get(n)
-	fg.i32(1)
-	fg.emit(OpI32Sub)
-	fg.set(n)
-	fg.emitImm(OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.emit(OpMemCopy)
 }
 
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
@@ -282,13 +267,18 @@ func genPop(fg *fgen) {
 }
 
 // genRepeat builds __ml_repeat(l i32, n i64) -> i32, the new list l * n
-// (empty for n <= 0); ErrMemory beyond maxListLen elements.
+// (empty for n <= 0); ErrMemory beyond maxListLen elements. The first
+// copy of l's slots is then doubled with memory.copy until the data is
+// full: each copy reads the prefix already written, so the copies never
+// overlap, and there are about log2(n) of them. All byte counts are
+// unsigned i32 at most maxListLen*8 = 2**31.
 func genRepeat(fg *fgen) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"l", "n"}
 	const l, n = 0, 1
 	k, r, d := fg.named(I64, "len"), fg.named(I32, "r"), fg.named(I32, "d")
+	total, done, c := fg.named(I32, "total"), fg.named(I32, "done"), fg.named(I32, "c")
 	fg.get(n)
 	fg.i64(0)
 	fg.emit(OpI64LtS)
@@ -324,29 +314,52 @@ func genRepeat(fg *fgen) {
 	fg.tee(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.set(d)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.get(k)
 	fg.get(n)
-	fg.emit(OpI64Eqz)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(OpI64Mul)
+	fg.emit(OpI32WrapI64)
+	fg.i32(3)
+	fg.emit(OpI32Shl)
+	fg.tee(total)
+	fg.begin(OpIf, BlockEmpty) // nothing to copy when the result is empty
 	fg.get(d)
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(k)
 	fg.emit(OpI32WrapI64)
-	fg.call(fg.g.helper("__ml_copy", genCopy))
-	fg.get(d)
-	fg.get(k)
-	fg.emit(OpI32WrapI64)
 	fg.i32(3)
 	fg.emit(OpI32Shl)
+	fg.tee(done)
+	fg.emit(OpMemCopy)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(done)
+	fg.get(total)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	// c = min(done, total - done)
+	fg.get(total)
+	fg.get(done)
+	fg.emit(OpI32Sub)
+	fg.tee(c)
+	fg.get(done)
+	fg.get(done)
+	fg.get(c)
+	fg.emit(OpI32GtU)
+	fg.emit(OpSelect)
+	fg.set(c)
+	fg.get(d)
+	fg.get(done)
 	fg.emit(OpI32Add)
-	fg.set(d)
-	fg.get(n)
-	fg.i64(1)
-	fg.emit(OpI64Sub)
-	fg.set(n)
+	fg.get(d)
+	fg.get(c)
+	fg.emit(OpMemCopy)
+	fg.get(done)
+	fg.get(c)
+	fg.emit(OpI32Add)
+	fg.set(done)
 	fg.emitImm(OpBr, 0)
+	fg.end()
 	fg.end()
 	fg.end()
 	fg.get(r)
@@ -448,14 +461,21 @@ func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 }
 
 // slot leaves the address of x[i] (bounds checked), inline: x and i are
-// evaluated in that order (a local is read in place), then slotAt.
+// evaluated in that order (a local is read in place, and a list local
+// whose header a loop hoisted is not read at all), then slotAt.
 func (fg *fgen) slot(x, i ast.Expr) {
-	l, lTemp := fg.operandLocal(x, I32, func() { fg.expr(x) })
+	var ref listRef
+	lTemp := false
+	if c, ok := fg.cachedOf(x); ok {
+		ref = listRef{cache: c, cached: true}
+	} else {
+		ref.l, lTemp = fg.operandLocal(x, I32, func() { fg.expr(x) })
+	}
 	ir := fg.rangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, I64, func() { fg.exprAs(i, check.Int) })
-	fg.slotAt(l, ix, ir)
+	fg.slotAt(ref, ix, ir)
 	if lTemp {
-		fg.release(I32, l)
+		fg.release(I32, ref.l)
 	}
 	if ixTemp {
 		fg.release(I64, ix)
@@ -477,13 +497,43 @@ func (fg *fgen) operandLocal(e ast.Expr, vt ValType, gen func()) (idx uint32, te
 	return idx, true
 }
 
-// slotAt leaves the address of l[i] for the list in local l and the i64
-// index in local i, whose values lie in ir. A negative index counts from
-// the end: i + ((i >> 63) & len), without a branch, and only when ir
-// admits negative values. The bounds check is then one unsigned
-// comparison against len, which also rejects an index still negative.
-// Neither local is changed (a[i] op= v checks the same i twice).
-func (fg *fgen) slotAt(l, i uint32, ir interval) {
+// A listRef tells slotAt where a list's length and data pointer are: in
+// the header at the address in local l, or, when cached, in the locals a
+// loop hoisted them into (hoist.go).
+type listRef struct {
+	l      uint32
+	cache  cachedList
+	cached bool
+}
+
+// length leaves the list's length as an i64.
+func (fg *fgen) length(r listRef) {
+	if r.cached {
+		fg.get(r.cache.len)
+		return
+	}
+	fg.get(r.l)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+}
+
+// data leaves the list's data pointer.
+func (fg *fgen) data(r listRef) {
+	if r.cached {
+		fg.get(r.cache.data)
+		return
+	}
+	fg.get(r.l)
+	fg.emitImm(OpI32Load, ListDataOffset)
+}
+
+// slotAt leaves the address of l[i] for the list r and the i64 index in
+// local i, whose values lie in ir. A negative index counts from the end:
+// i + ((i >> 63) & len), without a branch, and only when ir admits
+// negative values. The bounds check is then one unsigned comparison
+// against len, which also rejects an index still negative. The local i
+// is not changed (a[i] op= v checks the same i twice).
+func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 	fg.g.useHeap()
 	n := i
 	if !ir.nonNeg() {
@@ -493,21 +543,16 @@ func (fg *fgen) slotAt(l, i uint32, ir interval) {
 		fg.get(i)
 		fg.i64(63)
 		fg.emit(OpI64ShrS)
-		fg.get(l)
-		fg.emitImm(OpI32Load, ListLenOffset)
-		fg.emit(OpI64ExtendI32U)
+		fg.length(r)
 		fg.emit(OpI64And)
 		fg.emit(OpI64Add)
 		fg.set(n)
 	}
 	fg.get(n)
-	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
+	fg.length(r)
 	fg.emit(OpI64GeU)
 	fg.trapIf(ErrIndex)
-	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.data(r)
 	fg.get(n)
 	fg.emit(OpI32WrapI64)
 	fg.i32(3)
@@ -537,21 +582,29 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 		fg.release(vt, v)
 		return
 	}
-	l, i, r := fg.temp(I32), fg.temp(I64), fg.temp(vt)
-	fg.expr(tg.X)
-	fg.set(l)
+	i, r := fg.temp(I64), fg.temp(vt)
+	ref, lTemp := listRef{}, false
+	if c, ok := fg.cachedOf(tg.X); ok {
+		ref = listRef{cache: c, cached: true}
+	} else {
+		ref.l, lTemp = fg.temp(I32), true
+		fg.expr(tg.X)
+		fg.set(ref.l)
+	}
 	ir := fg.rangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
 	fg.set(i)
 	fg.binaryWith(aug.Op, func() {
-		fg.slotAt(l, i, ir)
+		fg.slotAt(ref, i, ir)
 		fg.load(et.Kind, 0)
 	}, et.Kind, fullRange, value, et)
 	fg.set(r)
-	fg.slotAt(l, i, ir)
+	fg.slotAt(ref, i, ir)
 	fg.get(r)
 	fg.store(et.Kind, 0)
-	fg.release(I32, l)
+	if lTemp {
+		fg.release(I32, ref.l)
+	}
 	fg.release(I64, i)
 	fg.release(vt, r)
 }

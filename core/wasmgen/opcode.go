@@ -34,6 +34,10 @@ const (
 	OpF64Store Opcode = 0x39
 	OpMemSize  Opcode = 0x3f
 	OpMemGrow  Opcode = 0x40
+	// OpMemCopy stands for memory.copy (bulk memory, 0xfc 10): the byte
+	// 0xfc is the prefix, and the encoder writes the sub-opcode and both
+	// memory indices after it.
+	OpMemCopy Opcode = 0xfc
 
 	OpI32Const Opcode = 0x41
 	OpI64Const Opcode = 0x42
@@ -84,6 +88,7 @@ const (
 	OpI64DivS Opcode = 0x7f
 	OpI64DivU Opcode = 0x80
 	OpI64RemS Opcode = 0x81
+	OpI64RemU Opcode = 0x82
 	OpI64And  Opcode = 0x83
 	OpI64Or   Opcode = 0x84
 	OpI64Xor  Opcode = 0x85
@@ -118,14 +123,15 @@ const (
 type immKind int
 
 const (
-	immNone  immKind = iota
-	immIndex         // a u32 index or label depth
-	immBlock         // a block type
-	immI32           // an i32 constant
-	immI64           // an i64 constant
-	immF64           // an f64 constant
-	immMem           // a memarg: natural alignment, then the offset in Imm
-	immZero          // a reserved zero byte (memory index 0)
+	immNone    immKind = iota
+	immIndex           // a u32 index or label depth
+	immBlock           // a block type
+	immI32             // an i32 constant
+	immI64             // an i64 constant
+	immF64             // an f64 constant
+	immMem             // a memarg: natural alignment, then the offset in Imm
+	immZero            // a reserved zero byte (memory index 0)
+	immMemCopy         // memory.copy's sub-opcode 10 and two zero bytes
 )
 
 type opInfo struct {
@@ -155,7 +161,7 @@ var opcodes = [256]opInfo{
 	OpF64Gt: {"f64.gt", immNone, 0}, OpF64Le: {"f64.le", immNone, 0}, OpF64Ge: {"f64.ge", immNone, 0},
 	OpI32And: {"i32.and", immNone, 0}, OpI32Or: {"i32.or", immNone, 0},
 	OpI64Add: {"i64.add", immNone, 0}, OpI64Sub: {"i64.sub", immNone, 0}, OpI64Mul: {"i64.mul", immNone, 0},
-	OpI64DivS: {"i64.div_s", immNone, 0}, OpI64RemS: {"i64.rem_s", immNone, 0},
+	OpI64DivS: {"i64.div_s", immNone, 0}, OpI64RemS: {"i64.rem_s", immNone, 0}, OpI64RemU: {"i64.rem_u", immNone, 0},
 	OpI64And: {"i64.and", immNone, 0}, OpI64Xor: {"i64.xor", immNone, 0}, OpI64Or: {"i64.or", immNone, 0}, OpI64GeU: {"i64.ge_u", immNone, 0}, OpI64ShrS: {"i64.shr_s", immNone, 0},
 	OpF64Abs: {"f64.abs", immNone, 0}, OpF64Neg: {"f64.neg", immNone, 0}, OpF64Trunc: {"f64.trunc", immNone, 0},
 	OpF64Nearest: {"f64.nearest", immNone, 0},
@@ -167,7 +173,8 @@ var opcodes = [256]opInfo{
 	OpI32Load: {"i32.load", immMem, 2}, OpI64Load: {"i64.load", immMem, 3}, OpF64Load: {"f64.load", immMem, 3},
 	OpI32Store: {"i32.store", immMem, 2}, OpI64Store: {"i64.store", immMem, 3}, OpF64Store: {"f64.store", immMem, 3},
 	OpMemSize: {"memory.size", immZero, 0}, OpMemGrow: {"memory.grow", immZero, 0},
-	OpI32LtS: {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
+	OpMemCopy: {"memory.copy", immMemCopy, 0},
+	OpI32LtS:  {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
 	OpI32LeS: {"i32.le_s", immNone, 0}, OpI32GeS: {"i32.ge_s", immNone, 0},
 	OpI64LtU: {"i64.lt_u", immNone, 0}, OpI64LeU: {"i64.le_u", immNone, 0},
 	OpI32Add: {"i32.add", immNone, 0}, OpI32Sub: {"i32.sub", immNone, 0}, OpI32Mul: {"i32.mul", immNone, 0},

@@ -27,6 +27,14 @@ import (
 // < stop, so name lies in [lo(start), hi(stop) - 1]; with a negative step,
 // in [lo(stop) + 1, hi(start)]. The checker guarantees the name is never
 // read before the loop assigns it.
+//
+// When every assignment to a name is a range loop (`for j in range(n)`
+// twice, say), each value it holds was assigned by one of them, so it lies
+// in the union (hull) of their intervals. The intervals are computed when
+// the first of these loops is met, before the name has a fact of its own:
+// a loop bound that reads the name itself (range(j, j + 5)) then counts as
+// unknown, which keeps the hull sound even when an outer loop runs the
+// loops again; facts of other names are final when read, or absent.
 
 // An interval is a closed range of i64 values.
 type interval struct{ lo, hi int64 }
@@ -240,15 +248,37 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt) {
 		}
 	}
 	walk(body)
+	byName := map[string][]*ast.For{}
 	for _, s := range loops {
-		if s.Target == nil || binds[s.Target.Name] != 1 {
+		if s.Target != nil {
+			byName[s.Target.Name] = append(byName[s.Target.Name], s)
+		}
+	}
+	for _, s := range loops {
+		name := s.Target.Name
+		ls := byName[name]
+		if _, done := fg.facts[name]; done || binds[name] != len(ls) || ls[0] != s {
 			continue
 		}
-		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
-			continue
+		r, ok := interval{}, true
+		for k, l := range ls {
+			if t, isList := fg.g.info.Types[l.Iter]; isList && t.Kind == check.List {
+				ok = false
+				break
+			}
+			lr, lok := fg.rangeLoopInterval(l)
+			if !lok {
+				ok = false
+				break
+			}
+			if k == 0 {
+				r = lr
+			} else {
+				r = interval{min(r.lo, lr.lo), max(r.hi, lr.hi)}
+			}
 		}
-		if r, ok := fg.rangeLoopInterval(s); ok {
-			fg.facts[s.Target.Name] = r
+		if ok {
+			fg.facts[name] = r
 		}
 	}
 }

@@ -112,3 +112,91 @@ def steps(n: int) -> int:
 		}
 	}
 }
+
+// The one-comparison overflow tests (an operand of known sign, a product
+// of non-negative operands, a range advance by a step of known sign) trap
+// exactly at the limit.
+func TestSignedChecks(t *testing.T) {
+	src := `def accum(n: int) -> int:
+    s = n
+    for i in range(10):
+        s = s + i % 7
+    return s
+def accuml(n: int) -> int:
+    s = n
+    for i in range(10):
+        s = i + s
+    return s
+def drain(n: int) -> int:
+    s = n
+    for i in range(10):
+        s = s - i
+    return s
+def negs(n: int) -> int:
+    s = n
+    for i in range(10):
+        s = s + -i
+    return s
+def subneg(n: int) -> int:
+    s = n
+    for i in range(10):
+        s = s - -i
+    return s
+def square(n: int) -> int:
+    s = 0
+    for i in range(3037000499, n):
+        s = i * i
+    return s
+def wide(n: int) -> int:
+    s = 0
+    for i in range(1099511627776, 1099511627777):
+        for j in range(0, n):
+            s = j * i
+    return s
+def stride(n: int) -> int:
+    s = 0
+    for i in range(1, 3):
+        for j in range(9223372036854775800, 9223372036854775807, n * i):
+            s = s + 1
+    return s
+`
+	const max, min = math.MaxInt64, math.MinInt64
+	cases := []struct {
+		fn   string
+		arg  int64
+		want any // an int64 or a trap name
+	}{
+		{"accum", max - 24, int64(max)},
+		{"accum", max - 23, "overflow"},
+		{"accum", min, int64(min + 24)},
+		{"accuml", max - 45, int64(max)},
+		{"accuml", max - 44, "overflow"},
+		{"drain", min + 45, int64(min)},
+		{"drain", min + 44, "overflow"},
+		{"drain", max, int64(max - 45)},
+		{"negs", min + 45, int64(min)},
+		{"negs", min + 44, "overflow"},
+		{"subneg", max - 45, int64(max)},
+		{"subneg", max - 44, "overflow"},
+		{"square", 3037000500, int64(3037000499 * 3037000499)},
+		{"square", 3037000501, "overflow"},
+		{"wide", 1 << 23, int64((1<<23 - 1) << 40)},
+		{"wide", 1<<23 + 1, "overflow"},
+		{"wide", 1, int64(0)},
+		{"stride", 3, int64(3 + 2)},
+		{"stride", 1 << 61, int64(2)},
+	}
+	for _, opt := range []Options{{}, {Optimize: true}} {
+		in := compile(t, parseEn(t, src), opt, "accum", "accuml", "drain", "negs", "subneg", "square", "wide", "stride")
+		for _, c := range cases {
+			got := in.call(c.fn, c.arg)
+			if tr, ok := c.want.(string); ok {
+				if got.trap != tr {
+					t.Errorf("opt=%v %s(%d) = %+v, want %s", opt.Optimize, c.fn, c.arg, got, tr)
+				}
+			} else if got.trap != "" || got.val != c.want {
+				t.Errorf("opt=%v %s(%d) = %+v, want %d", opt.Optimize, c.fn, c.arg, got, c.want)
+			}
+		}
+	}
+}

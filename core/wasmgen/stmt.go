@@ -69,6 +69,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.end()
 		return f1 || f2
 	case *ast.While:
+		defer fg.hoistLists(s.Cond, s.Body)()
 		fg.begin(OpBlock, BlockEmpty)
 		fg.frames[len(fg.frames)-1].breakTo = true
 		fg.begin(OpLoop, BlockEmpty)
@@ -118,6 +119,10 @@ func (fg *fgen) localType(name string) *check.Type {
 
 // ret generates a return statement.
 func (fg *fgen) ret(s *ast.Return) {
+	if fg.tail {
+		fg.tailReturn(s)
+		return
+	}
 	if fg.fn.Result.Kind == check.None {
 		if s.Value != nil {
 			fg.expr(s.Value) // a None-valued call still runs
@@ -203,6 +208,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.trap(ErrValue)
 		return
 	}
+	defer fg.hoistLists(nil, s.Body)()
 	fg.begin(OpBlock, BlockEmpty)
 	fg.frames[len(fg.frames)-1].breakTo = true
 	fg.begin(OpLoop, BlockEmpty)
@@ -256,21 +262,29 @@ func (fg *fgen) forRange(s *ast.For) {
 			fg.get(stepLocal)
 		}
 		fg.emit(OpI64Add)
-		fg.set(next)
-		// overflow iff cur and step have the sign opposite to next
-		fg.get(cur)
-		fg.get(next)
-		fg.emit(OpI64Xor)
-		if stepConst {
-			fg.i64(step)
-		} else {
+		fg.tee(next)
+		// The step's sign is known here: for step > 0, cur + step
+		// overflows iff the wrapped sum is below cur (it is at most cur +
+		// MAX otherwise); for step < 0, iff it is above cur.
+		// With the sign known only at run time: overflow iff cur and step
+		// have the sign opposite to next.
+		switch {
+		case stepSign > 0:
+			fg.get(cur)
+			fg.emit(OpI64LtS)
+		case stepSign < 0:
+			fg.get(cur)
+			fg.emit(OpI64GtS)
+		default:
+			fg.get(cur)
+			fg.emit(OpI64Xor)
 			fg.get(stepLocal)
+			fg.get(next)
+			fg.emit(OpI64Xor)
+			fg.emit(OpI64And)
+			fg.i64(0)
+			fg.emit(OpI64LtS)
 		}
-		fg.get(next)
-		fg.emit(OpI64Xor)
-		fg.emit(OpI64And)
-		fg.i64(0)
-		fg.emit(OpI64LtS)
 		fg.emitImm(OpBrIf, 1)
 		fg.get(next)
 		fg.set(cur)

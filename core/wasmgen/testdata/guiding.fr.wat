@@ -82,42 +82,26 @@
           i64.mul
           local.set $tmp.i64.5
           local.get $tmp.i64.7
-          i64.const 2147483648
-          i64.add
           local.get $tmp.i64.6
-          i64.const 2147483648
-          i64.add
           i64.or
-          i64.const 4294967296
-          i64.ge_u
+          i64.const 31
+          i64.shr_u
+          i64.const 0
+          i64.ne
           if
             local.get $tmp.i64.7
-            i64.const -1
-            i64.eq
+            i64.const 0
+            i64.ne
             if
+              local.get $tmp.i64.5
+              local.get $tmp.i64.7
+              i64.div_s
               local.get $tmp.i64.6
-              i64.const -9223372036854775808
-              i64.eq
+              i64.ne
               if
                 i32.const 1
                 global.set $__ml_error_code
                 unreachable
-              end
-            else
-              local.get $tmp.i64.7
-              i64.eqz
-              i32.eqz
-              if
-                local.get $tmp.i64.5
-                local.get $tmp.i64.7
-                i64.div_s
-                local.get $tmp.i64.6
-                i64.ne
-                if
-                  i32.const 1
-                  global.set $__ml_error_code
-                  unreachable
-                end
               end
             end
           end
@@ -125,20 +109,13 @@
           local.get $i
           i64.const 1
           i64.add
-          i64.div_s
+          i64.div_u
           local.set $tmp.i64.6
           local.tee $tmp.i64.5
           local.get $tmp.i64.6
           i64.add
-          local.set $tmp.i64.7
+          local.tee $tmp.i64.7
           local.get $tmp.i64.5
-          local.get $tmp.i64.7
-          i64.xor
-          local.get $tmp.i64.6
-          local.get $tmp.i64.7
-          i64.xor
-          i64.and
-          i64.const 0
           i64.lt_s
           if
             i32.const 1

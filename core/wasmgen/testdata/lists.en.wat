@@ -45,42 +45,26 @@
           i64.mul
           local.set $tmp.i64.11
           local.get $tmp.i64.9
-          i64.const 2147483648
-          i64.add
           local.get $tmp.i64.10
-          i64.const 2147483648
-          i64.add
           i64.or
-          i64.const 4294967296
-          i64.ge_u
+          i64.const 31
+          i64.shr_u
+          i64.const 0
+          i64.ne
           if
             local.get $tmp.i64.9
-            i64.const -1
-            i64.eq
+            i64.const 0
+            i64.ne
             if
+              local.get $tmp.i64.11
+              local.get $tmp.i64.9
+              i64.div_s
               local.get $tmp.i64.10
-              i64.const -9223372036854775808
-              i64.eq
+              i64.ne
               if
                 i32.const 1
                 global.set $__ml_error_code
                 unreachable
-              end
-            else
-              local.get $tmp.i64.9
-              i64.eqz
-              i32.eqz
-              if
-                local.get $tmp.i64.11
-                local.get $tmp.i64.9
-                i64.div_s
-                local.get $tmp.i64.10
-                i64.ne
-                if
-                  i32.const 1
-                  global.set $__ml_error_code
-                  unreachable
-                end
               end
             end
           end
@@ -135,15 +119,8 @@
     local.tee $tmp.i64.6
     local.get $tmp.i64.8
     i64.add
-    local.set $tmp.i64.11
+    local.tee $tmp.i64.11
     local.get $tmp.i64.6
-    local.get $tmp.i64.11
-    i64.xor
-    local.get $tmp.i64.8
-    local.get $tmp.i64.11
-    i64.xor
-    i64.and
-    i64.const 0
     i64.lt_s
     if
       i32.const 1
@@ -1129,15 +1106,8 @@
       local.tee $tmp.i64.7
       local.get $tmp.i64.11
       i64.add
-      local.set $tmp.i64.12
+      local.tee $tmp.i64.12
       local.get $tmp.i64.7
-      local.get $tmp.i64.12
-      i64.xor
-      local.get $tmp.i64.11
-      local.get $tmp.i64.12
-      i64.xor
-      i64.and
-      i64.const 0
       i64.lt_s
       if
         i32.const 1
@@ -1381,15 +1351,8 @@
     local.tee $tmp.i64.4
     local.get $tmp.i64.8
     i64.add
-    local.set $tmp.i64.7
+    local.tee $tmp.i64.7
     local.get $tmp.i64.4
-    local.get $tmp.i64.7
-    i64.xor
-    local.get $tmp.i64.8
-    local.get $tmp.i64.7
-    i64.xor
-    i64.and
-    i64.const 0
     i64.lt_s
     if
       i32.const 1
@@ -1570,15 +1533,8 @@
     local.tee $tmp.i64.7
     local.get $tmp.i64.6
     i64.add
-    local.set $tmp.i64.5
+    local.tee $tmp.i64.5
     local.get $tmp.i64.7
-    local.get $tmp.i64.5
-    i64.xor
-    local.get $tmp.i64.6
-    local.get $tmp.i64.5
-    i64.xor
-    i64.and
-    i64.const 0
     i64.lt_s
     if
       i32.const 1
@@ -1736,35 +1692,20 @@
     i32.add
   )
   (func $__ml_copy (param $dst i32) (param $src i32) (param $n i32)
-    block
-      loop
-        local.get $n
-        i32.eqz
-        br_if 1
-        local.get $dst
-        local.get $src
-        i64.load
-        i64.store
-        local.get $dst
-        i32.const 8
-        i32.add
-        local.set $dst
-        local.get $src
-        i32.const 8
-        i32.add
-        local.set $src
-        local.get $n
-        i32.const 1
-        i32.sub
-        local.set $n
-        br 0
-      end
-    end
+    local.get $dst
+    local.get $src
+    local.get $n
+    i32.const 3
+    i32.shl
+    memory.copy
   )
   (func $__ml_repeat (param $l i32) (param $n i64) (result i32)
     (local $len i64)
     (local $r i32)
     (local $d i32)
+    (local $total i32)
+    (local $done i32)
+    (local $c i32)
     local.get $n
     i64.const 0
     i64.lt_s
@@ -1803,29 +1744,51 @@
     local.tee $r
     i32.load offset=8
     local.set $d
-    block
-      loop
-        local.get $n
-        i64.eqz
-        br_if 1
-        local.get $d
-        local.get $l
-        i32.load offset=8
-        local.get $len
-        i32.wrap_i64
-        call $__ml_copy
-        local.get $d
-        local.get $len
-        i32.wrap_i64
-        i32.const 3
-        i32.shl
-        i32.add
-        local.set $d
-        local.get $n
-        i64.const 1
-        i64.sub
-        local.set $n
-        br 0
+    local.get $len
+    local.get $n
+    i64.mul
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    local.tee $total
+    if
+      local.get $d
+      local.get $l
+      i32.load offset=8
+      local.get $len
+      i32.wrap_i64
+      i32.const 3
+      i32.shl
+      local.tee $done
+      memory.copy
+      block
+        loop
+          local.get $done
+          local.get $total
+          i32.ge_u
+          br_if 1
+          local.get $total
+          local.get $done
+          i32.sub
+          local.tee $c
+          local.get $done
+          local.get $done
+          local.get $c
+          i32.gt_u
+          select
+          local.set $c
+          local.get $d
+          local.get $done
+          i32.add
+          local.get $d
+          local.get $c
+          memory.copy
+          local.get $done
+          local.get $c
+          i32.add
+          local.set $done
+          br 0
+        end
       end
     end
     local.get $r

@@ -212,9 +212,8 @@
         local.get $tmp.i64.5
         local.get $tmp.i64.7
         i64.add
-        local.set $tmp.i64.10
+        local.tee $tmp.i64.10
         local.get $tmp.i64.5
-        local.get $tmp.i64.10
         i64.xor
         local.get $tmp.i64.7
         local.get $tmp.i64.10
@@ -233,67 +232,95 @@
     unreachable
   )
   (func $fib (export "fib") (param $n i64) (result i64)
-    (local $tmp.i64.1 i64)
+    (local $tail.acc i64)
     (local $tmp.i64.2 i64)
     (local $tmp.i64.3 i64)
-    local.get $n
-    i64.const 2
-    i64.lt_s
-    if
+    (local $tmp.i64.4 i64)
+    loop
       local.get $n
-      return
+      i64.const 2
+      i64.lt_s
+      if
+        local.get $tail.acc
+        local.get $n
+        local.set $tmp.i64.3
+        local.tee $tmp.i64.2
+        local.get $tmp.i64.3
+        i64.add
+        local.set $tmp.i64.4
+        local.get $tmp.i64.2
+        local.get $tmp.i64.4
+        i64.xor
+        local.get $tmp.i64.3
+        local.get $tmp.i64.4
+        i64.xor
+        i64.and
+        i64.const 0
+        i64.lt_s
+        if
+          i32.const 1
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.4
+        return
+      end
+      local.get $tail.acc
+      local.get $n
+      i64.const 1
+      drop
+      local.tee $tmp.i64.4
+      i64.const -9223372036854775807
+      i64.lt_s
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.4
+      i64.const -1
+      i64.add
+      call $fib
+      local.set $tmp.i64.3
+      local.tee $tmp.i64.4
+      local.get $tmp.i64.3
+      i64.add
+      local.set $tmp.i64.2
+      local.get $tmp.i64.4
+      local.get $tmp.i64.2
+      i64.xor
+      local.get $tmp.i64.3
+      local.get $tmp.i64.2
+      i64.xor
+      i64.and
+      i64.const 0
+      i64.lt_s
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.2
+      local.set $tail.acc
+      local.get $n
+      i64.const 2
+      drop
+      local.tee $tmp.i64.3
+      i64.const -9223372036854775806
+      i64.lt_s
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.3
+      i64.const -2
+      i64.add
+      local.set $tmp.i64.2
+      local.get $tmp.i64.2
+      local.set $n
+      br 0
     end
-    local.get $n
-    i64.const 1
-    drop
-    local.tee $tmp.i64.1
-    i64.const -9223372036854775807
-    i64.lt_s
-    if
-      i32.const 1
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $tmp.i64.1
-    i64.const -1
-    i64.add
-    call $fib
-    local.get $n
-    i64.const 2
-    drop
-    local.tee $tmp.i64.1
-    i64.const -9223372036854775806
-    i64.lt_s
-    if
-      i32.const 1
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $tmp.i64.1
-    i64.const -2
-    i64.add
-    call $fib
-    local.set $tmp.i64.2
-    local.tee $tmp.i64.1
-    local.get $tmp.i64.2
-    i64.add
-    local.set $tmp.i64.3
-    local.get $tmp.i64.1
-    local.get $tmp.i64.3
-    i64.xor
-    local.get $tmp.i64.2
-    local.get $tmp.i64.3
-    i64.xor
-    i64.and
-    i64.const 0
-    i64.lt_s
-    if
-      i32.const 1
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $tmp.i64.3
-    return
     unreachable
   )
   (func $check (export "check") (param $n i64) (result i64)

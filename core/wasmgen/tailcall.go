@@ -1,0 +1,131 @@
+package wasmgen
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Additive tail calls. An int function f with a statement
+// `return X + f(args)` (fib's `return fib(n - 1) + fib(n - 2)`) spends
+// most of its time in calls; C compilers turn the last call into a jump
+// with an accumulator, and so does the generator, with Optimize:
+//
+//   - the body runs inside a loop, with a hidden i64 accumulator acc that
+//     starts at 0 (locals start at zero);
+//   - `return X + f(args)` evaluates X, adds it to acc (checked), evaluates
+//     the arguments into temporaries, assigns them to the parameters and
+//     jumps back to the top of the body;
+//   - every other `return E` returns acc + E (checked).
+//
+// Proof. Python evaluates X, then the arguments, then calls f, then adds;
+// the loop does the same in the same order, except that the addition of X
+// moves before the call. The value returned is acc plus the sum of the Xs
+// and the final E, the same integers the recursive code adds, only
+// associated differently, so when no addition overflows the result is
+// Python's exact sum. An addition may overflow in one form and not in the
+// other; either way it traps with ErrOverflow, and the call is re-run in
+// Python, which gives the exact answer (and raises whatever the call
+// raises): an ErrOverflow never reaches the user as a different value.
+// Other traps happen at the same point of the same evaluation order. The
+// locals other than the parameters keep their values from one turn to the
+// next instead of starting at zero; that is unobservable, since the checker
+// rejects (leaves in Python) a function that may read a local before
+// assigning it. Only int functions are transformed: float addition is not
+// associative.
+
+// tailSite reports whether s is `return X + f(args)` with f the function
+// being generated, X and the result int, and returns the two operands.
+func (fg *fgen) tailSite(s *ast.Return) (x ast.Expr, call *ast.Call, ok bool) {
+	b, isBin := s.Value.(*ast.Binary)
+	if !isBin || b.Op != ast.OpAdd {
+		return nil, nil, false
+	}
+	c, isCall := b.Y.(*ast.Call)
+	if !isCall {
+		return nil, nil, false
+	}
+	id, isID := c.Func.(*ast.Ident)
+	if !isID || fg.g.info.FuncByName[id.Name] != fg.fn || len(c.Args) != len(fg.fn.Params) {
+		return nil, nil, false
+	}
+	if _, builtin := fg.g.info.Builtins[id]; builtin {
+		return nil, nil, false
+	}
+	if t, ok := fg.g.info.Types[b.X]; !ok || t.Kind != check.Int {
+		return nil, nil, false
+	}
+	if t, ok := fg.g.info.Types[b]; !ok || t.Kind != check.Int {
+		return nil, nil, false
+	}
+	return b.X, c, true
+}
+
+// usesTailCalls reports whether the function being generated has an
+// additive tail call and can take the transformation.
+func (fg *fgen) usesTailCalls() bool {
+	if !fg.g.opt.Optimize || fg.fn == nil || fg.fn.Result == nil || fg.fn.Result.Kind != check.Int {
+		return false
+	}
+	found := false
+	var walk func([]ast.Stmt)
+	walk = func(ss []ast.Stmt) {
+		for _, s := range ss {
+			switch s := s.(type) {
+			case *ast.Return:
+				if s.Value != nil {
+					if _, _, ok := fg.tailSite(s); ok {
+						found = true
+					}
+				}
+			case *ast.If:
+				walk(s.Body)
+				walk(s.Else)
+			case *ast.While:
+				walk(s.Body)
+			case *ast.For:
+				walk(s.Body)
+			}
+		}
+	}
+	walk(fg.fn.Decl.Body)
+	return found
+}
+
+// tailReturn generates a return statement of a function under the
+// transformation (fg.acc is the accumulator).
+func (fg *fgen) tailReturn(s *ast.Return) {
+	x, call, ok := fg.tailSite(s)
+	if !ok {
+		if s.Value == nil || fg.typeOf(s.Value).Kind == check.None {
+			if s.Value != nil {
+				fg.expr(s.Value)
+			}
+			fg.trap(ErrUnsupported) // Python returns None from an annotated function
+			return
+		}
+		fg.get(fg.acc)
+		fg.exprAs(s.Value, check.Int)
+		fg.intAdd(fullRange, fg.rangeOf(s.Value))
+		fg.emit(OpReturn)
+		return
+	}
+	fg.get(fg.acc)
+	fg.exprAs(x, check.Int)
+	fg.intAdd(fullRange, fg.rangeOf(x))
+	fg.set(fg.acc)
+	params := fg.fn.Params
+	temps := make([]uint32, len(call.Args))
+	for i, a := range call.Args {
+		vt, _ := valType(params[i])
+		temps[i] = fg.temp(vt)
+		fg.exprAs(a, params[i].Kind)
+		fg.set(temps[i])
+	}
+	for i := range call.Args {
+		fg.get(temps[i])
+		fg.set(uint32(i))
+		vt, _ := valType(params[i])
+		fg.release(vt, temps[i])
+	}
+	fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.tailTop }))
+}
