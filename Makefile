@@ -91,6 +91,7 @@ fuzz: build
 	$(GO) test -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./fallback
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/wasmgen
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
+	$(GO) test -run='^$$' -fuzz=FuzzBounded -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./internal/difftest
 
 lint: $(PYDEPS)

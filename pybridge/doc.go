@@ -46,9 +46,13 @@
 // instance is closed later). Calls release the GIL around
 // wasmtime_func_call_unchecked, so threads run WebAssembly in parallel;
 // close() waits for running calls by leaving the release to the last one.
-// Programs pass release_gil=False for the functions the compiler marks
-// bounded (core/check: no loops, no lists, no recursion), which cannot run
-// long; releasing the GIL would cost about as much as such a call.
+// Exports that package wasm finds bounded when it loads the module
+// (wasm.FuncExport.Bounded: no loop, recursion, indirect or host call,
+// memory.grow or bulk memory, and few instructions) keep the GIL by
+// default, in any module: they cannot run long, and releasing the GIL
+// would cost about as much as such a call. Programs also pass
+// release_gil=False for the functions the compiler marks bounded
+// (core/check), which may touch lists.
 // Python host functions run through ml_host_call, which takes the GIL back;
 // their exceptions are stashed per thread and re-raised when the call
 // returns. Timed calls set an epoch deadline and keep package wasm's

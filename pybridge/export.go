@@ -145,6 +145,20 @@ func mlgo_module_func_index(h C.uintptr_t, name *C.char, n C.Py_ssize_t) (index 
 	return C.longlong(i)
 }
 
+//export mlgo_module_func_bounded
+func mlgo_module_func_bounded(h C.uintptr_t, index C.longlong) (res C.int) {
+	defer recoverPanic(func() { res = -1 })
+	b, err := exportBounded(templateOf(h).Module(), int(index))
+	if err != nil {
+		raiseErr(err)
+		return -1
+	}
+	if b {
+		return 1
+	}
+	return 0
+}
+
 //export mlgo_ticker_acquire
 func mlgo_ticker_acquire(seconds C.double) (ticks C.uint64_t) {
 	defer recoverPanic(func() { ticks = 1 })

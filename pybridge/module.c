@@ -169,6 +169,11 @@ typedef struct {
   /* call()'s prepared functions: {name: MLFunc} whose module reference is
    * borrowed (MLFunc.borrowed); created on first use, dropped on close. */
   PyObject *calls;
+  /* The last name call() looked up (strong) and its function (borrowed from
+   * calls): a caller repeating call("add", ...) passes the same str object
+   * each time, which skips the dict lookup. Both NULL when calls is. */
+  PyObject *call_name;
+  PyObject *call_func;
 } MLModule;
 
 /* Conversions of a parameter or result between Python and WebAssembly. */
@@ -1074,6 +1079,10 @@ static MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
     return NULL;
   }
   const ml_fastfunc *ff = inst->funcs[index];
+  int bounded = mlgo_module_func_bounded(m->handle, index);
+  if (bounded < 0) {
+    return NULL;
+  }
   MLFunc *f = PyObject_GC_New(MLFunc, (PyTypeObject *)m->st->FuncType);
   if (f == NULL) {
     return NULL;
@@ -1081,7 +1090,10 @@ static MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
   memset(&f->def, 0, sizeof(MLFunc) - offsetof(MLFunc, def));
   f->index = (uint32_t)index;
   f->timeout = timeout;
-  f->release_gil = -1;
+  /* A bounded export keeps the GIL whatever the module's setting says (its
+   * calls are too short for other threads to notice, and it cannot call
+   * back into Python); the others follow the module (-1). */
+  f->release_gil = bounded ? 0 : -1;
   Py_INCREF(m);
   f->module = m;
   Py_XINCREF(fallback);
@@ -1332,9 +1344,16 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
   return (PyObject *)self;
 }
 
+/* ml_forget_calls drops call()'s prepared functions and the last name. */
+static void ml_forget_calls(MLModule *m) {
+  m->call_func = NULL;
+  Py_CLEAR(m->call_name);
+  Py_CLEAR(m->calls);
+}
+
 static void ml_module_close(MLModule *self) {
   /* The prepared call() functions hold export indexes of this template. */
-  Py_CLEAR(self->calls);
+  ml_forget_calls(self);
   if (self->handle != 0) {
     uintptr_t h = self->handle;
     self->handle = 0;
@@ -1364,7 +1383,7 @@ static int MLModule_clear(PyObject *self) {
   Py_CLEAR(m->last_backend);
   Py_CLEAR(m->last_reason);
   Py_CLEAR(m->load_info);
-  Py_CLEAR(m->calls);
+  ml_forget_calls(m);
   return 0;
 }
 
@@ -1414,6 +1433,43 @@ static PyObject *MLModule_imports(PyObject *self, PyObject *const *args,
     return NULL;
   }
   return mlgo_module_imports(m->handle);
+}
+
+PyDoc_STRVAR(bounded_doc,
+             "bounded(name) -> bool\n\n"
+             "Whether the exported function name is bounded: the runtime read its\n"
+             "code when the module was loaded and found no loop, no recursion, no\n"
+             "indirect call, no call to an imported function, no memory.grow or\n"
+             "bulk memory or table instruction, and at most a few thousand\n"
+             "instructions along any call. Calls of bounded functions keep the GIL\n"
+             "unless function(name, release_gil=True) asks otherwise.");
+
+static PyObject *MLModule_bounded(PyObject *self, PyObject *const *args,
+                                  Py_ssize_t nargs) {
+  MLModule *m = (MLModule *)self;
+  if (nargs != 1) {
+    PyErr_Format(PyExc_TypeError, "bounded() takes exactly one argument (%zd given)",
+                 nargs);
+    return NULL;
+  }
+  if (!PyUnicode_Check(args[0])) {
+    PyErr_SetString(PyExc_TypeError, "bounded() argument must be str");
+    return NULL;
+  }
+  if (ml_check_open(m) < 0) {
+    return NULL;
+  }
+  Py_ssize_t namelen;
+  const char *cname = PyUnicode_AsUTF8AndSize(args[0], &namelen);
+  if (cname == NULL) {
+    return NULL;
+  }
+  long long index = mlgo_module_func_index(m->handle, (char *)cname, namelen);
+  if (index < 0) {
+    return NULL;
+  }
+  int b = mlgo_module_func_bounded(m->handle, index);
+  return b < 0 ? NULL : PyBool_FromLong(b);
 }
 
 /* ml_keywords fills vals[] from positional args then keyword arguments
@@ -1467,8 +1523,9 @@ PyDoc_STRVAR(
     "arguments have another type, or that overflow run fallback(*args).\n"
     "With a timeout (seconds), every call raises TimeoutError once it runs\n"
     "that long. release_gil=False keeps the GIL during calls (about 45 ns\n"
-    "less per call, for functions known to be short); None follows the\n"
-    "module's release_gil.");
+    "less per call, for functions known to be short); True releases it;\n"
+    "None keeps it for bounded functions (see bounded()) and otherwise\n"
+    "follows the module's release_gil.");
 
 static PyObject *MLModule_function(PyObject *self, PyObject *const *args,
                                    Py_ssize_t nargs, PyObject *kwnames) {
@@ -1498,7 +1555,9 @@ static PyObject *MLModule_function(PyObject *self, PyObject *const *args,
   if (f == NULL) {
     return NULL;
   }
-  f->release_gil = release;
+  if (release >= 0) {
+    f->release_gil = release;
+  }
   f->doc = ml_func_doc(f);
   if (f->doc == NULL) {
     Py_DECREF(f);
@@ -1523,12 +1582,30 @@ PyDoc_STRVAR(call_doc, "call(name, *args, timeout=None)\n\n"
                        "WebAssembly, no fallback). With a timeout (seconds), "
                        "raise TimeoutError once the call runs that long.");
 
+static MLFunc *ml_call_func_lookup(MLModule *m, PyObject *name);
+
 /*
  * ml_call_func returns call()'s prepared function for name, borrowed from
  * m->calls: looked up there, or made (the export resolved, its conversions
  * built) and kept on the first call of that name. NULL with an exception.
  */
 static MLFunc *ml_call_func(MLModule *m, PyObject *name) {
+  if (name == m->call_name) {
+    return (MLFunc *)m->call_func;
+  }
+  MLFunc *f = ml_call_func_lookup(m, name);
+  if (f != NULL) {
+    PyObject *old = m->call_name;
+    Py_INCREF(name);
+    m->call_name = name;
+    m->call_func = (PyObject *)f;
+    Py_XDECREF(old);
+  }
+  return f;
+}
+
+/* ml_call_func_lookup is ml_call_func without the last-name shortcut. */
+static MLFunc *ml_call_func_lookup(MLModule *m, PyObject *name) {
   if (m->calls != NULL && PyUnicode_Check(name)) {
     PyObject *hit = PyDict_GetItemWithError(m->calls, name);
     if (hit != NULL) {
@@ -1943,6 +2020,7 @@ static int MLModule_set_release_gil(PyObject *self, PyObject *v, void *closure) 
 static PyMethodDef MLModule_methods[] = {
     ML_FASTCALL_METHOD(exports, exports_doc),
     ML_FASTCALL_METHOD(imports, imports_doc),
+    ML_FASTCALL_METHOD(bounded, bounded_doc),
     {"function", (PyCFunction)(void (*)(void))MLModule_function,
      METH_FASTCALL | METH_KEYWORDS, function_doc},
     {"call", (PyCFunction)(void (*)(void))MLModule_call,
@@ -1965,7 +2043,9 @@ static PyGetSetDef MLModule_getset[] = {
     {"threads", MLModule_get_threads, NULL,
      "How many instances (one per calling thread) the module holds.", NULL},
     {"release_gil", MLModule_get_release_gil, MLModule_set_release_gil,
-     "Whether calls release the GIL (True by default; timed calls always do).",
+     "Whether calls release the GIL (True by default). False keeps it for\n"
+     "every call; bounded functions keep it anyway unless function() was\n"
+     "given release_gil=True; timed calls always release it.",
      NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

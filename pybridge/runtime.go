@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"time"
@@ -45,6 +46,16 @@ func exportIndex(m *wasm.Module, name string) (int, error) {
 		names[i] = e.Name
 	}
 	return -1, &wasm.ExportError{Name: name, Exports: names}
+}
+
+// exportBounded reports whether export i of m (in Exports order) is
+// bounded: it runs briefly and calls no host function (wasm.FuncExport).
+func exportBounded(m *wasm.Module, i int) (bool, error) {
+	exports := m.Exports()
+	if i < 0 || i >= len(exports) {
+		return false, fmt.Errorf("export index %d out of range (%d exports)", i, len(exports))
+	}
+	return exports[i].Bounded, nil
 }
 
 // secondsToDuration converts a positive number of seconds, saturating at

@@ -29,6 +29,27 @@ func TestExportIndex(t *testing.T) {
 	}
 }
 
+func TestExportBounded(t *testing.T) {
+	b, err := wasmtime.Wat2Wasm(`(module (func (export "quick")) (func (export "spin") (loop br 0)))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := wasm.Compile(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{true, false} {
+		if got, err := exportBounded(m, i); got != want || err != nil {
+			t.Errorf("exportBounded(%d) = %v, %v; want %v", i, got, err, want)
+		}
+	}
+	for _, i := range []int{-1, 2} {
+		if _, err := exportBounded(m, i); err == nil {
+			t.Errorf("exportBounded(%d) gave no error", i)
+		}
+	}
+}
+
 func TestSecondsToDuration(t *testing.T) {
 	tests := []struct {
 		s    float64

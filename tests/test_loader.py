@@ -91,3 +91,16 @@ def test_call_is_the_native_method_once_instantiated():
     assert "call" not in vars(m)                          # instantiated again on the next call
     assert m.call("scaled", 4) == 40
     assert vars(m)["call"].__self__ is not native_call.__self__   # the new native module
+
+
+def test_bounded_functions_of_a_loaded_module():
+    """Exports that cannot run long keep the GIL by default; the native
+    module behind WasmModule says which they are."""
+    m = make()
+    assert m.call("load", 0) == 0
+    native = m._instance()
+    assert native.bounded("load") is True
+    assert [native.bounded(n) for n in ("scaled", "grow", "spin")] == [False, False, False]
+    with pytest.raises(TimeoutError):
+        m.call("spin", timeout=0.02)                     # timed calls still work
+    assert m.function("load")(4) == 0

@@ -75,7 +75,7 @@ func Load(wasm []byte) (m *Module, info LoadInfo, err error) {
 		info.CachePath = dc.path(wasm)
 		mod, err := dc.read(info.CachePath)
 		if mod != nil {
-			m, info.Source = wrapModule(mod, sum), SourceDisk
+			m, info.Source = wrapModule(mod, sum, wasm), SourceDisk
 		} else {
 			info.CacheErr = err
 		}

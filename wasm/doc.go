@@ -13,6 +13,11 @@
 // never reached, except during CallTimeout (or ml_fastcall_deadline in C),
 // while a ticker goroutine advances the epoch every EpochTick.
 //
+// Loading a module also reads its code (bounded.go, decode.go) to find the
+// bounded exports (FuncExport.Bounded): functions with no loop, recursion,
+// indirect or host call, memory.grow or bulk memory instruction, and few
+// instructions along any call path. Callers may keep the GIL during them.
+//
 // There are two ways to call an exported function. Instance.Call is the
 // convenient Go path (wasmtime-go's reflective Func.Call, a few
 // microseconds). The fast path is for C: at instantiation every exported

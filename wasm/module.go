@@ -22,6 +22,11 @@ type FuncExport struct {
 	Name    string
 	Params  []ValKind
 	Results []ValKind
+	// Bounded reports that a call certainly runs only briefly and calls no
+	// host function (bounded.go: no loop, no recursion, no indirect call,
+	// no memory.grow, at most a few thousand instructions), so that
+	// callers may keep the GIL during it.
+	Bounded bool
 }
 
 // An Import is one import a module needs: module and field name, the kind
@@ -41,12 +46,15 @@ func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
 	if err != nil {
 		return nil, &CompileError{Msg: err.Error()}
 	}
-	return wrapModule(mod, sum), nil
+	return wrapModule(mod, sum, wasm), nil
 }
 
-// wrapModule records the exports and imports of a compiled module.
-func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte) *Module {
+// wrapModule records the exports and imports of a compiled module, and
+// which exports are bounded according to an analysis of wasm, the bytes
+// mod was compiled from.
+func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte, wasm []byte) *Module {
 	m := &Module{mod: mod, sum: sum}
+	bounded, funcImports := analyzeBounded(wasm)
 	for _, e := range mod.Exports() {
 		ty := e.Type()
 		if ft := ty.FuncType(); ft != nil {
@@ -54,6 +62,7 @@ func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte) *Module {
 				Name:    e.Name(),
 				Params:  kindsOf(ft.Params()),
 				Results: kindsOf(ft.Results()),
+				Bounded: bounded[e.Name()],
 			})
 		} else if mt := ty.MemoryType(); mt != nil && e.Name() == memoryExport {
 			m.memory = true
@@ -71,7 +80,25 @@ func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte) *Module {
 		}
 		m.imports = append(m.imports, imp)
 	}
+	if n := m.funcImports(); n != funcImports {
+		// The analysis read the imports differently from Wasmtime: trust
+		// none of its answers.
+		for i := range m.exports {
+			m.exports[i].Bounded = false
+		}
+	}
 	return m
+}
+
+// funcImports counts the imported functions.
+func (m *Module) funcImports() int {
+	n := 0
+	for _, im := range m.imports {
+		if im.Kind == "func" {
+			n++
+		}
+	}
+	return n
 }
 
 // externKind names the kind of an extern type.

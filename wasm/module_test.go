@@ -11,12 +11,12 @@ func TestModuleExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]FuncExport{
-		"add":        {"add", []ValKind{KindI64, KindI64}, []ValKind{KindI64}},
-		"noop":       {"noop", []ValKind{}, []ValKind{}},
-		"__ml_error": {"__ml_error", []ValKind{}, []ValKind{KindI32}},
-		"fadd":       {"fadd", []ValKind{KindF64, KindF64}, []ValKind{KindF64}},
-		"f32id":      {"f32id", []ValKind{KindF32}, []ValKind{KindF32}},
-		"pair":       {"pair", []ValKind{}, []ValKind{KindI64, KindF64}},
+		"add":        {"add", []ValKind{KindI64, KindI64}, []ValKind{KindI64}, true},
+		"noop":       {"noop", []ValKind{}, []ValKind{}, true},
+		"__ml_error": {"__ml_error", []ValKind{}, []ValKind{KindI32}, true},
+		"fadd":       {"fadd", []ValKind{KindF64, KindF64}, []ValKind{KindF64}, true},
+		"f32id":      {"f32id", []ValKind{KindF32}, []ValKind{KindF32}, true},
+		"pair":       {"pair", []ValKind{}, []ValKind{KindI64, KindF64}, true},
 	}
 	got := m.Exports()
 	if len(got) != 11 {

@@ -145,6 +145,72 @@ def test_release_gil_switch():
         del m.release_gil
 
 
+def test_bounded_exports():
+    """The runtime reads every export's code: functions that cannot run long
+    or call Python are bounded, and keep the GIL unless asked otherwise."""
+    m = native.Module(LOOP_WASM)
+    assert [m.bounded(n) for n in ("count", "spin", "store", "load")] == [False, False, True, True]
+    g = native.Module(GROW_WASM)
+    assert [g.bounded(n) for n in ("grow", "checked_grow", "__ml_error")] == [False, False, True]
+    h = native.Module(HOST_WASM, imports={("env", "log"): lambda a, b: None, ("env", "twice"): abs,
+                                          ("env", "pair"): lambda: (1, 2.0)})
+    assert h.bounded("run") is False and h.bounded("get_pair") is False
+    with pytest.raises(ValueError, match="exports"):
+        m.bounded("memory")
+    with pytest.raises(TypeError):
+        m.bounded(3)
+    with pytest.raises(TypeError):
+        m.bounded()
+    # Every combination of settings gives the same answers.
+    for module_setting in (True, False):
+        m.release_gil = module_setting
+        for release in (None, True, False):
+            store, load = m.function("store", release_gil=release), m.function("load", release_gil=release)
+            store(8, 41 + int(module_setting))
+            assert load(8) == 41 + int(module_setting)
+            assert m.function("count", release_gil=release)(10) == 55
+    m.close()
+    with pytest.raises(ValueError, match="closed"):
+        m.bounded("load")
+
+
+def test_call_remembers_the_last_name():
+    """call() skips the lookup when given the same name object again; names
+    that are equal but distinct, alternating names and closing all work."""
+    m = native.Module(LOOP_WASM)
+    m.call("store", 0, 5)
+    for name in ("load", "".join(["lo", "ad"]), "load", "count"):
+        assert m.call(name, *((0,) if name == "load" else (3,))) == (5 if name == "load" else 6)
+    m.close()
+    with pytest.raises(ValueError, match="closed"):
+        m.call("count", 3)
+
+
+def test_unbounded_calls_still_release_the_gil():
+    """count() loops, so calls through call() and function() with the
+    default release_gil let other threads run."""
+    m = native.Module(LOOP_WASM)
+    assert not m.bounded("count")
+    stop = threading.Event()
+    ticks = []
+
+    def ticker():
+        while not stop.is_set():
+            ticks.append(1)
+            time.sleep(0.001)
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    try:
+        time.sleep(0.01)
+        before = len(ticks)
+        m.function("count", release_gil=None)(300_000_000)
+        assert len(ticks) - before > 5, "the other thread did not run while WebAssembly did"
+    finally:
+        stop.set()
+        t.join()
+
+
 def test_close_while_another_thread_runs():
     m = native.Module(LOOP_WASM)
     count = m.function("count")
