@@ -25,18 +25,11 @@ déf expensive_operation(n: entier) -> entier:
 afficher(expensive_operation(30))
 """
 
-JAPANESE = """\
-関数 フィボナッチ(n: 整数) -> 整数:
-    a = 0
-    b = 1
-    毎 k 中 範囲(n):
-        t = a + b
-        a = b
-        b = t
-    戻る a
-
-表示(フィボナッチ(30))
-"""
+# The Japanese example of the source tree (this script lives in tests/wheel).
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                        "examples")
+with open(os.path.join(EXAMPLES, "fibonacci.ja.ml"), encoding="utf-8") as _f:
+    JAPANESE = _f.read()
 
 
 def expensive(n):
