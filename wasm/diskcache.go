@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ import (
 // so that anything that changes the machine code changes the name. A file
 // is a header, then the payload:
 //
-//	magic "MLCWASM1" (8 bytes) | sha256 of the payload (32) | payload length (8, little endian) | payload
+//	magic "MLCWASM2" (8 bytes) | CRC-32C of the payload (4, little endian) | payload length (8, little endian) | payload
 //
 // Files are written to a temporary name in the same directory and renamed
 // into place, so a reader sees a whole entry or none, and two processes
@@ -36,12 +37,21 @@ import (
 // another CPU), is recompiled and replaced. The directory is created with
 // mode 0700, and one that other users may write to is refused: its files
 // become machine code in this process.
+//
+// The checksum guards against damage (a truncated write, a flipped bit), not
+// against an adversary: only the user can write the directory, and a user
+// who can write it can already run code as themselves. CRC-32C is computed
+// by the CPU's crc32 instruction at several GB/s, where SHA-256 of a 2 MiB
+// artifact took 1.5 ms, most of a warm load.
 
 // cacheMagic starts every cache file; bump its digit when the format changes.
-const cacheMagic = "MLCWASM1"
+const cacheMagic = "MLCWASM2"
 
 // cacheHeaderLen is the size of the header before the payload.
-const cacheHeaderLen = len(cacheMagic) + sha256.Size + 8
+const cacheHeaderLen = len(cacheMagic) + 4 + 8
+
+// castagnoli is the CRC-32C table (hardware-accelerated where the CPU has it).
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // ErrCorruptEntry is wrapped by LoadInfo.CacheErr when a disk cache entry
 // failed its checks and was replaced.
@@ -195,13 +205,13 @@ func checkEntry(data []byte) ([]byte, error) {
 	if len(data) < cacheHeaderLen || !bytes.Equal(data[:len(cacheMagic)], []byte(cacheMagic)) {
 		return nil, errors.New("bad header")
 	}
-	sum := data[len(cacheMagic) : len(cacheMagic)+sha256.Size]
+	sum := binary.LittleEndian.Uint32(data[len(cacheMagic) : len(cacheMagic)+4])
 	n := binary.LittleEndian.Uint64(data[cacheHeaderLen-8 : cacheHeaderLen])
 	payload := data[cacheHeaderLen:]
 	if uint64(len(payload)) != n {
 		return nil, fmt.Errorf("length %d, header says %d", len(payload), n)
 	}
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+	if crc32.Checksum(payload, castagnoli) != sum {
 		return nil, errors.New("checksum mismatch")
 	}
 	return payload, nil
@@ -211,8 +221,7 @@ func checkEntry(data []byte) ([]byte, error) {
 func encodeEntry(payload []byte) []byte {
 	out := make([]byte, cacheHeaderLen, cacheHeaderLen+len(payload))
 	copy(out, cacheMagic)
-	sum := sha256.Sum256(payload)
-	copy(out[len(cacheMagic):], sum[:])
+	binary.LittleEndian.PutUint32(out[len(cacheMagic):], crc32.Checksum(payload, castagnoli))
 	binary.LittleEndian.PutUint64(out[cacheHeaderLen-8:], uint64(len(payload)))
 	return append(out, payload...)
 }
