@@ -33,7 +33,8 @@ import (
 // The decoder follows the binary format of the WebAssembly core
 // specification (https://webassembly.github.io/spec/core/binary/) and its
 // SIMD, multi-memory and reference-types additions. It reads only the
-// import, function, export and code sections, decodes every immediate
+// import, function, export and code sections (and the type and memory
+// sections for interface.go), decodes every immediate
 // (LEB128 integers, block types, br_table vectors, memargs, the 0xFC and
 // 0xFD prefixes), and answers "unbounded" for anything it does not
 // understand: a function body it cannot decode, a module it cannot read,
@@ -56,16 +57,37 @@ var errDecode = errors.New("wasm: cannot decode module")
 // (name -> true) and how many functions the module imports; an empty
 // result when the module cannot be analyzed. It never panics.
 func analyzeBounded(wasm []byte) (bounded map[string]bool, funcImports int) {
+	_, bounded, funcImports = analyzeModule(wasm)
+	return bounded, funcImports
+}
+
+// analyzeModule reads wasm once for both the bounded analysis and the
+// module's interface (interface.go): it returns the interface (nil when
+// the decoder cannot vouch for it), the bounded exports and the number of
+// imported functions (-1 when the module cannot be analyzed). It never
+// panics.
+func analyzeModule(wasm []byte) (iface *moduleInterface, bounded map[string]bool, funcImports int) {
 	defer func() {
 		if recover() != nil {
-			bounded, funcImports = nil, -1
+			iface, bounded, funcImports = nil, nil, -1
 		}
 	}()
-	b, n, err := decodeBounded(wasm)
-	if err != nil {
-		return nil, -1
+	if len(wasm) > maxAnalysisBytes {
+		return nil, nil, -1
 	}
-	return b, n
+	mod, err := readSections(wasm)
+	if err != nil {
+		return nil, nil, -1
+	}
+	b, err := boundedExports(mod)
+	if err != nil {
+		return nil, nil, -1
+	}
+	iface, err = readInterface(mod, b)
+	if err != nil {
+		iface = nil
+	}
+	return iface, b, mod.imports
 }
 
 // decodeBounded is analyzeBounded reporting why a module could not be
@@ -79,28 +101,37 @@ func decodeBounded(wasm []byte) (map[string]bool, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	b, err := boundedExports(mod)
+	if err != nil {
+		return nil, 0, err
+	}
+	return b, mod.imports, nil
+}
+
+// boundedExports runs the analysis on the sections of a module.
+func boundedExports(mod *moduleSections) (map[string]bool, error) {
 	if len(mod.bodies) != mod.funcs {
-		return nil, 0, fmt.Errorf("%w: %d function types but %d bodies", errDecode, mod.funcs, len(mod.bodies))
+		return nil, fmt.Errorf("%w: %d function types but %d bodies", errDecode, mod.funcs, len(mod.bodies))
 	}
 	fns := make([]funcCode, len(mod.bodies))
 	for i, body := range mod.bodies {
 		fns[i] = scanBody(body)
 	}
 	costs := callCosts(fns, mod.imports)
-	out := make(map[string]bool)
+	out := make(map[string]bool, len(mod.exports))
 	for _, e := range mod.exports {
 		if e.index < uint32(mod.imports) {
 			continue // a re-exported host function
 		}
 		d := int(e.index) - mod.imports
 		if d >= len(fns) {
-			return nil, 0, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.name, e.index)
+			return nil, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.name, e.index)
 		}
 		if costs[d] <= maxBoundedCost {
 			out[e.name] = true
 		}
 	}
-	return out, mod.imports, nil
+	return out, nil
 }
 
 // callCosts returns, for every defined function, an upper bound of the

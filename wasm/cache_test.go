@@ -76,3 +76,27 @@ func FuzzCompile(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkWarmLoad loads a 400-function module from the disk cache with
+// the memory cache empty: what a second process pays.
+func BenchmarkWarmLoad(b *testing.B) {
+	if err := SetDiskCache(b.TempDir(), "bench"); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		SetDiskCache("", "")
+		ClearCache()
+	})
+	mod := wat(b, manyFuncsWAT(400))
+	ClearCache()
+	if _, info, err := Load(mod); err != nil || info.Source != SourceCompiled {
+		b.Fatalf("first load: %v from %s", err, info.Source)
+	}
+	b.ResetTimer()
+	for range b.N {
+		ClearCache()
+		if _, info, err := Load(mod); err != nil || info.Source != SourceDisk {
+			b.Fatalf("warm load: %v from %s", err, info.Source)
+		}
+	}
+}

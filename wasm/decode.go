@@ -6,8 +6,9 @@ import (
 )
 
 // The few pieces of the WebAssembly binary format the bounded analysis
-// (bounded.go) needs: LEB128 integers, value and block types, memargs and
-// limits, and the import, function, export and code sections
+// (bounded.go) and the interface (interface.go) need: LEB128 integers,
+// value and block types, memargs and limits, and the type, import,
+// function, memory, export and code sections
 // (https://webassembly.github.io/spec/core/binary/modules.html). Every read
 // checks its bounds and reports running out of bytes as an error.
 
@@ -185,22 +186,24 @@ func (r *reader) memarg() error {
 
 // limits reads the limits of a memory or table: flags (bit 0: a maximum
 // follows; bit 1: shared; bit 2: 64-bit), then the minimum and maximum.
-// Other flags (custom page sizes) are not understood.
-func (r *reader) limits() error {
+// It returns the minimum. Other flags (custom page sizes) are not
+// understood.
+func (r *reader) limits() (uint64, error) {
 	flags, err := r.byte()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if flags > 0x07 {
-		return r.errAt("unknown limits")
+		return 0, r.errAt("unknown limits")
 	}
-	if _, err := r.uleb(64); err != nil {
-		return err
+	least, err := r.uleb(64)
+	if err != nil {
+		return 0, err
 	}
 	if flags&1 != 0 {
 		_, err = r.uleb(64)
 	}
-	return err
+	return least, err
 }
 
 // name reads a UTF-8 name.
@@ -221,10 +224,21 @@ func (r *reader) name() (string, error) {
 
 // Section ids (https://webassembly.github.io/spec/core/binary/modules.html#sections).
 const (
+	sectionType     = 1
 	sectionImport   = 2
 	sectionFunction = 3
+	sectionMemory   = 5
 	sectionExport   = 7
 	sectionCode     = 10
+)
+
+// Extern kinds, as imports and exports encode them.
+const (
+	externFunc   = 0x00
+	externTable  = 0x01
+	externMemory = 0x02
+	externGlobal = 0x03
+	externTag    = 0x04
 )
 
 // A funcIndexExport is an exported function: its name and index in the
@@ -234,12 +248,38 @@ type funcIndexExport struct {
 	index uint32
 }
 
-// moduleSections is what readSections keeps of a module.
+// A funcSig is a function type of the type section.
+type funcSig struct {
+	params, results []ValKind
+}
+
+// An importEntry is one import: names, extern kind and, for a function,
+// its type index.
+type importEntry struct {
+	module, name string
+	kind         byte
+	typeIndex    uint32
+}
+
+// moduleSections is what readSections keeps of a module: what the bounded
+// analysis needs, and the types, imports, memories and exports from which
+// interface.go lists the module's interface.
 type moduleSections struct {
 	imports int // imported functions
 	funcs   int // defined functions (function section)
 	exports []funcIndexExport
 	bodies  [][]byte // code section entries: locals and instructions
+
+	// ifaceErr is why the interface cannot be read from the sections
+	// below (a type or extern kind the decoder does not know); nil when
+	// it can. It does not stop the bounded analysis.
+	ifaceErr     error
+	types        []funcSig
+	funcTypes    []uint32 // type index of each defined function
+	importList   []importEntry
+	memories     []uint64          // minimum pages of each memory, imported ones first
+	memExports   []funcIndexExport // exported memories: name and memory index
+	exportsTotal int               // exports of every kind, in the section
 }
 
 // readSections reads the header and the sections the analysis needs,
@@ -271,6 +311,21 @@ func readSections(wasm []byte) (*moduleSections, error) {
 		seen[id] = true
 		s := &reader{b: body}
 		switch id {
+		case sectionType, sectionMemory:
+			// Only the interface needs these: a failure is no reason to
+			// give up the bounded analysis.
+			if id == sectionType {
+				err = s.typeSection(m)
+			} else {
+				err = s.memorySection(m)
+			}
+			if err == nil && s.pos != len(s.b) {
+				err = s.errAt(fmt.Sprintf("section %d longer than its content", id))
+			}
+			if err != nil && m.ifaceErr == nil {
+				m.ifaceErr = err
+			}
+			continue
 		case sectionImport:
 			err = s.importSection(m)
 		case sectionFunction:
@@ -280,6 +335,11 @@ func readSections(wasm []byte) (*moduleSections, error) {
 		case sectionCode:
 			err = s.codeSection(m)
 		default:
+			if id > 12 && m.ifaceErr == nil {
+				// A section of a proposal (tags, strings): it may add
+				// kinds of imports and exports.
+				m.ifaceErr = fmt.Errorf("%w: unknown section %d", errDecode, id)
+			}
 			continue
 		}
 		if err == nil && s.pos != len(s.b) {
@@ -292,39 +352,121 @@ func readSections(wasm []byte) (*moduleSections, error) {
 	return m, nil
 }
 
-// importSection counts the imported functions, decoding every import to
-// find where the next one starts.
+// typeSection records the function types. Any other kind of type (the
+// recursive, struct and array types of the GC proposal) is an error.
+func (r *reader) typeSection(m *moduleSections) error {
+	n, err := r.u32()
+	if err != nil {
+		return err
+	}
+	if int(n) > len(r.b) {
+		return r.errAt("too many types")
+	}
+	m.types = make([]funcSig, 0, n)
+	for range n {
+		form, err := r.byte()
+		if err != nil {
+			return err
+		}
+		if form != 0x60 {
+			return r.errAt("not a function type")
+		}
+		var sig funcSig
+		if sig.params, err = r.valKinds(); err != nil {
+			return err
+		}
+		if sig.results, err = r.valKinds(); err != nil {
+			return err
+		}
+		m.types = append(m.types, sig)
+	}
+	return nil
+}
+
+// valKinds reads a vector of value types as ValKinds: the numeric types
+// as themselves, any other valid value type as KindOther.
+func (r *reader) valKinds() ([]ValKind, error) {
+	n, err := r.u32()
+	if err != nil {
+		return nil, err
+	}
+	if int(n) > len(r.b)-r.pos {
+		return nil, r.errAt("unexpected end")
+	}
+	out := make([]ValKind, n)
+	for i := range out {
+		if r.pos >= len(r.b) {
+			return nil, r.errAt("unexpected end")
+		}
+		switch r.b[r.pos] {
+		case 0x7F:
+			out[i] = KindI32
+		case 0x7E:
+			out[i] = KindI64
+		case 0x7D:
+			out[i] = KindF32
+		case 0x7C:
+			out[i] = KindF64
+		default:
+			if err := r.valType(); err != nil {
+				return nil, err
+			}
+			out[i] = KindOther
+			continue
+		}
+		r.pos++
+	}
+	return out, nil
+}
+
+// memorySection records the minimum size of each defined memory.
+func (r *reader) memorySection(m *moduleSections) error {
+	n, err := r.u32()
+	for i := uint32(0); err == nil && i < n; i++ {
+		var least uint64
+		if least, err = r.limits(); err == nil {
+			m.memories = append(m.memories, least)
+		}
+	}
+	return err
+}
+
+// importSection records the imports, and counts the imported functions.
+// A tag import (exception handling) makes the interface unreadable.
 func (r *reader) importSection(m *moduleSections) error {
 	n, err := r.u32()
 	for i := uint32(0); err == nil && i < n; i++ {
-		if _, err = r.name(); err != nil {
+		var e importEntry
+		if e.module, err = r.name(); err != nil {
 			break
 		}
-		if _, err = r.name(); err != nil {
+		if e.name, err = r.name(); err != nil {
 			break
 		}
-		var kind byte
-		if kind, err = r.byte(); err != nil {
+		if e.kind, err = r.byte(); err != nil {
 			break
 		}
-		switch kind {
-		case 0x00: // function: its type index
+		switch e.kind {
+		case externFunc: // its type index
 			m.imports++
-			_, err = r.u32()
-		case 0x01: // table: reference type and limits
+			e.typeIndex, err = r.u32()
+		case externTable: // reference type and limits
 			if err = r.valType(); err == nil {
-				err = r.limits()
+				_, err = r.limits()
 			}
-		case 0x02: // memory
-			err = r.limits()
-		case 0x03: // global: value type and mutability
+		case externMemory:
+			var least uint64
+			if least, err = r.limits(); err == nil {
+				m.memories = append(m.memories, least)
+			}
+		case externGlobal: // value type and mutability
 			if err = r.valType(); err == nil {
 				var mut byte
 				if mut, err = r.byte(); err == nil && mut > 1 {
 					err = r.errAt("bad global mutability")
 				}
 			}
-		case 0x04: // tag: attribute 0 and a type index
+		case externTag: // attribute 0 and a type index
 			var attr byte
 			if attr, err = r.byte(); err == nil && attr != 0 {
 				err = r.errAt("bad tag")
@@ -332,26 +474,46 @@ func (r *reader) importSection(m *moduleSections) error {
 			if err == nil {
 				_, err = r.u32()
 			}
+			if m.ifaceErr == nil {
+				m.ifaceErr = r.errAt("tag import")
+			}
 		default:
 			err = r.errAt("unknown import kind")
 		}
+		m.importList = append(m.importList, e)
 	}
 	return err
 }
 
-// functionSection records how many functions the module defines.
+// functionSection records the type of each defined function.
 func (r *reader) functionSection(m *moduleSections) error {
 	n, err := r.u32()
+	if err == nil && int(n) > len(r.b) {
+		err = r.errAt("too many functions")
+	}
+	if err != nil {
+		return err
+	}
+	m.funcTypes = make([]uint32, 0, n)
 	for i := uint32(0); err == nil && i < n; i++ {
-		_, err = r.u32()
+		var t uint32
+		if t, err = r.u32(); err == nil {
+			m.funcTypes = append(m.funcTypes, t)
+		}
 	}
 	m.funcs = int(n)
 	return err
 }
 
-// exportSection records the exported functions.
+// exportSection records the exported functions and memories. An export
+// of another kind than function, table, memory or global makes the
+// interface unreadable.
 func (r *reader) exportSection(m *moduleSections) error {
 	n, err := r.u32()
+	if err == nil && int(n) <= len(r.b)/3 {
+		// An export takes at least 3 bytes.
+		m.exports = make([]funcIndexExport, 0, n)
+	}
 	for i := uint32(0); err == nil && i < n; i++ {
 		var name string
 		if name, err = r.name(); err != nil {
@@ -365,8 +527,17 @@ func (r *reader) exportSection(m *moduleSections) error {
 		if index, err = r.u32(); err != nil {
 			break
 		}
-		if kind == 0x00 {
+		m.exportsTotal++
+		switch kind {
+		case externFunc:
 			m.exports = append(m.exports, funcIndexExport{name: name, index: index})
+		case externMemory:
+			m.memExports = append(m.memExports, funcIndexExport{name: name, index: index})
+		case externTable, externGlobal:
+		default:
+			if m.ifaceErr == nil {
+				m.ifaceErr = r.errAt("unknown export kind")
+			}
 		}
 	}
 	return err
@@ -375,6 +546,9 @@ func (r *reader) exportSection(m *moduleSections) error {
 // codeSection records the function bodies.
 func (r *reader) codeSection(m *moduleSections) error {
 	n, err := r.u32()
+	if err == nil && int(n) <= len(r.b) {
+		m.bodies = make([][]byte, 0, n)
+	}
 	for i := uint32(0); err == nil && i < n; i++ {
 		var size uint32
 		if size, err = r.u32(); err != nil {

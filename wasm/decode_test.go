@@ -2,6 +2,7 @@ package wasm
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -83,6 +84,12 @@ func TestReaderSLEB(t *testing.T) {
 	}
 }
 
+// limitsOnly is reader.limits without its result.
+func limitsOnly(r *reader) error {
+	_, err := r.limits()
+	return err
+}
+
 func TestReaderTypes(t *testing.T) {
 	tests := []struct {
 		what string
@@ -108,16 +115,44 @@ func TestReaderTypes(t *testing.T) {
 		{"memarg multi-memory", (*reader).memarg, []byte{0x43, 0x01, 0x00}, true},
 		{"memarg 64-bit offset", (*reader).memarg, []byte{0x03, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}, true},
 		{"memarg cut", (*reader).memarg, []byte{0x43, 0x01}, false},
-		{"limits min", (*reader).limits, []byte{0x00, 0x01}, true},
-		{"limits min max", (*reader).limits, []byte{0x01, 0x01, 0x80, 0x02}, true},
-		{"limits shared 64", (*reader).limits, []byte{0x07, 0x01, 0x02}, true},
-		{"limits page size", (*reader).limits, []byte{0x08, 0x01, 0x00}, false},
+		{"limits min", limitsOnly, []byte{0x00, 0x01}, true},
+		{"limits min max", limitsOnly, []byte{0x01, 0x01, 0x80, 0x02}, true},
+		{"limits shared 64", limitsOnly, []byte{0x07, 0x01, 0x02}, true},
+		{"limits page size", limitsOnly, []byte{0x08, 0x01, 0x00}, false},
 	}
 	for _, tc := range tests {
 		r := &reader{b: tc.in}
 		err := tc.read(r)
 		if (err == nil) != tc.ok || (tc.ok && r.pos != len(tc.in)) {
 			t.Errorf("%s (% x): %v at %d, want ok %v", tc.what, tc.in, err, r.pos, tc.ok)
+		}
+	}
+}
+
+func TestReaderValKinds(t *testing.T) {
+	tests := []struct {
+		in   []byte
+		want []ValKind // nil: an error
+	}{
+		{[]byte{0x00}, []ValKind{}},
+		{[]byte{0x04, 0x7F, 0x7E, 0x7D, 0x7C}, []ValKind{KindI32, KindI64, KindF32, KindF64}},
+		{[]byte{0x04, 0x7B, 0x70, 0x6F, 0x63, 0x70}, []ValKind{KindOther, KindOther, KindOther, KindOther}},
+		{[]byte{0x03, 0x7B, 0x70, 0x64, 0x02}, []ValKind{KindOther, KindOther, KindOther}},
+		{[]byte{0x01, 0x40}, nil},
+		{[]byte{0x05, 0x7F}, nil},
+		{[]byte{0xFF, 0xFF, 0xFF, 0xFF, 0x0F}, nil},
+	}
+	for _, tc := range tests {
+		r := &reader{b: tc.in}
+		got, err := r.valKinds()
+		if tc.want == nil {
+			if err == nil {
+				t.Errorf("valKinds(% x) = %v, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tc.want) || r.pos != len(tc.in) {
+			t.Errorf("valKinds(% x) = %v, %v at %d; want %v", tc.in, got, err, r.pos, tc.want)
 		}
 	}
 }
@@ -146,6 +181,20 @@ func TestReadSections(t *testing.T) {
 		if m.exports[i] != want[i] {
 			t.Errorf("export %d = %v, want %v", i, m.exports[i], want[i])
 		}
+	}
+	if m.ifaceErr != nil {
+		t.Errorf("ifaceErr = %v", m.ifaceErr)
+	}
+	wantTypes := []funcSig{{params: []ValKind{}, results: []ValKind{}}, {params: []ValKind{KindI32}, results: []ValKind{}}}
+	if !reflect.DeepEqual(m.types, wantTypes) || !reflect.DeepEqual(m.funcTypes, []uint32{0, 0}) {
+		t.Errorf("types %v, function types %v", m.types, m.funcTypes)
+	}
+	if !reflect.DeepEqual(m.memories, []uint64{1, 1}) || !reflect.DeepEqual(m.memExports, []funcIndexExport{{"memory", 1}}) {
+		t.Errorf("memories %v, memory exports %v", m.memories, m.memExports)
+	}
+	wantImports := []importEntry{{"a", "f", externFunc, 0}, {"a", "m", externMemory, 0}, {"a", "g", externFunc, 1}}
+	if !reflect.DeepEqual(m.importList, wantImports) {
+		t.Errorf("imports %v, want %v", m.importList, wantImports)
 	}
 	for _, bad := range [][]byte{
 		nil,

@@ -17,6 +17,9 @@
 // bounded exports (FuncExport.Bounded): functions with no loop, recursion,
 // indirect or host call, memory.grow or bulk memory instruction, and few
 // instructions along any call path. Callers may keep the GIL during them.
+// The same pass lists the exports and imports with their signatures
+// (interface.go), which is cheaper than asking Wasmtime; Wasmtime is asked
+// only when the decoder meets something it does not fully understand.
 //
 // There are two ways to call an exported function. Instance.Call is the
 // convenient Go path (wasmtime-go's reflective Func.Call, a few

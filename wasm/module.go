@@ -51,22 +51,41 @@ func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
 
 // wrapModule records the exports and imports of a compiled module, and
 // which exports are bounded according to an analysis of wasm, the bytes
-// mod was compiled from.
+// mod was compiled from. The decoder (interface.go) lists the exports and
+// imports when it can vouch for them, Wasmtime otherwise.
 func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte, wasm []byte) *Module {
-	m := &Module{mod: mod, sum: sum}
-	bounded, funcImports := analyzeBounded(wasm)
+	iface, bounded, funcImports := analyzeModule(wasm)
+	if iface == nil {
+		iface = wasmtimeInterface(mod, bounded)
+	}
+	m := &Module{mod: mod, sum: sum, exports: iface.exports, imports: iface.imports,
+		memory: iface.memory, minMem: iface.minMem}
+	if n := m.funcImports(); n != funcImports {
+		// The analysis read the imports differently from Wasmtime: trust
+		// none of its answers.
+		for i := range m.exports {
+			m.exports[i].Bounded = false
+		}
+	}
+	return m
+}
+
+// wasmtimeInterface asks Wasmtime for the exports and imports of mod,
+// marking the exports named in bounded.
+func wasmtimeInterface(mod *wasmtime.Module, bounded map[string]bool) *moduleInterface {
+	iface := &moduleInterface{}
 	for _, e := range mod.Exports() {
 		ty := e.Type()
 		if ft := ty.FuncType(); ft != nil {
-			m.exports = append(m.exports, FuncExport{
+			iface.exports = append(iface.exports, FuncExport{
 				Name:    e.Name(),
 				Params:  kindsOf(ft.Params()),
 				Results: kindsOf(ft.Results()),
 				Bounded: bounded[e.Name()],
 			})
 		} else if mt := ty.MemoryType(); mt != nil && e.Name() == memoryExport {
-			m.memory = true
-			m.minMem = int64(min(mt.Minimum(), 1<<47)) * 65536
+			iface.memory = true
+			iface.minMem = int64(min(mt.Minimum(), 1<<47)) * 65536
 		}
 	}
 	for _, im := range mod.Imports() {
@@ -78,16 +97,9 @@ func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte, wasm []byte) *Modul
 		if ft := im.Type().FuncType(); ft != nil {
 			imp.Params, imp.Results = kindsOf(ft.Params()), kindsOf(ft.Results())
 		}
-		m.imports = append(m.imports, imp)
+		iface.imports = append(iface.imports, imp)
 	}
-	if n := m.funcImports(); n != funcImports {
-		// The analysis read the imports differently from Wasmtime: trust
-		// none of its answers.
-		for i := range m.exports {
-			m.exports[i].Bounded = false
-		}
-	}
-	return m
+	return iface
 }
 
 // funcImports counts the imported functions.
