@@ -246,127 +246,22 @@ func (g *gen) usedBuiltins() map[string]bool {
 // Builtins and method names are not program names.
 func (g *gen) collectNames() []string {
 	var names []string
-	add := func(id *ast.Ident) {
-		if id == nil {
-			return
-		}
-		if _, ok := g.builtinOf(id); !ok {
-			names = append(names, id.Name)
-		}
-	}
-	var expr func(e ast.Expr)
-	expr = func(e ast.Expr) {
-		switch e := e.(type) {
-		case *ast.Ident:
-			add(e)
-		case *ast.ListLit:
-			if e != nil {
-				for _, x := range e.Elems {
-					expr(x)
-				}
-			}
-		case *ast.Binary:
-			if e != nil {
-				expr(e.X)
-				expr(e.Y)
-			}
-		case *ast.Unary:
-			if e != nil {
-				expr(e.X)
-			}
-		case *ast.Logic:
-			if e != nil {
-				expr(e.X)
-				expr(e.Y)
-			}
-		case *ast.Compare:
-			if e != nil {
-				for _, x := range e.Operands {
-					expr(x)
-				}
-			}
-		case *ast.Call:
-			if e != nil {
-				expr(e.Func)
-				for _, x := range e.Args {
-					expr(x)
-				}
-			}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeExpr:
+			return false // type names are not names the program binds or reads
 		case *ast.Attribute:
-			if e != nil {
-				expr(e.X)
-			}
-		case *ast.Index:
-			if e != nil {
-				expr(e.X)
-				expr(e.Index)
+			ast.Inspect(n.X, visit) // the method name is not renamed
+			return false
+		case *ast.Ident:
+			if _, ok := g.builtinOf(n); !ok {
+				names = append(names, n.Name)
 			}
 		}
+		return true
 	}
-	var stmts func(body []ast.Stmt)
-	stmts = func(body []ast.Stmt) {
-		for _, s := range body {
-			switch s := s.(type) {
-			case *ast.FuncDef:
-				if s != nil {
-					add(s.Name)
-					for _, p := range s.Params {
-						if p != nil {
-							add(p.Name)
-						}
-					}
-					stmts(s.Body)
-				}
-			case *ast.If:
-				if s != nil {
-					expr(s.Cond)
-					stmts(s.Body)
-					stmts(s.Else)
-				}
-			case *ast.While:
-				if s != nil {
-					expr(s.Cond)
-					stmts(s.Body)
-				}
-			case *ast.For:
-				if s != nil {
-					add(s.Target)
-					expr(s.Iter)
-					stmts(s.Body)
-				}
-			case *ast.Return:
-				if s != nil {
-					expr(s.Value)
-				}
-			case *ast.Assign:
-				if s != nil {
-					expr(s.Target)
-					expr(s.Value)
-				}
-			case *ast.AugAssign:
-				if s != nil {
-					expr(s.Target)
-					expr(s.Value)
-				}
-			case *ast.ExprStmt:
-				if s != nil {
-					expr(s.X)
-				}
-			case *ast.Assert:
-				if s != nil {
-					expr(s.Cond)
-					expr(s.Msg)
-				}
-			case *ast.Global:
-				if s != nil {
-					for _, id := range s.Names {
-						add(id)
-					}
-				}
-			}
-		}
-	}
-	stmts(g.file.Body)
+	ast.InspectFile(g.file, visit)
 	return names
 }
 

@@ -153,94 +153,42 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 	}
 	bound := map[string]bool{}
 	var idents []*ast.Ident
-	var expr func(ast.Expr)
-	expr = func(e ast.Expr) {
-		switch e := e.(type) {
-		case *ast.Ident:
-			idents = append(idents, e)
-		case *ast.ListLit:
-			for _, x := range e.Elems {
-				expr(x)
-			}
-		case *ast.Binary:
-			expr(e.X)
-			expr(e.Y)
-		case *ast.Unary:
-			expr(e.X)
-		case *ast.Logic:
-			expr(e.X)
-			expr(e.Y)
-		case *ast.Compare:
-			for _, x := range e.Operands {
-				expr(x)
-			}
-		case *ast.Call:
-			expr(e.Func)
-			for _, x := range e.Args {
-				expr(x)
-			}
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeExpr:
+			return false
 		case *ast.Attribute:
-			expr(e.X)
-			if c, ok := methods[e.Name.Name]; ok {
-				info.Methods[e.Name] = c
+			ast.Inspect(n.X, visit)
+			if c, ok := methods[n.Name.Name]; ok {
+				info.Methods[n.Name] = c
 			}
-		case *ast.Index:
-			expr(e.X)
-			expr(e.Index)
-		}
-	}
-	var stmts func([]ast.Stmt)
-	stmts = func(b []ast.Stmt) {
-		for _, s := range b {
-			switch s := s.(type) {
-			case *ast.FuncDef:
-				bound[s.Name.Name] = true
-				for _, p := range s.Params {
-					bound[p.Name.Name] = true
-				}
-				stmts(s.Body)
-			case *ast.If:
-				expr(s.Cond)
-				stmts(s.Body)
-				stmts(s.Else)
-			case *ast.While:
-				expr(s.Cond)
-				stmts(s.Body)
-			case *ast.For:
-				bound[s.Target.Name] = true
-				expr(s.Iter)
-				stmts(s.Body)
-			case *ast.Return:
-				if s.Value != nil {
-					expr(s.Value)
-				}
-			case *ast.Assign:
-				if t, ok := s.Target.(*ast.Ident); ok {
-					bound[t.Name] = true
-				}
-				expr(s.Target)
-				expr(s.Value)
-			case *ast.AugAssign:
-				if t, ok := s.Target.(*ast.Ident); ok {
-					bound[t.Name] = true
-				}
-				expr(s.Target)
-				expr(s.Value)
-			case *ast.ExprStmt:
-				expr(s.X)
-			case *ast.Assert:
-				expr(s.Cond)
-				if s.Msg != nil {
-					expr(s.Msg)
-				}
-			case *ast.Global:
-				for _, n := range s.Names {
-					bound[n.Name] = true
-				}
+			return false
+		case *ast.FuncDef:
+			bound[n.Name.Name] = true
+			for _, p := range n.Params {
+				bound[p.Name.Name] = true
 			}
+		case *ast.For:
+			bound[n.Target.Name] = true
+		case *ast.Assign:
+			if t, ok := n.Target.(*ast.Ident); ok {
+				bound[t.Name] = true
+			}
+		case *ast.AugAssign:
+			if t, ok := n.Target.(*ast.Ident); ok {
+				bound[t.Name] = true
+			}
+		case *ast.Global:
+			for _, id := range n.Names {
+				bound[id.Name] = true
+			}
+		case *ast.Ident:
+			idents = append(idents, n)
 		}
+		return true
 	}
-	stmts(f.Body)
+	ast.InspectFile(f, visit)
 	for _, e := range idents {
 		if c, ok := builtins[e.Name]; ok && !bound[e.Name] {
 			info.Builtins[e] = c
