@@ -298,54 +298,70 @@ def _init_map_worker(artifact: Dict[str, Any], filename: str) -> None:
     _worker_program = Program(artifact, filename)
 
 
-def _call_in_worker(name: str, backend: str, index: int, args: Tuple[Any, ...]) -> Tuple[int, Any]:
+def _call_in_worker(name: str, backend: str, args: Tuple[Any, ...]) -> Any:
     assert _worker_program is not None
-    return index, _worker_program.call(name, *args, backend=backend)
+    return _worker_program.call(name, *args, backend=backend)
 
 
-def _map_calls(prog: Program, name: str, items: List[Any], workers: Optional[int],
-               backend: Backend, processes: bool) -> List[Any]:
+def _pool_size(workers: Optional[int]) -> int:
+    """The number of workers of a map: the given number, else the CPUs."""
     if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
-    info = prog._info(name)
-    results: List[Any] = [None] * len(items)
-    runs_wasm = (backend is not Backend.PYTHON and info.compilable
-                 and _native_loader.native is not None)
-    if runs_wasm and not processes:
-        from concurrent.futures import ThreadPoolExecutor
-        fn = prog._callable(name, backend)
+    return workers or os.cpu_count() or 1
 
-        def one(index: int) -> Any:
+
+Recover = Callable[[BaseException, Any], Any]
+
+
+def _collect(futures: List[Any], items: List[Any], recover: Optional[Recover] = None) -> List[Any]:
+    """The futures' results in input order. A failure goes to
+    recover(exc, item) when given (which returns a value or raises); what
+    is raised carries the input's index."""
+    results: List[Any] = [None] * len(futures)
+    for i, fut in enumerate(futures):
+        try:
             try:
-                return fn(*_as_args(items[index]))
+                results[i] = fut.result()
             except BaseException as exc:
-                raise _tag_exception(exc, index)
+                if recover is None:
+                    raise
+                results[i] = recover(exc, items[i])
+        except BaseException as exc:
+            raise _tag_exception(exc, i)
+    return results
 
-        n = workers or os.cpu_count() or 1
-        with ThreadPoolExecutor(max_workers=n) as pool:
-            return list(pool.map(one, range(len(items))))
-    if processes:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, mp_context=ctx,
-                                 initializer=_init_map_worker,
-                                 initargs=(prog.artifact(), prog.filename)) as procs:
-            futures = [procs.submit(_call_in_worker, name, backend.value, i, _as_args(item))
-                       for i, item in enumerate(items)]
-            for i, fut in enumerate(futures):
-                try:
-                    results[i] = fut.result()[1]
-                except BaseException as exc:
-                    raise _tag_exception(exc, i)
-        return results
-    fn = prog._callable(name, backend)
+
+def _run_serially(fn: Callable[..., Any], items: List[Any]) -> List[Any]:
+    """fn over the items one after the other; a failure carries its index."""
+    results: List[Any] = [None] * len(items)
     for i, item in enumerate(items):
         try:
             results[i] = fn(*_as_args(item))
         except BaseException as exc:
             raise _tag_exception(exc, i)
     return results
+
+
+def _map_calls(prog: Program, name: str, items: List[Any], workers: Optional[int],
+               backend: Backend, processes: bool) -> List[Any]:
+    n = _pool_size(workers)
+    info = prog._info(name)
+    runs_wasm = (backend is not Backend.PYTHON and info.compilable
+                 and _native_loader.native is not None)
+    if runs_wasm and not processes:
+        from concurrent.futures import ThreadPoolExecutor
+        fn = prog._callable(name, backend)
+        with ThreadPoolExecutor(max_workers=n) as pool:
+            return _collect([pool.submit(fn, *_as_args(item)) for item in items], items)
+    if processes:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_map_worker,
+                                 initargs=(prog.artifact(), prog.filename)) as procs:
+            return _collect([procs.submit(_call_in_worker, name, backend.value, _as_args(item))
+                             for item in items], items)
+    return _run_serially(prog._callable(name, backend), items)
 
 
 def _errors_from_native(exc: BaseException) -> MultilingualSyntaxError:

@@ -347,41 +347,30 @@ class BackendSelector:
         A failing call's exception is re-raised with its input's index in
         ``exc.index``.
         """
-        from .._program import _as_args, _tag_exception
+        from .._program import _as_args, _collect, _pool_size, _run_serially
         items = list(args_iterable)
-        if workers is not None and workers < 1:
-            raise ValueError("workers must be at least 1")
+        n = _pool_size(workers)
         fn, reason = self._resolve(name, self.prefer_backend)
         start = time.perf_counter()
-        results: List[Any] = [None] * len(items)
         if reason == "wasm" or processes:
             from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
             pool: Executor
             if processes and reason != "wasm":
                 import multiprocessing
-                pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
-                                           mp_context=multiprocessing.get_context("spawn"))
+                pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
             else:
-                pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+                pool = ThreadPoolExecutor(max_workers=n)
+
+            def recover(exc: BaseException, item: Any) -> Any:
+                py = self._trap_fallback(name, reason)
+                if py is None or not isinstance(exc, _TRAPS_PYTHON_WOULD_NOT_RAISE):
+                    raise exc
+                return py(*_as_args(item))
+
             with pool:
-                futures = [pool.submit(fn, *_as_args(item)) for item in items]
-                for i, fut in enumerate(futures):
-                    try:
-                        try:
-                            results[i] = fut.result()
-                        except _TRAPS_PYTHON_WOULD_NOT_RAISE:
-                            py = self._trap_fallback(name, reason)
-                            if py is None:
-                                raise
-                            results[i] = py(*_as_args(items[i]))
-                    except BaseException as exc:
-                        raise _tag_exception(exc, i)
+                results = _collect([pool.submit(fn, *_as_args(item)) for item in items], items, recover)
         else:
-            for i, item in enumerate(items):
-                try:
-                    results[i] = fn(*_as_args(item))
-                except BaseException as exc:
-                    raise _tag_exception(exc, i)
+            results = _run_serially(fn, items)
         backend = "wasm" if reason == "wasm" else "python"
         self._account(name, backend, reason, time.perf_counter() - start)
         return results
