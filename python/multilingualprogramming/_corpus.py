@@ -133,6 +133,22 @@ def load(name: str) -> Program:
     return prog
 
 
+def manifest_signature(wasm_path: str, export: str) -> Optional[str]:
+    """The compiler's signature for a compiled export, from the manifest
+    that write_build (``multilingual build``) put beside the .wasm; None
+    when there is no manifest or the export is not compiled."""
+    manifest = os.path.splitext(wasm_path)[0] + ".json"
+    try:
+        with open(manifest, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    for fn in data.get("functions", []):
+        if fn.get("name") == export and fn.get("compilable") and fn.get("signature"):
+            return str(fn["signature"])
+    return None
+
+
 def registry_wasm(name: str) -> Optional[Tuple[str, str, str]]:
     """(wasm path, export, signature) of the shipped WebAssembly serving
     registry function ``name``, when the build has it compiled."""
@@ -140,13 +156,8 @@ def registry_wasm(name: str) -> Optional[Tuple[str, str, str]]:
     if entry is None:
         return None
     stem, func = entry
-    manifest = os.path.join(BUILD_DIR, stem + ".json")
-    try:
-        with open(manifest, encoding="utf-8") as f:
-            data = json.load(f)
-    except OSError:
+    wasm_path = os.path.join(BUILD_DIR, stem + ".wasm")
+    signature = manifest_signature(wasm_path, func)
+    if signature is None:
         return None
-    for fn in data.get("functions", []):
-        if fn.get("name") == func and fn.get("compilable") and fn.get("signature"):
-            return os.path.join(BUILD_DIR, data["wasm"]), func, str(fn["signature"])
-    return None
+    return wasm_path, func, signature

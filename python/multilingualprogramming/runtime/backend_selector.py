@@ -18,7 +18,6 @@ process-wide registry unless given ``private=True`` / a registry of its own.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import threading
@@ -83,24 +82,9 @@ class _WasmEntry:
             if self._module is None:
                 from ..wasm.loader import get_wasm_module
                 self._module = get_wasm_module(self.path)
-                self._signature = _manifest_signature(self.path, self.export)
+                self._signature = _corpus.manifest_signature(self.path, self.export)
             fn = self._module.function(self.export, self._signature, fallback)
             return fn  # type: ignore[no-any-return]
-
-
-def _manifest_signature(wasm_path: str, export: str) -> Optional[str]:
-    """The compiler's signature for export, from the manifest that
-    `multilingual build` writes beside the .wasm, when there is one."""
-    manifest = os.path.splitext(wasm_path)[0] + ".json"
-    try:
-        with open(manifest, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        return None
-    for fn in data.get("functions", []):
-        if fn.get("name") == export and fn.get("signature"):
-            return str(fn["signature"])
-    return None
 
 
 class _RegistryState:
