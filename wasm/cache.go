@@ -5,6 +5,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	"github.com/bytecodealliance/wasmtime-go/v39"
 )
 
 // ErrEmpty is returned by Compile for an empty byte slice.
@@ -69,29 +71,36 @@ func Load(wasm []byte) (m *Module, info LoadInfo, err error) {
 		return m, info, nil
 	}
 	// Compile outside the lock: two goroutines racing on the same bytes both
-	// compile, and the first to store wins.
+	// compile, and the first to store wins. While the disk cache entry is
+	// read, the engine is created (on first use) and the bytes analyzed, in
+	// goroutines of their own.
 	dc := currentDiskCache()
 	if dc != nil {
-		info.CachePath = dc.path(wasm)
-		mod, err := dc.read(info.CachePath)
+		Prewarm()
+	}
+	an := startAnalysis(wasm)
+	var mod *wasmtime.Module
+	if dc != nil {
+		info.CachePath = dc.path(sum)
+		mod, info.CacheErr = dc.read(info.CachePath)
 		if mod != nil {
-			m, info.Source = wrapModule(mod, sum, wasm), SourceDisk
-		} else {
-			info.CacheErr = err
+			info.Source = SourceDisk
 		}
 	}
-	if m == nil {
-		m, err = newModule(wasm, sum)
+	if mod == nil {
+		mod, err = compileModule(wasm)
 		if err != nil {
+			an.wait() // the caller may reuse wasm once Load returns
 			return nil, info, err
 		}
 		info.Source = SourceCompiled
 		if dc != nil {
-			if err := dc.write(info.CachePath, m.mod); err != nil && info.CacheErr == nil {
+			if err := dc.write(info.CachePath, mod); err != nil && info.CacheErr == nil {
 				info.CacheErr = err
 			}
 		}
 	}
+	m = wrapAnalyzed(mod, sum, an)
 	cache.Lock()
 	defer cache.Unlock()
 	if prev := cache.mods[sum]; prev != nil {

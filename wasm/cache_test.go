@@ -78,8 +78,13 @@ func FuzzCompile(f *testing.F) {
 }
 
 // BenchmarkWarmLoad loads a 400-function module from the disk cache with
-// the memory cache empty: what a second process pays.
+// the memory cache empty: what a second process pays once its engine
+// exists (Prewarm), without the first-use page faults of a new process.
+// Each load maps and verifies the entry, has Wasmtime map it again, and
+// analyzes the bytes meanwhile. bench/bench_bridge.py measures it in new
+// processes.
 func BenchmarkWarmLoad(b *testing.B) {
+	b.ReportAllocs()
 	if err := SetDiskCache(b.TempDir(), "bench"); err != nil {
 		b.Fatal(err)
 	}

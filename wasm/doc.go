@@ -1,10 +1,11 @@
 // Package wasm loads and runs WebAssembly modules with Wasmtime.
 //
-// One process-wide engine compiles every module; Compile caches the result
-// in memory, keyed by the sha256 of the bytes, and, once SetDiskCache has
-// named a directory, on disk (diskcache.go: checksummed entries written
-// atomically, corrupt ones recompiled), so loading the same program twice
-// costs one compilation, even across processes. A Template is a module
+// One process-wide engine compiles every module (Prewarm creates it in the
+// background); Compile caches the result in memory, keyed by the sha256 of
+// the bytes, and, once SetDiskCache has named a directory, on disk
+// (diskcache.go: checksummed entries written atomically, verified, then
+// mapped by Wasmtime; corrupt ones recompiled), so loading the same program
+// twice costs one compilation, even across processes. A Template is a module
 // with its host functions (Options.Imports) and memory limit resolved; an
 // Instance owns a Wasmtime store and one instantiated module, and is closed
 // explicitly. Templates make one instance per thread cheap.

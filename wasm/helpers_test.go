@@ -1,6 +1,7 @@
 package wasm
 
 import (
+	"crypto/sha256"
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -56,4 +57,14 @@ func newTestInstance(t testing.TB, text string) *Instance {
 	}
 	t.Cleanup(inst.Close)
 	return inst
+}
+
+// newModule compiles wasm and records its exports and imports, bypassing
+// both caches.
+func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
+	mod, err := compileModule(wasm)
+	if err != nil {
+		return nil, err
+	}
+	return wrapModule(mod, sum, wasm), nil
 }

@@ -40,27 +40,35 @@ type Import struct {
 	Results []ValKind // functions only
 }
 
-// newModule compiles wasm and records its exports and imports.
-func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
+// compileModule compiles wasm with the process's engine; invalid bytes give
+// a *CompileError.
+func compileModule(wasm []byte) (*wasmtime.Module, error) {
 	mod, err := wasmtime.NewModule(engine(), wasm)
 	if err != nil {
 		return nil, &CompileError{Msg: err.Error()}
 	}
-	return wrapModule(mod, sum, wasm), nil
+	return mod, nil
 }
 
 // wrapModule records the exports and imports of a compiled module, and
 // which exports are bounded according to an analysis of wasm, the bytes
-// mod was compiled from. The decoder (interface.go) lists the exports and
-// imports when it can vouch for them, Wasmtime otherwise.
+// mod was compiled from.
 func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte, wasm []byte) *Module {
-	iface, bounded, funcImports := analyzeModule(wasm)
+	return wrapAnalyzed(mod, sum, analyzeNow(wasm))
+}
+
+// wrapAnalyzed is wrapModule given the analysis of the bytes, which it
+// waits for. The decoder (interface.go) lists the exports and imports when
+// it can vouch for them, Wasmtime otherwise.
+func wrapAnalyzed(mod *wasmtime.Module, sum [sha256.Size]byte, a *analysis) *Module {
+	a.wait()
+	iface := a.iface
 	if iface == nil {
-		iface = wasmtimeInterface(mod, bounded)
+		iface = wasmtimeInterface(mod, a.bounded)
 	}
 	m := &Module{mod: mod, sum: sum, exports: iface.exports, imports: iface.imports,
 		memory: iface.memory, minMem: iface.minMem}
-	if n := m.funcImports(); n != funcImports {
+	if n := m.funcImports(); n != a.funcImports {
 		// The analysis read the imports differently from Wasmtime: trust
 		// none of its answers.
 		for i := range m.exports {
