@@ -89,6 +89,7 @@ void ml_lists_init(ml_lists *L) { memset(L, 0, sizeof *L); }
 void ml_lists_free(ml_lists *L) {
   for (int i = 0; i < L->n; i++) {
     Py_DECREF(L->e[i].obj);
+    Py_XDECREF(L->e[i].enc);
   }
   for (int i = 0; i < L->nmade; i++) {
     Py_DECREF(L->made[i]);
@@ -115,9 +116,13 @@ static int ml_same_type(const char *a, const char *b) {
 }
 
 PyObject *ml_list_type_name(const char *type) {
+  if (type[0] == 's') {
+    return PyUnicode_FromString("str");
+  }
   int depth = ml_type_len(type);
   const char *elem = type[depth - 1] == 'I'   ? "int"
                      : type[depth - 1] == 'F' ? "float"
+                     : type[depth - 1] == 'S' ? "str"
                                               : "bool";
   char buf[256];
   int k = 0;
@@ -134,7 +139,97 @@ PyObject *ml_list_type_name(const char *type) {
 
 /* ---------------------------------------------------------------- plan */
 
+/* ml_add_entry appends an entry for obj (absent from L) at the next
+ * 8-aligned offset, taking size bytes; its index, or -1 (ARG_ERROR or
+ * ARG_MEMORY in *rc). */
+static int ml_add_entry(ml_lists *L, PyObject *obj, const char *type,
+                        uint64_t size, int *rc) {
+  uint64_t off = (L->total + 7) & ~(uint64_t)7;
+  uint64_t end = off + size;
+  if (end > UINT32_MAX) {
+    *rc = ARG_MEMORY;
+    return -1;
+  }
+  if (L->n == L->cap) {
+    int cap = L->cap ? 2 * L->cap : 8;
+    ml_lentry *e = PyMem_Realloc(L->e, (size_t)cap * sizeof *e);
+    if (e == NULL) {
+      PyErr_NoMemory();
+      *rc = ARG_ERROR;
+      return -1;
+    }
+    L->e = e;
+    L->cap = cap;
+  }
+  int idx = L->n;
+  if (ml_map_put(&L->objs, (uintptr_t)obj, idx) < 0) {
+    *rc = ARG_ERROR;
+    return -1;
+  }
+  Py_INCREF(obj);
+  memset(&L->e[idx], 0, sizeof L->e[idx]);
+  L->e[idx].obj = obj;
+  L->e[idx].type = type;
+  L->e[idx].off = (uint32_t)off;
+  L->n++;
+  L->total = end;
+  return idx;
+}
+
+/* ml_plan_str adds the str obj: its UTF-8 (or, when it holds lone
+ * surrogates, its "surrogatepass" encoding) goes into the block. */
+static int ml_plan_str(ml_lists *L, PyObject *obj) {
+  if (!PyUnicode_CheckExact(obj)) {
+    L->bad = obj;
+    L->bad_letter = 's';
+    return ARG_TYPE;
+  }
+  if (ml_map_get(&L->objs, (uintptr_t)obj) >= 0) {
+    return ARG_OK; /* the same str again: one object */
+  }
+  Py_ssize_t count = PyUnicode_GetLength(obj);
+  if (count < 0) {
+    return ARG_ERROR;
+  }
+  if (count > ML_LIST_MAX_LEN) {
+    return ARG_MEMORY;
+  }
+  Py_ssize_t n;
+  PyObject *enc = NULL;
+  const char *u8 = PyUnicode_AsUTF8AndSize(obj, &n);
+  if (u8 == NULL) {
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+      return ARG_ERROR;
+    }
+    PyErr_Clear();
+    enc = PyUnicode_AsEncodedString(obj, "utf-8", "surrogatepass");
+    if (enc == NULL) {
+      return ARG_ERROR;
+    }
+    u8 = PyBytes_AsString(enc);
+    n = PyBytes_Size(enc);
+    if (u8 == NULL || n < 0) {
+      Py_DECREF(enc);
+      return ARG_ERROR;
+    }
+  }
+  int rc = ARG_OK;
+  int idx = ml_add_entry(L, obj, "s", ML_STR_HEADER + (uint64_t)n, &rc);
+  if (idx < 0) {
+    Py_XDECREF(enc);
+    return rc;
+  }
+  L->e[idx].len = (uint32_t)n;
+  L->e[idx].u8 = u8;
+  L->e[idx].enc = enc;
+  L->e[idx].count = (uint32_t)count;
+  return ARG_OK;
+}
+
 int ml_lists_plan(ml_lists *L, PyObject *obj, const char *type) {
+  if (type[0] == 's') {
+    return ml_plan_str(L, obj);
+  }
   if (!PyList_CheckExact(obj)) {
     L->bad = obj;
     L->bad_letter = 'L';
@@ -157,38 +252,23 @@ int ml_lists_plan(ml_lists *L, PyObject *obj, const char *type) {
   if (len > ML_LIST_MAX_LEN) {
     return ARG_MEMORY;
   }
-  uint64_t off = (L->total + 7) & ~(uint64_t)7;
-  uint64_t end = off + ML_LIST_HEADER + (uint64_t)len * ML_LIST_SLOT;
-  if (end > UINT32_MAX) {
-    return ARG_MEMORY;
+  int rc = ARG_OK;
+  int idx = ml_add_entry(L, obj, type, ML_LIST_HEADER + (uint64_t)len * ML_LIST_SLOT, &rc);
+  if (idx < 0) {
+    return rc;
   }
-  if (L->n == L->cap) {
-    int cap = L->cap ? 2 * L->cap : 8;
-    ml_lentry *e = PyMem_Realloc(L->e, (size_t)cap * sizeof *e);
-    if (e == NULL) {
-      PyErr_NoMemory();
-      return ARG_ERROR;
-    }
-    L->e = e;
-    L->cap = cap;
-  }
-  int idx = L->n;
-  if (ml_map_put(&L->objs, (uintptr_t)obj, idx) < 0) {
-    return ARG_ERROR;
-  }
-  Py_INCREF(obj);
-  L->e[idx] = (ml_lentry){obj, type, (uint32_t)off, (uint32_t)len};
-  L->n++;
-  L->total = end;
-  if (type[0] != 'L') {
+  L->e[idx].len = (uint32_t)len;
+  if (type[0] != 'L' && type[0] != 'S') {
     return ARG_OK;
   }
+  /* the elements: lists of type type + 1, or strs */
+  const char *inner = type[0] == 'L' ? type + 1 : "s";
   for (Py_ssize_t k = 0; k < len; k++) {
     PyObject *item = PyList_GetItem(obj, k);
     if (item == NULL) {
       return ARG_ERROR;
     }
-    int rc = ml_lists_plan(L, item, type + 1);
+    rc = ml_lists_plan(L, item, inner);
     if (rc != ARG_OK) {
       return rc;
     }
@@ -266,6 +346,15 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
     ml_lentry *e = &L->e[i];
     uint32_t hdr = base + e->off;
     uint8_t *p = mem + hdr;
+    if (e->type[0] == 's') {
+      ml_put32(p, e->len);
+      ml_put32(p + 4, e->count);
+      memcpy(p + ML_STR_HEADER, e->u8, e->len);
+      if (ml_map_put(&L->addrs, hdr, (intptr_t)e->obj) < 0) {
+        return ARG_ERROR;
+      }
+      continue;
+    }
     if (PyList_Size(e->obj) != (Py_ssize_t)e->len) {
       /* Nothing runs Python code between plan and fill; be safe anyway. */
       PyErr_SetString(PyExc_RuntimeError, "a list argument changed size during the call");
@@ -283,7 +372,7 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
         return ARG_ERROR;
       }
       uint64_t bits;
-      if (c == 'L') {
+      if (c == 'L' || c == 'S') {
         bits = ml_lists_addr(L, item);
       } else {
         int rc = ml_scalar_in(L, c, item, &bits);
@@ -334,6 +423,32 @@ static int ml_header(const uint8_t *mem, size_t size, uint32_t addr,
   return 0;
 }
 
+/* ml_str_out returns the str at addr: the argument object that went in
+ * there, or a new str decoded from the object's bytes. */
+static PyObject *ml_str_out(ml_lists *L, const uint8_t *mem, size_t size,
+                            uint32_t addr) {
+  intptr_t known = ml_map_get(&L->addrs, addr);
+  if (known != -1 && PyUnicode_CheckExact((PyObject *)known)) {
+    PyObject *o = (PyObject *)known;
+    Py_INCREF(o);
+    return o;
+  }
+  if (addr < ML_HEAP_BASE || (uint64_t)addr + ML_STR_HEADER > size) {
+    goto bad;
+  }
+  uint32_t n = ml_get32(mem + addr);
+  if ((uint64_t)addr + ML_STR_HEADER + n > size) {
+    goto bad;
+  }
+  return PyUnicode_DecodeUTF8((const char *)mem + addr + ML_STR_HEADER,
+                              (Py_ssize_t)n, "surrogatepass");
+bad:
+  PyErr_Format(PyExc_SystemError,
+               "WebAssembly returned a string out of bounds (address %u)",
+               (unsigned)addr);
+  return NULL;
+}
+
 /* ml_elem_out converts the slot bits of an element of a list of type. */
 static PyObject *ml_elem_out(ml_lists *L, const uint8_t *mem, size_t size,
                              uint64_t bits, const char *type) {
@@ -347,6 +462,12 @@ static PyObject *ml_elem_out(ml_lists *L, const uint8_t *mem, size_t size,
   }
   case 'B':
     return PyBool_FromLong(bits != 0);
+  case 'S':
+    if (bits > UINT32_MAX) {
+      ml_bad_header(UINT32_MAX);
+      return NULL;
+    }
+    return ml_str_out(L, mem, size, (uint32_t)bits);
   case 'L':
     if (bits > UINT32_MAX) {
       ml_bad_header(UINT32_MAX);
@@ -360,6 +481,9 @@ static PyObject *ml_elem_out(ml_lists *L, const uint8_t *mem, size_t size,
 
 PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,
                        uint32_t addr, const char *type) {
+  if (type[0] == 's') {
+    return ml_str_out(L, mem, size, addr);
+  }
   intptr_t known = ml_map_get(&L->addrs, addr);
   if (known != -1) {
     PyObject *o = (PyObject *)known;
@@ -462,6 +586,9 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
 
 int ml_lists_copy_back(ml_lists *L, const uint8_t *mem, size_t size) {
   for (int i = 0; i < L->n; i++) {
+    if (L->e[i].type[0] == 's') {
+      continue; /* strings are immutable */
+    }
     if (ml_copy_back_one(L, &L->e[i], mem, size) < 0) {
       return -1;
     }

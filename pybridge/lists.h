@@ -24,7 +24,13 @@
  *                    and a header met twice is one new list, as in Python.
  *
  * Type strings are the bridge letters of core/compiler.Signature: "I",
- * "F", "B", or "L" followed by the element's list type ("LF").
+ * "F", "B", "S", or "L" followed by the element's list type ("LF"); "s"
+ * is a str. Strings (str arguments and the elements of list[str]) go into
+ * the same block as the lists, as immutable objects {nbytes, count, UTF-8
+ * bytes} (core/wasmgen/abi.go): one object per distinct str, encoded with
+ * "surrogatepass" so that every Python str crosses, and decoded the same
+ * way on the way out; a str that comes back at the address it went in at
+ * is the same Python object.
  */
 #ifndef ML_LISTS_H
 #define ML_LISTS_H
@@ -47,6 +53,7 @@ enum {
 #define ML_LIST_SLOT 8
 #define ML_LIST_MAX_LEN (1 << 28)
 #define ML_HEAP_BASE 16
+#define ML_STR_HEADER 8
 
 /* An open-addressing map from nonzero keys to values. */
 typedef struct {
@@ -56,12 +63,15 @@ typedef struct {
   size_t n;
 } ml_map;
 
-/* One distinct Python list that goes in as (part of) an argument. */
+/* One distinct Python list or str that goes in as (part of) an argument. */
 typedef struct {
   PyObject *obj;    /* strong */
-  const char *type; /* its letters: "I", "LF", ... */
+  const char *type; /* its letters: "I", "LF", ..., or "s" for a str */
   uint32_t off;     /* of its header in the block */
-  uint32_t len;     /* number of elements at copy-in */
+  uint32_t len;     /* number of elements at copy-in; bytes for a str */
+  const char *u8;   /* a str's UTF-8 bytes (owned by obj or enc) */
+  PyObject *enc;    /* strong: the bytes of a str that has surrogates */
+  uint32_t count;   /* a str's number of code points */
 } ml_lentry;
 
 /* The state of one call. */
@@ -104,11 +114,13 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base);
 /* ml_lists_copy_back updates the argument lists from mem; 0 or -1. */
 int ml_lists_copy_back(ml_lists *L, const uint8_t *mem, size_t size);
 
-/* ml_lists_out returns the list of type type at addr (new reference). */
+/* ml_lists_out returns the list of type type at addr, or the str at addr
+ * for type "s" (new reference). */
 PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,
                        uint32_t addr, const char *type);
 
-/* ml_list_type_name returns the Python spelling of a list type ("list[int]"). */
+/* ml_list_type_name returns the Python spelling of a list type
+ * ("list[int]") or of "s" ("str"). */
 PyObject *ml_list_type_name(const char *type);
 
 #endif /* ML_LISTS_H */

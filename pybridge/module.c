@@ -707,6 +707,7 @@ static void ml_raise_list_error(MLFunc *f, int i, int rc, ml_lists *L) {
     const char *elem = L->bad_letter == 'I'   ? "an int"
                        : L->bad_letter == 'F' ? "a float"
                        : L->bad_letter == 'B' ? "a bool"
+                       : L->bad_letter == 's' ? "a str (not a subclass)"
                                               : "a list (not a subclass or tuple)";
     if (tn != NULL) {
       PyErr_Format(PyExc_TypeError,
@@ -977,7 +978,8 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
     return 0;
   }
   /* The grammar of core/compiler.Signature: the letters of each parameter
-   * (i f b, or a list: L* then I F B), ':' and the result's letters or n. */
+   * (i f b s, or a list: L* then I F B S), ':' and the result's letters or
+   * n. */
   int ok = siglen < 60000;
   Py_ssize_t pos = 0;
   if (ok) {
@@ -1013,7 +1015,9 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
     }
     char c = sig[pos++];
     f->ltoff[i] = (uint16_t)start;
-    if (c == 'I' || c == 'F' || c == 'B') {
+    if (c == 'I' || c == 'F' || c == 'B' || c == 'S' ||
+        (c == 's' && pos == start + 1)) {
+      /* a list, or a str: both cross through linear memory (lists.h) */
       ok = ff->kinds[i] == ML_I32;
       f->conv[i] = CV_LIST;
       f->has_lists = 1;

@@ -43,6 +43,13 @@ ints = st.one_of(st.sampled_from(EDGE_INTS), st.integers(I64_MIN, I64_MAX),
 floats = st.one_of(st.sampled_from(EDGE_FLOATS), st.floats(allow_nan=True, allow_infinity=True),
                    st.floats(-1e6, 1e6))
 bools = st.booleans()
+# Strings: edge cases (empty, NUL, 2-, 3- and 4-byte UTF-8, lone surrogates,
+# which Python strings may hold), a small alphabet that makes equal strings
+# and substrings likely, and any code points at all, surrogates included.
+EDGE_STRS = ["", "a", "\x00", "\x7f", "\x80", "é", "\u07ff", "\u0800", "\uffff", "\U00010000",
+             "\U0010ffff", "\ud800", "\udfff", "a\ud800b", "😀", "héllo", "abcabc", "xyz"]
+strs = st.one_of(st.sampled_from(EDGE_STRS), st.text(alphabet="abé😀\ud800", max_size=8),
+                 st.text(st.characters(blacklist_categories=()), max_size=20))
 
 # Functions whose loops run as many times as an argument says get small
 # arguments (a test must not loop 2**63 times); everything else gets edges.
@@ -61,8 +68,11 @@ BOUNDED = {
     "二乗和": (ints,),
     "सम_गिनती": (SMALL,),
     "puissance_mod": (ints, st.integers(-3, 10 ** 6), ints),
+    "powtorz": (strs, st.integers(-3, 40)),
+    "z_kodu": (st.one_of(st.sampled_from(EDGE_INTS + [0x10FFFF, 0x110000, 0xD800, 0x7FF, 0x800]),
+                         st.integers(-5, 0x10FFFF + 5)),),
 }
-LETTER = {"i": ints, "f": floats, "b": bools}
+LETTER = {"i": ints, "f": floats, "b": bools, "s": strs}
 
 # `make fuzz` raises this for a longer run.
 EXAMPLES = int(os.environ.get("MULTILINGUAL_DIFF_EXAMPLES", "150"))

@@ -11,9 +11,9 @@ import "github.com/multilingualprogramming/multilingual/core/ast"
 // Compilable and
 //
 //   - it has no while or for loop;
-//   - no parameter, local, result or expression of it is a list, and it
-//     writes no list literal (list operations take time proportional to
-//     the list's length);
+//   - no parameter, local, result or expression of it is a list or a str,
+//     and it writes no list literal (list and string operations take time
+//     proportional to their length);
 //   - it calls only builtins that take constant time on scalars (abs,
 //     int, float, bool, round, and min or max of two or more arguments)
 //     and top-level functions that are themselves Bounded.
@@ -75,11 +75,11 @@ type boundedWalk struct {
 }
 
 func (b *boundedWalk) function(st *fstate) {
-	if hasList(st.fn.Result) {
+	if hasHeap(st.fn.Result) {
 		b.ok = false
 	}
 	for _, loc := range st.order {
-		if loc.Type == nil || loc.Type.Kind == List {
+		if loc.Type == nil || hasHeap(loc.Type) {
 			b.ok = false
 		}
 	}
@@ -135,12 +135,14 @@ func (b *boundedWalk) expr(e ast.Expr) {
 	if !b.ok {
 		return
 	}
-	if t, typed := b.c.info.Types[e]; typed && (t == nil || t.Kind == List) {
+	if t, typed := b.c.info.Types[e]; typed && (t == nil || hasHeap(t)) {
 		b.ok = false
 		return
 	}
 	switch e := e.(type) {
 	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.NoneLit, *ast.StrLit, *ast.Ident:
+		// a string literal typed as a value was caught above; an untyped
+		// one is a docstring or an assert message
 	case *ast.Binary:
 		b.expr(e.X)
 		b.expr(e.Y)

@@ -28,6 +28,8 @@ func TestBounded(t *testing.T) {
 		{"membership", "en", "def f(n: int) -> bool:\n    return n in [1, 2, 3]\n", false},
 		{"len", "en", "def f(n: int) -> int:\n    return len([n])\n", false},
 		{"max of one argument", "en", "def f(n: int) -> int:\n    return max([n, 1])\n", false},
+		{"string value", "en", "def f(n: int) -> int:\n    return len(chr(n) * n)\n", false},
+		{"docstring and assert message", "en", "def f(n: int) -> int:\n    'doc'\n    assert n > 0, 'positive'\n    return n\n", true},
 		{"python-only", "en", "def f(n: int) -> None:\n    print(n)\n", false},
 	}
 	for _, tt := range tests {

@@ -156,8 +156,6 @@ func notCompiled(t *Type) string {
 	switch t.Kind {
 	case List:
 		return "and lists of such elements are not compiled"
-	case Str:
-		return "and strings are not compiled yet"
 	case None:
 		return "and None values are not compiled"
 	}
@@ -394,6 +392,8 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		switch {
 		case t.Kind == List:
 			elem = st.elemOf(t, spanOf(s.Iter))
+		case t.Kind == Str:
+			elem = TStr
 		case t.Kind != Unknown:
 			st.pyOnly(spanOf(s.Iter), "a for loop over a %s runs only in Python", t)
 		}
@@ -419,7 +419,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 // cond types a condition: any scalar or list has a truth value.
 func (st *fstate) cond(e ast.Expr, in set) {
 	t := st.expr(e, in)
-	if t.Kind != Unknown && !scalar(t) && t.Kind != List {
+	if t.Kind != Unknown && !truthy(t) {
 		st.pyOnly(spanOf(e), "the truth value of a %s runs only in Python", t)
 	}
 }
@@ -481,7 +481,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 		if t.Kind == Unknown {
 			return TUnknown
 		}
-		if e.Op == ast.OpNot && t.Kind == List {
+		if e.Op == ast.OpNot && truthy(t) {
 			return TBool
 		}
 		if !scalar(t) {
@@ -511,7 +511,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 		if xt.Kind == Unknown || yt.Kind == Unknown {
 			return TUnknown
 		}
-		if !scalar(xt) || !xt.Equal(yt) {
+		if !(scalar(xt) || isStr(xt)) || !xt.Equal(yt) {
 			st.pyOnly(e.OpPos, "'%s' between a %s and a %s runs only in Python", e.Op, xt, yt)
 			return TUnknown
 		}
@@ -541,6 +541,9 @@ func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 	}
 	if xt.Kind == List || yt.Kind == List {
 		return st.listArith(op, pos, xt, yt)
+	}
+	if isStr(xt) || isStr(yt) {
+		return st.strArith(op, pos, xt, yt)
 	}
 	if !scalar(xt) || !scalar(yt) {
 		st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
@@ -609,7 +612,7 @@ func (st *fstate) compare(e *ast.Compare, in set) *Type {
 			st.pyOnly(pos, "'%s' runs only in Python", op)
 			return TUnknown
 		}
-		if !scalar(a) || !scalar(b) {
+		if !(scalar(a) && scalar(b) || isStr(a) && isStr(b)) {
 			st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, a, b)
 			return TUnknown
 		}
@@ -676,6 +679,9 @@ func (st *fstate) kindOfCallee(id *ast.Ident) {
 // builtin types a call to a builtin the compiler knows.
 func (st *fstate) builtin(e *ast.Call, id *ast.Ident, name string, args []*Type) *Type {
 	if t, ok := st.listBuiltin(e, id, name, args); ok {
+		return t
+	}
+	if t, ok := st.strBuiltin(e, id, name, args); ok {
 		return t
 	}
 	for i, t := range args {

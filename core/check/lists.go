@@ -56,14 +56,11 @@ func compilable(t *Type) bool {
 	if t == nil {
 		return false
 	}
-	if t.hole || scalar(t) {
+	if t.hole || scalar(t) || t.Kind == Str {
 		return true
 	}
 	return t.Kind == List && compilable(t.Elem)
 }
-
-// hasList reports whether t is or contains a list.
-func hasList(t *Type) bool { return t != nil && t.Kind == List }
 
 // closeHoles sets every hole still open in t to int.
 func closeHoles(t *Type) {
@@ -96,6 +93,9 @@ func (st *fstate) index(e *ast.Index, in set) *Type {
 	if xt.Kind == Unknown || it.Kind == Unknown {
 		return TUnknown
 	}
+	if xt.Kind == Str {
+		return st.strIndex(e, it)
+	}
 	if xt.Kind != List {
 		st.pyOnly(spanOf(e), "indexing a %s runs only in Python", xt)
 		return TUnknown
@@ -122,6 +122,10 @@ func (st *fstate) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign, in
 		vt = st.expr(value, in)
 	}
 	if xt.Kind == Unknown || it.Kind == Unknown || vt.Kind == Unknown {
+		return
+	}
+	if xt.Kind == Str {
+		st.pyOnly(spanOf(tg), "assigning to a character of a str raises TypeError in Python (strings are immutable)")
 		return
 	}
 	if xt.Kind != List {
@@ -279,6 +283,9 @@ func (st *fstate) listBuiltin(e *ast.Call, id *ast.Ident, name string, args []*T
 
 // membership types `x in lst` / `x not in lst` between types a and b.
 func (st *fstate) membership(op ast.CmpOp, pos source.Span, a, b *Type) bool {
+	if b.Kind == Str {
+		return st.strMembership(op, pos, a, b)
+	}
 	if b.Kind != List {
 		st.pyOnly(pos, "'%s' on a %s runs only in Python", op, b)
 		return false
@@ -288,6 +295,9 @@ func (st *fstate) membership(op ast.CmpOp, pos source.Span, a, b *Type) bool {
 		return false
 	}
 	intLike := func(t *Type) bool { return t.Kind == Int || t.Kind == Bool }
+	if isStr(a) && isStr(et) {
+		return true
+	}
 	if !scalar(a) || !scalar(et) || !(a.Kind == et.Kind || intLike(a) && intLike(et)) {
 		st.pyOnly(pos, "'%s' of a %s in a %s runs only in Python", op, a, b)
 		return false
@@ -311,14 +321,14 @@ func (c *checker) markInternal() {
 		if !fn.Compilable {
 			continue
 		}
-		list := hasList(fn.Result)
+		list := hasHeap(fn.Result)
 		for _, p := range fn.Params {
-			list = list || hasList(p)
+			list = list || hasHeap(p)
 		}
 		if list {
 			fn.Compilable = false
 			fn.Internal = true
-			fn.Reason = fmt.Sprintf("line %d: list arguments and results cannot cross the bridge yet (compiled for calls from compiled code)", st.d.Pos.Start.Line)
+			fn.Reason = fmt.Sprintf("line %d: list and str arguments and results cross the bridge through linear memory", st.d.Pos.Start.Line)
 		}
 	}
 }

@@ -37,8 +37,9 @@ type Function struct {
 	Reason     string  // why it is Python-only, when !Compilable
 	// Signature is the compact calling convention used by the bridge:
 	// the letters of each parameter, ':' then the letters of the result.
-	// i = int (i64), f = float (f64), b = bool (i32), n = None (no result);
-	// I, F, B = list[int], list[float], list[bool]; L prefixes a list of
+	// i = int (i64), f = float (f64), b = bool (i32), s = str (i32 address),
+	// n = None (no result); I, F, B, S = list[int], list[float], list[bool],
+	// list[str]; L prefixes a list of
 	// the list that follows (LF = list[list[float]]). The grammar is in
 	// the doc comment of func Signature. Empty when the function is not
 	// compilable.

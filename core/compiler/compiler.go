@@ -110,20 +110,21 @@ func describe(fn *check.Func) Function {
 
 // Signature returns the bridge's compact calling convention for a function
 // with the given parameter and result types, or an error naming a type that
-// the bridge cannot carry (str, an unknown type, a list of None).
+// the bridge cannot carry (an unknown type, a list of None).
 //
 // The grammar, in EBNF:
 //
 //	signature = { type } ":" result .
 //	result    = "n" | type .
 //	type      = scalar | list .
-//	scalar    = "i" | "f" | "b" .
-//	list      = "I" | "F" | "B" | "L" list .
+//	scalar    = "i" | "f" | "b" | "s" .
+//	list      = "I" | "F" | "B" | "S" | "L" list .
 //
-// i is int (i64), f float (f64), b bool (i32 0/1), n None (no result). A
-// list is an i32 header address (core/wasmgen/abi.go): I, F and B are
-// list[int], list[float] and list[bool]; L prefixes a list of the list that
-// follows, so LF is list[list[float]] and LLI list[list[list[int]]]. Every
+// i is int (i64), f float (f64), b bool (i32 0/1), s str (the i32 address
+// of a string object), n None (no result). A list is an i32 header address
+// (core/wasmgen/abi.go): I, F, B and S are list[int], list[float],
+// list[bool] and list[str]; L prefixes a list of the list that follows, so
+// LF is list[list[float]] and LLI list[list[list[int]]]. Every
 // parameter is one type, so the letters parse left to right without
 // separators: "LFI:F" is (list[list[float]], list[int]) -> list[float].
 // A None parameter, or a list of anything else, has no letters: an error.
@@ -157,6 +158,9 @@ func writeLetters(b *strings.Builder, t *check.Type) error {
 		case check.Bool:
 			b.WriteByte('b')
 			return nil
+		case check.Str:
+			b.WriteByte('s')
+			return nil
 		case check.List:
 			if listLetters(b, t) {
 				return nil
@@ -183,6 +187,9 @@ func listLetters(b *strings.Builder, t *check.Type) bool {
 			return true
 		case check.Bool:
 			b.WriteByte('B')
+			return true
+		case check.Str:
+			b.WriteByte('S')
 			return true
 		case check.List:
 			b.WriteByte('L')

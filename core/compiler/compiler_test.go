@@ -104,14 +104,15 @@ func TestSignatureLetters(t *testing.T) {
 		{"nested", []*check.Type{LF, check.TInt}, LF, "LFi:LF", ""},
 		{"deep", []*check.Type{LLI}, check.TBool, "LLI:b", ""},
 		{"list result", []*check.Type{check.TInt}, B, "i:B", ""},
-		{"str param", []*check.Type{check.TStr}, check.TInt, "", "parameter 1: type str has no bridge letter"},
+		{"str param", []*check.Type{check.TStr, check.ListOf(check.TStr)}, check.TInt, "sS:i", ""},
+		{"nested str", []*check.Type{check.ListOf(check.ListOf(check.TStr))}, check.TStr, "LS:s", ""},
 		{"unknown param", []*check.Type{check.TInt, check.TUnknown}, check.TInt, "", "parameter 2: type unknown has no bridge letter"},
 		{"None param", []*check.Type{check.TNone}, check.TInt, "", "parameter 1: type None has no bridge letter"},
 		{"nil param", []*check.Type{nil}, check.TInt, "", "parameter 1"},
-		{"list of str", []*check.Type{check.ListOf(check.TStr)}, check.TInt, "", "list[str]"},
+		{"list of None", []*check.Type{check.ListOf(check.TNone)}, check.TInt, "", "list[None]"},
 		{"list of list of None", nil, check.ListOf(check.ListOf(check.TNone)), "", "result: type list[list[None]]"},
 		{"list without elem", []*check.Type{{Kind: check.List}}, check.TInt, "", "parameter 1"},
-		{"str result", nil, check.TStr, "", "result: type str"},
+		{"unknown result", nil, check.TUnknown, "", "result: type unknown"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,12 +151,15 @@ def rows(n: int) -> list[list[float]]:
 
 def flags(a: list[bool]) -> list[bool]:
     return a
+
+def words(s: str, w: list[str]) -> str:
+    return s + w[0]
 `
 	a, err := Compile(src, Options{Language: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"total": "I:i", "grow": "Ff:n", "rows": "i:LF", "flags": "B:B"}
+	want := map[string]string{"total": "I:i", "grow": "Ff:n", "rows": "i:LF", "flags": "B:B", "words": "sS:s"}
 	if len(a.Functions) != len(want) {
 		t.Fatalf("functions = %+v", a.Functions)
 	}
@@ -172,7 +176,7 @@ def flags(a: list[bool]) -> list[bool]:
 func TestDescribeNoLetter(t *testing.T) {
 	fn := &check.Func{
 		Name: "f", ParamNames: []string{"s"},
-		Params: []*check.Type{check.TStr}, Result: check.TInt, Compilable: true,
+		Params: []*check.Type{check.ListOf(check.TNone)}, Result: check.TInt, Compilable: true,
 	}
 	got := describe(fn)
 	if got.Compilable || got.Signature != "" || !strings.Contains(got.Reason, "no bridge letter") {
@@ -235,7 +239,7 @@ def show(x: int) -> None:
 	}
 	fn := &check.Func{
 		Name: "s", ParamNames: []string{"s"},
-		Params: []*check.Type{check.TStr}, Result: check.TInt, Compilable: true, Bounded: true,
+		Params: []*check.Type{check.ListOf(check.TNone)}, Result: check.TInt, Compilable: true, Bounded: true,
 	}
 	if got := describe(fn); got.Bounded {
 		t.Errorf("describe of a function with no bridge letter = %+v, want not Bounded", got)

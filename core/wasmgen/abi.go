@@ -5,7 +5,7 @@ package wasmgen
 // ABIVersion so that cached artifacts built under the old rules are not reused.
 const (
 	// ABIVersion names the current set of conventions.
-	ABIVersion = 2
+	ABIVersion = 3
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -79,10 +79,29 @@ const (
 //     argument, which the function may have mutated in place, as Python
 //     does) before the next call into the instance, which reuses the memory.
 //
+// Strings (ABIVersion 3) are immutable values in the same memory. A str
+// value is an i32: the address of an 8-aligned object
+//
+//	offset 0  nbytes i32  length of the text in bytes
+//	offset 4  count  i32  number of code points (Python's len), at most 2**28
+//	offset 8  bytes       the text in UTF-8; a lone surrogate (which Python
+//	                      strings may hold) is encoded like any other code
+//	                      point, in three bytes, as Python's "surrogatepass"
+//
+// Byte order of such UTF-8 is code point order, so strings compare as
+// bytes. A slot of a list[str] holds the address, zero-extended. The host
+// passes a str argument as one block from __ml_alloc holding the object;
+// a str result is read like a list result, before the next call. Below
+// the arena, from HeapBase, lie the module's static strings (its data
+// segment): first the 128 one-character ASCII strings, StaticCharSize
+// bytes apart, then the literals. Compiled code never writes to them, and
+// the arena starts after them, so ResetExport and the exported wrappers
+// reset the allocator to the end of the static strings, not to HeapBase.
+//
 // A function whose parameters and result are scalars needs none of this.
-// __ml_alloc and __ml_reset exist only in modules that use lists; the
-// compiler does not mark such functions callable yet (check.Func.Internal):
-// see the bridge letters proposed in the package documentation.
+// __ml_alloc and __ml_reset exist only in modules that use lists or
+// strings (check.Func.Internal marks the functions with such parameters or
+// results; core/compiler.Signature gives their bridge letters).
 const (
 	// AllocExport names `__ml_alloc(nbytes i32) -> i32`.
 	AllocExport = "__ml_alloc"
@@ -95,4 +114,9 @@ const (
 	ListCapOffset  = 4  // offset of cap in the header
 	ListDataOffset = 8  // offset of data in the header
 	ListSlotSize   = 8  // bytes of one element slot
+
+	StrLenOffset   = 0  // offset of nbytes in a string
+	StrCountOffset = 4  // offset of the code point count
+	StrHeaderSize  = 8  // offset of the bytes
+	StaticCharSize = 16 // bytes between the static one-character strings
 )

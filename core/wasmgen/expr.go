@@ -34,6 +34,8 @@ func (fg *fgen) expr(e ast.Expr) {
 		}
 	case *ast.NoneLit:
 		// no value
+	case *ast.StrLit:
+		fg.i32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
 		fg.get(fg.local[e.Name])
 	case *ast.Binary:
@@ -110,6 +112,10 @@ func (fg *fgen) truth(k check.Kind) {
 		fg.emitImm(OpI32Load, ListLenOffset)
 		fg.i32(0)
 		fg.emit(OpI32Ne)
+	case check.Str:
+		fg.strLen()
+		fg.i32(0)
+		fg.emit(OpI32Ne)
 	}
 }
 
@@ -131,6 +137,10 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 	yk := fg.typeOf(y).Kind
 	if t.Kind == check.List {
 		fg.listBinary(op, left, xk, y)
+		return
+	}
+	if t.Kind == check.Str {
+		fg.strBinary(op, left, xk, y)
 		return
 	}
 	if t.Kind == check.Float && op == ast.OpDiv && xk != check.Float && yk != check.Float {
@@ -278,8 +288,16 @@ func flipped(op cmpOpKind) cmpOpKind {
 // compared with a float goes through __ml_cmp_if, which is exact as
 // Python's comparison is (no rounding of the int to a float).
 func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), rk check.Kind, rt *check.Type) {
+	if (op == ast.CmpIn || op == ast.CmpNotIn) && rt.Kind == check.Str {
+		fg.strIn(left, right, op == ast.CmpNotIn)
+		return
+	}
 	if op == ast.CmpIn || op == ast.CmpNotIn {
 		fg.contains(left, lk, right, rt.Elem.Kind, op == ast.CmpNotIn)
+		return
+	}
+	if lk == check.Str {
+		fg.strCompare(op, left, right)
 		return
 	}
 	if mixedIntFloat(lk, rk) {
@@ -381,7 +399,7 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 
 // builtin generates a call to a compiled builtin.
 func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
-	if fg.listBuiltin(name, args, t) {
+	if fg.listBuiltin(name, args, t) || fg.strBuiltin(name, args) {
 		return
 	}
 	switch name {

@@ -29,6 +29,13 @@
 //
 //   - bool is i32 0 or 1, promoted to i64 in arithmetic.
 //
+//   - str is the address of an immutable UTF-8 object with its code point
+//     count (strings.go, layout in abi.go); literals are static data. A
+//     bad index traps with ErrIndex, chr() out of range with ErrValue (or
+//     ErrOverflow beyond a C int, as Python), ord() of a string whose
+//     length is not 1 with ErrUnsupported (AUTO re-runs to raise Python's
+//     TypeError).
+//
 //   - lists of int, float, bool and lists live in linear memory, managed
 //     by an arena that each exported call resets (lists.go, layout and
 //     host protocol in abi.go); a bad index traps with ErrIndex, min/max of
@@ -124,6 +131,8 @@ type gen struct {
 	index   map[*check.Func]uint32 // function index of each compiled function
 	helpers map[string]uint32      // runtime helpers generated on demand
 	heap    bool                   // the module has the list allocator (lists.go)
+	strs    map[string]uint32      // address of each static string (strings.go)
+	data    []byte                 // the static strings, laid out from HeapBase
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -174,6 +183,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 	if g.heap {
 		g.wrapExports(len(compiled))
 	}
+	g.finishData()
 	return g.mod, nil
 }
 
@@ -191,7 +201,7 @@ func (g *gen) wrapExports(n int) {
 		impl.Export = false
 		w.Body = []Instr{
 			{Op: OpGlobalGet, Imm: argTopGlobal}, {Op: OpGlobalSet, Imm: heapGlobal},
-			{Op: OpI32Const, Imm: HeapBase}, {Op: OpGlobalSet, Imm: argTopGlobal},
+			{Op: OpI32Const, Imm: g.heapBase()}, {Op: OpGlobalSet, Imm: argTopGlobal},
 		}
 		for j := range impl.Type.Params {
 			w.Body = append(w.Body, Instr{Op: OpLocalGet, Imm: int64(j)})
@@ -209,9 +219,9 @@ func (g *gen) wrapExports(n int) {
 		fg.emitImm(OpGlobalSet, argTopGlobal)
 	})
 	reset := g.helper(ResetExport, func(fg *fgen) {
-		fg.i32(HeapBase)
+		fg.i32(int32(g.heapBase()))
 		fg.emitImm(OpGlobalSet, heapGlobal)
-		fg.i32(HeapBase)
+		fg.i32(int32(g.heapBase()))
 		fg.emitImm(OpGlobalSet, argTopGlobal)
 	})
 	g.mod.Funcs[alloc].Export = true
@@ -235,6 +245,8 @@ func valType(t *check.Type) (ValType, bool) {
 		return 0, false
 	case check.List:
 		return I32, true // the address of the list's header
+	case check.Str:
+		return I32, true // the address of the string object
 	}
 	panic(fmt.Sprintf("type %s is not compiled", t))
 }

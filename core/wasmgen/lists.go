@@ -433,7 +433,7 @@ func (fg *fgen) fromBits(k check.Kind) {
 	switch k {
 	case check.Float:
 		fg.emit(OpF64ReinterpretI64)
-	case check.Bool, check.List:
+	case check.Bool, check.List, check.Str:
 		fg.emit(OpI32WrapI64)
 	}
 }
@@ -562,6 +562,12 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 
 // index generates x[i].
 func (fg *fgen) index(e *ast.Index, t *check.Type) {
+	if fg.typeOf(e.X).Kind == check.Str {
+		fg.expr(e.X)
+		fg.exprAs(e.Index, check.Int)
+		fg.call(fg.shelper("__ml_str_at", genStrAt))
+		return
+	}
 	fg.slot(e.X, e.Index)
 	fg.load(t.Kind, 0)
 }
@@ -780,6 +786,16 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 	fg.set(found)
 	fg.eachElem(l, 0, ek, func() {
 		fg.promote(ek, k)
+		if k == check.Str {
+			fg.get(x)
+			fg.call(fg.shelper("__ml_str_eq", genStrEq))
+			fg.begin(OpIf, BlockEmpty)
+			fg.i32(1)
+			fg.set(found)
+			fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+			fg.end()
+			return
+		}
 		e := fg.temp(vt)
 		fg.tee(e)
 		fg.get(x)

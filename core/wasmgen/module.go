@@ -73,6 +73,13 @@ type Global struct {
 	Init    int64 // for I32 and I64 globals
 }
 
+// A DataSegment is an active data segment: Bytes are copied into memory 0
+// at Offset when the module is instantiated.
+type DataSegment struct {
+	Offset uint32
+	Bytes  []byte
+}
+
 // A Module is the model of one WebAssembly module: functions (no imports),
 // globals, one linear memory and the exports. Functions are numbered in the
 // order of Funcs, globals in the order of Globals.
@@ -81,6 +88,8 @@ type Module struct {
 	Globals      []*Global
 	MemoryPages  uint32 // minimum size of memory 0, in 64 KiB pages
 	MemoryExport string // export name of memory 0; "" for none
+	// Data holds the bytes memory 0 starts with (string literals).
+	Data []DataSegment
 	// extra exports that are not the function's own name (such as __ml_error)
 	// are expressed by Func.Export with Func.Name set to the export name.
 }
@@ -115,6 +124,7 @@ func (m *Module) Encode() []byte {
 	b = appendGlobalSection(b, m.Globals)
 	b = appendExportSection(b, m)
 	b = appendCodeSection(b, m.Funcs)
+	b = appendDataSection(b, m.Data)
 	b = appendNameSection(b, m)
 	return b
 }

@@ -26,14 +26,16 @@ const (
 	OpGlobalGet Opcode = 0x23
 	OpGlobalSet Opcode = 0x24
 
-	OpI32Load  Opcode = 0x28
-	OpI64Load  Opcode = 0x29
-	OpF64Load  Opcode = 0x2b
-	OpI32Store Opcode = 0x36
-	OpI64Store Opcode = 0x37
-	OpF64Store Opcode = 0x39
-	OpMemSize  Opcode = 0x3f
-	OpMemGrow  Opcode = 0x40
+	OpI32Load   Opcode = 0x28
+	OpI64Load   Opcode = 0x29
+	OpF64Load   Opcode = 0x2b
+	OpI32Load8U Opcode = 0x2d
+	OpI32Store8 Opcode = 0x3a
+	OpI32Store  Opcode = 0x36
+	OpI64Store  Opcode = 0x37
+	OpF64Store  Opcode = 0x39
+	OpMemSize   Opcode = 0x3f
+	OpMemGrow   Opcode = 0x40
 	// OpMemCopy stands for memory.copy (bulk memory, 0xfc 10): the byte
 	// 0xfc is the prefix, and the encoder writes the sub-opcode and both
 	// memory indices after it.
@@ -74,13 +76,15 @@ const (
 	OpF64Le Opcode = 0x65
 	OpF64Ge Opcode = 0x66
 
-	OpI32And Opcode = 0x71
-	OpI32Or  Opcode = 0x72
-	OpI32Add Opcode = 0x6a
-	OpI32Sub Opcode = 0x6b
-	OpI32Mul Opcode = 0x6c
-	OpI32Shl Opcode = 0x74
-	OpI32Xor Opcode = 0x73
+	OpI32And  Opcode = 0x71
+	OpI32Or   Opcode = 0x72
+	OpI32Add  Opcode = 0x6a
+	OpI32Sub  Opcode = 0x6b
+	OpI32Mul  Opcode = 0x6c
+	OpI32Shl  Opcode = 0x74
+	OpI32Xor  Opcode = 0x73
+	OpI32DivU Opcode = 0x6e
+	OpI32ShrU Opcode = 0x76
 
 	OpI64Add  Opcode = 0x7c
 	OpI64Sub  Opcode = 0x7d
@@ -173,8 +177,10 @@ var opcodes = [256]opInfo{
 	OpI32Load: {"i32.load", immMem, 2}, OpI64Load: {"i64.load", immMem, 3}, OpF64Load: {"f64.load", immMem, 3},
 	OpI32Store: {"i32.store", immMem, 2}, OpI64Store: {"i64.store", immMem, 3}, OpF64Store: {"f64.store", immMem, 3},
 	OpMemSize: {"memory.size", immZero, 0}, OpMemGrow: {"memory.grow", immZero, 0},
-	OpMemCopy: {"memory.copy", immMemCopy, 0},
-	OpI32LtS:  {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
+	OpMemCopy:   {"memory.copy", immMemCopy, 0},
+	OpI32Load8U: {"i32.load8_u", immMem, 0}, OpI32Store8: {"i32.store8", immMem, 0},
+	OpI32DivU: {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
+	OpI32LtS: {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
 	OpI32LeS: {"i32.le_s", immNone, 0}, OpI32GeS: {"i32.ge_s", immNone, 0},
 	OpI64LtU: {"i64.lt_u", immNone, 0}, OpI64LeU: {"i64.le_u", immNone, 0},
 	OpI32Add: {"i32.add", immNone, 0}, OpI32Sub: {"i32.sub", immNone, 0}, OpI32Mul: {"i32.mul", immNone, 0},

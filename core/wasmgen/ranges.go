@@ -262,7 +262,9 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt) {
 		}
 		r, ok := interval{}, true
 		for k, l := range ls {
-			if t, isList := fg.g.info.Types[l.Iter]; isList && t.Kind == check.List {
+			if _, typed := fg.g.info.Types[l.Iter]; typed {
+				// a loop over a list or a string: the checker types only
+				// those iterables, not range(...)
 				ok = false
 				break
 			}

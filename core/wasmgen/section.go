@@ -10,6 +10,7 @@ const (
 	secGlobal   = 6
 	secExport   = 7
 	secCode     = 10
+	secData     = 11
 )
 
 // Export kinds.
@@ -138,6 +139,24 @@ func appendCodeSection(b []byte, funcs []*Func) []byte {
 		c = appendFuncBody(c, f)
 	}
 	return appendSection(b, secCode, c)
+}
+
+// appendDataSection appends the active data segments of memory 0, each
+// placed by a constant offset.
+// https://webassembly.github.io/spec/core/binary/modules.html#data-section
+func appendDataSection(b []byte, data []DataSegment) []byte {
+	if len(data) == 0 {
+		return b
+	}
+	c := AppendUleb128(nil, uint64(len(data)))
+	for _, d := range data {
+		c = append(c, 0x00) // active, memory 0
+		c = appendInstr(c, Instr{Op: OpI32Const, Imm: int64(int32(d.Offset))})
+		c = append(c, byte(OpEnd))
+		c = AppendUleb128(c, uint64(len(d.Bytes)))
+		c = append(c, d.Bytes...)
+	}
+	return appendSection(b, secData, c)
 }
 
 // appendNameSection appends the "name" custom section: function names

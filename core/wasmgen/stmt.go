@@ -85,6 +85,8 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.For:
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
 			fg.forList(s)
+		} else if ok && t.Kind == check.Str {
+			fg.forStr(s)
 		} else {
 			fg.forRange(s)
 		}

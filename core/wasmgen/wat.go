@@ -32,6 +32,9 @@ func (m *Module) WAT() string {
 	for i, f := range m.Funcs {
 		m.watFunc(&b, i, f)
 	}
+	for _, d := range m.Data {
+		fmt.Fprintf(&b, "  (data (i32.const %d) %s)\n", d.Offset, watString(string(d.Bytes)))
+	}
 	b.WriteString(")\n")
 	return b.String()
 }

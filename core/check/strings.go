@@ -1,0 +1,83 @@
+package check
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// Strings are compiled as immutable values (core/wasmgen/strings.go has
+// their layout): literals, + and * (repetition), the six comparisons,
+// `in` between strings and of a string in a list of strings, indexing
+// (negative indices count from the end), iteration over the characters,
+// truth values, `and`/`or`, and the builtins len, ord, chr, str (of an
+// int, bool or str) and bool. Slicing and methods are not compiled: the
+// tables name no methods yet, and case mapping needs the Unicode tables.
+// A string compared with a value of another type keeps the function
+// Python-only (Python answers False for ==, raises TypeError for <).
+
+// isStr reports whether t is str.
+func isStr(t *Type) bool { return t != nil && t.Kind == Str }
+
+// hasHeap reports whether values of t live in linear memory: a list or a
+// string. A function with such a parameter or result is called through
+// the bridge's heap protocol (core/wasmgen/abi.go).
+func hasHeap(t *Type) bool { return t != nil && (t.Kind == List || t.Kind == Str) }
+
+// truthy reports whether a value of type t has a compiled truth value.
+func truthy(t *Type) bool { return scalar(t) || t.Kind == List || t.Kind == Str }
+
+// strArith types s + t, s * n and n * s, where one operand is a str.
+func (st *fstate) strArith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
+	switch {
+	case op == ast.OpAdd && isStr(xt) && isStr(yt):
+		return TStr
+	case op == ast.OpMul && isStr(xt) && isIndex(yt), op == ast.OpMul && isIndex(xt) && isStr(yt):
+		return TStr
+	}
+	st.pyOnly(pos, "'%s' between a %s and a %s runs only in Python", op, xt, yt)
+	return TUnknown
+}
+
+// strIndex types s[i]: a one-character string.
+func (st *fstate) strIndex(e *ast.Index, it *Type) *Type {
+	if !isIndex(it) {
+		st.pyOnly(spanOf(e.Index), "a string index of type %s runs only in Python", it)
+		return TUnknown
+	}
+	return TStr
+}
+
+// strBuiltin types len, ord, chr, str and bool where a string is involved;
+// ok is false when the call is none of those.
+func (st *fstate) strBuiltin(e *ast.Call, id *ast.Ident, name string, args []*Type) (*Type, bool) {
+	one := len(args) == 1
+	switch {
+	case name == "len" && one && isStr(args[0]):
+		return TInt, true
+	case name == "ord" && one && isStr(args[0]):
+		return TInt, true
+	case name == "chr" && one && isIndex(args[0]):
+		return TStr, true
+	case name == "str" && len(args) == 0:
+		return TStr, true
+	case name == "str" && one && (isIndex(args[0]) || isStr(args[0])):
+		return TStr, true
+	case name == "str" && one:
+		// str() of a float needs the shortest repr, of a list its repr
+		st.pyOnly(spanOf(e), "%s() of a %s runs only in Python", id.Name, args[0])
+		return TUnknown, true
+	case name == "bool" && one && isStr(args[0]):
+		return TBool, true
+	}
+	return nil, false
+}
+
+// strMembership types `a in b` where b is a str: a must be a str too
+// (Python raises TypeError otherwise).
+func (st *fstate) strMembership(op ast.CmpOp, pos source.Span, a, b *Type) bool {
+	if !isStr(a) {
+		st.pyOnly(pos, "'%s' of a %s in a str runs only in Python", op, a)
+		return false
+	}
+	return true
+}

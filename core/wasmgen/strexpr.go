@@ -1,0 +1,141 @@
+package wasmgen
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Expressions and statements on strings; the runtime helpers they call
+// are in strings.go.
+
+// strBinary generates s + t, s * n and n * s; left emits the left operand,
+// of kind xk. Operands are evaluated left to right, as in Python.
+func (fg *fgen) strBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
+	switch {
+	case op == ast.OpAdd:
+		left()
+		fg.expr(y)
+		fg.call(fg.shelper("__ml_str_cat", genStrCat))
+	case xk == check.Str:
+		left()
+		fg.exprAs(y, check.Int)
+		fg.call(fg.shelper("__ml_str_repeat", genStrRepeat))
+	default: // n * s
+		n := fg.temp(I64)
+		left()
+		fg.promote(xk, check.Int)
+		fg.set(n)
+		fg.expr(y)
+		fg.get(n)
+		fg.release(I64, n)
+		fg.call(fg.shelper("__ml_str_repeat", genStrRepeat))
+	}
+}
+
+// strIn generates `x in s` (negated for `not in`) for strings x and s.
+func (fg *fgen) strIn(needle, hay func(), negate bool) {
+	needle()
+	hay()
+	fg.call(fg.shelper("__ml_str_in", genStrFind))
+	if negate {
+		fg.emit(OpI32Eqz)
+	}
+}
+
+// strCmpOps compare the result of __ml_str_cmp with zero.
+var strCmpOps = map[ast.CmpOp]Opcode{
+	ast.CmpLt: OpI32LtS, ast.CmpLe: OpI32LeS, ast.CmpGt: OpI32GtS, ast.CmpGe: OpI32GeS,
+}
+
+// strCompare generates `a op b` for two strings: equality by content,
+// order by code points.
+func (fg *fgen) strCompare(op ast.CmpOp, left, right func()) {
+	left()
+	right()
+	switch op {
+	case ast.CmpEq, ast.CmpNe:
+		fg.call(fg.shelper("__ml_str_eq", genStrEq))
+		if op == ast.CmpNe {
+			fg.emit(OpI32Eqz)
+		}
+	default:
+		fg.call(fg.shelper("__ml_str_cmp", genStrCmp))
+		fg.i32(0)
+		fg.emit(strCmpOps[op])
+	}
+}
+
+// strBuiltin generates len(s), ord(s), chr(i) and str(x); ok is false for
+// any other call.
+func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
+	var k check.Kind
+	if len(args) == 1 {
+		k = fg.typeOf(args[0]).Kind
+	}
+	switch {
+	case name == "len" && k == check.Str:
+		fg.expr(args[0])
+		fg.strCount()
+		fg.emit(OpI64ExtendI32U)
+	case name == "ord":
+		fg.expr(args[0])
+		fg.call(fg.shelper("__ml_ord", genOrd))
+	case name == "chr":
+		fg.exprAs(args[0], check.Int)
+		fg.call(fg.shelper("__ml_chr", genChr))
+	case name == "str" && len(args) == 0:
+		fg.i32(int32(fg.g.literal("")))
+	case name == "str" && k == check.Str:
+		fg.expr(args[0])
+	case name == "str" && k == check.Bool:
+		fg.i32(int32(fg.g.literal("True")))
+		fg.i32(int32(fg.g.literal("False")))
+		fg.expr(args[0])
+		fg.emit(OpSelect)
+	case name == "str" && k == check.Int:
+		fg.expr(args[0])
+		fg.call(fg.shelper("__ml_str_int", genStrOfInt))
+	default:
+		return false
+	}
+	return true
+}
+
+// forStr generates `for c in s`: c takes each character of s in turn (s
+// is evaluated once; strings never change).
+func (fg *fgen) forStr(s *ast.For) {
+	p, end := fg.temp(I32), fg.temp(I32)
+	defer fg.release(I32, p, end)
+	fg.expr(s.Iter)
+	fg.tee(p)
+	fg.strLen()
+	fg.get(p)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.tee(p)
+	fg.emit(OpI32Add)
+	fg.set(end)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].breakTo = true
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(p)
+	fg.get(end)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(p)
+	fg.call(fg.shelper("__ml_char_at", genCharAt))
+	fg.set(fg.local[s.Target.Name])
+	fg.get(p)
+	fg.get(p)
+	fg.emitImm(OpI32Load8U, 0)
+	fg.charLen()
+	fg.emit(OpI32Add)
+	fg.set(p)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.frames[len(fg.frames)-1].continueTo = true
+	fg.block(s.Body)
+	fg.end()
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+}

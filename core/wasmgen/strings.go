@@ -1,0 +1,815 @@
+package wasmgen
+
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// Strings are immutable objects {nbytes, count, UTF-8 bytes} (abi.go).
+// Literals and the 128 one-character ASCII strings are static (the data
+// segment, below the arena), so comparing with a literal, indexing an
+// ASCII string, iterating over one and chr() of an ASCII code allocate
+// nothing. Other results are new objects from the arena, like lists.
+//
+// Python counts, indexes and compares code points. The count is kept in
+// the object, so len() is a load. Indexing an ASCII string (count ==
+// nbytes) is a byte load; any other string is scanned from its start to
+// the code point, as UTF-8 has no index. Comparison is bytewise, which in
+// UTF-8 is code point order, and `in` is a bytewise substring search,
+// which UTF-8 makes exact (no code point's encoding starts inside
+// another's).
+
+// useStrings lays out the static one-character strings at HeapBase, once.
+func (g *gen) useStrings() {
+	if g.strs != nil {
+		return
+	}
+	g.useHeap()
+	g.strs = make(map[string]uint32)
+	for c := 0; c < 128; c++ {
+		rec := make([]byte, StaticCharSize)
+		binary.LittleEndian.PutUint32(rec[StrLenOffset:], 1)
+		binary.LittleEndian.PutUint32(rec[StrCountOffset:], 1)
+		rec[StrHeaderSize] = byte(c)
+		g.data = append(g.data, rec...)
+	}
+}
+
+// charAddr is the address of the static string chr(c) for c < 128.
+func charAddr(c int64) int64 { return HeapBase + StaticCharSize*c }
+
+// literal returns the address of the static string s, laying it out on
+// first use (8-aligned, like every object).
+func (g *gen) literal(s string) uint32 {
+	g.useStrings()
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		return uint32(charAddr(int64(s[0])))
+	}
+	if a, ok := g.strs[s]; ok {
+		return a
+	}
+	addr := uint32(HeapBase + len(g.data))
+	rec := make([]byte, (StrHeaderSize+len(s)+7)&^7)
+	binary.LittleEndian.PutUint32(rec[StrLenOffset:], uint32(len(s)))
+	binary.LittleEndian.PutUint32(rec[StrCountOffset:], uint32(utf8.RuneCountInString(s)))
+	copy(rec[StrHeaderSize:], s)
+	g.data = append(g.data, rec...)
+	g.strs[s] = addr
+	return addr
+}
+
+// heapBase is where the arena starts: after the static strings.
+func (g *gen) heapBase() int64 { return int64(HeapBase + len(g.data)) }
+
+// finishData places the static strings in the module: one data segment,
+// enough initial memory to hold it, and the allocator's globals starting
+// after it.
+func (g *gen) finishData() {
+	if len(g.data) == 0 {
+		return
+	}
+	g.mod.Data = []DataSegment{{Offset: HeapBase, Bytes: g.data}}
+	if pages := uint32((g.heapBase() + 65535) / 65536); pages > g.mod.MemoryPages {
+		g.mod.MemoryPages = pages
+	}
+	for _, gl := range g.mod.Globals[heapGlobal : argTopGlobal+1] {
+		gl.Init = g.heapBase()
+	}
+}
+
+// strLen leaves the byte length of the string whose address is on the stack.
+func (fg *fgen) strLen() { fg.emitImm(OpI32Load, StrLenOffset) }
+
+// strCount leaves the code point count of the string on the stack.
+func (fg *fgen) strCount() { fg.emitImm(OpI32Load, StrCountOffset) }
+
+// shelper returns a string runtime helper, making sure the static strings
+// exist.
+func (fg *fgen) shelper(name string, build func(*fgen)) uint32 {
+	fg.g.useStrings()
+	return fg.g.helper(name, build)
+}
+
+// genStrAlloc builds __ml_str_alloc(nbytes, count i32) -> i32: a new string
+// object whose bytes the caller writes; ErrMemory beyond 2**28 code points.
+func genStrAlloc(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"nbytes", "count"}
+	const nbytes, count = 0, 1
+	p := fg.named(I32, "p")
+	fg.get(count)
+	fg.i32(maxListLen)
+	fg.emit(OpI32GtU)
+	fg.trapIf(ErrMemory)
+	fg.get(nbytes)
+	fg.emit(OpI64ExtendI32U)
+	fg.i64(StrHeaderSize)
+	fg.emit(OpI64Add)
+	fg.call(fg.g.helper("__ml_new", genNew))
+	fg.tee(p)
+	fg.get(nbytes)
+	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.get(p)
+	fg.get(count)
+	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.get(p)
+}
+
+// genStrCat builds __ml_str_cat(a, b i32) -> i32, the string a + b (a or b
+// itself when the other is empty).
+func genStrCat(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"a", "b"}
+	const a, b = 0, 1
+	r, na := fg.named(I32, "r"), fg.named(I32, "na")
+	for _, x := range [][2]uint32{{b, a}, {a, b}} {
+		fg.get(x[0])
+		fg.strLen()
+		fg.emit(OpI32Eqz)
+		fg.begin(OpIf, BlockEmpty)
+		fg.get(x[1])
+		fg.emit(OpReturn)
+		fg.end()
+	}
+	fg.get(a)
+	fg.strLen()
+	fg.tee(na)
+	fg.get(b)
+	fg.strLen()
+	fg.emit(OpI32Add)
+	fg.get(a)
+	fg.strCount()
+	fg.get(b)
+	fg.strCount()
+	fg.emit(OpI32Add)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.tee(r)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(a)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(na)
+	fg.emit(OpMemCopy)
+	fg.get(r)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(na)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.strLen()
+	fg.emit(OpMemCopy)
+	fg.get(r)
+}
+
+// genStrRepeat builds __ml_str_repeat(s i32, n i64) -> i32, the string
+// s * n: "" for n <= 0 or an empty s, s itself for n == 1; ErrMemory when
+// the result would pass 2**28 code points. The first copy is then doubled
+// with memory.copy, as list repetition does.
+func genStrRepeat(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"s", "n"}
+	const s, n = 0, 1
+	r, d := fg.named(I32, "r"), fg.named(I32, "d")
+	total, done, c := fg.named(I32, "total"), fg.named(I32, "done"), fg.named(I32, "c")
+	fg.get(n)
+	fg.i64(0)
+	fg.emit(OpI64LeS)
+	fg.get(s)
+	fg.strLen()
+	fg.emit(OpI32Eqz)
+	fg.emit(OpI32Or)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i32(int32(fg.g.literal("")))
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(n)
+	fg.i64(1)
+	fg.emit(OpI64Eq)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(s)
+	fg.emit(OpReturn)
+	fg.end()
+	// n > maxListLen / count: too long (count >= 1 since s is not empty)
+	fg.get(n)
+	fg.i64(maxListLen)
+	fg.get(s)
+	fg.strCount()
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64DivU)
+	fg.emit(OpI64GtU)
+	fg.trapIf(ErrMemory)
+	fg.get(s)
+	fg.strLen()
+	fg.get(n)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Mul)
+	fg.tee(total)
+	fg.get(s)
+	fg.strCount()
+	fg.get(n)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Mul)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.tee(r)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.tee(d)
+	fg.get(s)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(s)
+	fg.strLen()
+	fg.tee(done)
+	fg.emit(OpMemCopy)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(done)
+	fg.get(total)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	// c = min(done, total - done)
+	fg.get(total)
+	fg.get(done)
+	fg.emit(OpI32Sub)
+	fg.tee(c)
+	fg.get(done)
+	fg.get(done)
+	fg.get(c)
+	fg.emit(OpI32GtU)
+	fg.emit(OpSelect)
+	fg.set(c)
+	fg.get(d)
+	fg.get(done)
+	fg.emit(OpI32Add)
+	fg.get(d)
+	fg.get(c)
+	fg.emit(OpMemCopy)
+	fg.get(done)
+	fg.get(c)
+	fg.emit(OpI32Add)
+	fg.set(done)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.get(r)
+}
+
+// genBytesEq builds __ml_bytes_eq(p, q, n i32) -> i32: whether the n bytes
+// at p and q are equal, eight at a time, then one at a time.
+func genBytesEq(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"p", "q", "n"}
+	const p, q, n = 0, 1, 2
+	for _, wide := range []bool{true, false} {
+		width, load, ne := int32(1), OpI32Load8U, OpI32Ne
+		if wide {
+			width, load, ne = 8, OpI64Load, OpI64Ne
+		}
+		fg.begin(OpBlock, BlockEmpty)
+		fg.begin(OpLoop, BlockEmpty)
+		fg.get(n)
+		fg.i32(width)
+		fg.emit(OpI32LtU)
+		fg.emitImm(OpBrIf, 1)
+		fg.get(p)
+		fg.emitImm(load, 0)
+		fg.get(q)
+		fg.emitImm(load, 0)
+		fg.emit(ne)
+		fg.begin(OpIf, BlockEmpty)
+		fg.i32(0)
+		fg.emit(OpReturn)
+		fg.end()
+		for _, x := range []uint32{p, q} {
+			fg.get(x)
+			fg.i32(width)
+			fg.emit(OpI32Add)
+			fg.set(x)
+		}
+		fg.get(n)
+		fg.i32(width)
+		fg.emit(OpI32Sub)
+		fg.set(n)
+		fg.emitImm(OpBr, 0)
+		fg.end()
+		fg.end()
+	}
+	fg.i32(1)
+}
+
+// genStrEq builds __ml_str_eq(a, b i32) -> i32: a == b.
+func genStrEq(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"a", "b"}
+	const a, b = 0, 1
+	fg.get(a)
+	fg.get(b)
+	fg.emit(OpI32Eq)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i32(1)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(a)
+	fg.strLen()
+	fg.get(b)
+	fg.strLen()
+	fg.emit(OpI32Ne)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i32(0)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(a)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(a)
+	fg.strLen()
+	fg.call(fg.g.helper("__ml_bytes_eq", genBytesEq))
+}
+
+// genStrCmp builds __ml_str_cmp(a, b i32) -> i32: negative, zero or
+// positive as a is below, equal to or above b in code point order (the
+// first differing byte decides, then the length).
+func genStrCmp(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"a", "b"}
+	const a, b = 0, 1
+	i, n, x, y := fg.named(I32, "i"), fg.named(I32, "n"), fg.named(I32, "x"), fg.named(I32, "y")
+	// n = min(len(a), len(b)) in bytes
+	fg.get(a)
+	fg.strLen()
+	fg.get(b)
+	fg.strLen()
+	fg.get(a)
+	fg.strLen()
+	fg.get(b)
+	fg.strLen()
+	fg.emit(OpI32LtU)
+	fg.emit(OpSelect)
+	fg.set(n)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(i)
+	fg.get(n)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(a)
+	fg.get(i)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.tee(x)
+	fg.get(b)
+	fg.get(i)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.tee(y)
+	fg.emit(OpI32Ne)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(x)
+	fg.get(y)
+	fg.emit(OpI32Sub)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(i)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(i)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	// equal prefixes: the shorter string is smaller (lengths < 2**31)
+	fg.get(a)
+	fg.strLen()
+	fg.get(b)
+	fg.strLen()
+	fg.emit(OpI32Sub)
+}
+
+// charLen leaves the length in bytes of the UTF-8 sequence whose lead
+// byte is on the stack: 1 below 0xC0 (ASCII), 2 below 0xE0, 3 below 0xF0,
+// else 4. Without branches: the count of thresholds the byte reaches.
+func (fg *fgen) charLen() {
+	b := fg.temp(I32)
+	fg.tee(b)
+	fg.i32(0xC0)
+	fg.emit(OpI32GeU)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.i32(0xE0)
+	fg.emit(OpI32GeU)
+	fg.emit(OpI32Add)
+	fg.get(b)
+	fg.i32(0xF0)
+	fg.emit(OpI32GeU)
+	fg.emit(OpI32Add)
+	fg.release(I32, b)
+}
+
+// genCharAt builds __ml_char_at(p i32) -> i32: the one-character string
+// whose UTF-8 sequence starts at address p; static for ASCII.
+func genCharAt(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"p"}
+	const p = 0
+	c, k, r := fg.named(I32, "c"), fg.named(I32, "k"), fg.named(I32, "r")
+	fg.get(p)
+	fg.emitImm(OpI32Load8U, 0)
+	fg.tee(c)
+	fg.i32(0x80)
+	fg.emit(OpI32LtU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(c)
+	fg.i32(StaticCharSize)
+	fg.emit(OpI32Mul)
+	fg.i32(HeapBase)
+	fg.emit(OpI32Add)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(c)
+	fg.charLen()
+	fg.tee(k)
+	fg.i32(1)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.tee(r)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(p)
+	fg.get(k)
+	fg.emit(OpMemCopy)
+	fg.get(r)
+}
+
+// genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i]: a
+// negative i counts from the end, IndexError out of range. ASCII strings
+// are indexed by byte; others are scanned for the i-th lead byte (one
+// that is not 0b10xxxxxx).
+func genStrAt(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"s", "i"}
+	const s, i = 0, 1
+	p, k := fg.named(I32, "p"), fg.named(I32, "k")
+	fg.get(i)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(i)
+	fg.get(s)
+	fg.strCount()
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Add)
+	fg.set(i)
+	fg.end()
+	fg.get(i)
+	fg.get(s)
+	fg.strCount()
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64GeU)
+	fg.trapIf(ErrIndex)
+	fg.get(s)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.set(p)
+	fg.get(s)
+	fg.strLen()
+	fg.get(s)
+	fg.strCount()
+	fg.emit(OpI32Ne)
+	fg.begin(OpIf, BlockEmpty)
+	// k = i + 1 lead bytes still to pass; stop on the last one
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(k)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(k)
+	fg.get(p)
+	fg.emitImm(OpI32Load8U, 0)
+	fg.i32(0xC0)
+	fg.emit(OpI32And)
+	fg.i32(0x80)
+	fg.emit(OpI32Ne)
+	fg.emit(OpI32Sub)
+	fg.tee(k)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(p)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(p)
+	fg.emitImm(OpBr, 1)
+	fg.end()
+	fg.end()
+	fg.get(p)
+	fg.call(fg.g.helper("__ml_char_at", genCharAt))
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(p)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Add)
+	fg.call(fg.g.helper("__ml_char_at", genCharAt))
+}
+
+// genStrFind builds __ml_str_in(needle, hay i32) -> i32: whether needle
+// occurs in hay (the empty string occurs everywhere).
+func genStrFind(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"needle", "hay"}
+	const needle, hay = 0, 1
+	m, last, p := fg.named(I32, "m"), fg.named(I32, "last"), fg.named(I32, "p")
+	fg.get(needle)
+	fg.strLen()
+	fg.tee(m)
+	fg.get(hay)
+	fg.strLen()
+	fg.emit(OpI32GtU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.i32(0)
+	fg.emit(OpReturn)
+	fg.end()
+	// p runs over the start addresses hay+8 .. hay+8+len(hay)-m
+	fg.get(hay)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.tee(p)
+	fg.get(hay)
+	fg.strLen()
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.emit(OpI32Sub)
+	fg.set(last)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(p)
+	fg.get(last)
+	fg.emit(OpI32GtU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(p)
+	fg.get(needle)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.call(fg.g.helper("__ml_bytes_eq", genBytesEq))
+	fg.begin(OpIf, BlockEmpty)
+	fg.i32(1)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.get(p)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(p)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.i32(0)
+}
+
+// genOrd builds __ml_ord(s i32) -> i64, the code point of a
+// one-character string. Any other length traps with ErrUnsupported:
+// Python raises TypeError, and AUTO re-runs the call to raise it.
+func genOrd(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
+	f.ParamNames = []string{"s"}
+	const s = 0
+	b0, k, cp, j := fg.named(I32, "b0"), fg.named(I32, "k"), fg.named(I32, "cp"), fg.named(I32, "j")
+	fg.get(s)
+	fg.strCount()
+	fg.i32(1)
+	fg.emit(OpI32Ne)
+	fg.trapIf(ErrUnsupported)
+	fg.get(s)
+	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.tee(b0)
+	fg.charLen()
+	fg.set(k)
+	// the lead byte keeps 7, 5, 4 or 3 bits: 0xFF >> (k + (k > 1))
+	fg.get(b0)
+	fg.i32(0xFF)
+	fg.get(k)
+	fg.get(k)
+	fg.i32(1)
+	fg.emit(OpI32GtU)
+	fg.emit(OpI32Add)
+	fg.emit(OpI32ShrU)
+	fg.emit(OpI32And)
+	fg.set(cp)
+	fg.i32(1)
+	fg.set(j)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(j)
+	fg.get(k)
+	fg.emit(OpI32GeU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(cp)
+	fg.i32(6)
+	fg.emit(OpI32Shl)
+	fg.get(s)
+	fg.get(j)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.i32(0x3F)
+	fg.emit(OpI32And)
+	fg.emit(OpI32Or)
+	fg.set(cp)
+	fg.get(j)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(j)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.get(cp)
+	fg.emit(OpI64ExtendI32U)
+}
+
+// genChr builds __ml_chr(i i64) -> i32, the string of code point i.
+// Beyond the range of a C int it traps with ErrOverflow (Python raises
+// OverflowError), outside 0..0x10FFFF with ErrValue. Surrogates are
+// encoded like other code points, as abi.go says.
+func genChr(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"i"}
+	const i = 0
+	c, k, r, j := fg.named(I32, "c"), fg.named(I32, "k"), fg.named(I32, "r"), fg.named(I32, "j")
+	// i + 2**31 >= 2**32 (unsigned) iff i is outside [-2**31, 2**31)
+	fg.get(i)
+	fg.i64(1 << 31)
+	fg.emit(OpI64Add)
+	fg.i64(1 << 32)
+	fg.emit(OpI64GeU)
+	fg.trapIf(ErrOverflow)
+	fg.get(i)
+	fg.i64(0x10FFFF)
+	fg.emit(OpI64GtU) // also every negative i
+	fg.trapIf(ErrValue)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.tee(c)
+	fg.i32(0x80)
+	fg.emit(OpI32LtU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(c)
+	fg.i32(StaticCharSize)
+	fg.emit(OpI32Mul)
+	fg.i32(HeapBase)
+	fg.emit(OpI32Add)
+	fg.emit(OpReturn)
+	fg.end()
+	// k = 2, 3 or 4 bytes
+	fg.i32(2)
+	fg.get(c)
+	fg.i32(0x800)
+	fg.emit(OpI32GeU)
+	fg.emit(OpI32Add)
+	fg.get(c)
+	fg.i32(0x10000)
+	fg.emit(OpI32GeU)
+	fg.emit(OpI32Add)
+	fg.tee(k)
+	fg.i32(1)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.set(r)
+	// continuation bytes from the last: 0x80 | (c & 0x3F), c >>= 6
+	fg.get(k)
+	fg.set(j)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(j)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.tee(j)
+	fg.emit(OpI32Eqz)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(r)
+	fg.get(j)
+	fg.emit(OpI32Add)
+	fg.get(c)
+	fg.i32(0x3F)
+	fg.emit(OpI32And)
+	fg.i32(0x80)
+	fg.emit(OpI32Or)
+	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.get(c)
+	fg.i32(6)
+	fg.emit(OpI32ShrU)
+	fg.set(c)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	// lead byte: 0xC0, 0xE0 or 0xF0 (0xF0 << (4 - k) & 0xFF) with the rest of c
+	fg.get(r)
+	fg.i32(0xF00)
+	fg.i32(4)
+	fg.get(k)
+	fg.emit(OpI32Sub)
+	fg.emit(OpI32Shl)
+	fg.i32(4)
+	fg.emit(OpI32ShrU)
+	fg.i32(0xF0)
+	fg.emit(OpI32And)
+	fg.get(c)
+	fg.emit(OpI32Or)
+	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.get(r)
+}
+
+// genStrOfInt builds __ml_str_int(v i64) -> i32, str(v) in decimal. The
+// magnitude is taken as unsigned, so that the smallest i64 needs no care.
+func genStrOfInt(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"v"}
+	const v = 0
+	u, t := fg.named(I64, "u"), fg.named(I64, "t")
+	n, r, p := fg.named(I32, "n"), fg.named(I32, "r"), fg.named(I32, "p")
+	// u = |v| as unsigned; n = digits + sign
+	fg.i64(0)
+	fg.get(v)
+	fg.emit(OpI64Sub)
+	fg.get(v)
+	fg.get(v)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.emit(OpSelect)
+	fg.tee(u)
+	fg.set(t)
+	fg.get(v)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(n)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(t)
+	fg.i64(10)
+	fg.emit(OpI64LtU)
+	fg.emitImm(OpBrIf, 1)
+	fg.get(t)
+	fg.i64(10)
+	fg.emit(OpI64DivU)
+	fg.set(t)
+	fg.get(n)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(n)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.get(n)
+	fg.get(n)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.tee(r)
+	fg.get(n)
+	fg.emit(OpI32Add)
+	fg.set(p)
+	// digits from the last
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(p)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.tee(p)
+	fg.get(u)
+	fg.i64(10)
+	fg.emit(OpI64RemU)
+	fg.emit(OpI32WrapI64)
+	fg.i32('0')
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.get(u)
+	fg.i64(10)
+	fg.emit(OpI64DivU)
+	fg.tee(u)
+	fg.i64(0)
+	fg.emit(OpI64Ne)
+	fg.emitImm(OpBrIf, 0)
+	fg.end()
+	fg.get(v)
+	fg.i64(0)
+	fg.emit(OpI64LtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(r)
+	fg.i32('-')
+	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.end()
+	fg.get(r)
+}

@@ -1,0 +1,70 @@
+# Chaînes : littéraux, longueur, indices, comparaisons, concaténation,
+# répétition, appartenance, parcours, ord/chr et str().
+
+déf taille(s: chaine) -> entier:
+    retour longueur(s)
+
+déf lettre(s: chaine, i: entier) -> chaine:
+    retour s[i]
+
+déf compare(a: chaine, b: chaine) -> entier:
+    si a == b:
+        retour 0
+    sinon si a < b:
+        retour -1
+    retour 1
+
+déf ordre(a: chaine, b: chaine) -> entier:
+    retour (a <= b) + 2 * (a > b) + 4 * (a >= b) + 8 * (a != b)
+
+déf joindre(a: chaine, b: chaine) -> chaine:
+    retour a + b
+
+déf répéter(s: chaine, n: entier) -> chaine:
+    retour s * n
+
+déf contient(aiguille: chaine, meule: chaine) -> booléen:
+    retour aiguille dans meule
+
+déf absent(aiguille: chaine, meule: chaine) -> booléen:
+    retour aiguille pas dans meule
+
+déf codes(s: chaine) -> entier:
+    # somme pondérée des points de code, dans l'ordre
+    h = 0
+    pour c dans s:
+        h = (h * 31 + ordinal(c)) % 1000000007
+    retour h
+
+déf inverse(s: chaine) -> chaine:
+    r = ""
+    pour c dans s:
+        r = c + r
+    retour r
+
+déf code(s: chaine) -> entier:
+    retour ordinal(s)
+
+déf car(n: entier) -> chaine:
+    retour caractère(n)
+
+déf texte(n: entier) -> chaine:
+    retour chaine(n) + chaine(n > 0) + chaine() + chaine("!")
+
+déf voyelles(s: chaine) -> entier:
+    n = 0
+    pour c dans s:
+        si c dans ["a", "e", "i", "o", "u", "é"]:
+            n += 1
+    retour n
+
+déf vide(s: chaine) -> booléen:
+    retour non s
+
+déf choix(a: chaine, b: chaine) -> chaine:
+    retour a ou b
+
+déf parmi(s: chaine, n: entier) -> entier:
+    mots = ["zéro", "un", "deux"]
+    mots.append(s)
+    retour (s dans mots) + longueur(mots[n])
