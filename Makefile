@@ -77,6 +77,7 @@ bench-go:
 bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 	$(PYTHON) bench/bench_bridge.py
+	$(PYTHON) bench/bench_strings.py
 	$(PYTHON) -m multilingualprogramming._bench --out bench
 
 bench-parallel: build

@@ -36,6 +36,7 @@ from multilingualprogramming.runtime.python_fallbacks import (
     MatrixOperations,
     NumericOperations,
     SearchOperations,
+    StringOperations,
 )
 
 pytestmark = needs_native
@@ -58,10 +59,12 @@ FUNCTIONS = {
     "scientific/scientific.hi.ml": ["पलायन", "मैंडलब्रॉट", "कुल_पुनरावृत्तियाँ", "बहुपद", "समलंब",
                                     "पाई_श्रेणी"],
     "crypto/crypto.de.ml": ["einfacher_hash", "xor_byte", "xor_strom", "adler32",
-                            "pruefsumme_muster", "rotr32", "sha256", "sha256_muster"],
+                            "pruefsumme_muster", "rotr32", "sha256", "sha256_muster",
+                            "text_hash", "xor_text"],
     "numeric/numeric.it.ml": ["fibonacci", "fattori_primi", "mcd", "mcm", "fattoriale",
                               "fib_ricorsivo", "crivello"],
-    "search/search.pt.ml": ["busca_binaria", "busca_linear", "busca_em_pares"],
+    "search/search.pt.ml": ["busca_binaria", "busca_linear", "busca_em_pares", "contem_texto",
+                            "maior_sequencia"],
 }
 
 # The English name of each French matrix function.
@@ -509,6 +512,26 @@ def test_crypto_hash_xor_adler(points, data, key):
     check(CRY, "adler32", (data,), zlib.adler32(bytes(data)))
 
 
+# any str, lone surrogates included
+any_text = st.one_of(st.text(max_size=30), st.text(st.characters(blacklist_categories=()), max_size=12))
+
+
+@settings(max_examples=100)
+@given(any_text, any_text)
+def test_crypto_text_hash_and_xor(text, key):
+    check(CRY, "text_hash", (text,), CryptoOperations.simple_hash(text))
+    if not key:
+        raises(CRY, "xor_text", (text, key), AssertionError)  # the registry: ValueError
+        return
+    try:
+        want = CryptoOperations.xor_cipher(text, key)
+    except ValueError:  # a code point XOR beyond U+10FFFF: chr() refuses it
+        raises(CRY, "xor_text", (text, key), ValueError)
+        return
+    check(CRY, "xor_text", (text, key), want)
+    check(CRY, "xor_text", (want, key), text)
+
+
 @settings(max_examples=150)
 @given(st.one_of(byte, i64), st.one_of(byte, i64))
 def test_crypto_xor_byte(a, b):
@@ -595,6 +618,15 @@ def test_search(items, target, n, target2):
     evens = [2 * i for i in range(n)]
     i = bisect.bisect_left(evens, target2)
     check(SRC, "busca_em_pares", (n, target2), i if i < n and evens[i] == target2 else -1)
+
+
+@settings(max_examples=150)
+@given(st.text("abcé😀", max_size=30), st.text("abé😀", max_size=5), any_text, any_text)
+def test_search_text(frase, permitidos, text, pattern):
+    check(SRC, "maior_sequencia", (frase, permitidos),
+          StringOperations.longest_substring(frase, permitidos))
+    check(SRC, "contem_texto", (text, pattern), SearchOperations.contains_substring(text, pattern))
+    check(SRC, "contem_texto", (frase, permitidos), SearchOperations.contains_substring(frase, permitidos))
 
 
 def test_search_lowest_index_among_equals():

@@ -136,3 +136,23 @@ def sha256_muster(n: ganz) -> ganz:
         daten.append(i % 256)
     d = sha256(daten)
     rückgabe (d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3]
+
+def text_hash(text: zeichenkette) -> ganz:
+    # Wie CryptoOperations.simple_hash: h = (h * 31 + Codepunkt) mod 2**32
+    # über die Zeichen der Zeichenkette, ab 0.
+    h = 0
+    für c in text:
+        h = (h * 31 + ordinal(c)) & 0xffffffff
+    rückgabe h
+
+def xor_text(text: zeichenkette, schluessel: zeichenkette) -> zeichenkette:
+    # Wie CryptoOperations.xor_cipher: jeder Codepunkt XOR der Codepunkt des
+    # sich wiederholenden Schlüssels.
+    behaupten laenge(schluessel) > 0, "der Schlüssel darf nicht leer sein"
+    ergebnis = ""
+    n = laenge(schluessel)
+    i = 0
+    für c in text:
+        ergebnis = ergebnis + zeichen(ordinal(c) ^ ordinal(schluessel[i % n]))
+        i += 1
+    rückgabe ergebnis

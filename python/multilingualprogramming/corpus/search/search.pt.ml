@@ -27,3 +27,21 @@ defina busca_em_pares(n: inteiro, alvo: inteiro) -> inteiro:
     para i em intervalo(n):
         pares.append(2 * i)
     retorne busca_binaria(pares, alvo)
+
+defina contem_texto(frase: texto, padrao: texto) -> booleano:
+    # Como SearchOperations.contains_substring: o padrão aparece na frase?
+    retorne padrao em frase
+
+defina maior_sequencia(frase: texto, permitidos: texto) -> inteiro:
+    # Como StringOperations.longest_substring: a maior sequência seguida de
+    # caracteres da frase que estão todos em permitidos.
+    melhor = 0
+    atual = 0
+    para c em frase:
+        se c em permitidos:
+            atual += 1
+            se atual > melhor:
+                melhor = atual
+        senão:
+            atual = 0
+    retorne melhor
