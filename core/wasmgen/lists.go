@@ -331,6 +331,16 @@ func genRepeat(fg *fgen) {
 	fg.emit(OpI32Shl)
 	fg.tee(done)
 	fg.emit(OpMemCopy)
+	fg.doubleCopy(d, done, total, c)
+	fg.end()
+	fg.get(r)
+}
+
+// doubleCopy emits the doubling loop of repetition: the first done bytes
+// at d are copied after themselves, then the doubled prefix, until total
+// bytes are written (c is a scratch local). Each copy reads a prefix
+// already written, so source and destination never overlap.
+func (fg *fgen) doubleCopy(d, done, total, c uint32) {
 	fg.begin(OpBlock, BlockEmpty)
 	fg.begin(OpLoop, BlockEmpty)
 	fg.get(done)
@@ -361,8 +371,6 @@ func genRepeat(fg *fgen) {
 	fg.emitImm(OpBr, 0)
 	fg.end()
 	fg.end()
-	fg.end()
-	fg.get(r)
 }
 
 // genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
@@ -828,16 +836,27 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 // listBinary generates list * n, n * list and list + list; left emits the
 // left operand, of kind xk.
 func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
+	if op == ast.OpAdd {
+		fg.seqBinary(op, left, xk, y, check.List, fg.lhelper("__ml_concat", genConcat), 0)
+		return
+	}
+	fg.seqBinary(op, left, xk, y, check.List, 0, fg.lhelper("__ml_repeat", genRepeat))
+}
+
+// seqBinary generates a + b, a * n and n * a for sequences of kind k (a
+// list or a str): concat or repeat is the helper called, and left emits the
+// left operand, of kind xk. Operands are evaluated left to right.
+func (fg *fgen) seqBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr, k check.Kind, concat, repeat uint32) {
 	switch {
 	case op == ast.OpAdd:
 		left()
 		fg.expr(y)
-		fg.call(fg.lhelper("__ml_concat", genConcat))
-	case xk == check.List:
+		fg.call(concat)
+	case xk == k:
 		left()
 		fg.exprAs(y, check.Int)
-		fg.call(fg.lhelper("__ml_repeat", genRepeat))
-	default: // n * list: n is evaluated first
+		fg.call(repeat)
+	default: // n * a: n is evaluated first
 		n := fg.temp(I64)
 		left()
 		fg.promote(xk, check.Int)
@@ -845,6 +864,6 @@ func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Ex
 		fg.expr(y)
 		fg.get(n)
 		fg.release(I64, n)
-		fg.call(fg.lhelper("__ml_repeat", genRepeat))
+		fg.call(repeat)
 	}
 }

@@ -9,27 +9,13 @@ import (
 // are in strings.go.
 
 // strBinary generates s + t, s * n and n * s; left emits the left operand,
-// of kind xk. Operands are evaluated left to right, as in Python.
+// of kind xk.
 func (fg *fgen) strBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
-	switch {
-	case op == ast.OpAdd:
-		left()
-		fg.expr(y)
-		fg.call(fg.shelper("__ml_str_cat", genStrCat))
-	case xk == check.Str:
-		left()
-		fg.exprAs(y, check.Int)
-		fg.call(fg.shelper("__ml_str_repeat", genStrRepeat))
-	default: // n * s
-		n := fg.temp(I64)
-		left()
-		fg.promote(xk, check.Int)
-		fg.set(n)
-		fg.expr(y)
-		fg.get(n)
-		fg.release(I64, n)
-		fg.call(fg.shelper("__ml_str_repeat", genStrRepeat))
+	if op == ast.OpAdd {
+		fg.seqBinary(op, left, xk, y, check.Str, fg.shelper("__ml_str_cat", genStrCat), 0)
+		return
 	}
+	fg.seqBinary(op, left, xk, y, check.Str, 0, fg.shelper("__ml_str_repeat", genStrRepeat))
 }
 
 // strIn generates `x in s` (negated for `not in`) for strings x and s.
