@@ -1345,6 +1345,7 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
     Py_DECREF(self);
     return NULL;
   }
+  ml_signals_guard(); /* a handler installed since the last load (signals.c) */
   return (PyObject *)self;
 }
 
@@ -2199,6 +2200,21 @@ static PyObject *ml_set_trap_class(PyObject *module, PyObject *const *args,
   return ml_none();
 }
 
+PyDoc_STRVAR(guard_signals_doc,
+             "guard_signals() -> int\n\n"
+             "Keep WebAssembly traps working after a signal handler (faulthandler)\n"
+             "was installed over Wasmtime's; returns the number of signals guarded.");
+
+static PyObject *ml_guard_signals(PyObject *module, PyObject *const *args,
+                                  Py_ssize_t nargs) {
+  if (nargs != 0) {
+    PyErr_Format(PyExc_TypeError,
+                 "guard_signals() takes no arguments (%zd given)", nargs);
+    return NULL;
+  }
+  return PyLong_FromLong(ml_signals_guard());
+}
+
 PyDoc_STRVAR(cache_dir_doc,
              "cache_dir() -> str | None\n\n"
              "The directory of the compiled-module disk cache, or None when it is off.");
@@ -2259,6 +2275,8 @@ static PyMethodDef ml_methods[] = {
      METH_FASTCALL, set_trap_class_doc},
     {"cache_dir", (PyCFunction)(void (*)(void))ml_cache_dir, METH_FASTCALL,
      cache_dir_doc},
+    {"guard_signals", (PyCFunction)(void (*)(void))ml_guard_signals,
+     METH_FASTCALL, guard_signals_doc},
     {"set_cache_dir", (PyCFunction)(void (*)(void))ml_set_cache_dir,
      METH_FASTCALL, set_cache_dir_doc},
     {NULL, NULL, 0, NULL},
@@ -2271,8 +2289,23 @@ static PyMethodDef ml_methods[] = {
  * kinds, then nresults). On an exception it stashes it for the call to
  * re-raise and returns -1.
  */
+static int ml_host_call_python(PyObject *fn, const uint8_t *kinds, int nparams,
+                               int nresults, const uint64_t *args,
+                               uint64_t *results);
+
 int ml_host_call(PyObject *fn, const uint8_t *kinds, int nparams, int nresults,
                  const uint64_t *args, uint64_t *results) {
+  /* Python runs here, not WebAssembly: a crash in it is Python's (signals.c) */
+  int in_wasm = ml_in_wasm;
+  ml_in_wasm = 0;
+  int rc = ml_host_call_python(fn, kinds, nparams, nresults, args, results);
+  ml_in_wasm = in_wasm;
+  return rc;
+}
+
+static int ml_host_call_python(PyObject *fn, const uint8_t *kinds, int nparams,
+                               int nresults, const uint64_t *args,
+                               uint64_t *results) {
   PyGILState_STATE g = PyGILState_Ensure();
   int rc = -1;
   PyObject *res = NULL;

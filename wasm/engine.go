@@ -1,5 +1,8 @@
 package wasm
 
+// #include "fastcall.h"
+import "C"
+
 import (
 	"os"
 	"sync"
@@ -32,7 +35,9 @@ func engine() *wasmtime.Engine {
 		cfg := wasmtime.NewConfig()
 		cfg.SetCraneliftOptLevel(wasmtime.OptLevelSpeed)
 		cfg.SetEpochInterruption(true)
+		C.ml_signals_before()
 		theEngine = wasmtime.NewEngineWithConfig(cfg)
+		C.ml_signals_after()
 	})
 	if theEngine == nil {
 		panic("wasm: the Wasmtime engine could not be created")
@@ -47,12 +52,11 @@ func engine() *wasmtime.Engine {
 // need. Calling it again, or after the engine exists, does nothing. Load
 // calls it itself before reading the disk cache, which overlaps the two.
 //
-// The Python extension does not call it when it is imported: creating the
-// engine installs Wasmtime's signal handlers, and a handler installed
-// after them (Python's faulthandler, which pytest enables after importing
-// conftest files) takes the SIGILL of a WebAssembly trap and aborts the
-// process. Engine creation at the first load keeps that window as narrow
-// as it was.
+// The Python extension calls it when it is imported. Creating the engine
+// installs Wasmtime's signal handlers; a handler installed after them
+// (Python's faulthandler, which pytest enables after importing conftest
+// files) would take the signal of a WebAssembly trap and end the process,
+// which GuardSignals prevents.
 func Prewarm() {
 	prewarmOnce.Do(func() {
 		// The environment is changed here, on the caller's thread, and
@@ -78,3 +82,12 @@ func quietBacktraces() {
 		os.Setenv("RUST_LIB_BACKTRACE", "0")
 	}
 }
+
+// GuardSignals keeps WebAssembly traps working after another signal
+// handler was installed over Wasmtime's (Python's faulthandler does that
+// when it is enabled after the engine exists): it puts a dispatcher on top
+// that sends a signal raised inside WebAssembly to Wasmtime and any other
+// to the handler found (signals.c). It returns the number of signals it
+// had to guard; 0 when nothing was installed over Wasmtime's handlers or
+// the engine does not exist yet.
+func GuardSignals() int { return int(C.ml_signals_guard()) }

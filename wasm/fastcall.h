@@ -235,6 +235,24 @@ const char *ml_trap_code_name(int code);
 void ml_failure_clear(ml_failure *fail);
 
 /*
+ * ml_in_wasm counts the calls into WebAssembly the thread is inside
+ * (signals.c); code that runs Python from inside such a call (a host
+ * function) sets it to 0 for that time.
+ */
+extern _Thread_local int ml_in_wasm;
+
+/*
+ * ml_signals_before and ml_signals_after bracket the engine's creation,
+ * which installs Wasmtime's signal handlers; ml_signals_guard then keeps
+ * them first in line for WebAssembly traps when another handler (Python's
+ * faulthandler) was installed over them, and returns how many signals it
+ * had to guard. See signals.c.
+ */
+void ml_signals_before(void);
+void ml_signals_after(void);
+int ml_signals_guard(void);
+
+/*
  * ml_fastcall calls f. slots holds f->nslots values: the arguments on entry
  * and the results on return. It returns ML_OK, or the kind of failure with
  * fail filled in (release it with ml_failure_clear).
@@ -242,8 +260,10 @@ void ml_failure_clear(ml_failure *fail);
 static inline int ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots,
                               ml_failure *fail) {
   wasm_trap_t *trap = NULL;
+  ml_in_wasm++;
   wasmtime_error_t *err =
       wasmtime_func_call_unchecked(f->context, &f->func, slots, f->nslots, &trap);
+  ml_in_wasm--;
   if (__builtin_expect(err == NULL && trap == NULL, 1)) {
     return ML_OK;
   }

@@ -8,10 +8,12 @@ runs the pure-Python mode.
 
 from __future__ import annotations
 
+import faulthandler
+import functools
 import os
 import platform
 from types import ModuleType
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from ._errors import NativeUnavailableError
 from ._version import __version__
@@ -41,7 +43,32 @@ def _load() -> Tuple[Optional[ModuleType], str, str]:
             "rebuild it (make build) or reinstall the package" % (__version__, native_version))
     from ._errors import WasmTrap
     _native.set_trap_class(WasmTrap)
+    _guard_faulthandler(_native)
     return _native, "native-loaded", "native extension %s" % native_version
+
+
+def _guard_faulthandler(ext: ModuleType) -> None:
+    """Keep WebAssembly traps working when faulthandler is enabled later.
+
+    Wasmtime reports a trap through signal handlers installed when its
+    engine is created; faulthandler.enable() afterwards (pytest calls it
+    after importing conftest files) would put its own handler first, and
+    the next trap would end the process. After each enable() the extension
+    puts a dispatcher back on top that sends signals raised inside
+    WebAssembly to Wasmtime and all others to faulthandler (wasm/signals.c).
+    """
+    enable = faulthandler.enable
+    if getattr(enable, "_multilingual_guarded", False):
+        return
+
+    @functools.wraps(enable)
+    def guarded_enable(*args: Any, **kwargs: Any) -> Any:
+        result = enable(*args, **kwargs)
+        ext.guard_signals()
+        return result
+
+    guarded_enable._multilingual_guarded = True  # type: ignore[attr-defined]
+    faulthandler.enable = guarded_enable  # type: ignore[assignment]
 
 
 native, native_reason_code, native_reason = _load()
