@@ -8,7 +8,10 @@
 // and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
 // on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
 // lists of ints and floats with append, pop, indexing (negative included),
-// element assignment, `in`, `for x in lst` and `[x] * n`. Every value
+// element assignment, `in`, `for x in lst` and `[x] * n`; and strings
+// (strgen.go): literals with non-ASCII text and escapes, + and *, the six
+// comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
+// values, `and`/`or`, str locals and list[str] locals. Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
 // the point is that both backends fail the same way.
 package difftest
@@ -24,13 +27,13 @@ import (
 type Program struct {
 	File   *ast.File
 	Params []byte // 'i' int, 'f' float, 'b' bool
-	Result byte   // 'i', 'f' or 'b'
+	Result byte   // 'i', 'f', 'b' or 's' (str)
 }
 
 // Generator makes random programs from a seeded source.
 type Generator struct {
 	r      *rand.Rand
-	locals map[byte][]string // names of the locals of each type in scope
+	locals map[byte][]string // names of the locals of each type in scope ('S' list[str])
 	nlocal int
 	nloop  int
 	depth  int
@@ -50,16 +53,16 @@ func call(name string, args ...ast.Expr) ast.Expr {
 // Program returns a new function `f(a: int, b: int, x: float, y: float,
 // p: bool) -> T` of a few statements.
 func (g *Generator) Program() *Program {
-	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil}
+	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 's': nil, 'S': nil}
 	g.nlocal = 0
 	g.nloop = 0
-	res := []byte{'i', 'f', 'b'}[g.r.IntN(3)]
+	res := []byte{'i', 'f', 'b', 's'}[g.r.IntN(4)]
 	var body []ast.Stmt
 	for n := 1 + g.r.IntN(5); n > 0; n-- {
 		body = append(body, g.stmt(0)...)
 	}
 	body = append(body, &ast.Return{Value: g.expr(res)})
-	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool"}
+	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
 	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
 	params := []byte{'i', 'i', 'f', 'f', 'b'}
 	for i, n := range []string{"a", "b", "x", "y", "p"} {
@@ -79,9 +82,11 @@ func (g *Generator) newLocal(t byte) string {
 // stmt returns one or two statements; nested blocks only bind names that
 // were already bound, so that every read is certainly assigned.
 func (g *Generator) stmt(level int) []ast.Stmt {
-	switch k := g.r.IntN(10); {
-	case k < 3 || level > 1:
-		t := []byte{'i', 'i', 'f', 'b'}[g.r.IntN(4)]
+	switch k := g.r.IntN(12); {
+	case k >= 10 && level == 0:
+		return g.strStmts()
+	case k < 3 || level > 1 || k >= 10:
+		t := []byte{'i', 'i', 'f', 'b', 's'}[g.r.IntN(5)]
 		if level == 0 && g.r.IntN(2) == 0 || len(g.locals[t]) == 0 {
 			if level > 0 {
 				t = 'i'
@@ -106,7 +111,7 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: v}}
 	case k < 5:
-		s := &ast.If{Cond: g.expr('b'), Body: g.stmt(level + 1)}
+		s := &ast.If{Cond: g.cond(), Body: g.stmt(level + 1)}
 		if g.r.IntN(2) == 0 {
 			s.Else = g.stmt(level + 1)
 		}
@@ -139,19 +144,19 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
 }
 
-// listStmts declares a list of ints or floats and mutates it.
+// listStmts declares a list of ints, floats or strs and mutates it.
 func (g *Generator) listStmts() []ast.Stmt {
-	et := []byte{'i', 'f'}[g.r.IntN(2)]
-	lt := byte('I')
-	if et == 'f' {
-		lt = 'F'
-	}
+	et := []byte{'i', 'f', 's'}[g.r.IntN(3)]
+	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S'}[et]
 	var init ast.Expr
 	switch g.r.IntN(3) {
 	case 0:
 		init = &ast.ListLit{}
 	case 1:
 		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(g.r.IntN(4)))}
+		if et == 's' && g.r.IntN(2) == 0 {
+			init = &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}
+		}
 	default:
 		var el []ast.Expr
 		for n := 1 + g.r.IntN(3); n > 0; n-- {
@@ -176,7 +181,7 @@ func (g *Generator) listStmts() []ast.Stmt {
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("pop")}, Args: args}})
 		}
 	}
-	if g.r.IntN(2) == 0 {
+	if g.r.IntN(2) == 0 && len(g.locals[et]) > 0 {
 		acc := g.locals[et][g.r.IntN(len(g.locals[et]))]
 		out = append(out, &ast.For{Target: ident("e" + name), Iter: l(), Body: []ast.Stmt{
 			&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: ident("e" + name)}}})
@@ -214,8 +219,12 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return g.leaf(t)
 	}
 	switch t {
+	case 's':
+		return g.strExpr()
 	case 'i':
-		switch k := g.r.IntN(15); {
+		switch k := g.r.IntN(17); {
+		case k >= 15:
+			return g.strInt()
 		case k >= 12:
 			return g.bitExpr()
 		case k < 6:
@@ -269,7 +278,9 @@ func (g *Generator) expr(t byte) ast.Expr {
 		}
 		return &ast.Unary{Op: ast.OpNeg, X: call("abs", g.expr('f'))}
 	}
-	switch k := g.r.IntN(9); {
+	switch k := g.r.IntN(11); {
+	case k >= 9:
+		return g.strBool()
 	case k == 8:
 		// bool & | ^ bool is a bool
 		op := []ast.BinaryOp{ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor}[g.r.IntN(3)]
@@ -361,6 +372,8 @@ func (g *Generator) leaf(t byte) ast.Expr {
 		s := floatEdges[g.r.IntN(len(floatEdges))]
 		v, _ := strconv.ParseFloat(s, 64)
 		return &ast.FloatLit{Text: s, Value: v}
+	case 's':
+		return &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}
 	}
 	return &ast.BoolLit{Value: g.r.IntN(2) == 0}
 }

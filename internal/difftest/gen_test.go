@@ -4,6 +4,8 @@ package difftest
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,20 +28,32 @@ import (
 // The comparison rules:
 //
 //   - values are equal when ints are equal, bools are equal, floats have the
-//     same bits (so -0.0 != 0.0) or are both nan;
+//     same bits (so -0.0 != 0.0) or are both nan, strs have the same code
+//     points (compared as their UTF-8 bytes, lone surrogates encoded like
+//     other code points as in Python's "surrogatepass", and their length);
 //   - a ZeroDivision, Index, Value or Assertion trap must match Python
 //     raising ZeroDivisionError, IndexError, ValueError or AssertionError;
 //   - an Overflow, Unsupported or Memory trap means "re-run in Python" (the
 //     AUTO backend does it), so any Python outcome is accepted;
 //   - any other wasm outcome (a wrong value, a trap where Python returned,
-//     an unexpected trap kind) is a failure.
+//     an unexpected trap kind, a call that runs out of fuel while Python
+//     ended in time) is a failure.
 
 var (
 	flagN    = flag.Int("difftest.n", 300, "number of random programs of TestDifferential")
 	flagSeed = flag.Uint64("difftest.seed", 1, "first seed of TestDifferential")
 )
 
-var engine = wasmtime.NewEngine()
+// engine meters fuel, so that a call that does not end (a miscompiled loop)
+// is reported instead of hanging the test; wasmFuel is the fuel of one call,
+// far more than any generated program needs.
+var engine = func() *wasmtime.Engine {
+	cfg := wasmtime.NewConfig()
+	cfg.SetConsumeFuel(true)
+	return wasmtime.NewEngineWithConfig(cfg)
+}()
+
+const wasmFuel = 1 << 30
 
 var flagStrictPrint = flag.Bool("difftest.strictprint", false, "fail when a printed program does not read back")
 
@@ -49,7 +63,7 @@ var printFailures = map[string]int{}
 
 // outcome is one call's result, encoded the same way for both backends.
 type outcome struct {
-	Val string `json:"val,omitempty"` // "i:42", "f:<bits>" or "f:nan", "b:1"
+	Val string `json:"val,omitempty"` // "i:42", "f:<bits>" or "f:nan", "b:1", "s:<utf-8 hex>:<len>"
 	Exc string `json:"exc,omitempty"` // Python exception name, or the trap's
 }
 
@@ -106,7 +120,9 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 		t.Fatalf("seed %d: %d functions", seed, len(info.Funcs))
 	}
 	fn := info.Funcs[0]
-	if !fn.Compilable {
+	// a function with a str result is Internal: the module exports it
+	// under the heap ABI (runWasm reads the result from memory)
+	if !fn.Compilable && !(fn.Internal && p.Result == 's') {
 		return nil, false
 	}
 	m, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: opt})
@@ -161,9 +177,24 @@ func inputs(p *Program, seed uint64, n int) [][]any {
 
 // runWasm calls the function and encodes its outcome.
 func (c *compiled) runWasm(args []any) outcome {
+	if err := c.store.SetFuel(wasmFuel); err != nil {
+		return outcome{Exc: "wasm error: " + err.Error()}
+	}
+	if reset := c.inst.GetFunc(c.store, wasmgen.ResetExport); reset != nil {
+		if _, err := reset.Call(c.store); err != nil {
+			return outcome{Exc: "wasm error: " + err.Error()}
+		}
+	}
 	f := c.inst.GetFunc(c.store, c.name)
 	v, err := f.Call(c.store, args...)
 	if err == nil {
+		if c.prog.Result == 's' {
+			addr, ok := v.(int32)
+			if !ok {
+				return outcome{Exc: fmt.Sprintf("wasm value %T", v)}
+			}
+			return c.readStr(uint32(addr))
+		}
 		switch v := v.(type) {
 		case int64:
 			return outcome{Val: "i:" + strconv.FormatInt(v, 10)}
@@ -183,6 +214,8 @@ func (c *compiled) runWasm(args []any) outcome {
 		return outcome{Exc: "ZeroDivisionError"}
 	case wasmtime.IntegerOverflow:
 		return outcome{Exc: "rerun"}
+	case wasmtime.OutOfFuel:
+		return outcome{Exc: "wasm out of fuel"}
 	case wasmtime.UnreachableCodeReached:
 		code, _ := c.inst.GetFunc(c.store, wasmgen.ErrorExport).Call(c.store)
 		switch wasmgen.ErrorCode(code.(int32)) {
@@ -199,6 +232,25 @@ func (c *compiled) runWasm(args []any) outcome {
 		}
 	}
 	return outcome{Exc: "wasm trap: " + err.Error()}
+}
+
+// readStr encodes the str object at addr (abi.go: nbytes, count, UTF-8
+// bytes) as "s:<hex of the bytes>:<count>"; an object outside the memory
+// is a failure.
+func (c *compiled) readStr(addr uint32) outcome {
+	mem := c.inst.GetExport(c.store, wasmgen.MemoryExport).Memory()
+	data := mem.UnsafeData(c.store)
+	end := uint64(addr) + wasmgen.StrHeaderSize
+	if addr%8 != 0 || end > uint64(len(data)) {
+		return outcome{Exc: fmt.Sprintf("wasm str at %d: out of memory or misaligned", addr)}
+	}
+	nbytes := binary.LittleEndian.Uint32(data[addr+wasmgen.StrLenOffset:])
+	count := binary.LittleEndian.Uint32(data[addr+wasmgen.StrCountOffset:])
+	if end+uint64(nbytes) > uint64(len(data)) {
+		return outcome{Exc: fmt.Sprintf("wasm str at %d: %d bytes beyond the memory", addr, nbytes)}
+	}
+	text := data[end : end+uint64(nbytes)]
+	return outcome{Val: "s:" + hex.EncodeToString(text) + ":" + strconv.FormatUint(uint64(count), 10)}
 }
 
 func floatVal(f float64) string {
@@ -220,6 +272,7 @@ def enc(v):
     if isinstance(v, float):
         if v != v: return "f:nan"
         return "f:%d" % struct.unpack("<Q", struct.pack("<d", v))[0]
+    if isinstance(v, str): return "s:%s:%d" % (v.encode("utf-8", "surrogatepass").hex(), len(v))
     return "other:" + repr(v)
 def arg(a):
     if a["t"] == "f": return struct.unpack("<d", struct.pack("<Q", a["v"]))[0]
@@ -313,9 +366,23 @@ func agree(w, p outcome) bool {
 	return w == p
 }
 
+// tally counts, over the programs differential compiled, those with a str
+// result, and the WebAssembly calls that returned a str, raised an
+// exception or asked for a re-run in Python.
+type tally struct {
+	strProgs, strVals, excs, reruns int
+}
+
 // differential runs programs of seeds [first, first+n) and reports
 // every disagreement; it returns the number of compiled programs.
 func differential(t testing.TB, first uint64, n int) int {
+	n, _ = differentialTally(t, first, n)
+	return n
+}
+
+// differentialTally is differential that also returns the tally.
+func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
+	var tl tally
 	py := needPython(t)
 	var cases []*compiled
 	for seed := first; seed < first+uint64(n); seed++ {
@@ -328,29 +395,44 @@ func differential(t testing.TB, first uint64, n int) int {
 		cases = append(cases, c)
 	}
 	if len(cases) == 0 {
-		return 0
+		return 0, tl
 	}
 	results := runPython(t, py, cases)
 	for i, c := range cases {
+		if c.prog.Result == 's' {
+			tl.strProgs++
+		}
 		for j, args := range c.inputs {
 			w := c.runWasm(args)
+			switch {
+			case w.Exc == "rerun":
+				tl.reruns++
+			case w.Exc != "":
+				tl.excs++
+			case w.Val[0] == 's':
+				tl.strVals++
+			}
 			if p := results[i][j]; !agree(w, p) {
 				t.Errorf("seed %d (%s): f%v: wasm %+v, python %+v\n%s\n--- python ---\n%s", c.seed, c.lang, args, w, p, c.src, c.python)
 				break
 			}
 		}
 	}
-	return len(cases)
+	return len(cases), tl
 }
 
 func TestDifferential(t *testing.T) {
-	n := differential(t, *flagSeed, *flagN)
-	t.Logf("%d of %d programs compiled and agreed", n, *flagN)
+	n, tl := differentialTally(t, *flagSeed, *flagN)
+	t.Logf("%d of %d programs compiled and agreed; %d with a str result; calls: %d str values, %d exceptions, %d re-runs",
+		n, *flagN, tl.strProgs, tl.strVals, tl.excs, tl.reruns)
 	if len(printFailures) > 0 {
 		t.Logf("printed programs that did not read back, by language: %v", printFailures)
 	}
 	if n < *flagN/4 {
 		t.Errorf("only %d of %d generated programs are compilable: the generator drifted from the checker", n, *flagN)
+	}
+	if *flagN >= 100 && (tl.strProgs < *flagN/10 || tl.strVals == 0) {
+		t.Errorf("only %d programs with a str result compiled (%d str values): the generator drifted from the checker", tl.strProgs, tl.strVals)
 	}
 }
 
