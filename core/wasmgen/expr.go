@@ -37,6 +37,9 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.StrLit:
 		fg.i32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
+		if fg.appends[e.Name] {
+			fg.unmark(fg.local[e.Name]) // the reader may keep the object
+		}
 		fg.get(fg.local[e.Name])
 	case *ast.Binary:
 		fg.binary(e.Op, e.X, e.Y, t)
@@ -121,7 +124,7 @@ func (fg *fgen) truth(k check.Kind) {
 
 // cond generates the truth value of e as an i32.
 func (fg *fgen) cond(e ast.Expr) {
-	fg.expr(e)
+	fg.strLook(e)
 	fg.truth(fg.typeOf(e).Kind)
 }
 
@@ -342,19 +345,19 @@ func (fg *fgen) compare(e *ast.Compare) {
 	var prev uint32
 	ifs := 0
 	for i := 0; i < n; i++ {
-		left := func() { fg.expr(e.Operands[0]) }
+		left := func() { fg.strLook(e.Operands[0]) }
 		if i > 0 {
 			p := prev
 			left = func() { fg.get(p) }
 		}
 		rx := e.Operands[i+1]
-		right := func() { fg.expr(rx) }
+		right := func() { fg.strLook(rx) }
 		if i+1 < n {
 			vt, _ := valType(fg.typeOf(rx))
 			tmp := fg.temp(vt)
 			temps = append(temps, held{vt, tmp})
 			right = func() {
-				fg.expr(rx)
+				fg.strLook(rx)
 				fg.tee(tmp)
 			}
 			prev = tmp

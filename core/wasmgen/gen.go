@@ -281,6 +281,9 @@ type fgen struct {
 	cache  map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)
 	tail   bool                  // the body runs under the tail call transformation
 	acc    uint32                // its accumulator (tailcall.go)
+	// appends holds the str locals that append statements extend
+	// (strappend.go).
+	appends map[string]bool
 }
 
 // function generates the code of one compilable function.
@@ -305,6 +308,7 @@ func (g *gen) function(fn *check.Func) *Func {
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
 	fg.loopFacts(fn.ParamNames, fn.Decl.Body)
+	fg.appends = fg.appendTargets(fn.Decl.Body)
 	var falls bool
 	if fg.usesTailCalls() {
 		fg.tail = true

@@ -571,7 +571,7 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 // index generates x[i].
 func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	if fg.typeOf(e.X).Kind == check.Str {
-		fg.expr(e.X)
+		fg.strLook(e.X)
 		fg.exprAs(e.Index, check.Int)
 		fg.call(fg.shelper("__ml_str_at", genStrAt))
 		return

@@ -30,6 +30,10 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Pass:
 		return true
 	case *ast.Assign:
+		if r, x, ok := fg.appendStmt(s); ok {
+			fg.appendTo(r, x)
+			return true
+		}
 		if ix, ok := s.Target.(*ast.Index); ok {
 			fg.setIndex(ix, s.Value, nil)
 			return true
@@ -39,6 +43,10 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
+		if r, x, ok := fg.appendStmt(s); ok {
+			fg.appendTo(r, x)
+			return true
+		}
 		if ix, ok := s.Target.(*ast.Index); ok {
 			fg.setIndex(ix, s.Value, s)
 			return true

@@ -60,11 +60,18 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 	}
 	switch {
 	case name == "len" && k == check.Str:
-		fg.expr(args[0])
+		fg.strLook(args[0])
 		fg.strCount()
 		fg.emit(OpI64ExtendI32U)
 	case name == "ord":
-		fg.expr(args[0])
+		if ix, ok := args[0].(*ast.Index); ok && fg.typeOf(ix.X).Kind == check.Str {
+			// ord(s[i]): the character's code point, no string made
+			fg.strLook(ix.X)
+			fg.exprAs(ix.Index, check.Int)
+			fg.call(fg.shelper("__ml_ord_at", genOrdAt))
+			break
+		}
+		fg.strLook(args[0])
 		fg.call(fg.shelper("__ml_ord", genOrd))
 	case name == "chr":
 		fg.exprAs(args[0], check.Int)
@@ -88,11 +95,20 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 }
 
 // forStr generates `for c in s`: c takes each character of s in turn (s
-// is evaluated once; strings never change).
+// is evaluated once; strings never change). When the body only looks at c
+// (pureUses), the non-ASCII characters are written into one scratch
+// object made before the loop instead of a new object each.
 func (fg *fgen) forStr(s *ast.For) {
-	p, end := fg.temp(I32), fg.temp(I32)
-	defer fg.release(I32, p, end)
-	fg.expr(s.Iter)
+	p, end, scratch := fg.temp(I32), fg.temp(I32), fg.temp(I32)
+	defer fg.release(I32, p, end, scratch)
+	reuse := !fg.appends[s.Target.Name] && fg.pureUses(s.Target.Name, s.Body)
+	if reuse {
+		fg.i32(4)
+		fg.i32(1)
+		fg.call(fg.shelper("__ml_str_alloc", genStrAlloc))
+		fg.set(scratch)
+	}
+	fg.strLook(s.Iter)
 	fg.tee(p)
 	fg.strLen()
 	fg.get(p)
@@ -109,7 +125,12 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.emit(OpI32GeU)
 	fg.emitImm(OpBrIf, 1)
 	fg.get(p)
-	fg.call(fg.shelper("__ml_char_at", genCharAt))
+	if reuse {
+		fg.get(scratch)
+		fg.call(fg.shelper("__ml_char_into", genCharInto))
+	} else {
+		fg.call(fg.shelper("__ml_char_at", genCharAt))
+	}
 	fg.set(fg.local[s.Target.Name])
 	fg.get(p)
 	fg.get(p)
@@ -124,4 +145,55 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.emitImm(OpBr, 0)
 	fg.end()
 	fg.end()
+}
+
+// pureUses reports whether every use of the local name in body only looks
+// at its string (the reads strLook serves: len, ord, indexing, comparison,
+// `in`, iteration, truth tests) and none assigns it or could keep it.
+func (fg *fgen) pureUses(name string, body []ast.Stmt) bool {
+	pure := map[*ast.Ident]bool{}
+	mark := func(e ast.Expr) {
+		if id, ok := e.(*ast.Ident); ok {
+			pure[id] = true
+		}
+	}
+	for _, st := range body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Call:
+				if id, ok := n.Func.(*ast.Ident); ok && len(n.Args) == 1 {
+					if b := fg.g.info.Builtins[id]; b == "len" || b == "ord" {
+						mark(n.Args[0])
+					}
+				}
+			case *ast.Compare:
+				for _, x := range n.Operands {
+					mark(x)
+				}
+			case *ast.Index:
+				mark(n.X)
+			case *ast.If:
+				mark(n.Cond)
+			case *ast.While:
+				mark(n.Cond)
+			case *ast.For:
+				mark(n.Iter)
+			case *ast.Unary:
+				if n.Op == ast.OpNot {
+					mark(n.X)
+				}
+			}
+			return true
+		})
+	}
+	ok := true
+	for _, st := range body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if id, isID := n.(*ast.Ident); isID && id.Name == name && !pure[id] {
+				ok = false
+			}
+			return ok
+		})
+	}
+	return ok
 }

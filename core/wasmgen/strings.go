@@ -80,8 +80,13 @@ func (g *gen) finishData() {
 // strLen leaves the byte length of the string whose address is on the stack.
 func (fg *fgen) strLen() { fg.emitImm(OpI32Load, StrLenOffset) }
 
-// strCount leaves the code point count of the string on the stack.
-func (fg *fgen) strCount() { fg.emitImm(OpI32Load, StrCountOffset) }
+// strCount leaves the code point count of the string on the stack,
+// without the owned mark of strappend.go.
+func (fg *fgen) strCount() {
+	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.i32(strMark - 1)
+	fg.emit(OpI32And)
+}
 
 // shelper returns a string runtime helper, making sure the static strings
 // exist.
@@ -424,11 +429,11 @@ func genCharAt(fg *fgen) {
 	fg.get(r)
 }
 
-// genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i]: a
-// negative i counts from the end, IndexError out of range. ASCII strings
-// are indexed by byte; others are scanned for the i-th lead byte (one
-// that is not 0b10xxxxxx).
-func genStrAt(fg *fgen) {
+// genStrPos builds __ml_str_pos(s i32, i i64) -> i32, the address of the
+// first byte of the character s[i]: a negative i counts from the end,
+// IndexError out of range. ASCII strings are indexed by byte; others are
+// scanned for the i-th lead byte (one that is not 0b10xxxxxx).
+func genStrPos(fg *fgen) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"s", "i"}
@@ -459,8 +464,14 @@ func genStrAt(fg *fgen) {
 	fg.strLen()
 	fg.get(s)
 	fg.strCount()
-	fg.emit(OpI32Ne)
+	fg.emit(OpI32Eq)
 	fg.begin(OpIf, BlockEmpty)
+	fg.get(p)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Add)
+	fg.emit(OpReturn)
+	fg.end()
 	// k = i + 1 lead bytes still to pass; stop on the last one
 	fg.get(i)
 	fg.emit(OpI32WrapI64)
@@ -486,14 +497,66 @@ func genStrAt(fg *fgen) {
 	fg.end()
 	fg.end()
 	fg.get(p)
-	fg.call(fg.g.helper("__ml_char_at", genCharAt))
+}
+
+// genCharInto builds __ml_char_into(p, scratch i32) -> i32: the
+// one-character string whose UTF-8 sequence starts at p, static for ASCII,
+// else written into the string object scratch (which has room for four
+// bytes) and returned.
+func genCharInto(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"p", "scratch"}
+	const p, scratch = 0, 1
+	c, k := fg.named(I32, "c"), fg.named(I32, "k")
+	fg.get(p)
+	fg.emitImm(OpI32Load8U, 0)
+	fg.tee(c)
+	fg.i32(0x80)
+	fg.emit(OpI32LtU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(c)
+	fg.i32(StaticCharSize)
+	fg.emit(OpI32Mul)
+	fg.i32(HeapBase)
+	fg.emit(OpI32Add)
 	fg.emit(OpReturn)
 	fg.end()
-	fg.get(p)
-	fg.get(i)
-	fg.emit(OpI32WrapI64)
+	fg.get(scratch)
+	fg.get(c)
+	fg.charLen()
+	fg.tee(k)
+	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.get(scratch)
+	fg.i32(StrHeaderSize)
 	fg.emit(OpI32Add)
+	fg.get(p)
+	fg.get(k)
+	fg.emit(OpMemCopy)
+	fg.get(scratch)
+}
+
+// genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i].
+func genStrAt(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.ParamNames = []string{"s", "i"}
+	fg.get(0)
+	fg.get(1)
+	fg.call(fg.g.helper("__ml_str_pos", genStrPos))
 	fg.call(fg.g.helper("__ml_char_at", genCharAt))
+}
+
+// genOrdAt builds __ml_ord_at(s i32, i i64) -> i64, ord(s[i]) without
+// making the one-character string.
+func genOrdAt(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
+	f.ParamNames = []string{"s", "i"}
+	fg.get(0)
+	fg.get(1)
+	fg.call(fg.g.helper("__ml_str_pos", genStrPos))
+	fg.call(fg.g.helper("__ml_decode", genDecode))
 }
 
 // genStrFind builds __ml_str_in(needle, hay i32) -> i32: whether needle
@@ -559,14 +622,27 @@ func genOrd(fg *fgen) {
 	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
 	f.ParamNames = []string{"s"}
 	const s = 0
-	b0, k, cp, j := fg.named(I32, "b0"), fg.named(I32, "k"), fg.named(I32, "cp"), fg.named(I32, "j")
 	fg.get(s)
 	fg.strCount()
 	fg.i32(1)
 	fg.emit(OpI32Ne)
 	fg.trapIf(ErrUnsupported)
 	fg.get(s)
-	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.call(fg.g.helper("__ml_decode", genDecode))
+}
+
+// genDecode builds __ml_decode(p i32) -> i64, the code point whose UTF-8
+// sequence starts at address p.
+func genDecode(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
+	f.ParamNames = []string{"p"}
+	const p = 0
+	b0, k, cp, j := fg.named(I32, "b0"), fg.named(I32, "k"), fg.named(I32, "cp"), fg.named(I32, "j")
+	fg.get(p)
+	fg.emitImm(OpI32Load8U, 0)
 	fg.tee(b0)
 	fg.charLen()
 	fg.set(k)
@@ -592,10 +668,10 @@ func genOrd(fg *fgen) {
 	fg.get(cp)
 	fg.i32(6)
 	fg.emit(OpI32Shl)
-	fg.get(s)
+	fg.get(p)
 	fg.get(j)
 	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.emitImm(OpI32Load8U, 0)
 	fg.i32(0x3F)
 	fg.emit(OpI32And)
 	fg.emit(OpI32Or)

@@ -98,7 +98,7 @@ func (si *strInstance) put(cps []rune) int32 {
 func (si *strInstance) get(addr int32) string {
 	data := si.mem.UnsafeData(si.store)
 	n := binary.LittleEndian.Uint32(data[addr:])
-	count := binary.LittleEndian.Uint32(data[addr+4:])
+	count := binary.LittleEndian.Uint32(data[addr+4:]) &^ strMark
 	s := string(data[int(addr)+StrHeaderSize : int(addr)+StrHeaderSize+int(n)])
 	if c := utf8.RuneCountInString(s); uint32(c) != count && utf8.ValidString(s) {
 		si.t.Errorf("string %q has count %d, want %d", s, count, c)
@@ -141,6 +141,10 @@ func TestStringsProgram(t *testing.T) {
 			got := call("s:lettre", a, i)
 			if ok && got.val != want || !ok && got.trap != "index" {
 				t.Errorf("lettre(%q, %d) = %+v, want %q (ok %v)", a, i, got, want, ok)
+			}
+			got = call("code_à", a, i)
+			if ok && got.val != int64([]rune(want)[0]) || !ok && got.trap != "index" {
+				t.Errorf("code_à(%q, %d) = %+v, want ord(%q) (ok %v)", a, i, got, want, ok)
 			}
 		}
 		for _, i := range []int64{math.MinInt64, math.MaxInt64, 1 << 32} {
@@ -254,6 +258,32 @@ func TestStringsProgram(t *testing.T) {
 		{1 << 31, "overflow"}, {-(1 << 31) - 1, "overflow"}, {math.MinInt64, "overflow"}, {math.MaxInt64, "overflow"}} {
 		if got := call("s:car", tt.cp); got.trap != tt.trap {
 			t.Errorf("car(%d) = %+v, want %s", tt.cp, got, tt.trap)
+		}
+	}
+	for _, n := range []int64{0, 1, 2, 3, 5, 40, 3000} {
+		var b strings.Builder
+		for i := int64(0); i < n; i++ {
+			b.WriteRune(rune(65 + i%26))
+			b.WriteRune(rune(0x4e00 + i))
+		}
+		if got := call("s:construire", n); got.val != b.String() {
+			t.Errorf("construire(%d) = %.60v, want %.60q", n, got, b.String())
+		}
+		r := "ab" + strings.Repeat("x", int(n))
+		alias := "ab"
+		if n > 2 {
+			alias = "abxxx"
+		}
+		if got := call("s:alias", n); got.val != alias+"|"+r {
+			t.Errorf("alias(%d) = %+v, want %q", n, got, alias+"|"+r)
+		}
+		if got := call("dans_liste", n); got.val != n*(n+1)/2 {
+			t.Errorf("dans_liste(%d) = %+v, want %d", n, got, n*(n+1)/2)
+		}
+	}
+	for _, a := range strSamples {
+		if got := call("s:doubler", a); got.val != a+a {
+			t.Errorf("doubler(%q) = %+v", a, got)
 		}
 	}
 	for _, v := range intSamples {

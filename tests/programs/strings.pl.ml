@@ -86,3 +86,33 @@ funkcja najdluzszy(s: tekst, dozwolone: tekst) -> calkowita:
         jesli seria > najlepszy:
             najlepszy = seria
     zwroc najlepszy
+
+funkcja budowa(n: calkowita, s: tekst) -> tekst:
+    # dopisywanie w miejscu, gdy nikt inny nie widzi napisu
+    r = ""
+    kopie = [""]
+    t = r
+    dla i w zakres(n):
+        r = r + znak(65 + i % 26)
+        r += s
+        jesli i % 3 == 0:
+            kopie.append(r)
+        jesli i == 2:
+            t = r
+    wynik = t + "|"
+    dla k w kopie:
+        wynik = wynik + k + ","
+    zwroc wynik + r
+
+funkcja znaki(s: tekst) -> lista[tekst]:
+    wynik = []
+    dla c w s:
+        wynik.append(c)
+    zwroc wynik
+
+funkcja kody(s: tekst) -> calkowita:
+    suma = 0
+    dla c w s:
+        jesli c != " " oraz nie c w "aeiou":
+            suma = suma * 7 + porzadkowy(c) + dlugosc(c)
+    zwroc suma

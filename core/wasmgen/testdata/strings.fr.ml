@@ -68,3 +68,41 @@ déf parmi(s: chaine, n: entier) -> entier:
     mots = ["zéro", "un", "deux"]
     mots.append(s)
     retour (s dans mots) + longueur(mots[n])
+
+déf construire(n: entier) -> chaine:
+    # ajouts en place : un caractère ASCII puis un idéogramme à chaque tour
+    r = ""
+    pour i dans intervalle(n):
+        r = r + caractère(65 + i % 26)
+        r += caractère(0x4e00 + i)
+    retour r
+
+déf alias(n: entier) -> chaine:
+    # t garde l'objet de r : l'ajout suivant ne doit pas le changer
+    r = "ab"
+    t = r
+    pour i dans intervalle(n):
+        r = r + "x"
+        si i == 2:
+            t = r
+    retour t + "|" + r
+
+déf dans_liste(n: entier) -> entier:
+    r = ""
+    l = [""]
+    pour i dans intervalle(n):
+        r += "é"
+        l.append(r)
+    total = 0
+    pour s dans l:
+        total = total + longueur(s)
+    retour total
+
+déf doubler(s: chaine) -> chaine:
+    r = s
+    pour c dans r:
+        r = r + c
+    retour r
+
+déf code_à(s: chaine, i: entier) -> entier:
+    retour ordinal(s[i])

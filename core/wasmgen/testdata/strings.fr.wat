@@ -1,11 +1,13 @@
 (module
   (memory (export "memory") 1)
   (global $__ml_error_code (mut i32) (i32.const 0))
-  (global $__ml_heap (mut i32) (i32.const 2168))
-  (global $__ml_argtop (mut i32) (i32.const 2168))
+  (global $__ml_heap (mut i32) (i32.const 2184))
+  (global $__ml_argtop (mut i32) (i32.const 2184))
   (func $taille.impl (param $s i32) (result i64)
     local.get $s
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i64.extend_i32_u
     return
     unreachable
@@ -110,11 +112,16 @@
     (local $tmp.i32.3 i32)
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
-    (local $tmp.i64.6 i64)
+    (local $tmp.i32.6 i32)
     (local $tmp.i64.7 i64)
     (local $tmp.i64.8 i64)
+    (local $tmp.i64.9 i64)
     i64.const 0
     local.set $h
+    i32.const 4
+    i32.const 1
+    call $__ml_str_alloc
+    local.set $tmp.i32.5
     local.get $s
     local.tee $tmp.i32.3
     i32.load
@@ -131,21 +138,22 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        call $__ml_char_at
+        local.get $tmp.i32.5
+        call $__ml_char_into
         local.set $c
         local.get $tmp.i32.3
         local.get $tmp.i32.3
         i32.load8_u
-        local.tee $tmp.i32.5
+        local.tee $tmp.i32.6
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 240
         i32.ge_u
         i32.add
@@ -154,27 +162,27 @@
         block
           local.get $h
           i64.const 31
-          local.set $tmp.i64.7
-          local.set $tmp.i64.6
-          local.get $tmp.i64.6
-          local.get $tmp.i64.7
-          i64.mul
           local.set $tmp.i64.8
-          local.get $tmp.i64.6
+          local.set $tmp.i64.7
+          local.get $tmp.i64.7
+          local.get $tmp.i64.8
+          i64.mul
+          local.set $tmp.i64.9
+          local.get $tmp.i64.7
           i64.const 2147483648
           i64.add
-          local.get $tmp.i64.7
+          local.get $tmp.i64.8
           i64.const 2147483648
           i64.add
           i64.or
           i64.const 4294967296
           i64.ge_u
           if
-            local.get $tmp.i64.6
+            local.get $tmp.i64.7
             i64.const -1
             i64.eq
             if
-              local.get $tmp.i64.7
+              local.get $tmp.i64.8
               i64.const -9223372036854775808
               i64.eq
               if
@@ -183,14 +191,14 @@
                 unreachable
               end
             else
-              local.get $tmp.i64.6
+              local.get $tmp.i64.7
               i64.eqz
               i32.eqz
               if
-                local.get $tmp.i64.8
-                local.get $tmp.i64.6
-                i64.div_s
+                local.get $tmp.i64.9
                 local.get $tmp.i64.7
+                i64.div_s
+                local.get $tmp.i64.8
                 i64.ne
                 if
                   i32.const 1
@@ -200,19 +208,19 @@
               end
             end
           end
-          local.get $tmp.i64.8
+          local.get $tmp.i64.9
           local.get $c
           call $__ml_ord
-          local.set $tmp.i64.7
-          local.tee $tmp.i64.8
-          local.get $tmp.i64.7
-          i64.add
-          local.set $tmp.i64.6
+          local.set $tmp.i64.8
+          local.tee $tmp.i64.9
           local.get $tmp.i64.8
-          local.get $tmp.i64.6
-          i64.xor
+          i64.add
+          local.set $tmp.i64.7
+          local.get $tmp.i64.9
           local.get $tmp.i64.7
-          local.get $tmp.i64.6
+          i64.xor
+          local.get $tmp.i64.8
+          local.get $tmp.i64.7
           i64.xor
           i64.and
           i64.const 0
@@ -222,14 +230,14 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.6
-          i64.const 1000000007
-          local.set $tmp.i64.6
-          local.get $tmp.i64.6
-          i64.rem_s
-          local.tee $tmp.i64.7
-          local.get $tmp.i64.6
           local.get $tmp.i64.7
+          i64.const 1000000007
+          local.set $tmp.i64.7
+          local.get $tmp.i64.7
+          i64.rem_s
+          local.tee $tmp.i64.8
+          local.get $tmp.i64.7
+          local.get $tmp.i64.8
           i64.const 63
           i64.shr_s
           i64.and
@@ -249,6 +257,7 @@
     (local $tmp.i32.3 i32)
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
+    (local $tmp.i32.6 i32)
     i32.const 2064
     local.set $r
     local.get $s
@@ -272,16 +281,16 @@
         local.get $tmp.i32.3
         local.get $tmp.i32.3
         i32.load8_u
-        local.tee $tmp.i32.5
+        local.tee $tmp.i32.6
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 240
         i32.ge_u
         i32.add
@@ -339,9 +348,14 @@
     (local $tmp.i32.7 i32)
     (local $tmp.i32.8 i32)
     (local $tmp.i32.9 i32)
-    (local $tmp.i64.10 i64)
+    (local $tmp.i32.10 i32)
+    (local $tmp.i64.11 i64)
     i64.const 0
     local.set $n
+    i32.const 4
+    i32.const 1
+    call $__ml_str_alloc
+    local.set $tmp.i32.5
     local.get $s
     local.tee $tmp.i32.3
     i32.load
@@ -358,21 +372,22 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        call $__ml_char_at
+        local.get $tmp.i32.5
+        call $__ml_char_into
         local.set $c
         local.get $tmp.i32.3
         local.get $tmp.i32.3
         i32.load8_u
-        local.tee $tmp.i32.5
+        local.tee $tmp.i32.6
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.5
+        local.get $tmp.i32.6
         i32.const 240
         i32.ge_u
         i32.add
@@ -380,81 +395,81 @@
         local.set $tmp.i32.3
         block
           local.get $c
-          local.set $tmp.i32.5
+          local.set $tmp.i32.6
           i64.const 6
           call $__ml_list
-          local.set $tmp.i32.8
-          local.get $tmp.i32.8
-          i32.load offset=8
           local.set $tmp.i32.9
           local.get $tmp.i32.9
+          i32.load offset=8
+          local.set $tmp.i32.10
+          local.get $tmp.i32.10
           i32.const 1568
           i64.extend_i32_u
           i64.store
-          local.get $tmp.i32.9
+          local.get $tmp.i32.10
           i32.const 1632
           i64.extend_i32_u
           i64.store offset=8
-          local.get $tmp.i32.9
+          local.get $tmp.i32.10
           i32.const 1696
           i64.extend_i32_u
           i64.store offset=16
-          local.get $tmp.i32.9
+          local.get $tmp.i32.10
           i32.const 1792
           i64.extend_i32_u
           i64.store offset=24
-          local.get $tmp.i32.9
+          local.get $tmp.i32.10
           i32.const 1888
           i64.extend_i32_u
           i64.store offset=32
-          local.get $tmp.i32.9
+          local.get $tmp.i32.10
           i32.const 2104
           i64.extend_i32_u
           i64.store offset=40
-          local.get $tmp.i32.8
-          local.set $tmp.i32.6
-          i32.const 0
+          local.get $tmp.i32.9
           local.set $tmp.i32.7
           i32.const 0
           local.set $tmp.i32.8
+          i32.const 0
+          local.set $tmp.i32.9
           block
             loop
-              local.get $tmp.i32.8
-              local.get $tmp.i32.6
+              local.get $tmp.i32.9
+              local.get $tmp.i32.7
               i32.load
               i32.ge_u
               br_if 1
-              local.get $tmp.i32.6
+              local.get $tmp.i32.7
               i32.load offset=8
-              local.get $tmp.i32.8
+              local.get $tmp.i32.9
               i32.const 3
               i32.shl
               i32.add
               i32.load
-              local.set $tmp.i32.9
-              local.get $tmp.i32.8
+              local.set $tmp.i32.10
+              local.get $tmp.i32.9
               i32.const 1
               i32.add
-              local.set $tmp.i32.8
+              local.set $tmp.i32.9
               block
-                local.get $tmp.i32.9
-                local.get $tmp.i32.5
+                local.get $tmp.i32.10
+                local.get $tmp.i32.6
                 call $__ml_str_eq
                 if
                   i32.const 1
-                  local.set $tmp.i32.7
+                  local.set $tmp.i32.8
                   br 3
                 end
               end
               br 0
             end
           end
-          local.get $tmp.i32.7
+          local.get $tmp.i32.8
           if
             local.get $n
             i64.const 1
             drop
-            local.tee $tmp.i64.10
+            local.tee $tmp.i64.11
             i64.const 9223372036854775806
             i64.gt_s
             if
@@ -462,7 +477,7 @@
               global.set $__ml_error_code
               unreachable
             end
-            local.get $tmp.i64.10
+            local.get $tmp.i64.11
             i64.const 1
             i64.add
             local.set $n
@@ -607,8 +622,345 @@
     i32.add
     i32.load
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i64.extend_i32_u
     i64.add
+    return
+    unreachable
+  )
+  (func $construire.impl (param $n i64) (result i32)
+    (local $r i32)
+    (local $i i64)
+    (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
+    (local $tmp.i64.5 i64)
+    (local $tmp.i64.6 i64)
+    (local $tmp.i64.7 i64)
+    i32.const 2064
+    local.set $r
+    i64.const 0
+    local.set $tmp.i64.3
+    local.get $n
+    local.set $tmp.i64.4
+    block
+      loop
+        local.get $tmp.i64.3
+        local.get $tmp.i64.4
+        i64.ge_s
+        br_if 1
+        local.get $tmp.i64.3
+        local.set $i
+        block
+          local.get $r
+          i64.const 65
+          local.get $i
+          i64.const 26
+          i64.rem_u
+          i64.add
+          call $__ml_chr
+          i32.const 1
+          call $__ml_str_append
+          local.set $r
+          local.get $r
+          i64.const 19968
+          local.get $i
+          local.set $tmp.i64.6
+          local.tee $tmp.i64.5
+          local.get $tmp.i64.6
+          i64.add
+          local.tee $tmp.i64.7
+          local.get $tmp.i64.5
+          i64.lt_s
+          if
+            i32.const 1
+            global.set $__ml_error_code
+            unreachable
+          end
+          local.get $tmp.i64.7
+          call $__ml_chr
+          i32.const 1
+          call $__ml_str_append
+          local.set $r
+        end
+        local.get $tmp.i64.3
+        i64.const 1
+        i64.add
+        local.set $tmp.i64.3
+        br 0
+      end
+    end
+    local.get $r
+    local.get $r
+    i32.load offset=4
+    i32.const -1073741825
+    i32.and
+    i32.store offset=4
+    local.get $r
+    return
+    unreachable
+  )
+  (func $alias.impl (param $n i64) (result i32)
+    (local $r i32)
+    (local $t i32)
+    (local $i i64)
+    (local $tmp.i64.4 i64)
+    (local $tmp.i64.5 i64)
+    i32.const 2168
+    local.set $r
+    local.get $r
+    local.get $r
+    i32.load offset=4
+    i32.const -1073741825
+    i32.and
+    i32.store offset=4
+    local.get $r
+    local.set $t
+    i64.const 0
+    local.set $tmp.i64.4
+    local.get $n
+    local.set $tmp.i64.5
+    block
+      loop
+        local.get $tmp.i64.4
+        local.get $tmp.i64.5
+        i64.ge_s
+        br_if 1
+        local.get $tmp.i64.4
+        local.set $i
+        block
+          local.get $r
+          i32.const 1936
+          i32.const 0
+          call $__ml_str_append
+          local.set $r
+          local.get $i
+          i64.const 2
+          i64.eq
+          if
+            local.get $r
+            local.get $r
+            i32.load offset=4
+            i32.const -1073741825
+            i32.and
+            i32.store offset=4
+            local.get $r
+            local.set $t
+          end
+        end
+        local.get $tmp.i64.4
+        i64.const 1
+        i64.add
+        local.set $tmp.i64.4
+        br 0
+      end
+    end
+    local.get $t
+    i32.const 2000
+    call $__ml_str_cat
+    local.get $r
+    local.get $r
+    i32.load offset=4
+    i32.const -1073741825
+    i32.and
+    i32.store offset=4
+    local.get $r
+    call $__ml_str_cat
+    return
+    unreachable
+  )
+  (func $dans_liste.impl (param $n i64) (result i64)
+    (local $r i32)
+    (local $l i32)
+    (local $i i64)
+    (local $total i64)
+    (local $s i32)
+    (local $tmp.i32.6 i32)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i64.8 i64)
+    (local $tmp.i64.9 i64)
+    (local $tmp.i32.10 i32)
+    (local $tmp.i64.11 i64)
+    i32.const 2064
+    local.set $r
+    i64.const 1
+    call $__ml_list
+    local.set $tmp.i32.6
+    local.get $tmp.i32.6
+    i32.load offset=8
+    local.set $tmp.i32.7
+    local.get $tmp.i32.7
+    i32.const 2064
+    i64.extend_i32_u
+    i64.store
+    local.get $tmp.i32.6
+    local.set $l
+    i64.const 0
+    local.set $tmp.i64.8
+    local.get $n
+    local.set $tmp.i64.9
+    block
+      loop
+        local.get $tmp.i64.8
+        local.get $tmp.i64.9
+        i64.ge_s
+        br_if 1
+        local.get $tmp.i64.8
+        local.set $i
+        block
+          local.get $r
+          i32.const 2104
+          i32.const 0
+          call $__ml_str_append
+          local.set $r
+          local.get $l
+          local.set $tmp.i32.6
+          local.get $r
+          local.get $r
+          i32.load offset=4
+          i32.const -1073741825
+          i32.and
+          i32.store offset=4
+          local.get $r
+          local.set $tmp.i32.7
+          local.get $tmp.i32.6
+          call $__ml_push
+          local.get $tmp.i32.7
+          i64.extend_i32_u
+          i64.store
+        end
+        local.get $tmp.i64.8
+        i64.const 1
+        i64.add
+        local.set $tmp.i64.8
+        br 0
+      end
+    end
+    i64.const 0
+    local.set $total
+    local.get $l
+    local.set $tmp.i32.7
+    i32.const 0
+    local.set $tmp.i32.6
+    block
+      loop
+        local.get $tmp.i32.6
+        local.get $tmp.i32.7
+        i32.load
+        i32.ge_u
+        br_if 1
+        local.get $tmp.i32.7
+        i32.load offset=8
+        local.get $tmp.i32.6
+        i32.const 3
+        i32.shl
+        i32.add
+        i32.load
+        local.set $tmp.i32.10
+        local.get $tmp.i32.6
+        i32.const 1
+        i32.add
+        local.set $tmp.i32.6
+        block
+          local.get $tmp.i32.10
+          local.set $s
+          local.get $total
+          local.get $s
+          i32.load offset=4
+          i32.const 1073741823
+          i32.and
+          i64.extend_i32_u
+          local.set $tmp.i64.8
+          local.tee $tmp.i64.9
+          local.get $tmp.i64.8
+          i64.add
+          local.tee $tmp.i64.11
+          local.get $tmp.i64.9
+          i64.lt_s
+          if
+            i32.const 1
+            global.set $__ml_error_code
+            unreachable
+          end
+          local.get $tmp.i64.11
+          local.set $total
+        end
+        br 0
+      end
+    end
+    local.get $total
+    return
+    unreachable
+  )
+  (func $doubler.impl (param $s i32) (result i32)
+    (local $r i32)
+    (local $c i32)
+    (local $tmp.i32.3 i32)
+    (local $tmp.i32.4 i32)
+    (local $tmp.i32.5 i32)
+    (local $tmp.i32.6 i32)
+    local.get $s
+    local.set $r
+    local.get $r
+    local.tee $tmp.i32.3
+    i32.load
+    local.get $tmp.i32.3
+    i32.const 8
+    i32.add
+    local.tee $tmp.i32.3
+    i32.add
+    local.set $tmp.i32.4
+    block
+      loop
+        local.get $tmp.i32.3
+        local.get $tmp.i32.4
+        i32.ge_u
+        br_if 1
+        local.get $tmp.i32.3
+        call $__ml_char_at
+        local.set $c
+        local.get $tmp.i32.3
+        local.get $tmp.i32.3
+        i32.load8_u
+        local.tee $tmp.i32.6
+        i32.const 192
+        i32.ge_u
+        i32.const 1
+        i32.add
+        local.get $tmp.i32.6
+        i32.const 224
+        i32.ge_u
+        i32.add
+        local.get $tmp.i32.6
+        i32.const 240
+        i32.ge_u
+        i32.add
+        i32.add
+        local.set $tmp.i32.3
+        block
+          local.get $r
+          local.get $c
+          i32.const 0
+          call $__ml_str_append
+          local.set $r
+        end
+        br 0
+      end
+    end
+    local.get $r
+    local.get $r
+    i32.load offset=4
+    i32.const -1073741825
+    i32.and
+    i32.store offset=4
+    local.get $r
+    return
+    unreachable
+  )
+  (func $"code_à.impl" (param $s i32) (param $i i64) (result i64)
+    local.get $s
+    local.get $i
+    call $__ml_ord_at
     return
     unreachable
   )
@@ -616,6 +968,12 @@
     global.get $__ml_error_code
   )
   (func $__ml_str_at (param $s i32) (param $i i64) (result i32)
+    local.get $s
+    local.get $i
+    call $__ml_str_pos
+    call $__ml_char_at
+  )
+  (func $__ml_str_pos (param $s i32) (param $i i64) (result i32)
     (local $p i32)
     (local $k i32)
     local.get $i
@@ -625,6 +983,8 @@
       local.get $i
       local.get $s
       i32.load offset=4
+      i32.const 1073741823
+      i32.and
       i64.extend_i32_u
       i64.add
       local.set $i
@@ -632,6 +992,8 @@
     local.get $i
     local.get $s
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i64.extend_i32_u
     i64.ge_u
     if
@@ -647,40 +1009,40 @@
     i32.load
     local.get $s
     i32.load offset=4
-    i32.ne
+    i32.const 1073741823
+    i32.and
+    i32.eq
     if
+      local.get $p
       local.get $i
       i32.wrap_i64
-      i32.const 1
       i32.add
-      local.set $k
-      loop
-        local.get $k
-        local.get $p
-        i32.load8_u
-        i32.const 192
-        i32.and
-        i32.const 128
-        i32.ne
-        i32.sub
-        local.tee $k
-        if
-          local.get $p
-          i32.const 1
-          i32.add
-          local.set $p
-          br 1
-        end
-      end
-      local.get $p
-      call $__ml_char_at
       return
     end
-    local.get $p
     local.get $i
     i32.wrap_i64
+    i32.const 1
     i32.add
-    call $__ml_char_at
+    local.set $k
+    loop
+      local.get $k
+      local.get $p
+      i32.load8_u
+      i32.const 192
+      i32.and
+      i32.const 128
+      i32.ne
+      i32.sub
+      local.tee $k
+      if
+        local.get $p
+        i32.const 1
+        i32.add
+        local.set $p
+        br 1
+      end
+    end
+    local.get $p
   )
   (func $__ml_char_at (param $p i32) (result i32)
     (local $c i32)
@@ -963,8 +1325,12 @@
     i32.add
     local.get $a
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     local.get $b
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i32.add
     call $__ml_str_alloc
     local.tee $r
@@ -1016,6 +1382,8 @@
     i64.const 268435456
     local.get $s
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i64.extend_i32_u
     i64.div_u
     i64.gt_u
@@ -1032,6 +1400,8 @@
     local.tee $total
     local.get $s
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     local.get $n
     i32.wrap_i64
     i32.mul
@@ -1127,14 +1497,53 @@
     end
     i32.const 0
   )
-  (func $__ml_ord (param $s i32) (result i64)
-    (local $b0 i32)
+  (func $__ml_char_into (param $p i32) (param $scratch i32) (result i32)
+    (local $c i32)
     (local $k i32)
-    (local $cp i32)
-    (local $j i32)
-    (local $tmp.i32.5 i32)
+    (local $tmp.i32.4 i32)
+    local.get $p
+    i32.load8_u
+    local.tee $c
+    i32.const 128
+    i32.lt_u
+    if
+      local.get $c
+      i32.const 16
+      i32.mul
+      i32.const 16
+      i32.add
+      return
+    end
+    local.get $scratch
+    local.get $c
+    local.tee $tmp.i32.4
+    i32.const 192
+    i32.ge_u
+    i32.const 1
+    i32.add
+    local.get $tmp.i32.4
+    i32.const 224
+    i32.ge_u
+    i32.add
+    local.get $tmp.i32.4
+    i32.const 240
+    i32.ge_u
+    i32.add
+    local.tee $k
+    i32.store
+    local.get $scratch
+    i32.const 8
+    i32.add
+    local.get $p
+    local.get $k
+    memory.copy
+    local.get $scratch
+  )
+  (func $__ml_ord (param $s i32) (result i64)
     local.get $s
     i32.load offset=4
+    i32.const 1073741823
+    i32.and
     i32.const 1
     i32.ne
     if
@@ -1143,7 +1552,18 @@
       unreachable
     end
     local.get $s
-    i32.load8_u offset=8
+    i32.const 8
+    i32.add
+    call $__ml_decode
+  )
+  (func $__ml_decode (param $p i32) (result i64)
+    (local $b0 i32)
+    (local $k i32)
+    (local $cp i32)
+    (local $j i32)
+    (local $tmp.i32.5 i32)
+    local.get $p
+    i32.load8_u
     local.tee $b0
     local.tee $tmp.i32.5
     i32.const 192
@@ -1180,10 +1600,10 @@
         local.get $cp
         i32.const 6
         i32.shl
-        local.get $s
+        local.get $p
         local.get $j
         i32.add
-        i32.load8_u offset=8
+        i32.load8_u
         i32.const 63
         i32.and
         i32.or
@@ -1467,10 +1887,218 @@
     i32.shl
     memory.copy
   )
+  (func $__ml_str_append (param $r i32) (param $x i32) (param $fresh i32) (result i32)
+    (local $nb i32)
+    (local $m i32)
+    (local $count i32)
+    (local $end i64)
+    (local $n i32)
+    local.get $x
+    i32.load
+    local.tee $m
+    i32.eqz
+    if
+      local.get $r
+      return
+    end
+    local.get $r
+    i32.load
+    local.set $nb
+    local.get $r
+    i32.load offset=4
+    i32.const 1073741823
+    i32.and
+    local.get $x
+    i32.load offset=4
+    i32.const 1073741823
+    i32.and
+    i32.add
+    local.tee $count
+    i32.const 268435456
+    i32.gt_u
+    if
+      i32.const 6
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $r
+    i32.load offset=4
+    i32.const 1073741824
+    i32.and
+    if
+      local.get $fresh
+      local.get $r
+      local.get $nb
+      i32.add
+      i32.const 8
+      i32.add
+      i32.const 7
+      i32.add
+      i32.const -8
+      i32.and
+      local.get $x
+      i32.eq
+      i32.and
+      local.get $x
+      local.get $m
+      i32.add
+      i32.const 8
+      i32.add
+      global.get $__ml_heap
+      i32.eq
+      i32.and
+      if
+        local.get $r
+        local.get $nb
+        i32.add
+        i32.const 8
+        i32.add
+        local.get $x
+        i32.const 8
+        i32.add
+        local.get $m
+        memory.copy
+        local.get $r
+        local.get $nb
+        local.get $m
+        i32.add
+        i32.add
+        i32.const 8
+        i32.add
+        global.set $__ml_heap
+        local.get $r
+        local.get $nb
+        local.get $m
+        i32.add
+        i32.store
+        local.get $r
+        local.get $count
+        i32.const 1073741824
+        i32.or
+        i32.store offset=4
+        local.get $r
+        return
+      end
+      local.get $r
+      local.get $nb
+      i32.add
+      i32.const 8
+      i32.add
+      i32.const 7
+      i32.add
+      i32.const -8
+      i32.and
+      global.get $__ml_heap
+      i32.const 7
+      i32.add
+      i32.const -8
+      i32.and
+      i32.eq
+      if
+        local.get $r
+        i64.extend_i32_u
+        local.get $nb
+        i64.extend_i32_u
+        i64.add
+        local.get $m
+        i64.extend_i32_u
+        i64.add
+        i64.const 8
+        i64.add
+        global.get $__ml_heap
+        i32.const 7
+        i32.add
+        i32.const -8
+        i32.and
+        i64.extend_i32_u
+        i64.sub
+        local.tee $end
+        i64.const 0
+        i64.gt_s
+        if
+          local.get $end
+          call $__ml_new
+          drop
+        else
+          local.get $r
+          local.get $nb
+          local.get $m
+          i32.add
+          i32.add
+          i32.const 8
+          i32.add
+          local.tee $n
+          global.get $__ml_heap
+          i32.gt_u
+          if
+            local.get $n
+            global.set $__ml_heap
+          end
+        end
+        local.get $r
+        local.get $nb
+        i32.add
+        i32.const 8
+        i32.add
+        local.get $x
+        i32.const 8
+        i32.add
+        local.get $m
+        memory.copy
+        local.get $r
+        local.get $nb
+        local.get $m
+        i32.add
+        i32.store
+        local.get $r
+        local.get $count
+        i32.const 1073741824
+        i32.or
+        i32.store offset=4
+        local.get $r
+        return
+      end
+    end
+    local.get $nb
+    local.get $m
+    i32.add
+    local.get $count
+    call $__ml_str_alloc
+    local.tee $n
+    i32.const 8
+    i32.add
+    local.get $r
+    i32.const 8
+    i32.add
+    local.get $nb
+    memory.copy
+    local.get $n
+    local.get $nb
+    i32.add
+    i32.const 8
+    i32.add
+    local.get $x
+    i32.const 8
+    i32.add
+    local.get $m
+    memory.copy
+    local.get $n
+    local.get $count
+    i32.const 1073741824
+    i32.or
+    i32.store offset=4
+    local.get $n
+  )
+  (func $__ml_ord_at (param $s i32) (param $i i64) (result i64)
+    local.get $s
+    local.get $i
+    call $__ml_str_pos
+    call $__ml_decode
+  )
   (func $taille (export "taille") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $taille.impl
@@ -1478,7 +2106,7 @@
   (func $lettre (export "lettre") (param $s i32) (param $i i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     local.get $i
@@ -1487,7 +2115,7 @@
   (func $compare (export "compare") (param $a i32) (param $b i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $a
     local.get $b
@@ -1496,7 +2124,7 @@
   (func $ordre (export "ordre") (param $a i32) (param $b i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $a
     local.get $b
@@ -1505,7 +2133,7 @@
   (func $joindre (export "joindre") (param $a i32) (param $b i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $a
     local.get $b
@@ -1514,7 +2142,7 @@
   (func $"répéter" (export "répéter") (param $s i32) (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     local.get $n
@@ -1523,7 +2151,7 @@
   (func $contient (export "contient") (param $aiguille i32) (param $meule i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $aiguille
     local.get $meule
@@ -1532,7 +2160,7 @@
   (func $absent (export "absent") (param $aiguille i32) (param $meule i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $aiguille
     local.get $meule
@@ -1541,7 +2169,7 @@
   (func $codes (export "codes") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $codes.impl
@@ -1549,7 +2177,7 @@
   (func $inverse (export "inverse") (param $s i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $inverse.impl
@@ -1557,7 +2185,7 @@
   (func $code (export "code") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $code.impl
@@ -1565,7 +2193,7 @@
   (func $car (export "car") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $n
     call $car.impl
@@ -1573,7 +2201,7 @@
   (func $texte (export "texte") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $n
     call $texte.impl
@@ -1581,7 +2209,7 @@
   (func $voyelles (export "voyelles") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $voyelles.impl
@@ -1589,7 +2217,7 @@
   (func $vide (export "vide") (param $s i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     call $vide.impl
@@ -1597,7 +2225,7 @@
   (func $choix (export "choix") (param $a i32) (param $b i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $a
     local.get $b
@@ -1606,11 +2234,52 @@
   (func $parmi (export "parmi") (param $s i32) (param $n i64) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
     local.get $s
     local.get $n
     call $parmi.impl
+  )
+  (func $construire (export "construire") (param $n i64) (result i32)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    local.get $n
+    call $construire.impl
+  )
+  (func $alias (export "alias") (param $n i64) (result i32)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    local.get $n
+    call $alias.impl
+  )
+  (func $dans_liste (export "dans_liste") (param $n i64) (result i64)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    local.get $n
+    call $dans_liste.impl
+  )
+  (func $doubler (export "doubler") (param $s i32) (result i32)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    local.get $s
+    call $doubler.impl
+  )
+  (func $"code_à" (export "code_à") (param $s i32) (param $i i64) (result i64)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    local.get $s
+    local.get $i
+    call $"code_à.impl"
   )
   (func $__ml_alloc (export "__ml_alloc") (param $nbytes i32) (result i32)
     local.get $nbytes
@@ -1620,10 +2289,10 @@
     global.set $__ml_argtop
   )
   (func $__ml_reset (export "__ml_reset")
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_heap
-    i32.const 2168
+    i32.const 2184
     global.set $__ml_argtop
   )
-  (data (i32.const 16) "\01\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\02\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\04\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\05\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\06\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\07\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\08\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\09\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\10\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\12\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\13\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\14\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\15\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\16\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\17\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\18\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\19\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00 \00\00\00\00\00\00\00\01\00\00\00\01\00\00\00!\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\22\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00#\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00$\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00%\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00&\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00'\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00(\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00)\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00*\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00+\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00,\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00-\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00.\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00/\00\00\00\00\00\00\00\01\00\00\00\01\00\00\000\00\00\00\00\00\00\00\01\00\00\00\01\00\00\001\00\00\00\00\00\00\00\01\00\00\00\01\00\00\002\00\00\00\00\00\00\00\01\00\00\00\01\00\00\003\00\00\00\00\00\00\00\01\00\00\00\01\00\00\004\00\00\00\00\00\00\00\01\00\00\00\01\00\00\005\00\00\00\00\00\00\00\01\00\00\00\01\00\00\006\00\00\00\00\00\00\00\01\00\00\00\01\00\00\007\00\00\00\00\00\00\00\01\00\00\00\01\00\00\008\00\00\00\00\00\00\00\01\00\00\00\01\00\00\009\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00:\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00;\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00<\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00=\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00>\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00?\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00@\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00A\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00B\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00C\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00D\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00E\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00F\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00G\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00H\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00I\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00J\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00K\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00L\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00M\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00N\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00O\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00P\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00R\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00S\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00T\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00U\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00V\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00W\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00X\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00[\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\5c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00]\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00^\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00_\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00`\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00g\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00h\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00i\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00j\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00k\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00l\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00m\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00n\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00o\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00p\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00r\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00s\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00t\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00u\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00v\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00w\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00x\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00{\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00|\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00}\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00~\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\7f\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\04\00\00\00\04\00\00\00True\00\00\00\00\05\00\00\00\05\00\00\00False\00\00\00\02\00\00\00\01\00\00\00é\00\00\00\00\00\00\05\00\00\00\04\00\00\00zéro\00\00\00\02\00\00\00\02\00\00\00un\00\00\00\00\00\00\04\00\00\00\04\00\00\00deux\00\00\00\00")
+  (data (i32.const 16) "\01\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\02\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\04\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\05\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\06\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\07\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\08\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\09\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\10\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\12\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\13\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\14\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\15\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\16\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\17\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\18\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\19\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00 \00\00\00\00\00\00\00\01\00\00\00\01\00\00\00!\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\22\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00#\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00$\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00%\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00&\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00'\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00(\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00)\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00*\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00+\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00,\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00-\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00.\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00/\00\00\00\00\00\00\00\01\00\00\00\01\00\00\000\00\00\00\00\00\00\00\01\00\00\00\01\00\00\001\00\00\00\00\00\00\00\01\00\00\00\01\00\00\002\00\00\00\00\00\00\00\01\00\00\00\01\00\00\003\00\00\00\00\00\00\00\01\00\00\00\01\00\00\004\00\00\00\00\00\00\00\01\00\00\00\01\00\00\005\00\00\00\00\00\00\00\01\00\00\00\01\00\00\006\00\00\00\00\00\00\00\01\00\00\00\01\00\00\007\00\00\00\00\00\00\00\01\00\00\00\01\00\00\008\00\00\00\00\00\00\00\01\00\00\00\01\00\00\009\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00:\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00;\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00<\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00=\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00>\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00?\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00@\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00A\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00B\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00C\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00D\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00E\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00F\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00G\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00H\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00I\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00J\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00K\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00L\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00M\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00N\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00O\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00P\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00R\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00S\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00T\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00U\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00V\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00W\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00X\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00[\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\5c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00]\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00^\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00_\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00`\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00g\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00h\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00i\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00j\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00k\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00l\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00m\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00n\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00o\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00p\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00r\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00s\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00t\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00u\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00v\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00w\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00x\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00{\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00|\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00}\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00~\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\7f\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\04\00\00\00\04\00\00\00True\00\00\00\00\05\00\00\00\05\00\00\00False\00\00\00\02\00\00\00\01\00\00\00é\00\00\00\00\00\00\05\00\00\00\04\00\00\00zéro\00\00\00\02\00\00\00\02\00\00\00un\00\00\00\00\00\00\04\00\00\00\04\00\00\00deux\00\00\00\00\02\00\00\00\02\00\00\00ab\00\00\00\00\00\00")
 )

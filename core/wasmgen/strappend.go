@@ -1,0 +1,336 @@
+package wasmgen
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Building a string by appending to a local (`r = r + x`, `r += x`) would
+// copy the whole string at every step, since strings are immutable: n
+// appends of one character would cost n²/2 bytes of copying and of arena.
+// Such a statement calls __ml_str_append instead, which extends r's object
+// in place when that is invisible:
+//
+//   - the object carries the "owned" mark (bit 30 of its count, strMark),
+//     which only __ml_str_append sets, on objects it creates for the
+//     append's target, and
+//   - the object is the last one in the arena, so the bytes after it are
+//     free.
+//
+// Every read of such a local that could keep the object (assigning it,
+// storing it in a list, passing it to a function, returning it, any
+// operator that may return an operand itself, such as "" + r) clears the
+// mark first (unmark); the reads that only look at the string (len,
+// indexing, comparison, `in`, iteration, truth, ord, and the append's own
+// left operand) leave it. So an object that another variable, list or
+// caller can see is never marked, and extending a marked one in place is
+// exactly like creating the new string. Python iterates over the object it
+// started with: a loop over r extended in place still stops at its old end.
+//
+// When x is a fresh string (chr(), str(), or a character s[i]) that was
+// allocated right after r, at the end of the arena, its bytes are moved
+// down onto r's end and its object dropped, so that appending non-ASCII
+// characters stays linear too.
+
+// strMark is the owned mark in a string's count field (counts are at most
+// 2**28, abi.go); strCount masks it.
+const strMark = 1 << 30
+
+// appendTargets returns the str locals of body that some statement
+// appends to (`r = r + x` or `r += x`).
+func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if r, _, ok := fg.appendStmt(n); ok {
+				out[r.Name] = true
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// appendStmt reports whether n is `r = r + x` or `r += x` for a str local
+// r, returning r and x.
+func (fg *fgen) appendStmt(n ast.Node) (*ast.Ident, ast.Expr, bool) {
+	switch s := n.(type) {
+	case *ast.Assign:
+		r, ok := s.Target.(*ast.Ident)
+		b, isBin := s.Value.(*ast.Binary)
+		if !ok || !isBin || b.Op != ast.OpAdd {
+			return nil, nil, false
+		}
+		x, ok := b.X.(*ast.Ident)
+		if !ok || x.Name != r.Name || !fg.isStrLocal(r.Name) {
+			return nil, nil, false
+		}
+		return r, b.Y, true
+	case *ast.AugAssign:
+		r, ok := s.Target.(*ast.Ident)
+		if !ok || s.Op != ast.OpAdd || !fg.isStrLocal(r.Name) {
+			return nil, nil, false
+		}
+		return r, s.Value, true
+	}
+	return nil, nil, false
+}
+
+// isStrLocal reports whether name is a local of type str.
+func (fg *fgen) isStrLocal(name string) bool {
+	for _, l := range fg.g.info.Locals[fg.fn.Decl] {
+		if l.Name == name {
+			return l.Type.Kind == check.Str
+		}
+	}
+	return false
+}
+
+// strLook generates a str operand in a context that only looks at it: an
+// append target is read as it is, marked or not.
+func (fg *fgen) strLook(e ast.Expr) {
+	if id, ok := e.(*ast.Ident); ok && fg.appends[id.Name] {
+		fg.get(fg.local[id.Name])
+		return
+	}
+	fg.expr(e)
+}
+
+// unmark clears the owned mark of the string whose address is in local l.
+func (fg *fgen) unmark(l uint32) {
+	fg.get(l)
+	fg.get(l)
+	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.i32(^strMark)
+	fg.emit(OpI32And)
+	fg.emitImm(OpI32Store, StrCountOffset)
+}
+
+// freshStr reports whether x always evaluates to a string object made for
+// it, which no variable holds: chr(), str() of an int or bool, or s[i].
+func (fg *fgen) freshStr(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Index:
+		return fg.typeOf(x.X).Kind == check.Str
+	case *ast.Call:
+		id, ok := x.Func.(*ast.Ident)
+		if !ok || len(x.Args) != 1 {
+			return false
+		}
+		switch fg.g.info.Builtins[id] {
+		case "chr":
+			return true
+		case "str":
+			k := fg.typeOf(x.Args[0]).Kind
+			return k == check.Int || k == check.Bool
+		}
+	}
+	return false
+}
+
+// appendTo generates the append statement r = r + x.
+func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
+	fg.get(fg.local[r.Name])
+	fg.expr(x)
+	if fg.freshStr(x) {
+		fg.i32(1)
+	} else {
+		fg.i32(0)
+	}
+	fg.call(fg.shelper("__ml_str_append", genStrAppend))
+	fg.set(fg.local[r.Name])
+}
+
+// genStrAppend builds __ml_str_append(r, x, fresh i32) -> i32, the string
+// r + x for an append statement (see above): r itself extended in place
+// when r is marked and last in the arena, else a new marked copy. With
+// fresh set, x's object may be absorbed when it lies right after r at the
+// end of the arena.
+func genStrAppend(fg *fgen) {
+	f := fg.f
+	f.Type = FuncType{Params: []ValType{I32, I32, I32}, Results: []ValType{I32}}
+	f.ParamNames = []string{"r", "x", "fresh"}
+	const r, x, fresh = 0, 1, 2
+	nb, m, count, end, n := fg.named(I32, "nb"), fg.named(I32, "m"), fg.named(I32, "count"),
+		fg.named(I64, "end"), fg.named(I32, "n")
+	fg.get(x)
+	fg.strLen()
+	fg.tee(m)
+	fg.emit(OpI32Eqz)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(r)
+	fg.emit(OpReturn) // r + "" is r
+	fg.end()
+	fg.get(r)
+	fg.strLen()
+	fg.set(nb)
+	// count of the result, checked like any new string's
+	fg.get(r)
+	fg.strCount()
+	fg.get(x)
+	fg.strCount()
+	fg.emit(OpI32Add)
+	fg.tee(count)
+	fg.i32(maxListLen)
+	fg.emit(OpI32GtU)
+	fg.trapIf(ErrMemory)
+	fg.get(r)
+	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.i32(strMark)
+	fg.emit(OpI32And)
+	fg.begin(OpIf, BlockEmpty) // r is marked
+	// absorb a fresh x that was allocated right after r, last
+	fg.get(fresh)
+	fg.get(r)
+	fg.get(nb)
+	fg.objEnd()
+	fg.align8()
+	fg.get(x)
+	fg.emit(OpI32Eq)
+	fg.emit(OpI32And)
+	fg.get(x)
+	fg.get(m)
+	fg.objEnd()
+	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.emit(OpI32Eq)
+	fg.emit(OpI32And)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(r)
+	fg.get(nb)
+	fg.objEnd()
+	fg.get(x)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.emit(OpMemCopy) // overlapping, downwards: memmove
+	fg.get(r)
+	fg.get(nb)
+	fg.get(m)
+	fg.emit(OpI32Add)
+	fg.objEnd()
+	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.finishAppend(r, nb, m, count)
+	fg.get(r)
+	fg.emit(OpReturn)
+	fg.end()
+	// in place: nothing allocated after r's object (the arena's end and
+	// r's end round up to the same 8-byte boundary)
+	fg.get(r)
+	fg.get(nb)
+	fg.objEnd()
+	fg.align8()
+	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.align8()
+	fg.emit(OpI32Eq)
+	fg.begin(OpIf, BlockEmpty)
+	// make the arena end at r's new end E: past the 8-byte boundary the
+	// arena reaches, through __ml_new (which grows memory); else in place
+	fg.get(r)
+	fg.emit(OpI64ExtendI32U)
+	fg.get(nb)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Add)
+	fg.get(m)
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Add)
+	fg.i64(StrHeaderSize)
+	fg.emit(OpI64Add)
+	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.align8()
+	fg.emit(OpI64ExtendI32U)
+	fg.emit(OpI64Sub)
+	fg.tee(end)
+	fg.i64(0)
+	fg.emit(OpI64GtS)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(end)
+	fg.call(fg.g.helper("__ml_new", genNew))
+	fg.emit(OpDrop)
+	fg.emit(OpElse)
+	fg.get(r)
+	fg.get(nb)
+	fg.get(m)
+	fg.emit(OpI32Add)
+	fg.objEnd()
+	fg.tee(n)
+	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.emit(OpI32GtU)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(n)
+	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.end()
+	fg.end()
+	fg.get(r)
+	fg.get(nb)
+	fg.objEnd()
+	fg.get(x)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.emit(OpMemCopy)
+	fg.finishAppend(r, nb, m, count)
+	fg.get(r)
+	fg.emit(OpReturn)
+	fg.end()
+	fg.end()
+	// a new marked object holding r then x
+	fg.get(nb)
+	fg.get(m)
+	fg.emit(OpI32Add)
+	fg.get(count)
+	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.tee(n)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(r)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(nb)
+	fg.emit(OpMemCopy)
+	fg.get(n)
+	fg.get(nb)
+	fg.emit(OpI32Add)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(x)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.emit(OpMemCopy)
+	fg.get(n)
+	fg.get(count)
+	fg.i32(strMark)
+	fg.emit(OpI32Or)
+	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.get(n)
+}
+
+// objEnd turns the address of a string and its byte length, on the
+// stack, into the end of its object (where the allocator left the arena).
+func (fg *fgen) objEnd() {
+	fg.emit(OpI32Add)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+}
+
+// align8 rounds the address on the stack up to a multiple of 8.
+func (fg *fgen) align8() {
+	fg.i32(7)
+	fg.emit(OpI32Add)
+	fg.i32(-8)
+	fg.emit(OpI32And)
+}
+
+// finishAppend writes r's new length nb + m and count, keeping the mark.
+func (fg *fgen) finishAppend(r, nb, m, count uint32) {
+	fg.get(r)
+	fg.get(nb)
+	fg.get(m)
+	fg.emit(OpI32Add)
+	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.get(r)
+	fg.get(count)
+	fg.i32(strMark)
+	fg.emit(OpI32Or)
+	fg.emitImm(OpI32Store, StrCountOffset)
+}
