@@ -42,6 +42,17 @@ def main():
         row("generated Python fallback", best(lambda: de.call("text_hash", text,
                                                               backend=mp.Backend.PYTHON)), wasm)
         row("registry simple_hash (CPython)", best(lambda: CryptoOperations.simple_hash(text)), wasm)
+    key = "k€y"
+    for label, text in (("ASCII, %d chars" % len(ascii_text), ascii_text),
+                        ("non-ASCII, %d chars" % len(mixed), mixed)):
+        want = CryptoOperations.xor_cipher(text, key)
+        assert de.call("xor_text", text, key, backend=mp.Backend.WASM) == want
+        print("xor_text (a string built a character at a time), %s:" % label)
+        wasm = best(lambda: de.call("xor_text", text, key, backend=mp.Backend.WASM))
+        row("WebAssembly (str copied in and out)", wasm)
+        row("generated Python fallback", best(lambda: de.call("xor_text", text, key,
+                                                              backend=mp.Backend.PYTHON)), wasm)
+        row("registry xor_cipher (CPython)", best(lambda: CryptoOperations.xor_cipher(text, key)), wasm)
     frase = ("abcab" * 10 + "xyz") * 20_000
     print("longest run of allowed characters, %d chars:" % len(frase))
     assert pt.maior_sequencia(frase, "abc") == StringOperations.longest_substring(frase, "abc")

@@ -104,6 +104,8 @@ REGISTRY_INPUTS = {
                                                     st.lists(st.sampled_from("ab"), max_size=2))),
     "crypto_hash": st.tuples(st.one_of(st.text(max_size=40),
                                        st.text(st.characters(blacklist_categories=()), max_size=10))),
+    "crypto_xor_encrypt": st.tuples(st.text(max_size=40), st.text(max_size=4)),
+    "crypto_xor_decrypt": st.tuples(st.text("abcé€😀", max_size=40), st.text("k€😀", max_size=3)),
 }
 
 

@@ -26,8 +26,7 @@ BUILD_DIR = os.path.join(HERE, "corpus_build")
 #: Only functions whose arguments have the registry's own types are listed,
 #: and only where WebAssembly is the faster way: the rest of the registry
 #: (dicts, callables, and string functions that Python runs in C, such as
-#: reversal and substring search, or that build strings a character at a
-#: time) is Python-only. An argument of another type (a list of characters
+#: reversal and substring search) is Python-only. An argument of another type (a list of characters
 #: for string_longest_substring) runs the registry's Python function.
 REGISTRY_FUNCTIONS: Dict[str, Tuple[str, str]] = {
     "matrix_multiply": ("matrix.fr", "multiplier"),
@@ -43,6 +42,8 @@ REGISTRY_FUNCTIONS: Dict[str, Tuple[str, str]] = {
     "search_linear": ("search.pt", "busca_linear"),
     "string_longest_substring": ("search.pt", "maior_sequencia"),
     "crypto_hash": ("crypto.de", "text_hash"),
+    "crypto_xor_encrypt": ("crypto.de", "xor_text"),
+    "crypto_xor_decrypt": ("crypto.de", "xor_text"),
 }
 
 
