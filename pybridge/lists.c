@@ -253,7 +253,7 @@ int ml_lists_plan(ml_lists *L, PyObject *obj, const char *type) {
     return ARG_MEMORY;
   }
   int rc = ARG_OK;
-  int idx = ml_add_entry(L, obj, type, ML_LIST_HEADER + (uint64_t)len * ML_LIST_SLOT, &rc);
+  int idx = ml_add_entry(L, obj, type, ML_LIST_HEADER + (uint64_t)len * ml_slot_size(type), &rc);
   if (idx < 0) {
     return rc;
   }
@@ -294,6 +294,12 @@ static inline uint64_t ml_get64(const uint8_t *p) {
   uint64_t v;
   memcpy(&v, p, 8);
   return v;
+}
+
+/* ml_get_slot reads slot k of data, of a list of type, as bits. */
+static inline uint64_t ml_get_slot(const uint8_t *data, uint64_t k,
+                                   const char *type) {
+  return type[0] == 'B' ? data[k] : ml_get64(data + k * ML_LIST_SLOT);
 }
 
 /* ml_scalar_in converts one element for letter c into *bits. */
@@ -366,7 +372,8 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
     ml_put32(p + 12, 0);
     uint8_t *slot = p + ML_LIST_HEADER;
     char c = e->type[0];
-    for (uint32_t k = 0; k < e->len; k++, slot += ML_LIST_SLOT) {
+    uint64_t step = ml_slot_size(e->type);
+    for (uint32_t k = 0; k < e->len; k++, slot += step) {
       PyObject *item = PyList_GetItem(e->obj, (Py_ssize_t)k);
       if (item == NULL) {
         return ARG_ERROR;
@@ -381,7 +388,11 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
           return rc;
         }
       }
-      ml_put64(slot, bits);
+      if (c == 'B') {
+        *slot = (uint8_t)bits;
+      } else {
+        ml_put64(slot, bits);
+      }
     }
     if (ml_map_put(&L->addrs, hdr, (intptr_t)e->obj) < 0) {
       return ARG_ERROR;
@@ -406,17 +417,18 @@ static void ml_bad_header(uint32_t addr) {
                (unsigned)addr);
 }
 
-/* ml_header reads the header at addr: its len and the address of its
- * slots, all within the memory; -1 with SystemError otherwise. */
+/* ml_header reads the header at addr of a list of type: its len and the
+ * address of its slots, all within the memory; -1 with SystemError
+ * otherwise. */
 static int ml_header(const uint8_t *mem, size_t size, uint32_t addr,
-                     uint32_t *len, uint32_t *data) {
+                     const char *type, uint32_t *len, uint32_t *data) {
   if (addr < ML_HEAP_BASE || (uint64_t)addr + ML_LIST_HEADER > size) {
     ml_bad_header(addr);
     return -1;
   }
   *len = ml_get32(mem + addr);
   *data = ml_get32(mem + addr + 8);
-  if ((uint64_t)*data + (uint64_t)*len * ML_LIST_SLOT > size) {
+  if ((uint64_t)*data + (uint64_t)*len * ml_slot_size(type) > size) {
     ml_bad_header(addr);
     return -1;
   }
@@ -491,7 +503,7 @@ PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,
     return o;
   }
   uint32_t len, data;
-  if (ml_header(mem, size, addr, &len, &data) < 0) {
+  if (ml_header(mem, size, addr, type, &len, &data) < 0) {
     return NULL;
   }
   PyObject *list = PyList_New((Py_ssize_t)len);
@@ -516,7 +528,7 @@ PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,
   Py_INCREF(list);
   L->made[L->nmade++] = list;
   for (uint32_t k = 0; k < len; k++) {
-    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), type);
+    PyObject *v = ml_elem_out(L, mem, size, ml_get_slot(mem + data, k, type), type);
     if (v == NULL) {
       Py_DECREF(list);
       return NULL;
@@ -533,12 +545,12 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
                             size_t size) {
   uint32_t hdr = L->base + e->off;
   uint32_t len, data;
-  if (ml_header(mem, size, hdr, &len, &data) < 0) {
+  if (ml_header(mem, size, hdr, e->type, &len, &data) < 0) {
     return -1;
   }
   const uint8_t *old = L->shadow + e->off + ML_LIST_HEADER;
   if (len == e->len &&
-      memcmp(mem + data, old, (size_t)len * ML_LIST_SLOT) == 0) {
+      memcmp(mem + data, old, (size_t)(len * ml_slot_size(e->type))) == 0) {
     return 0; /* untouched */
   }
   Py_ssize_t cur = PyList_Size(e->obj);
@@ -550,8 +562,8 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
     common = (Py_ssize_t)e->len; /* slots past the old length have no shadow */
   }
   for (Py_ssize_t k = 0; k < common; k++) {
-    uint64_t bits = ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT);
-    if (bits == ml_get64(old + (uint64_t)k * ML_LIST_SLOT)) {
+    uint64_t bits = ml_get_slot(mem + data, (uint64_t)k, e->type);
+    if (bits == ml_get_slot(old, (uint64_t)k, e->type)) {
       continue;
     }
     PyObject *v = ml_elem_out(L, mem, size, bits, e->type);
@@ -562,7 +574,7 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
   /* Elements past the shadow's length, up to the list's current length. */
   Py_ssize_t upto = cur < (Py_ssize_t)len ? cur : (Py_ssize_t)len;
   for (Py_ssize_t k = common; k < upto; k++) {
-    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), e->type);
+    PyObject *v = ml_elem_out(L, mem, size, ml_get_slot(mem + data, (uint64_t)k, e->type), e->type);
     if (v == NULL || PyList_SetItem(e->obj, k, v) < 0) {
       return -1;
     }
@@ -571,7 +583,7 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
     return PyList_SetSlice(e->obj, (Py_ssize_t)len, cur, NULL);
   }
   for (Py_ssize_t k = cur; k < (Py_ssize_t)len; k++) {
-    PyObject *v = ml_elem_out(L, mem, size, ml_get64(mem + data + (uint64_t)k * ML_LIST_SLOT), e->type);
+    PyObject *v = ml_elem_out(L, mem, size, ml_get_slot(mem + data, (uint64_t)k, e->type), e->type);
     if (v == NULL) {
       return -1;
     }

@@ -1,7 +1,8 @@
 /*
  * lists.h: Python lists across the bridge (lists.c), under the list ABI of
  * core/wasmgen/abi.go: a list is the i32 address of a 16-byte header
- * {len i32, cap i32, data i32, pad} whose elements are 8-byte slots.
+ * {len i32, cap i32, data i32, pad} whose elements are 8-byte slots, or
+ * one-byte slots in a list[bool].
  *
  * One call with list arguments or a list result goes through an ml_lists:
  *
@@ -51,6 +52,13 @@ enum {
 /* The list ABI, mirrored from core/wasmgen/abi.go (checked by tests). */
 #define ML_LIST_HEADER 16
 #define ML_LIST_SLOT 8
+#define ML_BOOL_SLOT 1
+
+/* ml_slot_size is the size of the slots of a list of type: one byte for a
+ * list[bool], eight otherwise (core/wasmgen/abi.go). */
+static inline uint64_t ml_slot_size(const char *type) {
+  return type[0] == 'B' ? ML_BOOL_SLOT : ML_LIST_SLOT;
+}
 #define ML_LIST_MAX_LEN (1 << 28)
 #define ML_HEAP_BASE 16
 #define ML_STR_HEADER 8

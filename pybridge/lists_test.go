@@ -19,6 +19,7 @@ func TestListABIMatchesWasmgen(t *testing.T) {
 	want := map[string]int{
 		"ML_LIST_HEADER": wasmgen.ListHeaderSize,
 		"ML_LIST_SLOT":   wasmgen.ListSlotSize,
+		"ML_BOOL_SLOT":   wasmgen.BoolSlotSize,
 		"ML_HEAP_BASE":   wasmgen.HeapBase,
 	}
 	for name, v := range want {

@@ -70,6 +70,7 @@ BOUNDED = {
     "puissance_mod": (ints, st.integers(-3, 10 ** 6), ints),
     "powtorz": (strs, st.integers(-3, 40)),
     "budowa": (st.integers(-2, 40), strs),
+    "setaccio": (st.integers(-3, 400),),
     "z_kodu": (st.one_of(st.sampled_from(EDGE_INTS + [0x10FFFF, 0x110000, 0xD800, 0x7FF, 0x800]),
                          st.integers(-5, 0x10FFFF + 5)),),
 }

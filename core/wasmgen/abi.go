@@ -5,7 +5,7 @@ package wasmgen
 // ABIVersion so that cached artifacts built under the old rules are not reused.
 const (
 	// ABIVersion names the current set of conventions.
-	ABIVersion = 3
+	ABIVersion = 4
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -40,22 +40,24 @@ const (
 	ErrUnsupported  ErrorCode = 7 // a value the compiled code cannot represent: AUTO re-runs in Python
 )
 
-// The list ABI (ABIVersion 2).
+// The list ABI (ABIVersion 4: bool slots of one byte).
 //
 // A list value is an i32: the address in the exported memory of its
 // 16-byte header, little-endian like all WebAssembly memory:
 //
 //	offset 0  len  i32  number of elements
 //	offset 4  cap  i32  number of slots allocated at data (cap >= len)
-//	offset 8  data i32  address of slot 0; slot k is at data + 8*k
+//	offset 8  data i32  address of slot 0; slot k is at data + size*k
 //	offset 12 (unused, 0 or garbage)
 //
-// Every element takes one 8-byte slot, whatever its type:
+// The slots of a list[bool] take one byte each; every other element type
+// takes an 8-byte slot:
 //
 //	int          i64, two's complement
 //	float        f64, IEEE bits
-//	bool         0 or 1, zero-extended to 64 bits
+//	bool         one byte, 0 or 1
 //	list[...]    the i32 address of the inner list's header, zero-extended
+//	str          the i32 address of the string object, zero-extended
 //
 // Data and headers are 8-byte aligned. Addresses below HeapBase are never
 // lists.
@@ -69,7 +71,7 @@ const (
 //  1. calls __ml_reset() (AllocReset);
 //  2. builds each argument list with __ml_alloc(nbytes i32) -> i32
 //     (AllocExport): one block of ListHeaderSize bytes for the header and one
-//     of 8*len bytes for the data (or one block holding both), writes the
+//     of size*len bytes for the data (or one block holding both), writes the
 //     header with cap = len and the slots; nested lists likewise, their
 //     addresses stored in the outer slots. __ml_alloc returns 8-aligned
 //     memory, grows the memory as needed, and traps with ErrMemory when it
@@ -113,7 +115,8 @@ const (
 	ListLenOffset  = 0  // offset of len in the header
 	ListCapOffset  = 4  // offset of cap in the header
 	ListDataOffset = 8  // offset of data in the header
-	ListSlotSize   = 8  // bytes of one element slot
+	ListSlotSize   = 8  // bytes of one element slot, except in a list[bool]
+	BoolSlotSize   = 1  // bytes of one element slot of a list[bool]
 
 	StrLenOffset   = 0  // offset of nbytes in a string
 	StrCountOffset = 4  // offset of the code point count

@@ -139,7 +139,7 @@ func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
 func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr interval, y ast.Expr, t *check.Type) {
 	yk := fg.typeOf(y).Kind
 	if t.Kind == check.List {
-		fg.listBinary(op, left, xk, y)
+		fg.listBinary(op, left, xk, y, t)
 		return
 	}
 	if t.Kind == check.Str {

@@ -97,8 +97,10 @@
 //     overflow traps and re-runs the call in Python).
 //
 // List repetition (`[x] * n`) copies the first slots and then doubles
-// them with memory.copy (bulk memory, enabled by default in Wasmtime);
-// __ml_copy is a memory.copy too.
+// them with memory.copy (bulk memory, enabled by default in Wasmtime),
+// which also moves slots when a list grows or shrinks. A list[bool] has
+// one-byte slots (a sieve of n flags takes n bytes), every other list
+// eight-byte ones; the list helpers exist once per slot width (_b).
 //
 // Every deliberate trap stores its ErrorCode in a mutable global just
 // before `unreachable`; the exported function __ml_error returns it (see

@@ -7,7 +7,7 @@ import (
 
 // Lists live in linear memory (layout in abi.go): a list value is the i32
 // address of its 16-byte header {len, cap, data}, and its elements are
-// 8-byte slots at data. Memory comes from a bump allocator over an arena
+// slots at data: one byte for a bool, eight bytes otherwise. Memory comes from a bump allocator over an arena
 // that every exported call resets (see wrapExports), so nothing leaks
 // across calls and no free list is needed: garbage lives until the call
 // returns. Growth doubles the capacity and copies; the header stays put,
@@ -32,12 +32,6 @@ func (g *gen) useHeap() {
 	g.mod.Globals = append(g.mod.Globals,
 		&Global{Name: "__ml_heap", Type: I32, Mutable: true, Init: HeapBase},
 		&Global{Name: "__ml_argtop", Type: I32, Mutable: true, Init: HeapBase})
-}
-
-// lhelper returns a list runtime helper, making sure the heap exists.
-func (fg *fgen) lhelper(name string, build func(*fgen)) uint32 {
-	fg.g.useHeap()
-	return fg.g.helper(name, build)
 }
 
 // genNew builds __ml_new(n i64) -> i32: n bytes, 8-aligned, from the arena;
@@ -87,9 +81,44 @@ func genNew(fg *fgen) {
 	fg.get(p)
 }
 
+// A slot width is the log2 of the size of a list's element slots: 3 (8
+// bytes) for int, float, str and list elements, 0 (1 byte) for bool
+// (abi.go). List helpers exist once per width they are used with.
+type slotWidth int32
+
+const (
+	wideSlots slotWidth = 3
+	byteSlots slotWidth = 0
+)
+
+// widthOf returns the slot width of a list whose elements have kind k.
+func widthOf(k check.Kind) slotWidth {
+	if k == check.Bool {
+		return byteSlots
+	}
+	return wideSlots
+}
+
+// name returns a helper's name for this width: base for 8-byte slots,
+// base_b for bytes.
+func (w slotWidth) name(base string) string {
+	if w == byteSlots {
+		return base + "_b"
+	}
+	return base
+}
+
+// listHelper returns the list helper base for width w, built by gen(w).
+func (fg *fgen) listHelper(base string, w slotWidth, gen func(slotWidth) func(*fgen)) uint32 {
+	fg.g.useHeap()
+	return fg.g.helper(w.name(base), gen(w))
+}
+
 // genListNew builds __ml_list(n i64) -> i32: a list of length max(n, 0)
 // whose slots the caller fills, header and data in one block.
-func genListNew(fg *fgen) {
+func genListNew(w slotWidth) func(*fgen) { return func(fg *fgen) { genListNewW(fg, w) } }
+
+func genListNewW(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"n"}
@@ -106,7 +135,7 @@ func genListNew(fg *fgen) {
 	fg.emit(OpI64GtS)
 	fg.trapIf(ErrMemory)
 	fg.get(n)
-	fg.i64(3)
+	fg.i64(int64(w))
 	fg.emit(OpI64Shl)
 	fg.i64(ListHeaderSize)
 	fg.emit(OpI64Add)
@@ -127,20 +156,26 @@ func genListNew(fg *fgen) {
 	fg.get(p)
 }
 
-// genCopy builds __ml_copy(dst, src, n i32): copies n slots with
-// memory.copy, which is right for overlapping ranges too (memmove). n*8
-// cannot wrap: a list has at most maxListLen slots.
-func genCopy(fg *fgen) {
-	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32, I32}}
-	f.ParamNames = []string{"dst", "src", "n"}
-	const dst, src, n = 0, 1, 2
-	fg.get(dst)
-	fg.get(src)
-	fg.get(n)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
+// copySlots copies the n slots of width w whose count is on the stack,
+// above the destination and source addresses, with memory.copy, which is
+// right for overlapping ranges too (memmove). n*8 cannot wrap: a list has
+// at most maxListLen slots.
+func (fg *fgen) copySlots(w slotWidth) {
+	if w != byteSlots {
+		fg.i32(int32(w))
+		fg.emit(OpI32Shl)
+	}
 	fg.emit(OpMemCopy)
+}
+
+// slotAddr turns a list's data address and an i32 index, on the stack,
+// into the address of that slot.
+func (fg *fgen) slotAddr(w slotWidth) {
+	if w != byteSlots {
+		fg.i32(int32(w))
+		fg.emit(OpI32Shl)
+	}
+	fg.emit(OpI32Add)
 }
 
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
@@ -168,7 +203,9 @@ func (fg *fgen) normIndex(l, i uint32) {
 // genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
 // data to twice its capacity, at least 4, when full) and returns its
 // address for the caller to store into.
-func genPush(fg *fgen) {
+func genPush(w slotWidth) func(*fgen) { return func(fg *fgen) { genPushW(fg, w) } }
+
+func genPushW(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
 	f.ParamNames = []string{"l"}
@@ -197,14 +234,14 @@ func genPush(fg *fgen) {
 	fg.set(c)
 	fg.get(c)
 	fg.emit(OpI64ExtendI32U)
-	fg.i64(3)
+	fg.i64(int64(w))
 	fg.emit(OpI64Shl)
 	fg.call(fg.g.helper("__ml_new", genNew))
 	fg.tee(d)
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(n)
-	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.copySlots(w)
 	fg.get(l)
 	fg.get(d)
 	fg.emitImm(OpI32Store, ListDataOffset)
@@ -220,15 +257,15 @@ func genPush(fg *fgen) {
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(n)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
+	fg.slotAddr(w)
 }
 
 // genPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns
 // its slot's bits, shifting the later slots down; IndexError when l is
 // empty or i out of range.
-func genPop(fg *fgen) {
+func genPop(w slotWidth) func(*fgen) { return func(fg *fgen) { genPopW(fg, w) } }
+
+func genPopW(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
 	f.ParamNames = []string{"l", "i"}
@@ -239,15 +276,18 @@ func genPop(fg *fgen) {
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(i)
 	fg.emit(OpI32WrapI64)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
+	fg.slotAddr(w)
 	fg.tee(a)
-	fg.emitImm(OpI64Load, 0)
+	if w == byteSlots {
+		fg.emitImm(OpI32Load8U, 0)
+		fg.emit(OpI64ExtendI32U)
+	} else {
+		fg.emitImm(OpI64Load, 0)
+	}
 	fg.set(v)
 	fg.get(a)
 	fg.get(a)
-	fg.i32(8)
+	fg.i32(1 << w)
 	fg.emit(OpI32Add)
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListLenOffset)
@@ -256,7 +296,7 @@ func genPop(fg *fgen) {
 	fg.emit(OpI32Sub)
 	fg.i32(1)
 	fg.emit(OpI32Sub)
-	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.copySlots(w)
 	fg.get(l)
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListLenOffset)
@@ -272,7 +312,9 @@ func genPop(fg *fgen) {
 // full: each copy reads the prefix already written, so the copies never
 // overlap, and there are about log2(n) of them. All byte counts are
 // unsigned i32 at most maxListLen*8 = 2**31.
-func genRepeat(fg *fgen) {
+func genRepeat(w slotWidth) func(*fgen) { return func(fg *fgen) { genRepeatW(fg, w) } }
+
+func genRepeatW(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"l", "n"}
@@ -310,7 +352,7 @@ func genRepeat(fg *fgen) {
 	fg.get(k)
 	fg.get(n)
 	fg.emit(OpI64Mul)
-	fg.call(fg.g.helper("__ml_list", genListNew))
+	fg.call(fg.g.helper(w.name("__ml_list"), genListNew(w)))
 	fg.tee(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.set(d)
@@ -318,7 +360,7 @@ func genRepeat(fg *fgen) {
 	fg.get(n)
 	fg.emit(OpI64Mul)
 	fg.emit(OpI32WrapI64)
-	fg.i32(3)
+	fg.i32(int32(w))
 	fg.emit(OpI32Shl)
 	fg.tee(total)
 	fg.begin(OpIf, BlockEmpty) // nothing to copy when the result is empty
@@ -327,7 +369,7 @@ func genRepeat(fg *fgen) {
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(k)
 	fg.emit(OpI32WrapI64)
-	fg.i32(3)
+	fg.i32(int32(w))
 	fg.emit(OpI32Shl)
 	fg.tee(done)
 	fg.emit(OpMemCopy)
@@ -374,7 +416,9 @@ func (fg *fgen) doubleCopy(d, done, total, c uint32) {
 }
 
 // genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
-func genConcat(fg *fgen) {
+func genConcat(w slotWidth) func(*fgen) { return func(fg *fgen) { genConcatW(fg, w) } }
+
+func genConcatW(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
 	f.ParamNames = []string{"a", "b"}
@@ -387,26 +431,24 @@ func genConcat(fg *fgen) {
 	fg.emitImm(OpI32Load, ListLenOffset)
 	fg.emit(OpI64ExtendI32U)
 	fg.emit(OpI64Add)
-	fg.call(fg.g.helper("__ml_list", genListNew))
+	fg.call(fg.g.helper(w.name("__ml_list"), genListNew(w)))
 	fg.tee(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(a)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(a)
 	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.copySlots(w)
 	fg.get(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(a)
 	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
+	fg.slotAddr(w)
 	fg.get(b)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(b)
 	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.call(fg.g.helper("__ml_copy", genCopy))
+	fg.copySlots(w)
 	fg.get(r)
 }
 
@@ -417,7 +459,9 @@ func (fg *fgen) load(k check.Kind, off int64) {
 		fg.emitImm(OpI64Load, off)
 	case check.Float:
 		fg.emitImm(OpF64Load, off)
-	default: // bool, list: the low half of the slot
+	case check.Bool: // one byte
+		fg.emitImm(OpI32Load8U, off)
+	default: // list, str: the low half of the slot
 		fg.emitImm(OpI32Load, off)
 	}
 }
@@ -430,6 +474,8 @@ func (fg *fgen) store(k check.Kind, off int64) {
 		fg.emitImm(OpI64Store, off)
 	case check.Float:
 		fg.emitImm(OpF64Store, off)
+	case check.Bool:
+		fg.emitImm(OpI32Store8, off)
 	default:
 		fg.emit(OpI64ExtendI32U)
 		fg.emitImm(OpI64Store, off)
@@ -449,8 +495,9 @@ func (fg *fgen) fromBits(k check.Kind) {
 // listLit generates [a, b, ...]: a new list, then each element in order.
 func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 	l := fg.temp(I32)
+	w := widthOf(t.Elem.Kind)
 	fg.i64(int64(len(e.Elems)))
-	fg.call(fg.lhelper("__ml_list", genListNew))
+	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.set(l)
 	if len(e.Elems) > 0 {
 		d := fg.temp(I32)
@@ -460,7 +507,7 @@ func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 		for i, x := range e.Elems {
 			fg.get(d)
 			fg.expr(x)
-			fg.store(t.Elem.Kind, int64(8*i))
+			fg.store(t.Elem.Kind, int64(i<<w))
 		}
 		fg.release(I32, d)
 	}
@@ -479,6 +526,7 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	} else {
 		ref.l, lTemp = fg.operandLocal(x, I32, func() { fg.expr(x) })
 	}
+	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
 	ir := fg.rangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, I64, func() { fg.exprAs(i, check.Int) })
 	fg.slotAt(ref, ix, ir)
@@ -512,6 +560,7 @@ type listRef struct {
 	l      uint32
 	cache  cachedList
 	cached bool
+	w      slotWidth // of the list's slots
 }
 
 // length leaves the list's length as an i64.
@@ -563,9 +612,7 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 	fg.data(r)
 	fg.get(n)
 	fg.emit(OpI32WrapI64)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
+	fg.slotAddr(r.w)
 }
 
 // index generates x[i].
@@ -605,6 +652,7 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 		fg.expr(tg.X)
 		fg.set(ref.l)
 	}
+	ref.w = widthOf(et.Kind)
 	ir := fg.rangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
 	fg.set(i)
@@ -636,7 +684,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		fg.expr(e.Args[0])
 		fg.set(v)
 		fg.get(l)
-		fg.call(fg.lhelper("__ml_push", genPush))
+		fg.call(fg.listHelper("__ml_push", widthOf(ek), genPush))
 		fg.get(v)
 		fg.store(ek, 0)
 		fg.release(I32, l)
@@ -648,7 +696,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		} else {
 			fg.i64(-1)
 		}
-		fg.call(fg.lhelper("__ml_pop", genPop))
+		fg.call(fg.listHelper("__ml_pop", widthOf(lt.Elem.Kind), genPop))
 		fg.fromBits(t.Kind)
 	default:
 		panic("method not compiled")
@@ -673,9 +721,7 @@ func (fg *fgen) eachElem(l uint32, start int32, k check.Kind, body func()) {
 	fg.get(l)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(i)
-	fg.i32(3)
-	fg.emit(OpI32Shl)
-	fg.emit(OpI32Add)
+	fg.slotAddr(widthOf(k))
 	fg.load(k, 0)
 	vt, _ := valType(&check.Type{Kind: k})
 	v := fg.temp(vt)
@@ -833,14 +879,15 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 	fg.release(I32, l, found)
 }
 
-// listBinary generates list * n, n * list and list + list; left emits the
-// left operand, of kind xk.
-func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
+// listBinary generates list * n, n * list and list + list of type t; left
+// emits the left operand, of kind xk.
+func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr, t *check.Type) {
+	w := widthOf(t.Elem.Kind)
 	if op == ast.OpAdd {
-		fg.seqBinary(op, left, xk, y, check.List, fg.lhelper("__ml_concat", genConcat), 0)
+		fg.seqBinary(op, left, xk, y, check.List, fg.listHelper("__ml_concat", w, genConcat), 0)
 		return
 	}
-	fg.seqBinary(op, left, xk, y, check.List, 0, fg.lhelper("__ml_repeat", genRepeat))
+	fg.seqBinary(op, left, xk, y, check.List, 0, fg.listHelper("__ml_repeat", w, genRepeat))
 }
 
 // seqBinary generates a + b, a * n and n * a for sequences of kind k (a

@@ -34,3 +34,18 @@ definisci ribalta(valori: lista[booleano]) -> lista[booleano]:
     per i in intervallo(lunghezza(valori)):
         valori[i] = non valori[i]
     ritorna valori
+
+definisci setaccio(n: intero) -> lista[booleano]:
+    # crivello di Eratostene su una lista di booleani (un byte per elemento)
+    primi = [Vero] * (n + 1)
+    se n >= 0:
+        primi[0] = Falso
+    se n >= 1:
+        primi[1] = Falso
+    per i in intervallo(2, n + 1):
+        se primi[i]:
+            per j in intervallo(i * i, n + 1, i):
+                primi[j] = Falso
+    primi.append(n % 2 == 0)
+    ultimo = primi.pop()
+    ritorna primi + [ultimo, Vero in primi, Falso in primi]

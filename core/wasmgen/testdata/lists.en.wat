@@ -1270,22 +1270,20 @@
     (local $tmp.i64.7 i64)
     (local $tmp.i64.8 i64)
     i64.const 2
-    call $__ml_list
+    call $__ml_list_b
     local.set $tmp.i32.2
     local.get $tmp.i32.2
     i32.load offset=8
     local.set $tmp.i32.3
     local.get $tmp.i32.3
     i32.const 1
-    i64.extend_i32_u
-    i64.store
+    i32.store8
     local.get $tmp.i32.3
     i32.const 0
-    i64.extend_i32_u
-    i64.store offset=8
+    i32.store8 offset=1
     local.get $tmp.i32.2
     local.get $n
-    call $__ml_repeat
+    call $__ml_repeat_b
     local.set $flags
     local.get $flags
     local.set $tmp.i32.2
@@ -1303,10 +1301,8 @@
         local.get $tmp.i32.2
         i32.load offset=8
         local.get $tmp.i32.3
-        i32.const 3
-        i32.shl
         i32.add
-        i32.load
+        i32.load8_u
         local.set $tmp.i32.5
         local.get $tmp.i32.3
         i32.const 1
@@ -1671,7 +1667,9 @@
       local.get $l
       i32.load offset=8
       local.get $n
-      call $__ml_copy
+      i32.const 3
+      i32.shl
+      memory.copy
       local.get $l
       local.get $data
       i32.store offset=8
@@ -1690,14 +1688,6 @@
     i32.const 3
     i32.shl
     i32.add
-  )
-  (func $__ml_copy (param $dst i32) (param $src i32) (param $n i32)
-    local.get $dst
-    local.get $src
-    local.get $n
-    i32.const 3
-    i32.shl
-    memory.copy
   )
   (func $__ml_repeat (param $l i32) (param $n i64) (result i32)
     (local $len i64)
@@ -1838,7 +1828,9 @@
     i32.sub
     i32.const 1
     i32.sub
-    call $__ml_copy
+    i32.const 3
+    i32.shl
+    memory.copy
     local.get $l
     local.get $l
     i32.load
@@ -1863,7 +1855,9 @@
     i32.load offset=8
     local.get $a
     i32.load
-    call $__ml_copy
+    i32.const 3
+    i32.shl
+    memory.copy
     local.get $r
     i32.load offset=8
     local.get $a
@@ -1875,8 +1869,141 @@
     i32.load offset=8
     local.get $b
     i32.load
-    call $__ml_copy
+    i32.const 3
+    i32.shl
+    memory.copy
     local.get $r
+  )
+  (func $__ml_repeat_b (param $l i32) (param $n i64) (result i32)
+    (local $len i64)
+    (local $r i32)
+    (local $d i32)
+    (local $total i32)
+    (local $done i32)
+    (local $c i32)
+    local.get $n
+    i64.const 0
+    i64.lt_s
+    if
+      i64.const 0
+      local.set $n
+    end
+    local.get $l
+    i32.load
+    i64.extend_i32_u
+    local.tee $len
+    i64.eqz
+    if
+      i64.const 0
+      local.set $n
+    end
+    local.get $n
+    i64.const 268435456
+    local.get $len
+    i64.const 1
+    local.get $len
+    i64.const 0
+    i64.ne
+    select
+    i64.div_u
+    i64.gt_u
+    if
+      i32.const 6
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $len
+    local.get $n
+    i64.mul
+    call $__ml_list_b
+    local.tee $r
+    i32.load offset=8
+    local.set $d
+    local.get $len
+    local.get $n
+    i64.mul
+    i32.wrap_i64
+    i32.const 0
+    i32.shl
+    local.tee $total
+    if
+      local.get $d
+      local.get $l
+      i32.load offset=8
+      local.get $len
+      i32.wrap_i64
+      i32.const 0
+      i32.shl
+      local.tee $done
+      memory.copy
+      block
+        loop
+          local.get $done
+          local.get $total
+          i32.ge_u
+          br_if 1
+          local.get $total
+          local.get $done
+          i32.sub
+          local.tee $c
+          local.get $done
+          local.get $done
+          local.get $c
+          i32.gt_u
+          select
+          local.set $c
+          local.get $d
+          local.get $done
+          i32.add
+          local.get $d
+          local.get $c
+          memory.copy
+          local.get $done
+          local.get $c
+          i32.add
+          local.set $done
+          br 0
+        end
+      end
+    end
+    local.get $r
+  )
+  (func $__ml_list_b (param $n i64) (result i32)
+    (local $p i32)
+    local.get $n
+    i64.const 0
+    local.get $n
+    i64.const 0
+    i64.gt_s
+    select
+    local.tee $n
+    i64.const 268435456
+    i64.gt_s
+    if
+      i32.const 6
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $n
+    i64.const 0
+    i64.shl
+    i64.const 16
+    i64.add
+    call $__ml_new
+    local.tee $p
+    local.get $n
+    i32.wrap_i64
+    i32.store
+    local.get $p
+    local.get $n
+    i32.wrap_i64
+    i32.store offset=4
+    local.get $p
+    local.get $p
+    i32.const 16
+    i32.add
+    i32.store offset=8
+    local.get $p
   )
   (func $build (export "build") (param $n i64) (result i64)
     global.get $__ml_argtop

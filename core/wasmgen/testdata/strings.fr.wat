@@ -1859,7 +1859,9 @@
       local.get $l
       i32.load offset=8
       local.get $n
-      call $__ml_copy
+      i32.const 3
+      i32.shl
+      memory.copy
       local.get $l
       local.get $data
       i32.store offset=8
@@ -1878,14 +1880,6 @@
     i32.const 3
     i32.shl
     i32.add
-  )
-  (func $__ml_copy (param $dst i32) (param $src i32) (param $n i32)
-    local.get $dst
-    local.get $src
-    local.get $n
-    i32.const 3
-    i32.shl
-    memory.copy
   )
   (func $__ml_str_append (param $r i32) (param $x i32) (param $fresh i32) (result i32)
     (local $nb i32)
