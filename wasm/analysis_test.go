@@ -27,7 +27,7 @@ func TestWrapAnalyzedDistrustsMismatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := wrapAnalyzed(mod, [32]byte{}, startAnalysis(b))
+	m := wrapAnalyzed(mod, startAnalysis(b))
 	if e, _ := m.Export("f1"); !e.Bounded {
 		t.Fatalf("f1 not bounded: %+v", e)
 	}
@@ -35,7 +35,7 @@ func TestWrapAnalyzedDistrustsMismatch(t *testing.T) {
 	// see: none of its bounded answers may survive.
 	a := analyzeNow(b)
 	a.funcImports++
-	m = wrapAnalyzed(mod, [32]byte{}, a)
+	m = wrapAnalyzed(mod, a)
 	for _, e := range m.Exports() {
 		if e.Bounded {
 			t.Errorf("%s bounded after a mismatched analysis", e.Name)
@@ -44,7 +44,7 @@ func TestWrapAnalyzedDistrustsMismatch(t *testing.T) {
 	// An analysis that cannot vouch for the interface: Wasmtime lists it.
 	a = analyzeNow(b)
 	a.iface = nil
-	if m = wrapAnalyzed(mod, [32]byte{}, a); len(m.Exports()) != 3 {
+	if m = wrapAnalyzed(mod, a); len(m.Exports()) != 3 {
 		t.Errorf("%d exports from Wasmtime, want 3", len(m.Exports()))
 	}
 }

@@ -303,7 +303,7 @@ func FuzzBounded(f *testing.F) {
 		if err != nil {
 			return
 		}
-		m := wrapModule(mod, [32]byte{}, data)
+		m := wrapModule(mod, data)
 		if n := m.funcImports(); n != imports {
 			t.Fatalf("%d imported functions, Wasmtime says %d", imports, n)
 		}

@@ -1,8 +1,11 @@
 package wasm
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -36,6 +39,126 @@ func TestCompileCaches(t *testing.T) {
 	}
 	if m3 == m1 || CacheLen() != 1 {
 		t.Errorf("after ClearCache: new module %v, CacheLen %d", m3 != m1, CacheLen())
+	}
+}
+
+func TestKeyOf(t *testing.T) {
+	a := []byte("\x00asm\x01\x00\x00\x00")
+	if keyOf(a) != keyOf(bytes.Clone(a)) {
+		t.Error("equal bytes, different keys")
+	}
+	// Each part of the key tells these apart on its own.
+	if k, l := keyOf(a), keyOf(append(bytes.Clone(a), 0)); k.size == l.size || k.crcC == l.crcC || k.crcI == l.crcI {
+		t.Errorf("keys %+v and %+v share a part", k, l)
+	}
+	b := bytes.Clone(a)
+	b[5] = 1
+	if k, l := keyOf(a), keyOf(b); k.size != l.size || k.crcC == l.crcC || k.crcI == l.crcI {
+		t.Errorf("keys %+v and %+v", k, l)
+	}
+	if got := len(keyOf(a).appendKey(nil)); got != 16 {
+		t.Errorf("appendKey wrote %d bytes, want 16", got)
+	}
+}
+
+// collidingKey is the key TestCacheCollisions gives different bytes.
+var collidingKey = moduleKey{size: 1, crcC: 2, crcI: 3}
+
+// mustLoadKeyed loads wasm under the key k and checks where it came from
+// and that it is the module of wasm: one that exports the function fn.
+func mustLoadKeyed(t *testing.T, wasm []byte, k moduleKey, source, fn string) (*Module, LoadInfo) {
+	t.Helper()
+	m, info, err := load(wasm, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Source != source {
+		t.Fatalf("loaded from %s, want %s (cache error %v)", info.Source, source, info.CacheErr)
+	}
+	if _, ok := m.Export(fn); !ok || !bytes.Equal(m.wasm, wasm) {
+		t.Fatalf("loaded the wrong module: exports %v", m.Exports())
+	}
+	return m, info
+}
+
+// TestCacheCollisions gives two modules the same key: each load finds its
+// own module, and both stay in the memory cache.
+func TestCacheCollisions(t *testing.T) {
+	ClearCache()
+	t.Cleanup(ClearCache)
+	a, b := wat(t, testWAT), wat(t, bareWAT)
+	ma, _ := mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add")
+	mb, _ := mustLoadKeyed(t, b, collidingKey, SourceCompiled, "boom")
+	if CacheLen() != 2 {
+		t.Errorf("CacheLen() = %d, want 2", CacheLen())
+	}
+	for range 2 {
+		if m, _ := mustLoadKeyed(t, bytes.Clone(a), collidingKey, SourceMemory, "add"); m != ma {
+			t.Error("a second module for the bytes of a")
+		}
+		if m, _ := mustLoadKeyed(t, bytes.Clone(b), collidingKey, SourceMemory, "boom"); m != mb {
+			t.Error("a second module for the bytes of b")
+		}
+	}
+	// Bytes of the same length that differ in one byte (the size part of
+	// the key alone would not tell them apart) give different modules.
+	for v := range int64(3) {
+		w := wat(t, fmt.Sprintf(`(module (func (export "k") (result i64) i64.const %d))`, v))
+		m, _ := mustLoadKeyed(t, w, collidingKey, SourceCompiled, "k")
+		inst, err := m.Instantiate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := inst.Call("k"); err != nil || got[0] != v {
+			t.Errorf("k() = %v, %v; want %d", got, err, v)
+		}
+		inst.Close()
+	}
+	if CacheLen() != 5 {
+		t.Errorf("CacheLen() = %d, want 5", CacheLen())
+	}
+}
+
+// TestCacheCollisionsConcurrent loads colliding modules from many
+// goroutines at once: each gets the module of its bytes, and the cache
+// ends up with one module per distinct byte string.
+func TestCacheCollisionsConcurrent(t *testing.T) {
+	ClearCache()
+	t.Cleanup(ClearCache)
+	mods := [][]byte{wat(t, testWAT), wat(t, bareWAT), wat(t, importWAT), wat(t, manyFuncsWAT(3))}
+	fns := []string{"add", "boom", "", "f2"}
+	var wg sync.WaitGroup
+	errs := make([]error, 16)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 3 {
+				w := mods[(i+j)%len(mods)]
+				m, _, err := load(bytes.Clone(w), collidingKey)
+				if err == nil && !bytes.Equal(m.wasm, w) {
+					err = errors.New("wrong module")
+				}
+				if fn := fns[(i+j)%len(mods)]; err == nil && fn != "" {
+					if _, ok := m.Export(fn); !ok {
+						err = errors.New("wrong exports")
+					}
+				}
+				if err != nil {
+					errs[i] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("goroutine %d: %v", i, err)
+		}
+	}
+	if CacheLen() != len(mods) {
+		t.Errorf("CacheLen() = %d, want %d", CacheLen(), len(mods))
 	}
 }
 
@@ -80,8 +203,9 @@ func FuzzCompile(f *testing.F) {
 // BenchmarkWarmLoad loads a 400-function module from the disk cache with
 // the memory cache empty: what a second process pays once its engine
 // exists (Prewarm), without the first-use page faults of a new process.
-// Each load maps and verifies the entry, has Wasmtime map it again, and
-// analyzes the bytes meanwhile. bench/bench_bridge.py measures it in new
+// Each load computes the key, maps the entry and verifies its checksum and
+// wasm bytes, has Wasmtime map it again, and copies and analyzes the bytes
+// meanwhile. bench/bench_bridge.py measures it in new
 // processes.
 func BenchmarkWarmLoad(b *testing.B) {
 	b.ReportAllocs()
@@ -102,6 +226,24 @@ func BenchmarkWarmLoad(b *testing.B) {
 		ClearCache()
 		if _, info, err := Load(mod); err != nil || info.Source != SourceDisk {
 			b.Fatalf("warm load: %v from %s", err, info.Source)
+		}
+	}
+}
+
+// BenchmarkRepeatLoad loads a 400-function module already in the memory
+// cache: what every in-process load after the first pays.
+func BenchmarkRepeatLoad(b *testing.B) {
+	b.ReportAllocs()
+	ClearCache()
+	b.Cleanup(ClearCache)
+	mod := wat(b, manyFuncsWAT(400))
+	if _, _, err := Load(mod); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, info, err := Load(mod); err != nil || info.Source != SourceMemory {
+			b.Fatalf("repeat load: %v from %s", err, info.Source)
 		}
 	}
 }

@@ -8,61 +8,71 @@ import (
 	"io"
 )
 
-// A disk cache entry is Wasmtime's serialized module (an ELF file) followed
-// by a footer:
+// A disk cache entry is Wasmtime's serialized module (an ELF file), the
+// WebAssembly bytes it was compiled from, and a footer:
 //
-//	artifact | CRC-32C of the artifact (4 bytes, little endian) | artifact length (8, little endian) | magic "MLCWASM3" (8)
+//	artifact | wasm | artifact length (8 bytes) | wasm length (8) | CRC-32C of all that precedes (4) | magic "MLCWASM4" (8)
 //
-// The footer comes last so that the artifact starts the file: Wasmtime can
-// then map the entry itself (NewModuleDeserializeFile) instead of copying
-// it, and ignores the bytes after the ELF sections. diskcache.go explains
-// when the footer is checked.
+// Numbers are little endian. The artifact comes first so that Wasmtime can
+// map the entry itself (NewModuleDeserializeFile) instead of copying it: it
+// reads the ELF sections and ignores the bytes after them. The wasm bytes
+// let a reader confirm that the entry belongs to exactly the bytes being
+// loaded, since entry names derive from a cheap key that different bytes
+// may share (cache.go). diskcache.go explains when the footer is checked.
 
 // cacheMagic ends every cache file; bump its digit when the format
 // changes. It is also part of every key, so that entries of an older format
 // are never even opened.
-const cacheMagic = "MLCWASM3"
+const cacheMagic = "MLCWASM4"
 
-// cacheFooterLen is the size of the footer after the artifact.
-const cacheFooterLen = 4 + 8 + len(cacheMagic)
+// cacheFooterLen is the size of the footer after the artifact and the
+// wasm bytes.
+const cacheFooterLen = 8 + 8 + 4 + len(cacheMagic)
 
 // castagnoli is the CRC-32C table (hardware-accelerated where the CPU has it).
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// checkEntry verifies a cache file's footer, length and checksum and
-// returns the artifact it holds.
-func checkEntry(data []byte) ([]byte, error) {
+// checkEntry verifies a cache file's footer, lengths and checksum and
+// returns the artifact and the wasm bytes it holds.
+func checkEntry(data []byte) (artifact, wasm []byte, err error) {
 	if len(data) < cacheFooterLen || string(data[len(data)-len(cacheMagic):]) != cacheMagic {
-		return nil, errors.New("bad footer")
+		return nil, nil, errors.New("bad footer")
 	}
-	foot := data[len(data)-cacheFooterLen:]
-	sum := binary.LittleEndian.Uint32(foot[:4])
-	n := binary.LittleEndian.Uint64(foot[4:12])
-	artifact := data[:len(data)-cacheFooterLen]
-	if uint64(len(artifact)) != n {
-		return nil, fmt.Errorf("length %d, footer says %d", len(artifact), n)
+	body := uint64(len(data) - cacheFooterLen)
+	foot := data[body:]
+	na := binary.LittleEndian.Uint64(foot[0:8])
+	nw := binary.LittleEndian.Uint64(foot[8:16])
+	sum := binary.LittleEndian.Uint32(foot[16:20])
+	if na > body || nw != body-na {
+		return nil, nil, fmt.Errorf("%d bytes before the footer, footer says %d + %d", body, na, nw)
 	}
-	if crc32.Checksum(artifact, castagnoli) != sum {
-		return nil, errors.New("checksum mismatch")
+	if crc32.Checksum(data[:body+16], castagnoli) != sum {
+		return nil, nil, errors.New("checksum mismatch")
 	}
-	return artifact, nil
+	return data[:na:na], data[na:body:body], nil
 }
 
-// entryFooter returns the footer that follows artifact in its cache file.
-func entryFooter(artifact []byte) []byte {
+// entryFooter returns the footer that follows artifact and wasm in their
+// cache file.
+func entryFooter(artifact, wasm []byte) []byte {
 	foot := make([]byte, cacheFooterLen)
-	binary.LittleEndian.PutUint32(foot, crc32.Checksum(artifact, castagnoli))
-	binary.LittleEndian.PutUint64(foot[4:], uint64(len(artifact)))
-	copy(foot[12:], cacheMagic)
+	binary.LittleEndian.PutUint64(foot[0:], uint64(len(artifact)))
+	binary.LittleEndian.PutUint64(foot[8:], uint64(len(wasm)))
+	sum := crc32.Update(0, castagnoli, artifact)
+	sum = crc32.Update(sum, castagnoli, wasm)
+	sum = crc32.Update(sum, castagnoli, foot[:16])
+	binary.LittleEndian.PutUint32(foot[16:], sum)
+	copy(foot[20:], cacheMagic)
 	return foot
 }
 
-// writeEntry writes the cache file of artifact to w, without copying the
-// artifact.
-func writeEntry(w io.Writer, artifact []byte) error {
-	if _, err := w.Write(artifact); err != nil {
-		return err
+// writeEntry writes the cache file of artifact, compiled from wasm, to w,
+// without copying either.
+func writeEntry(w io.Writer, artifact, wasm []byte) error {
+	for _, b := range [][]byte{artifact, wasm, entryFooter(artifact, wasm)} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
 	}
-	_, err := w.Write(entryFooter(artifact))
-	return err
+	return nil
 }

@@ -1,6 +1,7 @@
 package wasm
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,19 +20,25 @@ import (
 // serialized form of each module in a file of its own (cacheentry.go gives
 // the format), named by
 //
-//	sha256(format, our version, Wasmtime version, engine settings, GOOS/GOARCH, sha256(wasm bytes))
+//	sha256(format, our version, Wasmtime version, engine settings, GOOS/GOARCH, key of the wasm bytes)
 //
-// so that anything that changes the machine code changes the name. (The
-// inner sha256 is the memory cache's key, which Load computes anyway.)
+// so that anything that changes the machine code changes the name. The key
+// (length and two CRC-32s, cache.go) is what the memory cache uses too; it
+// is cheap, and different bytes may share it, so every entry also holds the
+// wasm bytes it was compiled from, and a reader uses the entry only when
+// they equal the bytes being loaded. An entry for other bytes is a miss
+// that is never handed to Wasmtime: Load compiles and replaces it. (The
+// SHA-256 here hashes a short string, not the module.)
 //
 // Files are written to a temporary name in the same directory and renamed
 // into place, so a reader sees a whole entry or none, and two processes
-// writing the same entry both succeed (the last rename wins, and both wrote
-// the same thing). An entry is never changed in place once it has its name.
-// A reader checks the length and the checksum before handing the entry to
-// Wasmtime, whose deserializer trusts its input; an entry that fails either
-// check, or that Wasmtime rejects (another engine, another CPU), is
-// recompiled and replaced. The directory is created with mode 0700, and one
+// writing the same entry both succeed (the last rename wins; both wrote
+// the same thing, or, after a collision, each reader checks which bytes it
+// got). An entry is never changed in place once it has its name. A reader
+// checks the lengths, the checksum and the wasm bytes before handing the
+// entry to Wasmtime, whose deserializer trusts its input; an entry that
+// fails the first two checks, or that Wasmtime rejects (another engine,
+// another CPU), is recompiled and replaced. The directory is created with mode 0700, and one
 // that other users may write to is refused: its files become machine code
 // in this process.
 //
@@ -39,7 +46,8 @@ import (
 // against an adversary: only the user can write the directory, and a user
 // who can write it can already run code as themselves. CRC-32C is computed
 // by the CPU's crc32 instruction at several GB/s, where SHA-256 of a 2 MiB
-// artifact took 1.5 ms, most of a warm load.
+// artifact took 1.5 ms, most of a warm load. The wasm bytes, compared in
+// full, are what tie an entry to a module, not the checksum or the name.
 //
 // Why let Wasmtime map the entry? Reading a 250 KB entry and handing the
 // bytes to NewModuleDeserialize, which copies them again, took about
@@ -163,27 +171,27 @@ var wasmtimeVersion = sync.OnceValue(func() string {
 })
 
 // key returns the file name stem of the entry for the module whose bytes
-// have the sha256 sum.
-func (dc *diskCache) key(sum [sha256.Size]byte) string {
+// have the key k.
+func (dc *diskCache) key(k moduleKey) string {
 	h := sha256.New()
 	for _, part := range []string{cacheMagic, dc.salt, wasmtimeVersion(), engineSettings, runtime.GOOS + "/" + runtime.GOARCH} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
-	h.Write(sum[:])
+	h.Write(k.appendKey(nil))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// path returns the entry file for the module whose bytes have the sha256
-// sum.
-func (dc *diskCache) path(sum [sha256.Size]byte) string {
-	return filepath.Join(dc.dir, dc.key(sum)+".cwasm")
+// path returns the entry file for the module whose bytes have the key k.
+func (dc *diskCache) path(k moduleKey) string {
+	return filepath.Join(dc.dir, dc.key(k)+".cwasm")
 }
 
-// read returns the module in the entry at path: nil and a nil error when
-// there is none, nil and an error wrapping ErrCorruptEntry when the entry
-// is bad (the caller recompiles and overwrites it).
-func (dc *diskCache) read(path string) (*wasmtime.Module, error) {
+// read returns the module in the entry at path, compiled from wasm: nil
+// and a nil error when there is none or it holds other bytes, nil and an
+// error wrapping ErrCorruptEntry when the entry is bad (the caller
+// recompiles and overwrites it in both cases).
+func (dc *diskCache) read(path string, wasm []byte) (*wasmtime.Module, error) {
 	mf, err := mapFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -192,14 +200,17 @@ func (dc *diskCache) read(path string) (*wasmtime.Module, error) {
 		return nil, fmt.Errorf("wasm: reading cache entry: %w", err)
 	}
 	defer mf.close()
-	artifact, err := checkEntry(mf.bytes())
+	artifact, stored, err := checkEntry(mf.bytes())
 	if err != nil {
 		return nil, fmt.Errorf("%w %s: %v", ErrCorruptEntry, path, err)
 	}
+	if !bytes.Equal(stored, wasm) {
+		return nil, nil // other bytes with the same key
+	}
 	eng := engine()
 	if p := mf.samePath(); p != "" {
-		// The whole file, footer included: Wasmtime reads the ELF
-		// sections and ignores what follows them.
+		// The whole file, wasm bytes and footer included: Wasmtime
+		// reads the ELF sections and ignores what follows them.
 		if mod, err := wasmtime.NewModuleDeserializeFile(eng, p); err == nil {
 			return mod, nil
 		}
@@ -211,9 +222,9 @@ func (dc *diskCache) read(path string) (*wasmtime.Module, error) {
 	return mod, nil
 }
 
-// write serializes mod into the entry at path: a temporary file in the
-// same directory, renamed into place.
-func (dc *diskCache) write(path string, mod *wasmtime.Module) error {
+// write serializes mod, compiled from wasm, into the entry at path: a
+// temporary file in the same directory, renamed into place.
+func (dc *diskCache) write(path string, mod *wasmtime.Module, wasm []byte) error {
 	artifact, err := mod.Serialize()
 	if err != nil {
 		return fmt.Errorf("wasm: serializing for the cache: %w", err)
@@ -223,7 +234,7 @@ func (dc *diskCache) write(path string, mod *wasmtime.Module) error {
 		return fmt.Errorf("wasm: writing cache entry: %w", err)
 	}
 	tmp := f.Name()
-	err = writeEntry(f, artifact)
+	err = writeEntry(f, artifact, wasm)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -2,7 +2,6 @@ package wasm
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -96,12 +95,19 @@ func TestDiskCacheRoundTrip(t *testing.T) {
 func TestDiskCacheKey(t *testing.T) {
 	a := &diskCache{dir: "d", salt: "1.0"}
 	b := &diskCache{dir: "d", salt: "1.1"}
-	w := sha256.Sum256([]byte("\x00asm\x01\x00\x00\x00"))
+	w := keyOf([]byte("\x00asm\x01\x00\x00\x00"))
 	if a.key(w) == b.key(w) {
 		t.Error("the version is not part of the key")
 	}
-	if a.key(w) == a.key(sha256.Sum256([]byte("\x00asm\x01\x00\x00\x00\x00"))) {
-		t.Error("the bytes are not part of the key")
+	for _, other := range []moduleKey{
+		keyOf([]byte("\x00asm\x01\x00\x00\x00\x00")),
+		{size: w.size + 1, crcC: w.crcC, crcI: w.crcI},
+		{size: w.size, crcC: w.crcC ^ 1, crcI: w.crcI},
+		{size: w.size, crcC: w.crcC, crcI: w.crcI ^ 1},
+	} {
+		if a.key(w) == a.key(other) {
+			t.Errorf("keys %+v and %+v give the same name", w, other)
+		}
 	}
 	if a.key(w) != a.key(w) || len(a.key(w)) != 64 {
 		t.Error("the key is not a stable sha256")
@@ -111,32 +117,44 @@ func TestDiskCacheKey(t *testing.T) {
 	}
 }
 
-// TestDiskCacheForeignFormat checks that an entry of the previous format
-// (header first, magic MLCWASM2) under the current name is replaced, not
-// handed to Wasmtime.
+// TestDiskCacheForeignFormat checks that entries of earlier formats under
+// the current name are replaced, not handed to Wasmtime: MLCWASM2 (header
+// first) and MLCWASM3 (artifact, CRC-32C, length, magic; no wasm bytes),
+// whose artifact Wasmtime would accept.
 func TestDiskCacheForeignFormat(t *testing.T) {
-	withDiskCache(t)
 	b := wat(t, manyFuncsWAT(8))
-	path := mustLoad(t, b, SourceCompiled).CachePath
-	artifact, err := checkEntry(mustRead(t, path))
-	if err != nil {
-		t.Fatal(err)
+	for _, format := range []string{"MLCWASM2", "MLCWASM3"} {
+		t.Run(format, func(t *testing.T) {
+			withDiskCache(t)
+			path := mustLoad(t, b, SourceCompiled).CachePath
+			artifact, _, err := checkEntry(mustRead(t, path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var old []byte
+			if format == "MLCWASM2" {
+				old = append(old, format...)
+				old = binary.LittleEndian.AppendUint32(old, crc32.Checksum(artifact, castagnoli))
+				old = binary.LittleEndian.AppendUint64(old, uint64(len(artifact)))
+				old = append(old, artifact...)
+			} else {
+				old = append(old, artifact...)
+				old = binary.LittleEndian.AppendUint32(old, crc32.Checksum(artifact, castagnoli))
+				old = binary.LittleEndian.AppendUint64(old, uint64(len(artifact)))
+				old = append(old, format...)
+			}
+			if err := os.WriteFile(path, old, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			ClearCache()
+			_, info, err := Load(b)
+			if err != nil || info.Source != SourceCompiled || !errors.Is(info.CacheErr, ErrCorruptEntry) {
+				t.Fatalf("Load of an old-format entry: %+v, %v", info, err)
+			}
+			ClearCache()
+			mustLoad(t, b, SourceDisk)
+		})
 	}
-	old := make([]byte, 20, 20+len(artifact))
-	copy(old, "MLCWASM2")
-	binary.LittleEndian.PutUint32(old[8:], crc32.Checksum(artifact, castagnoli))
-	binary.LittleEndian.PutUint64(old[12:], uint64(len(artifact)))
-	old = append(old, artifact...)
-	if err := os.WriteFile(path, old, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ClearCache()
-	_, info, err := Load(b)
-	if err != nil || info.Source != SourceCompiled || !errors.Is(info.CacheErr, ErrCorruptEntry) {
-		t.Fatalf("Load of an old-format entry: %+v, %v", info, err)
-	}
-	ClearCache()
-	mustLoad(t, b, SourceDisk)
 }
 
 // mustRead returns the contents of the file at path.
@@ -160,13 +178,18 @@ func TestDiskCacheCorruptEntries(t *testing.T) {
 		{"empty", func(e []byte) []byte { return nil }},
 		{"bad magic", func(e []byte) []byte { e[len(e)-1] = 'X'; return e }},
 		{"damaged ELF header", func(e []byte) []byte { e[0] ^= 0xff; return e }},
-		{"flipped checksum bit", func(e []byte) []byte { e[len(e)-cacheFooterLen] ^= 1; return e }},
-		{"length too long", func(e []byte) []byte { e[len(e)-cacheFooterLen+4]++; return e }},
+		{"flipped checksum bit", func(e []byte) []byte { e[len(e)-cacheFooterLen+16] ^= 1; return e }},
+		{"artifact length too long", func(e []byte) []byte { e[len(e)-cacheFooterLen]++; return e }},
+		{"wasm length too long", func(e []byte) []byte { e[len(e)-cacheFooterLen+8]++; return e }},
 		{"truncated footer", func(e []byte) []byte { return e[:len(e)-3] }},
 		{"footer only", func(e []byte) []byte { return e[len(e)-cacheFooterLen:] }},
 		{"appended bytes", func(e []byte) []byte { return append(e, 0) }},
 		{"foreign payload, valid checksum", func(e []byte) []byte {
-			return encodeEntry([]byte("\x7fELF not a wasmtime module at all"))
+			return encodeEntry([]byte("\x7fELF not a wasmtime module at all"), b)
+		}},
+		{"flipped wasm bit", func(e []byte) []byte { e[len(e)-cacheFooterLen-1] ^= 1; return e }},
+		{"wasm byte dropped", func(e []byte) []byte {
+			return append(e[:len(e)-cacheFooterLen-1], e[len(e)-cacheFooterLen:]...)
 		}},
 	}
 	for _, tt := range tests {
@@ -198,16 +221,16 @@ func TestDiskCacheConcurrentWriters(t *testing.T) {
 	// Two caches on the same directory stand for two processes: each
 	// compiles and writes the same entry at the same time.
 	dc := currentDiskCache()
-	path := dc.path(sha256.Sum256(b))
+	path := dc.path(keyOf(b))
 	var wg sync.WaitGroup
 	errs := make([]error, 8)
 	for i := range errs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m, err := newModule(b, [32]byte{})
+			m, err := newModule(b)
 			if err == nil {
-				err = dc.write(path, m.mod)
+				err = dc.write(path, m.mod, b)
 			}
 			errs[i] = err
 		}()
@@ -218,7 +241,7 @@ func TestDiskCacheConcurrentWriters(t *testing.T) {
 			t.Errorf("writer %d: %v", i, err)
 		}
 	}
-	if mod, err := dc.read(path); mod == nil || err != nil {
+	if mod, err := dc.read(path, b); mod == nil || err != nil {
 		t.Fatalf("reading the entry: %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -236,7 +259,7 @@ func TestDiskCacheReadWhileReplaced(t *testing.T) {
 	b := wat(t, manyFuncsWAT(30))
 	path := mustLoad(t, b, SourceCompiled).CachePath
 	dc := currentDiskCache()
-	m, err := newModule(b, sha256.Sum256(b))
+	m, err := newModule(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,18 +272,18 @@ func TestDiskCacheReadWhileReplaced(t *testing.T) {
 			defer wg.Done()
 			for range 5 {
 				if i%2 == 0 {
-					if err := dc.write(path, m.mod); err != nil {
+					if err := dc.write(path, m.mod, b); err != nil {
 						errs[i] = err
 						return
 					}
 					continue
 				}
-				mod, err := dc.read(path)
+				mod, err := dc.read(path, b)
 				if mod == nil {
 					errs[i] = fmt.Errorf("read found no module: %v", err)
 					return
 				}
-				mods[i] = wrapModule(mod, m.sum, b)
+				mods[i] = wrapModule(mod, b)
 			}
 		}()
 	}
@@ -270,7 +293,7 @@ func TestDiskCacheReadWhileReplaced(t *testing.T) {
 			t.Errorf("goroutine %d: %v", i, err)
 		}
 	}
-	if err := dc.write(path, m.mod); err != nil {
+	if err := dc.write(path, m.mod, b); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range mods {
@@ -346,5 +369,96 @@ func TestDefaultCacheDir(t *testing.T) {
 	t.Setenv("HOME", "/home/u")
 	if d, err := DefaultCacheDir(); err != nil || !strings.HasSuffix(d, "multilingualprogramming") {
 		t.Errorf("DefaultCacheDir() = %q, %v", d, err)
+	}
+}
+
+// TestDiskCacheCollisions gives two modules the same key, hence the same
+// entry name: each load from disk finds the module of its bytes or
+// compiles it, and the latest compiled takes the name.
+func TestDiskCacheCollisions(t *testing.T) {
+	withDiskCache(t)
+	a, b := wat(t, testWAT), wat(t, bareWAT)
+	_, info := mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add")
+	path := info.CachePath
+	ClearCache()
+	mustLoadKeyed(t, a, collidingKey, SourceDisk, "add")
+	// The entry holds a: a miss for b, not an error, then b's entry.
+	ClearCache()
+	_, info = mustLoadKeyed(t, b, collidingKey, SourceCompiled, "boom")
+	if info.CachePath != path || info.CacheErr != nil {
+		t.Fatalf("load of b over a's entry: %+v", info)
+	}
+	ClearCache()
+	mustLoadKeyed(t, b, collidingKey, SourceDisk, "boom")
+	ClearCache()
+	mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add")
+	ClearCache()
+	mustLoadKeyed(t, a, collidingKey, SourceDisk, "add")
+	if _, _, err := checkEntry(mustRead(t, path)); err != nil {
+		t.Errorf("the entry after the collisions: %v", err)
+	}
+}
+
+// TestDiskCacheOtherBytesNeverDeserialized puts under a module's name an
+// entry whose stored wasm bytes differ: Load compiles without handing the
+// entry to Wasmtime. Its artifact is garbage that Wasmtime would reject
+// (so that deserializing it would show as ErrCorruptEntry), or the valid
+// artifact of another module (which would give the wrong exports).
+func TestDiskCacheOtherBytesNeverDeserialized(t *testing.T) {
+	a, b := wat(t, testWAT), wat(t, bareWAT)
+	garbage := []byte("\x7fELF not a wasmtime module at all")
+	flipped := bytes.Clone(a)
+	flipped[len(flipped)/2] ^= 1
+	tests := []struct {
+		name     string
+		artifact func(t *testing.T) []byte
+		stored   []byte
+	}{
+		{"garbage artifact, b's bytes", func(*testing.T) []byte { return garbage }, b},
+		{"garbage artifact, a's bytes with a bit flipped", func(*testing.T) []byte { return garbage }, flipped},
+		{"garbage artifact, a's bytes and one more", func(*testing.T) []byte { return garbage }, append(bytes.Clone(a), 0)},
+		{"garbage artifact, a prefix of a", func(*testing.T) []byte { return garbage }, a[:len(a)-1]},
+		{"garbage artifact, no bytes", func(*testing.T) []byte { return garbage }, nil},
+		{"boundary moved: a's first byte in the artifact", func(*testing.T) []byte { return append(bytes.Clone(garbage), a[0]) }, a[1:]},
+		{"b's artifact and bytes", func(t *testing.T) []byte {
+			m, err := newModule(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			artifact, err := m.mod.Serialize()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return artifact
+		}, b},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			withDiskCache(t)
+			path := currentDiskCache().path(collidingKey)
+			if err := os.WriteFile(path, encodeEntry(tt.artifact(t), tt.stored), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if mod, err := currentDiskCache().read(path, a); mod != nil || err != nil {
+				t.Fatalf("read = %v, %v; want a plain miss", mod, err)
+			}
+			_, info := mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add")
+			if info.CacheErr != nil {
+				t.Errorf("CacheErr = %v, want none: the entry was handed to Wasmtime", info.CacheErr)
+			}
+			// The entry now holds a.
+			ClearCache()
+			mustLoadKeyed(t, a, collidingKey, SourceDisk, "add")
+		})
+	}
+	// The control: the same garbage entry with a's bytes reaches Wasmtime,
+	// which rejects it.
+	withDiskCache(t)
+	path := currentDiskCache().path(collidingKey)
+	if err := os.WriteFile(path, encodeEntry(garbage, a), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, info := mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add"); !errors.Is(info.CacheErr, ErrCorruptEntry) {
+		t.Errorf("garbage with a's bytes: CacheErr = %v, want ErrCorruptEntry", info.CacheErr)
 	}
 }

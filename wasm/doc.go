@@ -1,14 +1,16 @@
 // Package wasm loads and runs WebAssembly modules with Wasmtime.
 //
 // One process-wide engine compiles every module (Prewarm creates it in the
-// background); Compile caches the result in memory, keyed by the sha256 of
-// the bytes, and, once SetDiskCache has named a directory, on disk
-// (diskcache.go: checksummed entries written atomically, verified, then
-// mapped by Wasmtime; corrupt ones recompiled), so loading the same program
-// twice costs one compilation, even across processes. A Template is a module
-// with its host functions (Options.Imports) and memory limit resolved; an
-// Instance owns a Wasmtime store and one instantiated module, and is closed
-// explicitly. Templates make one instance per thread cheap.
+// background); Compile caches the result in memory, found by a cheap key of
+// the bytes (cache.go) and confirmed by comparing them, and, once
+// SetDiskCache has named a directory, on disk (diskcache.go: checksummed
+// entries that hold the bytes they were compiled from, written atomically,
+// verified, then mapped by Wasmtime; corrupt ones recompiled), so loading
+// the same program twice costs one compilation, even across processes. A
+// Template is a module with its host functions (Options.Imports) and
+// memory limit resolved; an Instance owns a Wasmtime store and one
+// instantiated module, and is closed explicitly. Templates make one
+// instance per thread cheap.
 //
 // The engine uses epoch interruption: every store has a deadline that is
 // never reached, except during CallTimeout (or ml_fastcall_deadline in C),

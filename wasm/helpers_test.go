@@ -1,7 +1,6 @@
 package wasm
 
 import (
-	"crypto/sha256"
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -61,10 +60,10 @@ func newTestInstance(t testing.TB, text string) *Instance {
 
 // newModule compiles wasm and records its exports and imports, bypassing
 // both caches.
-func newModule(wasm []byte, sum [sha256.Size]byte) (*Module, error) {
+func newModule(wasm []byte) (*Module, error) {
 	mod, err := compileModule(wasm)
 	if err != nil {
 		return nil, err
 	}
-	return wrapModule(mod, sum, wasm), nil
+	return wrapModule(mod, wasm), nil
 }

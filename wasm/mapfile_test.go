@@ -61,7 +61,7 @@ func TestMapFileEdgeCases(t *testing.T) {
 	if err != nil || len(mf.bytes()) != 0 {
 		t.Fatalf("mapFile(empty) = %v, %v", mf, err)
 	}
-	if _, err := checkEntry(mf.bytes()); err == nil {
+	if _, _, err := checkEntry(mf.bytes()); err == nil {
 		t.Error("an empty file passed checkEntry")
 	}
 	mf.close()

@@ -1,8 +1,6 @@
 package wasm
 
 import (
-	"crypto/sha256"
-
 	"github.com/bytecodealliance/wasmtime-go/v39"
 )
 
@@ -10,7 +8,7 @@ import (
 // instantiated any number of times, from any goroutine.
 type Module struct {
 	mod     *wasmtime.Module
-	sum     [sha256.Size]byte
+	wasm    []byte // a private copy of the bytes it was compiled from
 	exports []FuncExport
 	imports []Import
 	memory  bool  // exports a memory named "memory"
@@ -52,21 +50,22 @@ func compileModule(wasm []byte) (*wasmtime.Module, error) {
 
 // wrapModule records the exports and imports of a compiled module, and
 // which exports are bounded according to an analysis of wasm, the bytes
-// mod was compiled from.
-func wrapModule(mod *wasmtime.Module, sum [sha256.Size]byte, wasm []byte) *Module {
-	return wrapAnalyzed(mod, sum, analyzeNow(wasm))
+// mod was compiled from. The Module keeps a copy of wasm.
+func wrapModule(mod *wasmtime.Module, wasm []byte) *Module {
+	return wrapAnalyzed(mod, analyzeNow(wasm))
 }
 
 // wrapAnalyzed is wrapModule given the analysis of the bytes, which it
-// waits for. The decoder (interface.go) lists the exports and imports when
-// it can vouch for them, Wasmtime otherwise.
-func wrapAnalyzed(mod *wasmtime.Module, sum [sha256.Size]byte, a *analysis) *Module {
+// waits for; the Module keeps the analysis's copy of the bytes. The
+// decoder (interface.go) lists the exports and imports when it can vouch
+// for them, Wasmtime otherwise.
+func wrapAnalyzed(mod *wasmtime.Module, a *analysis) *Module {
 	a.wait()
 	iface := a.iface
 	if iface == nil {
 		iface = wasmtimeInterface(mod, a.bounded)
 	}
-	m := &Module{mod: mod, sum: sum, exports: iface.exports, imports: iface.imports,
+	m := &Module{mod: mod, wasm: a.wasm, exports: iface.exports, imports: iface.imports,
 		memory: iface.memory, minMem: iface.minMem}
 	if n := m.funcImports(); n != a.funcImports {
 		// The analysis read the imports differently from Wasmtime: trust
@@ -153,9 +152,6 @@ func (m *Module) Export(name string) (FuncExport, bool) {
 // Imports returns what the module imports, in order. The caller must not
 // modify the result.
 func (m *Module) Imports() []Import { return m.imports }
-
-// Sum returns the sha256 of the module's bytes, its cache key.
-func (m *Module) Sum() [sha256.Size]byte { return m.sum }
 
 // HasMemory reports whether the module exports a memory named "memory".
 func (m *Module) HasMemory() bool { return m.memory }
