@@ -59,6 +59,8 @@ func excFor(err error) pyExc {
 			return excMemory
 		case wasm.TrapTimeout:
 			return excTimeout
+		case wasm.TrapType:
+			return excType
 		}
 		return excWasmTrap
 	case errors.As(err, &lim):

@@ -34,6 +34,7 @@ func TestExcFor(t *testing.T) {
 		{wasm.ErrClosed, excValue},
 		{wasm.ErrNoMemory, excValue},
 		{&wasm.Trap{Kind: wasm.TrapTimeout}, excTimeout},
+		{&wasm.Trap{Kind: wasm.TrapType}, excType},
 		{&wasm.MemoryLimitError{}, excMemory},
 		{&wasm.ImportError{}, excValue},
 		{&wasm.UnsafeCacheDirError{}, excPermission},

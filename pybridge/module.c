@@ -491,6 +491,11 @@ static void ml_raise_trap(MLFunc *f, ml_failure *fail) {
   case ML_TRAP_VALUE:
     PyErr_Format(PyExc_ValueError, "%U(): invalid value", f->name);
     break;
+  case ML_TRAP_TYPE:
+    PyErr_Format(PyExc_TypeError,
+                 "%U(): a value of the wrong type or length (ord() expects "
+                 "a string of one character)", f->name);
+    break;
   case ML_TRAP_ASSERTION:
     PyErr_SetNone(PyExc_AssertionError);
     break;
@@ -726,7 +731,8 @@ static void ml_raise_list_error(MLFunc *f, int i, int rc, ml_lists *L) {
  * as they were. */
 static inline int ml_copies_back(int kind) {
   return kind == ML_TRAP_ZERO_DIVISION || kind == ML_TRAP_INDEX ||
-         kind == ML_TRAP_VALUE || kind == ML_TRAP_ASSERTION;
+         kind == ML_TRAP_VALUE || kind == ML_TRAP_ASSERTION ||
+         kind == ML_TRAP_TYPE;
 }
 
 /*

@@ -16,6 +16,7 @@ enum {
   ML_ERR_ASSERTION = 5,
   ML_ERR_MEMORY = 6,
   ML_ERR_UNSUPPORTED = 7,
+  ML_ERR_TYPE = 8,
 };
 
 // ml_error_code asks the instance's __ml_error which error it recorded.
@@ -66,6 +67,8 @@ int ml_kind_for(int code, int32_t ml_code) {
       return ML_TRAP_MEMORY;
     case ML_ERR_UNSUPPORTED:
       return ML_TRAP_UNSUPPORTED;
+    case ML_ERR_TYPE:
+      return ML_TRAP_TYPE;
     }
     return ML_TRAP_GENERIC;
   }

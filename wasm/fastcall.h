@@ -135,6 +135,7 @@ enum {
   ML_TRAP_UNSUPPORTED = 9,
   ML_TRAP_ERROR = 10,       /* Wasmtime returned an error, not a trap */
   ML_TRAP_TIMEOUT = 11,     /* the epoch deadline of a timed call passed */
+  ML_TRAP_TYPE = 12,        /* TypeError (error code 8) */
 };
 
 /*

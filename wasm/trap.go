@@ -26,6 +26,7 @@ const (
 	TrapUnsupported  TrapKind = 9  // a value compiled code cannot represent; AUTO re-runs in Python
 	TrapError        TrapKind = 10 // Wasmtime failed the call without a trap
 	TrapTimeout      TrapKind = 11 // TimeoutError: the deadline of a timed call passed
+	TrapType         TrapKind = 12 // TypeError (code ErrType)
 )
 
 // Errors that a *Trap matches with errors.Is, one per kind.
@@ -50,6 +51,8 @@ var (
 	ErrUnsupported = errors.New("value not supported by compiled code")
 	// ErrTimeout: a call with a time limit ran past it (epoch interruption).
 	ErrTimeout = errors.New("time limit exceeded")
+	// ErrType: code ErrType, a value of the wrong type or length.
+	ErrType = errors.New("value of the wrong type")
 )
 
 // Err returns the error variable for k, or nil for TrapNone.
@@ -75,6 +78,8 @@ func (k TrapKind) Err() error {
 		return ErrUnsupported
 	case TrapTimeout:
 		return ErrTimeout
+	case TrapType:
+		return ErrType
 	}
 	return ErrTrap
 }
@@ -82,7 +87,7 @@ func (k TrapKind) Err() error {
 // String returns a short name ("ZeroDivision", "Generic").
 func (k TrapKind) String() string {
 	names := [...]string{"None", "Generic", "ZeroDivision", "Overflow", "Index",
-		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout"}
+		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout", "Type"}
 	if k >= 0 && int(k) < len(names) {
 		return names[k]
 	}
@@ -108,7 +113,7 @@ const (
 //	INTERRUPT                         Timeout
 //	UNREACHABLE_CODE_REACHED + code   1 Overflow, 2 ZeroDivision, 3 Index,
 //	                                  4 Value, 5 Assertion, 6 Memory,
-//	                                  7 Unsupported, else Generic
+//	                                  7 Unsupported, 8 Type, else Generic
 //	anything else                     Generic
 //
 // ml_kind_for in fastcall.c is the same table; a test keeps them equal.
@@ -138,6 +143,8 @@ func classify(code int, mlCode int32) TrapKind {
 			return TrapMemory
 		case wasmgen.ErrUnsupported:
 			return TrapUnsupported
+		case wasmgen.ErrType:
+			return TrapType
 		}
 	}
 	return TrapGeneric

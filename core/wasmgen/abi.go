@@ -38,6 +38,7 @@ const (
 	ErrAssertion    ErrorCode = 5 // a failed assert: AssertionError
 	ErrMemory       ErrorCode = 6 // the allocator could not grow memory: MemoryError
 	ErrUnsupported  ErrorCode = 7 // a value the compiled code cannot represent: AUTO re-runs in Python
+	ErrType         ErrorCode = 8 // a value of the wrong type or length, e.g. ord() of "ab": TypeError
 )
 
 // The list ABI (ABIVersion 4: bool slots of one byte).

@@ -63,7 +63,7 @@ type result struct {
 var codeNames = map[int32]string{
 	int32(ErrOverflow): "overflow", int32(ErrZeroDivision): "zerodiv", int32(ErrIndex): "index",
 	int32(ErrValue): "value", int32(ErrAssertion): "assert", int32(ErrMemory): "memory",
-	int32(ErrUnsupported): "unsupported",
+	int32(ErrUnsupported): "unsupported", int32(ErrType): "type",
 }
 
 func (in *instance) call(name string, args ...any) result {

@@ -33,8 +33,7 @@
 //     count (strings.go, layout in abi.go); literals are static data. A
 //     bad index traps with ErrIndex, chr() out of range with ErrValue (or
 //     ErrOverflow beyond a C int, as Python), ord() of a string whose
-//     length is not 1 with ErrUnsupported (AUTO re-runs to raise Python's
-//     TypeError).
+//     length is not 1 with ErrType (TypeError).
 //
 //   - lists of int, float, bool and lists live in linear memory, managed
 //     by an arena that each exported call resets (lists.go, layout and

@@ -615,8 +615,8 @@ func genStrFind(fg *fgen) {
 }
 
 // genOrd builds __ml_ord(s i32) -> i64, the code point of a
-// one-character string. Any other length traps with ErrUnsupported:
-// Python raises TypeError, and AUTO re-runs the call to raise it.
+// one-character string. Any other length traps with ErrType (TypeError,
+// as in Python).
 func genOrd(fg *fgen) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
@@ -626,7 +626,7 @@ func genOrd(fg *fgen) {
 	fg.strCount()
 	fg.i32(1)
 	fg.emit(OpI32Ne)
-	fg.trapIf(ErrUnsupported)
+	fg.trapIf(ErrType)
 	fg.get(s)
 	fg.i32(StrHeaderSize)
 	fg.emit(OpI32Add)

@@ -218,7 +218,7 @@ func TestStringsProgram(t *testing.T) {
 			if got := call("code", a); got.val != int64([]rune(a)[0]) {
 				t.Errorf("code(%q) = %+v", a, got)
 			}
-		} else if got := call("code", a); got.trap != "unsupported" {
+		} else if got := call("code", a); got.trap != "type" {
 			t.Errorf("code(%q) = %+v, want a trap (TypeError in Python)", a, got)
 		}
 		in := int64(0)

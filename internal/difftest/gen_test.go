@@ -227,6 +227,8 @@ func (c *compiled) runWasm(args []any) outcome {
 			return outcome{Exc: "ValueError"}
 		case wasmgen.ErrAssertion:
 			return outcome{Exc: "AssertionError"}
+		case wasmgen.ErrType:
+			return outcome{Exc: "TypeError"}
 		case wasmgen.ErrOverflow, wasmgen.ErrUnsupported, wasmgen.ErrMemory:
 			return outcome{Exc: "rerun"}
 		}

@@ -1547,7 +1547,7 @@
     i32.const 1
     i32.ne
     if
-      i32.const 7
+      i32.const 8
       global.set $__ml_error_code
       unreachable
     end
