@@ -54,11 +54,15 @@ func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_s
 }
 
 //export mlgo_module_new
-func mlgo_module_new(data *C.char, n C.Py_ssize_t, memLimit C.longlong, nimports C.Py_ssize_t,
+func mlgo_module_new(data *C.char, n C.Py_ssize_t, memLimit C.longlong, fast C.int, nimports C.Py_ssize_t,
 	mods **C.char, modLens *C.Py_ssize_t, names **C.char, nameLens *C.Py_ssize_t,
 	fns **C.PyObject, out *C.uintptr_t) (res *C.PyObject) {
 	defer recoverPanic(func() { res = nil })
-	m, info, err := wasm.Load(C.GoBytes(unsafe.Pointer(data), C.int(n)))
+	mode := wasm.Interruptible
+	if fast != 0 {
+		mode = wasm.Fast
+	}
+	m, info, err := wasm.LoadMode(C.GoBytes(unsafe.Pointer(data), C.int(n)), mode)
 	if err != nil {
 		raiseErr(err)
 		return nil

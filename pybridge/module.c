@@ -166,6 +166,7 @@ typedef struct {
   int nslots, capslots;
   int active;          /* calls running (GIL released), all threads */
   int release_gil;     /* release the GIL around calls (default 1) */
+  int fast;            /* compiled without interruption: no timeouts */
   /* call()'s prepared functions: {name: MLFunc} whose module reference is
    * borrowed (MLFunc.borrowed); created on first use, dropped on close. */
   PyObject *calls;
@@ -1053,6 +1054,12 @@ static MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
     PyErr_SetString(PyExc_TypeError, "function name must be str");
     return NULL;
   }
+  if (timeout > 0 && m->fast) {
+    PyErr_SetString(PyExc_ValueError,
+                    "a timeout needs a module loaded with interruptible=True "
+                    "(this one was compiled without interruption checks)");
+    return NULL;
+  }
   const char *sig = NULL;
   Py_ssize_t siglen = 0;
   if (signature != NULL && signature != Py_None) {
@@ -1293,10 +1300,11 @@ static int ml_imports_from(PyObject *dict, ml_imports *im) {
 
 static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
                               PyObject *kwargs) {
-  static char *kwlist[] = {"wasm", "memory_limit", "imports", NULL};
+  static char *kwlist[] = {"wasm", "memory_limit", "imports", "interruptible", NULL};
   PyObject *data, *limit_obj = NULL, *imports_obj = NULL;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OO:Module", kwlist, &data,
-                                   &limit_obj, &imports_obj)) {
+  int interruptible = 1;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOp:Module", kwlist, &data,
+                                   &limit_obj, &imports_obj, &interruptible)) {
     return NULL;
   }
   long long limit;
@@ -1331,14 +1339,15 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
   }
   self->st = st;
   self->release_gil = 1;
+  self->fast = !interruptible;
   if (im.n > 0) {
     Py_INCREF(imports_obj);
     self->imports = imports_obj;
   }
   uintptr_t h = 0;
-  self->load_info = mlgo_module_new(buf, len, limit, im.n, (char **)im.mods,
-                                    im.modlens, (char **)im.names, im.namelens,
-                                    im.fns, &h);
+  self->load_info = mlgo_module_new(buf, len, limit, self->fast, im.n,
+                                    (char **)im.mods, im.modlens,
+                                    (char **)im.names, im.namelens, im.fns, &h);
   Py_DECREF(bytes);
   ml_imports_free(&im);
   if (self->load_info == NULL) {
@@ -2062,12 +2071,14 @@ static PyGetSetDef MLModule_getset[] = {
 };
 
 PyDoc_STRVAR(MLModule_doc,
-             "Module(wasm, *, memory_limit=None, imports=None)\n\n"
+             "Module(wasm, *, memory_limit=None, imports=None, interruptible=True)\n\n"
              "A WebAssembly module, compiled once (cached in memory and on disk\n"
              "by its bytes) and instantiated in one store per calling thread.\n"
              "memory_limit caps each instance's memory in bytes (default 256 MiB);\n"
              "imports maps (module, name) to a Python callable for every\n"
-             "imported function.");
+             "imported function. interruptible=False compiles the code without\n"
+             "the checks that let a call have a timeout: it runs faster, and a\n"
+             "timeout is refused with ValueError.");
 
 static PyType_Slot MLModule_slots[] = {
     {Py_tp_doc, (void *)MLModule_doc},

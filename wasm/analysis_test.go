@@ -23,7 +23,7 @@ func TestAnalysisMatchesAnalyzeModule(t *testing.T) {
 
 func TestWrapAnalyzedDistrustsMismatch(t *testing.T) {
 	b := wat(t, manyFuncsWAT(3))
-	mod, err := compileModule(b)
+	mod, err := compileModule(b, Interruptible)
 	if err != nil {
 		t.Fatal(err)
 	}

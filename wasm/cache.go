@@ -55,6 +55,7 @@ type moduleKey struct {
 	size uint64 // length in bytes
 	crcC uint32 // CRC-32C (Castagnoli)
 	crcI uint32 // CRC-32 (IEEE)
+	mode Mode   // the engine the module is compiled for
 }
 
 // keyOf returns the key of wasm.
@@ -66,11 +67,12 @@ func keyOf(wasm []byte) moduleKey {
 	}
 }
 
-// appendKey appends the 16-byte encoding of k to b.
+// appendKey appends the 17-byte encoding of k to b.
 func (k moduleKey) appendKey(b []byte) []byte {
 	b = binary.LittleEndian.AppendUint64(b, k.size)
 	b = binary.LittleEndian.AppendUint32(b, k.crcC)
-	return binary.LittleEndian.AppendUint32(b, k.crcI)
+	b = binary.LittleEndian.AppendUint32(b, k.crcI)
+	return append(b, byte(k.mode))
 }
 
 // cache maps the key of module bytes to the modules compiled from bytes
@@ -124,15 +126,27 @@ func Compile(wasm []byte) (*Module, error) {
 
 // Load is Compile that also says where the module came from. It looks in
 // memory, then in the disk cache (see SetDiskCache), and compiles only when
-// both miss, storing the result in both.
+// both miss, storing the result in both. The module is Interruptible.
 func Load(wasm []byte) (m *Module, info LoadInfo, err error) {
+	return LoadMode(wasm, Interruptible)
+}
+
+// LoadMode is Load for the engine of mode: a Fast module runs faster and
+// its calls cannot have a time limit. The two modes of the same bytes are
+// two modules, cached apart.
+func LoadMode(wasm []byte, mode Mode) (m *Module, info LoadInfo, err error) {
 	defer recoverTo(&err)
 	start := time.Now()
 	defer func() { info.Duration = time.Since(start) }()
 	if len(wasm) == 0 {
 		return nil, info, ErrEmpty
 	}
-	return load(wasm, keyOf(wasm))
+	if mode != Fast {
+		mode = Interruptible
+	}
+	k := keyOf(wasm)
+	k.mode = mode
+	return load(wasm, k)
 }
 
 // load is Load given the key of wasm. Tests pass keys of their own to
@@ -155,14 +169,14 @@ func load(wasm []byte, k moduleKey) (*Module, LoadInfo, error) {
 	var mod *wasmtime.Module
 	if dc != nil {
 		info.CachePath = dc.path(k)
-		mod, info.CacheErr = dc.read(info.CachePath, wasm)
+		mod, info.CacheErr = dc.read(info.CachePath, wasm, k.mode)
 		if mod != nil {
 			info.Source = SourceDisk
 		}
 	}
 	if mod == nil {
 		var err error
-		mod, err = compileModule(wasm)
+		mod, err = compileModule(wasm, k.mode)
 		if err != nil {
 			an.wait() // the caller may reuse wasm once Load returns
 			return nil, info, err
@@ -176,7 +190,9 @@ func load(wasm []byte, k moduleKey) (*Module, LoadInfo, error) {
 			}
 		}
 	}
-	return storeModule(k, wrapAnalyzed(mod, an)), info, nil
+	m := wrapAnalyzed(mod, an)
+	m.mode = k.mode
+	return storeModule(k, m), info, nil
 }
 
 // ClearCache forgets every module cached in memory (not on disk). Modules

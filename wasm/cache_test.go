@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestCompileCaches(t *testing.T) {
@@ -56,8 +57,62 @@ func TestKeyOf(t *testing.T) {
 	if k, l := keyOf(a), keyOf(b); k.size != l.size || k.crcC == l.crcC || k.crcI == l.crcI {
 		t.Errorf("keys %+v and %+v", k, l)
 	}
-	if got := len(keyOf(a).appendKey(nil)); got != 16 {
-		t.Errorf("appendKey wrote %d bytes, want 16", got)
+	if got := len(keyOf(a).appendKey(nil)); got != 17 {
+		t.Errorf("appendKey wrote %d bytes, want 17", got)
+	}
+	fast := keyOf(a)
+	fast.mode = Fast
+	if bytes.Equal(fast.appendKey(nil), keyOf(a).appendKey(nil)) {
+		t.Error("the two modes of the same bytes share a key")
+	}
+}
+
+// TestModes checks that the same bytes give two modules, one per mode,
+// each cached apart and on disk under its own entry, and that only the
+// interruptible one accepts a time limit.
+func TestModes(t *testing.T) {
+	withDiskCache(t)
+	b := wat(t, `(module (func (export "spin") (param i64) (result i64)
+		(local i64) (loop (local.set 1 (i64.add (local.get 1) (i64.const 1)))
+		(br_if 0 (i64.lt_s (local.get 1) (local.get 0)))) (local.get 1)))`)
+	for range 2 {
+		ClearCache()
+		fast, info, err := LoadMode(b, Fast)
+		if err != nil || fast.Mode() != Fast {
+			t.Fatalf("LoadMode(Fast) = %v, %v", fast, err)
+		}
+		slow, info2, err := LoadMode(b, Interruptible)
+		if err != nil || slow.Mode() != Interruptible || slow == fast {
+			t.Fatalf("LoadMode(Interruptible) = %v, %v (fast %p)", slow, err, fast)
+		}
+		if info.CachePath == info2.CachePath {
+			t.Errorf("both modes use the disk entry %s", info.CachePath)
+		}
+		if m, _, _ := Load(b); m != slow {
+			t.Error("Load is not LoadMode(Interruptible)")
+		}
+		for _, m := range []*Module{fast, slow} {
+			tpl, err := m.NewTemplate(Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			inst, err := tpl.Instantiate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, err := inst.Call("spin", int64(1000)); err != nil || r[0] != int64(1000) {
+				t.Errorf("%v spin(1000) = %v, %v", m.Mode(), r, err)
+			}
+			_, err = inst.CallTimeout(20*time.Millisecond, "spin", int64(1)<<62)
+			if m.Mode() == Fast && !errors.Is(err, ErrNotInterruptible) {
+				t.Errorf("fast CallTimeout = %v, want ErrNotInterruptible", err)
+			}
+			if m.Mode() == Interruptible && !errors.Is(err, ErrTimeout) {
+				t.Errorf("interruptible CallTimeout = %v, want ErrTimeout", err)
+			}
+			inst.Close()
+			tpl.Close()
+		}
 	}
 }
 

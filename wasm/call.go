@@ -29,6 +29,9 @@ func (inst *Instance) Call(name string, args ...any) (results []any, err error) 
 // the call traps with a *Trap of kind TrapTimeout, which matches
 // ErrTimeout. The instance remains usable afterwards.
 func (inst *Instance) CallTimeout(d time.Duration, name string, args ...any) (results []any, err error) {
+	if inst.module.mode == Fast {
+		return nil, ErrNotInterruptible
+	}
 	AcquireTicker()
 	defer ReleaseTicker()
 	return inst.call(name, DeadlineTicks(d), args)

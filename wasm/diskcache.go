@@ -174,7 +174,7 @@ var wasmtimeVersion = sync.OnceValue(func() string {
 // have the key k.
 func (dc *diskCache) key(k moduleKey) string {
 	h := sha256.New()
-	for _, part := range []string{cacheMagic, dc.salt, wasmtimeVersion(), engineSettings, runtime.GOOS + "/" + runtime.GOARCH} {
+	for _, part := range []string{cacheMagic, dc.salt, wasmtimeVersion(), k.mode.settings(), runtime.GOOS + "/" + runtime.GOARCH} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -191,7 +191,7 @@ func (dc *diskCache) path(k moduleKey) string {
 // and a nil error when there is none or it holds other bytes, nil and an
 // error wrapping ErrCorruptEntry when the entry is bad (the caller
 // recompiles and overwrites it in both cases).
-func (dc *diskCache) read(path string, wasm []byte) (*wasmtime.Module, error) {
+func (dc *diskCache) read(path string, wasm []byte, mode Mode) (*wasmtime.Module, error) {
 	mf, err := mapFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -207,7 +207,7 @@ func (dc *diskCache) read(path string, wasm []byte) (*wasmtime.Module, error) {
 	if !bytes.Equal(stored, wasm) {
 		return nil, nil // other bytes with the same key
 	}
-	eng := engine()
+	eng := engineFor(mode)
 	if p := mf.samePath(); p != "" {
 		// The whole file, wasm bytes and footer included: Wasmtime
 		// reads the ELF sections and ignores what follows them.

@@ -241,7 +241,7 @@ func TestDiskCacheConcurrentWriters(t *testing.T) {
 			t.Errorf("writer %d: %v", i, err)
 		}
 	}
-	if mod, err := dc.read(path, b); mod == nil || err != nil {
+	if mod, err := dc.read(path, b, Interruptible); mod == nil || err != nil {
 		t.Fatalf("reading the entry: %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -278,7 +278,7 @@ func TestDiskCacheReadWhileReplaced(t *testing.T) {
 					}
 					continue
 				}
-				mod, err := dc.read(path, b)
+				mod, err := dc.read(path, b, Interruptible)
 				if mod == nil {
 					errs[i] = fmt.Errorf("read found no module: %v", err)
 					return
@@ -439,7 +439,7 @@ func TestDiskCacheOtherBytesNeverDeserialized(t *testing.T) {
 			if err := os.WriteFile(path, encodeEntry(tt.artifact(t), tt.stored), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			if mod, err := currentDiskCache().read(path, a); mod != nil || err != nil {
+			if mod, err := currentDiskCache().read(path, a, Interruptible); mod != nil || err != nil {
 				t.Fatalf("read = %v, %v; want a plain miss", mod, err)
 			}
 			_, info := mustLoadKeyed(t, a, collidingKey, SourceCompiled, "add")

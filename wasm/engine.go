@@ -12,37 +12,69 @@ import (
 
 var (
 	envOnce     sync.Once
-	engineOnce  sync.Once
 	prewarmOnce sync.Once
-	theEngine   *wasmtime.Engine
+	engines     [2]struct {
+		once sync.Once
+		eng  *wasmtime.Engine
+	}
 )
 
-// engineSettings describes the engine configuration; it is part of the key
-// of every disk cache entry, so that changing the configuration never
-// loads code compiled under another one.
-const engineSettings = "cranelift-opt=speed;epoch-interruption=1"
+// A Mode is the engine a module is compiled for.
+type Mode int
 
-// engine returns the process-wide Wasmtime engine, created on first use
-// (or by Prewarm): Cranelift optimizing for speed, with epoch interruption
-// so that calls can have a time limit (every store gets a deadline that is
+// The modes. Epoch interruption makes the compiled code check a counter at
+// every function entry and loop back-edge, which is what lets a call have
+// a time limit; it slowed the benchmark kernels by 40 to 85% (fib,
+// nested loops, matrix product, sieve), so code that never needs a limit
+// is compiled without it.
+const (
+	Interruptible Mode = iota // epoch interruption: calls may have a time limit
+	Fast                      // no interruption checks: no time limits
+)
+
+// String returns "interruptible" or "fast".
+func (m Mode) String() string {
+	if m == Fast {
+		return "fast"
+	}
+	return "interruptible"
+}
+
+// settings describes the engine configuration of mode m; it is part of the
+// key of every disk cache entry, so that changing the configuration never
+// loads code compiled under another one.
+func (m Mode) settings() string {
+	if m == Fast {
+		return "cranelift-opt=speed;epoch-interruption=0"
+	}
+	return "cranelift-opt=speed;epoch-interruption=1"
+}
+
+// engine returns the process-wide interruptible engine (engineFor).
+func engine() *wasmtime.Engine { return engineFor(Interruptible) }
+
+// engineFor returns the process-wide Wasmtime engine of mode m, created on
+// first use (or by Prewarm): Cranelift optimizing for speed, with epoch
+// interruption for Interruptible (every store gets a deadline that is
 // never reached unless a timed call sets a near one). Every module and
-// store in the process shares it, which is what lets modules be cached and
-// reused. It panics if the engine could not be created; exported functions
-// turn that into a *PanicError.
-func engine() *wasmtime.Engine {
+// store of a mode shares its engine, which is what lets modules be cached
+// and reused. It panics if the engine could not be created; exported
+// functions turn that into a *PanicError.
+func engineFor(m Mode) *wasmtime.Engine {
 	envOnce.Do(quietBacktraces)
-	engineOnce.Do(func() {
+	e := &engines[m&1]
+	e.once.Do(func() {
 		cfg := wasmtime.NewConfig()
 		cfg.SetCraneliftOptLevel(wasmtime.OptLevelSpeed)
-		cfg.SetEpochInterruption(true)
+		cfg.SetEpochInterruption(m == Interruptible)
 		C.ml_signals_before()
-		theEngine = wasmtime.NewEngineWithConfig(cfg)
+		e.eng = wasmtime.NewEngineWithConfig(cfg)
 		C.ml_signals_after()
 	})
-	if theEngine == nil {
+	if e.eng == nil {
 		panic("wasm: the Wasmtime engine could not be created")
 	}
-	return theEngine
+	return e.eng
 }
 
 // Prewarm starts creating the engine in the background, so that the first
@@ -67,7 +99,8 @@ func Prewarm() {
 		go func() {
 			// A failure is reported by the next engine() call instead.
 			defer func() { _ = recover() }()
-			engine()
+			engineFor(Fast)
+			engineFor(Interruptible)
 			wasmtimeVersion()
 		}()
 	})

@@ -61,7 +61,7 @@ func newTestInstance(t testing.TB, text string) *Instance {
 // newModule compiles wasm and records its exports and imports, bypassing
 // both caches.
 func newModule(wasm []byte) (*Module, error) {
-	mod, err := compileModule(wasm)
+	mod, err := compileModule(wasm, Interruptible)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,10 @@ const DefaultMemoryLimit = 256 << 20
 // ErrClosed is returned by every method of a closed Instance or Template.
 var ErrClosed = errors.New("wasm: instance is closed")
 
+// ErrNotInterruptible is returned for a call with a time limit on a Fast
+// module, whose code cannot be interrupted (LoadMode).
+var ErrNotInterruptible = errors.New("wasm: the module was loaded in fast mode, without interruption: its calls cannot have a time limit")
+
 // A MissingImportsError reports imports that no host function supplies.
 type MissingImportsError struct {
 	Imports []Import
@@ -145,7 +149,7 @@ func (m *Module) NewTemplate(opts Options) (t *Template, err error) {
 	}
 	t = &Template{module: m, memLimit: limit}
 	if len(m.imports) > 0 {
-		t.linker = wasmtime.NewLinker(engine())
+		t.linker = wasmtime.NewLinker(engineFor(m.mode))
 		for _, im := range m.imports {
 			if err := t.define(im, opts.Imports[ImportName{im.Module, im.Name}]); err != nil {
 				t.Close()
@@ -278,8 +282,10 @@ func (t *Template) Instantiate() (inst *Instance, err error) {
 	if len(m.imports) > 0 && t.linker == nil {
 		return nil, ErrClosed
 	}
-	store := wasmtime.NewStore(engine())
-	store.SetEpochDeadline(noDeadline)
+	store := wasmtime.NewStore(engineFor(m.mode))
+	if m.mode == Interruptible {
+		store.SetEpochDeadline(noDeadline)
+	}
 	if t.memLimit > 0 {
 		store.Limiter(t.memLimit, -1, -1, -1, -1)
 	}

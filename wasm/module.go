@@ -13,7 +13,12 @@ type Module struct {
 	imports []Import
 	memory  bool  // exports a memory named "memory"
 	minMem  int64 // bytes the exported memory starts with
+	mode    Mode  // the engine it is compiled for
 }
+
+// Mode returns the engine the module is compiled for: calls of a Fast
+// module cannot have a time limit.
+func (m *Module) Mode() Mode { return m.mode }
 
 // A FuncExport is an exported function with its signature.
 type FuncExport struct {
@@ -38,10 +43,10 @@ type Import struct {
 	Results []ValKind // functions only
 }
 
-// compileModule compiles wasm with the process's engine; invalid bytes give
-// a *CompileError.
-func compileModule(wasm []byte) (*wasmtime.Module, error) {
-	mod, err := wasmtime.NewModule(engine(), wasm)
+// compileModule compiles wasm with the process's engine of mode; invalid
+// bytes give a *CompileError.
+func compileModule(wasm []byte, mode Mode) (*wasmtime.Module, error) {
+	mod, err := wasmtime.NewModule(engineFor(mode), wasm)
 	if err != nil {
 		return nil, &CompileError{Msg: err.Error()}
 	}

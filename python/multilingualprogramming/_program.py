@@ -77,7 +77,8 @@ class Program:
         keep = ("language", "detected", "wasm", "python", "wat", "functions")
         self._artifact: Dict[str, Any] = {k: artifact[k] for k in keep if k in artifact}
         self._ns: Optional[Dict[str, Any]] = None
-        self._module: Any = None
+        self._module: Any = None   # compiled without interruption checks
+        self._timed: Any = None    # the same code with them, for timeout=
         self._report: Dict[str, Any] = {}
         # One cache per backend, keyed by function name: looking up a str is
         # cheap, hashing an Enum member is not (prog.call is a hot path).
@@ -172,8 +173,24 @@ class Program:
             raise ValueError("timeout= applies to WebAssembly calls; %r would run in Python here"
                              % name)
         fallback = self.python_function(name) if backend is Backend.AUTO else None
-        return self._native_module().function(  # type: ignore[no-any-return]
-            name, info.signature, fallback, timeout=float(timeout))
+        main = self._native_module()
+        if self._timed is None:
+            # Compiled programs keep no state between calls, so a timed call
+            # may run on a second module, compiled with the interruption
+            # checks that the usual one leaves out for speed.
+            self._timed = main.__class__(self.wasm_bytes, interruptible=True)
+        timed = self._timed
+        fn = timed.function(name, info.signature, fallback, timeout=float(timeout))
+
+        def call_timed(*args: Any) -> Any:
+            try:
+                return fn(*args)
+            finally:
+                last = timed.last_call()
+                if last is not None:
+                    main.record_call(*last)
+
+        return call_timed
 
     def map(self, name: str, args_iterable: Iterable[Any], workers: Optional[int] = None,
             backend: "Backend | str" = Backend.AUTO, processes: bool = False) -> List[Any]:
@@ -231,7 +248,7 @@ class Program:
     def _native_module(self) -> Any:
         if self._module is None:
             native = _native_loader.require_native("running WebAssembly")
-            self._module = native.Module(self.wasm_bytes)
+            self._module = native.Module(self.wasm_bytes, interruptible=False)
         return self._module
 
     def _record(self, name: str, backend: str, reason: str) -> None:

@@ -588,3 +588,18 @@ def test_host_function_closes_the_module_during_call():
     assert m.closed
     with pytest.raises(ValueError, match="closed"):
         m.call("run", 1)
+
+
+# ---- fast modules: no interruption checks ----
+
+def test_fast_module_refuses_timeouts_and_computes_the_same():
+    fast = native.Module(LOOP_WASM, interruptible=False)
+    slow = native.Module(LOOP_WASM)
+    assert fast.call("count", 100000) == slow.call("count", 100000)
+    with pytest.raises(ValueError, match="interruptible=True"):
+        fast.call("count", 10, timeout=1.0)
+    with pytest.raises(ValueError, match="interruptible=True"):
+        fast.function("count", timeout=0.5)
+    with pytest.raises(TimeoutError):
+        slow.call("spin", timeout=0.05)
+    assert fast.load_info["source"] in ("memory", "disk", "compiled")
