@@ -13,6 +13,7 @@ import (
 var (
 	envOnce     sync.Once
 	prewarmOnce sync.Once
+	creating    sync.Mutex // held while an engine is created
 	engines     [2]struct {
 		once sync.Once
 		eng  *wasmtime.Engine
@@ -67,6 +68,10 @@ func engineFor(m Mode) *wasmtime.Engine {
 		cfg := wasmtime.NewConfig()
 		cfg.SetCraneliftOptLevel(wasmtime.OptLevelSpeed)
 		cfg.SetEpochInterruption(m == Interruptible)
+		// One engine at a time, so that the handlers seen before and after
+		// belong to the same creation (signals.c).
+		creating.Lock()
+		defer creating.Unlock()
 		C.ml_signals_before()
 		e.eng = wasmtime.NewEngineWithConfig(cfg)
 		C.ml_signals_after()
