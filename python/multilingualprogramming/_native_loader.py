@@ -68,7 +68,7 @@ def _guard_faulthandler(ext: ModuleType) -> None:
         return result
 
     guarded_enable._multilingual_guarded = True  # type: ignore[attr-defined]
-    faulthandler.enable = guarded_enable  # type: ignore[assignment]
+    faulthandler.enable = guarded_enable
 
 
 native, native_reason_code, native_reason = _load()
