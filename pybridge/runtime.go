@@ -20,10 +20,11 @@ var cacheSetupErr error
 // in cacheSetupErr): loading then compiles every time, which is slower but
 // correct.
 func setupDiskCache() {
-	// Create the engine while Python goes on importing, so that the first
-	// load does not wait for it (wasm/signals.c keeps its trap handlers
-	// first in line when faulthandler is enabled afterwards).
-	wasm.Prewarm()
+	// Then create the engines and warm the load path while Python goes on
+	// importing, so that the first load does not wait for them
+	// (wasm/signals.c keeps the trap handlers first in line when
+	// faulthandler is enabled afterwards).
+	defer wasm.Prewarm()
 	if os.Getenv("MULTILINGUAL_CACHE_DIR") == "off" {
 		cacheSetupErr = nil
 		wasm.SetDiskCache("", "")

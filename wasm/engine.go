@@ -5,6 +5,7 @@ import "C"
 
 import (
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -107,8 +108,43 @@ func Prewarm() {
 			engineFor(Fast)
 			engineFor(Interruptible)
 			wasmtimeVersion()
+			warmLoadPath()
 		}()
 	})
+}
+
+// warmupWasm is the smallest module with a function: (func (export "f")).
+var warmupWasm = []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+	0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
+	0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+	0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00, // export "f" = func 0
+	0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b} // code section: an empty body
+
+// warmupPrefix starts the name of the warm-up module's cache entry.
+const warmupPrefix = "warmup-"
+
+// warmLoadPath takes a tiny module through the disk cache's read path
+// (mapping, checking and deserializing an entry, analysing the bytes), or
+// compiles and writes its entry the first time, without touching the
+// memory cache. The first load of a process cost about 0.8 ms against
+// 0.4 ms for the next ones (in a Go program, for a 400-function module):
+// this pays the difference ahead, while Python imports. Failures are
+// ignored: a real load reports its own.
+func warmLoadPath() {
+	dc := currentDiskCache()
+	if dc == nil {
+		return
+	}
+	k := keyOf(warmupWasm)
+	path := filepath.Join(dc.dir, warmupPrefix+filepath.Base(dc.path(k)))
+	an := startAnalysis(warmupWasm)
+	defer an.wait()
+	if mod, _ := dc.read(path, warmupWasm, k.mode); mod != nil {
+		return
+	}
+	if mod, err := compileModule(warmupWasm, k.mode); err == nil {
+		dc.write(path, mod, warmupWasm)
+	}
 }
 
 // quietBacktraces sets RUST_LIB_BACKTRACE=0 unless the variable is set:

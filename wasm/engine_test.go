@@ -2,6 +2,7 @@ package wasm
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -21,4 +22,22 @@ func TestPrewarm(t *testing.T) {
 	if _, ok := os.LookupEnv("RUST_LIB_BACKTRACE"); !ok {
 		t.Error("RUST_LIB_BACKTRACE is not set after Prewarm")
 	}
+}
+
+// TestWarmLoadPath checks that the warm-up writes its own entry the first
+// time, reads it afterwards, and leaves the memory cache alone.
+func TestWarmLoadPath(t *testing.T) {
+	dir := withDiskCache(t)
+	for range 2 {
+		warmLoadPath()
+		if n := CacheLen(); n != 0 {
+			t.Fatalf("the warm-up left %d modules in the memory cache", n)
+		}
+		files, err := filepath.Glob(filepath.Join(dir, warmupPrefix+"*.cwasm"))
+		if err != nil || len(files) != 1 {
+			t.Fatalf("warm-up entries = %v, %v", files, err)
+		}
+	}
+	SetDiskCache("", "")
+	warmLoadPath() // no disk cache: nothing to warm, no panic
 }
