@@ -13,12 +13,22 @@ import (
 // WebAssembly: the validator types unreachable code permissively).
 func (fg *fgen) block(body []ast.Stmt) bool {
 	falls := true
-	for _, s := range body {
+	for i, s := range body {
 		if !falls && fg.g.opt.Optimize {
 			break
 		}
 		if !fg.stmt(s) {
 			falls = false
+			continue
+		}
+		// A guard that left the block narrows a parameter for the rest of
+		// it (guards.go).
+		if g, ok := s.(*ast.If); ok && falls && !fg.bodyFalls(g) {
+			if name, r, ok := fg.guardFact(g); ok {
+				rest := true
+				fg.withFact(name, r, func() { rest = fg.block(body[i+1:]) })
+				return rest
+			}
 		}
 	}
 	return falls

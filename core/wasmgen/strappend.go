@@ -195,14 +195,7 @@ func genStrAppend(fg *fgen) {
 	fg.emit(OpI32Eq)
 	fg.emit(OpI32And)
 	fg.begin(OpIf, BlockEmpty)
-	fg.get(r)
-	fg.get(nb)
-	fg.objEnd()
-	fg.get(x)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
-	fg.get(m)
-	fg.emit(OpMemCopy) // overlapping, downwards: memmove
+	fg.copyAfter(r, nb, x, m) // overlapping, downwards: memmove
 	fg.get(r)
 	fg.get(nb)
 	fg.get(m)
@@ -260,14 +253,7 @@ func genStrAppend(fg *fgen) {
 	fg.emitImm(OpGlobalSet, heapGlobal)
 	fg.end()
 	fg.end()
-	fg.get(r)
-	fg.get(nb)
-	fg.objEnd()
-	fg.get(x)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
-	fg.get(m)
-	fg.emit(OpMemCopy)
+	fg.copyAfter(r, nb, x, m)
 	fg.finishAppend(r, nb, m, count)
 	fg.get(r)
 	fg.emit(OpReturn)
@@ -319,6 +305,19 @@ func (fg *fgen) align8() {
 	fg.emit(OpI32Add)
 	fg.i32(-8)
 	fg.emit(OpI32And)
+}
+
+// copyAfter copies the m bytes of string x right after the nb bytes of
+// string r (memory.copy, so the ranges may overlap).
+func (fg *fgen) copyAfter(r, nb, x, m uint32) {
+	fg.get(r)
+	fg.get(nb)
+	fg.objEnd()
+	fg.get(x)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Add)
+	fg.get(m)
+	fg.emit(OpMemCopy)
 }
 
 // finishAppend writes r's new length nb + m and count, keeping the mark.

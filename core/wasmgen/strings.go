@@ -536,28 +536,27 @@ func genCharInto(fg *fgen) {
 	fg.get(scratch)
 }
 
-// genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i].
-func genStrAt(fg *fgen) {
-	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
-	f.ParamNames = []string{"s", "i"}
-	fg.get(0)
-	fg.get(1)
-	fg.call(fg.g.helper("__ml_str_pos", genStrPos))
-	fg.call(fg.g.helper("__ml_char_at", genCharAt))
+// genAtPos returns the builder of a helper (s i32, i i64) -> result that
+// finds the character s[i] with __ml_str_pos and hands its address to the
+// helper then, built by build.
+func genAtPos(result ValType, then string, build func(*fgen)) func(*fgen) {
+	return func(fg *fgen) {
+		f := fg.f
+		f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{result}}
+		f.ParamNames = []string{"s", "i"}
+		fg.get(0)
+		fg.get(1)
+		fg.call(fg.g.helper("__ml_str_pos", genStrPos))
+		fg.call(fg.g.helper(then, build))
+	}
 }
+
+// genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i].
+var genStrAt = genAtPos(I32, "__ml_char_at", genCharAt)
 
 // genOrdAt builds __ml_ord_at(s i32, i i64) -> i64, ord(s[i]) without
 // making the one-character string.
-func genOrdAt(fg *fgen) {
-	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
-	f.ParamNames = []string{"s", "i"}
-	fg.get(0)
-	fg.get(1)
-	fg.call(fg.g.helper("__ml_str_pos", genStrPos))
-	fg.call(fg.g.helper("__ml_decode", genDecode))
-}
+var genOrdAt = genAtPos(I64, "__ml_decode", genDecode)
 
 // genStrFind builds __ml_str_in(needle, hay i32) -> i32: whether needle
 // occurs in hay (the empty string occurs everywhere).

@@ -268,18 +268,7 @@
       local.get $tail.acc
       local.get $n
       i64.const 1
-      drop
-      local.tee $tmp.i64.4
-      i64.const -9223372036854775807
-      i64.lt_s
-      if
-        i32.const 1
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $tmp.i64.4
-      i64.const -1
-      i64.add
+      i64.sub
       call $fib
       local.set $tmp.i64.3
       local.tee $tmp.i64.4
@@ -304,18 +293,7 @@
       local.set $tail.acc
       local.get $n
       i64.const 2
-      drop
-      local.tee $tmp.i64.3
-      i64.const -9223372036854775806
-      i64.lt_s
-      if
-        i32.const 1
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $tmp.i64.3
-      i64.const -2
-      i64.add
+      i64.sub
       local.set $tmp.i64.2
       local.get $tmp.i64.2
       local.set $n

@@ -1,0 +1,141 @@
+package wasmgen
+
+import (
+	"math"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Guards narrow a parameter's interval for the statements that follow
+// them. After
+//
+//	if n < 2:
+//	    return n
+//
+// every later statement of the same block runs with n >= 2, so fib's
+// n - 1 and n - 2 need no overflow check. The rule holds when the if has
+// no else branch, its body cannot fall through (it returns, breaks or
+// continues), its condition is one comparison of an int parameter with an
+// integer literal, and no statement of the function assigns the
+// parameter (the tail call transformation rebinds parameters only where a
+// body returns, after everything that the guard covers).
+
+// guardFact returns the interval the parameter of the guard s holds after
+// it, and the parameter's name; ok is false when s is not a guard.
+func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
+	if len(s.Else) > 0 {
+		return "", interval{}, false
+	}
+	c, isCmp := s.Cond.(*ast.Compare)
+	if !isCmp || len(c.Ops) != 1 || len(c.Operands) != 2 {
+		return "", interval{}, false
+	}
+	op := c.Ops[0]
+	id, lit := c.Operands[0], c.Operands[1]
+	if _, isID := id.(*ast.Ident); !isID {
+		id, lit = lit, id
+		op = mirror(op)
+	}
+	x, isID := id.(*ast.Ident)
+	v, isConst := fg.constOf(lit)
+	if !isID || !isConst || v.kind != check.Int || !fg.unassignedParam(x.Name) {
+		return "", interval{}, false
+	}
+	// The guard's body leaves the block when `x op v` holds: afterwards
+	// the opposite holds.
+	switch {
+	case op == ast.CmpLt: // x >= v
+		r = interval{v.i, math.MaxInt64}
+	case op == ast.CmpLe && v.i < math.MaxInt64: // x >= v + 1
+		r = interval{v.i + 1, math.MaxInt64}
+	case op == ast.CmpGt: // x <= v
+		r = interval{math.MinInt64, v.i}
+	case op == ast.CmpGe && v.i > math.MinInt64: // x <= v - 1
+		r = interval{math.MinInt64, v.i - 1}
+	default:
+		return "", interval{}, false
+	}
+	return x.Name, r, true
+}
+
+// mirror is op with its operands swapped: c < x is x > c.
+func mirror(op ast.CmpOp) ast.CmpOp {
+	switch op {
+	case ast.CmpLt:
+		return ast.CmpGt
+	case ast.CmpGt:
+		return ast.CmpLt
+	case ast.CmpLe:
+		return ast.CmpGe
+	case ast.CmpGe:
+		return ast.CmpLe
+	}
+	return op
+}
+
+// unassignedParam reports whether name is an int parameter of the
+// function that no statement assigns.
+func (fg *fgen) unassignedParam(name string) bool {
+	idx := -1
+	for i, p := range fg.fn.ParamNames {
+		if p == name {
+			idx = i
+		}
+	}
+	if idx < 0 || fg.fn.Params[idx].Kind != check.Int {
+		return false
+	}
+	assigned := false
+	for _, s := range fg.fn.Decl.Body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			var tg ast.Expr
+			switch n := n.(type) {
+			case *ast.Assign:
+				tg = n.Target
+			case *ast.AugAssign:
+				tg = n.Target
+			case *ast.For:
+				if n.Target != nil {
+					tg = n.Target
+				}
+			}
+			if id, ok := tg.(*ast.Ident); ok && id.Name == name {
+				assigned = true
+			}
+			return !assigned
+		})
+	}
+	return !assigned
+}
+
+// withFact runs gen with the interval of name narrowed to r (intersected
+// with what was known), and restores the facts afterwards.
+func (fg *fgen) withFact(name string, r interval, gen func()) {
+	old, had := fg.facts[name]
+	if had {
+		r = interval{max(r.lo, old.lo), min(r.hi, old.hi)}
+	}
+	fg.facts[name] = r
+	defer func() {
+		if had {
+			fg.facts[name] = old
+		} else {
+			delete(fg.facts, name)
+		}
+	}()
+	gen()
+}
+
+// bodyFalls reports whether control may reach the end of the body of g:
+// unless its last statement is a return, break or continue.
+func (fg *fgen) bodyFalls(g *ast.If) bool {
+	if len(g.Body) == 0 {
+		return true
+	}
+	switch g.Body[len(g.Body)-1].(type) {
+	case *ast.Return, *ast.Break, *ast.Continue:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,101 @@
+//go:build cgo
+
+package wasmgen
+
+import (
+	"math"
+	"testing"
+
+	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
+)
+
+// compileSrc compiles English source (optimized) and instantiates it.
+func compileSrc(t *testing.T, src string) *instance {
+	t.Helper()
+	l, _ := lang.Get("en")
+	f, errs := parser.ParseFile("t.ml", src, l)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	info, errs := check.CheckSource(f, src, l)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m, err := Generate(f, info, Options{Optimize: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := wasmtime.NewModule(engine, m.Encode())
+	if err != nil {
+		t.Fatalf("invalid module: %v", err)
+	}
+	store := wasmtime.NewStore(engine)
+	inst, err := wasmtime.NewInstance(store, mod, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &instance{t: t, store: store, inst: inst}
+}
+
+// Guards drop overflow checks only where they cannot fire, and never for a
+// parameter that is assigned later.
+func TestGuards(t *testing.T) {
+	in := compileSrc(t, `def low(n: int) -> int:
+    if n < -9223372036854775807:
+        return 0
+    return n - 1
+
+def high(n: int) -> int:
+    if 5 < n:
+        return 0
+    return n + 9223372036854775802
+
+def upto(n: int) -> int:
+    if n >= 3:
+        return 0
+    return n + 9223372036854775804
+
+def reassigned(n: int) -> int:
+    if n < 2:
+        return 0
+    n = n - 10
+    return n - 9223372036854775801
+
+def looped(n: int) -> int:
+    t = 0
+    for i in range(3):
+        if n <= 0:
+            break
+        t = t + (n - 1)
+    return t
+`)
+	const maxI, minI = math.MaxInt64, math.MinInt64
+	tests := []struct {
+		name string
+		arg  int64
+		want result
+	}{
+		{"low", minI, result{val: int64(0)}},
+		{"low", minI + 1, result{val: int64(minI)}},
+		{"low", 0, result{val: int64(-1)}},
+		{"high", 5, result{val: int64(maxI)}},
+		{"high", 6, result{val: int64(0)}},
+		{"high", minI, result{val: int64(minI + 9223372036854775802)}},
+		{"upto", 2, result{val: int64(maxI - 1)}},
+		{"upto", 3, result{val: int64(0)}},
+		{"reassigned", 2, result{trap: "overflow"}},
+		{"reassigned", 3, result{val: int64(-7 - 9223372036854775801)}},
+		{"reassigned", 1, result{val: int64(0)}},
+		{"looped", 0, result{val: int64(0)}},
+		{"looped", 4, result{val: int64(9)}},
+		{"looped", maxI, result{trap: "overflow"}},
+	}
+	for _, tt := range tests {
+		if got := in.call(tt.name, tt.arg); got != tt.want {
+			t.Errorf("%s(%d) = %+v, want %+v", tt.name, tt.arg, got, tt.want)
+		}
+	}
+}
