@@ -89,6 +89,12 @@
 //     it, and it makes no method call and no call of a compiled
 //     function), the list's length and data pointer are loaded once into
 //     locals (hoist.go has the proof).
+//   - Versioned loops: an innermost range loop with a positive step that
+//     indexes hoisted lists by its own variable is emitted twice, behind
+//     one test that start >= 0 and stop <= len of each such list; the
+//     first copy drops those bounds checks (version.go).
+//   - Guards: after `if n < c: return ...`, an int parameter that nothing
+//     assigns is known to be >= c for the rest of the block (guards.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
 //     X to an accumulator and jumps back to the top of the body with the
 //     new arguments, as C compilers do for fib (tailcall.go has the proof:
@@ -285,6 +291,9 @@ type fgen struct {
 	// appends holds the str locals that append statements extend
 	// (strappend.go).
 	appends map[string]bool
+	// proven maps a list local to the loop variable whose accesses to it
+	// are known to be in bounds in the loop being generated (version.go).
+	proven map[string]string
 }
 
 // function generates the code of one compilable function.

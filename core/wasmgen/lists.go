@@ -529,6 +529,11 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
 	ir := fg.rangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, I64, func() { fg.exprAs(i, check.Int) })
+	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.proven[xi.Name] != "" {
+		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.proven[xi.Name] {
+			ref.inBounds = true
+		}
+	}
 	fg.slotAt(ref, ix, ir)
 	if lTemp {
 		fg.release(I32, ref.l)
@@ -561,6 +566,8 @@ type listRef struct {
 	cache  cachedList
 	cached bool
 	w      slotWidth // of the list's slots
+	// inBounds is set when the index is known to be in bounds (version.go)
+	inBounds bool
 }
 
 // length leaves the list's length as an i64.
@@ -592,6 +599,13 @@ func (fg *fgen) data(r listRef) {
 // is not changed (a[i] op= v checks the same i twice).
 func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 	fg.g.useHeap()
+	if r.inBounds {
+		fg.data(r)
+		fg.get(i)
+		fg.emit(OpI32WrapI64)
+		fg.slotAddr(r.w)
+		return
+	}
 	n := i
 	if !ir.nonNeg() {
 		n = fg.temp(I64)

@@ -229,90 +229,97 @@ func (fg *fgen) forRange(s *ast.For) {
 		return
 	}
 	defer fg.hoistLists(nil, s.Body)()
-	fg.begin(OpBlock, BlockEmpty)
-	fg.frames[len(fg.frames)-1].breakTo = true
-	fg.begin(OpLoop, BlockEmpty)
-	// exit test
-	switch {
-	case stepSign > 0:
-		fg.get(cur)
-		fg.get(stop)
-		fg.emit(OpI64GeS)
-	case stepSign < 0:
-		fg.get(cur)
-		fg.get(stop)
-		fg.emit(OpI64LeS)
-	default:
-		fg.get(cur)
-		fg.get(stop)
-		fg.emit(OpI64GeS)
-		fg.get(cur)
-		fg.get(stop)
-		fg.emit(OpI64LeS)
-		fg.get(stepLocal)
-		fg.i64(0)
-		fg.emit(OpI64GtS)
-		fg.emit(OpSelect)
-	}
-	fg.emitImm(OpBrIf, 1)
-	fg.get(cur)
-	fg.set(fg.local[s.Target.Name])
-	fg.begin(OpBlock, BlockEmpty)
-	fg.frames[len(fg.frames)-1].continueTo = true
-	fg.block(s.Body)
-	fg.end()
-	// advance; a step of ±1 cannot overflow since cur is strictly inside
-	// the range, a larger one ends the loop when cur + step overflows
-	// (its true value lies beyond stop).
-	if stepConst && (step == 1 || step == -1) || advanceSafe {
-		fg.get(cur)
-		if stepConst {
-			fg.i64(step)
-		} else {
-			fg.get(stepLocal)
-		}
-		fg.emit(OpI64Add)
-		fg.set(cur)
-	} else {
-		next := fg.temp(I64)
-		fg.get(cur)
-		if stepConst {
-			fg.i64(step)
-		} else {
-			fg.get(stepLocal)
-		}
-		fg.emit(OpI64Add)
-		fg.tee(next)
-		// The step's sign is known here: for step > 0, cur + step
-		// overflows iff the wrapped sum is below cur (it is at most cur +
-		// MAX otherwise); for step < 0, iff it is above cur.
-		// With the sign known only at run time: overflow iff cur and step
-		// have the sign opposite to next.
+	emitLoop := func() {
+		fg.begin(OpBlock, BlockEmpty)
+		fg.frames[len(fg.frames)-1].breakTo = true
+		fg.begin(OpLoop, BlockEmpty)
+		// exit test
 		switch {
 		case stepSign > 0:
 			fg.get(cur)
-			fg.emit(OpI64LtS)
+			fg.get(stop)
+			fg.emit(OpI64GeS)
 		case stepSign < 0:
 			fg.get(cur)
-			fg.emit(OpI64GtS)
+			fg.get(stop)
+			fg.emit(OpI64LeS)
 		default:
 			fg.get(cur)
-			fg.emit(OpI64Xor)
+			fg.get(stop)
+			fg.emit(OpI64GeS)
+			fg.get(cur)
+			fg.get(stop)
+			fg.emit(OpI64LeS)
 			fg.get(stepLocal)
-			fg.get(next)
-			fg.emit(OpI64Xor)
-			fg.emit(OpI64And)
 			fg.i64(0)
-			fg.emit(OpI64LtS)
+			fg.emit(OpI64GtS)
+			fg.emit(OpSelect)
 		}
 		fg.emitImm(OpBrIf, 1)
-		fg.get(next)
-		fg.set(cur)
-		fg.release(I64, next)
+		fg.get(cur)
+		fg.set(fg.local[s.Target.Name])
+		fg.begin(OpBlock, BlockEmpty)
+		fg.frames[len(fg.frames)-1].continueTo = true
+		fg.block(s.Body)
+		fg.end()
+		// advance; a step of ±1 cannot overflow since cur is strictly inside
+		// the range, a larger one ends the loop when cur + step overflows
+		// (its true value lies beyond stop).
+		if stepConst && (step == 1 || step == -1) || advanceSafe {
+			fg.get(cur)
+			if stepConst {
+				fg.i64(step)
+			} else {
+				fg.get(stepLocal)
+			}
+			fg.emit(OpI64Add)
+			fg.set(cur)
+		} else {
+			next := fg.temp(I64)
+			fg.get(cur)
+			if stepConst {
+				fg.i64(step)
+			} else {
+				fg.get(stepLocal)
+			}
+			fg.emit(OpI64Add)
+			fg.tee(next)
+			// The step's sign is known here: for step > 0, cur + step
+			// overflows iff the wrapped sum is below cur (it is at most cur +
+			// MAX otherwise); for step < 0, iff it is above cur.
+			// With the sign known only at run time: overflow iff cur and step
+			// have the sign opposite to next.
+			switch {
+			case stepSign > 0:
+				fg.get(cur)
+				fg.emit(OpI64LtS)
+			case stepSign < 0:
+				fg.get(cur)
+				fg.emit(OpI64GtS)
+			default:
+				fg.get(cur)
+				fg.emit(OpI64Xor)
+				fg.get(stepLocal)
+				fg.get(next)
+				fg.emit(OpI64Xor)
+				fg.emit(OpI64And)
+				fg.i64(0)
+				fg.emit(OpI64LtS)
+			}
+			fg.emitImm(OpBrIf, 1)
+			fg.get(next)
+			fg.set(cur)
+			fg.release(I64, next)
+		}
+		fg.emitImm(OpBr, 0)
+		fg.end()
+		fg.end()
 	}
-	fg.emitImm(OpBr, 0)
-	fg.end()
-	fg.end()
+	if stepSign > 0 {
+		fg.versioned(s, args, stop, emitLoop)
+	} else {
+		emitLoop()
+	}
 }
 
 // minI64 is the smallest i64, as a float for range checks.
