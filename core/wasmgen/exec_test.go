@@ -12,6 +12,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
 )
 
 // instance compiles f (checking that the given functions are compilable),
@@ -52,6 +53,36 @@ func compile(t *testing.T, f *ast.File, opt Options, want ...string) *instance {
 		t.Fatal(err)
 	}
 	return &instance{t: t, store: store, inst: inst}
+}
+
+// instantiate compiles m with Wasmtime and instantiates it in a fresh store.
+func instantiate(t *testing.T, m *Module) *instance {
+	t.Helper()
+	mod, err := wasmtime.NewModule(engine, m.Encode())
+	if err != nil {
+		t.Fatalf("invalid module: %v\n%s", err, m.WAT())
+	}
+	store := wasmtime.NewStore(engine)
+	inst, err := wasmtime.NewInstance(store, mod, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &instance{t: t, store: store, inst: inst}
+}
+
+// checkSrc parses and checks English source.
+func checkSrc(t *testing.T, src string) (*ast.File, *check.Info) {
+	t.Helper()
+	l, _ := lang.Get("en")
+	f, errs := parser.ParseFile("t.ml", src, l)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	info, errs := check.CheckSource(f, src, l)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return f, info
 }
 
 // result is the outcome of one call: a value, or a trap with its kind.

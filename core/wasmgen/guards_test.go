@@ -5,39 +5,17 @@ package wasmgen
 import (
 	"math"
 	"testing"
-
-	"github.com/bytecodealliance/wasmtime-go/v39"
-	"github.com/multilingualprogramming/multilingual/core/check"
-	"github.com/multilingualprogramming/multilingual/core/lang"
-	"github.com/multilingualprogramming/multilingual/core/parser"
 )
 
 // compileSrc compiles English source (optimized) and instantiates it.
 func compileSrc(t *testing.T, src string) *instance {
 	t.Helper()
-	l, _ := lang.Get("en")
-	f, errs := parser.ParseFile("t.ml", src, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	info, errs := check.CheckSource(f, src, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	f, info := checkSrc(t, src)
 	m, err := Generate(f, info, Options{Optimize: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod, err := wasmtime.NewModule(engine, m.Encode())
-	if err != nil {
-		t.Fatalf("invalid module: %v", err)
-	}
-	store := wasmtime.NewStore(engine)
-	inst, err := wasmtime.NewInstance(store, mod, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &instance{t: t, store: store, inst: inst}
+	return instantiate(t, m)
 }
 
 // Guards drop overflow checks only where they cannot fire, and never for a

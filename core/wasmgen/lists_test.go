@@ -14,17 +14,8 @@ import (
 // The list program of testdata runs with Python's results (computed by
 // hand from Python's semantics) and its traps.
 func TestListsProgram(t *testing.T) {
-	m := testdataModules(t)[filepath.Join("testdata", "lists.en.ml")]
-	mod, err := wasmtime.NewModule(engine, m.Encode())
-	if err != nil {
-		t.Fatalf("invalid module: %v", err)
-	}
-	store := wasmtime.NewStore(engine)
-	inst, err := wasmtime.NewInstance(store, mod, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := &instance{t: t, store: store, inst: inst}
+	in := instantiate(t, testdataModules(t)[filepath.Join("testdata", "lists.en.ml")])
+	store, inst := in.store, in.inst
 	build := func(n int64) int64 {
 		a := make([]int64, n)
 		for i := range a {

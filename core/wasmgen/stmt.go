@@ -265,24 +265,17 @@ func (fg *fgen) forRange(s *ast.For) {
 		// advance; a step of ±1 cannot overflow since cur is strictly inside
 		// the range, a larger one ends the loop when cur + step overflows
 		// (its true value lies beyond stop).
+		fg.get(cur)
+		if stepConst {
+			fg.i64(step)
+		} else {
+			fg.get(stepLocal)
+		}
+		fg.emit(OpI64Add) // cur + step, wrapped
 		if stepConst && (step == 1 || step == -1) || advanceSafe {
-			fg.get(cur)
-			if stepConst {
-				fg.i64(step)
-			} else {
-				fg.get(stepLocal)
-			}
-			fg.emit(OpI64Add)
 			fg.set(cur)
 		} else {
 			next := fg.temp(I64)
-			fg.get(cur)
-			if stepConst {
-				fg.i64(step)
-			} else {
-				fg.get(stepLocal)
-			}
-			fg.emit(OpI64Add)
 			fg.tee(next)
 			// The step's sign is known here: for step > 0, cur + step
 			// overflows iff the wrapped sum is below cur (it is at most cur +

@@ -23,20 +23,8 @@ type strInstance struct {
 
 func newStrInstance(t *testing.T) *strInstance {
 	t.Helper()
-	m := testdataModules(t)[filepath.Join("testdata", "strings.fr.ml")]
-	mod, err := wasmtime.NewModule(engine, m.Encode())
-	if err != nil {
-		t.Fatalf("invalid module: %v", err)
-	}
-	store := wasmtime.NewStore(engine)
-	inst, err := wasmtime.NewInstance(store, mod, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &strInstance{
-		instance: &instance{t: t, store: store, inst: inst},
-		mem:      inst.GetExport(store, MemoryExport).Memory(),
-	}
+	in := instantiate(t, testdataModules(t)[filepath.Join("testdata", "strings.fr.ml")])
+	return &strInstance{instance: in, mem: in.inst.GetExport(in.store, MemoryExport).Memory()}
 }
 
 // encode gives Python's "surrogatepass" UTF-8 of code points.

@@ -5,10 +5,6 @@ package wasmgen
 import (
 	"strings"
 	"testing"
-
-	"github.com/multilingualprogramming/multilingual/core/check"
-	"github.com/multilingualprogramming/multilingual/core/lang"
-	"github.com/multilingualprogramming/multilingual/core/parser"
 )
 
 // Versioned loops give Python's results whether or not the test before
@@ -88,15 +84,7 @@ def nested(n: int) -> float:
 // test of the lengths when optimizing, and once otherwise.
 func TestVersionedOnlyWhenOptimizing(t *testing.T) {
 	src := "def f(n: int) -> int:\n    a = [1] * n\n    s = 0\n    for k in range(n):\n        s = s + a[k]\n    return s\n"
-	l, _ := lang.Get("en")
-	f, errs := parser.ParseFile("t.ml", src, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	info, errs := check.CheckSource(f, src, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	f, info := checkSrc(t, src)
 	for _, opt := range []bool{true, false} {
 		m, err := Generate(f, info, Options{Optimize: opt})
 		if err != nil {
