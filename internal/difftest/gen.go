@@ -53,7 +53,7 @@ func call(name string, args ...ast.Expr) ast.Expr {
 // Program returns a new function `f(a: int, b: int, x: float, y: float,
 // p: bool) -> T` of a few statements.
 func (g *Generator) Program() *Program {
-	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 's': nil, 'S': nil}
+	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 'B': nil, 's': nil, 'S': nil}
 	g.nlocal = 0
 	g.nloop = 0
 	res := []byte{'i', 'f', 'b', 's'}[g.r.IntN(4)]
@@ -127,7 +127,9 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		g.locals['i'] = append(g.locals['i'], kv)
 		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')}}
 		if g.r.IntN(2) == 0 {
-			lists := g.locals['I']
+			// an int or bool list indexed by the loop variable (wasmgen
+			// versions such loops: bounds checks proved once before them)
+			lists := append(append([]string(nil), g.locals['I']...), g.locals['B']...)
 			if len(lists) > 0 && g.r.IntN(2) == 0 {
 				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: &ast.Index{X: ident(lists[g.r.IntN(len(lists))]), Index: ident(kv)}})
 			} else {
@@ -144,10 +146,11 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
 }
 
-// listStmts declares a list of ints, floats or strs and mutates it.
+// listStmts declares a list of ints, floats, bools (one-byte slots) or
+// strs and mutates it.
 func (g *Generator) listStmts() []ast.Stmt {
-	et := []byte{'i', 'f', 's'}[g.r.IntN(3)]
-	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S'}[et]
+	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
+	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
 	var init ast.Expr
 	switch g.r.IntN(3) {
 	case 0:
@@ -181,8 +184,12 @@ func (g *Generator) listStmts() []ast.Stmt {
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("pop")}, Args: args}})
 		}
 	}
-	if g.r.IntN(2) == 0 && len(g.locals[et]) > 0 {
-		acc := g.locals[et][g.r.IntN(len(g.locals[et]))]
+	accT := et
+	if et == 'b' {
+		accT = 'i' // an int sums bools: p += True would make p an int
+	}
+	if g.r.IntN(2) == 0 && len(g.locals[accT]) > 0 {
+		acc := g.locals[accT][g.r.IntN(len(g.locals[accT]))]
 		out = append(out, &ast.For{Target: ident("e" + name), Iter: l(), Body: []ast.Stmt{
 			&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: ident("e" + name)}}})
 	}
