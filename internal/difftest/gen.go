@@ -7,8 +7,10 @@
 // The generator only writes constructs the checker can compile: int, float
 // and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
 // on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
-// lists of ints and floats with append, pop, indexing (negative included),
-// element assignment, `in`, `for x in lst` and `[x] * n`; and strings
+// lists of ints, floats and bools (one-byte slots) with append, pop,
+// indexing (negative included), element assignment, `in`, `for x in lst`,
+// `[x] * n` and range loops that index a list by their own variable (which
+// wasmgen versions); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
 // values, `and`/`or`, str locals and list[str] locals. Every value
