@@ -139,7 +139,10 @@ type gen struct {
 	helpers map[string]uint32      // runtime helpers generated on demand
 	heap    bool                   // the module has the list allocator (lists.go)
 	strs    map[string]uint32      // address of each static string (strings.go)
-	data    []byte                 // the static strings, laid out from HeapBase
+	// posGlobal is the first of three globals remembering the last
+	// character position __ml_str_pos found (string, index, byte offset)
+	posGlobal uint32
+	data      []byte // the static strings, laid out from HeapBase
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -209,6 +212,11 @@ func (g *gen) wrapExports(n int) {
 		w.Body = []Instr{
 			{Op: OpGlobalGet, Imm: argTopGlobal}, {Op: OpGlobalSet, Imm: heapGlobal},
 			{Op: OpI32Const, Imm: g.heapBase()}, {Op: OpGlobalSet, Imm: argTopGlobal},
+		}
+		if g.strs != nil {
+			// addresses are reused from call to call: forget the last
+			// position __ml_str_pos found
+			w.Body = append(w.Body, Instr{Op: OpI32Const, Imm: 0}, Instr{Op: OpGlobalSet, Imm: int64(g.posGlobal)})
 		}
 		for j := range impl.Type.Params {
 			w.Body = append(w.Body, Instr{Op: OpLocalGet, Imm: int64(j)})

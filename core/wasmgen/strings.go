@@ -13,8 +13,11 @@ import (
 //
 // Python counts, indexes and compares code points. The count is kept in
 // the object, so len() is a load. Indexing an ASCII string (count ==
-// nbytes) is a byte load; any other string is scanned from its start to
-// the code point, as UTF-8 has no index. Comparison is bytewise, which in
+// nbytes) is a byte load; any other string is scanned to the code point,
+// as UTF-8 has no index: from the last position found in the same string
+// when the index lies at or after it (three globals remember it, and every
+// exported call forgets it), so s[i] in a loop over i stays linear.
+// Comparison is bytewise, which in
 // UTF-8 is code point order, and `in` is a bytewise substring search,
 // which UTF-8 makes exact (no code point's encoding starts inside
 // another's).
@@ -26,6 +29,11 @@ func (g *gen) useStrings() {
 	}
 	g.useHeap()
 	g.strs = make(map[string]uint32)
+	g.posGlobal = uint32(len(g.mod.Globals))
+	g.mod.Globals = append(g.mod.Globals,
+		&Global{Name: "__ml_pos_str", Type: I32, Mutable: true},
+		&Global{Name: "__ml_pos_idx", Type: I32, Mutable: true},
+		&Global{Name: "__ml_pos_off", Type: I32, Mutable: true})
 	for c := 0; c < 128; c++ {
 		rec := make([]byte, StaticCharSize)
 		binary.LittleEndian.PutUint32(rec[StrLenOffset:], 1)
@@ -472,12 +480,36 @@ func genStrPos(fg *fgen) {
 	fg.emit(OpI32Add)
 	fg.emit(OpReturn)
 	fg.end()
-	// k = i + 1 lead bytes still to pass; stop on the last one
+	// k = i + 1 lead bytes still to pass; stop on the last one. Going on
+	// from the last position found in the same string (s[i] in a loop over
+	// i) makes a pass over the string linear instead of quadratic.
+	ps, pi, po := int64(fg.g.posGlobal), int64(fg.g.posGlobal+1), int64(fg.g.posGlobal+2)
 	fg.get(i)
 	fg.emit(OpI32WrapI64)
 	fg.i32(1)
 	fg.emit(OpI32Add)
 	fg.set(k)
+	fg.get(s)
+	fg.emitImm(OpGlobalGet, ps)
+	fg.emit(OpI32Eq)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpGlobalGet, pi)
+	fg.emit(OpI32GeU)
+	fg.emit(OpI32And)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(p)
+	fg.emitImm(OpGlobalGet, po)
+	fg.emit(OpI32Add)
+	fg.set(p)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpGlobalGet, pi)
+	fg.emit(OpI32Sub)
+	fg.i32(1)
+	fg.emit(OpI32Add)
+	fg.set(k)
+	fg.end()
 	fg.begin(OpLoop, BlockEmpty)
 	fg.get(k)
 	fg.get(p)
@@ -496,6 +528,17 @@ func genStrPos(fg *fgen) {
 	fg.emitImm(OpBr, 1)
 	fg.end()
 	fg.end()
+	fg.get(s)
+	fg.emitImm(OpGlobalSet, ps)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpGlobalSet, pi)
+	fg.get(p)
+	fg.get(s)
+	fg.emit(OpI32Sub)
+	fg.i32(StrHeaderSize)
+	fg.emit(OpI32Sub)
+	fg.emitImm(OpGlobalSet, po)
 	fg.get(p)
 }
 

@@ -282,3 +282,70 @@ func TestStringsProgram(t *testing.T) {
 		}
 	}
 }
+
+// __ml_str_pos goes on from the last position it found in the same
+// string: forward and backward passes, a string extended in place between
+// two lookups, and two strings read in turn all give Python's characters.
+func TestStrPosCache(t *testing.T) {
+	in := compileSrc(t, `def walk(n: int) -> int:
+    s = "aé😀漢" * n
+    h = 0
+    for i in range(len(s)):
+        h = h * 31 % 1000003 + ord(s[i])
+    for i in range(len(s) - 1, -1, -1):
+        h = h * 7 % 1000003 + ord(s[i])
+    for i in range(0, len(s), 3):
+        h = h * 5 % 1000003 + ord(s[i]) + ord(s[i // 2])
+    return h
+
+def grow(n: int) -> int:
+    r = "é"
+    h = 0
+    for i in range(n):
+        h = h * 3 % 1000003 + ord(r[i])
+        r = r + chr(19968 + i)
+    return h + len(r)
+
+def two(n: int) -> int:
+    a = "é" * n + "x"
+    b = "漢字" * n
+    h = 0
+    for i in range(n):
+        h = h * 3 % 1000003 + ord(a[i]) - ord(b[-1 - i])
+    return h
+`)
+	runes := func(s string) []rune { return []rune(s) }
+	for _, n := range []int64{0, 1, 2, 5, 40} {
+		s := runes(strings.Repeat("aé😀漢", int(n)))
+		h := int64(0)
+		for i := range s {
+			h = h*31%1000003 + int64(s[i])
+		}
+		for i := len(s) - 1; i >= 0; i-- {
+			h = h*7%1000003 + int64(s[i])
+		}
+		for i := 0; i < len(s); i += 3 {
+			h = h*5%1000003 + int64(s[i]) + int64(s[i/2])
+		}
+		if got := in.call("walk", n); got.val != h {
+			t.Errorf("walk(%d) = %+v, want %d", n, got, h)
+		}
+		r := []rune{'é'}
+		g := int64(0)
+		for i := int64(0); i < n; i++ {
+			g = g*3%1000003 + int64(r[i])
+			r = append(r, rune(19968+i))
+		}
+		if got := in.call("grow", n); got.val != g+int64(len(r)) {
+			t.Errorf("grow(%d) = %+v, want %d", n, got, g+int64(len(r)))
+		}
+		a, b := runes(strings.Repeat("é", int(n))+"x"), runes(strings.Repeat("漢字", int(n)))
+		w := int64(0)
+		for i := 0; i < int(n); i++ {
+			w = ((w*3)%1000003+1000003)%1000003 + int64(a[i]) - int64(b[len(b)-1-i]) // Python's % is never negative here
+		}
+		if got := in.call("two", n); got.val != w {
+			t.Errorf("two(%d) = %+v, want %d", n, got, w)
+		}
+	}
+}

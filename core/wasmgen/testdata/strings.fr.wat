@@ -3,6 +3,9 @@
   (global $__ml_error_code (mut i32) (i32.const 0))
   (global $__ml_heap (mut i32) (i32.const 2184))
   (global $__ml_argtop (mut i32) (i32.const 2184))
+  (global $__ml_pos_str (mut i32) (i32.const 0))
+  (global $__ml_pos_idx (mut i32) (i32.const 0))
+  (global $__ml_pos_off (mut i32) (i32.const 0))
   (func $taille.impl (param $s i32) (result i64)
     local.get $s
     i32.load offset=4
@@ -1024,6 +1027,27 @@
     i32.const 1
     i32.add
     local.set $k
+    local.get $s
+    global.get $__ml_pos_str
+    i32.eq
+    local.get $i
+    i32.wrap_i64
+    global.get $__ml_pos_idx
+    i32.ge_u
+    i32.and
+    if
+      local.get $p
+      global.get $__ml_pos_off
+      i32.add
+      local.set $p
+      local.get $i
+      i32.wrap_i64
+      global.get $__ml_pos_idx
+      i32.sub
+      i32.const 1
+      i32.add
+      local.set $k
+    end
     loop
       local.get $k
       local.get $p
@@ -1042,6 +1066,17 @@
         br 1
       end
     end
+    local.get $s
+    global.set $__ml_pos_str
+    local.get $i
+    i32.wrap_i64
+    global.set $__ml_pos_idx
+    local.get $p
+    local.get $s
+    i32.sub
+    i32.const 8
+    i32.sub
+    global.set $__ml_pos_off
     local.get $p
   )
   (func $__ml_char_at (param $p i32) (result i32)
@@ -2094,6 +2129,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $taille.impl
   )
@@ -2102,6 +2139,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     local.get $i
     call $lettre.impl
@@ -2111,6 +2150,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $a
     local.get $b
     call $compare.impl
@@ -2120,6 +2161,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $a
     local.get $b
     call $ordre.impl
@@ -2129,6 +2172,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $a
     local.get $b
     call $joindre.impl
@@ -2138,6 +2183,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     local.get $n
     call $"répéter.impl"
@@ -2147,6 +2194,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $aiguille
     local.get $meule
     call $contient.impl
@@ -2156,6 +2205,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $aiguille
     local.get $meule
     call $absent.impl
@@ -2165,6 +2216,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $codes.impl
   )
@@ -2173,6 +2226,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $inverse.impl
   )
@@ -2181,6 +2236,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $code.impl
   )
@@ -2189,6 +2246,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $n
     call $car.impl
   )
@@ -2197,6 +2256,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $n
     call $texte.impl
   )
@@ -2205,6 +2266,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $voyelles.impl
   )
@@ -2213,6 +2276,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $vide.impl
   )
@@ -2221,6 +2286,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $a
     local.get $b
     call $choix.impl
@@ -2230,6 +2297,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     local.get $n
     call $parmi.impl
@@ -2239,6 +2308,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $n
     call $construire.impl
   )
@@ -2247,6 +2318,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $n
     call $alias.impl
   )
@@ -2255,6 +2328,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $n
     call $dans_liste.impl
   )
@@ -2263,6 +2338,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     call $doubler.impl
   )
@@ -2271,6 +2348,8 @@
     global.set $__ml_heap
     i32.const 2184
     global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
     local.get $s
     local.get $i
     call $"code_à.impl"
