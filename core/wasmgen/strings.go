@@ -14,9 +14,9 @@ import (
 // Python counts, indexes and compares code points. The count is kept in
 // the object, so len() is a load. Indexing an ASCII string (count ==
 // nbytes) is a byte load; any other string is scanned to the code point,
-// as UTF-8 has no index: from the last position found in the same string
-// when the index lies at or after it (three globals remember it, and every
-// exported call forgets it), so s[i] in a loop over i stays linear.
+// as UTF-8 has no index: from the last position found in the same string,
+// forward or back (three globals remember it, and every exported call
+// forgets it), so s[i] in a loop over i, either way, stays linear.
 // Comparison is bytewise, which in
 // UTF-8 is code point order, and `in` is a bytewise substring search,
 // which UTF-8 makes exact (no code point's encoding starts inside
@@ -481,22 +481,19 @@ func genStrPos(fg *fgen) {
 	fg.emit(OpReturn)
 	fg.end()
 	// k = i + 1 lead bytes still to pass; stop on the last one. Going on
-	// from the last position found in the same string (s[i] in a loop over
-	// i) makes a pass over the string linear instead of quadratic.
+	// from the last position found in the same string, forward or back
+	// (s[i] in a loop over i), makes a pass over the string linear
+	// instead of quadratic.
 	ps, pi, po := int64(fg.g.posGlobal), int64(fg.g.posGlobal+1), int64(fg.g.posGlobal+2)
 	fg.get(i)
 	fg.emit(OpI32WrapI64)
 	fg.i32(1)
 	fg.emit(OpI32Add)
 	fg.set(k)
+	fg.begin(OpBlock, BlockEmpty) // found
 	fg.get(s)
 	fg.emitImm(OpGlobalGet, ps)
 	fg.emit(OpI32Eq)
-	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpGlobalGet, pi)
-	fg.emit(OpI32GeU)
-	fg.emit(OpI32And)
 	fg.begin(OpIf, BlockEmpty)
 	fg.get(p)
 	fg.emitImm(OpGlobalGet, po)
@@ -505,10 +502,40 @@ func genStrPos(fg *fgen) {
 	fg.get(i)
 	fg.emit(OpI32WrapI64)
 	fg.emitImm(OpGlobalGet, pi)
+	fg.emit(OpI32GeU)
+	fg.begin(OpIf, BlockEmpty)
+	// forward: i - pi + 1 lead bytes from the remembered one
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emitImm(OpGlobalGet, pi)
 	fg.emit(OpI32Sub)
 	fg.i32(1)
 	fg.emit(OpI32Add)
 	fg.set(k)
+	fg.emit(OpElse)
+	// back: step over pi - i lead bytes before the remembered one
+	fg.emitImm(OpGlobalGet, pi)
+	fg.get(i)
+	fg.emit(OpI32WrapI64)
+	fg.emit(OpI32Sub)
+	fg.set(k)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(k)
+	fg.get(p)
+	fg.i32(1)
+	fg.emit(OpI32Sub)
+	fg.tee(p)
+	fg.emitImm(OpI32Load8U, 0)
+	fg.i32(0xC0)
+	fg.emit(OpI32And)
+	fg.i32(0x80)
+	fg.emit(OpI32Ne)
+	fg.emit(OpI32Sub)
+	fg.tee(k)
+	fg.emitImm(OpBrIf, 0)
+	fg.end()
+	fg.emitImm(OpBr, 2) // found
+	fg.end()
 	fg.end()
 	fg.begin(OpLoop, BlockEmpty)
 	fg.get(k)
@@ -526,6 +553,7 @@ func genStrPos(fg *fgen) {
 	fg.emit(OpI32Add)
 	fg.set(p)
 	fg.emitImm(OpBr, 1)
+	fg.end()
 	fg.end()
 	fg.end()
 	fg.get(s)

@@ -1027,43 +1027,68 @@
     i32.const 1
     i32.add
     local.set $k
-    local.get $s
-    global.get $__ml_pos_str
-    i32.eq
-    local.get $i
-    i32.wrap_i64
-    global.get $__ml_pos_idx
-    i32.ge_u
-    i32.and
-    if
-      local.get $p
-      global.get $__ml_pos_off
-      i32.add
-      local.set $p
-      local.get $i
-      i32.wrap_i64
-      global.get $__ml_pos_idx
-      i32.sub
-      i32.const 1
-      i32.add
-      local.set $k
-    end
-    loop
-      local.get $k
-      local.get $p
-      i32.load8_u
-      i32.const 192
-      i32.and
-      i32.const 128
-      i32.ne
-      i32.sub
-      local.tee $k
+    block
+      local.get $s
+      global.get $__ml_pos_str
+      i32.eq
       if
         local.get $p
-        i32.const 1
+        global.get $__ml_pos_off
         i32.add
         local.set $p
-        br 1
+        local.get $i
+        i32.wrap_i64
+        global.get $__ml_pos_idx
+        i32.ge_u
+        if
+          local.get $i
+          i32.wrap_i64
+          global.get $__ml_pos_idx
+          i32.sub
+          i32.const 1
+          i32.add
+          local.set $k
+        else
+          global.get $__ml_pos_idx
+          local.get $i
+          i32.wrap_i64
+          i32.sub
+          local.set $k
+          loop
+            local.get $k
+            local.get $p
+            i32.const 1
+            i32.sub
+            local.tee $p
+            i32.load8_u
+            i32.const 192
+            i32.and
+            i32.const 128
+            i32.ne
+            i32.sub
+            local.tee $k
+            br_if 0
+          end
+          br 2
+        end
+      end
+      loop
+        local.get $k
+        local.get $p
+        i32.load8_u
+        i32.const 192
+        i32.and
+        i32.const 128
+        i32.ne
+        i32.sub
+        local.tee $k
+        if
+          local.get $p
+          i32.const 1
+          i32.add
+          local.set $p
+          br 1
+        end
       end
     end
     local.get $s
