@@ -108,17 +108,15 @@ func (w slotWidth) name(base string) string {
 	return base
 }
 
-// listHelper returns the list helper base for width w, built by gen(w).
-func (fg *fgen) listHelper(base string, w slotWidth, gen func(slotWidth) func(*fgen)) uint32 {
+// listHelper returns the list helper base for width w, built by build.
+func (fg *fgen) listHelper(base string, w slotWidth, build func(*fgen, slotWidth)) uint32 {
 	fg.g.useHeap()
-	return fg.g.helper(w.name(base), gen(w))
+	return fg.g.helper(w.name(base), func(hg *fgen) { build(hg, w) })
 }
 
 // genListNew builds __ml_list(n i64) -> i32: a list of length max(n, 0)
 // whose slots the caller fills, header and data in one block.
-func genListNew(w slotWidth) func(*fgen) { return func(fg *fgen) { genListNewW(fg, w) } }
-
-func genListNewW(fg *fgen, w slotWidth) {
+func genListNew(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"n"}
@@ -203,9 +201,7 @@ func (fg *fgen) normIndex(l, i uint32) {
 // genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
 // data to twice its capacity, at least 4, when full) and returns its
 // address for the caller to store into.
-func genPush(w slotWidth) func(*fgen) { return func(fg *fgen) { genPushW(fg, w) } }
-
-func genPushW(fg *fgen, w slotWidth) {
+func genPush(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
 	f.ParamNames = []string{"l"}
@@ -263,9 +259,7 @@ func genPushW(fg *fgen, w slotWidth) {
 // genPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns
 // its slot's bits, shifting the later slots down; IndexError when l is
 // empty or i out of range.
-func genPop(w slotWidth) func(*fgen) { return func(fg *fgen) { genPopW(fg, w) } }
-
-func genPopW(fg *fgen, w slotWidth) {
+func genPop(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
 	f.ParamNames = []string{"l", "i"}
@@ -312,9 +306,7 @@ func genPopW(fg *fgen, w slotWidth) {
 // full: each copy reads the prefix already written, so the copies never
 // overlap, and there are about log2(n) of them. All byte counts are
 // unsigned i32 at most maxListLen*8 = 2**31.
-func genRepeat(w slotWidth) func(*fgen) { return func(fg *fgen) { genRepeatW(fg, w) } }
-
-func genRepeatW(fg *fgen, w slotWidth) {
+func genRepeat(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
 	f.ParamNames = []string{"l", "n"}
@@ -352,7 +344,7 @@ func genRepeatW(fg *fgen, w slotWidth) {
 	fg.get(k)
 	fg.get(n)
 	fg.emit(OpI64Mul)
-	fg.call(fg.g.helper(w.name("__ml_list"), genListNew(w)))
+	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.tee(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.set(d)
@@ -416,9 +408,7 @@ func (fg *fgen) doubleCopy(d, done, total, c uint32) {
 }
 
 // genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
-func genConcat(w slotWidth) func(*fgen) { return func(fg *fgen) { genConcatW(fg, w) } }
-
-func genConcatW(fg *fgen, w slotWidth) {
+func genConcat(fg *fgen, w slotWidth) {
 	f := fg.f
 	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
 	f.ParamNames = []string{"a", "b"}
@@ -431,7 +421,7 @@ func genConcatW(fg *fgen, w slotWidth) {
 	fg.emitImm(OpI32Load, ListLenOffset)
 	fg.emit(OpI64ExtendI32U)
 	fg.emit(OpI64Add)
-	fg.call(fg.g.helper(w.name("__ml_list"), genListNew(w)))
+	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.tee(r)
 	fg.emitImm(OpI32Load, ListDataOffset)
 	fg.get(a)

@@ -178,7 +178,8 @@ class Program:
             # Compiled programs keep no state between calls, so a timed call
             # may run on a second module, compiled with the interruption
             # checks that the usual one leaves out for speed.
-            self._timed = main.__class__(self.wasm_bytes, interruptible=True)
+            native = _native_loader.require_native("running WebAssembly")
+            self._timed = native.Module(self.wasm_bytes, interruptible=True)
         timed = self._timed
         fn = timed.function(name, info.signature, fallback, timeout=float(timeout))
 

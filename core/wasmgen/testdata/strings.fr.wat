@@ -1111,7 +1111,8 @@
     (local $tmp.i32.4 i32)
     local.get $p
     i32.load8_u
-    local.tee $c
+    local.set $c
+    local.get $c
     i32.const 128
     i32.lt_u
     if
@@ -1563,7 +1564,8 @@
     (local $tmp.i32.4 i32)
     local.get $p
     i32.load8_u
-    local.tee $c
+    local.set $c
+    local.get $c
     i32.const 128
     i32.lt_u
     if
@@ -1703,7 +1705,8 @@
     end
     local.get $i
     i32.wrap_i64
-    local.tee $c
+    local.set $c
+    local.get $c
     i32.const 128
     i32.lt_u
     if
