@@ -42,6 +42,10 @@ func (fg *fgen) expr(e ast.Expr) {
 		}
 		fg.get(fg.local[e.Name])
 	case *ast.Binary:
+		if p, ok := fg.reduced[e]; ok {
+			fg.get(p) // a product kept up to date by the loop (version.go)
+			return
+		}
 		fg.binary(e.Op, e.X, e.Y, t)
 	case *ast.Unary:
 		fg.unary(e, t)
@@ -393,6 +397,9 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	idx, ok := fg.g.index[callee]
 	if callee == nil || !ok {
 		panic("call to a function that is not compiled")
+	}
+	if spec, ok := fg.specCall(e); ok {
+		idx = spec
 	}
 	for i, a := range e.Args {
 		fg.exprAs(a, callee.Params[i].Kind)

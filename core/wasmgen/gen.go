@@ -92,7 +92,15 @@
 //   - Versioned loops: an innermost range loop with a positive step that
 //     indexes hoisted lists by its own variable is emitted twice, behind
 //     one test that start >= 0 and stop <= len of each such list; the
-//     first copy drops those bounds checks (version.go).
+//     first copy drops those bounds checks (version.go). When the loop
+//     multiplies its variable by an int local it does not assign, and
+//     the magnitudes are at most 2**31, the first copy keeps each such
+//     product in a local by addition (strength reduction).
+//   - Non-negative specializations: a recursive int function gets a copy
+//     compiled under the hypothesis that its int parameters and its own
+//     results are >= 0, kept when every value it returns is provably >= 0
+//     under that hypothesis; calls whose int arguments are provably >= 0
+//     go there, and their results count as >= 0 (specialize.go).
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
 //     assigns is known to be >= c for the rest of the block (guards.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
@@ -143,6 +151,9 @@ type gen struct {
 	// character position __ml_str_pos found (string, index, byte offset)
 	posGlobal uint32
 	data      []byte // the static strings, laid out from HeapBase
+	// specs holds the function index of the non-negative specialization
+	// of each function that has one (specialize.go).
+	specs map[*check.Func]uint32
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -155,16 +166,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 			m, err = nil, fmt.Errorf("wasmgen: %v", r)
 		}
 	}()
-	g := &gen{
-		info: info, opt: opt,
-		mod: &Module{
-			MemoryPages:  1,
-			MemoryExport: MemoryExport,
-			Globals:      []*Global{{Name: "__ml_error_code", Type: I32, Mutable: true}},
-		},
-		index:   make(map[*check.Func]uint32),
-		helpers: make(map[string]uint32),
-	}
+	g := newGen(info, opt)
 	var compiled []*check.Func
 	seen := map[string]bool{MemoryExport: true, ErrorExport: true, MainExport: true}
 	for _, fn := range info.Funcs {
@@ -184,17 +186,35 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 		Type: FuncType{Results: []ValType{I32}},
 		Body: []Instr{{Op: OpGlobalGet, Imm: errGlobal}},
 	})
+	if opt.Optimize {
+		g.planSpecs(compiled)
+	}
 	for i, fn := range compiled {
 		g.mod.Funcs[i] = g.function(fn)
 		if fn.Internal {
 			g.useHeap() // the host passes lists through the allocator
 		}
 	}
+	g.specFunctions(compiled)
 	if g.heap {
 		g.wrapExports(len(compiled))
 	}
 	g.finishData()
 	return g.mod, nil
+}
+
+// newGen returns the state of a Generate call with an empty module.
+func newGen(info *check.Info, opt Options) *gen {
+	return &gen{
+		info: info, opt: opt,
+		mod: &Module{
+			MemoryPages:  1,
+			MemoryExport: MemoryExport,
+			Globals:      []*Global{{Name: "__ml_error_code", Type: I32, Mutable: true}},
+		},
+		index:   make(map[*check.Func]uint32),
+		helpers: make(map[string]uint32),
+	}
 }
 
 // wrapExports gives a module that allocates its arena discipline: each of
@@ -302,17 +322,38 @@ type fgen struct {
 	// proven maps a list local to the loop variable whose accesses to it
 	// are known to be in bounds in the loop being generated (version.go).
 	proven map[string]string
+	// reduced maps each product e * k of the loop being generated that
+	// the loop keeps in a local to that local, and advances lists the
+	// additions that keep them up to date (version.go).
+	reduced  map[*ast.Binary]uint32
+	advances []advance
+	// spec is set while generating a non-negative specialization, and
+	// specFail then says why it does not hold, if it does not
+	// (specialize.go).
+	spec     bool
+	specFail string
 }
 
 // function generates the code of one compilable function.
 func (g *gen) function(fn *check.Func) *Func {
-	f := &Func{Name: fn.Name, Export: true, ParamNames: fn.ParamNames}
+	f, _ := g.genFunc(fn, false)
+	return f
+}
+
+// genFunc generates fn, or with spec its non-negative specialization
+// (specialize.go), whose failure it then reports (an empty reason when it
+// holds).
+func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
+	f := &Func{Name: fn.Name, Export: !spec, ParamNames: fn.ParamNames}
+	if spec {
+		f.Name += specSuffix
+	}
 	for _, p := range fn.Params {
 		v, _ := valType(p)
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32)}
+	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32), spec: spec}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -325,7 +366,7 @@ func (g *gen) function(fn *check.Func) *Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.loopFacts(fn.ParamNames, fn.Decl.Body)
+	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
 	fg.appends = fg.appendTargets(fn.Decl.Body)
 	var falls bool
 	if fg.usesTailCalls() {
@@ -345,7 +386,7 @@ func (g *gen) function(fn *check.Func) *Func {
 			fg.emit(OpUnreachable) // every path returned; keeps the validator happy
 		}
 	}
-	return f
+	return f, fg.specFail
 }
 
 // emit appends an instruction without immediate.

@@ -41,6 +41,9 @@ type interval struct{ lo, hi int64 }
 
 var fullRange = interval{math.MinInt64, math.MaxInt64}
 
+// nonNegRange holds every non-negative i64.
+var nonNegRange = interval{0, math.MaxInt64}
+
 // nonNeg reports whether every value of r is >= 0.
 func (r interval) nonNeg() bool { return r.lo >= 0 }
 
@@ -207,15 +210,22 @@ func (fg *fgen) rangeOf(e ast.Expr) interval {
 		if id, ok := e.Func.(*ast.Ident); ok && fg.g.info.Builtins[id] == "len" {
 			return interval{0, maxListLen}
 		}
+		if _, ok := fg.specCall(e); ok {
+			return nonNegRange
+		}
 	}
 	return fullRange
 }
 
 // loopFacts finds the range loop variables of body (see above) and
 // records their intervals in fg.facts, outer loops first so that an inner
-// range may use an outer variable.
-func (fg *fgen) loopFacts(params []string, body []ast.Stmt) {
+// range may use an outer variable; facts starts with those of init (the
+// parameters' intervals of a specialization).
+func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]interval) {
 	fg.facts = map[string]interval{}
+	for name, r := range init {
+		fg.facts[name] = r
+	}
 	binds := map[string]int{}
 	for _, p := range params {
 		binds[p] = 2 // a parameter holds any value

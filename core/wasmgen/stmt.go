@@ -157,6 +157,7 @@ func (fg *fgen) ret(s *ast.Return) {
 		fg.trap(ErrUnsupported) // Python returns None from an annotated function
 		return
 	}
+	fg.specRequire(s.Value, "the value returned")
 	fg.expr(s.Value)
 	fg.emit(OpReturn)
 }
@@ -262,6 +263,12 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.frames[len(fg.frames)-1].continueTo = true
 		fg.block(s.Body)
 		fg.end()
+		for _, a := range fg.advances {
+			fg.get(a.product)
+			fg.get(a.by)
+			fg.emit(OpI64Add) // exact (version.go)
+			fg.set(a.product)
+		}
 		// advance; a step of ±1 cannot overflow since cur is strictly inside
 		// the range, a larger one ends the loop when cur + step overflows
 		// (its true value lies beyond stop).
@@ -309,7 +316,10 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.end()
 	}
 	if stepSign > 0 {
-		fg.versioned(s, args, stop, emitLoop)
+		if !stepConst {
+			step = 0 // unknown: no strength reduction
+		}
+		fg.versioned(s, args, cur, stop, step, emitLoop)
 	} else {
 		emitLoop()
 	}

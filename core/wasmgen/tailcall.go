@@ -103,19 +103,24 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 			fg.trap(ErrUnsupported) // Python returns None from an annotated function
 			return
 		}
+		fg.specRequire(s.Value, "the value returned")
 		fg.get(fg.acc)
 		fg.exprAs(s.Value, check.Int)
-		fg.intAdd(fullRange, fg.rangeOf(s.Value))
+		fg.intAdd(fg.accRange(), fg.rangeOf(s.Value))
 		fg.emit(OpReturn)
 		return
 	}
+	fg.specRequire(x, "the value added to the accumulator")
 	fg.get(fg.acc)
 	fg.exprAs(x, check.Int)
-	fg.intAdd(fullRange, fg.rangeOf(x))
+	fg.intAdd(fg.accRange(), fg.rangeOf(x))
 	fg.set(fg.acc)
 	params := fg.fn.Params
 	temps := make([]uint32, len(call.Args))
 	for i, a := range call.Args {
+		if params[i].Kind == check.Int {
+			fg.specRequire(a, "the argument of the tail call")
+		}
 		vt, _ := valType(params[i])
 		temps[i] = fg.temp(vt)
 		fg.exprAs(a, params[i].Kind)

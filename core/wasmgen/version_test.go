@@ -100,3 +100,121 @@ func TestVersionedOnlyWhenOptimizing(t *testing.T) {
 		}
 	}
 }
+
+// Products of the loop variable kept by addition give the products
+// Python computes, on both sides of the 2**31 test, with negative
+// factors, starts and steps, continue, and a factor the loop assigns.
+func TestLoopProducts(t *testing.T) {
+	src := `def prods(n: int, e: int, lo: int) -> int:
+    s = 0
+    for k in range(lo, n):
+        s = s + e * k
+    return s
+
+def stepped(n: int, e: int) -> int:
+    s = 0
+    for k in range(-5, n, 3):
+        if k % 2 == 0:
+            continue
+        s = s + (k * e) % 1000003 + k * k
+    return s
+
+def changing(n: int, e: int) -> int:
+    s = 0
+    for k in range(n):
+        s = s + e * k
+        e = e + 1
+    return s
+
+def two(n: int, a: int, b: int) -> int:
+    s = 0
+    for i in range(n):
+        for j in range(i, n):
+            s = s + a * j - j * b + i * j
+    return s
+`
+	prods := func(n, e, lo int64) (int64, bool) {
+		s := int64(0)
+		for k := lo; k < n; k++ {
+			p, ok := mul64(e, k)
+			if !ok {
+				return 0, false
+			}
+			if r := s + p; (s^r)&(p^r) < 0 {
+				return 0, false
+			} else {
+				s = r
+			}
+		}
+		return s, true
+	}
+	stepped := func(n, e int64) int64 {
+		s := int64(0)
+		for k := int64(-5); k < n; k += 3 {
+			if (k%2+2)%2 == 0 {
+				continue
+			}
+			m := (k * e) % 1000003
+			if m < 0 {
+				m += 1000003
+			}
+			s += m + k*k
+		}
+		return s
+	}
+	changing := func(n, e int64) int64 {
+		s := int64(0)
+		for k := int64(0); k < n; k++ {
+			s += e * k
+			e++
+		}
+		return s
+	}
+	two := func(n, a, b int64) int64 {
+		s := int64(0)
+		for i := int64(0); i < n; i++ {
+			for j := i; j < n; j++ {
+				s += a*j - j*b + i*j
+			}
+		}
+		return s
+	}
+	wat := watOf(t, src, Options{Optimize: true})
+	if !strings.Contains(wat, "i64.const 2147483648") {
+		t.Errorf("no loop is versioned for its products:\n%s", wat)
+	}
+	for _, opt := range []Options{{}, {Optimize: true}} {
+		f, info := checkSrc(t, src)
+		m, err := Generate(f, info, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := instantiate(t, m)
+		const big = 1 << 31
+		for _, c := range [][3]int64{
+			{10, 3, 0}, {10, -3, -4}, {5, big, 0}, {5, -big, -3}, {5, big + 1, 2}, {big + 3, 1, big - 2},
+			{-big + 2, 7, -big - 1}, {3, 1 << 62, 0}, {3, 1 << 62, 1}, {4, 1 << 62, 2}, {2, -(1 << 62), -1}, {0, 5, 0},
+		} {
+			want := result{trap: "overflow"}
+			if v, ok := prods(c[0], c[1], c[2]); ok {
+				want = result{val: v}
+			}
+			if got := in.call("prods", c[0], c[1], c[2]); got != want {
+				t.Errorf("opt=%v prods%v = %+v, want %+v", opt.Optimize, c, got, want)
+			}
+		}
+		for _, c := range [][2]int64{{20, 7}, {20, -7}, {9, big}, {9, -big}, {9, big + 5}, {0, 1}} {
+			if got := in.call("stepped", c[0], c[1]); got.val != stepped(c[0], c[1]) {
+				t.Errorf("opt=%v stepped%v = %+v, want %d", opt.Optimize, c, got, stepped(c[0], c[1]))
+			}
+			if got := in.call("changing", c[0], c[1]); got.val != changing(c[0], c[1]) {
+				t.Errorf("opt=%v changing%v = %+v, want %d", opt.Optimize, c, got, changing(c[0], c[1]))
+			}
+		}
+		for _, c := range [][3]int64{{12, 5, -9}, {7, big, big}, {7, -big, 3}} {
+			if got := in.call("two", c[0], c[1], c[2]); got.val != two(c[0], c[1], c[2]) {
+				t.Errorf("opt=%v two%v = %+v, want %d", opt.Optimize, c, got, two(c[0], c[1], c[2]))
+			}
+		}
+	}
+}

@@ -9,8 +9,9 @@
 // on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
 // lists of ints, floats and bools (one-byte slots) with append, pop,
 // indexing (negative included), element assignment, `in`, `for x in lst`,
-// `[x] * n` and range loops that index a list by their own variable (which
-// wasmgen versions); and strings
+// `[x] * n` and range loops that index a list by their own variable or
+// multiply it by a local (which wasmgen versions); a recursive helper
+// (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
 // values, `and`/`or`, str locals and list[str] locals. Every value
@@ -25,7 +26,8 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/ast"
 )
 
-// A Program is one generated function with its parameter types.
+// A Program is one generated function f with its parameter types (and
+// possibly a recursive helper r that f calls, recgen.go).
 type Program struct {
 	File   *ast.File
 	Params []byte // 'i' int, 'f' float, 'b' bool
@@ -39,6 +41,9 @@ type Generator struct {
 	nlocal int
 	nloop  int
 	depth  int
+	// recBound is the bound of the first argument of calls to the
+	// recursive helper r, or 0 when the program has none (recgen.go).
+	recBound int64
 }
 
 // NewGenerator returns a generator whose programs depend only on seed.
@@ -58,6 +63,12 @@ func (g *Generator) Program() *Program {
 	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 'B': nil, 's': nil, 'S': nil}
 	g.nlocal = 0
 	g.nloop = 0
+	g.recBound = 0
+	var helper *ast.FuncDef
+	if g.r.IntN(3) == 0 {
+		helper = g.recursive()
+	}
+	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 'B': nil, 's': nil, 'S': nil}
 	res := []byte{'i', 'f', 'b', 's'}[g.r.IntN(4)]
 	var body []ast.Stmt
 	for n := 1 + g.r.IntN(5); n > 0; n-- {
@@ -70,7 +81,11 @@ func (g *Generator) Program() *Program {
 	for i, n := range []string{"a", "b", "x", "y", "p"} {
 		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
 	}
-	return &Program{File: &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}, Params: params, Result: res}
+	file := &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}
+	if helper != nil {
+		file.Body = []ast.Stmt{helper, d}
+	}
+	return &Program{File: file, Params: params, Result: res}
 }
 
 // newLocal declares a fresh local of type t (visible after its statement).
@@ -128,12 +143,21 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		kv := "k" + strconv.Itoa(g.nloop)
 		g.locals['i'] = append(g.locals['i'], kv)
 		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')}}
-		if g.r.IntN(2) == 0 {
+		if g.r.IntN(4) > 0 {
 			// an int or bool list indexed by the loop variable (wasmgen
 			// versions such loops: bounds checks proved once before them)
 			lists := append(append([]string(nil), g.locals['I']...), g.locals['B']...)
 			if len(lists) > 0 && g.r.IntN(2) == 0 {
 				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: &ast.Index{X: ident(lists[g.r.IntN(len(lists))]), Index: ident(kv)}})
+			} else if g.r.IntN(3) > 0 {
+				// a product of the loop variable and an int local (wasmgen
+				// keeps it by addition when the magnitudes allow)
+				e := ident(g.locals['i'][g.r.IntN(len(g.locals['i'])-1)])
+				var v ast.Expr = &ast.Binary{X: e, Op: ast.OpMul, Y: ident(kv)}
+				if g.r.IntN(2) == 0 {
+					v = &ast.Binary{X: ident(kv), Op: ast.OpMul, Y: e}
+				}
+				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: v})
 			} else {
 				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')})
 			}
@@ -252,6 +276,8 @@ func (g *Generator) expr(t byte) ast.Expr {
 			return call([]string{"int", "round"}[g.r.IntN(2)], g.expr('f'))
 		case k < 10:
 			return call([]string{"min", "max"}[g.r.IntN(2)], g.expr('i'), g.expr('i'))
+		case k < 11 && g.recBound > 0 && g.r.IntN(2) == 0:
+			return g.recCall()
 		case k < 11 && len(g.locals['I']) > 0:
 			l := ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])
 			switch g.r.IntN(4) {

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -78,6 +79,9 @@ type compiled struct {
 	store  *wasmtime.Store
 	name   string
 	inputs [][]any
+	// specialized: the module has a non-negative specialization
+	// (wasmgen's specialize.go) of the recursive helper
+	specialized bool
 }
 
 func needPython(t testing.TB) string {
@@ -116,10 +120,10 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	if len(errs) > 0 {
 		t.Fatalf("seed %d: check: %v\n%s", seed, errs, src)
 	}
-	if len(info.Funcs) != 1 {
-		t.Fatalf("seed %d: %d functions", seed, len(info.Funcs))
+	fn := info.FuncByName["f"]
+	if fn == nil || len(info.Funcs) != len(p.File.Body) {
+		t.Fatalf("seed %d: %d functions, no f", seed, len(info.Funcs))
 	}
-	fn := info.Funcs[0]
 	// a function with a str result is Internal: the module exports it
 	// under the heap ABI (runWasm reads the result from memory)
 	if !fn.Compilable && !(fn.Internal && p.Result == 's') {
@@ -142,7 +146,12 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	if err != nil {
 		t.Fatalf("seed %d: fallback: %v\n%s", seed, err, src)
 	}
-	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, python: py, inst: inst, store: store, name: fn.Name}, true
+	specialized := false
+	for _, mf := range m.Funcs {
+		specialized = specialized || strings.HasSuffix(mf.Name, ".nonneg")
+	}
+	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, python: py, inst: inst, store: store, name: fn.Name,
+		specialized: specialized}, true
 }
 
 var (
@@ -369,10 +378,11 @@ func agree(w, p outcome) bool {
 }
 
 // tally counts, over the programs differential compiled, those with a str
-// result, and the WebAssembly calls that returned a str, raised an
-// exception or asked for a re-run in Python.
+// result and those with a specialized recursive helper, and the
+// WebAssembly calls that returned a str, raised an exception or asked for
+// a re-run in Python.
 type tally struct {
-	strProgs, strVals, excs, reruns int
+	strProgs, specProgs, strVals, excs, reruns int
 }
 
 // differential runs programs of seeds [first, first+n) and reports
@@ -404,6 +414,9 @@ func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 		if c.prog.Result == 's' {
 			tl.strProgs++
 		}
+		if c.specialized {
+			tl.specProgs++
+		}
 		for j, args := range c.inputs {
 			w := c.runWasm(args)
 			switch {
@@ -425,8 +438,8 @@ func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 
 func TestDifferential(t *testing.T) {
 	n, tl := differentialTally(t, *flagSeed, *flagN)
-	t.Logf("%d of %d programs compiled and agreed; %d with a str result; calls: %d str values, %d exceptions, %d re-runs",
-		n, *flagN, tl.strProgs, tl.strVals, tl.excs, tl.reruns)
+	t.Logf("%d of %d programs compiled and agreed; %d with a str result, %d with a specialized recursive helper; calls: %d str values, %d exceptions, %d re-runs",
+		n, *flagN, tl.strProgs, tl.specProgs, tl.strVals, tl.excs, tl.reruns)
 	if len(printFailures) > 0 {
 		t.Logf("printed programs that did not read back, by language: %v", printFailures)
 	}
@@ -435,6 +448,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && (tl.strProgs < *flagN/10 || tl.strVals == 0) {
 		t.Errorf("only %d programs with a str result compiled (%d str values): the generator drifted from the checker", tl.strProgs, tl.strVals)
+	}
+	if *flagN >= 100 && tl.specProgs == 0 {
+		t.Errorf("no program has a specialized recursive helper: the generator drifted from wasmgen")
 	}
 }
 

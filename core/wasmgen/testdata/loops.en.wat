@@ -269,20 +269,13 @@
       local.get $n
       i64.const 1
       i64.sub
-      call $fib
+      call $fib.nonneg
       local.set $tmp.i64.3
       local.tee $tmp.i64.4
       local.get $tmp.i64.3
       i64.add
-      local.set $tmp.i64.2
+      local.tee $tmp.i64.2
       local.get $tmp.i64.4
-      local.get $tmp.i64.2
-      i64.xor
-      local.get $tmp.i64.3
-      local.get $tmp.i64.2
-      i64.xor
-      i64.and
-      i64.const 0
       i64.lt_s
       if
         i32.const 1
@@ -349,5 +342,61 @@
   )
   (func $__ml_error (export "__ml_error") (result i32)
     global.get $__ml_error_code
+  )
+  (func $fib.nonneg (param $n i64) (result i64)
+    (local $tail.acc i64)
+    (local $tmp.i64.2 i64)
+    (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
+    loop
+      local.get $n
+      i64.const 2
+      i64.lt_s
+      if
+        local.get $tail.acc
+        local.get $n
+        local.set $tmp.i64.3
+        local.tee $tmp.i64.2
+        local.get $tmp.i64.3
+        i64.add
+        local.tee $tmp.i64.4
+        local.get $tmp.i64.2
+        i64.lt_s
+        if
+          i32.const 1
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.4
+        return
+      end
+      local.get $tail.acc
+      local.get $n
+      i64.const 1
+      i64.sub
+      call $fib.nonneg
+      local.set $tmp.i64.3
+      local.tee $tmp.i64.4
+      local.get $tmp.i64.3
+      i64.add
+      local.tee $tmp.i64.2
+      local.get $tmp.i64.4
+      i64.lt_s
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.2
+      local.set $tail.acc
+      local.get $n
+      i64.const 2
+      i64.sub
+      local.set $tmp.i64.2
+      local.get $tmp.i64.2
+      local.set $n
+      br 0
+    end
+    unreachable
   )
 )
