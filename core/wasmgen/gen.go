@@ -322,6 +322,9 @@ type fgen struct {
 	// proven maps a list local to the loop variable whose accesses to it
 	// are known to be in bounds in the loop being generated (version.go).
 	proven map[string]string
+	// provenRows maps a row L[k] of the loop being generated to the index
+	// j whose accesses L[k][j] are known to be in bounds (version.go).
+	provenRows map[*ast.Index]string
 	// reduced maps each product e * k of the loop being generated that
 	// the loop keeps in a local to that local, and advances lists the
 	// additions that keep them up to date (version.go).

@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"math"
+
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 )
@@ -42,8 +44,14 @@ import (
 // proof covers the nested loop as part of its body.
 
 // cachedList holds the locals with the hoisted length (i64) and data
-// pointer (i32) of a list local.
-type cachedList struct{ len, data uint32 }
+// pointer (i32) of a list local; for a list of lists whose rows the loop
+// cannot change either, rows is set and the local rowsMin holds the
+// smallest length of its rows [rowsFrom, rowsDone) (version.go).
+type cachedList struct {
+	len, data                   uint32
+	rows                        bool
+	rowsFrom, rowsDone, rowsMin uint32
+}
 
 // loopSafeBuiltins are the builtins a loop may call and still keep list
 // headers unchanged: none of them writes a list.
@@ -191,6 +199,15 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 		fg.get(l)
 		fg.emitImm(OpI32Load, ListDataOffset)
 		fg.set(c.data)
+		if fg.localType(name).Elem.Kind == check.List && rowsStable(fg, body) {
+			c.rows = true
+			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(I64), fg.temp(I64), fg.temp(I64)
+			fg.i64(0)
+			fg.tee(c.rowsFrom)
+			fg.set(c.rowsDone)
+			fg.i64(math.MaxInt64)
+			fg.set(c.rowsMin)
+		}
 		if fg.cache == nil {
 			fg.cache = map[string]cachedList{}
 		}
@@ -203,8 +220,38 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 			delete(fg.cache, name)
 			fg.release(I64, c.len)
 			fg.release(I32, c.data)
+			if c.rows {
+				fg.release(I64, c.rowsFrom, c.rowsDone, c.rowsMin)
+			}
 		}
 	}
+}
+
+// rowsStable reports whether the statements ss (a loop whose list headers
+// are invariant) cannot change which lists are the rows of a list of
+// lists: they store no element into any list of lists (x[i] = row), so
+// the rows keep their addresses, and, like every header in the loop,
+// their lengths.
+func rowsStable(fg *fgen, ss []ast.Stmt) bool {
+	stable := true
+	for _, st := range ss {
+		ast.Inspect(st, func(n ast.Node) bool {
+			var tg ast.Expr
+			switch n := n.(type) {
+			case *ast.Assign:
+				tg = n.Target
+			case *ast.AugAssign:
+				tg = n.Target
+			}
+			if ix, ok := tg.(*ast.Index); ok {
+				if t := fg.typeOf(ix.X); t.Kind != check.List || t.Elem.Kind == check.List {
+					stable = false
+				}
+			}
+			return stable
+		})
+	}
+	return stable
 }
 
 // cachedOf returns the hoisted header of e when e is a list local whose

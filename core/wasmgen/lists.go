@@ -524,6 +524,11 @@ func (fg *fgen) slot(x, i ast.Expr) {
 			ref.inBounds = true
 		}
 	}
+	if row, ok := x.(*ast.Index); ok && fg.provenRows[row] != "" {
+		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.provenRows[row] {
+			ref.inBounds = true
+		}
+	}
 	fg.slotAt(ref, ix, ir)
 	if lTemp {
 		fg.release(I32, ref.l)

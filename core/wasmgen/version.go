@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"slices"
+
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 )
@@ -39,9 +41,13 @@ type advance struct{ product, by uint32 }
 func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step int64, emitLoop func()) {
 	lists := fg.provableLists(s, args)
 	products := fg.loopProducts(s, step)
+	rows := fg.rowAccesses(s, lists)
 	if len(lists) == 0 && len(products) == 0 {
 		emitLoop()
 		return
+	}
+	for _, name := range rowLists(rows) {
+		fg.scanRows(name, cur, stop)
 	}
 	for i, name := range lists {
 		fg.get(stop)
@@ -50,6 +56,21 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		if i > 0 {
 			fg.emit(OpI32And)
 		}
+	}
+	for _, r := range rows {
+		c := fg.cache[r.list]
+		fg.get(cur)
+		fg.get(c.rowsFrom)
+		fg.emit(OpI64GeS)
+		fg.emit(OpI32And)
+		fg.get(stop)
+		fg.get(c.rowsDone)
+		fg.emit(OpI64LeS)
+		fg.emit(OpI32And)
+		fg.get(fg.local[r.index])
+		fg.get(c.rowsMin)
+		fg.emit(OpI64LtU)
+		fg.emit(OpI32And)
 	}
 	factors := productFactors(products, s.Target.Name)
 	if len(products) > 0 {
@@ -81,6 +102,10 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	for _, name := range lists {
 		fg.proven[name] = s.Target.Name
 	}
+	fg.provenRows = map[*ast.Index]string{}
+	for _, r := range rows {
+		fg.provenRows[r.row] = r.index
+	}
 	fg.reduced = map[*ast.Binary]uint32{}
 	byFactor := map[string]advance{}
 	for _, name := range factors {
@@ -103,10 +128,135 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	for _, a := range fg.advances {
 		fg.release(I64, a.product, a.by)
 	}
-	fg.reduced, fg.advances = nil, nil
+	fg.reduced, fg.advances, fg.provenRows = nil, nil, nil
 	fg.proven = old
 	fg.emit(OpElse)
 	emitLoop()
+	fg.end()
+}
+
+// A rowAccess is an access L[k][j] of a versioned loop over k: row is the
+// expression L[k], list L's name and index j's.
+type rowAccess struct {
+	row   *ast.Index
+	list  string
+	index string
+}
+
+// rowAccesses returns the accesses L[k][j] of the innermost loop s (over
+// k) whose bounds the row lengths cached by hoistLists can prove: L is
+// among lists (L[k] is in bounds in the fast copy), its rows are stable,
+// j is an int local other than k that the loop does not assign, and the
+// loop has no break or return, so that it visits every row it scans.
+func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
+	if len(lists) == 0 {
+		return nil
+	}
+	k := s.Target.Name
+	assigned := assignedNames(s.Body)
+	var out []rowAccess
+	leaves := false
+	for _, st := range s.Body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Break, *ast.Return:
+				leaves = true
+			case *ast.Index:
+				row, ok := n.X.(*ast.Index)
+				j, okJ := n.Index.(*ast.Ident)
+				if !ok || !okJ || j.Name == k || assigned[j.Name] {
+					return true
+				}
+				l, okL := row.X.(*ast.Ident)
+				kk, okK := row.Index.(*ast.Ident)
+				if !okL || !okK || kk.Name != k || !fg.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
+					return true
+				}
+				if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
+					return true
+				}
+				out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
+			}
+			return true
+		})
+	}
+	if leaves {
+		return nil
+	}
+	return out
+}
+
+// rowLists returns the distinct lists of rows, in order.
+func rowLists(rows []rowAccess) []string {
+	var out []string
+	for _, r := range rows {
+		if !slices.Contains(out, r.list) {
+			out = append(out, r.list)
+		}
+	}
+	return out
+}
+
+// scanRows extends the smallest row length cached for the list of lists
+// name to the rows below stop, when the loop about to run covers them:
+// stop <= len(L) (the rows exist) and rowsFrom <= start <= rowsDone (the
+// rows scanned are rows the loop visits, so the scan costs at most one
+// step per turn of the loop; a loop that starts elsewhere leaves the
+// cache as it is and runs its checked copy). Before the first scan, the
+// cache starts at the loop's start.
+func (fg *fgen) scanRows(name string, cur, stop uint32) {
+	c := fg.cache[name]
+	fg.get(stop)
+	fg.get(c.len)
+	fg.emit(OpI64LeS)
+	fg.begin(OpIf, BlockEmpty)
+	// nothing scanned yet: start there
+	fg.get(c.rowsFrom)
+	fg.get(c.rowsDone)
+	fg.emit(OpI64Eq)
+	fg.begin(OpIf, BlockEmpty)
+	fg.get(cur)
+	fg.tee(c.rowsFrom)
+	fg.set(c.rowsDone)
+	fg.end()
+	fg.get(cur)
+	fg.get(c.rowsFrom)
+	fg.emit(OpI64GeS)
+	fg.get(cur)
+	fg.get(c.rowsDone)
+	fg.emit(OpI64LeS)
+	fg.emit(OpI32And)
+	fg.begin(OpIf, BlockEmpty)
+	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(OpLoop, BlockEmpty)
+	fg.get(c.rowsDone)
+	fg.get(stop)
+	fg.emit(OpI64GeS)
+	fg.emitImm(OpBrIf, 1)
+	n := fg.temp(I64)
+	fg.get(c.data)
+	fg.get(c.rowsDone)
+	fg.emit(OpI32WrapI64)
+	fg.slotAddr(widthOf(check.List))
+	fg.load(check.List, 0)
+	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emit(OpI64ExtendI32U)
+	fg.tee(n)
+	fg.get(c.rowsMin)
+	fg.get(n)
+	fg.get(c.rowsMin)
+	fg.emit(OpI64LtS)
+	fg.emit(OpSelect)
+	fg.set(c.rowsMin)
+	fg.release(I64, n)
+	fg.get(c.rowsDone)
+	fg.i64(1)
+	fg.emit(OpI64Add)
+	fg.set(c.rowsDone)
+	fg.emitImm(OpBr, 0)
+	fg.end()
+	fg.end()
+	fg.end()
 	fg.end()
 }
 

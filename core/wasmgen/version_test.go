@@ -218,3 +218,97 @@ def two(n: int, a: int, b: int) -> int:
 		}
 	}
 }
+
+// Accesses L[k][j] whose bounds the cached row lengths prove give
+// Python's results, and raise IndexError at Python's iteration, with
+// ragged rows, negative and large j, loops that start beyond the rows
+// scanned, breaks, and rows that the loop replaces.
+func TestRowAccesses(t *testing.T) {
+	src := `def ragged(n: int, j: int, lo: int) -> int:
+    rows = []
+    for i in range(n):
+        rows.append([i] * (i % 4 + 2))
+    s = 0
+    for t in range(3):
+        for k in range(lo % 7, n):
+            s = s + rows[k][j] * (t + 1)
+    return s
+
+def broken(n: int, j: int) -> int:
+    rows = [[1, 2, 3]] * n
+    s = 0
+    for t in range(2):
+        for k in range(n):
+            if k == 5:
+                break
+            s = s + rows[k][j]
+    return s
+
+def replaced(n: int, j: int) -> int:
+    rows = [[1, 2, 3], [4, 5]] * n
+    s = 0
+    for t in range(2):
+        for k in range(len(rows)):
+            s = s + rows[k][j]
+        rows[0] = [7]
+    return s
+`
+	ragged := func(n, j, lo int64) (int64, bool) {
+		s := int64(0)
+		for t := int64(0); t < 3; t++ {
+			for k := (lo%7 + 7) % 7; k < n; k++ {
+				size := k%4 + 2
+				jj := j
+				if jj < 0 {
+					jj += size
+				}
+				if jj < 0 || jj >= size {
+					return 0, false
+				}
+				s += k * (t + 1)
+			}
+		}
+		return s, true
+	}
+	wat := watOf(t, src, Options{Optimize: true})
+	if n := strings.Count(wat, "i64.lt_u"); n == 0 {
+		t.Errorf("no row access is proved in bounds:\n%s", wat)
+	}
+	for _, opt := range []Options{{}, {Optimize: true}} {
+		f, info := checkSrc(t, src)
+		m, err := Generate(f, info, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := instantiate(t, m)
+		for _, c := range [][3]int64{{10, 0, 0}, {10, 1, 0}, {10, 2, 0}, {10, 2, 3}, {10, 2, 5}, {1, 2, 0}, {10, -1, 0}, {10, -2, 2}, {10, -3, 0}, {10, 5, 0}, {0, 9, 0}, {10, 0, 12}, {6, 0, -1}, {3, 1, 6}} {
+			want := result{trap: "index"}
+			if v, ok := ragged(c[0], c[1], c[2]); ok {
+				want = result{val: v}
+			}
+			if got := in.call("ragged", c[0], c[1], c[2]); got != want {
+				t.Errorf("opt=%v ragged%v = %+v, want %+v", opt.Optimize, c, got, want)
+			}
+		}
+		for _, c := range []struct {
+			n, j int64
+			want result
+		}{
+			{3, 1, result{val: int64(12)}}, {9, 2, result{val: int64(30)}}, {9, 3, result{trap: "index"}}, {0, 3, result{val: int64(0)}},
+		} {
+			if got := in.call("broken", c.n, c.j); got != c.want {
+				t.Errorf("opt=%v broken(%d, %d) = %+v, want %+v", opt.Optimize, c.n, c.j, got, c.want)
+			}
+		}
+		for _, c := range []struct {
+			n, j int64
+			want result
+		}{
+			{2, 0, result{val: int64(1 + 4 + 1 + 4 + 7 + 4 + 1 + 4)}}, {2, 1, result{trap: "index"}}, {1, -1, result{val: int64(3 + 5 + 7 + 5)}},
+		} {
+			if got := in.call("replaced", c.n, c.j); got != c.want {
+				t.Errorf("opt=%v replaced(%d, %d) = %+v, want %+v", opt.Optimize, c.n, c.j, got, c.want)
+			}
+		}
+	}
+}

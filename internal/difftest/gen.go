@@ -10,7 +10,8 @@
 // lists of ints, floats and bools (one-byte slots) with append, pop,
 // indexing (negative included), element assignment, `in`, `for x in lst`,
 // `[x] * n` and range loops that index a list by their own variable or
-// multiply it by a local (which wasmgen versions); a recursive helper
+// multiply it by a local (which wasmgen versions); ragged lists of int
+// rows summed by column in a loop nest (gridgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
@@ -175,6 +176,9 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 // listStmts declares a list of ints, floats, bools (one-byte slots) or
 // strs and mutates it.
 func (g *Generator) listStmts() []ast.Stmt {
+	if g.r.IntN(5) == 0 {
+		return g.gridStmts()
+	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
 	var init ast.Expr
