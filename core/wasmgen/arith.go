@@ -49,8 +49,22 @@ func (fg *fgen) intAdd(xr, yr interval) {
 // the exact sum lies in [a, a + MAX]: without overflow r >= a, and with
 // overflow r = a + b - 2**64 < a since b < 2**64; so it overflows iff
 // r < a. For b <= 0, symmetrically, iff r > a. When only a's sign is
-// known, the roles swap (addition commutes).
+// known, the roles swap (addition commutes). When both are >= 0, it
+// overflowed iff r < 0, which needs no copy of either operand.
 func (fg *fgen) addSigned(xr, yr interval) {
+	if xr.nonNeg() && yr.nonNeg() {
+		// the exact sum lies in [0, 2**64 - 2]: it overflowed iff the
+		// wrapped one is negative
+		r := fg.temp(I64)
+		fg.emit(OpI64Add)
+		fg.tee(r)
+		fg.i64(0)
+		fg.emit(OpI64LtS)
+		fg.trapIf(ErrOverflow)
+		fg.get(r)
+		fg.release(I64, r)
+		return
+	}
 	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
 	fg.set(b)
 	fg.tee(a)

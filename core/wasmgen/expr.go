@@ -401,6 +401,10 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	if spec, ok := fg.specCall(e); ok {
 		idx = spec
 	}
+	if guard, ok := fg.g.simpleGuard(callee); ok {
+		fg.inlinedCall(e, callee, idx, guard)
+		return
+	}
 	for i, a := range e.Args {
 		fg.exprAs(a, callee.Params[i].Kind)
 	}

@@ -101,6 +101,11 @@
 //     results are >= 0, kept when every value it returns is provably >= 0
 //     under that hypothesis; calls whose int arguments are provably >= 0
 //     go there, and their results count as >= 0 (specialize.go).
+//   - Leading guards of recursive functions (`if n < 2: return n`) with
+//     simple conditions and values are evaluated at each call, which
+//     calls only when the guard does not return; under the tail call
+//     transformation the guard is tested at the bottom of the loop
+//     (leafguard.go).
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
 //     assigns is known to be >= c for the rest of the block (guards.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
@@ -300,8 +305,9 @@ type frame struct {
 	// of a Python loop branch to.
 	breakTo, continueTo bool
 	// tailTop marks the loop around a body under the tail call
-	// transformation (tailcall.go).
-	tailTop bool
+	// transformation (tailcall.go), and tailBase the block that a rotated
+	// one leaves for its guard's body (leafguard.go).
+	tailTop, tailBase bool
 }
 
 // fgen generates one function.
@@ -335,6 +341,9 @@ type fgen struct {
 	// (specialize.go).
 	spec     bool
 	specFail string
+	// rotated is the leading guard of a tail call loop tested at its
+	// bottom (leafguard.go).
+	rotated *ast.If
 }
 
 // function generates the code of one compilable function.
@@ -375,10 +384,14 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
 	if fg.usesTailCalls() {
 		fg.tail = true
 		fg.acc = fg.named(I64, "tail.acc")
-		fg.begin(OpLoop, BlockEmpty)
-		fg.frames[len(fg.frames)-1].tailTop = true
-		falls = fg.block(fn.Decl.Body)
-		fg.end()
+		if guard, ok := g.simpleGuard(fn); ok {
+			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
+		} else {
+			fg.begin(OpLoop, BlockEmpty)
+			fg.frames[len(fg.frames)-1].tailTop = true
+			falls = fg.block(fn.Decl.Body)
+			fg.end()
+		}
 	} else {
 		falls = fg.block(fn.Decl.Body)
 	}

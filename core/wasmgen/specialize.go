@@ -63,20 +63,7 @@ func (g *gen) specCandidate(fn *check.Func) bool {
 	if ints == 0 {
 		return false
 	}
-	recursive := false
-	for _, s := range fn.Decl.Body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if c, ok := n.(*ast.Call); ok {
-				if id, ok := c.Func.(*ast.Ident); ok && g.info.FuncByName[id.Name] == fn {
-					if _, builtin := g.info.Builtins[id]; !builtin {
-						recursive = true
-					}
-				}
-			}
-			return !recursive
-		})
-	}
-	return recursive
+	return g.recursive(fn)
 }
 
 // planSpecs decides which compiled functions get a specialization: each

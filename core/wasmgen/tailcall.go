@@ -132,5 +132,9 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		vt, _ := valType(params[i])
 		fg.release(vt, temps[i])
 	}
+	if fg.rotated != nil {
+		fg.retest()
+		return
+	}
 	fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.tailTop }))
 }

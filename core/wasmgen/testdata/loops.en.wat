@@ -236,26 +236,32 @@
     (local $tmp.i64.2 i64)
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
-    loop
+    block
       local.get $n
       i64.const 2
       i64.lt_s
-      if
+      br_if 0
+      loop
         local.get $tail.acc
         local.get $n
+        i64.const 1
+        i64.sub
+        local.set $tmp.i64.2
+        local.get $tmp.i64.2
+        i64.const 2
+        i64.lt_s
+        if (result i64)
+          local.get $tmp.i64.2
+        else
+          local.get $tmp.i64.2
+          call $fib.nonneg
+        end
         local.set $tmp.i64.3
         local.tee $tmp.i64.2
         local.get $tmp.i64.3
         i64.add
-        local.set $tmp.i64.4
+        local.tee $tmp.i64.4
         local.get $tmp.i64.2
-        local.get $tmp.i64.4
-        i64.xor
-        local.get $tmp.i64.3
-        local.get $tmp.i64.4
-        i64.xor
-        i64.and
-        i64.const 0
         i64.lt_s
         if
           i32.const 1
@@ -263,35 +269,44 @@
           unreachable
         end
         local.get $tmp.i64.4
-        return
+        local.set $tail.acc
+        local.get $n
+        i64.const 2
+        i64.sub
+        local.set $tmp.i64.4
+        local.get $tmp.i64.4
+        local.set $n
+        local.get $n
+        i64.const 2
+        i64.lt_s
+        i32.eqz
+        br_if 0
+        br 1
       end
-      local.get $tail.acc
-      local.get $n
-      i64.const 1
-      i64.sub
-      call $fib.nonneg
-      local.set $tmp.i64.3
-      local.tee $tmp.i64.4
-      local.get $tmp.i64.3
-      i64.add
-      local.tee $tmp.i64.2
-      local.get $tmp.i64.4
-      i64.lt_s
-      if
-        i32.const 1
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $tmp.i64.2
-      local.set $tail.acc
-      local.get $n
-      i64.const 2
-      i64.sub
-      local.set $tmp.i64.2
-      local.get $tmp.i64.2
-      local.set $n
-      br 0
     end
+    local.get $tail.acc
+    local.get $n
+    local.set $tmp.i64.3
+    local.tee $tmp.i64.4
+    local.get $tmp.i64.3
+    i64.add
+    local.set $tmp.i64.2
+    local.get $tmp.i64.4
+    local.get $tmp.i64.2
+    i64.xor
+    local.get $tmp.i64.3
+    local.get $tmp.i64.2
+    i64.xor
+    i64.and
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.2
+    return
     unreachable
   )
   (func $check (export "check") (param $n i64) (result i64)
@@ -346,57 +361,64 @@
   (func $fib.nonneg (param $n i64) (result i64)
     (local $tail.acc i64)
     (local $tmp.i64.2 i64)
-    (local $tmp.i64.3 i64)
-    (local $tmp.i64.4 i64)
-    loop
+    block
       local.get $n
       i64.const 2
       i64.lt_s
-      if
+      br_if 0
+      loop
         local.get $tail.acc
         local.get $n
-        local.set $tmp.i64.3
-        local.tee $tmp.i64.2
-        local.get $tmp.i64.3
-        i64.add
-        local.tee $tmp.i64.4
+        i64.const 1
+        i64.sub
+        local.set $tmp.i64.2
         local.get $tmp.i64.2
+        i64.const 2
+        i64.lt_s
+        if (result i64)
+          local.get $tmp.i64.2
+        else
+          local.get $tmp.i64.2
+          call $fib.nonneg
+        end
+        i64.add
+        local.tee $tmp.i64.2
+        i64.const 0
         i64.lt_s
         if
           i32.const 1
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.4
-        return
+        local.get $tmp.i64.2
+        local.set $tail.acc
+        local.get $n
+        i64.const 2
+        i64.sub
+        local.set $tmp.i64.2
+        local.get $tmp.i64.2
+        local.set $n
+        local.get $n
+        i64.const 2
+        i64.lt_s
+        i32.eqz
+        br_if 0
+        br 1
       end
-      local.get $tail.acc
-      local.get $n
-      i64.const 1
-      i64.sub
-      call $fib.nonneg
-      local.set $tmp.i64.3
-      local.tee $tmp.i64.4
-      local.get $tmp.i64.3
-      i64.add
-      local.tee $tmp.i64.2
-      local.get $tmp.i64.4
-      i64.lt_s
-      if
-        i32.const 1
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $tmp.i64.2
-      local.set $tail.acc
-      local.get $n
-      i64.const 2
-      i64.sub
-      local.set $tmp.i64.2
-      local.get $tmp.i64.2
-      local.set $n
-      br 0
     end
+    local.get $tail.acc
+    local.get $n
+    i64.add
+    local.tee $tmp.i64.2
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.2
+    return
     unreachable
   )
 )

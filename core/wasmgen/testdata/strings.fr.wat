@@ -638,8 +638,6 @@
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
     (local $tmp.i64.5 i64)
-    (local $tmp.i64.6 i64)
-    (local $tmp.i64.7 i64)
     i32.const 2064
     local.set $r
     i64.const 0
@@ -668,19 +666,16 @@
           local.get $r
           i64.const 19968
           local.get $i
-          local.set $tmp.i64.6
-          local.tee $tmp.i64.5
-          local.get $tmp.i64.6
           i64.add
-          local.tee $tmp.i64.7
-          local.get $tmp.i64.5
+          local.tee $tmp.i64.5
+          i64.const 0
           i64.lt_s
           if
             i32.const 1
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.7
+          local.get $tmp.i64.5
           call $__ml_chr
           i32.const 1
           call $__ml_str_append
