@@ -95,7 +95,12 @@
 //     first copy drops those bounds checks (version.go). When the loop
 //     multiplies its variable by an int local it does not assign, and
 //     the magnitudes are at most 2**31, the first copy keeps each such
-//     product in a local by addition (strength reduction).
+//     product in a local by addition (strength reduction); an int local
+//     that the loop only changes by adding values of small interval
+//     (s = s + x % 7) needs no overflow check there when it starts within
+//     2**61 of zero; an access L[k][j] skips its bounds check when the
+//     rows the loop visits are known to be longer than j (row lengths
+//     cached across the loop nest).
 //   - Non-negative specializations: a recursive int function gets a copy
 //     compiled under the hypothesis that its int parameters and its own
 //     results are >= 0, kept when every value it returns is provably >= 0

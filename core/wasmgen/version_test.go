@@ -3,6 +3,7 @@
 package wasmgen
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -308,6 +309,109 @@ def replaced(n: int, j: int) -> int:
 		} {
 			if got := in.call("replaced", c.n, c.j); got != c.want {
 				t.Errorf("opt=%v replaced(%d, %d) = %+v, want %+v", opt.Optimize, c.n, c.j, got, c.want)
+			}
+		}
+	}
+}
+
+// Accumulators that change by bounded additions give Python's sums and
+// overflow exactly where Python's would leave i64, on either side of the
+// 2**61 entry test.
+func TestLoopAccumulators(t *testing.T) {
+	src := `def acc(n: int, s0: int) -> int:
+    s = s0
+    for k in range(n):
+        s = s + k % 5
+        if k % 3 == 0:
+            s -= 2
+        s += k > 4
+    return s
+
+def selfref(n: int, s0: int) -> int:
+    s = s0
+    for k in range(n):
+        s = s + s % 3
+    return s
+
+def wide(n: int, s0: int) -> int:
+    s = s0
+    for k in range(n):
+        s = 7 + s
+        s = s + k * 1000000000000
+    return s
+`
+	type op func(s, k int64) (int64, bool)
+	add := func(s, d int64) (int64, bool) {
+		r := s + d
+		return r, (s^r)&(d^r) >= 0
+	}
+	run := func(n, s0 int64, steps ...op) result {
+		s := s0
+		for k := int64(0); k < n; k++ {
+			for _, f := range steps {
+				var ok bool
+				if s, ok = f(s, k); !ok {
+					return result{trap: "overflow"}
+				}
+			}
+		}
+		return result{val: s}
+	}
+	accRef := func(n, s0 int64) result {
+		return run(n, s0,
+			func(s, k int64) (int64, bool) { return add(s, k%5) },
+			func(s, k int64) (int64, bool) {
+				if k%3 == 0 {
+					return add(s, -2)
+				}
+				return s, true
+			},
+			func(s, k int64) (int64, bool) {
+				if k > 4 {
+					return add(s, 1)
+				}
+				return s, true
+			})
+	}
+	selfRef := func(n, s0 int64) result {
+		return run(n, s0, func(s, k int64) (int64, bool) { return add(s, ((s%3)+3)%3) })
+	}
+	wideRef := func(n, s0 int64) result {
+		return run(n, s0,
+			func(s, k int64) (int64, bool) { return add(s, 7) },
+			func(s, k int64) (int64, bool) { return add(s, k*1000000000000) })
+	}
+	wat := watOf(t, src, Options{Optimize: true})
+	for name, want := range map[string]bool{"acc": true, "selfref": false, "wide": false} {
+		b := wat[strings.Index(wat, "(func $"+name+" "):]
+		b = b[:strings.Index(b, "\n  )")]
+		if got := strings.Contains(b, "i64.const 2305843009213693952"); got != want {
+			t.Errorf("%s is versioned for its accumulators: %v, want %v:\n%s", name, got, want, b)
+		}
+	}
+	const maxI, minI = math.MaxInt64, math.MinInt64
+	for _, opt := range []Options{{}, {Optimize: true}} {
+		f, info := checkSrc(t, src)
+		m, err := Generate(f, info, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := instantiate(t, m)
+		for _, c := range [][2]int64{
+			{10, 0}, {30, -5}, {10, maxI - 3}, {10, maxI - 100}, {10, minI + 3}, {10, 1 << 61}, {10, 1<<61 + 1},
+			{10, -(1 << 61)}, {10, -(1 << 61) - 1}, {0, maxI}, {3, minI}, {1 << 31, 0}, {-4, 9},
+		} {
+			if c[0] == 1<<31 {
+				c[0] = 2000 // keeps the Go reference quick; the entry test is what matters
+			}
+			if got, want := in.call("acc", c[0], c[1]), accRef(c[0], c[1]); got != want {
+				t.Errorf("opt=%v acc%v = %+v, want %+v", opt.Optimize, c, got, want)
+			}
+			if got, want := in.call("selfref", c[0], c[1]), selfRef(c[0], c[1]); got != want {
+				t.Errorf("opt=%v selfref%v = %+v, want %+v", opt.Optimize, c, got, want)
+			}
+			if got, want := in.call("wide", c[0], c[1]), wideRef(c[0], c[1]); got != want {
+				t.Errorf("opt=%v wide%v = %+v, want %+v", opt.Optimize, c, got, want)
 			}
 		}
 	}

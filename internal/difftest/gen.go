@@ -9,8 +9,9 @@
 // on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
 // lists of ints, floats and bools (one-byte slots) with append, pop,
 // indexing (negative included), element assignment, `in`, `for x in lst`,
-// `[x] * n` and range loops that index a list by their own variable or
-// multiply it by a local (which wasmgen versions); ragged lists of int
+// `[x] * n` and range loops that index a list by their own variable,
+// multiply it by a local or add bounded values to an accumulator (which
+// wasmgen versions); ragged lists of int
 // rows summed by column in a loop nest (gridgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
@@ -143,7 +144,11 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		g.nloop++
 		kv := "k" + strconv.Itoa(g.nloop)
 		g.locals['i'] = append(g.locals['i'], kv)
-		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')}}
+		first := g.expr('i')
+		if g.r.IntN(2) == 0 {
+			first = g.boundedInt()
+		}
+		body := []ast.Stmt{&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: first}}
 		if g.r.IntN(4) > 0 {
 			// an int or bool list indexed by the loop variable (wasmgen
 			// versions such loops: bounds checks proved once before them)
@@ -163,6 +168,13 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 				body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: g.expr('i')})
 			}
 		}
+		if g.r.IntN(2) == 0 {
+			// a bounded addition (wasmgen drops its overflow check in the
+			// fast copy of the loop when acc starts far enough from the
+			// ends of i64)
+			op := []ast.BinaryOp{ast.OpAdd, ast.OpSub}[g.r.IntN(2)]
+			body = append(body, &ast.AugAssign{Target: ident(acc), Op: op, Value: g.boundedInt()})
+		}
 		g.locals['i'] = g.locals['i'][:len(g.locals['i'])-1]
 		return []ast.Stmt{&ast.For{Target: ident(kv), Iter: iter, Body: body}}
 	case k < 8 && level == 0:
@@ -171,6 +183,15 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		return []ast.Stmt{&ast.Assert{Cond: g.expr('b')}}
 	}
 	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
+}
+
+// boundedInt returns an int expression of small interval: e % c for a
+// constant c in [1, 9], or a bool.
+func (g *Generator) boundedInt() ast.Expr {
+	if g.r.IntN(3) == 0 {
+		return g.expr('b')
+	}
+	return &ast.Binary{X: g.expr('i'), Op: ast.OpMod, Y: intLit(int64(1 + g.r.IntN(9)))}
 }
 
 // listStmts declares a list of ints, floats, bools (one-byte slots) or
