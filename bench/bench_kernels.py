@@ -6,7 +6,7 @@ core/wasmgen/testdata/bench (the guide's loop too), each compiled with
 --optimize and called through the Python package; the generated Python
 fallback on CPython; the same fallback under numba.njit; and the C
 versions of python/multilingualprogramming/_bench/c (gcc -O2). Each
-backend is timed three times in turn, round robin, and keeps its best
+backend is timed five times in turn, round robin, and keeps its best
 time, so that the ratios compare figures measured side by side.
 """
 
@@ -62,7 +62,7 @@ def main() -> None:
             if _numba.quiet(jit, arg) != want:
                 raise AssertionError("numba %s(%d) differs" % (name, arg))
         times: Dict[str, float] = {}
-        for _ in range(3):
+        for _ in range(5):
             runs = [("wasm", lambda: wasm_fn(arg)), ("cpython", lambda: py_fn(py_arg))]
             if jit is not None:
                 runs.append(("numba", lambda: _numba.quiet(jit, arg)))

@@ -89,18 +89,7 @@ func (fg *fgen) unassignedParam(name string) bool {
 	assigned := false
 	for _, s := range fg.fn.Decl.Body {
 		ast.Inspect(s, func(n ast.Node) bool {
-			var tg ast.Expr
-			switch n := n.(type) {
-			case *ast.Assign:
-				tg = n.Target
-			case *ast.AugAssign:
-				tg = n.Target
-			case *ast.For:
-				if n.Target != nil {
-					tg = n.Target
-				}
-			}
-			if id, ok := tg.(*ast.Ident); ok && id.Name == name {
+			if id, ok := assignTarget(n).(*ast.Ident); ok && id.Name == name {
 				assigned = true
 			}
 			return !assigned

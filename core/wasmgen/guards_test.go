@@ -4,18 +4,58 @@ package wasmgen
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
 // compileSrc compiles English source (optimized) and instantiates it.
 func compileSrc(t *testing.T, src string) *instance {
 	t.Helper()
+	return instantiateSrc(t, src, Options{Optimize: true})
+}
+
+// instantiateSrc compiles English source with opt and instantiates it.
+func instantiateSrc(t *testing.T, src string, opt Options) *instance {
+	t.Helper()
 	f, info := checkSrc(t, src)
-	m, err := Generate(f, info, Options{Optimize: true})
+	m, err := Generate(f, info, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return instantiate(t, m)
+}
+
+// fibSrc is the recursive fib, which several tests compile.
+const fibSrc = `def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+`
+
+// fibRef is what fibSrc's fib returns: n itself below 2.
+func fibRef(n int64) int64 {
+	if n < 2 {
+		return n
+	}
+	a, b := int64(0), int64(1)
+	for ; n > 0; n-- {
+		a, b = b, a+b
+	}
+	return a
+}
+
+// funcWAT returns the text of the function name in the module text wat
+// (of name.impl when the module wraps its exports).
+func funcWAT(wat, name string) string {
+	start := strings.Index(wat, "(func $"+name+".impl ")
+	if start < 0 {
+		start = strings.Index(wat, "(func $"+name+" ")
+	}
+	if start < 0 {
+		return ""
+	}
+	b := wat[start:]
+	return b[:strings.Index(b, "\n  )")]
 }
 
 // Guards drop overflow checks only where they cannot fire, and never for a

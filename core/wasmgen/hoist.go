@@ -236,14 +236,7 @@ func rowsStable(fg *fgen, ss []ast.Stmt) bool {
 	stable := true
 	for _, st := range ss {
 		ast.Inspect(st, func(n ast.Node) bool {
-			var tg ast.Expr
-			switch n := n.(type) {
-			case *ast.Assign:
-				tg = n.Target
-			case *ast.AugAssign:
-				tg = n.Target
-			}
-			if ix, ok := tg.(*ast.Index); ok {
+			if ix, ok := assignTarget(n).(*ast.Index); ok {
 				if t := fg.typeOf(ix.X); t.Kind != check.List || t.Elem.Kind == check.List {
 					stable = false
 				}

@@ -10,11 +10,7 @@ import (
 
 // leafSrc has recursive functions with simple leading guards, and callers
 // whose own names collide with the callees' parameters.
-const leafSrc = `def fib(n: int) -> int:
-    if n < 2:
-        return n
-    return fib(n - 1) + fib(n - 2)
-
+const leafSrc = fibSrc + `
 def jump(n: int) -> int:
     if n < 5:
         return 100
@@ -41,14 +37,7 @@ def neg(n: int) -> int:
 
 func TestLeafGuards(t *testing.T) {
 	wat := watOf(t, leafSrc, Options{Optimize: true})
-	body := func(name string) string {
-		start := strings.Index(wat, "(func $"+name+".impl ")
-		if start < 0 {
-			start = strings.Index(wat, "(func $"+name+" ")
-		}
-		b := wat[start:]
-		return b[:strings.Index(b, "\n  )")]
-	}
+	body := func(name string) string { return funcWAT(wat, name) }
 	// the guard of fib is evaluated at the call: a call in an if
 	if b := body("neg"); !strings.Contains(b, "if (result i64)") {
 		t.Errorf("neg does not inline fib's guard:\n%s", b)
@@ -57,16 +46,7 @@ func TestLeafGuards(t *testing.T) {
 	if b := body("jump"); !strings.Contains(b, "i32.eqz") {
 		t.Errorf("jump's loop is not rotated:\n%s", b)
 	}
-	fib := func(n int64) int64 {
-		if n < 2 {
-			return n
-		}
-		a, b := int64(0), int64(1)
-		for ; n > 0; n-- {
-			a, b = b, a+b
-		}
-		return a
-	}
+	fib := fibRef
 	jump := func(n int64) int64 {
 		c := int64(0)
 		for ; n >= 5; n -= 10 {
@@ -91,12 +71,7 @@ func TestLeafGuards(t *testing.T) {
 		return x * 2
 	}
 	for _, opt := range []Options{{}, {Optimize: true}} {
-		f, info := checkSrc(t, leafSrc)
-		m, err := Generate(f, info, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := instantiate(t, m)
+		in := instantiateSrc(t, leafSrc, opt)
 		for _, n := range []int64{-9, -1, 0, 1, 2, 3, 4, 5, 6, 14, 15, 16, 25, 26, 27} {
 			if got := in.call("fib", n); got.val != fib(n) {
 				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Optimize, n, got, fib(n))

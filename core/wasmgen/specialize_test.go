@@ -10,11 +10,7 @@ import (
 // specSrc holds functions whose non-negative specializations hold
 // (fib, tri, walk) or fail (sum3: a local's interval is not known;
 // down, shift, negbase, reassign).
-const specSrc = `def fib(n: int) -> int:
-    if n < 2:
-        return n
-    return fib(n - 1) + fib(n - 2)
-
+const specSrc = fibSrc + `
 def tri(n: int, s: int) -> int:
     if n <= 0:
         return 0
@@ -73,14 +69,7 @@ func TestSpecPlan(t *testing.T) {
 			t.Errorf("%s has a specialization: %v, want %v", name, got, want)
 		}
 	}
-	body := func(name string) string {
-		start := strings.Index(wat, "(func $"+name+".impl ")
-		if start < 0 {
-			start = strings.Index(wat, "(func $"+name+" ")
-		}
-		b := wat[start:]
-		return b[:strings.Index(b, "\n  )")]
-	}
+	body := func(name string) string { return funcWAT(wat, name) }
 	// fib(n - 10) may have a negative argument; fib(n) too: both generic.
 	if b := body("fibs"); strings.Contains(b, "call $fib.nonneg") {
 		t.Errorf("fibs calls the specialization with arguments that may be negative:\n%s", b)
@@ -98,16 +87,7 @@ func TestSpecPlan(t *testing.T) {
 // The specialized functions compute what the generic ones compute, on
 // both sides of zero, and trap where the sums overflow.
 func TestSpecResults(t *testing.T) {
-	fib := func(n int64) int64 {
-		if n < 2 {
-			return n
-		}
-		a, b := int64(0), int64(1)
-		for ; n > 0; n-- {
-			a, b = b, a+b
-		}
-		return a
-	}
+	fib := fibRef
 	var sum3 func(n int64) int64
 	sum3 = func(n int64) int64 {
 		t := int64(0)
@@ -120,12 +100,7 @@ func TestSpecResults(t *testing.T) {
 		return t + sum3(n-1)
 	}
 	for _, opt := range []Options{{}, {Optimize: true}} {
-		f, info := checkSrc(t, specSrc)
-		m, err := Generate(f, info, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := instantiate(t, m)
+		in := instantiateSrc(t, specSrc, opt)
 		for _, n := range []int64{-5, -1, 0, 1, 2, 3, 20} {
 			if got := in.call("fib", n); got.val != fib(n) {
 				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Optimize, n, got, fib(n))

@@ -10,11 +10,7 @@ import (
 // Additive tail calls return what the recursion returns, trap where an
 // addition overflows, and keep the order of evaluation.
 func TestTailCalls(t *testing.T) {
-	src := `def fib(n: int) -> int:
-    if n < 2:
-        return n
-    return fib(n - 1) + fib(n - 2)
-def count(n: int, step: int) -> int:
+	src := fibSrc + `def count(n: int, step: int) -> int:
     if n <= 0:
         return 0
     return step + count(n - 1, step)
@@ -34,13 +30,7 @@ def nested(n: int) -> int:
             return i + nested(n - 1)
     return 100
 `
-	fib := func(n int64) int64 {
-		a, b := int64(0), int64(1)
-		for ; n > 0; n-- {
-			a, b = b, a+b
-		}
-		return a
-	}
+	fib := fibRef
 	var swap func(a, b int64) int64
 	swap = func(a, b int64) int64 {
 		if a <= 0 {

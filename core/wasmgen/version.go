@@ -517,22 +517,27 @@ func assignedNames(ss []ast.Stmt) map[string]bool {
 	out := map[string]bool{}
 	for _, st := range ss {
 		ast.Inspect(st, func(n ast.Node) bool {
-			var tg ast.Expr
-			switch n := n.(type) {
-			case *ast.Assign:
-				tg = n.Target
-			case *ast.AugAssign:
-				tg = n.Target
-			case *ast.For:
-				if n.Target != nil {
-					tg = n.Target
-				}
-			}
-			if id, ok := tg.(*ast.Ident); ok {
+			if id, ok := assignTarget(n).(*ast.Ident); ok {
 				out[id.Name] = true
 			}
 			return true
 		})
 	}
 	return out
+}
+
+// assignTarget returns what the node n assigns: the target of =, op= or
+// a for loop, or nil.
+func assignTarget(n ast.Node) ast.Expr {
+	switch n := n.(type) {
+	case *ast.Assign:
+		return n.Target
+	case *ast.AugAssign:
+		return n.Target
+	case *ast.For:
+		if n.Target != nil {
+			return n.Target
+		}
+	}
+	return nil
 }

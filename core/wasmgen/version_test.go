@@ -185,12 +185,7 @@ def two(n: int, a: int, b: int) -> int:
 		t.Errorf("no loop is versioned for its products:\n%s", wat)
 	}
 	for _, opt := range []Options{{}, {Optimize: true}} {
-		f, info := checkSrc(t, src)
-		m, err := Generate(f, info, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := instantiate(t, m)
+		in := instantiateSrc(t, src, opt)
 		const big = 1 << 31
 		for _, c := range [][3]int64{
 			{10, 3, 0}, {10, -3, -4}, {5, big, 0}, {5, -big, -3}, {5, big + 1, 2}, {big + 3, 1, big - 2},
@@ -276,12 +271,7 @@ def replaced(n: int, j: int) -> int:
 		t.Errorf("no row access is proved in bounds:\n%s", wat)
 	}
 	for _, opt := range []Options{{}, {Optimize: true}} {
-		f, info := checkSrc(t, src)
-		m, err := Generate(f, info, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := instantiate(t, m)
+		in := instantiateSrc(t, src, opt)
 		for _, c := range [][3]int64{{10, 0, 0}, {10, 1, 0}, {10, 2, 0}, {10, 2, 3}, {10, 2, 5}, {1, 2, 0}, {10, -1, 0}, {10, -2, 2}, {10, -3, 0}, {10, 5, 0}, {0, 9, 0}, {10, 0, 12}, {6, 0, -1}, {3, 1, 6}} {
 			want := result{trap: "index"}
 			if v, ok := ragged(c[0], c[1], c[2]); ok {
@@ -383,20 +373,14 @@ def wide(n: int, s0: int) -> int:
 	}
 	wat := watOf(t, src, Options{Optimize: true})
 	for name, want := range map[string]bool{"acc": true, "selfref": false, "wide": false} {
-		b := wat[strings.Index(wat, "(func $"+name+" "):]
-		b = b[:strings.Index(b, "\n  )")]
+		b := funcWAT(wat, name)
 		if got := strings.Contains(b, "i64.const 2305843009213693952"); got != want {
 			t.Errorf("%s is versioned for its accumulators: %v, want %v:\n%s", name, got, want, b)
 		}
 	}
 	const maxI, minI = math.MaxInt64, math.MinInt64
 	for _, opt := range []Options{{}, {Optimize: true}} {
-		f, info := checkSrc(t, src)
-		m, err := Generate(f, info, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := instantiate(t, m)
+		in := instantiateSrc(t, src, opt)
 		for _, c := range [][2]int64{
 			{10, 0}, {30, -5}, {10, maxI - 3}, {10, maxI - 100}, {10, minI + 3}, {10, 1 << 61}, {10, 1<<61 + 1},
 			{10, -(1 << 61)}, {10, -(1 << 61) - 1}, {0, maxI}, {3, minI}, {1 << 31, 0}, {-4, 9},
