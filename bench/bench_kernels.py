@@ -44,13 +44,21 @@ def best_of(fn: Callable[[], Any], budget: float = 0.3) -> float:
     return min(once, min(timeit.repeat(fn, number=number, repeat=3)) / number)
 
 
-def main() -> None:
+def main(argv: List[str]) -> None:
+    out = None
+    if len(argv) == 2 and argv[0] == "--out":
+        out = argv[1]
+    elif argv:
+        sys.exit("usage: bench_kernels.py [--out FILE.md]")
     if _native_loader.native is None:
         sys.exit("the native extension is not available: %s" % _native_loader.native_reason)
     ck = CKernels()
     ck.build([c[0] for c in CASES])
     have_numba = _numba.numba_version() is not None
     print("kernel      arg     WebAssembly      CPython        Numba            C   wasm/C  wasm/Numba")
+    md = ["| kernel | argument | WebAssembly | CPython | Numba | C -O2 "
+          "| WebAssembly / C | WebAssembly / Numba |",
+          "|---|---|---|---|---|---|---|---|"]
     for name, arg, py_arg, parse in CASES:
         prog = mp.compile_file(os.path.join(KERNELS, name + ".en.ml"), optimize=True)
         wasm_fn = getattr(prog, name)
@@ -85,8 +93,26 @@ def main() -> None:
         if py_arg != arg:
             row += "   (CPython at %d)" % py_arg
         print(row)
+        md.append("| %s | %d | %.3f ms | %s | %.3f ms | %.3f ms | %.2fx | %.2fx |" % (
+            name, arg, times["wasm"] * 1e3,
+            "%.1f ms" % (cpy * 1e3) if cpy == cpy else "%.1f ms at %d" % (times["cpython"] * 1e3, py_arg),
+            times.get("numba", float("nan")) * 1e3, times.get("c", float("nan")) * 1e3,
+            times["wasm"] / times.get("c", float("nan")), times["wasm"] / times.get("numba", float("nan"))))
     ck.close()
+    if out is not None:
+        load = " ".join("%.2f" % x for x in os.getloadavg())
+        with open(out, "w", encoding="utf-8") as f:
+            f.write("# Issue 4's kernels: WebAssembly, CPython, Numba and C side by side\n\n")
+            stamp = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+            f.write("Written by `bench/bench_kernels.py --out %s` on %s UTC (load average %s).\n\n"
+                    % (out, stamp, load))
+            f.write("Each figure is the best time of one call over five rounds that take the "
+                    "backends in turn; a ratio below 1 means WebAssembly is faster. CPython runs a "
+                    "smaller argument where the full one would take seconds (no ratio is drawn "
+                    "from it).\n\n")
+            f.write("\n".join(md) + "\n")
+        print("wrote %s" % out)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
