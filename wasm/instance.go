@@ -295,6 +295,9 @@ func (t *Template) Instantiate() (inst *Instance, err error) {
 	} else {
 		wi, err = wasmtime.NewInstance(store, m.mod, nil)
 	}
+	if err == nil {
+		err = BindHost(store, wi)
+	}
 	if err != nil {
 		store.Close()
 		return nil, fmt.Errorf("wasm: instantiate: %w", err)

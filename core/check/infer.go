@@ -555,10 +555,6 @@ func (st *fstate) arith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Type {
 		}
 		return TInt // bool operands count as int, as in Python
 	}
-	if op == ast.OpPow {
-		st.pyOnly(pos, "'**' on floats runs only in Python (CPython uses the platform's pow(), which compiled code cannot reproduce bit for bit)")
-		return TUnknown
-	}
 	return TFloat
 }
 

@@ -5,7 +5,7 @@ package wasmgen
 // ABIVersion so that cached artifacts built under the old rules are not reused.
 const (
 	// ABIVersion names the current set of conventions.
-	ABIVersion = 4
+	ABIVersion = 5
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -20,6 +20,15 @@ const (
 	// top-level statements, when they are compilable. Instantiating a module
 	// never runs it.
 	MainExport = "__ml_main"
+
+	// HostExport names the table of host functions a module that needs
+	// them exports: one funcref slot, which the runtime fills after
+	// instantiating the module with the platform's pow(x, y) of type
+	// (f64, f64) -> f64, the function CPython's float ** calls (so that the
+	// result is the same bit for bit). pow returns NaN when it set errno
+	// (overflow); a module run where nothing fills the slot finds it null
+	// and traps with ErrUnsupported, so AUTO re-runs the call in Python.
+	HostExport = "__ml_host"
 )
 
 // An ErrorCode is the reason a generated module trapped on purpose.

@@ -45,6 +45,9 @@ func appendInstr(b []byte, in Instr) []byte {
 		b = append(b, 0x00)
 	case immMemCopy:
 		b = append(b, 10, 0x00, 0x00)
+	case immIndirect:
+		b = AppendUleb128(b, uint64(uint32(in.Imm)))
+		b = append(b, 0x00)
 	}
 	return b
 }

@@ -180,6 +180,8 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 			fg.call(fg.g.helper("__ml_ffloordiv", genFloatFloorDiv))
 		case ast.OpMod:
 			fg.call(fg.g.helper("__ml_fmod_py", genFloatMod))
+		case ast.OpPow:
+			fg.call(fg.g.helper("__ml_fpow", genFloatPow))
 		default:
 			panic("float operator not compiled")
 		}

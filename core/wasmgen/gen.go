@@ -24,8 +24,9 @@
 //
 //   - float `//` and `%` follow CPython's float_divmod on an exact fmod
 //     (floatops.go); an int compared with a float is compared exactly, as
-//     Python does; float `**` stays Python-only (libm's pow cannot be
-//     reproduced bit for bit).
+//     Python does; float `**` sorts out CPython's special cases itself and
+//     calls the platform's pow(), the one CPython calls, which the runtime
+//     puts in the module's host table (floatpow.go).
 //
 //   - bool is i32 0 or 1, promoted to i64 in arithmetic.
 //

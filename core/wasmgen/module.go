@@ -90,6 +90,10 @@ type Module struct {
 	MemoryExport string // export name of memory 0; "" for none
 	// Data holds the bytes memory 0 starts with (string literals).
 	Data []DataSegment
+	// HostTable, when set, is the export name of table 0: HostSlots
+	// funcref slots for the host functions (HostExport in abi.go). The
+	// type of the host functions, hostType, is then type 0.
+	HostTable string
 	// extra exports that are not the function's own name (such as __ml_error)
 	// are expressed by Func.Export with Func.Name set to the export name.
 }
@@ -99,6 +103,10 @@ type Module struct {
 func (m *Module) types() ([]FuncType, []uint32) {
 	var list []FuncType
 	seen := make(map[string]uint32)
+	if m.HostTable != "" {
+		seen[hostType.key()] = 0
+		list = append(list, hostType)
+	}
 	idx := make([]uint32, len(m.Funcs))
 	for i, f := range m.Funcs {
 		k := f.Type.key()
@@ -120,6 +128,7 @@ func (m *Module) Encode() []byte {
 	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00} // magic, version 1
 	b = appendTypeSection(b, types)
 	b = appendFunctionSection(b, typeIdx)
+	b = appendTableSection(b, m)
 	b = appendMemorySection(b, m)
 	b = appendGlobalSection(b, m.Globals)
 	b = appendExportSection(b, m)

@@ -6,19 +6,22 @@ type Opcode byte
 
 // The instructions the generator emits.
 const (
-	OpUnreachable Opcode = 0x00
-	OpNop         Opcode = 0x01
-	OpBlock       Opcode = 0x02
-	OpLoop        Opcode = 0x03
-	OpIf          Opcode = 0x04
-	OpElse        Opcode = 0x05
-	OpEnd         Opcode = 0x0b
-	OpBr          Opcode = 0x0c
-	OpBrIf        Opcode = 0x0d
-	OpReturn      Opcode = 0x0f
-	OpCall        Opcode = 0x10
-	OpDrop        Opcode = 0x1a
-	OpSelect      Opcode = 0x1b
+	OpUnreachable  Opcode = 0x00
+	OpNop          Opcode = 0x01
+	OpBlock        Opcode = 0x02
+	OpLoop         Opcode = 0x03
+	OpIf           Opcode = 0x04
+	OpElse         Opcode = 0x05
+	OpEnd          Opcode = 0x0b
+	OpBr           Opcode = 0x0c
+	OpBrIf         Opcode = 0x0d
+	OpReturn       Opcode = 0x0f
+	OpCall         Opcode = 0x10
+	OpCallIndirect Opcode = 0x11
+	OpTableGet     Opcode = 0x25
+	OpRefIsNull    Opcode = 0xd1
+	OpDrop         Opcode = 0x1a
+	OpSelect       Opcode = 0x1b
 
 	OpLocalGet  Opcode = 0x20
 	OpLocalSet  Opcode = 0x21
@@ -127,15 +130,16 @@ const (
 type immKind int
 
 const (
-	immNone    immKind = iota
-	immIndex           // a u32 index or label depth
-	immBlock           // a block type
-	immI32             // an i32 constant
-	immI64             // an i64 constant
-	immF64             // an f64 constant
-	immMem             // a memarg: natural alignment, then the offset in Imm
-	immZero            // a reserved zero byte (memory index 0)
-	immMemCopy         // memory.copy's sub-opcode 10 and two zero bytes
+	immNone     immKind = iota
+	immIndex            // a u32 index or label depth
+	immBlock            // a block type
+	immI32              // an i32 constant
+	immI64              // an i64 constant
+	immF64              // an f64 constant
+	immMem              // a memarg: natural alignment, then the offset in Imm
+	immZero             // a reserved zero byte (memory index 0)
+	immMemCopy          // memory.copy's sub-opcode 10 and two zero bytes
+	immIndirect         // call_indirect: a type index in Imm, then table 0
 )
 
 type opInfo struct {
@@ -150,7 +154,8 @@ var opcodes = [256]opInfo{
 	OpBlock: {"block", immBlock, 0}, OpLoop: {"loop", immBlock, 0}, OpIf: {"if", immBlock, 0},
 	OpElse: {"else", immNone, 0}, OpEnd: {"end", immNone, 0},
 	OpBr: {"br", immIndex, 0}, OpBrIf: {"br_if", immIndex, 0}, OpReturn: {"return", immNone, 0},
-	OpCall: {"call", immIndex, 0}, OpDrop: {"drop", immNone, 0}, OpSelect: {"select", immNone, 0},
+	OpCall: {"call", immIndex, 0}, OpCallIndirect: {"call_indirect", immIndirect, 0},
+	OpTableGet: {"table.get", immIndex, 0}, OpRefIsNull: {"ref.is_null", immNone, 0}, OpDrop: {"drop", immNone, 0}, OpSelect: {"select", immNone, 0},
 	OpLocalGet: {"local.get", immIndex, 0}, OpLocalSet: {"local.set", immIndex, 0},
 	OpLocalTee: {"local.tee", immIndex, 0}, OpGlobalGet: {"global.get", immIndex, 0},
 	OpGlobalSet: {"global.set", immIndex, 0},

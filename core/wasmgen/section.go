@@ -6,6 +6,7 @@ const (
 	secCustom   = 0
 	secType     = 1
 	secFunction = 3
+	secTable    = 4
 	secMemory   = 5
 	secGlobal   = 6
 	secExport   = 7
@@ -17,6 +18,7 @@ const (
 // https://webassembly.github.io/spec/core/binary/modules.html#export-section
 const (
 	exportFunc   = 0x00
+	exportTable  = 0x01
 	exportMemory = 0x02
 )
 
@@ -64,6 +66,19 @@ func appendFunctionSection(b []byte, typeIdx []uint32) []byte {
 		c = AppendUleb128(c, uint64(i))
 	}
 	return appendSection(b, secFunction, c)
+}
+
+// appendTableSection appends table 0, of HostSlots funcrefs, when the
+// module has a host table.
+// https://webassembly.github.io/spec/core/binary/modules.html#table-section
+func appendTableSection(b []byte, m *Module) []byte {
+	if m.HostTable == "" {
+		return b
+	}
+	c := AppendUleb128(nil, 1)
+	c = append(c, 0x70, 0x00) // funcref, limits: min only
+	c = AppendUleb128(c, HostSlots)
+	return appendSection(b, secTable, c)
 }
 
 // appendMemorySection appends memory 0 with its minimum size and no maximum.
@@ -120,6 +135,11 @@ func appendExportSection(b []byte, m *Module) []byte {
 	if m.MemoryExport != "" {
 		c = appendName(c, m.MemoryExport)
 		c = append(c, exportMemory, 0x00)
+		n++
+	}
+	if m.HostTable != "" {
+		c = appendName(c, m.HostTable)
+		c = append(c, exportTable, 0x00)
 		n++
 	}
 	if n == 0 {

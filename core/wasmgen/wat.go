@@ -22,6 +22,10 @@ func (m *Module) WAT() string {
 		}
 		fmt.Fprintf(&b, " %d)\n", m.MemoryPages)
 	}
+	if m.HostTable != "" {
+		fmt.Fprintf(&b, "  (type $host (func (param f64 f64) (result f64)))\n")
+		fmt.Fprintf(&b, "  (table (export %s) %d funcref)\n", watString(m.HostTable), HostSlots)
+	}
 	for _, g := range m.Globals {
 		t := g.Type.String()
 		if g.Mutable {
@@ -94,6 +98,8 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 			if in.Imm != 0 {
 				fmt.Fprintf(b, " offset=%d", in.Imm)
 			}
+		case immIndirect:
+			b.WriteString(" (type $host)")
 		}
 		b.WriteString("\n")
 		if in.Op == OpBlock || in.Op == OpLoop || in.Op == OpIf || in.Op == OpElse {

@@ -6,7 +6,9 @@
 //
 // The generator only writes constructs the checker can compile: int, float
 // and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
-// on ints and bools), comparison and logic operators, the builtins abs, min, max, int, float, round, len, sum, and
+// on ints and bools), comparison and logic operators (float ** included,
+// which compiled code computes with the platform's pow), the builtins abs,
+// min, max, int, float, round, len, sum, and
 // lists of ints, floats and bools (one-byte slots) with append, pop,
 // indexing (negative included), element assignment, `in`, `for x in lst`,
 // `[x] * n` and range loops that index a list by their own variable,
@@ -319,7 +321,7 @@ func (g *Generator) expr(t byte) ast.Expr {
 	case 'f':
 		switch k := g.r.IntN(10); {
 		case k < 6:
-			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpDiv, ast.OpFloorDiv, ast.OpMod}
+			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpDiv, ast.OpFloorDiv, ast.OpMod, ast.OpPow}
 			x, y := g.expr('f'), g.expr([]byte{'f', 'i'}[g.r.IntN(2)])
 			if g.r.IntN(2) == 0 {
 				x, y = y, x

@@ -24,6 +24,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/parser"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 	"github.com/multilingualprogramming/multilingual/fallback"
+	"github.com/multilingualprogramming/multilingual/wasm"
 )
 
 // The comparison rules:
@@ -140,6 +141,9 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	store := wasmtime.NewStore(engine)
 	inst, err := wasmtime.NewInstance(store, mod, nil)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wasm.BindHost(store, inst); err != nil {
 		t.Fatal(err)
 	}
 	py, err := fallback.Generate(f, info)

@@ -25,3 +25,12 @@ def gerundet(x: gleitkomma) -> ganz:
 
 def abgeschnitten(x: gleitkomma) -> ganz:
     rückgabe ganzzahl(x)
+
+def potenz(x: gleitkomma, y: gleitkomma) -> gleitkomma:
+    # float ** float: die Sonderfälle wie CPython, sonst pow() der Plattform
+    rückgabe x ** y
+
+def potenz_gemischt(x: gleitkomma, n: ganz, m: ganz) -> gleitkomma:
+    r = n ** x
+    r **= 0.5
+    rückgabe r + x ** n + 2.0 ** (m % 60)
