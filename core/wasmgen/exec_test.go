@@ -24,7 +24,13 @@ type instance struct {
 	inst  *wasmtime.Instance
 }
 
-var engine = wasmtime.NewEngine()
+// engine compiles the tests' modules as the runtime's fast engine does
+// (package wasm): Cranelift optimizing for speed.
+var engine = func() *wasmtime.Engine {
+	cfg := wasmtime.NewConfig()
+	cfg.SetCraneliftOptLevel(wasmtime.OptLevelSpeed)
+	return wasmtime.NewEngineWithConfig(cfg)
+}()
 
 func compile(t *testing.T, f *ast.File, opt Options, want ...string) *instance {
 	t.Helper()
