@@ -322,7 +322,8 @@ type fgen struct {
 	fn     *check.Func
 	f      *Func
 	local  map[string]uint32
-	free   map[ValType][]uint32 // temporaries not in use
+	types  map[string]*check.Type // checked type of each local, by name (localType)
+	free   map[ValType][]uint32   // temporaries not in use
 	frames []frame
 	facts  map[string]interval   // intervals of the range loop variables (ranges.go)
 	cache  map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)

@@ -129,12 +129,22 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 
 // localType returns the checked type of a local.
 func (fg *fgen) localType(name string) *check.Type {
-	for _, l := range fg.g.info.Locals[fg.fn.Decl] {
-		if l.Name == name {
-			return l.Type
-		}
+	if t, ok := fg.localTypes()[name]; ok {
+		return t
 	}
 	panic("unknown local " + name)
+}
+
+// localTypes returns the checked type of each local of the function, by
+// name (built on first use).
+func (fg *fgen) localTypes() map[string]*check.Type {
+	if fg.types == nil {
+		fg.types = make(map[string]*check.Type)
+		for _, l := range fg.g.info.Locals[fg.fn.Decl] {
+			fg.types[l.Name] = l.Type
+		}
+	}
+	return fg.types
 }
 
 // ret generates a return statement.

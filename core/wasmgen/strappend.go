@@ -78,12 +78,8 @@ func (fg *fgen) appendStmt(n ast.Node) (*ast.Ident, ast.Expr, bool) {
 
 // isStrLocal reports whether name is a local of type str.
 func (fg *fgen) isStrLocal(name string) bool {
-	for _, l := range fg.g.info.Locals[fg.fn.Decl] {
-		if l.Name == name {
-			return l.Type.Kind == check.Str
-		}
-	}
-	return false
+	t, ok := fg.localTypes()[name]
+	return ok && t.Kind == check.Str
 }
 
 // strLook generates a str operand in a context that only looks at it: an
