@@ -245,5 +245,6 @@ func (dc *diskCache) write(path string, mod *wasmtime.Module, wasm []byte) error
 		os.Remove(tmp)
 		return fmt.Errorf("wasm: writing cache entry: %w", err)
 	}
+	schedulePrune(dc.dir) // prune.go
 	return nil
 }
