@@ -18,7 +18,11 @@ import (
 func BindHost(store *wasmtime.Store, inst *wasmtime.Instance) (err error) {
 	defer recoverTo(&err)
 	ext := inst.GetExport(store, wasmgen.HostExport)
-	if ext == nil || ext.Table() == nil {
+	if ext == nil {
+		return nil
+	}
+	table := ext.Table()
+	if table == nil {
 		return nil
 	}
 	var cf C.wasmtime_func_t
@@ -27,7 +31,7 @@ func BindHost(store *wasmtime.Store, inst *wasmtime.Instance) (err error) {
 	// (TestFuncLayout).
 	fn := new(wasmtime.Func)
 	*(*C.wasmtime_func_t)(unsafe.Pointer(fn)) = cf
-	return ext.Table().Set(store, 0, wasmtime.ValFuncref(fn))
+	return table.Set(store, 0, wasmtime.ValFuncref(fn))
 }
 
 // hostPow is the value the host pow gives for x and y, for tests: pow(x,

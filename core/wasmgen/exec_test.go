@@ -49,21 +49,21 @@ func compile(t *testing.T, f *ast.File, opt Options, want ...string) *instance {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := m.Encode()
-	mod, err := wasmtime.NewModule(engine, bin)
-	if err != nil {
-		t.Fatalf("invalid module: %v\n%s", err, m.WAT())
-	}
-	store := wasmtime.NewStore(engine)
-	inst, err := wasmtime.NewInstance(store, mod, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &instance{t: t, store: store, inst: inst}
+	return instantiate(t, m)
 }
 
-// instantiate compiles m with Wasmtime and instantiates it in a fresh store.
+// instantiate compiles m with Wasmtime, instantiates it in a fresh store
+// and fills its host table (bindTestHost).
 func instantiate(t *testing.T, m *Module) *instance {
+	t.Helper()
+	in := instantiateUnbound(t, m)
+	bindTestHost(t, in.store, in.inst)
+	return in
+}
+
+// instantiateUnbound is instantiate leaving the host table empty, as a
+// runtime other than ours would.
+func instantiateUnbound(t *testing.T, m *Module) *instance {
 	t.Helper()
 	mod, err := wasmtime.NewModule(engine, m.Encode())
 	if err != nil {
@@ -74,7 +74,6 @@ func instantiate(t *testing.T, m *Module) *instance {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bindTestHost(t, store, inst)
 	return &instance{t: t, store: store, inst: inst}
 }
 

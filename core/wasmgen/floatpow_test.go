@@ -6,8 +6,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/bytecodealliance/wasmtime-go/v39"
 )
 
 // pyPow is CPython's float_pow (Objects/floatobject.c) with math.Pow for
@@ -146,16 +144,7 @@ def q(x: float, n: int) -> float:
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod, err := wasmtime.NewModule(engine, m.Encode())
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := wasmtime.NewStore(engine)
-	raw, err := wasmtime.NewInstance(store, mod, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	unbound := &instance{t: t, store: store, inst: raw}
+	unbound := instantiateUnbound(t, m)
 	if got := unbound.call("p", 2.0, 0.5); got.trap != "unsupported" {
 		t.Errorf("unbound 2.0 ** 0.5 = %+v, want unsupported", got)
 	}

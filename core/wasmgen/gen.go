@@ -165,6 +165,9 @@ type gen struct {
 	// specs holds the function index of the non-negative specialization
 	// of each function that has one (specialize.go).
 	specs map[*check.Func]uint32
+	// guards holds the leading guard of each function asked about, nil
+	// for none (leafguard.go).
+	guards map[*check.Func]*ast.If
 }
 
 // Generate builds the module of the compilable functions of f.

@@ -35,8 +35,22 @@ import (
 // Only recursive functions are treated, where the calls are many.
 
 // simpleGuard returns the leading guard of fn, `if C: return E` with C and
-// E simple (see above), when fn is recursive.
+// E simple (see above), when fn is recursive. The answer is worked out
+// once per function (every call site of fn asks).
 func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
+	if s, done := g.guards[fn]; done {
+		return s, s != nil
+	}
+	s, ok := g.findGuard(fn)
+	if g.guards == nil {
+		g.guards = make(map[*check.Func]*ast.If)
+	}
+	g.guards[fn] = s
+	return s, ok
+}
+
+// findGuard is simpleGuard without the memory.
+func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
 	if !g.opt.Optimize || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !g.recursive(fn) {
 		return nil, false
 	}

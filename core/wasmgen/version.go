@@ -51,7 +51,7 @@ const (
 // [-accBound, accBound], so its additions need no overflow check (the
 // nested-loop kernel's s = s + (i * j) % 7 ran 7% faster).
 func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
-	if !fg.g.opt.Optimize || s.Target == nil || step <= 0 || step >= 1<<31 || !innermost(s) {
+	if !fg.magnitudeLoop(s, step) {
 		return nil
 	}
 	count := map[string]int{}
@@ -453,7 +453,7 @@ func innermost(s *ast.For) bool {
 // addition: k is assigned by range loops only, e is an int local other
 // than k that the loop does not assign.
 func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
-	if !fg.g.opt.Optimize || s.Target == nil || step <= 0 || step >= 1<<31 || !innermost(s) {
+	if !fg.magnitudeLoop(s, step) {
 		return nil
 	}
 	k := s.Target.Name
@@ -495,6 +495,13 @@ func factorOf(b *ast.Binary, k string) string {
 		return y.Name
 	}
 	return ""
+}
+
+// magnitudeLoop reports whether the range loop s, of constant step, may
+// have a fast copy behind the magnitude test (products, accumulators): an
+// innermost loop with a positive step below 2**31, when optimizing.
+func (fg *fgen) magnitudeLoop(s *ast.For, step int64) bool {
+	return fg.g.opt.Optimize && s.Target != nil && step > 0 && step < 1<<31 && innermost(s)
 }
 
 // productFactors returns the distinct factors e of products (of the loop
