@@ -171,7 +171,7 @@ func walkBound(body []ast.Stmt, fn func(*ast.Ident)) {
 			}
 		case *ast.For:
 			if s != nil {
-				fn(s.Target)
+				fn(s.Var())
 				walkBound(s.Body, fn)
 			}
 		case *ast.FuncDef:

@@ -170,7 +170,7 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 				bound[p.Name.Name] = true
 			}
 		case *ast.For:
-			bound[n.Target.Name] = true
+			bound[n.Var().Name] = true
 		case *ast.Assign:
 			if t, ok := n.Target.(*ast.Ident); ok {
 				bound[t.Name] = true

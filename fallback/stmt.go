@@ -151,7 +151,7 @@ func (g *gen) stmt(s ast.Stmt) {
 			g.failf(nil, "for statement without a target")
 		}
 		it, _ := g.expr(s.Iter)
-		g.line("for " + g.names.name(s.Target.Name) + " in " + it + ":")
+		g.line("for " + g.names.name(s.Var().Name) + " in " + it + ":")
 		g.loop(s.Body)
 	case *ast.Break:
 		if s == nil || g.scope.loops == 0 {

@@ -30,6 +30,11 @@ KEYWORDS = {
     "FINALLY": "finally", "RAISE": "raise", "WITH": "with", "DEL": "del",
     "MATCH": "match", "CASE": "case", "ASYNC": "async", "AWAIT": "await",
 }
+# Soft keywords of ours that Python does not have: `let x = 1` (a plain
+# binding), `const X = 1` (never bound again), `default:` (a match's
+# `case _:`). They are names everywhere else, so a builtin alias spelled
+# like one of them stays callable and is kept.
+SOFT_KEYWORDS = {"LET": "let", "CONST": "const", "DEFAULT": "default"}
 TYPES = {"TYPE_INT": "int", "TYPE_FLOAT": "float", "TYPE_STR": "str",
          "TYPE_BOOL": "bool", "TYPE_LIST": "list", "TYPE_DICT": "dict"}
 IO_BUILTINS = {"PRINT": "print", "INPUT": "input"}
@@ -68,7 +73,7 @@ def main(ref_dir, out_dir):
             "",
             "[keywords]",
         ]
-        for concept, ours in KEYWORDS.items():
+        for concept, ours in list(KEYWORDS.items()) + list(SOFT_KEYWORDS.items()):
             if concept in concepts and code in concepts[concept]:
                 lines.append("%s = %s" % (ours, " | ".join(spellings(concepts[concept][code]))))
         lines += ["", "[types]"]

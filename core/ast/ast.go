@@ -58,12 +58,17 @@ func (f *File) TopLevel() []Stmt {
 
 // ---- Types written in the source ----
 
-// A TypeExpr is a type annotation: a name ("int", or a localized "entier",
-// kept as written) with optional arguments, as in list[int].
+// A TypeExpr is an annotation. X is the expression as written (any
+// expression: `int`, `list[int]`, `dict[str, list[int]]`, `"Node"`,
+// `int | None`). When X is a name, or a name subscripted by such forms, Name
+// and Args give it as a type ("int", or a localized "entier", kept as
+// written, with list[int] having one argument); otherwise Name is nil and
+// the annotation is not a type the compiler knows.
 type TypeExpr struct {
 	Pos  source.Span
 	Name *Ident      // as written; core/check maps localized names to canonical ones
 	Args []*TypeExpr // list[int] has one argument
+	X    Expr        // the annotation expression; nil only in trees built by hand
 }
 
 // Span returns the source range of the annotation.
@@ -71,19 +76,52 @@ func (t *TypeExpr) Span() source.Span { return t.Pos }
 
 // ---- Statements ----
 
-// A FuncDef is `def name(params) -> result: body`.
+// A FuncDef is `def name(params) -> result: body`, possibly decorated and
+// possibly `async def`.
 type FuncDef struct {
-	Pos    source.Span // from the keyword to the end of the header colon
-	Name   *Ident
-	Params []*Param
-	Result *TypeExpr // nil when no "->" annotation was written
-	Body   []Stmt
+	Pos        source.Span // from the keyword to the end of the header colon
+	Name       *Ident
+	Params     []*Param
+	Result     *TypeExpr // nil when no "->" annotation was written
+	Body       []Stmt
+	Decorators []Expr // `@d` lines above the def, outermost first
+	Async      bool   // written `async def`
 }
 
-// A Param is one parameter with its optional annotation.
+// Plain reports whether every parameter of d is an ordinary positional
+// parameter without a default, and d is neither decorated nor async: the
+// only functions the WebAssembly backend may compile.
+func (d *FuncDef) Plain() bool {
+	if len(d.Decorators) > 0 || d.Async {
+		return false
+	}
+	for _, p := range d.Params {
+		if p.Kind != ParamNormal || p.Default != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// A ParamKind says how a parameter receives its argument.
+type ParamKind int
+
+// The parameter kinds, in the order Python requires them.
+const (
+	ParamNormal  ParamKind = iota // positional or keyword
+	ParamPosOnly                  // before a `/`
+	ParamVarArgs                  // `*args`
+	ParamKwOnly                   // after `*` or `*args`
+	ParamVarKw                    // `**kwargs`
+)
+
+// A Param is one parameter with its optional annotation and default.
 type Param struct {
-	Name *Ident
-	Type *TypeExpr // nil when not annotated
+	Name    *Ident
+	Type    *TypeExpr // nil when not annotated
+	Kind    ParamKind
+	Default Expr // nil when there is none
+	Star    source.Span
 }
 
 // An If is `if Cond: Body` with an optional else branch. An elif chain is an
@@ -96,19 +134,31 @@ type If struct {
 	Else []Stmt // nil when there is no else branch
 }
 
-// A While is `while Cond: Body`.
+// A While is `while Cond: Body`, with an optional else branch run when the
+// loop ends without break.
 type While struct {
 	Pos  source.Span
 	Cond Expr
 	Body []Stmt
+	Else []Stmt // nil when absent
 }
 
-// A For is `for Target in Iter: Body`.
+// A For is `for Target in Iter: Body` (or `async for`), with an optional
+// else branch. Target is an *Ident, or a *Tuple, *ListLit, *Attribute,
+// *Index or *Starred form of targets.
 type For struct {
 	Pos    source.Span
-	Target *Ident
+	Target Expr
 	Iter   Expr
 	Body   []Stmt
+	Else   []Stmt // nil when absent
+	Async  bool
+}
+
+// Var returns the loop's target when it is a single name, else nil.
+func (f *For) Var() *Ident {
+	id, _ := f.Target.(*Ident)
+	return id
 }
 
 // A Break is `break`.
@@ -126,13 +176,29 @@ type Return struct {
 	Value Expr // nil for a bare return
 }
 
-// An Assign is `Target = Value`; Target is an *Ident or an *Index.
+// An Assign is `Target = Value`, or a chain `Target = Chain[0] = ... =
+// Value` assigned left to right. A target is an *Ident, *Index, *Attribute,
+// or a *Tuple / *ListLit of targets (one of which may be *Starred). Decl
+// records a `let` or `const` written before the target.
 type Assign struct {
-	Target Expr
-	Value  Expr
+	Target  Expr
+	Value   Expr
+	Chain   []Expr   // further targets of a chained assignment, in source order
+	Decl    DeclKind // DeclNone for a plain assignment
+	DeclPos source.Span
 }
 
-// An AugAssign is `Target op= Value`; Target is an *Ident or an *Index.
+// A DeclKind is the declaration keyword written before an assignment.
+type DeclKind int
+
+// The declaration kinds.
+const (
+	DeclNone  DeclKind = iota
+	DeclLet            // `let x = ...`: a plain binding
+	DeclConst          // `const X = ...`: the name may not be bound again
+)
+
+// An AugAssign is `Target op= Value`; Target is an *Ident, *Index or *Attribute.
 type AugAssign struct {
 	Target Expr
 	Op     BinaryOp // the operator without "=": OpAdd for "+="
@@ -219,13 +285,23 @@ const (
 	OpBitXor                       // ^
 	OpLShift                       // <<
 	OpRShift                       // >>
+	OpMatMul                       // @
 )
 
 var binaryOpText = [...]string{OpAdd: "+", OpSub: "-", OpMul: "*", OpDiv: "/", OpFloorDiv: "//", OpMod: "%", OpPow: "**",
-	OpBitAnd: "&", OpBitOr: "|", OpBitXor: "^", OpLShift: "<<", OpRShift: ">>"}
+	OpBitAnd: "&", OpBitOr: "|", OpBitXor: "^", OpLShift: "<<", OpRShift: ">>", OpMatMul: "@"}
 
 // IsBitwise reports whether op is one of & | ^ << >>.
 func (op BinaryOp) IsBitwise() bool { return op >= OpBitAnd && op <= OpRShift }
+
+// BinaryOps lists every binary operator, for tables and tests.
+func BinaryOps() []BinaryOp {
+	out := make([]BinaryOp, 0, len(binaryOpText)-1)
+	for op := OpAdd; int(op) < len(binaryOpText); op++ {
+		out = append(out, op)
+	}
+	return out
+}
 
 // String returns the operator's ASCII spelling.
 func (op BinaryOp) String() string {
@@ -337,11 +413,27 @@ type Compare struct {
 	OpPos    []source.Span
 }
 
-// A Call is `Func(Args...)`.
+// A Call is `Func(Args..., Keywords...)`. Args holds the positional
+// arguments, `*xs` ones as *Starred; Keywords holds `name=value` and
+// `**kw` arguments in source order.
 type Call struct {
-	Func   Expr // an *Ident, or an *Attribute for a method call
-	Args   []Expr
-	Rparen source.Pos
+	Func     Expr // any expression: an *Ident, an *Attribute for a method call, ...
+	Args     []Expr
+	Keywords []*Keyword
+	Rparen   source.Pos
+}
+
+// A Keyword is `Name=Value` in a call or a class header, or `**Value`
+// when Name is nil.
+type Keyword struct {
+	Pos   source.Span // the name, or the `**`
+	Name  *Ident
+	Value Expr
+}
+
+// Span returns the argument's source range.
+func (k *Keyword) Span() source.Span {
+	return source.Span{Start: k.Pos.Start, End: k.Value.Span().End}
 }
 
 // An Attribute is `X.Name` (used for method calls such as `a.append(x)`).
@@ -350,7 +442,8 @@ type Attribute struct {
 	Name *Ident
 }
 
-// An Index is `X[Index]`.
+// An Index is `X[Index]`; Index is a *Slice for `x[a:b]`, a *Tuple for
+// several dimensions (`m[i, j]`, `a[1:2, ::3]`).
 type Index struct {
 	X        Expr
 	Index    Expr
@@ -365,6 +458,13 @@ func (n *FuncDef) Span() source.Span { return n.Pos }
 // Span returns the parameter's source range.
 func (n *Param) Span() source.Span {
 	s := n.Name.Pos
+	if n.Kind == ParamVarArgs || n.Kind == ParamVarKw {
+		s.Start = n.Star.Start
+	}
+	if n.Default != nil {
+		s.End = n.Default.Span().End
+		return s
+	}
 	if n.Type != nil {
 		s.End = n.Type.Pos.End
 	}

@@ -18,6 +18,7 @@ func Inspect(n Node, f func(Node) bool) {
 	}
 	switch n := n.(type) {
 	case *FuncDef:
+		inspectExprs(n.Decorators, f)
 		Inspect(n.Name, f)
 		for _, p := range n.Params {
 			Inspect(p, f)
@@ -27,7 +28,12 @@ func Inspect(n Node, f func(Node) bool) {
 	case *Param:
 		Inspect(n.Name, f)
 		Inspect(n.Type, f)
+		Inspect(n.Default, f)
 	case *TypeExpr:
+		if n.Name == nil {
+			Inspect(n.X, f)
+			break
+		}
 		Inspect(n.Name, f)
 		for _, a := range n.Args {
 			Inspect(a, f)
@@ -39,17 +45,24 @@ func Inspect(n Node, f func(Node) bool) {
 	case *While:
 		Inspect(n.Cond, f)
 		inspectStmts(n.Body, f)
+		inspectStmts(n.Else, f)
 	case *For:
 		Inspect(n.Target, f)
 		Inspect(n.Iter, f)
 		inspectStmts(n.Body, f)
+		inspectStmts(n.Else, f)
 	case *Return:
 		Inspect(n.Value, f)
 	case *Assign:
 		Inspect(n.Target, f)
+		inspectExprs(n.Chain, f)
 		Inspect(n.Value, f)
 	case *AugAssign:
 		Inspect(n.Target, f)
+		Inspect(n.Value, f)
+	case *AnnAssign:
+		Inspect(n.Target, f)
+		Inspect(n.Annot, f)
 		Inspect(n.Value, f)
 	case *ExprStmt:
 		Inspect(n.X, f)
@@ -60,8 +73,80 @@ func Inspect(n Node, f func(Node) bool) {
 		for _, id := range n.Names {
 			Inspect(id, f)
 		}
+	case *Nonlocal:
+		for _, id := range n.Names {
+			Inspect(id, f)
+		}
+	case *ClassDef:
+		inspectExprs(n.Decorators, f)
+		Inspect(n.Name, f)
+		inspectExprs(n.Bases, f)
+		for _, k := range n.Keywords {
+			Inspect(k, f)
+		}
+		inspectStmts(n.Body, f)
+	case *Delete:
+		inspectExprs(n.Targets, f)
+	case *Raise:
+		Inspect(n.Exc, f)
+		Inspect(n.Cause, f)
+	case *Try:
+		inspectStmts(n.Body, f)
+		for _, h := range n.Handlers {
+			Inspect(h, f)
+		}
+		inspectStmts(n.Else, f)
+		inspectStmts(n.Finally, f)
+	case *ExceptHandler:
+		Inspect(n.Type, f)
+		Inspect(n.Name, f)
+		inspectStmts(n.Body, f)
+	case *With:
+		for _, it := range n.Items {
+			Inspect(it, f)
+		}
+		inspectStmts(n.Body, f)
+	case *WithItem:
+		Inspect(n.Context, f)
+		Inspect(n.Target, f)
+	case *Import:
+		for _, a := range n.Names {
+			Inspect(a, f)
+		}
+	case *ImportFrom:
+		for _, id := range n.Module {
+			Inspect(id, f)
+		}
+		for _, a := range n.Names {
+			Inspect(a, f)
+		}
+	case *Alias:
+		for _, id := range n.Path {
+			Inspect(id, f)
+		}
+		Inspect(n.AsName, f)
+	case *Match:
+		Inspect(n.Subject, f)
+		for _, c := range n.Cases {
+			Inspect(c, f)
+		}
+	case *MatchCase:
+		Inspect(n.Pattern, f)
+		Inspect(n.Guard, f)
+		inspectStmts(n.Body, f)
 	case *ListLit:
 		inspectExprs(n.Elems, f)
+	case *Tuple:
+		inspectExprs(n.Elems, f)
+	case *Set:
+		inspectExprs(n.Elems, f)
+	case *Dict:
+		for i := range n.Values {
+			if i < len(n.Keys) {
+				Inspect(n.Keys[i], f)
+			}
+			Inspect(n.Values[i], f)
+		}
 	case *Binary:
 		Inspect(n.X, f)
 		Inspect(n.Y, f)
@@ -75,12 +160,88 @@ func Inspect(n Node, f func(Node) bool) {
 	case *Call:
 		Inspect(n.Func, f)
 		inspectExprs(n.Args, f)
+		for _, k := range n.Keywords {
+			Inspect(k, f)
+		}
+	case *Keyword:
+		Inspect(n.Name, f)
+		Inspect(n.Value, f)
 	case *Attribute:
 		Inspect(n.X, f)
 		Inspect(n.Name, f)
 	case *Index:
 		Inspect(n.X, f)
 		Inspect(n.Index, f)
+	case *Starred:
+		Inspect(n.X, f)
+	case *Slice:
+		Inspect(n.Lo, f)
+		Inspect(n.Hi, f)
+		Inspect(n.Step, f)
+	case *Lambda:
+		for _, p := range n.Params {
+			Inspect(p, f)
+		}
+		Inspect(n.Body, f)
+	case *IfExp:
+		Inspect(n.Body, f)
+		Inspect(n.Cond, f)
+		Inspect(n.Else, f)
+	case *NamedExpr:
+		Inspect(n.Target, f)
+		Inspect(n.Value, f)
+	case *Comp:
+		// Python evaluates the first iterable, then the clauses, then the element.
+		for _, c := range n.Fors {
+			Inspect(c, f)
+		}
+		Inspect(n.Elt, f)
+		Inspect(n.Value, f)
+	case *CompFor:
+		Inspect(n.Target, f)
+		Inspect(n.Iter, f)
+		inspectExprs(n.Ifs, f)
+	case *Yield:
+		Inspect(n.Value, f)
+	case *YieldFrom:
+		Inspect(n.Value, f)
+	case *Await:
+		Inspect(n.X, f)
+	case *FString:
+		inspectExprs(n.Parts, f)
+	case *FormattedValue:
+		Inspect(n.X, f)
+		Inspect(n.Spec, f)
+	case *MatchValue:
+		Inspect(n.X, f)
+	case *MatchSingleton:
+		Inspect(n.X, f)
+	case *MatchSequence:
+		inspectPatterns(n.Patterns, f)
+	case *MatchMapping:
+		for i := range n.Patterns {
+			if i < len(n.Keys) {
+				Inspect(n.Keys[i], f)
+			}
+			Inspect(n.Patterns[i], f)
+		}
+		Inspect(n.Rest, f)
+	case *MatchClass:
+		Inspect(n.Cls, f)
+		inspectPatterns(n.Patterns, f)
+		for i := range n.KwdPatterns {
+			if i < len(n.KwdAttrs) {
+				Inspect(n.KwdAttrs[i], f)
+			}
+			Inspect(n.KwdPatterns[i], f)
+		}
+	case *MatchStar:
+		Inspect(n.Name, f)
+	case *MatchAs:
+		Inspect(n.Pattern, f)
+		Inspect(n.Name, f)
+	case *MatchOr:
+		inspectPatterns(n.Patterns, f)
 	}
 }
 
@@ -94,6 +255,12 @@ func InspectFile(file *File, f func(Node) bool) {
 func inspectStmts(body []Stmt, f func(Node) bool) {
 	for _, s := range body {
 		Inspect(s, f)
+	}
+}
+
+func inspectPatterns(list []Pattern, f func(Node) bool) {
+	for _, p := range list {
+		Inspect(p, f)
 	}
 }
 

@@ -318,7 +318,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		st.forRange(s, in)
 		body := in.clone()
 		if s.Target != nil {
-			body[s.Target.Name] = true
+			body[s.Var().Name] = true
 		}
 		st.block(s.Body, body, loops+1)
 		return in, true
@@ -398,7 +398,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 			st.pyOnly(spanOf(s.Iter), "a for loop over a %s runs only in Python", t)
 		}
 		if s.Target != nil {
-			st.assign(s.Target, elem)
+			st.assign(s.Var(), elem)
 		}
 		return
 	}
@@ -412,7 +412,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		st.pyOnly(call.Span(), "range() takes 1 to 3 arguments")
 	}
 	if s.Target != nil {
-		st.assign(s.Target, TInt)
+		st.assign(s.Var(), TInt)
 	}
 }
 

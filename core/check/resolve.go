@@ -70,7 +70,7 @@ func (c *checker) collectGlobals(body []ast.Stmt) {
 			}
 		case *ast.For:
 			if s.Target != nil {
-				c.glob[s.Target.Name] = true
+				c.glob[s.Var().Name] = true
 			}
 			c.collectGlobals(s.Body)
 		case *ast.While:
@@ -126,7 +126,7 @@ func (c *checker) scopeOf(d *ast.FuncDef) map[string]bool {
 				}
 			case *ast.For:
 				if s.Target != nil {
-					assigned[s.Target.Name] = true
+					assigned[s.Var().Name] = true
 				}
 				walk(s.Body)
 			case *ast.While:

@@ -21,8 +21,8 @@ import (
 // A Keyword is the canonical (English) name of a keyword: "if", "not in".
 type Keyword string
 
-// The keywords the grammar uses. Reserved keywords (class, import, ...) are
-// recognised too, so that the parser can say they are not supported.
+// The keywords of the grammar: Python's keywords, and our soft keywords
+// let, const and default.
 const (
 	If       Keyword = "if"
 	Elif     Keyword = "elif"
@@ -46,7 +46,43 @@ const (
 	Is       Keyword = "is"
 	Global   Keyword = "global"
 	Nonlocal Keyword = "nonlocal"
+	Class    Keyword = "class"
+	Import   Keyword = "import"
+	From     Keyword = "from"
+	As       Keyword = "as"
+	Lambda   Keyword = "lambda"
+	Yield    Keyword = "yield"
+	Try      Keyword = "try"
+	Except   Keyword = "except"
+	Finally  Keyword = "finally"
+	Raise    Keyword = "raise"
+	With     Keyword = "with"
+	Del      Keyword = "del"
+	Match    Keyword = "match"
+	Case     Keyword = "case"
+	Async    Keyword = "async"
+	Await    Keyword = "await"
+	Let      Keyword = "let"
+	Const    Keyword = "const"
+	Default  Keyword = "default"
 )
+
+// softKeywords are the keywords that Python (match, case) or our language
+// (let, const, default) lets programs use as names.
+var softKeywords = map[Keyword]bool{Match: true, Case: true, Let: true, Const: true, Default: true}
+
+// Soft reports whether k is a soft keyword in every spelling: a name
+// wherever its statement cannot start, as Python's match and case.
+func (k Keyword) Soft() bool { return softKeywords[k] }
+
+// Hard reports whether the one-word spelling word of keyword k is reserved
+// in l: it is the language's main (first) spelling of one of Python's hard
+// keywords. Every other spelling (English `fn` for def, French `fonction`)
+// is soft, a name wherever it cannot start its statement, so that every
+// valid Python program stays valid in English.
+func (l *Language) Hard(k Keyword, word string) bool {
+	return !k.Soft() && l.spellings["keywords."+string(k)] == word
+}
 
 // A Phrase is a keyword spelled with several words, such as "sinon si".
 type Phrase struct {

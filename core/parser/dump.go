@@ -146,7 +146,7 @@ func (d *dumper) node(n any, depth int) {
 		d.body("Body", n.Body, depth+1)
 		d.b.WriteString(")")
 	case *ast.For:
-		d.printf("%s(For %s ", ind, d.name(n.Target))
+		d.printf("%s(For %s ", ind, d.name(n.Var()))
 		d.node(n.Iter, 0)
 		d.body("Body", n.Body, depth+1)
 		d.b.WriteString(")")

@@ -337,7 +337,7 @@ func (p *parser) atom() ast.Expr {
 			p.next()
 			return &ast.NoneLit{Pos: t.Span}
 		}
-		if softKeywords[t.Keyword] {
+		if p.soft(t) {
 			p.next()
 			return &ast.Ident{Pos: t.Span, Name: t.Text}
 		}

@@ -221,7 +221,11 @@ var grammarKeywords = map[lang.Keyword]bool{
 	lang.Global: true,
 }
 
-// softKeywords are reserved words that Python lets programs use as names.
-var softKeywords = map[lang.Keyword]bool{"match": true, "case": true}
+// soft reports whether t is a keyword that may stand as a name: a soft
+// keyword (match, case, let, const, default) or a spelling other than the
+// language's main one (English `fn`), written as one word.
+func (p *parser) soft(t lexer.Token) bool {
+	return t.Kind == lexer.KEYWORD && !strings.ContainsAny(t.Text, " \t") && !p.lang.Hard(t.Keyword, t.Text)
+}
 
 func reserved(k lang.Keyword) bool { return !grammarKeywords[k] }

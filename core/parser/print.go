@@ -168,7 +168,7 @@ func (pr *printer) stmt(s ast.Stmt, depth int) {
 		pr.line(depth, pr.kw(lang.While), " ", pr.expr(s.Cond, 0), ":")
 		pr.body(s.Body, depth+1)
 	case *ast.For:
-		pr.line(depth, pr.kw(lang.For), " ", pr.ident(s.Target.Name), " ", pr.kw(lang.In), " ", pr.expr(s.Iter, 0), ":")
+		pr.line(depth, pr.kw(lang.For), " ", pr.ident(s.Var().Name), " ", pr.kw(lang.In), " ", pr.expr(s.Iter, 0), ":")
 		pr.body(s.Body, depth+1)
 	case *ast.Break:
 		pr.line(depth, pr.kw(lang.Break))
@@ -459,7 +459,7 @@ func collectNames(f *ast.File, used map[string]bool) {
 				expr(s.Cond)
 				stmts(s.Body)
 			case *ast.For:
-				id(s.Target)
+				id(s.Var())
 				expr(s.Iter)
 				stmts(s.Body)
 			case *ast.Return:

@@ -160,7 +160,7 @@ func (p *parser) simpleStmt() ast.Stmt {
 			}
 			return g
 		}
-		if softKeywords[t.Keyword] && !p.softKeywordStmt() {
+		if p.soft(t) && (!t.Keyword.Soft() || !p.softKeywordStmt()) {
 			// used as a name: fall through to expressions
 		} else if reserved(t.Keyword) {
 			p.fail(t.Span, msgReserved, t.Text, string(t.Keyword))
@@ -238,7 +238,7 @@ func (p *parser) checkTarget(x ast.Expr) {
 // identifier.
 func (p *parser) name(id msgID, args ...any) *ast.Ident {
 	t := p.tok()
-	if t.Kind == lexer.NAME || (t.Kind == lexer.KEYWORD && softKeywords[t.Keyword]) {
+	if t.Kind == lexer.NAME || p.soft(t) {
 		p.next()
 		return &ast.Ident{Pos: t.Span, Name: t.Text}
 	}

@@ -149,7 +149,7 @@ func (fg *fgen) invariantLists(cond ast.Expr, body []ast.Stmt) []string {
 				expr(s.Cond)
 				stmts(s.Body)
 			case *ast.For:
-				assigned[s.Target.Name] = true
+				assigned[s.Var().Name] = true
 				expr(s.Iter)
 				stmts(s.Body)
 			case *ast.Return:

@@ -758,7 +758,7 @@ func (fg *fgen) forList(s *ast.For) {
 	fg.expr(s.Iter)
 	fg.set(l)
 	fg.eachElem(l, 0, lt.Elem.Kind, func() {
-		fg.set(fg.local[s.Target.Name])
+		fg.set(fg.local[s.Var().Name])
 		fg.block(s.Body)
 	})
 	fg.release(I32, l)

@@ -245,7 +245,7 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]inte
 				}
 			case *ast.For:
 				if s.Target != nil {
-					binds[s.Target.Name]++
+					binds[s.Var().Name]++
 				}
 				loops = append(loops, s)
 				walk(s.Body)
@@ -261,11 +261,11 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]inte
 	byName := map[string][]*ast.For{}
 	for _, s := range loops {
 		if s.Target != nil {
-			byName[s.Target.Name] = append(byName[s.Target.Name], s)
+			byName[s.Var().Name] = append(byName[s.Var().Name], s)
 		}
 	}
 	for _, s := range loops {
-		name := s.Target.Name
+		name := s.Var().Name
 		ls := byName[name]
 		if _, done := fg.facts[name]; done || binds[name] != len(ls) || ls[0] != s {
 			continue

@@ -268,7 +268,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		}
 		fg.emitImm(OpBrIf, 1)
 		fg.get(cur)
-		fg.set(fg.local[s.Target.Name])
+		fg.set(fg.local[s.Var().Name])
 		fg.begin(OpBlock, BlockEmpty)
 		fg.frames[len(fg.frames)-1].continueTo = true
 		fg.block(s.Body)

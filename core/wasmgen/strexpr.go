@@ -101,7 +101,7 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 func (fg *fgen) forStr(s *ast.For) {
 	p, end, scratch := fg.temp(I32), fg.temp(I32), fg.temp(I32)
 	defer fg.release(I32, p, end, scratch)
-	reuse := !fg.appends[s.Target.Name] && fg.pureUses(s.Target.Name, s.Body)
+	reuse := !fg.appends[s.Var().Name] && fg.pureUses(s.Var().Name, s.Body)
 	if reuse {
 		fg.i32(4)
 		fg.i32(1)
@@ -131,7 +131,7 @@ func (fg *fgen) forStr(s *ast.For) {
 	} else {
 		fg.call(fg.shelper("__ml_char_at", genCharAt))
 	}
-	fg.set(fg.local[s.Target.Name])
+	fg.set(fg.local[s.Var().Name])
 	fg.get(p)
 	fg.get(p)
 	fg.emitImm(OpI32Load8U, 0)

@@ -94,7 +94,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 				}
 			case *ast.For:
 				if n.Target != nil {
-					note(n.Target.Name, nil, false)
+					note(n.Var().Name, nil, false)
 				}
 			}
 			return true
@@ -102,7 +102,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 	}
 	var out []string
 	for _, name := range order {
-		if bad[name] || count[name] > accCount || name == s.Target.Name {
+		if bad[name] || count[name] > accCount || name == s.Var().Name {
 			continue
 		}
 		if _, local := fg.local[name]; !local || fg.localType(name).Kind != check.Int {
@@ -171,7 +171,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.emit(OpI64LtU)
 		fg.emit(OpI32And)
 	}
-	factors := productFactors(products, s.Target.Name)
+	factors := productFactors(products, s.Var().Name)
 	if len(products) > 0 || len(accs) > 0 {
 		// (|a| | |b| | |e|...) <= 2**31, with |x| taken as x ^ (x >> 63),
 		// which is |x| - 1 for a negative x, where the sign may be negative
@@ -210,7 +210,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.proven[name] = v
 	}
 	for _, name := range lists {
-		fg.proven[name] = s.Target.Name
+		fg.proven[name] = s.Var().Name
 	}
 	fg.provenRows = map[*ast.Index]string{}
 	for _, r := range rows {
@@ -232,7 +232,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.advances = append(fg.advances, a)
 	}
 	for _, p := range products {
-		fg.reduced[p] = byFactor[factorOf(p, s.Target.Name)].product
+		fg.reduced[p] = byFactor[factorOf(p, s.Var().Name)].product
 	}
 	gen := emitLoop
 	for _, name := range accs {
@@ -267,7 +267,7 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 	if len(lists) == 0 {
 		return nil
 	}
-	k := s.Target.Name
+	k := s.Var().Name
 	assigned := assignedNames(s.Body)
 	var out []rowAccess
 	leaves := false
@@ -403,7 +403,7 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	if !fg.g.opt.Optimize || s.Target == nil {
 		return nil
 	}
-	k := s.Target.Name
+	k := s.Var().Name
 	if _, ok := fg.facts[k]; !ok {
 		return nil
 	}
@@ -456,7 +456,7 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 	if !fg.magnitudeLoop(s, step) {
 		return nil
 	}
-	k := s.Target.Name
+	k := s.Var().Name
 	if _, ok := fg.facts[k]; !ok {
 		return nil
 	}
