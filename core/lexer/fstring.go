@@ -108,12 +108,14 @@ func (s *scanner) fstringParts(q *quote, spec bool, nest int, open posMark) ([]F
 				s.next()
 				continue
 			}
-			flush()
 			part, res := s.fstringField(q, nest)
 			if res == fFail {
+				flush()
 				return parts, fFail
 			}
 			if part != nil {
+				// Literal text around a field dropped for an error stays one piece.
+				flush()
 				parts = append(parts, *part)
 			}
 		case c == '}':
@@ -168,6 +170,9 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 		s.skipFieldBlanks()
 		part.Debug = string(s.src[start:s.i])
 		if c := s.cur(); c != '!' && c != ':' && c != '}' {
+			if s.fieldCut(q, open) {
+				return nil, fFail
+			}
 			s.errorAt(oneRune(s.pos()), msgFExpectAfterDebug)
 			return resync()
 		}
@@ -191,11 +196,17 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 			s.errorAt(oneRune(convPos), msgFConvSpace)
 			return resync()
 		default:
+			if s.fieldCut(q, open) {
+				return nil, fFail
+			}
 			s.errorAt(oneRune(convPos), msgFNoConv)
 			return resync()
 		}
 		s.skipFieldBlanks()
 		if c := s.cur(); c != ':' && c != '}' {
+			if s.fieldCut(q, open) {
+				return nil, fFail
+			}
 			s.errorAt(oneRune(s.pos()), msgFExpectAfterConv)
 			return resync()
 		}
@@ -214,6 +225,22 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 		return nil, fDone
 	}
 	return part, fDone
+}
+
+// fieldCut reports, as an unclosed field, the end of the text or the
+// f-string's closing quote where the field opened at open should go on,
+// and moves past the quote.
+func (s *scanner) fieldCut(q *quote, open posMark) bool {
+	switch {
+	case s.cur() < 0:
+		s.errorAt(oneRune(open), msgFExpectBrace)
+	case s.atClose(q):
+		s.errorAt(oneRune(s.pos()), msgFExpectBrace)
+		s.skipClose(q)
+	default:
+		return false
+	}
+	return true
 }
 
 // skipFieldBlanks moves past blanks and newlines inside a replacement field.

@@ -186,11 +186,7 @@ func TestSpans(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	tests := []struct {
-		code, src string
-		want      []string // "line:col: message substring"
-		toks      string   // when not empty, the tokens still produced
-	}{
+	tests := []errorTest{
 		{"en", "x = $ + 1", []string{"1:5: unexpected character '$'"}, "NAME(x) = ILLEGAL + INT(1) NEWLINE"},
 		{"fr", "x = $", []string{"1:5: caractère inattendu '$'"}, ""},
 		{"en", "a ! b", []string{"1:3: unexpected character '!'"}, ""},
@@ -216,6 +212,20 @@ func TestErrors(t *testing.T) {
 		{"en", "if a:\n\u3000b\n", []string{"2:1: invalid character U+3000 in indentation"}, ""},
 		{"en", "x = \x01", []string{"1:5: unexpected character U+0001"}, ""},
 	}
+	checkErrors(t, tests)
+}
+
+// An errorTest is a source with the errors Scan must report, each as
+// "line:col: message prefix", and when toks is not empty the tokens it
+// still produces.
+type errorTest struct {
+	code, src string
+	want      []string
+	toks      string
+}
+
+func checkErrors(t *testing.T, tests []errorTest) {
+	t.Helper()
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))
 		if len(errs) != len(tt.want) {
