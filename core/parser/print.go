@@ -31,6 +31,12 @@ import (
 // are indented with four spaces, and top-level definitions are set apart
 // by blank lines.
 func Print(f *ast.File, l *lang.Language) string {
+	out, _ := printFile(f, l)
+	return out
+}
+
+// printFile is Print, also returning the names it renamed (old -> new).
+func printFile(f *ast.File, l *lang.Language) (string, map[string]string) {
 	if l == nil {
 		l, _ = lang.Get("en")
 	}
@@ -48,7 +54,7 @@ func Print(f *ast.File, l *lang.Language) string {
 			pr.b.WriteString("\n")
 		}
 	}
-	return pr.b.String()
+	return pr.b.String(), pr.renamed
 }
 
 func isDef(s ast.Stmt) bool {
@@ -67,6 +73,7 @@ type printer struct {
 	builtins map[string]bool   // target spellings of the builtins and types the file uses
 	renamed  map[string]string // identifiers renamed to stay clear of l's words
 	quotes   string            // quote characters of the f-strings being printed
+	inType   bool              // printing an annotation: type names take the type spelling
 }
 
 func newPrinter(f *ast.File, from, to *lang.Language) *printer {
@@ -101,8 +108,11 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 		case *ast.Ident:
 			pr.used[n.Name] = true
 			if !role[n] && !pr.bound[n.Name] {
-				if s, ok := pr.builtinSpelling(n.Name); ok {
-					pr.builtins[s] = true
+				if c, ok := from.Builtin(n.Name); ok {
+					pr.builtins[to.BuiltinSpelling(c)] = true
+				}
+				if c, ok := from.TypeName(n.Name); ok {
+					pr.builtins[to.TypeSpelling(c)] = true
 				}
 			}
 		}
@@ -114,6 +124,9 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 // builtinSpelling returns the target spelling of name when it is a builtin
 // or a type name of the source language.
 func (pr *printer) builtinSpelling(name string) (string, bool) {
+	if c, ok := pr.from.TypeName(name); ok && pr.inType {
+		return pr.to.TypeSpelling(c), true
+	}
 	if c, ok := pr.from.Builtin(name); ok {
 		return pr.to.BuiltinSpelling(c), true
 	}
@@ -225,6 +238,9 @@ func (pr *printer) typeExpr(t *ast.TypeExpr) string {
 	case t == nil:
 		return "?"
 	case t.X != nil:
+		saved := pr.inType
+		pr.inType = true
+		defer func() { pr.inType = saved }()
 		return pr.expr(t.X, precLambda)
 	case t.Name == nil:
 		return "?"
@@ -1052,7 +1068,10 @@ func (pr *printer) fstringBody(parts []ast.Expr, q byte) string {
 
 // field prints a replacement field {x!c:spec}, or {x=} for a debug field.
 func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
-	x := pr.expr(fv.X, precOr)
+	x := pr.expr(fv.X, precLambda)
+	if endsWithLambda(fv.X) {
+		x = "(" + x + ")" // a bare lambda's ':' would start the format spec
+	}
 	if strings.HasPrefix(x, "{") {
 		x = " " + x // "{{" would be a literal brace
 	}
@@ -1078,6 +1097,18 @@ func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
 		s += ":" + pr.fstringBody(fv.Spec.Parts, q)
 	}
 	return s + "}"
+}
+
+// endsWithLambda reports whether x, printed without parentheses, ends
+// with a lambda.
+func endsWithLambda(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Lambda:
+		return true
+	case *ast.IfExp:
+		return endsWithLambda(x.Else)
+	}
+	return false
 }
 
 // debugText rebuilds the text of a `{x=}` field written debug (the source
