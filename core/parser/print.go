@@ -87,7 +87,7 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 	// Identifiers that name attributes, keyword arguments, modules and
 	// class-pattern attributes are never builtins.
 	role := map[*ast.Ident]bool{}
-	ast.InspectFile(f, func(n ast.Node) bool {
+	inspectAll(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Attribute:
 			role[n.Name] = true
@@ -119,6 +119,23 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 		return true
 	})
 	return pr
+}
+
+// inspectAll is ast.InspectFile, also walking the expression of every
+// annotation (ast.Inspect walks its Name and Args instead when it has
+// them).
+func inspectAll(f *ast.File, fn func(ast.Node) bool) {
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if !fn(n) {
+			return false
+		}
+		if t, ok := n.(*ast.TypeExpr); ok && t.Name != nil && t.X != nil {
+			ast.Inspect(t.X, visit)
+		}
+		return true
+	}
+	ast.InspectFile(f, visit)
 }
 
 // builtinSpelling returns the target spelling of name when it is a builtin
@@ -1044,30 +1061,48 @@ func debugHolds(parts []ast.Expr, q byte) bool {
 
 // fstringBody prints the literal parts and fields of an f-string or of a
 // format spec.
+//
+// A debugging field `{x=}` comes after a literal part ending with its text
+// ("x="), as in Python's tree. Printed in the language it was written in,
+// and when its text holds no quote q, it is printed as written, and that
+// text left out of the literal. Otherwise it becomes a plain field after
+// the literal, `x={x!r}`: the tree, and what the program prints, stay the
+// same, and only the text of x is translated.
 func (pr *printer) fstringBody(parts []ast.Expr, q byte) string {
 	var b strings.Builder
 	for i, part := range parts {
 		switch part := part.(type) {
 		case *ast.StrLit:
 			text := part.Value
-			// The text of a following `{x=}` field is printed by the field.
 			if i+1 < len(parts) {
-				if fv, ok := parts[i+1].(*ast.FormattedValue); ok && fv.Debug != "" {
+				if fv, ok := parts[i+1].(*ast.FormattedValue); ok && pr.debugAsWritten(fv, part, q) {
 					text = strings.TrimSuffix(text, fv.Debug)
 				}
 			}
 			b.WriteString(escapeStr(text, q, true))
 		case *ast.FormattedValue:
-			b.WriteString(pr.field(part, q))
+			var before *ast.StrLit
+			if i > 0 {
+				before, _ = parts[i-1].(*ast.StrLit)
+			}
+			b.WriteString(pr.field(part, pr.debugAsWritten(part, before, q), q))
 		default:
-			b.WriteString("{" + pr.expr(part, precOr) + "}")
+			b.WriteString("{" + pr.expr(part, precLambda) + "}")
 		}
 	}
 	return b.String()
 }
 
-// field prints a replacement field {x!c:spec}, or {x=} for a debug field.
-func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
+// debugAsWritten reports whether fv is a debugging field to print with
+// its text as written; before is the literal part in front of it.
+func (pr *printer) debugAsWritten(fv *ast.FormattedValue, before *ast.StrLit, q byte) bool {
+	return fv.Debug != "" && pr.to == pr.from && strings.IndexByte(fv.Debug, q) < 0 &&
+		before != nil && strings.HasSuffix(before.Value, fv.Debug)
+}
+
+// field prints a replacement field {x!c:spec}, or {x=} for a debugging
+// field printed as written.
+func (pr *printer) field(fv *ast.FormattedValue, asWritten bool, q byte) string {
 	x := pr.expr(fv.X, precLambda)
 	if endsWithLambda(fv.X) {
 		x = "(" + x + ")" // a bare lambda's ':' would start the format spec
@@ -1079,14 +1114,13 @@ func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
 		x += " "
 	}
 	conv := fv.Conv
-	if fv.Debug != "" {
-		if pr.to == pr.from && strings.IndexByte(fv.Debug, q) < 0 {
-			x = fv.Debug // as written, spaces included
-		} else {
-			x = debugText(fv.Debug, x)
-		}
+	if fv.Debug != "" && conv == 0 && fv.Spec == nil {
+		conv = 'r' // what `=` implies
+	}
+	if asWritten {
+		x = fv.Debug // spaces and '=' included
 		if conv == 'r' && fv.Spec == nil {
-			conv = 0 // implied by `=`
+			conv = 0 // implied by '='
 		}
 	}
 	s := "{" + x
@@ -1109,18 +1143,4 @@ func endsWithLambda(x ast.Expr) bool {
 		return endsWithLambda(x.Else)
 	}
 	return false
-}
-
-// debugText rebuilds the text of a `{x=}` field written debug (the source
-// text, "x = ") around x printed in the target language, keeping the
-// spaces written around the expression and the '='.
-func debugText(debug, x string) string {
-	body := strings.TrimRight(debug, " \t")
-	trail := debug[len(body):]
-	body = strings.TrimSuffix(body, "=")
-	expr := strings.TrimRight(body, " \t")
-	mid := body[len(expr):]
-	trimmed := strings.TrimLeft(expr, " \t")
-	lead := expr[:len(expr)-len(trimmed)]
-	return lead + strings.TrimSpace(x) + mid + "=" + trail
 }
