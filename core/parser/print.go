@@ -659,7 +659,7 @@ func (pr *printer) bare(x ast.Expr) string {
 	case *ast.StrLit:
 		return pr.quote(x.Value)
 	case *ast.BytesLit:
-		return bytesText(x.Value, pr.pickQuote())
+		return bytesText(x.Value, pr.pickQuote(x.Value))
 	case *ast.BoolLit:
 		if x.Value {
 			return pr.kw(lang.True)
@@ -947,22 +947,38 @@ func floatText(x *ast.FloatLit) string {
 
 // ---- Strings ----
 
-// pickQuote returns the quote character for a string literal: the double
-// quote, or the single quote inside an f-string delimited by double quotes
-// (Python before 3.12 cannot reuse the enclosing quote in a replacement
-// field).
-func (pr *printer) pickQuote() byte {
+// pickQuote returns the quote character for a string literal with
+// contents s: one that no enclosing f-string uses (Python before 3.12
+// cannot reuse the enclosing quote in a replacement field), the double
+// quote unless s holds a double quote and no single quote.
+func (pr *printer) pickQuote(s string) byte {
+	free := pr.freeQuotes()
+	switch len(free) {
+	case 0:
+		return '"' // nested deeper than two f-strings: Python 3.12's rules
+	case 1:
+		return free[0]
+	}
+	if strings.IndexByte(s, '"') >= 0 && strings.IndexByte(s, '\'') < 0 {
+		return '\''
+	}
+	return '"'
+}
+
+// freeQuotes returns the quote characters no enclosing f-string uses.
+func (pr *printer) freeQuotes() []byte {
+	var free []byte
 	for _, q := range []byte{'"', '\''} {
 		if strings.IndexByte(pr.quotes, q) < 0 {
-			return q
+			free = append(free, q)
 		}
 	}
-	return '"' // nested deeper than two f-strings: Python 3.12's rules
+	return free
 }
 
 // quote prints a str literal.
 func (pr *printer) quote(s string) string {
-	q := pr.pickQuote()
+	q := pr.pickQuote(s)
 	return string(q) + escapeStr(s, q, false) + string(q)
 }
 
@@ -1030,20 +1046,58 @@ func bytesText(s string, q byte) string {
 // fstring prints an f-string. Its quote is one that no enclosing f-string
 // uses, and string literals inside its fields avoid it in turn.
 func (pr *printer) fstring(x *ast.FString) string {
-	q := pr.pickQuote()
-	if pr.to == pr.from {
-		// A `{x=}` field is printed as written: its text must not hold the quote.
-		for _, other := range []byte{'"', '\''} {
-			if !debugHolds(x.Parts, q) || strings.IndexByte(pr.quotes, other) >= 0 {
-				break
+	free := pr.freeQuotes()
+	q := byte('"')
+	switch len(free) {
+	case 1:
+		q = free[0]
+	case 2:
+		// The quote that lets the strings inside the fields, which take the
+		// other one, go without escapes, and the text of debugging fields
+		// printed as written hold no quote.
+		cost := func(q byte) int {
+			other := byte('"' + '\'' - int(q))
+			n := 0
+			for _, s := range fieldStrings(x.Parts) {
+				if strings.IndexByte(s, other) >= 0 {
+					n++
+				}
 			}
-			q = other
+			if pr.to == pr.from && debugHolds(x.Parts, q) {
+				n += 1000
+			}
+			return n
+		}
+		if cost('\'') < cost('"') {
+			q = '\''
 		}
 	}
 	saved := pr.quotes
 	pr.quotes += string(q)
 	defer func() { pr.quotes = saved }()
 	return "f" + string(q) + pr.fstringBody(x.Parts, q) + string(q)
+}
+
+// fieldStrings returns the contents of the string literals in the fields
+// of an f-string (parts), format specs included.
+func fieldStrings(parts []ast.Expr) []string {
+	var out []string
+	for _, p := range parts {
+		fv, ok := p.(*ast.FormattedValue)
+		if !ok {
+			continue
+		}
+		ast.Inspect(fv.X, func(n ast.Node) bool {
+			if s, ok := n.(*ast.StrLit); ok {
+				out = append(out, s.Value)
+			}
+			return true
+		})
+		if fv.Spec != nil {
+			out = append(out, fieldStrings(fv.Spec.Parts)...)
+		}
+	}
+	return out
 }
 
 // debugHolds reports whether the text of a `{x=}` field among parts, or

@@ -69,6 +69,7 @@ func TestPrintPrecedence(t *testing.T) {
 		{"raise E from (a or b)\nassert (a, b), (c if d else e)\n", "raise E from a or b\nassert (a, b), c if d else e\n"},
 		{"f'{(lambda: 1)} {a if b else (lambda: 2)} { {1: 2} } {x!r:>{w}} {y = }'\n", "f\"{(lambda: 1)} {(a if b else lambda: 2)} { {1: 2} } {x!r:>{w}} {y = }\"\n"},
 		{"f'{\"a\" + f\"{b!s}\"}' f\"{c}\" 'd{{}}\\n'\n", "f\"{'a' + f'{b!s}'}{c}d{{{{}}}}\\n\"\n"},
+		{"x = f\"{d['k']}\", f'{\"it\\'s\"}', 'say \"hi\"', b'\"'\n", "x = f\"{d['k']}\", f'{\"it's\"}', 'say \"hi\"', b'\"'\n"},
 		{"s = 'a\\'b\"c\\\\\\t\\x00\\u200b\\U0001F600é', b'\\x00\\xff\\'\"', 1_000j\n", "s = \"a'b\\\"c\\\\\\t\\x00\\u200b😀é\", b\"\\x00\\xff'\\\"\", 1000j\n"},
 	}
 	en := mustLang(t, "en")
