@@ -32,8 +32,9 @@ func corpusFiles(t *testing.T) []string {
 }
 
 // dumpScript prints a JSON object mapping each file named on the command
-// line to CPython's dump of it, or exits with status 3 when the
-// interpreter is not Python 3.11, whose dump format the test expects.
+// line to CPython's dump of it (or to the syntax error it raises), or
+// exits with status 3 when the interpreter is not Python 3.11, whose dump
+// format the test expects.
 const dumpScript = `
 import ast, json, sys
 if sys.version_info[:2] != (3, 11):
@@ -41,7 +42,10 @@ if sys.version_info[:2] != (3, 11):
 out = {}
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as fh:
-        out[path] = ast.dump(ast.parse(fh.read(), filename=path))
+        try:
+            out[path] = ast.dump(ast.parse(fh.read(), filename=path))
+        except SyntaxError as err:
+            out[path] = "SyntaxError: %s (line %s)" % (err.msg, err.lineno)
 json.dump(out, sys.stdout)
 `
 
@@ -75,22 +79,48 @@ func cpythonDumps(t *testing.T, files []string) map[string]string {
 	return nil
 }
 
+// TestDumpPythonMatchesCPython parses each corpus program and checks that
+// DumpPython gives CPython's ast.dump of it. It also prints the tree in
+// English and checks that CPython parses the output to the same dump, so
+// that Print writes Python (3.11, whose f-strings are the strictest).
 func TestDumpPythonMatchesCPython(t *testing.T) {
 	files := corpusFiles(t)
-	want := cpythonDumps(t, files)
 	en := mustLang(t, "en")
+	dir := t.TempDir()
+	trees := map[string]*ast.File{}
+	var errs = map[string]error{}
+	args := append([]string(nil), files...)
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, perrs := ParseFile(name, string(src), en)
+		if len(perrs) > 0 {
+			errs[name] = perrs
+			continue
+		}
+		trees[name] = f
+		printed := filepath.Join(dir, filepath.Base(name))
+		if err := os.WriteFile(printed, []byte(Print(f, en)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, printed)
+	}
+	want := cpythonDumps(t, args)
 	for _, name := range files {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, errs := ParseFile(name, string(src), en)
-			if len(errs) > 0 {
-				t.Fatalf("does not parse:\n%v", errs)
+			f := trees[name]
+			if f == nil {
+				t.Fatalf("does not parse:\n%v", errs[name])
 			}
 			if got := DumpPython(f, en); got != want[name] {
 				t.Errorf("DumpPython differs from CPython's ast.dump:\n%s", dumpDiff(want[name], got))
+			}
+			printed := filepath.Join(dir, filepath.Base(name))
+			if got := want[printed]; got != want[name] {
+				out, _ := os.ReadFile(printed)
+				t.Errorf("CPython reads the program printed in English differently:\n%s\n%s", dumpDiff(want[name], got), numbered(string(out)))
 			}
 		})
 	}
