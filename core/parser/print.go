@@ -1117,11 +1117,12 @@ func debugHolds(parts []ast.Expr, q byte) bool {
 // format spec.
 //
 // A debugging field `{x=}` comes after a literal part ending with its text
-// ("x="), as in Python's tree. Printed in the language it was written in,
-// and when its text holds no quote q, it is printed as written, and that
-// text left out of the literal. Otherwise it becomes a plain field after
-// the literal, `x={x!r}`: the tree, and what the program prints, stay the
-// same, and only the text of x is translated.
+// ("x="), as in Python's tree. It is printed as written, that text left
+// out of the literal, when this gives the same text: in the language it
+// was written in, or when x reads the same in the target language; and
+// when the text holds no quote q. Otherwise it becomes a plain field
+// after the literal, `x={x!r}`: the tree, and what the program prints,
+// stay the same, and x is translated.
 func (pr *printer) fstringBody(parts []ast.Expr, q byte) string {
 	var b strings.Builder
 	for i, part := range parts {
@@ -1150,17 +1151,29 @@ func (pr *printer) fstringBody(parts []ast.Expr, q byte) string {
 // debugAsWritten reports whether fv is a debugging field to print with
 // its text as written; before is the literal part in front of it.
 func (pr *printer) debugAsWritten(fv *ast.FormattedValue, before *ast.StrLit, q byte) bool {
-	return fv.Debug != "" && pr.to == pr.from && strings.IndexByte(fv.Debug, q) < 0 &&
-		before != nil && strings.HasSuffix(before.Value, fv.Debug)
+	if fv.Debug == "" || strings.IndexByte(fv.Debug, q) >= 0 || before == nil || !strings.HasSuffix(before.Value, fv.Debug) {
+		return false
+	}
+	if pr.to == pr.from {
+		return true
+	}
+	written := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(fv.Debug), "="))
+	return written == pr.fieldExpr(fv)
+}
+
+// fieldExpr prints the expression of a replacement field.
+func (pr *printer) fieldExpr(fv *ast.FormattedValue) string {
+	x := pr.expr(fv.X, precLambda)
+	if endsWithLambda(fv.X) {
+		x = "(" + x + ")" // a bare lambda's ':' would start the format spec
+	}
+	return x
 }
 
 // field prints a replacement field {x!c:spec}, or {x=} for a debugging
 // field printed as written.
 func (pr *printer) field(fv *ast.FormattedValue, asWritten bool, q byte) string {
-	x := pr.expr(fv.X, precLambda)
-	if endsWithLambda(fv.X) {
-		x = "(" + x + ")" // a bare lambda's ':' would start the format spec
-	}
+	x := pr.fieldExpr(fv)
 	if strings.HasPrefix(x, "{") {
 		x = " " + x // "{{" would be a literal brace
 	}
@@ -1169,7 +1182,7 @@ func (pr *printer) field(fv *ast.FormattedValue, asWritten bool, q byte) string 
 	}
 	conv := fv.Conv
 	if fv.Debug != "" && conv == 0 && fv.Spec == nil {
-		conv = 'r' // what `=` implies
+		conv = 'r' // what '=' implies
 	}
 	if asWritten {
 		x = fv.Debug // spaces and '=' included

@@ -116,10 +116,11 @@ func TestPrintNames(t *testing.T) {
 		// Annotations take type spellings.
 		{"it", "definisci f(x: virgola_mobile) -> lista[intero]:\n    ritorna [intero(x)]\n", "en", "def f(x: float) -> list[int]:\n    return [int(x)]\n"},
 		{"en", "let x = 1\nconst Y: int = 2\nlet a = b = 3\n", "fr", "soit x = 1\nconst Y: entier = 2\nsoit a = b = 3\n"},
-		// A debugging field is printed as written in its own language, and as
-		// its text and a plain field in another.
+		// A debugging field is printed as written where that keeps its text,
+		// else as its text and a plain field.
 		{"en", "def f(*, a, b=1):\n    return f'{a=}{b = !s:>{a}}'\n", "en", "def f(*, a, b=1):\n    return f\"{a=}{b = !s:>{a}}\"\n"},
-		{"en", "def f(*, a, b=1):\n    return f'{a=}{b = !s:>{a}}'\n", "de", "def f(*, a, b=1):\n    rückgabe f\"a={a!r}b = {b!s:>{a}}\"\n"},
+		{"en", "def f(*, a, b=1):\n    return f'{a=}{b = !s:>{a}}'\n", "de", "def f(*, a, b=1):\n    rückgabe f\"{a=}{b = !s:>{a}}\"\n"},
+		{"en", "print(f'{len(a) = }{a[0]=:>3}')\n", "fr", "afficher(f\"len(a) = {longueur(a)!r}{a[0]=:>3}\")\n"},
 		{"en", "i = 0\nprint(f'{i=} {i + 1 = :3}')\n", "da", "i_ = 0\nskriv(f\"i={i_!r} i + 1 = {i_ + 1:3}\")\n"},
 		{"en", "print(f'{d[\"k\"]=}')\n", "en", "print(f'{d[\"k\"]=}')\n"},
 	}
