@@ -221,10 +221,13 @@ func (pr *printer) body(stmts []ast.Stmt, depth int) {
 // typeExpr prints an annotation: the expression as written, or the name
 // and arguments of a tree built by hand.
 func (pr *printer) typeExpr(t *ast.TypeExpr) string {
+	// A type form is printed with the target language's type names
+	// (which may differ from its builtin names: Danish float is the type
+	// flydetal and the builtin flydende); any other annotation as written.
 	switch {
 	case t == nil:
 		return "?"
-	case t.X != nil:
+	case t.Name == nil && t.X != nil:
 		return pr.expr(t.X, precLambda)
 	case t.Name == nil:
 		return "?"
