@@ -458,7 +458,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		}
 	}
 	if len(call.Args) < 1 || len(call.Args) > 3 {
-		st.pyOnly(call.Span(), "range() takes 1 to 3 arguments")
+		st.pyOnly(call.Span(), "%s() takes from 1 to 3 arguments but %d were given (a TypeError in Python)", id.Name, len(call.Args))
 	}
 	if s.Target != nil {
 		st.assign(s.Var(), TInt)
