@@ -783,8 +783,8 @@ func (c *checker) globalRead(id *ast.Ident) string {
 // boundBy says how the module binds name: " (bound by an import on line 3)".
 func (c *checker) boundBy(name string) string {
 	for _, bd := range c.modBinds[name] {
-		if bd.how == howDef && c.stable(name) {
-			continue
+		if d, ok := bd.node.(*ast.FuncDef); ok && bd.how == howDef && contains(c.file.Body, d) {
+			continue // the function itself
 		}
 		if bd.how != howAssign && bd.how != howAugAssign {
 			return fmt.Sprintf(" (bound by %s on line %d)", howText[bd.how], bd.id.Pos.Start.Line)

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -386,10 +387,10 @@ func (b *binder) loop(body []ast.Stmt) {
 // jump checks a break or continue.
 func (b *binder) jump(pos source.Span, outside msgID) {
 	switch {
+	case b.fl.star && b.fl.loops == b.fl.starLoops:
+		b.exceptStarError(pos) // CPython meets the handler before it misses the loop
 	case b.fl.loops == 0:
 		b.c.errorf(pos, outside)
-	case b.fl.star && b.fl.loops == b.fl.starLoops:
-		b.exceptStarError(pos)
 	}
 }
 
@@ -501,16 +502,17 @@ func (b *binder) declare(pos source.Span, names []*ast.Ident, global bool) {
 		case sym.assigned:
 			c.errorf(pos, msgAssignedBeforeDecl, id.Name, word)
 		}
+		if !sym.declPos.Start.IsValid() {
+			sym.declPos = pos
+		}
 		if global && sym.Nonlocal || !global && sym.Global {
-			c.errorf(pos, msgNonlocalGlobal, id.Name)
+			c.errorf(sym.declPos, msgNonlocalGlobal, id.Name) // at the first declaration, as CPython
 		}
 		if global {
 			sym.Global = true
+			c.module.symbol(id.Name) // the module's namespace has the name, as in CPython's symtable
 		} else {
 			sym.Nonlocal = true
-			if !sym.declPos.Start.IsValid() {
-				sym.declPos = pos
-			}
 		}
 		b.ref(id, b.sc, useDecl)
 	}
@@ -738,12 +740,12 @@ func constKey(e ast.Expr) (key, text string, ok bool) {
 		if e == nil || neg != "" {
 			return "", "", false
 		}
-		return "s" + e.Value, strconv.Quote(e.Value), true
+		return "s" + e.Value, pyRepr(e.Value), true
 	case *ast.BytesLit:
 		if e == nil || neg != "" {
 			return "", "", false
 		}
-		return "b" + e.Value, "b" + strconv.Quote(e.Value), true
+		return "b" + e.Value, "b" + pyRepr(e.Value), true
 	case *ast.NoneLit:
 		if e == nil || neg != "" {
 			return "", "", false
@@ -751,6 +753,17 @@ func constKey(e ast.Expr) (key, text string, ok bool) {
 		return "None", "None", true
 	}
 	return "", "", false
+}
+
+// pyRepr quotes s roughly as Python's repr does: single quotes unless s
+// holds one and no double quote.
+func pyRepr(s string) string {
+	q := strconv.Quote(s) // "..." with Go escapes
+	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
+		return q
+	}
+	inner := strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
+	return "'" + strings.ReplaceAll(inner, "'", `\'`) + "'"
 }
 
 // ---- pass 1: targets and names ----
@@ -1168,6 +1181,13 @@ func (c *checker) collectModuleNames() {
 				c.modNames[name] = true
 			}
 		}
+		if s != c.module {
+			for name, sym := range s.Symbols {
+				if sym.Bound && sym.Global {
+					c.module.symbol(name).Bound = true
+				}
+			}
+		}
 		for _, ch := range s.Children {
 			walk(ch)
 		}
@@ -1191,14 +1211,15 @@ func (c *checker) analyze(s *Scope, bound map[string]*Scope, globals map[string]
 			}
 			owner := bound[name]
 			if owner == nil {
-				if name != "__class__" || !inClass(s) {
-					c.errorf(sym.declPos, msgNonlocalNoBinding, name)
-				}
+				owner = classCell(s, name)
+			}
+			if owner == nil {
+				c.errorf(sym.declPos, msgNonlocalNoBinding, name)
 				c.resolveGlobal(sym)
 				break
 			}
 			sym.Kind, sym.Owner = BindFree, owner
-			owner.Symbols[name].Cell = true
+			owner.symbol(name).Cell = true
 		case sym.Bound:
 			switch s.Kind {
 			case ModuleScope:
@@ -1212,6 +1233,10 @@ func (c *checker) analyze(s *Scope, bound map[string]*Scope, globals map[string]
 			if owner := bound[name]; owner != nil {
 				sym.Kind, sym.Owner = BindFree, owner
 				owner.Symbols[name].Cell = true
+				break
+			}
+			if cls := classCell(s, name); cls != nil {
+				sym.Kind, sym.Owner = BindFree, cls
 				break
 			}
 			c.resolveGlobal(sym)
@@ -1241,17 +1266,38 @@ func (c *checker) analyze(s *Scope, bound map[string]*Scope, globals map[string]
 	for _, ch := range s.Children {
 		c.analyze(ch, nb, ng)
 	}
-}
-
-// inClass reports whether s is a function nested in a class body (where
-// `nonlocal __class__` names the implicit class cell).
-func inClass(s *Scope) bool {
-	for p := s.Parent; p != nil; p = p.Parent {
-		if p.Kind == ClassScope {
-			return true
+	if s.Kind == ModuleScope {
+		return
+	}
+	// A free variable of a nested scope passes through s, as in CPython:
+	// s gets a free symbol for it unless it holds it.
+	for _, ch := range s.Children {
+		for _, name := range ch.Names {
+			sym := ch.Symbols[name]
+			if sym.Kind != BindFree || sym.Owner == s {
+				continue
+			}
+			if _, ok := s.Symbols[name]; ok {
+				continue
+			}
+			through := s.symbol(name)
+			through.Kind, through.Owner = BindFree, sym.Owner
 		}
 	}
-	return false
+}
+
+// classCell returns the class whose implicit __class__ cell the name
+// __class__ denotes in s (a function nested in a class body), or nil.
+func classCell(s *Scope, name string) *Scope {
+	if name != "__class__" || s.Kind == ClassScope {
+		return nil
+	}
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Kind == ClassScope {
+			return p
+		}
+	}
+	return nil
 }
 
 // resolveGlobal resolves a name looked up in the module's namespace.

@@ -126,7 +126,7 @@ type Symbol struct {
 
 	assigned bool        // bound other than by an import (CPython's DEF_LOCAL)
 	compIter bool        // an iteration variable of this comprehension
-	declPos  source.Span // the global or nonlocal statement
+	declPos  source.Span // the first global or nonlocal statement naming it
 }
 
 // symbol returns the symbol of name in s, creating it.

@@ -67,8 +67,8 @@ func (s *subset) stmt(st ast.Stmt) {
 			s.fail(st.Chain[0], "uses a chained assignment (a = b = ...)")
 			return
 		}
-		s.expr(st.Value)
 		s.target(st.Target)
+		s.expr(st.Value)
 	case *ast.AugAssign:
 		s.target(st.Target)
 		s.expr(st.Value)
