@@ -181,4 +181,3 @@ func (c *checker) errorAt(sp source.Span, msg string) {
 func (c *checker) errorf(sp source.Span, id msgID, args ...any) {
 	c.errorAt(sp, message(c.code, id, args...))
 }
-

@@ -135,16 +135,16 @@ func (st *fstate) plain() {
 		name := p.Name.Name
 		switch p.Kind {
 		case ast.ParamPosOnly:
-			st.pyOnly(p.Span(), "parameter '%s' is positional-only", name)
+			st.pyOnly(spanOf(p), "parameter '%s' is positional-only", name)
 		case ast.ParamVarArgs:
-			st.pyOnly(p.Span(), "parameter '*%s' collects extra positional arguments", name)
+			st.pyOnly(spanOf(p), "parameter '*%s' collects extra positional arguments", name)
 		case ast.ParamKwOnly:
-			st.pyOnly(p.Span(), "parameter '%s' is keyword-only", name)
+			st.pyOnly(spanOf(p), "parameter '%s' is keyword-only", name)
 		case ast.ParamVarKw:
-			st.pyOnly(p.Span(), "parameter '**%s' collects keyword arguments", name)
+			st.pyOnly(spanOf(p), "parameter '**%s' collects keyword arguments", name)
 		}
 		if !isNil(p.Default) {
-			st.pyOnly(p.Span(), "parameter '%s' has a default value", name)
+			st.pyOnly(spanOf(p), "parameter '%s' has a default value", name)
 		}
 	}
 }
@@ -401,7 +401,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		return out, true
 	}
 	if s != nil {
-		st.pyOnly(s.Span(), "this statement runs only in Python")
+		st.pyOnly(spanOf(s), "this statement runs only in Python")
 	}
 	return in, true
 }
@@ -458,7 +458,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		}
 	}
 	if len(call.Args) < 1 || len(call.Args) > 3 {
-		st.pyOnly(call.Span(), "%s() takes from 1 to 3 arguments but %d were given (a TypeError in Python)", id.Name, len(call.Args))
+		st.pyOnly(spanOf(call), "%s() takes from 1 to 3 arguments but %d were given (a TypeError in Python)", id.Name, len(call.Args))
 	}
 	if s.Target != nil {
 		st.assign(s.Var(), TInt)
@@ -704,7 +704,7 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		}
 		st.calls = append(st.calls, call{callee: callee, line: id.Pos.Start.Line})
 		if len(args) != len(callee.Params) {
-			st.pyOnly(e.Span(), "%s() takes %d positional arguments but %d were given (a TypeError in Python)",
+			st.pyOnly(spanOf(e), "%s() takes %d positional arguments but %d were given (a TypeError in Python)",
 				id.Name, len(callee.Params), len(args))
 			return TUnknown
 		}
@@ -749,7 +749,7 @@ func (st *fstate) builtinArity(e *ast.Call, id *ast.Ident, name string) bool {
 	default:
 		return true
 	}
-	st.pyOnly(e.Span(), "%s() takes %s arguments but %d were given (a TypeError in Python)", id.Name, takes, n)
+	st.pyOnly(spanOf(e), "%s() takes %s arguments but %d were given (a TypeError in Python)", id.Name, takes, n)
 	return false
 }
 

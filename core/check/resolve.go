@@ -605,7 +605,7 @@ func (b *binder) pattern(p ast.Pattern, irrefutable bool, names map[string]bool)
 		for _, k := range p.Keys {
 			if key, text, ok := constKey(k); ok {
 				if seen[key] {
-					c.errorf(k.Span(), msgPatternKey, text)
+					c.errorf(spanOf(k), msgPatternKey, text)
 				}
 				seen[key] = true
 			}
@@ -672,7 +672,7 @@ func (b *binder) pattern(p ast.Pattern, irrefutable bool, names map[string]bool)
 			if i == 0 {
 				first = bound
 			} else if !sameSet(first, bound) && !reported {
-				c.errorf(p.Span(), msgPatternAlt)
+				c.errorf(spanOf(p), msgPatternAlt)
 				reported = true
 			}
 		}
@@ -795,7 +795,7 @@ func (b *binder) target(e ast.Expr, how bindHow, decl ast.DeclKind, node ast.Nod
 		b.expr(t.X)
 		b.expr(t.Index)
 	default:
-		b.c.errorf(e.Span(), msgBadTarget, targetWhat(e))
+		b.c.errorf(spanOf(e), msgBadTarget, targetWhat(e))
 		b.expr(e)
 	}
 }
@@ -829,7 +829,7 @@ func (b *binder) delTarget(e ast.Expr) {
 		b.expr(t.X)
 		b.expr(t.Index)
 	default:
-		b.c.errorf(e.Span(), msgBadDelete, targetWhat(e))
+		b.c.errorf(spanOf(e), msgBadDelete, targetWhat(e))
 		b.expr(e)
 	}
 }
@@ -1092,7 +1092,7 @@ func (b *binder) walrus(e *ast.NamedExpr) {
 		return
 	}
 	if b.fl.compIter {
-		c.errorf(e.Span(), msgWalrusIterExpr)
+		c.errorf(spanOf(e), msgWalrusIterExpr)
 	}
 	if b.sc.Kind != CompScope {
 		b.bind(id, howWalrus, ast.DeclNone, e)
@@ -1107,7 +1107,7 @@ func (b *binder) walrus(e *ast.NamedExpr) {
 		}
 	}
 	if s.Kind == ClassScope {
-		c.errorf(e.Span(), msgWalrusClass)
+		c.errorf(spanOf(e), msgWalrusClass)
 		b.ref(id, b.sc, useBind)
 		return
 	}
@@ -1570,10 +1570,16 @@ func (c *checker) imported(id *ast.Ident) bool {
 	return o != nil && o.Imported
 }
 
-// spanOf is a nil-safe Span.
-func spanOf(n ast.Node) source.Span {
+// spanOf is a Span safe on nil nodes and on partial trees (whose Span
+// methods may dereference a missing child).
+func spanOf(n ast.Node) (sp source.Span) {
 	if isNil(n) {
 		return source.Span{}
 	}
+	defer func() {
+		if recover() != nil {
+			sp = source.Span{}
+		}
+	}()
 	return n.Span()
 }

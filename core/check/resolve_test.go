@@ -548,7 +548,6 @@ func TestFuncs(t *testing.T) {
 	}
 }
 
-
 func langGet(code string) (*lang.Language, bool) { return lang.Get(code) }
 
 // mustParse parses src as English.
