@@ -51,6 +51,7 @@ const (
 	msgPatternStars                        // multiple starred names in sequence pattern
 	msgConstAssign                         // cannot assign to constant 'x' (declared const on line 3)
 	msgConstDelete                         // cannot delete constant 'x' (declared const on line 3)
+	msgExceptDefault                       // default 'except:' must be last
 
 	// Words used as arguments of messages.
 	wordListComp
@@ -217,6 +218,10 @@ var messages = map[msgID]map[string]string{
 	msgConstDelete: {
 		"en": "cannot delete constant '%s' (declared const on line %d)",
 		"fr": "impossible de supprimer la constante '%s' (déclarée constante à la ligne %d)",
+	},
+	msgExceptDefault: {
+		"en": "default '%s:' must be last",
+		"fr": "le '%s:' sans type d'exception doit être le dernier",
 	},
 	wordListComp: {"en": "list comprehension", "fr": "une compréhension de liste"},
 	wordSetComp:  {"en": "set comprehension", "fr": "une compréhension d'ensemble"},

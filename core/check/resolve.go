@@ -333,9 +333,12 @@ func (b *binder) stmt(s ast.Stmt) {
 		b.expr(s.Cause)
 	case *ast.Try:
 		b.stmts(s.Body)
-		for _, h := range s.Handlers {
+		for i, h := range s.Handlers {
 			if isNil(h) {
 				continue
+			}
+			if isNil(h.Type) && i < len(s.Handlers)-1 {
+				c.errorf(h.Pos, msgExceptDefault, c.kw(lang.Except))
 			}
 			b.expr(h.Type)
 			if h.Name != nil {
@@ -912,7 +915,9 @@ func (b *binder) annotation(t *ast.TypeExpr) {
 		b.expr(t.X)
 		return
 	}
-	b.use(t.Name)
+	if t.Name != nil && t.Name.Name != "None" {
+		b.use(t.Name)
+	}
 	for _, a := range t.Args {
 		b.annotation(a)
 	}

@@ -275,6 +275,7 @@ var resolveErrors = []struct{ lang, src, want string }{
 	{"en", "match a:\n    case {'a': 1, 'a': 2}:\n        pass\n", "mapping pattern checks duplicate key ('a')"},
 	{"en", "match a:\n    case {1: p, True: q}:\n        pass\n", "mapping pattern checks duplicate key (True)"},
 	{"en", "match a:\n    case C(x=1, x=2):\n        pass\n", "attribute name repeated in class pattern: x"},
+	{"en", "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n", "3:1: default 'except:' must be last"},
 }
 
 func TestResolveErrors(t *testing.T) {
@@ -312,6 +313,7 @@ var resolveValid = []string{
 	"for x in y:\n    try:\n        pass\n    finally:\n        break\n",
 	"f(**a, **b)\n",
 	"undefined_function(1, 2, 3)\n",
+	"try:\n    pass\nexcept E:\n    pass\nexcept:\n    pass\n",
 }
 
 // Valid programs: no error, for forms close to the errors above.

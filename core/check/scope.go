@@ -106,7 +106,14 @@ type Symbol struct {
 	// Builtin is the canonical English name when Kind is BindBuiltin.
 	Builtin string
 
-	Bound    bool // the scope binds the name (any binding, parameters and imports included)
+	// Bound is set when the scope binds the name: an assignment, an
+	// augmented or annotated assignment (`x: int` alone binds x), a for,
+	// with, except or comprehension target, an import, a def or class
+	// statement, a del, a match capture, a parameter, or an assignment
+	// expression (which in a comprehension binds in the nearest enclosing
+	// scope that is not one). The module's symbol of a name is Bound too
+	// when a scope that declares it global binds it.
+	Bound    bool
 	Param    bool // a parameter of the function or lambda
 	Imported bool // bound by an import
 	Used     bool // read in this scope (annotations excepted)
