@@ -150,6 +150,37 @@ func TestEveryNodeKind(t *testing.T) {
 			t.Errorf("f%d (%q): compilable=%v internal=%v reason %q, want %q", i, c.body, fn.Compilable, fn.Internal, fn.Reason, c.reason)
 		}
 	}
+	// every identifier that names a variable has a symbol
+	notVars := make(map[*ast.Ident]bool)
+	ast.InspectFile(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Attribute:
+			notVars[n.Name] = true
+		case *ast.Keyword:
+			notVars[n.Name] = true
+		case *ast.ImportFrom:
+			for _, id := range n.Module {
+				notVars[id] = true
+			}
+		case *ast.Alias:
+			for i, id := range n.Path {
+				if i > 0 || n.AsName != nil {
+					notVars[id] = true
+				}
+			}
+		case *ast.MatchClass:
+			for _, id := range n.KwdAttrs {
+				notVars[id] = true
+			}
+		}
+		return true
+	})
+	ast.InspectFile(f, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !notVars[id] && info.Names[id] == nil {
+			t.Errorf("%d:%d: %s has no symbol", id.Pos.Start.Line, id.Pos.Start.Col, id.Name)
+		}
+		return true
+	})
 	if co := info.FuncByName["co"]; co.Compilable {
 		t.Error("the async function is compilable")
 	}
