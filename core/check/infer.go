@@ -704,8 +704,10 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		}
 		st.calls = append(st.calls, call{callee: callee, line: id.Pos.Start.Line})
 		if len(args) != len(callee.Params) {
-			st.pyOnly(spanOf(e), "%s() takes %d positional arguments but %d were given (a TypeError in Python)",
-				id.Name, len(callee.Params), len(args))
+			if positional(callee.Decl) {
+				st.pyOnly(spanOf(e), "%s() takes %d positional arguments but %d were given (a TypeError in Python)",
+					id.Name, len(callee.Params), len(args))
+			} // else the callee runs only in Python: propagate says so
 			return TUnknown
 		}
 		for i, t := range args {
@@ -728,6 +730,21 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		st.pyOnly(id.Pos, "calls '%s', which is not a top-level function", id.Name)
 	}
 	return TUnknown
+}
+
+// positional reports whether d is undecorated and every parameter of it
+// is a plain positional one without a default, so that a call must pass
+// exactly one argument for each.
+func positional(d *ast.FuncDef) bool {
+	if len(d.Decorators) > 0 {
+		return false
+	}
+	for _, p := range d.Params {
+		if isNil(p) || p.Kind != ast.ParamNormal || !isNil(p.Default) {
+			return false
+		}
+	}
+	return true
 }
 
 // builtinArity makes the function Python-only when a call to a builtin

@@ -489,6 +489,8 @@ func TestReasons(t *testing.T) {
 		{"def f(x: int) -> int:\n    return y\n", "line 2: 'y' is not defined (a NameError in Python)"},
 		{"def f(x: int) -> int:\n    return undefined_function(x)\n", "line 2: 'undefined_function' is not defined"},
 		{"def f(x: int) -> int:\n    return f(x, 1)\n", "line 2: f() takes 1 positional arguments but 2 were given (a TypeError in Python)"},
+		{"def g(*a: int) -> int:\n    return 0\ndef f(x: int) -> int:\n    return g(x, 1)\n", "line 4: calls 'g', which runs only in Python"},
+		{"def g(a: int, b: int = 1) -> int:\n    return 0\ndef f(x: int) -> int:\n    return g(x)\n", "line 4: calls 'g', which runs only in Python"},
 	}
 	for _, tt := range tests {
 		info, errs := checkSrc(t, "en", tt.src)
