@@ -52,9 +52,10 @@
 // that rebinds it); it may not read a module-level variable (bound by an
 // assignment, a class, an import, ...). A module-level star import makes
 // every function that reads a builtin or calls a top-level function
-// Python-only, since it may rebind any of them. Info.Methods translates a
-// localized method name only where no attribute of that name is defined
-// in the program (see resolveMethods).
+// Python-only, since it may rebind any of them. Rebinding through exec,
+// globals() or a module's attributes is not tracked. Info.Methods
+// translates a localized method name only where no attribute of that name
+// is defined in the program (see resolveMethods).
 //
 // Typing rules worth knowing (see infer.go): bool operands of arithmetic are
 // promoted to int, as Python does (True + True == 2); an int compared with
