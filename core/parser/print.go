@@ -249,7 +249,9 @@ func (pr *printer) body(stmts []ast.Stmt, depth int) {
 }
 
 // typeExpr prints an annotation: the expression as written, or the name
-// and arguments of a tree built by hand.
+// and arguments of a tree built by hand. Names of types in it take the
+// target language's type names (which may differ from its builtin names:
+// Danish float is the type flydetal and the builtin flydende).
 func (pr *printer) typeExpr(t *ast.TypeExpr) string {
 	switch {
 	case t == nil:

@@ -128,6 +128,9 @@ func (p *parser) stmt() []ast.Stmt {
 			p.fail(t.Span, msgWithout, t.Text, p.kw(want))
 		}
 	}
+	if s := p.surfaceStmt(); s != nil {
+		return []ast.Stmt{s}
+	}
 	return p.simpleLine()
 }
 
