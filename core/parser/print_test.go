@@ -113,7 +113,8 @@ func TestPrintNames(t *testing.T) {
 		{"en", "somme = 1\nprint(sum([somme]))\n", "fr", "somme_ = 1\nafficher(somme([somme_]))\n"},
 		// A free name that is a builtin of the target is renamed.
 		{"en", "print(longueur)\n", "fr", "afficher(longueur_)\n"},
-		// Annotations take type spellings.
+		// Annotations take type spellings, which may differ from builtin ones.
+		{"en", "def f(x: float, y: dict[str, list[float]] | None) -> float:\n    return float(x)\n", "da", "definer f(x: flydetal, y: ordbog[streng, liste[flydetal]] | Ingen) -> flydetal:\n    returner flydende(x)\n"},
 		{"it", "definisci f(x: virgola_mobile) -> lista[intero]:\n    ritorna [intero(x)]\n", "en", "def f(x: float) -> list[int]:\n    return [int(x)]\n"},
 		{"en", "let x = 1\nconst Y: int = 2\nlet a = b = 3\n", "fr", "soit x = 1\nconst Y: entier = 2\nsoit a = b = 3\n"},
 		// A debugging field is printed as written where that keeps its text,

@@ -88,7 +88,7 @@ func TestDumpPythonMatchesCPython(t *testing.T) {
 	en := mustLang(t, "en")
 	dir := t.TempDir()
 	trees := map[string]*ast.File{}
-	var errs = map[string]error{}
+	errs := map[string]error{}
 	args := append([]string(nil), files...)
 	for _, name := range files {
 		src, err := os.ReadFile(name)
