@@ -418,6 +418,9 @@ func (pr *printer) stmt(s ast.Stmt, depth int) {
 		items := make([]string, len(s.Items))
 		for i, it := range s.Items {
 			items[i] = pr.expr(it.Context, precLambda)
+			if _, ok := it.Context.(*ast.Tuple); ok && it.Target == nil && len(s.Items) == 1 {
+				items[i] = "(" + items[i] + ")" // `with (a, b):` has two items
+			}
 			if it.Target != nil {
 				items[i] += " " + pr.kw(lang.As) + " " + pr.expr(it.Target, precPrimary)
 			}
