@@ -110,6 +110,9 @@ func TestPrintNames(t *testing.T) {
 		// A name the program binds is its own: never translated...
 		{"en", "max = 3\nprint(max, min(1, 2))\n", "fr", "max = 3\nafficher(max, minimum(1, 2))\n"},
 		{"fr", "liste = [1]\nafficher(liste, longueur(liste))\n", "en", "liste = [1]\nprint(liste, len(liste))\n"},
+		// An attribute or keyword argument spelled like a builtin is not one.
+		{"en", "import gzip\nprint(open(p), gzip.open(p, mode=len))\n", "en", "import gzip\nprint(open(p), gzip.open(p, mode=len))\n"},
+		{"en", "import gzip\nprint(open(p), gzip.open(p, len=len))\n", "fr", "importer gzip\nafficher(ouvrir(p), gzip.open(p, len=longueur))\n"},
 		// ... but renamed when a builtin the program uses takes its spelling.
 		{"en", "somme = 1\nprint(sum([somme]))\n", "fr", "somme_ = 1\nafficher(somme([somme_]))\n"},
 		// A free name that is a builtin of the target is renamed.
