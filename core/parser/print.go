@@ -807,8 +807,8 @@ func (pr *printer) subscript(x ast.Expr) string {
 		return "()"
 	}
 	s := pr.list(t.Elems)
-	if len(t.Elems) == 1 {
-		s += ","
+	if _, starred := t.Elems[0].(*ast.Starred); len(t.Elems) == 1 && !starred {
+		s += "," // x[*a] is already a tuple
 	}
 	return s
 }
