@@ -19,6 +19,10 @@ import (
 // a nested string) are ScanExpr's to report; Scan reports the f-string's own:
 // a single '}', an empty or unclosed field, a bad conversion.
 
+// maxFStringDepth is how deep f-strings may nest, one in a field of the
+// other: Python 3.12 rejects the 150th.
+const maxFStringDepth = 149
+
 // maxFieldNest is how deep replacement fields may nest in format specs:
 // f"{x:{y:{z}}}" is as deep as Python goes.
 const maxFieldNest = 2
@@ -59,7 +63,9 @@ func (s *scanner) scanFString(start int, q *quote) bool {
 		s.i, s.line, s.col = end, line, q.start.p.Col+int32(end-start)
 		parts = nil
 	}
-	s.emit(Token{Kind: FSTRING, Text: string(s.src[start:s.i]), FParts: parts, Span: s.spanFrom(q.start)})
+	if s.quiet == 0 {
+		s.emit(Token{Kind: FSTRING, Text: string(s.src[start:s.i]), FParts: parts, Span: s.spanFrom(q.start)})
+	}
 	return res == fDone
 }
 
@@ -151,7 +157,9 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 	if res == fFail {
 		return nil, fFail
 	}
-	part.Expr = string(s.src[start:s.i])
+	if s.quiet == 0 {
+		part.Expr = string(s.src[start:s.i]) // not needed to skip the field, and costly in deep nests
+	}
 	ok := true
 	if !code {
 		s.errorAt(oneRune(s.pos()), msgFEmptyExpr, string(s.cur()))
@@ -168,7 +176,9 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 	if s.cur() == '=' {
 		s.next()
 		s.skipFieldBlanks()
-		part.Debug = string(s.src[start:s.i])
+		if s.quiet == 0 {
+			part.Debug = string(s.src[start:s.i])
+		}
 		if c := s.cur(); c != '!' && c != ':' && c != '}' {
 			if s.fieldCut(q, open) {
 				return nil, fFail

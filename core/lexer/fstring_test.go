@@ -1,6 +1,7 @@
 package lexer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -237,6 +238,9 @@ func checkFieldsInFile(t *testing.T, src string, l *lang.Language) int {
 	for i, s := range lines {
 		runes[i] = []rune(s)
 	}
+	if len(runes[0]) > 0 && runes[0][0] == '\uFEFF' {
+		runes[0] = runes[0][1:] // a byte-order mark takes no column
+	}
 	// at returns the text of src from p on, up to the end of its line, or false.
 	at := func(p source.Pos) (string, bool) {
 		if p.Line < 1 || int(p.Line) > len(runes) || p.Col < 1 || int(p.Col) > len(runes[p.Line-1])+1 {
@@ -288,4 +292,21 @@ func checkFieldsInFile(t *testing.T, src string, l *lang.Language) int {
 	}
 	checkToks(Scan("f.ml", src, l))
 	return fields
+}
+
+func TestFStringNestingLimit(t *testing.T) {
+	for _, n := range []int{maxFStringDepth, maxFStringDepth + 1, 5000} {
+		src := strings.Repeat(`f"{`, n) + "1" + strings.Repeat(`}"`, n)
+		toks, errs := Scan("f.ml", src, nil)
+		if n <= maxFStringDepth {
+			if len(errs) > 0 || toks[0].Kind != FSTRING || toks[1].Kind != NEWLINE {
+				t.Errorf("%d nested f-strings: %s %v", n, dump(toks), errs)
+			}
+			continue
+		}
+		want := fmt.Sprintf("1:%d: too many nested f-strings", 3*maxFStringDepth+1)
+		if len(errs) != 1 || errs[0].Start.String()+": "+errs[0].Msg != want {
+			t.Errorf("%d nested f-strings: errors %v, want %s", n, errs, want)
+		}
+	}
 }

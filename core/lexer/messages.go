@@ -31,6 +31,7 @@ const (
 	msgFExpectAfterDebug
 	msgFExpectAfterConv
 	msgFTooDeep
+	msgFTooManyNested
 	msgCount // the number of messages
 )
 
@@ -61,6 +62,7 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string: expecting '!', or ':', or '}'",
 		msgFExpectAfterConv:   "f-string: expecting ':' or '}'",
 		msgFTooDeep:           "f-string: expressions nested too deeply",
+		msgFTooManyNested:     "too many nested f-strings",
 	},
 	"fr": {
 		msgUnexpectedChar:     "caractère inattendu %s",
@@ -85,6 +87,7 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string : '!', ':' ou '}' attendu",
 		msgFExpectAfterConv:   "f-string : ':' ou '}' attendu",
 		msgFTooDeep:           "f-string : expressions imbriquées trop profondément",
+		msgFTooManyNested:     "trop de f-strings imbriquées",
 	},
 }
 

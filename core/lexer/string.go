@@ -84,7 +84,19 @@ func (s *scanner) scanString(prefix int) bool {
 		s.next()
 		s.next()
 	}
+	if q.f && s.fdepth >= maxFStringDepth {
+		// Python's limit, which also bounds the scanner's recursion. The
+		// error is recorded even when skipping the outer field's strings,
+		// once, and the literal is scanned as a plain string.
+		if !s.tooDeep {
+			s.tooDeep = true
+			s.errorAlways(oneRune(startPos), msgFTooManyNested)
+		}
+		q.f = false
+	}
 	if q.f {
+		s.fdepth++
+		defer func() { s.fdepth-- }()
 		return s.scanFString(start, q)
 	}
 	var val strings.Builder
@@ -132,9 +144,11 @@ func (s *scanner) scanString(prefix int) bool {
 // f-string's replacement field ends. The field's text is scanned again, with
 // its errors, by ScanExpr.
 func (s *scanner) skipString(prefix int) bool {
-	nt, ne, inLine := len(s.toks), len(s.errs), s.inLine
+	nt, inLine := len(s.toks), s.inLine
+	s.quiet++
 	ok := s.scanString(prefix)
-	s.toks, s.errs, s.inLine = s.toks[:nt], s.errs[:ne], inLine
+	s.quiet--
+	s.toks, s.inLine = s.toks[:nt], inLine
 	return ok
 }
 
