@@ -40,7 +40,8 @@ func TestFStringErrors(t *testing.T) {
 		{"en", "f\"a{x\ny = 1\n", []string{"1:4: f-string: expecting '}'"}, "FSTRING() NEWLINE NAME(y) = INT(1) NEWLINE"},
 		{"en", "f\"{x\n}\ny = 1\n", []string{"1:1: unterminated string", "2:1: unmatched '}'"}, "FSTRING() NEWLINE NAME(y) = INT(1) NEWLINE"},
 		{"en", "f'''{x:\n", []string{"1:5: f-string: expecting '}'"}, ""},
-		{"en", "f'{x:a\n'", []string{"1:3: f-string: expecting '}'", "2:1: unterminated string"}, ""},
+		{"en", "f'{x:a\n'", []string{"1:7: f-string: newlines are not allowed in format specifiers for single quoted f-strings", "2:1: unterminated string"}, ""},
+		{"en", "f'{x:\n}'", []string{"1:6: f-string: newlines are not allowed in format specifiers", "2:1: unmatched '}'", "2:2: unterminated string"}, ""},
 		{"en", `f"{x!}" f"{x!z}" f"{x!rr}"`, []string{"1:6: f-string: missing conversion character", "1:14: f-string: invalid conversion character 'z': expected 's', 'r', or 'a'", "1:23: f-string: invalid conversion character 'rr'"}, "FSTRING() FSTRING() FSTRING() NEWLINE"},
 		{"en", `f"{x! r}" f"{x!r=}" f"{x=y}"`, []string{"1:6: f-string: conversion type must come right after the exclamation mark", "1:17: f-string: expecting ':' or '}'", "1:26: f-string: expecting '!', or ':', or '}'"}, "FSTRING() FSTRING() FSTRING() NEWLINE"},
 		{"en", `f"{x!r" + y`, []string{"1:7: f-string: expecting '}'"}, "FSTRING() + NAME(y) NEWLINE"},
@@ -94,6 +95,7 @@ func TestFStringParts(t *testing.T) {
 		{"f'{x\n+ y}'", `{"x\n+ y"}`},
 		{"f'{x \\\n}'", `{"x \\\n"}`},
 		{"f'''a\r\nb{x}'''", `"a\nb" {"x"}`},
+		{"f'''{x\r\n=}'''", `{"x\r\n" debug="x\n="}`},
 		// Unicode spellings of operators count as the operators they stand for.
 		{`f"{x！＝y}{x≠y}{（1：2）}{«a}»}"`, `{"x！＝y"} {"x≠y"} {"（1：2）"} {"«a}»"}`},
 		{`f"{*a, *b}{yield}{x if y else z}"`, `{"*a, *b"} {"yield"} {"x if y else z"}`},

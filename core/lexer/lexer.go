@@ -138,12 +138,13 @@ type scanner struct {
 
 	indents  []indent
 	brackets []bracket
-	bol      bool // at the beginning of a logical line: indentation comes next
-	inLine   bool // a token was emitted on the current logical line
-	fragment bool // ScanExpr: no line structure, and errors without Text
-	quiet    int  // inside skipString: no errors are recorded
-	fdepth   int  // f-strings being scanned, one inside a field of the other
-	tooDeep  bool // too many nested f-strings was reported
+	bol      bool  // at the beginning of a logical line: indentation comes next
+	inLine   bool  // a token was emitted on the current logical line
+	fragment bool  // ScanExpr: no line structure, and errors without Text
+	quiet    int   // inside skipString: no errors are recorded
+	fdepth   int   // f-strings being scanned, one inside a field of the other
+	tooDeep  bool  // too many nested f-strings was reported
+	comments []int // start and end indexes of the comments in the current replacement field
 
 	lineStarts []int // byte offset in text of each line, built for the first error
 }
@@ -179,6 +180,15 @@ func (s *scanner) here() source.Pos { return source.Pos{Line: s.line, Col: s.col
 
 // spanFrom returns the span from m to the current position.
 func (s *scanner) spanFrom(m posMark) source.Span { return source.Span{Start: m.p, End: s.here()} }
+
+// runeSpan returns the span of the current rune, empty at a line end or at
+// the end of the text, so that it stays on its line.
+func (s *scanner) runeSpan() source.Span {
+	if c := s.cur(); c < 0 || c == '\n' || c == '\r' {
+		return source.Span{Start: s.here(), End: s.here()}
+	}
+	return oneRune(s.pos())
+}
 
 // oneRune returns the span of the single rune at m.
 func oneRune(m posMark) source.Span {

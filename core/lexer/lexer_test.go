@@ -228,6 +228,7 @@ func checkErrors(t *testing.T, tests []errorTest) {
 	t.Helper()
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))
+		checkInside(t, tt.src, toks, errs)
 		if len(errs) != len(tt.want) {
 			t.Errorf("[%s] %q: got errors %v, want %v", tt.code, tt.src, errs, tt.want)
 			continue

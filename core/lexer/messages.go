@@ -32,6 +32,7 @@ const (
 	msgFExpectAfterConv
 	msgFTooDeep
 	msgFTooManyNested
+	msgFSpecNewline
 	msgCount // the number of messages
 )
 
@@ -63,6 +64,7 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterConv:   "f-string: expecting ':' or '}'",
 		msgFTooDeep:           "f-string: expressions nested too deeply",
 		msgFTooManyNested:     "too many nested f-strings",
+		msgFSpecNewline:       "f-string: newlines are not allowed in format specifiers for single quoted f-strings",
 	},
 	"fr": {
 		msgUnexpectedChar:     "caractère inattendu %s",
@@ -88,6 +90,7 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterConv:   "f-string : ':' ou '}' attendu",
 		msgFTooDeep:           "f-string : expressions imbriquées trop profondément",
 		msgFTooManyNested:     "trop de f-strings imbriquées",
+		msgFSpecNewline:       "f-string : pas de saut de ligne dans la spécification de format d'une f-string entre guillemets simples",
 	},
 }
 

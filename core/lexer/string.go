@@ -169,6 +169,12 @@ func (s *scanner) skipClose(q *quote) {
 	}
 }
 
+// simpleEscapes are the one-letter escapes and what they stand for.
+var simpleEscapes = map[rune]string{
+	'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
+	'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
+}
+
 // scanEscape decodes the escape sequence at s.i (a backslash) into val, as
 // Python does for a literal like q: in a raw literal the backslash stays,
 // together with a quote, backslash or newline right after it (so that none
@@ -194,11 +200,7 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 		}
 		return
 	}
-	simple := map[rune]string{
-		'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
-		'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
-	}
-	if v, ok := simple[c]; ok {
+	if v, ok := simpleEscapes[c]; ok {
 		val.WriteString(v)
 		s.next()
 		return

@@ -148,7 +148,10 @@ type FPart struct {
 	At source.Pos
 	// Debug is, for a self-documenting field "{x = }", the text from just
 	// after '{' up to and including '=' and the blanks after it, exactly as
-	// written ("x = "); else "".
+	// written ("x = "), except that comments are left out and "\r\n" is
+	// read as "\n", as CPython does; else "". Conv is not set for it:
+	// Python's default !r for a debugging field without conversion or spec
+	// is the parser's to apply.
 	Debug string
 	// Conv is the conversion: 0, 'r', 's' or 'a' (from "!r", "!s", "!a").
 	Conv rune
