@@ -141,7 +141,10 @@ type FPart struct {
 	Lit string
 	// Expr is the replacement field's expression source, exactly as written
 	// between the '{' and the '=', '!', ':' or '}' that ends it: blanks,
-	// newlines and comments included. The parser scans it with ScanExpr.
+	// newlines and comments included. The parser scans it with ScanExpr,
+	// which reports the errors inside it (an unexpected character, a bad
+	// escape in a nested string, the pieces of a nested f-string): Scan
+	// reports only those of the f-string's own structure.
 	Expr string
 	// At is the position in the file of the first rune of Expr (the rune
 	// just after the '{').
