@@ -31,6 +31,8 @@ const (
 	msgFExpectAfterDebug
 	msgFExpectAfterConv
 	msgFTooDeep
+	msgFTooManyNested
+	msgFSpecNewline
 	msgCount // the number of messages
 )
 
@@ -61,6 +63,8 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string: expecting '!', or ':', or '}'",
 		msgFExpectAfterConv:   "f-string: expecting ':' or '}'",
 		msgFTooDeep:           "f-string: expressions nested too deeply",
+		msgFTooManyNested:     "too many nested f-strings",
+		msgFSpecNewline:       "f-string: newlines are not allowed in format specifiers for single quoted f-strings",
 	},
 	"fr": {
 		msgUnexpectedChar:     "caractère inattendu %s",
@@ -85,6 +89,8 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string : '!', ':' ou '}' attendu",
 		msgFExpectAfterConv:   "f-string : ':' ou '}' attendu",
 		msgFTooDeep:           "f-string : expressions imbriquées trop profondément",
+		msgFTooManyNested:     "trop de f-strings imbriquées",
+		msgFSpecNewline:       "f-string : pas de saut de ligne dans la spécification de format d'une f-string entre guillemets simples",
 	},
 }
 

@@ -84,7 +84,19 @@ func (s *scanner) scanString(prefix int) bool {
 		s.next()
 		s.next()
 	}
+	if q.f && s.fdepth >= maxFStringDepth {
+		// Python's limit, which also bounds the scanner's recursion. The
+		// error is recorded even when skipping the outer field's strings,
+		// once, and the literal is scanned as a plain string.
+		if !s.tooDeep {
+			s.tooDeep = true
+			s.errorAlways(oneRune(startPos), msgFTooManyNested)
+		}
+		q.f = false
+	}
 	if q.f {
+		s.fdepth++
+		defer func() { s.fdepth-- }()
 		return s.scanFString(start, q)
 	}
 	var val strings.Builder
@@ -132,9 +144,11 @@ func (s *scanner) scanString(prefix int) bool {
 // f-string's replacement field ends. The field's text is scanned again, with
 // its errors, by ScanExpr.
 func (s *scanner) skipString(prefix int) bool {
-	nt, ne, inLine := len(s.toks), len(s.errs), s.inLine
+	nt, inLine := len(s.toks), s.inLine
+	s.quiet++
 	ok := s.scanString(prefix)
-	s.toks, s.errs, s.inLine = s.toks[:nt], s.errs[:ne], inLine
+	s.quiet--
+	s.toks, s.inLine = s.toks[:nt], inLine
 	return ok
 }
 
@@ -153,6 +167,12 @@ func (s *scanner) skipClose(q *quote) {
 		s.next()
 		s.next()
 	}
+}
+
+// simpleEscapes are the one-letter escapes and what they stand for.
+var simpleEscapes = map[rune]string{
+	'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
+	'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
 }
 
 // scanEscape decodes the escape sequence at s.i (a backslash) into val, as
@@ -180,11 +200,7 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 		}
 		return
 	}
-	simple := map[rune]string{
-		'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
-		'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
-	}
-	if v, ok := simple[c]; ok {
+	if v, ok := simpleEscapes[c]; ok {
 		val.WriteString(v)
 		s.next()
 		return
