@@ -13,7 +13,8 @@ func TestStringErrors(t *testing.T) {
 	checkErrors(t, []errorTest{
 		{"en", `b'aé\xff'`, []string{"1:4: bytes can only contain ASCII literal characters"}, ""},
 		{"fr", `b'é'`, []string{"1:3: un littéral bytes ne peut contenir que des caractères ASCII"}, ""},
-		{"en", `x = '\N{EM DASH}!'`, []string{`1:6: \N{...} escapes are not supported yet`}, `NAME(x) = STRING("!") NEWLINE`},
+		{"en", `x = '\N{EM DASH}!\N{latin small letter e with acute}'`, nil, `NAME(x) = STRING("—!é") NEWLINE`},
+		{"en", `x = '\N{NO SUCH THING}!'`, []string{`1:6: unknown Unicode character name 'NO SUCH THING' in \N{...}`}, `NAME(x) = STRING("!") NEWLINE`},
 		{"en", `'\N' '\N{abc'`, []string{`1:2: invalid escape sequence '\N'`, `1:7: invalid escape sequence '\N{abc'`}, ""},
 		{"en", `'\U00110000' '\u12'`, []string{`1:2: invalid escape sequence '\U00110000'`, `1:15: invalid escape sequence '\u12'`}, ""},
 		{"en", "x = rb'''abc\ndef", []string{"1:5: unterminated string"}, ""},
@@ -49,7 +50,7 @@ func TestFStringErrors(t *testing.T) {
 		{"en", `f"{x!" + y`, []string{"1:6: f-string: expecting '}'"}, "FSTRING() + NAME(y) NEWLINE"},
 		{"en", "f\"\"\"{x!r", []string{"1:5: f-string: expecting '}'"}, ""},
 		{"en", `f"{x:{y:{z:{w}}}}"`, []string{"1:12: f-string: expressions nested too deeply"}, ""},
-		{"en", `f"\N{DASH}{x}"`, []string{`1:3: \N{...} escapes are not supported yet`}, `FSTRING({"x"}) NEWLINE`},
+		{"en", `f"\N{DASH}{x}"`, []string{`1:3: unknown Unicode character name 'DASH' in \N{...}`}, `FSTRING({"x"}) NEWLINE`},
 		{"en", `f"\x4{x}"`, []string{`1:3: invalid escape sequence '\x4'`}, `FSTRING({"x"}) NEWLINE`},
 		{"fr", `f"{x!q}"`, []string{"1:6: f-string : caractère de conversion 'q' invalide"}, ""},
 		// Errors inside a field's expression are left to ScanExpr.

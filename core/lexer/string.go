@@ -250,7 +250,7 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 		if q.bytes {
 			break // not an escape in bytes
 		}
-		s.scanNamedEscape(escPos)
+		s.scanNamedEscape(escPos, val)
 		return
 	}
 	if c >= '0' && c <= '7' {
@@ -270,22 +270,30 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 	val.WriteByte('\\')
 }
 
-// scanNamedEscape reports a \N{NAME} escape, whose 'N' is at s.i, and moves
-// past it. Unicode character names are not resolved yet.
-func (s *scanner) scanNamedEscape(escPos posMark) {
+// scanNamedEscape decodes a \N{NAME} escape, whose 'N' is at s.i, into
+// val and moves past it. Names are Unicode character names in any case
+// ("\N{degree sign}"), as Python's unicodedata.lookup reads them.
+func (s *scanner) scanNamedEscape(escPos posMark, val *strings.Builder) {
 	s.next() // N
 	if s.cur() != '{' {
 		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'\\N'")
 		return
 	}
 	s.next()
+	start := s.i
 	for c := s.cur(); c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' || c == '-'; c = s.cur() {
 		s.next()
 	}
-	if s.cur() != '}' {
+	if s.cur() != '}' || s.i == start {
 		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'"+string(s.src[escPos.i:s.i])+"'")
 		return
 	}
+	name := string(s.src[start:s.i])
 	s.next()
-	s.errorAt(s.spanFrom(escPos), msgNamedEscape)
+	r, ok := lookupRuneName(name)
+	if !ok {
+		s.errorAt(s.spanFrom(escPos), msgNamedEscape, name)
+		return
+	}
+	val.WriteRune(r)
 }
