@@ -999,7 +999,9 @@ func (pr *printer) quote(s string) string {
 // printable. In an f-string, braces are doubled.
 func escapeStr(s string, q byte, fstring bool) string {
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		i += size
 		switch {
 		case r == '\\' || r == rune(q):
 			b.WriteByte('\\')

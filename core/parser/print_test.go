@@ -173,10 +173,10 @@ func TestPrintBuiltTree(t *testing.T) {
 		&ast.AnnAssign{Target: id("x"), Annot: &ast.TypeExpr{Name: id("int")}, Decl: ast.DeclConst, Simple: true},
 		&ast.ExprStmt{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: id("x"), Debug: "x="}, &ast.StrLit{Value: "{'\"}"}}}},
 		&ast.ExprStmt{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: &ast.StrLit{Value: "s"}}}}}}}},
-		&ast.ExprStmt{X: &ast.Tuple{Elems: []ast.Expr{&ast.BytesLit{Value: "'\""}, &ast.FloatLit{Value: math.Inf(1)}, &ast.FloatLit{Value: math.NaN()}}}},
+		&ast.ExprStmt{X: &ast.Tuple{Elems: []ast.Expr{&ast.StrLit{Value: "\xed\xb2\x80"}, &ast.BytesLit{Value: "'\""}, &ast.FloatLit{Value: math.Inf(1)}, &ast.FloatLit{Value: math.NaN()}}}},
 	}}
 	want := "while True:\n    pass\n(-3) ** 2.0\n(1).real\n\n@d\nasync def f(a, /, *, b: dict[str, None] = None, **c) -> None:\n    pass\n\n" +
-		"const x: int\nf\"{x!r}{{'\\\"}}\"\nf\"{f'{\"s\"}'}\"\nb\"'\\\"\", 1e999, (1e999 - 1e999)\n"
+		"const x: int\nf\"{x!r}{{'\\\"}}\"\nf\"{f'{\"s\"}'}\"\n\"\\udc80\", b\"'\\\"\", 1e999, (1e999 - 1e999)\n"
 	if got := Print(f, nil); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

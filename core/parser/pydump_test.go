@@ -303,7 +303,9 @@ func TestPyRepr(t *testing.T) {
 		{"\U0001F600\U000E0001", `'😀\U000e0001'`},
 		{"日本語 हिन्दी", "'日本語 हिन्दी'"},
 		{"\ue000", `'\ue000'`},
-		{"\u0378", `'\u0378'`}, // unassigned
+		{"\u0378", `'\u0378'`},                             // unassigned
+		{"a\xed\xb2\x80b\xed\xa0\x80", `'a\udc80b\ud800'`}, // lone surrogates, as WTF-8
+		{"\xff", "'\ufffd'"},                               // not UTF-8
 	}
 	for _, tt := range strs {
 		if got := pyStr(tt.in); got != tt.want {
