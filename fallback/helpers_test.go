@@ -153,6 +153,23 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 	}
 	bound := map[string]bool{}
 	var idents []*ast.Ident
+	var bindTarget func(ast.Expr)
+	bindTarget = func(t ast.Expr) {
+		switch t := t.(type) {
+		case *ast.Ident:
+			bound[t.Name] = true
+		case *ast.Tuple:
+			for _, e := range t.Elems {
+				bindTarget(e)
+			}
+		case *ast.ListLit:
+			for _, e := range t.Elems {
+				bindTarget(e)
+			}
+		case *ast.Starred:
+			bindTarget(t.X)
+		}
+	}
 	var visit func(ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -164,24 +181,56 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 				info.Methods[n.Name] = c
 			}
 			return false
+		case *ast.Keyword:
+			ast.Inspect(n.Value, visit)
+			return false
 		case *ast.FuncDef:
 			bound[n.Name.Name] = true
 			for _, p := range n.Params {
 				bound[p.Name.Name] = true
 			}
+		case *ast.Lambda:
+			for _, p := range n.Params {
+				bound[p.Name.Name] = true
+			}
+		case *ast.ClassDef:
+			bound[n.Name.Name] = true
 		case *ast.For:
-			bound[n.Var().Name] = true
+			bindTarget(n.Target)
+		case *ast.CompFor:
+			bindTarget(n.Target)
 		case *ast.Assign:
-			if t, ok := n.Target.(*ast.Ident); ok {
-				bound[t.Name] = true
+			bindTarget(n.Target)
+			for _, t := range n.Chain {
+				bindTarget(t)
 			}
 		case *ast.AugAssign:
-			if t, ok := n.Target.(*ast.Ident); ok {
-				bound[t.Name] = true
+			bindTarget(n.Target)
+		case *ast.AnnAssign:
+			bindTarget(n.Target)
+		case *ast.NamedExpr:
+			bound[n.Target.Name] = true
+		case *ast.ExceptHandler:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
+			}
+		case *ast.WithItem:
+			if n.Target != nil {
+				bindTarget(n.Target)
 			}
 		case *ast.Global:
 			for _, id := range n.Names {
 				bound[id.Name] = true
+			}
+		case *ast.Import, *ast.ImportFrom:
+			return false
+		case *ast.MatchAs:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
+			}
+		case *ast.MatchStar:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
 			}
 		case *ast.Ident:
 			idents = append(idents, n)
@@ -259,6 +308,13 @@ func needPython(t *testing.T) string {
 func runPython(t *testing.T, module, driver string, flags ...string) string {
 	t.Helper()
 	return runPythonFiles(t, map[string]string{"mlmod.py": module}, driver, flags...)
+}
+
+// runMain runs module as a script (`python mlmod.py`) and returns what it
+// printed: the program's top level runs.
+func runMain(t *testing.T, module string) string {
+	t.Helper()
+	return runPython(t, module, "import runpy\nrunpy.run_path(\"mlmod.py\", run_name=\"__main__\")\n")
 }
 
 // runPythonFiles is runPython with any set of files beside the driver.

@@ -134,3 +134,47 @@ func commentText(s string) string {
 	}
 	return lit[1 : len(lit)-1]
 }
+
+// imagLiteral returns the Python spelling of an imaginary literal whose
+// Text is the ASCII spelling of its imaginary part: decimal digits (leading
+// zeros are allowed before j) or a float literal.
+func imagLiteral(text string) (string, error) {
+	digits := text != ""
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			digits = false
+		}
+	}
+	if !digits && !isPythonFloatText(text) {
+		return "", fmt.Errorf("imaginary literal %qj has no Python spelling", text)
+	}
+	return text + "j", nil
+}
+
+// bytesLiteral returns a Python bytes literal whose value is the bytes of
+// s, between the quote q: printable ASCII as is, everything else escaped.
+func bytesLiteral(s string, q byte) string {
+	var b strings.Builder
+	b.WriteString("b")
+	b.WriteByte(q)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7F:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
