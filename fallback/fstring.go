@@ -318,10 +318,11 @@ func (g *gen) fstringConcat(fs *ast.FString) (string, int) {
 			default:
 				g.failf(p, "unknown conversion !%c", p.Conv)
 			}
-			spec := g.strLit(p, "")
-			if p.Spec != nil {
-				spec, _ = g.fstring(p.Spec)
+			if p.Spec == nil {
+				pieces = append(pieces, "__ml_format__("+x+")")
+				continue
 			}
+			spec, _ := g.fstring(p.Spec)
 			pieces = append(pieces, "__ml_format__("+x+", "+spec+")")
 		default:
 			g.failf(p, "f-string part %T", p)

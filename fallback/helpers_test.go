@@ -307,7 +307,7 @@ func needPython(t *testing.T) string {
 // returns its standard output. A non-zero exit fails the test.
 func runPython(t *testing.T, module, driver string, flags ...string) string {
 	t.Helper()
-	return runPythonFiles(t, map[string]string{"mlmod.py": module}, driver, flags...)
+	return runPythonOn(t, needPython(t), map[string]string{"mlmod.py": module}, driver, flags...)
 }
 
 // runMain runs module as a script (`python mlmod.py`) and returns what it
@@ -320,7 +320,12 @@ func runMain(t *testing.T, module string) string {
 // runPythonFiles is runPython with any set of files beside the driver.
 func runPythonFiles(t *testing.T, files map[string]string, driver string, flags ...string) string {
 	t.Helper()
-	py := needPython(t)
+	return runPythonOn(t, needPython(t), files, driver, flags...)
+}
+
+// runPythonOn is runPythonFiles with the interpreter py.
+func runPythonOn(t *testing.T, py string, files map[string]string, driver string, flags ...string) string {
+	t.Helper()
 	dir := t.TempDir()
 	files["driver.py"] = driver
 	for name, content := range files {
@@ -369,6 +374,12 @@ type pycall struct {
 // expected one.
 func callPython(t *testing.T, module string, calls []pycall, flags ...string) {
 	t.Helper()
+	callPythonOn(t, needPython(t), module, calls, flags...)
+}
+
+// callPythonOn is callPython with the interpreter py.
+func callPythonOn(t *testing.T, py, module string, calls []pycall, flags ...string) {
+	t.Helper()
 	var d strings.Builder
 	d.WriteString(`import contextlib, io, mlmod
 def __call(name, *args):
@@ -381,7 +392,7 @@ def __call(name, *args):
 	for _, c := range calls {
 		fmt.Fprintf(&d, "print(__call(%s, %s))\n", mustStr(c.fn), c.args)
 	}
-	out := runPython(t, module, d.String(), flags...)
+	out := runPythonOn(t, py, map[string]string{"mlmod.py": module}, d.String(), flags...)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != len(calls) {
 		t.Fatalf("got %d result lines for %d calls:\n%s\nmodule:\n%s", len(lines), len(calls), out, numbered(module))

@@ -47,7 +47,7 @@ func (g *gen) funcDef(d *ast.FuncDef) {
 	outer := g.scope
 	g.scope = scope{inFunc: true, async: d.Async}
 	g.indent++
-	g.body(d.Body, isParam)
+	g.body(d.Body, isParam, false)
 	g.indent--
 	g.scope = outer
 }
@@ -159,7 +159,7 @@ func (g *gen) classDef(c *ast.ClassDef) {
 	outer := g.scope
 	g.scope = scope{class: own}
 	g.indent++
-	g.body(c.Body, nil)
+	g.body(c.Body, nil, true)
 	g.indent--
 	g.scope = outer
 }
@@ -167,8 +167,10 @@ func (g *gen) classDef(c *ast.ClassDef) {
 // body writes the statements of a def or class body: the docstring, then
 // the hoisted global and nonlocal declarations (a name in skip, a
 // parameter, cannot be declared: the checker rejects such a program, and
-// leaving it out keeps the module valid), then the statements.
-func (g *gen) body(body []ast.Stmt, skip map[string]bool) {
+// leaving it out keeps the module valid), then the statements. With
+// spaced (a class body), a blank line comes before each def or class
+// that follows other lines.
+func (g *gen) body(body []ast.Stmt, skip map[string]bool, spaced bool) {
 	var globals, nonlocals []string
 	seen := make(map[string]bool)
 	walkBindings(body, func(id *ast.Ident, k bindKind) {
@@ -186,6 +188,7 @@ func (g *gen) body(body []ast.Stmt, skip map[string]bool) {
 			nonlocals = append(nonlocals, name)
 		}
 	})
+	start := len(g.lines)
 	rest := body
 	if len(body) > 0 && isDocstring(body[0]) {
 		g.stmt(body[0])
@@ -197,14 +200,18 @@ func (g *gen) body(body []ast.Stmt, skip map[string]bool) {
 	if len(nonlocals) > 0 {
 		g.line("nonlocal " + strings.Join(nonlocals, ", "))
 	}
-	if len(rest) < len(body) || len(globals)+len(nonlocals) > 0 {
-		// The docstring or a declaration is the body already.
-		for _, s := range rest {
-			g.stmt(s)
+	for _, s := range rest {
+		switch s.(type) {
+		case *ast.FuncDef, *ast.ClassDef:
+			if spaced && len(g.lines) > start {
+				g.lines = append(g.lines, outLine{src: -1})
+			}
 		}
-		return
+		g.stmt(s)
 	}
-	g.stmts(rest)
+	if len(g.lines) == start {
+		g.line("pass")
+	}
 }
 
 // isDocstring reports whether s is a string literal statement, which
