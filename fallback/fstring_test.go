@@ -91,4 +91,3 @@ func pythons(t *testing.T) []string {
 	}
 	return out
 }
-

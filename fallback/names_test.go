@@ -18,7 +18,7 @@ func TestNamer(t *testing.T) {
 		"True":     "True_ml1",  // keyword in Python, a plain name in German
 		"print":    "print_ml1", // the program also calls the builtin print
 		"range":    "range_ml1",
-		"len":      "len", // builtin not used: no clash
+		"len":      "len",      // builtin not used: no clash
 		"__name__": "__name__", // Python's dunder names are the program's too
 		// Renamed names are numbered in sorted order, after the kept ones.
 		"__ml_main__":    "__ml_main___ml1",
