@@ -52,11 +52,48 @@ def spellings(value):
     return value if isinstance(value, list) else [value]
 
 
+# Template of the reference's surface patterns -> the statement it writes.
+SURFACE = {"for_iterable_first": "for", "while_condition_first": "while",
+           "if_condition_first": "if", "with_expr_first": "with"}
+SURFACE_CONCEPTS = {"LOOP_FOR": "for", "IN": "in", "LOOP_WHILE": "while", "COND_IF": "if",
+                    "WITH": "with"}
+
+
+def surface_lines(code, patterns):
+    """The [surface] section: natural word orders other than keyword-first.
+
+    Each line is `statement = element element ...` where <slot> is an
+    expression or target slot, {keyword} the language's keyword, and any
+    other word a literal word; a pattern that starts with its keyword (the
+    ordinary order) is left out.
+    """
+    out = []
+    for p in patterns:
+        if p["language"] != code or p["normalize_template"] not in SURFACE:
+            continue
+        elems = []
+        for e in p["pattern"]:
+            if e["kind"] in ("expr", "identifier"):
+                elems.append("<%s>" % e["slot"])
+            elif e["kind"] == "keyword":
+                elems.append("{%s}" % SURFACE_CONCEPTS[e["concept"]])
+            elif e["kind"] == "literal":
+                elems.append(e["value"])
+            # the closing ':' delimiter is implied
+        if elems and not elems[0].startswith("{"):
+            out.append("%s = %s" % (SURFACE[p["normalize_template"]], " ".join(elems)))
+    if out:
+        return ["", "[surface]"] + out
+    return []
+
+
 def main(ref_dir, out_dir):
     with open(os.path.join(ref_dir, "keywords.json"), encoding="utf-8") as f:
         kw = json.load(f)
     with open(os.path.join(ref_dir, "builtins_aliases.json"), encoding="utf-8") as f:
         bi = json.load(f)
+    with open(os.path.join(ref_dir, "surface_patterns.json"), encoding="utf-8") as f:
+        patterns = json.load(f)["patterns"]
     concepts = {}
     for cat in kw["categories"].values():
         concepts.update(cat)
@@ -96,6 +133,7 @@ def main(ref_dir, out_dir):
                 words = [w for w in per_lang[code] if w not in keywords]
                 if words:
                     lines.append("%s = %s" % (name, " | ".join(words)))
+        lines += surface_lines(code, patterns)
         with open(os.path.join(out_dir, code + ".txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
 

@@ -100,6 +100,7 @@ type Language struct {
 	types     map[string]string  // spelling -> canonical type name
 	builtins  map[string]string  // spelling -> canonical builtin name
 	spellings map[string]string  // section + "." + canonical -> first spelling
+	surface   map[Keyword][]string
 }
 
 //go:embed data/*.txt
@@ -160,6 +161,7 @@ func parse(name string) (*Language, error) {
 		types:     make(map[string]string),
 		builtins:  make(map[string]string),
 		spellings: make(map[string]string),
+		surface:   make(map[Keyword][]string),
 	}
 	section := ""
 	sc := bufio.NewScanner(f)
@@ -211,6 +213,11 @@ func parse(name string) (*Language, error) {
 			for _, w := range words {
 				l.builtins[w] = canon
 			}
+		case "surface":
+			for _, w := range words {
+				l.surface[Keyword(canon)] = strings.Fields(w)
+			}
+			continue
 		default:
 			return nil, fmt.Errorf("%s:%d: entry outside a known section", name, n)
 		}
@@ -243,6 +250,15 @@ func (l *Language) Keyword(word string) (Keyword, bool) {
 	k, ok := l.keywords[word]
 	return k, ok
 }
+
+// Surface returns l's natural word order for the header of statement k
+// (For, If, While or With) when it is not keyword-first, else nil. The
+// elements are "<slot>" for an expression or target slot ("<iterable>",
+// "<target>", "<condition>", "<context>"), "{kw}" for the language's
+// keyword kw, and any other string for a literal word: Japanese writes
+// `for x in xs:` as `xs 内の 各 x に対して:` ("<iterable> 内の 各 <target> に対して").
+// The header's closing ':' is implied. The keyword-first order stays valid.
+func (l *Language) Surface(k Keyword) []string { return l.surface[k] }
 
 // Phrases returns the multi-word keywords of l, longest first.
 func (l *Language) Phrases() []Phrase { return l.phrases }

@@ -62,6 +62,41 @@ func Scan(filename, src string, l *lang.Language) ([]Token, source.ErrorList) {
 	return s.toks, s.errs
 }
 
+// ScanExpr returns the tokens of text, a fragment of a file such as the
+// expression of an f-string's replacement field (FPart.Expr), ending with
+// EOF, and every lexical error in it. text is scanned as if it stood inside
+// parentheses: newlines are insignificant and there are no NEWLINE, INDENT
+// or DEDENT tokens. Positions are the file's: the fragment's first rune is
+// at at (1:1 when at is not valid), and its later lines start at column 1.
+// Keywords and the Unicode spellings of operators are as in Scan.
+//
+// The errors' Text (the source line) is left empty, since ScanExpr does not
+// see the whole line: a caller holding the file sets it with
+// source.LineText.
+func ScanExpr(filename, text string, l *lang.Language, at source.Pos) ([]Token, source.ErrorList) {
+	if l == nil {
+		l, _ = lang.Get("en")
+	}
+	if filename == "" {
+		filename = "<source>"
+	}
+	if !at.IsValid() || at.Col < 1 {
+		at = source.Pos{Line: 1, Col: 1}
+	}
+	s := &scanner{
+		file:     filename,
+		text:     text,
+		src:      []rune(text),
+		lang:     l,
+		line:     at.Line,
+		col:      at.Col,
+		indents:  []indent{{0, 0}},
+		fragment: true,
+	}
+	s.run()
+	return s.toks, s.errs
+}
+
 // An indent is one level of the indentation stack: the width with tabs to
 // multiples of 8 (col) and with tabs counting 1 (alt).
 type indent struct{ col, alt int }
@@ -75,6 +110,7 @@ type bracket struct {
 // A posMark remembers where a token started.
 type posMark struct {
 	p source.Pos
+	i int // index in src
 }
 
 type scanner struct {
@@ -93,6 +129,7 @@ type scanner struct {
 	brackets []bracket
 	bol      bool // at the beginning of a logical line: indentation comes next
 	inLine   bool // a token was emitted on the current logical line
+	fragment bool // ScanExpr: no line structure, and errors without Text
 }
 
 // cur returns the current rune, or -1 at the end.
@@ -120,7 +157,7 @@ func (s *scanner) next() {
 	s.i++
 }
 
-func (s *scanner) pos() posMark { return posMark{source.Pos{Line: s.line, Col: s.col}} }
+func (s *scanner) pos() posMark { return posMark{source.Pos{Line: s.line, Col: s.col}, s.i} }
 
 func (s *scanner) here() source.Pos { return source.Pos{Line: s.line, Col: s.col} }
 
@@ -133,14 +170,17 @@ func oneRune(m posMark) source.Span {
 }
 
 func (s *scanner) errorAt(span source.Span, id msgID, args ...any) {
-	s.errs.Add(&source.Error{
+	e := &source.Error{
 		File:  s.file,
 		Start: span.Start,
 		End:   span.End,
 		Lang:  s.lang.Code,
 		Msg:   message(s.lang.Code, id, args...),
-		Text:  source.LineText(s.text, span.Start.Line),
-	})
+	}
+	if !s.fragment {
+		e.Text = source.LineText(s.text, span.Start.Line)
+	}
+	s.errs.Add(e)
 }
 
 func (s *scanner) emit(t Token) {
@@ -166,7 +206,7 @@ func isWordStart(r rune) bool { return lexWordRune(r) && !unicode.IsDigit(r) }
 
 func (s *scanner) run() {
 	for {
-		if s.bol && len(s.brackets) == 0 {
+		if s.bol && len(s.brackets) == 0 && !s.fragment {
 			s.indentation()
 		}
 		for isBlank(s.cur()) {
@@ -184,7 +224,7 @@ func (s *scanner) run() {
 		case c == '\n':
 			m := s.pos()
 			s.next()
-			if len(s.brackets) == 0 {
+			if len(s.brackets) == 0 && !s.fragment {
 				s.endLine(s.spanFrom(m)) // from the '\n' to the start of the next line
 				s.bol = true
 			}
@@ -195,11 +235,15 @@ func (s *scanner) run() {
 			}
 			s.next()
 		case isWordStart(c):
-			s.scanWord()
+			if prefix, ok := s.stringStart(); ok {
+				s.scanString(prefix)
+			} else {
+				s.scanWord()
+			}
 		case digitValue(c) >= 0 || ((c == '.' || c == '．') && digitValue(s.peek(1)) >= 0):
 			s.scanNumber()
 		case closers[c] != 0:
-			s.scanString()
+			s.scanString(0)
 		default:
 			s.scanOperator()
 		}
@@ -209,6 +253,10 @@ func (s *scanner) run() {
 	if len(s.brackets) > 0 {
 		b := s.brackets[0]
 		s.errorAt(b.span, msgNeverClosed, string(b.ascii))
+	}
+	if s.fragment {
+		s.emit(Token{Kind: EOF, Span: endSpan})
+		return
 	}
 	s.endLine(endSpan)
 	for len(s.indents) > 1 {

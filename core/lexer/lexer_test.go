@@ -112,6 +112,39 @@ func TestScan(t *testing.T) {
 		{"en", "a &= b |= c ^= d <<= e >>= f", "NAME(a) &= NAME(b) |= NAME(c) ^= NAME(d) <<= NAME(e) >>= NAME(f) NEWLINE"},
 		{"en", "a ≪ b ≫= c ≪＝ d ＆＝ e ｜ f ＾ g ～ h ≤= i", "NAME(a) << NAME(b) >>= NAME(c) <<= NAME(d) &= NAME(e) | NAME(f) ^ NAME(g) ~ NAME(h) <= = NAME(i) NEWLINE"},
 		{"en", "a<<=b>>c", "NAME(a) <<= NAME(b) >> NAME(c) NEWLINE"},
+		// Decorators, matrix products and the ellipsis.
+		{"en", "@dec\ndef f(): ...", "@ NAME(dec) NEWLINE KW(def) NAME(f) ( ) : ... NEWLINE"},
+		{"en", "a @ b; a @= b", "NAME(a) @ NAME(b) ; NAME(a) @= NAME(b) NEWLINE"},
+		{"en", "a＠b ＠＝ ．．．", "NAME(a) @ NAME(b) @= ... NEWLINE"},
+		{"en", "x[..., 1] a.b .. ....", "NAME(x) [ ... , INT(1) ] NAME(a) . NAME(b) . . ... . NEWLINE"},
+		{"en", "x...y 1...", "NAME(x) ... NAME(y) INT(1) ... NEWLINE"},
+		// Imaginary literals.
+		{"en", "2j 1.5J 1e3j .5j 1.j 1_0j 012j 0j 1_0.5e-1_0J", "IMAG(2) IMAG(1.5) IMAG(1e3) IMAG(.5) IMAG(1.) IMAG(10) IMAG(012) IMAG(0) IMAG(10.5e-10) NEWLINE"},
+		{"hi", "४j", "IMAG(4) NEWLINE"},
+		{"en", "1 if x else 2j", "INT(1) KW(if) NAME(x) KW(else) IMAG(2) NEWLINE"},
+		{"en", "1_000.000_1 012.5 00 0_0 012e3", "FLOAT(1000.0001) FLOAT(012.5) INT(00) INT(00) FLOAT(012e3) NEWLINE"},
+		// String prefixes, in any case; a prefix-like name before a Unicode quote stays a name.
+		{"en", `r'\n' R"\d" u'x' U'y' b'z' B'w' br'\x' Rb'\x' bR'' rB''`, `STRING("\\n") STRING("\\d") STRING("x") STRING("y") BYTES("z") BYTES("w") BYTES("\\x") BYTES("\\x") BYTES("") BYTES("") NEWLINE`},
+		{"en", `f'' F"" fr'' Rf"" rF'' FR""`, "FSTRING() FSTRING() FSTRING() FSTRING() FSTRING() FSTRING() NEWLINE"},
+		{"en", `ur'' bf'' xr'' rr''`, `NAME(ur) STRING("") NAME(bf) STRING("") NAME(xr) STRING("") NAME(rr) STRING("") NEWLINE`},
+		{"fr", "f«x» r«\\n»", `NAME(f) STRING("x") NAME(r) STRING("\n") NEWLINE`},
+		{"en", "fr = r; b = rb", "NAME(fr) = NAME(r) ; NAME(b) = NAME(rb) NEWLINE"},
+		{"en", `b'\x00\xff\377\777\u00e9\N{X}\n'`, `BYTES("\x00\xff\xff\xff\\u00e9\\N{X}\n") NEWLINE`},
+		{"en", `'\»' «\»»`, `STRING("\\»") STRING("»") NEWLINE`},
+		{"en", "r'\\\\' r'\\'' r\"\\\"\" r'a\\\nb'", `STRING("\\\\") STRING("\\'") STRING("\\\"") STRING("a\\\nb") NEWLINE`},
+		{"en", "r'''a\\'''' '''b'''", `STRING("a\\'") STRING("b") NEWLINE`},
+		{"en", "'''x\n\n  y'''\nz", `STRING("x\n\n  y") NEWLINE NAME(z) NEWLINE`},
+		{"en", `'\8' '\9\0' '\1234'`, `STRING("\\8") STRING("\\9\x00") STRING("S4") NEWLINE`},
+		// F-strings.
+		{"en", `f"a{x}b"`, `FSTRING("a" {"x"} "b") NEWLINE`},
+		{"en", `f"{x!r:>{w}.{p}f} {y=} {{z}}"`, `FSTRING({"x" !r :">" {"w"} "." {"p"} "f"} " " {"y" debug="y="} " {z}") NEWLINE`},
+		{"en", "f'''a\n{x\n+ y}\nb'''", `FSTRING("a\n" {"x\n+ y"} "\nb") NEWLINE`},
+		{"en", `f"{f'{x}'}" rf"\{x}\n"`, `FSTRING({"f'{x}'"}) FSTRING("\\" {"x"} "\\n") NEWLINE`},
+		// Line structure: a form feed at line start, tabs, brackets spanning lines.
+		{"en", "\fx\n\f  \fy", "NAME(x) NEWLINE NAME(y) NEWLINE"},
+		{"en", "if a:\n\tb\n\f\tc", "KW(if) NAME(a) : NEWLINE INDENT NAME(b) NEWLINE NAME(c) NEWLINE DEDENT"},
+		{"en", "{\n1:\n2}[\n0]", "{ INT(1) : INT(2) } [ INT(0) ] NEWLINE"},
+		{"en", "x = (1, # one\n     2)", "NAME(x) = ( INT(1) , INT(2) ) NEWLINE"},
 	}
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))
@@ -153,11 +186,7 @@ func TestSpans(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	tests := []struct {
-		code, src string
-		want      []string // "line:col: message substring"
-		toks      string   // when not empty, the tokens still produced
-	}{
+	tests := []errorTest{
 		{"en", "x = $ + 1", []string{"1:5: unexpected character '$'"}, "NAME(x) = ILLEGAL + INT(1) NEWLINE"},
 		{"fr", "x = $", []string{"1:5: caractère inattendu '$'"}, ""},
 		{"en", "a ! b", []string{"1:3: unexpected character '!'"}, ""},
@@ -183,6 +212,20 @@ func TestErrors(t *testing.T) {
 		{"en", "if a:\n\u3000b\n", []string{"2:1: invalid character U+3000 in indentation"}, ""},
 		{"en", "x = \x01", []string{"1:5: unexpected character U+0001"}, ""},
 	}
+	checkErrors(t, tests)
+}
+
+// An errorTest is a source with the errors Scan must report, each as
+// "line:col: message prefix", and when toks is not empty the tokens it
+// still produces.
+type errorTest struct {
+	code, src string
+	want      []string
+	toks      string
+}
+
+func checkErrors(t *testing.T, tests []errorTest) {
+	t.Helper()
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))
 		if len(errs) != len(tt.want) {

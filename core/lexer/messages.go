@@ -20,6 +20,18 @@ const (
 	msgNeverClosed
 	msgUnmatched
 	msgMismatched
+	msgNamedEscape
+	msgBytesNonASCII
+	msgFEmptyExpr
+	msgFSingleBrace
+	msgFExpectBrace
+	msgFNoConv
+	msgFConvSpace
+	msgFBadConv
+	msgFExpectAfterDebug
+	msgFExpectAfterConv
+	msgFTooDeep
+	msgCount // the number of messages
 )
 
 // messages holds the text of every lexer diagnostic, by language code. English
@@ -38,6 +50,17 @@ var messages = map[string]map[msgID]string{
 		msgNeverClosed:        "'%s' was never closed",
 		msgUnmatched:          "unmatched '%s'",
 		msgMismatched:         "closing '%s' does not match opening '%s'",
+		msgNamedEscape:        "\\N{...} escapes are not supported yet",
+		msgBytesNonASCII:      "bytes can only contain ASCII literal characters",
+		msgFEmptyExpr:         "f-string: valid expression required before '%s'",
+		msgFSingleBrace:       "f-string: single '}' is not allowed",
+		msgFExpectBrace:       "f-string: expecting '}'",
+		msgFNoConv:            "f-string: missing conversion character",
+		msgFConvSpace:         "f-string: conversion type must come right after the exclamation mark",
+		msgFBadConv:           "f-string: invalid conversion character %s: expected 's', 'r', or 'a'",
+		msgFExpectAfterDebug:  "f-string: expecting '!', or ':', or '}'",
+		msgFExpectAfterConv:   "f-string: expecting ':' or '}'",
+		msgFTooDeep:           "f-string: expressions nested too deeply",
 	},
 	"fr": {
 		msgUnexpectedChar:     "caractère inattendu %s",
@@ -51,6 +74,17 @@ var messages = map[string]map[msgID]string{
 		msgNeverClosed:        "'%s' n'a jamais été fermé",
 		msgUnmatched:          "'%s' sans ouverture correspondante",
 		msgMismatched:         "'%s' fermant ne correspond pas à '%s' ouvrant",
+		msgNamedEscape:        "les échappements \\N{...} ne sont pas encore pris en charge",
+		msgBytesNonASCII:      "un littéral bytes ne peut contenir que des caractères ASCII",
+		msgFEmptyExpr:         "f-string : expression attendue avant '%s'",
+		msgFSingleBrace:       "f-string : '}' seule n'est pas permise (écrivez '}}')",
+		msgFExpectBrace:       "f-string : '}' attendue",
+		msgFNoConv:            "f-string : caractère de conversion manquant",
+		msgFConvSpace:         "f-string : la conversion doit suivre immédiatement le point d'exclamation",
+		msgFBadConv:           "f-string : caractère de conversion %s invalide : 's', 'r' ou 'a' attendu",
+		msgFExpectAfterDebug:  "f-string : '!', ':' ou '}' attendu",
+		msgFExpectAfterConv:   "f-string : ':' ou '}' attendu",
+		msgFTooDeep:           "f-string : expressions imbriquées trop profondément",
 	},
 }
 

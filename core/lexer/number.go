@@ -33,8 +33,9 @@ func digitValue(r rune) int {
 // arabicDecimalSep is U+066B ARABIC DECIMAL SEPARATOR, accepted as '.' in numbers.
 const arabicDecimalSep = '٫'
 
-// scanNumber scans an INT or FLOAT literal starting at s.i (a digit, or '.'
-// followed by a digit).
+// scanNumber scans an INT, FLOAT or IMAG literal starting at s.i (a digit,
+// or '.' followed by a digit). Leading zeros are allowed in the integer part
+// of a FLOAT or IMAG ("012.5", "012j"), as in Python, not in an INT.
 func (s *scanner) scanNumber() {
 	start, startPos := s.i, s.pos()
 	if s.cur() == '0' && strings.ContainsRune("xXoObB", s.peek(1)) {
@@ -85,6 +86,11 @@ func (s *scanner) scanNumber() {
 			ok = false
 		}
 	}
+	imag := false
+	if c := s.cur(); c == 'j' || c == 'J' {
+		imag = true
+		s.next()
+	}
 	// A number glued to a word ("12abc") is one bad literal, as in Python.
 	if lexWordRune(s.cur()) {
 		ok = false
@@ -98,6 +104,10 @@ func (s *scanner) scanNumber() {
 		s.errorAt(span, msgBadNumber, text)
 	}
 	v := val.String()
+	if imag {
+		s.emit(Token{Kind: IMAG, Text: text, Value: v, Span: span})
+		return
+	}
 	if !isFloat {
 		if len(v) > 1 && v[0] == '0' && strings.Trim(v, "0") != "" {
 			s.errorAt(span, msgLeadingZeros)
@@ -112,8 +122,8 @@ func (s *scanner) scanNumber() {
 }
 
 // fractionFollows reports whether the '.' at s.i belongs to the number being
-// scanned: it does when a digit, an exponent or a non-word character follows
-// ("1.5", "1.e3", "1."), not when a name follows.
+// scanned: it does when a digit, an exponent, an imaginary 'j' or a non-word
+// character follows ("1.5", "1.e3", "1.j", "1."), not when a name follows.
 func (s *scanner) fractionFollows() bool {
 	n := s.peek(1)
 	if digitValue(n) >= 0 {
@@ -121,6 +131,9 @@ func (s *scanner) fractionFollows() bool {
 	}
 	if s.cur() == arabicDecimalSep {
 		return false
+	}
+	if (n == 'j' || n == 'J') && !lexWordRune(s.peek(2)) {
+		return true // "1.j"
 	}
 	if n == 'e' || n == 'E' {
 		save := s.i

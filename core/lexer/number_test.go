@@ -57,6 +57,19 @@ func TestNumberValues(t *testing.T) {
 		{"0b_1010", INT, "0b_1010", "10"},
 		{"１．５", FLOAT, "１．５", "1.5"},
 		{"99999999999999999999999", INT, "99999999999999999999999", "99999999999999999999999"},
+		{"2j", IMAG, "2j", "2"},
+		{"1.5J", IMAG, "1.5J", "1.5"},
+		{"1e3j", IMAG, "1e3j", "1e3"},
+		{"1E-3J", IMAG, "1E-3J", "1e-3"},
+		{".5j", IMAG, ".5j", ".5"},
+		{"1.j", IMAG, "1.j", "1."},
+		{"1_000.000_1j", IMAG, "1_000.000_1j", "1000.0001"},
+		{"0_0j", IMAG, "0_0j", "00"},
+		{"٣٫١٤j", IMAG, "٣٫١٤j", "3.14"},
+		{"1_000.000_1", FLOAT, "1_000.000_1", "1000.0001"},
+		{"1E-3", FLOAT, "1E-3", "1e-3"},
+		{"0_0", INT, "0_0", "00"},
+		{"0xdead_BEEF", INT, "0xdead_BEEF", "3735928559"},
 	}
 	for _, tt := range tests {
 		toks, errs := Scan("n.ml", tt.src, nil)
@@ -68,4 +81,13 @@ func TestNumberValues(t *testing.T) {
 			t.Errorf("%q: got %v %q %q, want %v %q %q", tt.src, tk.Kind, tk.Text, tk.Value, tt.kind, tt.text, tt.want)
 		}
 	}
+}
+
+func TestNumberErrors(t *testing.T) {
+	checkErrors(t, []errorTest{
+		{"en", "012", []string{"1:1: leading zeros in decimal integer literals are not permitted"}, "INT(012) NEWLINE"},
+		{"en", "0_1", []string{"1:1: leading zeros"}, ""},
+		{"en", "1jx 0x1j 1_j 2jj", []string{"1:1: invalid number literal '1jx'", "1:5: invalid number literal '0x1j'", "1:10: invalid number literal '1_j'", "1:14: invalid number literal '2jj'"}, ""},
+		{"en", "0o8 0b 0x_ 1e 1e+", []string{"1:1: invalid number literal '0o8'", "1:5: invalid number literal '0b'", "1:8: invalid number literal '0x_'", "1:12: invalid number literal '1e'", "1:15: invalid number literal '1e'"}, ""},
+	})
 }

@@ -5,7 +5,8 @@ package lexer
 // shared/reference/operators.json (full-width forms, ×, ÷, −, the Arabic
 // comma) map to one ASCII character each, so that "＊＊" is "**" and "／／="
 // is "//="; the symbols that stand for a whole operator (≤ ≥ ≠ → ≪ ≫) map to
-// it directly.
+// it directly. The full-width forms follow from the rule for the block, so
+// "＠" is "@" and "．．．" is "..." although the table lists neither.
 
 // opKinds maps every ASCII operator spelling to its kind.
 var opKinds = map[string]Kind{}
@@ -55,7 +56,7 @@ func asciiOpRune(r rune) rune {
 func isOpChar(r rune) bool {
 	switch r {
 	case '+', '-', '*', '/', '%', '=', '!', '<', '>', '(', ')', '[', ']', '{', '}',
-		',', ':', ';', '.', '&', '|', '^', '~':
+		',', ':', ';', '.', '&', '|', '^', '~', '@':
 		return true
 	}
 	return false

@@ -21,7 +21,12 @@ func TestMatchOp(t *testing.T) {
 		{"−=", SUBASSIGN, 2},
 		{"،", COMMA, 1},
 		{"!", ILLEGAL, 0},
-		{"@", ILLEGAL, 0},
+		{"@", AT, 1},
+		{"@=", ATASSIGN, 2},
+		{"＠＝", ATASSIGN, 2},
+		{"...", ELLIPSIS, 3},
+		{"..", DOT, 1},
+		{"．．．", ELLIPSIS, 3},
 		{"", ILLEGAL, 0},
 		{"ａ", ILLEGAL, 0}, // full-width letters are not operators
 	}

@@ -18,48 +18,99 @@ var closers = map[rune]rune{
 	'‘':  '’',
 }
 
-// scanString scans a string literal starting at the opening quote. ASCII
-// quotes may be tripled for a string spanning lines. Escapes are Python's and
-// apply to every quote style; an unterminated string is reported at its
-// opening quote and its token still emitted, so the parser can go on.
-func (s *scanner) scanString() {
+// A quote describes the string literal being scanned: its quotes and what
+// its prefix asks for.
+type quote struct {
+	open, close rune
+	triple      bool // ''' or """
+	ascii       bool // ' or ", which Python's rules govern; the Unicode quotes may escape themselves
+	raw         bool // r: backslashes are kept
+	bytes       bool // b: a BYTES literal
+	f           bool // f: an f-string
+	start       posMark
+}
+
+// stringStart reports whether a string literal starts at s.i, which holds a
+// quote or the first rune of a word, and returns the length of its prefix.
+// A prefix is one of Python's (r, u, b, br, rb, f, fr, rf, in any case) and
+// only ever comes before an ASCII quote.
+func (s *scanner) stringStart() (prefix int, ok bool) {
+	if closers[s.cur()] != 0 {
+		return 0, true
+	}
+	for n := 1; n <= 2; n++ {
+		switch s.peek(n) {
+		case '\'', '"':
+			return n, isStringPrefix(string(s.src[s.i : s.i+n]))
+		}
+	}
+	return 0, false
+}
+
+// isStringPrefix reports whether p is a Python string prefix.
+func isStringPrefix(p string) bool {
+	switch strings.ToLower(p) {
+	case "r", "u", "b", "br", "rb", "f", "fr", "rf":
+		return true
+	}
+	return false
+}
+
+// scanString scans a string literal whose prefix (prefix runes long, maybe
+// 0) starts at s.i, emits its STRING, BYTES or FSTRING token and reports
+// whether the literal was terminated. ASCII quotes may be tripled for a
+// string spanning lines. An unterminated string is reported at its start and
+// its token still emitted, so the parser can go on.
+func (s *scanner) scanString(prefix int) bool {
 	start, startPos := s.i, s.pos()
-	open := s.cur()
-	closeQ := closers[open]
-	triple := (open == '"' || open == '\'') && s.peek(1) == open && s.peek(2) == open
+	q := &quote{start: startPos}
+	for ; prefix > 0; prefix-- {
+		switch s.cur() {
+		case 'r', 'R':
+			q.raw = true
+		case 'b', 'B':
+			q.bytes = true
+		case 'f', 'F':
+			q.f = true
+		}
+		s.next()
+	}
+	q.open = s.cur()
+	q.close = closers[q.open]
+	q.ascii = q.open == '"' || q.open == '\''
+	q.triple = q.ascii && s.peek(1) == q.open && s.peek(2) == q.open
 	s.next()
-	if triple {
+	if q.triple {
 		s.next()
 		s.next()
 	}
+	if q.f {
+		return s.scanFString(start, q)
+	}
 	var val strings.Builder
 	terminated := false
+	nonASCII := false
 	for s.i < len(s.src) {
 		c := s.cur()
-		if c == closeQ {
-			if !triple {
-				s.next()
-				terminated = true
-				break
-			}
-			if s.peek(1) == closeQ && s.peek(2) == closeQ {
-				s.next()
-				s.next()
-				s.next()
-				terminated = true
-				break
-			}
+		if s.atClose(q) {
+			s.skipClose(q)
+			terminated = true
+			break
 		}
-		if c == '\n' && !triple {
+		if c == '\n' && !q.triple {
 			break
 		}
 		if c == '\\' {
-			s.scanEscape(&val)
+			s.scanEscape(q, &val)
 			continue
 		}
 		if c == '\r' && s.peek(1) == '\n' {
 			s.next() // keep "\n" only, as Python's universal newlines do
 			continue
+		}
+		if q.bytes && c >= utf8.RuneSelf && !nonASCII {
+			nonASCII = true
+			s.errorAt(oneRune(s.pos()), msgBytesNonASCII)
 		}
 		val.WriteRune(c)
 		s.next()
@@ -68,16 +119,65 @@ func (s *scanner) scanString() {
 	if !terminated {
 		s.errorAt(oneRune(startPos), msgUnterminatedString)
 	}
-	s.emit(Token{Kind: STRING, Text: string(s.src[start:s.i]), Value: val.String(), Span: span})
+	kind := STRING
+	if q.bytes {
+		kind = BYTES
+	}
+	s.emit(Token{Kind: kind, Text: string(s.src[start:s.i]), Value: val.String(), Span: span})
+	return terminated
 }
 
-// scanEscape decodes the escape sequence at s.i (a backslash) into val.
-func (s *scanner) scanEscape(val *strings.Builder) {
+// skipString scans the string literal at s.i as scanString does, but keeps
+// neither its token nor its errors: it finds where a string inside an
+// f-string's replacement field ends. The field's text is scanned again, with
+// its errors, by ScanExpr.
+func (s *scanner) skipString(prefix int) bool {
+	nt, ne, inLine := len(s.toks), len(s.errs), s.inLine
+	ok := s.scanString(prefix)
+	s.toks, s.errs, s.inLine = s.toks[:nt], s.errs[:ne], inLine
+	return ok
+}
+
+// atClose reports whether the closing quote of q is at s.i.
+func (s *scanner) atClose(q *quote) bool {
+	if s.cur() != q.close {
+		return false
+	}
+	return !q.triple || (s.peek(1) == q.close && s.peek(2) == q.close)
+}
+
+// skipClose moves past the closing quote of q.
+func (s *scanner) skipClose(q *quote) {
+	s.next()
+	if q.triple {
+		s.next()
+		s.next()
+	}
+}
+
+// scanEscape decodes the escape sequence at s.i (a backslash) into val, as
+// Python does for a literal like q: in a raw literal the backslash stays,
+// together with a quote, backslash or newline right after it (so that none
+// of these ends the literal); in bytes, \x and octal escapes give bytes and
+// \u, \U and \N are not escapes.
+func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 	escPos := s.pos()
 	s.next() // backslash
 	c := s.cur()
 	if s.i >= len(s.src) {
 		val.WriteByte('\\')
+		return
+	}
+	if q.raw {
+		val.WriteByte('\\')
+		switch {
+		case c == '\r' && s.peek(1) == '\n':
+			s.next()
+			fallthrough
+		case c == '\n', c == '\\', c == q.close:
+			val.WriteRune(s.cur())
+			s.next()
+		}
 		return
 	}
 	simple := map[rune]string{
@@ -100,10 +200,16 @@ func (s *scanner) scanEscape(val *strings.Builder) {
 		}
 		return
 	case '»', '」', '”', '’', '«', '「', '“', '‘':
-		val.WriteRune(c)
-		s.next()
-		return
+		if !q.ascii {
+			// Between Unicode quotes, a backslash lets the quotes be written.
+			val.WriteRune(c)
+			s.next()
+			return
+		}
 	case 'x', 'u', 'U':
+		if c != 'x' && q.bytes {
+			break // not an escape in bytes
+		}
 		n := map[rune]int{'x': 2, 'u': 4, 'U': 8}[c]
 		s.next()
 		hex := make([]rune, 0, n)
@@ -116,9 +222,19 @@ func (s *scanner) scanEscape(val *strings.Builder) {
 			s.errorAt(s.spanFrom(escPos), msgBadEscape, "'\\"+string(c)+string(hex)+"'")
 			return
 		}
+		if q.bytes {
+			val.WriteByte(byte(v))
+			return
+		}
 		// \xHH is a code point below 256, as in a Python 3 str; a lone
 		// surrogate from \uD800 becomes U+FFFD, since Go strings hold UTF-8.
 		val.WriteRune(rune(v))
+		return
+	case 'N':
+		if q.bytes {
+			break // not an escape in bytes
+		}
+		s.scanNamedEscape(escPos)
 		return
 	}
 	if c >= '0' && c <= '7' {
@@ -127,9 +243,33 @@ func (s *scanner) scanEscape(val *strings.Builder) {
 			v = v*8 + int(s.cur()-'0')
 			s.next()
 		}
-		val.WriteRune(rune(v))
+		if q.bytes {
+			val.WriteByte(byte(v)) // Python keeps the low 8 bits of \400-\777
+		} else {
+			val.WriteRune(rune(v))
+		}
 		return
 	}
 	// Python keeps an unknown escape as written.
 	val.WriteByte('\\')
+}
+
+// scanNamedEscape reports a \N{NAME} escape, whose 'N' is at s.i, and moves
+// past it. Unicode character names are not resolved yet.
+func (s *scanner) scanNamedEscape(escPos posMark) {
+	s.next() // N
+	if s.cur() != '{' {
+		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'\\N'")
+		return
+	}
+	s.next()
+	for c := s.cur(); c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' || c == '-'; c = s.cur() {
+		s.next()
+	}
+	if s.cur() != '}' {
+		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'"+string(s.src[escPos.i:s.i])+"'")
+		return
+	}
+	s.next()
+	s.errorAt(s.spanFrom(escPos), msgNamedEscape)
 }

@@ -7,7 +7,7 @@ func TestKindString(t *testing.T) {
 		k    Kind
 		want string
 	}{
-		{NAME, "NAME"}, {FLOORDIVASSIGN, "//="}, {ARROW, "->"}, {Kind(999), "Kind(999)"}, {Kind(-1), "Kind(-1)"},
+		{NAME, "NAME"}, {FLOORDIVASSIGN, "//="}, {ARROW, "->"}, {FSTRING, "FSTRING"}, {ATASSIGN, "@="}, {ELLIPSIS, "..."}, {Kind(999), "Kind(999)"}, {Kind(-1), "Kind(-1)"},
 	}
 	for _, tt := range tests {
 		if got := tt.k.String(); got != tt.want {
@@ -28,6 +28,15 @@ func TestTokenString(t *testing.T) {
 		{Token{Kind: STRING, Value: "a\n"}, `STRING("a\n")`},
 		{Token{Kind: KEYWORD, Value: "sinon si", Keyword: "elif"}, "KW(elif)"},
 		{Token{Kind: LPAREN}, "("},
+		{Token{Kind: BYTES, Value: "a\xff"}, `BYTES("a\xff")`},
+		{Token{Kind: IMAG, Value: "1.5"}, "IMAG(1.5)"},
+		{Token{Kind: AT, Value: "@"}, "@"},
+		{Token{Kind: ELLIPSIS}, "..."},
+		{Token{Kind: FSTRING, FParts: []FPart{
+			{Lit: "a"},
+			{Expr: "x ", Debug: "x = ", Conv: 'r', HasSpec: true, Spec: []FPart{{Lit: ">"}, {Expr: "w"}}},
+			{Expr: "y", HasSpec: true},
+		}}, `FSTRING("a" {"x " debug="x = " !r :">" {"w"}} {"y" :})`},
 	}
 	for _, tt := range tests {
 		if got := tt.tok.String(); got != tt.want {

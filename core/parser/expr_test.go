@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseExpr(t *testing.T) {
 	tests := []struct {
@@ -101,9 +104,14 @@ func TestParseExprErrors(t *testing.T) {
 		{"en", "x ~ y", "1:3: expected the end of the line, found '~'"},
 		{"en", "& y", "1:1: expected an expression, found '&'"},
 		{"en", "x << ", "1:6: expected an expression, found end of line"},
-		{"en", "(x := 1)", "1:4: operator ':=' is not supported yet"},
+		{"en", "(x + 1 := 1)", "1:8: expected ')' to close the '(' opened at 1:1, found ':='"},
+		{"en", "f(**a, *b)", "1:8: positional argument follows keyword argument"},
+		{"en", "[x for x in]", "1:12: expected an expression, found ']'"},
+		{"en", "lambda x", "1:9: expected ':', found end of line"},
+		{"en", "a if b", "1:7: expected 'else', found end of line"},
 		{"fr", "x +", "1:4: expression attendue, trouvé fin de ligne"},
-		{"fr", "lambda x", "1:1: 'lambda' (lambda) n'est pas encore pris en charge"},
+		{"fr", "lambda x", "1:9: ':' attendu, trouvé fin de ligne"},
+		{"fr", "a si b", "1:7: 'sinon' attendu, trouvé fin de ligne"},
 	}
 	for _, tt := range tests {
 		_, errs := ParseExpr(tt.src, mustLang(t, tt.code))
@@ -125,6 +133,9 @@ func TestDeepNesting(t *testing.T) {
 	_, errs := ParseExpr(src+"1", nil)
 	if len(errs) == 0 {
 		t.Fatal("no error for 5000 nested parentheses")
+	}
+	if !strings.Contains(errs.Error(), "nested too deeply") {
+		t.Errorf("5000 nested parentheses: got %q, want a message about the nesting", errs.Error())
 	}
 	src = ""
 	for i := 0; i < 5000; i++ {

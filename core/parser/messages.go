@@ -32,12 +32,34 @@ const (
 	msgDicts
 	msgAnnotations
 	msgChainedAssign
+	msgCannotAssign
+	msgTooDeep
+	msgMixBytes
+	msgDefaultOrder
+	msgBareStar
+	msgParamOrder
+	msgArgOrder
+	msgGenArg
+	msgExpectedPattern
+	msgExceptOrFinally
+	msgStarTarget
+	msgWalrusHere
+	msgExceptStarBare
+	msgDuplicateStar
+	msgExpectedImport
+	msgBadFString
+	msgStarHere
 
 	// Words used inside messages to describe what was found.
 	wordEndOfLine
 	wordEndOfFile
 	wordIndent
 	wordEndOfBlock
+	wordExpression
+	wordCall
+	wordLiteral
+	wordTuple
+	wordList
 
 	numMessages
 )
@@ -75,10 +97,32 @@ var messages = map[string]map[msgID]string{
 		msgDicts:            "dictionaries and sets are not supported yet",
 		msgAnnotations:      "variable annotations are not supported yet",
 		msgChainedAssign:    "chained assignment (a = b = c) is not supported yet",
+		msgCannotAssign:     "cannot assign to %s",
+		msgTooDeep:          "the expressions are nested too deeply (more than %d levels)",
+		msgMixBytes:         "cannot mix bytes and non-bytes literals",
+		msgDefaultOrder:     "parameter without a default follows a parameter with a default",
+		msgBareStar:         "a bare '*' must be followed by a keyword-only parameter",
+		msgParamOrder:       "%s cannot come here in a parameter list",
+		msgArgOrder:         "positional argument follows keyword argument",
+		msgGenArg:           "a generator expression must be in parentheses unless it is the only argument",
+		msgExpectedPattern:  "expected a pattern, found %s",
+		msgExceptOrFinally:  "expected '%s' or '%s' after the '%s' block, found %s",
+		msgStarTarget:       "a starred target must be inside a list or tuple of targets",
+		msgWalrusHere:       "':=' cannot be used here without parentheses",
+		msgExceptStarBare:   "'%s*' needs an exception type",
+		msgDuplicateStar:    "only one starred target is allowed in an assignment",
+		msgExpectedImport:   "expected '%s' after the module name, found %s",
+		msgBadFString:       "in this f-string: %s",
+		msgStarHere:         "a starred expression cannot stand alone here",
 		wordEndOfLine:       "end of line",
 		wordEndOfFile:       "end of file",
 		wordIndent:          "indent",
 		wordEndOfBlock:      "end of block",
+		wordExpression:      "an expression",
+		wordCall:            "a function call",
+		wordLiteral:         "a literal",
+		wordTuple:           "a tuple",
+		wordList:            "a list",
 	},
 	"fr": {
 		msgExpected:         "%s attendu, trouvé %s",
@@ -107,10 +151,32 @@ var messages = map[string]map[msgID]string{
 		msgDicts:            "les dictionnaires et ensembles ne sont pas encore pris en charge",
 		msgAnnotations:      "les annotations de variables ne sont pas encore prises en charge",
 		msgChainedAssign:    "l'affectation en chaîne (a = b = c) n'est pas encore prise en charge",
+		msgCannotAssign:     "impossible d'affecter à %s",
+		msgTooDeep:          "les expressions sont imbriquées trop profondément (plus de %d niveaux)",
+		msgMixBytes:         "impossible de mélanger des littéraux bytes et non-bytes",
+		msgDefaultOrder:     "un paramètre sans valeur par défaut suit un paramètre qui en a une",
+		msgBareStar:         "un '*' seul doit être suivi d'un paramètre nommé",
+		msgParamOrder:       "%s ne peut pas venir ici dans la liste des paramètres",
+		msgArgOrder:         "un argument positionnel suit un argument nommé",
+		msgGenArg:           "une expression génératrice doit être entre parenthèses, sauf si elle est le seul argument",
+		msgExpectedPattern:  "motif attendu, trouvé %s",
+		msgExceptOrFinally:  "'%s' ou '%s' attendu après le bloc '%s', trouvé %s",
+		msgStarTarget:       "une cible étoilée doit être dans une liste ou un tuple de cibles",
+		msgWalrusHere:       "':=' ne peut pas être utilisé ici sans parenthèses",
+		msgExceptStarBare:   "'%s*' demande un type d'exception",
+		msgDuplicateStar:    "une seule cible étoilée est permise dans une affectation",
+		msgExpectedImport:   "'%s' attendu après le nom du module, trouvé %s",
+		msgBadFString:       "dans cette f-string : %s",
+		msgStarHere:         "une expression étoilée ne peut pas être seule ici",
 		wordEndOfLine:       "fin de ligne",
 		wordEndOfFile:       "fin du fichier",
 		wordIndent:          "indentation",
 		wordEndOfBlock:      "fin de bloc",
+		wordExpression:      "une expression",
+		wordCall:            "un appel de fonction",
+		wordLiteral:         "un littéral",
+		wordTuple:           "un tuple",
+		wordList:            "une liste",
 	},
 }
 

@@ -72,9 +72,10 @@ type parser struct {
 	p    int
 	errs source.ErrorList
 
-	// afterFailedIf is set when the last statement was an if whose header
-	// failed: its elif and else lines are then skipped without complaint.
-	afterFailedIf bool
+	// afterFailed is set when the last statement was a compound one that
+	// failed: its elif, else, except and finally lines are then skipped
+	// without complaint.
+	afterFailed bool
 
 	depth int // nesting of expressions being parsed, bounded by maxDepth
 }
@@ -141,21 +142,11 @@ func (p *parser) fail(span source.Span, id msgID, args ...any) {
 }
 
 // failUnexpected reports the current token where something else was
-// expected. Tokens the language reserves get a more useful message than
-// the generic one given by id.
+// expected, with message id.
 func (p *parser) failUnexpected(id msgID, args ...any) {
 	t := p.tok()
 	if t.Kind == lexer.ILLEGAL {
 		panic(bailout{}) // the lexer reported this character already
-	}
-	if t.Kind == lexer.KEYWORD && reserved(t.Keyword) {
-		p.fail(t.Span, msgReserved, t.Text, string(t.Keyword))
-	}
-	switch t.Kind {
-	case lexer.WALRUS:
-		p.fail(t.Span, msgUnsupportedOp, t.Value)
-	case lexer.LBRACE:
-		p.fail(t.Span, msgDicts)
 	}
 	p.fail(t.Span, id, append(args, p.describe(t))...)
 }
@@ -211,16 +202,6 @@ func (p *parser) expectClose(k lexer.Kind, open lexer.Token) lexer.Token {
 
 func posString(pos source.Pos) string { return fmt.Sprintf("%d:%d", pos.Line, pos.Col) }
 
-// grammarKeywords are the keywords the grammar knows; every other keyword
-// of the tables (class, import, ...) is reserved for later.
-var grammarKeywords = map[lang.Keyword]bool{
-	lang.If: true, lang.Elif: true, lang.Else: true, lang.While: true, lang.For: true,
-	lang.Break: true, lang.Continue: true, lang.Pass: true, lang.In: true, lang.NotIn: true,
-	lang.Assert: true, lang.Def: true, lang.Return: true, lang.And: true, lang.Or: true,
-	lang.Not: true, lang.True: true, lang.False: true, lang.None: true, lang.Is: true,
-	lang.Global: true,
-}
-
 // soft reports whether t is a keyword that may stand as a name: a soft
 // keyword (match, case, let, const, default) or a spelling other than the
 // language's main one (English `fn`), written as one word.
@@ -228,4 +209,14 @@ func (p *parser) soft(t lexer.Token) bool {
 	return t.Kind == lexer.KEYWORD && !strings.ContainsAny(t.Text, " \t") && !p.lang.Hard(t.Keyword, t.Text)
 }
 
-func reserved(k lang.Keyword) bool { return !grammarKeywords[k] }
+// pythonKeywords are Python's own keywords in English: words that cannot
+// be attribute names of any Python object.
+var pythonKeywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
+	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
+	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
+	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+}
+
+func isPythonKeyword(word string) bool { return pythonKeywords[word] }

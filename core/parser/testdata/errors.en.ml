@@ -40,22 +40,10 @@ s = 'abc
 t = 1
 ### "1:5: unterminated string"
 ---
-x = 3 @ 4
-### "1:7: unexpected character '@'"
----
 print(1, 2
 y = 3
 ### "1:6: '\(' was never closed"
 ### "2:1: expected '\)' to close the '\(' opened at 1:6, found 'y'"
----
-class Foo:
-    pass
-### "1:1: 'class' \(class\) is not supported yet"
----
-import math
-y = lambda x: x
-### "1:1: 'import' \(import\) is not supported yet"
-### "2:5: 'lambda' \(lambda\) is not supported yet"
 ---
 x = 1 +
 ### "1:8: expected an expression, found end of line"
@@ -70,32 +58,38 @@ else:
 ---
 f(x) = 3
 1 += 2
-### "1:1: cannot assign to this expression"
-### "2:1: cannot assign to this expression"
+### "1:1: cannot assign to a function call"
+### "2:1: cannot assign to a literal"
 ---
-a, b = 1, 2
-x = (1, 2)
-f(end=1)
-y = a[1:2]
-z = {1: 2}
-### "1:2: tuples are not supported yet"
-### "2:7: tuples are not supported yet"
-### "3:6: keyword arguments are not supported yet"
-### "4:8: slices are not supported yet"
-### "5:5: dictionaries and sets are not supported yet"
----
-def f(x=1):
+def f(x=1, y):
     pass
-x: int = 3
-a = b = 1
-### "1:8: default parameter values are not supported yet"
-### "3:2: variable annotations are not supported yet"
-### "4:7: chained assignment"
+f(a=1, 2)
+*a = 1
+a, *b, *c = 1, 2, 3
+a + 1: int = 2
+### "1:12: parameter without a default follows a parameter with a default"
+### "3:8: positional argument follows keyword argument"
+### "4:1: a starred target must be inside a list or tuple of targets"
+### "5:8: only one starred target is allowed in an assignment"
+### "6:1: cannot assign to an expression"
 ---
-x = (a := b)
-y = [i for i in z]
-### "1:8: operator ':=' is not supported yet"
-### "2:8: comprehensions are not supported yet"
+x = a := b
+y = f(x for x in z, 1)
+def g(*, a=1, *b):
+    pass
+lambda *: 1
+### "1:7: expected the end of the line, found ':='"
+### "2:7: a generator expression must be in parentheses unless it is the only argument"
+### "3:15: '\*' cannot come here in a parameter list"
+### "5:9: a bare '\*' must be followed by a keyword-only parameter"
+---
+try:
+    pass
+x = 1
+### "3:1: expected 'except' or 'finally' after the 'try' block, found 'x'"
+---
+x = b"a" "b"
+### "1:5: cannot mix bytes and non-bytes literals"
 ---
 if True:
 	x = 1
@@ -105,10 +99,6 @@ if True:
 def (x):
     pass
 ### "1:5: expected the function name after 'def', found '\('"
----
-def f(x: 3):
-    pass
-### "1:10: expected a type name, found '3'"
 ---
 x = [1, 2
 ### "1:5: '\[' was never closed"
@@ -121,7 +111,7 @@ match = 1
 case = match + 1
 match case:
     pass
-### "3:1: 'match' \(match\) is not supported yet"
+### "4:5: expected 'case', found 'pass'"
 ---
 x = 1 2
 ### "1:7: expected the end of the line, found '2'"

@@ -40,16 +40,10 @@ y = 3
 ### "1:9: '\(' n'a jamais été fermé"
 ### "2:1: '\)' attendu pour fermer le '\(' ouvert en 1:9, trouvé 'y'"
 ---
-classe Truc:
-    passer
-### "1:1: 'classe' \(class\) n'est pas encore pris en charge"
----
 essayer:
     x = 1
-sauf:
-    x = 2
-### "1:1: 'essayer' \(try\) n'est pas encore pris en charge"
-### "3:1: 'sauf' \(except\) n'est pas encore pris en charge"
+y = 2
+### "3:1: 'sauf' ou 'finalement' attendu après le bloc 'essayer', trouvé 'y'"
 ---
 pour x intervalle(3):
     passer
@@ -67,8 +61,10 @@ si x:
         b = 2
 ### "3:1: mélange incohérent de tabulations et d'espaces dans l'indentation"
 ---
-a, b = 1, 2
-### "1:2: les tuples ne sont pas encore pris en charge"
+f(a=1, 2)
+(a, b) += 1
+### "1:8: un argument positionnel suit un argument nommé"
+### "2:1: impossible d'affecter à un tuple"
 ---
 x = 0x
 y = 12abc
