@@ -2,6 +2,7 @@ package fallback
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -402,6 +403,25 @@ func TestShowWhole(t *testing.T) {
 	}
 	f, b := pyTree(t, wholePrograms[name])
 	mod, err := Generate(f, resolve(f, b, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + mod)
+}
+
+// TestShowFile prints the module generated for the file $SHOWFILE read in
+// language $SHOWLANG: a tool for reading the generator's output.
+func TestShowFile(t *testing.T) {
+	path := os.Getenv("SHOWFILE")
+	if path == "" {
+		t.Skip("set SHOWFILE and SHOWLANG")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, info := parseCheck(t, filepath.Base(path), string(src), os.Getenv("SHOWLANG"))
+	mod, err := Generate(f, info)
 	if err != nil {
 		t.Fatal(err)
 	}
