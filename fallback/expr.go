@@ -324,6 +324,10 @@ func (g *gen) dict(d *ast.Dict) string {
 // parentheses.
 func (g *gen) call(e *ast.Call) string {
 	fn, p := g.expr(e.Func)
+	foreign := false // a builtin's keywords are its own
+	if id, ok := e.Func.(*ast.Ident); ok {
+		_, foreign = g.builtinOf(id)
+	}
 	var parts []string
 	if len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if c, ok := e.Args[0].(*ast.Comp); ok && c != nil && c.Kind == ast.GenExp {
@@ -343,7 +347,11 @@ func (g *gen) call(e *ast.Call) string {
 			parts = append(parts, "**"+paren(s, kp, precBitOr))
 			continue
 		}
-		parts = append(parts, g.keywordName(k.Name)+"="+g.item(k.Value))
+		name := g.keywordName(k.Name)
+		if foreign {
+			name = g.names.attrName(k.Name.Name)
+		}
+		parts = append(parts, name+"="+g.item(k.Value))
 	}
 	return paren(fn, p, precPostfix) + "(" + strings.Join(parts, ", ") + ")"
 }
@@ -499,6 +507,7 @@ func (g *gen) bindName(id *ast.Ident) string {
 // keywordName returns the spelling of a keyword argument's name: the
 // variable spelling of a parameter of the program's own functions, else
 // the attribute spelling (a keyword of a library function keeps its name).
+// The keywords of a call to a builtin always keep their names (call).
 func (g *gen) keywordName(id *ast.Ident) string {
 	if g.paramNames[id.Name] {
 		return g.names.name(id.Name)

@@ -447,13 +447,18 @@ func (g *gen) builtinOf(id *ast.Ident) (string, bool) {
 }
 
 // usedBuiltins returns the canonical names of the builtins the program
-// uses: a program name equal to one must be renamed, or it would hide the
-// builtin in the generated code.
+// calls by another name (ausgeben for print): a program variable of that
+// name must be renamed, or it would hide the builtin in the generated
+// code. A builtin written by its own name needs nothing: where the
+// program binds that name, the checker resolves it to the program's
+// variable, as Python does.
 func (g *gen) usedBuiltins() map[string]bool {
 	used := make(map[string]bool)
 	if g.info != nil {
-		for _, canon := range g.info.Builtins {
-			used[canon] = true
+		for id, canon := range g.info.Builtins {
+			if id != nil && id.Name != canon {
+				used[canon] = true
+			}
 		}
 	}
 	return used
