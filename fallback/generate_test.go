@@ -375,17 +375,21 @@ func TestGenerateNeverPanics(t *testing.T) {
 
 // FuzzGenerate checks, for any source that parses and checks without
 // error, that Generate succeeds, never panics and is deterministic. Seeds
-// are the programs of testdata and the parser's same-program corpus.
+// are the programs of testdata, the parser's same-program corpus and the
+// English programs of tests/language.
 func FuzzGenerate(f *testing.F) {
-	for _, pattern := range []string{"testdata/*.ml", "../core/parser/testdata/same/*.ml"} {
+	for _, pattern := range []string{"testdata/*.ml", "../core/parser/testdata/same/*.ml", "../tests/language/*.py"} {
 		files, _ := filepath.Glob(pattern)
 		for _, path := range files {
 			src, err := os.ReadFile(path)
 			if err != nil {
 				f.Fatal(err)
 			}
-			base := strings.TrimSuffix(filepath.Base(path), ".ml")
-			f.Add(string(src), base[strings.LastIndexByte(base, '.')+1:])
+			code := "en" // tests/language holds English programs
+			if base := strings.TrimSuffix(filepath.Base(path), ".ml"); !strings.HasSuffix(path, ".py") {
+				code = base[strings.LastIndexByte(base, '.')+1:]
+			}
+			f.Add(string(src), code)
 		}
 	}
 	f.Fuzz(func(t *testing.T, src, code string) {
