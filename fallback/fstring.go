@@ -199,8 +199,8 @@ func (g *gen) fstringBody(parts []ast.Expr, qi int, spec bool) (string, bool) {
 		if d := fv.Debug; d != "" && i > 0 && debugText(d) == x {
 			if lit, ok := parts[i-1].(*ast.StrLit); ok && lit != nil && strings.HasSuffix(lit.Value, d) && g.fq.plainText(d, q) {
 				debugForm[i] = true
-				if fv.Conv == 0 {
-					conv = ""
+				if fv.Conv == 0 || fv.Conv == 'r' && fv.Spec == nil {
+					conv = "" // {x=} converts with repr unless a spec is given
 				}
 				fields[i] = "{" + d + conv + tail + "}"
 				continue

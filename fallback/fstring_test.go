@@ -36,7 +36,7 @@ func TestFStringsPython310(t *testing.T) {
 		{"nested text with a taken quote", fstr(field(fstr(strl(`say "`), field(id("w"))))),
 			`f"{(__ml_s4__ + __ml_format__(w))}"`, `'say "7'`},
 		{"debug field", fstr(strl("w="), &ast.FormattedValue{X: id("w"), Conv: 'r', Debug: "w="}),
-			`f"{w=!r}"`, `'w=7'`},
+			`f"{w=}"`, `'w=7'`},
 		{"debug field, other text", fstr(strl("longueur(xs) = "), &ast.FormattedValue{X: callf("longueur", xs), Debug: "longueur(xs) = "}),
 			`f"longueur(xs) = {len(xs)!r}"`, `'longueur(xs) = 2'`},
 		{"debug with spec", fstr(strl("w ="), &ast.FormattedValue{X: id("w"), Debug: "w =", Spec: fstr(strl(">3"))}),

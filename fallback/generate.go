@@ -292,9 +292,13 @@ func (g *gen) classify(body []ast.Stmt) []stmtKind {
 	for i, s := range body {
 		if g.isDefinition(s, byAction) {
 			kinds[i] = kindDefinition
-			switch s.(type) {
+			switch s := s.(type) {
 			case *ast.If, *ast.Try:
 				// Their bindings are conditional: what an action bound may stay.
+			case *ast.AnnAssign:
+				if s.Value != nil { // `x: int` binds nothing
+					stmtBindings(s, func(id *ast.Ident, _ bindKind) { delete(byAction, id.Name) })
+				}
 			default:
 				stmtBindings(s, func(id *ast.Ident, _ bindKind) { delete(byAction, id.Name) })
 			}

@@ -58,6 +58,9 @@ if __name__ == "__main__":
     print("main")
 P, *Q = "pq", 1
 R = S = "end"
+V = int("1")
+V: int
+W = V
 `
 	f, b := pyTree(t, src)
 	mod, err := Generate(f, resolve(f, b, nil))
@@ -77,7 +80,7 @@ R = S = "end"
 	}
 	actions := []string{"print(\"action 1\")", "H = len(\"ab\")", "I = [x for x in range(2)]", "J = (y := 3)",
 		"nums.append(2)", "K = nums[1]", "app = dict(", "@app[\"route\"](\"/\")", "def index():", "M = index",
-		"bump()", "N = Z", "B = C = A * 2 + int(0) if A else -1", "T = A, [B, {\"k\": C}], {1, 2}, f\"{A}\"", "class Cfg:", "if __name__ == \"__main__\":"}
+		"bump()", "N = Z", "V = int(\"1\")", "W = V", "B = C = A * 2 + int(0) if A else -1", "T = A, [B, {\"k\": C}], {1, 2}, f\"{A}\"", "class Cfg:", "if __name__ == \"__main__\":"}
 	for _, a := range actions {
 		if !strings.Contains(mod, "\n    "+a) {
 			t.Errorf("action %q is not under __ml_run__ in\n%s", a, numbered(mod))

@@ -2,6 +2,10 @@ package fallback
 
 import (
 	"os"
+
+	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -392,6 +396,35 @@ func TestWholeLanguage(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			samePython(t, strings.TrimPrefix(src, "\n"))
+		})
+	}
+}
+
+// TestWholeLanguageParsed runs the same programs read by this project's
+// parser and checker (English) instead of CPython's parser. A program the
+// checker does not accept yet is skipped; one it accepts must print what
+// CPython prints.
+func TestWholeLanguageParsed(t *testing.T) {
+	l, _ := lang.Get("en")
+	for name, src := range wholePrograms {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src = strings.TrimPrefix(src, "\n")
+			f, errs := parser.ParseFile(name+".ml", src, l)
+			if len(errs) > 0 {
+				t.Fatalf("parse: %v", errs)
+			}
+			info, errs := check.Check(f, l)
+			if len(errs) > 0 {
+				t.Skipf("the checker does not accept the program yet: %v", errs)
+			}
+			mod, err := Generate(f, info)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := runMain(t, mod), runPython(t, "", src); got != want {
+				t.Errorf("printed\n%s\nCPython printed\n%s\nmodule:\n%s", got, want, numbered(mod))
+			}
 		})
 	}
 }
