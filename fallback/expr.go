@@ -397,7 +397,8 @@ func (g *gen) slice(s *ast.Slice) string {
 		if e == nil {
 			return ""
 		}
-		return g.item(e)
+		x, p := g.expr(e)
+		return paren(x, p, precIfExp) // a lambda's colon would end the slice's part
 	}
 	out := part(s.Lo) + ":" + part(s.Hi)
 	if s.Step != nil {

@@ -57,7 +57,12 @@ print(json.dumps({"tree": conv(ast.parse(sys.stdin.read())), "builtins": dir(bui
 // of it, lines and columns included, and the names of Python's builtins.
 func pyTree(t *testing.T, src string) (*ast.File, map[string]string) {
 	t.Helper()
-	py := needPython(t)
+	return pyTreeWith(t, needPython(t), src)
+}
+
+// pyTreeWith is pyTree with the interpreter py.
+func pyTreeWith(t *testing.T, py, src string) (*ast.File, map[string]string) {
+	t.Helper()
 	cmd := exec.Command(py, "-c", dumpScript)
 	cmd.Stdin = strings.NewReader(src)
 	out, err := cmd.Output()
