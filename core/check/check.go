@@ -1,30 +1,61 @@
 // Package check resolves names and infers types for a parsed program, and
 // decides, function by function, whether core/wasmgen can compile it.
 //
-// The checker runs in three passes over the one AST that every surface
-// language shares:
+// The checker accepts every program of Python 3.12's surface that CPython
+// itself would compile, and runs in these passes over the one AST that
+// every surface language shares:
 //
-//  1. collect: the top-level functions and the names assigned at top level
-//     (the globals);
-//  2. resolve: every name read must be a parameter, a local assigned somewhere
-//     in its function, a top-level function, a global or a builtin (English or
-//     localized, through lang.Language.Builtin and TypeName). Undefined names,
-//     calls with the wrong number of arguments, `return` outside a function
-//     and `break` outside a loop are errors, reported in the program's
-//     language;
-//  3. infer: each function's locals and expressions get a static type, and a
-//     function is Compilable only when every part of it has a WebAssembly
-//     translation with exactly Python's semantics. Anything else keeps the
+//  1. collect: the top-level functions;
+//  2. resolve (resolve.go, after CPython's symtable): the scope tree
+//     (module, functions, lambdas, class bodies, comprehensions) and, for
+//     every name written, the variable it denotes: a local, a global, a
+//     free variable of an enclosing function, a class attribute, a
+//     builtin (English or localized, through lang.Language.Builtin and
+//     TypeName, or any name of Python's builtins module) or nothing
+//     (Info.Names, Info.Scopes, Info.Builtins). The errors are those
+//     CPython reports when it compiles the program (SyntaxError-class:
+//     return, yield or await outside a function, break or continue
+//     outside a loop, nonlocal without a binding, a name declared global
+//     or nonlocal after its use, a duplicate parameter, a repeated keyword
+//     argument, a star import in a function, the rules of patterns and of
+//     assignment expressions in comprehensions, ...), plus our `const`
+//     rule: a name declared `const` is bound by that declaration only, in
+//     the scope it lands in; any other binding of it there (assignment,
+//     for target, import, def, class, del, ...) is an error naming the
+//     declaration's line. Errors are reported in the program's language.
+//     An undefined name or a call with the wrong number of arguments is
+//     not an error (Python raises NameError or TypeError at run time, and
+//     a program may rely on it or define names dynamically); it keeps the
+//     function Python-only;
+//  3. infer: each top-level function is Compilable only when every part of
+//     it has a WebAssembly translation with exactly Python's semantics. A
+//     syntactic pass (subset.go) first rejects any construct outside the
+//     compiled subset (classes, nested functions, lambdas, comprehensions,
+//     try, with, yield, await, dict, set and tuple values, keyword
+//     arguments, f-strings, slices, imports, global, match, del, ...), as
+//     do decorators, async def, parameters other than plain positional
+//     ones, and annotations that are not types the compiler knows; then
+//     the locals and expressions get static types. Anything else keeps the
 //     function Python-only, with a plain-English Reason naming the line and
 //     the construct. A last fixpoint makes Python-only every function that
-//     calls a Python-only function.
+//     calls a Python-only function. Functions that are not at the top level
+//     (methods, nested functions) are never compiled and are not in
+//     Info.Funcs; their scopes are in Info.Scopes.
 //
 // Afterwards markBounded (bounded.go) flags the compilable functions that
 // cannot run long (no loops, no lists, no recursion), for which the bridge
 // need not release the GIL.
 //
-// Errors are only for programs Python would reject or that are certainly
-// wrong; "cannot be compiled" is never an error.
+// Name rules worth knowing: a compiled function may call another top-level
+// function only when the module binds that name by its def alone (no other
+// assignment, import, class or del of it anywhere, no global declaration
+// that rebinds it); it may not read a module-level variable (bound by an
+// assignment, a class, an import, ...). A module-level star import makes
+// every function that reads a builtin or calls a top-level function
+// Python-only, since it may rebind any of them. Rebinding through exec,
+// globals() or a module's attributes is not tracked. Info.Methods
+// translates a localized method name only where no attribute of that name
+// is defined in the program (see resolveMethods).
 //
 // Typing rules worth knowing (see infer.go): bool operands of arithmetic are
 // promoted to int, as Python does (True + True == 2); an int compared with
@@ -39,7 +70,6 @@ package check
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -82,17 +112,6 @@ func CheckSource(f *ast.File, src string, l *lang.Language) (info *Info, errs so
 	return c.info, c.errs
 }
 
-// nameKind says what a name read in an expression refers to.
-type nameKind int
-
-const (
-	kindUndefined nameKind = iota
-	kindLocal
-	kindGlobal
-	kindFunc
-	kindBuiltin
-)
-
 type checker struct {
 	file  *ast.File
 	src   string
@@ -102,13 +121,20 @@ type checker struct {
 	errs  source.ErrorList
 	funcs map[string]*ast.FuncDef // top-level functions, last definition wins
 	defs  map[string]int          // how many times each function is defined
-	glob  map[string]bool         // names assigned at top level or declared global
 	kinds map[*ast.Ident]nameKind // what each name read refers to
-	// scope of each function: names local to it (params and assigned names).
-	scopes map[*ast.FuncDef]map[string]bool
-	// declared global in each function.
-	globalDecl map[*ast.FuncDef]map[string]bool
-	states     []*fstate // per-function inference state, in source order
+
+	// the resolver's state (resolve.go)
+	module      *Scope
+	refs        []ref                    // every occurrence of a name, in source order
+	bindings    []*binding               // every binding of a name, in source order
+	methodCalls []methodCall             // calls x.m(...), for Info.Methods
+	attrDefs    map[string]bool          // attribute names the program defines
+	star        source.Span              // the first module-level star import
+	futureOK    map[*ast.ImportFrom]bool // future imports where Python allows them
+	modNames    map[string]bool          // names bound in the module's namespace
+	modBinds    map[string][]*binding    // the bindings landing in the module, by name
+
+	states []*fstate // per-function inference state, in source order
 }
 
 func newChecker(f *ast.File, src string, l *lang.Language) *checker {
@@ -127,13 +153,16 @@ func newChecker(f *ast.File, src string, l *lang.Language) *checker {
 			Builtins:   make(map[*ast.Ident]string),
 			Methods:    make(map[*ast.Ident]string),
 			Locals:     make(map[*ast.FuncDef][]*Local),
+			Scopes:     make(map[ast.Node]*Scope),
+			Names:      make(map[*ast.Ident]*Symbol),
 		},
-		funcs:      make(map[string]*ast.FuncDef),
-		defs:       make(map[string]int),
-		glob:       make(map[string]bool),
-		kinds:      make(map[*ast.Ident]nameKind),
-		scopes:     make(map[*ast.FuncDef]map[string]bool),
-		globalDecl: make(map[*ast.FuncDef]map[string]bool),
+		funcs:    make(map[string]*ast.FuncDef),
+		defs:     make(map[string]int),
+		kinds:    make(map[*ast.Ident]nameKind),
+		attrDefs: make(map[string]bool),
+		futureOK: make(map[*ast.ImportFrom]bool),
+		modNames: make(map[string]bool),
+		modBinds: make(map[string][]*binding),
 	}
 }
 
@@ -153,5 +182,3 @@ func (c *checker) errorAt(sp source.Span, msg string) {
 func (c *checker) errorf(sp source.Span, id msgID, args ...any) {
 	c.errorAt(sp, message(c.code, id, args...))
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

@@ -23,27 +23,53 @@ func checkSrc(t *testing.T, code, src string) (*Info, string) {
 	return info, errs.Error()
 }
 
-// Programs Python rejects, or that are certainly wrong: the error and its
-// position, in the program's language.
+// Programs Python rejects: the error and its position, in the program's
+// language. (resolve_test.go has the errors of the whole language.)
 func TestErrors(t *testing.T) {
 	tests := []struct{ lang, src, want string }{
-		{"en", "def f(x: int) -> int:\n    return y\n", "t.ml:2:12: name 'y' is not defined"},
-		{"fr", "déf f(x: entier) -> entier:\n    retour y\n", "t.ml:2:12: le nom 'y' n'est pas défini"},
-		{"en", "def f(a: int, b: int) -> int:\n    return a\nf(1)\n", "t.ml:3:1: f() takes 2 positional arguments but 1 were given"},
-		{"en", "x = abs(1, 2)\n", "abs() takes 1 positional arguments but 2 were given"},
-		{"en", "for i in range(1, 2, 3, 4):\n    pass\n", "range() takes from 1 to 3 positional arguments but 4 were given"},
-		{"en", "x = max()\n", "max() takes at least 1 arguments but 0 were given"},
 		{"en", "return 1\n", "t.ml:1:1: 'return' outside function"},
 		{"fr", "retour 1\n", "'retour' en dehors d'une fonction"},
 		{"en", "break\n", "'break' outside loop"},
 		{"en", "def f() -> None:\n    continue\n", "'continue' not properly in loop"},
-		{"en", "def f(x: foo) -> int:\n    return 1\n", "unknown type 'foo'"},
 		{"en", "def f(x: int) -> None:\n    global x\n", "name 'x' is parameter and global"},
 	}
 	for _, tt := range tests {
 		_, got := checkSrc(t, tt.lang, tt.src)
 		if !strings.Contains(got, tt.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+// Errors of the old checker that Python reports only at run time, if at
+// all: an undefined name (NameError), a call with the wrong number of
+// arguments (TypeError), an annotation naming an unknown type (never
+// evaluated). They are no longer errors; the function is Python-only.
+func TestFormerErrors(t *testing.T) {
+	tests := []struct{ lang, src, fn, reason string }{
+		{"en", "def f(x: int) -> int:\n    return y\n", "f", "line 2: 'y' is not defined (a NameError in Python)"},
+		{"fr", "déf f(x: entier) -> entier:\n    retour y\n", "f", "line 2: 'y' is not defined"},
+		{"en", "def f(a: int, b: int) -> int:\n    return a\ndef g() -> int:\n    return f(1)\n", "g",
+			"line 4: f() takes 2 positional arguments but 1 were given (a TypeError in Python)"},
+		{"en", "def g() -> int:\n    return abs(1, 2)\n", "g", "line 2: abs() takes 1 arguments but 2 were given"},
+		{"en", "def g() -> int:\n    for i in range(1, 2, 3, 4):\n        pass\n    return 0\n", "g", "range() takes from 1 to 3 arguments but 4 were given"},
+		{"en", "def g() -> int:\n    return max()\n", "g", "max() takes at least 1 arguments but 0 were given"},
+		{"en", "def f(x: foo) -> int:\n    return 1\n", "f", "line 1: annotation 'foo' is not a type the compiler knows"},
+		{"en", "def f(x: int) -> int:\n    return 1(x)\n", "f", "line 2: this call runs only in Python"},
+		{"en", "x = abs(1, 2)\ny = max()\nz = undefined_name\n", "", ""},
+	}
+	for _, tt := range tests {
+		info, errs := checkSrc(t, tt.lang, tt.src)
+		if errs != "no errors" {
+			t.Errorf("%q: %s", tt.src, errs)
+			continue
+		}
+		if tt.fn == "" {
+			continue
+		}
+		fn := info.FuncByName[tt.fn]
+		if fn == nil || fn.Compilable || !strings.Contains(fn.Reason, tt.reason) {
+			t.Errorf("%q: %+v, want the reason %q", tt.src, fn, tt.reason)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func (c *checker) inferAll() {
 	}
 	var states []*fstate
 	for _, d := range c.file.Funcs() {
-		if d.Name == nil {
+		if d == nil || d.Name == nil {
 			continue
 		}
 		fn := &Func{Decl: d, Name: d.Name.Name, Compilable: true}
@@ -72,15 +72,16 @@ func (c *checker) inferAll() {
 		if ReservedExports[st.fn.Name] {
 			st.pyOnly(st.d.Name.Pos, "the name '%s' is reserved by the WebAssembly module", st.fn.Name)
 		}
+		if sp, what, found := outsideSubset(st.d); found {
+			// the body is not typed: the inference knows only the subset
+			st.pyOnly(sp, "%s", what)
+			continue
+		}
 		st.block(st.d.Body, st.paramSet(), 0)
 		st.finishLists()
 		c.info.Locals[st.d] = st.order
 	}
 	c.states = states
-	for name := range c.glob {
-		c.info.Globals = append(c.info.Globals, name)
-	}
-	sortStrings(c.info.Globals)
 }
 
 // propagate makes Python-only every function that calls a Python-only one.
@@ -116,11 +117,44 @@ func (st *fstate) pyOnly(sp source.Span, format string, args ...any) {
 	st.fn.Reason = msg
 }
 
+// plain makes Python-only a function that is decorated, async, or has a
+// parameter other than a plain positional one: the calls compiled code
+// makes and the bridge's calls pass positional arguments only.
+func (st *fstate) plain() {
+	d := st.d
+	if len(d.Decorators) > 0 {
+		st.pyOnly(spanOf(d.Decorators[0]), "the function is decorated")
+	}
+	if d.Async {
+		st.pyOnly(d.Pos, "an async function runs only in Python")
+	}
+	for _, p := range d.Params {
+		if isNil(p) || p.Name == nil {
+			continue
+		}
+		name := p.Name.Name
+		switch p.Kind {
+		case ast.ParamPosOnly:
+			st.pyOnly(spanOf(p), "parameter '%s' is positional-only", name)
+		case ast.ParamVarArgs:
+			st.pyOnly(spanOf(p), "parameter '*%s' collects extra positional arguments", name)
+		case ast.ParamKwOnly:
+			st.pyOnly(spanOf(p), "parameter '%s' is keyword-only", name)
+		case ast.ParamVarKw:
+			st.pyOnly(spanOf(p), "parameter '**%s' collects keyword arguments", name)
+		}
+		if !isNil(p.Default) {
+			st.pyOnly(spanOf(p), "parameter '%s' has a default value", name)
+		}
+	}
+}
+
 // signature fills the parameter and result types of st.fn.
 func (c *checker) signature(st *fstate) {
 	d, fn := st.d, st.fn
+	st.plain()
 	for _, p := range d.Params {
-		if p == nil || p.Name == nil {
+		if isNil(p) || p.Name == nil {
 			continue
 		}
 		fn.ParamNames = append(fn.ParamNames, p.Name.Name)
@@ -128,8 +162,12 @@ func (c *checker) signature(st *fstate) {
 		if p.Type == nil {
 			st.pyOnly(p.Name.Pos, "parameter '%s' has no type annotation", p.Name.Name)
 		} else {
-			t = c.annotation(p.Type)
-			if !compilable(t) {
+			var why string
+			t, why = c.annotation(p.Type)
+			switch {
+			case why != "":
+				st.pyOnly(p.Type.Pos, "%s", why)
+			case !compilable(t):
 				st.pyOnly(p.Type.Pos, "parameter '%s' has type %s, %s", p.Name.Name, t, notCompiled(t))
 			}
 		}
@@ -145,8 +183,12 @@ func (c *checker) signature(st *fstate) {
 		st.pyOnly(d.Name.Pos, "function '%s' has no return type annotation", fn.Name)
 		return
 	}
-	fn.Result = c.annotation(d.Result)
-	if !compilable(fn.Result) && fn.Result.Kind != None {
+	var why string
+	fn.Result, why = c.annotation(d.Result)
+	switch {
+	case why != "":
+		st.pyOnly(d.Result.Pos, "%s", why)
+	case !compilable(fn.Result) && fn.Result.Kind != None:
 		st.pyOnly(d.Result.Pos, "the result has type %s, %s", fn.Result, notCompiled(fn.Result))
 	}
 }
@@ -167,38 +209,44 @@ func scalar(t *Type) bool {
 	return t != nil && (t.Kind == Int || t.Kind == Float || t.Kind == Bool)
 }
 
-// annotation maps a written type to a Type. Unknown names are errors.
-func (c *checker) annotation(t *ast.TypeExpr) *Type {
-	if t == nil || t.Name == nil {
-		return TUnknown
+// annotation maps a written type to a Type. An annotation that is not a
+// type the compiler knows (a name of the program or of a module, a
+// union, a string, dict[str, int], ...) is TUnknown, with the reason.
+func (c *checker) annotation(t *ast.TypeExpr) (*Type, string) {
+	if isNil(t) {
+		return TUnknown, ""
+	}
+	unknown := func() (*Type, string) {
+		return TUnknown, fmt.Sprintf("annotation '%s' is not a type the compiler knows", c.typeText(t))
+	}
+	if t.Name == nil {
+		return unknown()
 	}
 	name := t.Name.Name
 	if k, ok := c.lang.Keyword(name); (ok && k == lang.None) || name == "None" {
-		return TNone
+		return TNone, ""
 	}
 	canon, ok := c.lang.TypeName(name)
 	if !ok {
-		if c.builtinName(name) == "" && c.funcs[name] == nil && !c.glob[name] {
-			c.errorf(t.Name.Pos, msgUnknownType, name)
-		}
-		return TUnknown
+		return unknown()
 	}
 	switch canon {
 	case "int":
-		return TInt
+		return TInt, ""
 	case "float":
-		return TFloat
+		return TFloat, ""
 	case "bool":
-		return TBool
+		return TBool, ""
 	case "str":
-		return TStr
+		return TStr, ""
 	case "list":
 		if len(t.Args) == 1 {
-			return ListOf(c.annotation(t.Args[0]))
+			elem, why := c.annotation(t.Args[0])
+			return ListOf(elem), why
 		}
-		return ListOf(TUnknown)
+		return ListOf(TUnknown), ""
 	}
-	return TUnknown
+	return unknown()
 }
 
 func (st *fstate) paramSet() set {
@@ -353,7 +401,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		return out, true
 	}
 	if s != nil {
-		st.pyOnly(s.Span(), "this statement runs only in Python")
+		st.pyOnly(spanOf(s), "this statement runs only in Python")
 	}
 	return in, true
 }
@@ -402,6 +450,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		}
 		return
 	}
+	st.shadowed(id)
 	for _, a := range call.Args {
 		t := st.expr(a, in)
 		if t.Kind != Unknown && t.Kind != Int && t.Kind != Bool {
@@ -409,7 +458,7 @@ func (st *fstate) forRange(s *ast.For, in set) {
 		}
 	}
 	if len(call.Args) < 1 || len(call.Args) > 3 {
-		st.pyOnly(call.Span(), "range() takes 1 to 3 arguments")
+		st.pyOnly(spanOf(call), "%s() takes from 1 to 3 arguments but %d were given (a TypeError in Python)", id.Name, len(call.Args))
 	}
 	if s.Target != nil {
 		st.assign(s.Var(), TInt)
@@ -465,11 +514,17 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			}
 			return loc.Type
 		case kindGlobal:
-			st.pyOnly(e.Pos, "reads the global variable '%s', which runs only in Python", e.Name)
+			st.pyOnly(e.Pos, "%s", c.globalRead(e))
 		case kindFunc:
 			st.pyOnly(e.Pos, "uses the function '%s' as a value, which runs only in Python", e.Name)
 		case kindBuiltin:
-			st.pyOnly(e.Pos, "uses the builtin '%s' as a value, which runs only in Python", e.Name)
+			if !st.shadowed(e) {
+				st.pyOnly(e.Pos, "uses the builtin '%s' as a value, which runs only in Python", e.Name)
+			}
+		case kindUndefined:
+			st.undefined(e)
+		default:
+			st.pyOnly(e.Pos, "'%s' belongs to an enclosing scope", e.Name)
 		}
 		return TUnknown
 	case *ast.Binary:
@@ -638,6 +693,9 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 			return TUnknown
 		}
 	}
+	if st.shadowed(id) {
+		return TUnknown
+	}
 	switch c.kinds[id] {
 	case kindFunc:
 		callee := c.info.FuncByName[id.Name]
@@ -646,7 +704,11 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		}
 		st.calls = append(st.calls, call{callee: callee, line: id.Pos.Start.Line})
 		if len(args) != len(callee.Params) {
-			return TUnknown // an arity error is already reported
+			if positional(callee.Decl) {
+				st.pyOnly(spanOf(e), "%s() takes %d positional arguments but %d were given (a TypeError in Python)",
+					id.Name, len(callee.Params), len(args))
+			} // else the callee runs only in Python: propagate says so
+			return TUnknown
 		}
 		for i, t := range args {
 			p := callee.Params[i]
@@ -656,11 +718,96 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 		}
 		return callee.Result
 	case kindBuiltin:
+		if !st.builtinArity(e, id, c.info.Builtins[id]) {
+			return TUnknown
+		}
 		return st.builtin(e, id, c.info.Builtins[id], args)
-	case kindLocal, kindGlobal:
+	case kindGlobal:
+		st.pyOnly(id.Pos, "calls '%s', which is not a top-level function bound by its def alone%s", id.Name, c.boundBy(id.Name))
+	case kindUndefined:
+		st.undefined(id)
+	default:
 		st.pyOnly(id.Pos, "calls '%s', which is not a top-level function", id.Name)
 	}
 	return TUnknown
+}
+
+// positional reports whether d is undecorated and every parameter of it
+// is a plain positional one without a default, so that a call must pass
+// exactly one argument for each.
+func positional(d *ast.FuncDef) bool {
+	if len(d.Decorators) > 0 {
+		return false
+	}
+	for _, p := range d.Params {
+		if isNil(p) || p.Kind != ast.ParamNormal || !isNil(p.Default) {
+			return false
+		}
+	}
+	return true
+}
+
+// builtinArity makes the function Python-only when a call to a builtin
+// has a number of arguments Python always rejects.
+func (st *fstate) builtinArity(e *ast.Call, id *ast.Ident, name string) bool {
+	ar, ok := builtinArity[name]
+	if !ok {
+		return true
+	}
+	n := len(e.Args)
+	var takes string
+	switch {
+	case ar[1] < 0 && n < ar[0]:
+		takes = fmt.Sprintf("at least %d", ar[0])
+	case ar[1] >= 0 && ar[0] == ar[1] && n != ar[0]:
+		takes = fmt.Sprint(ar[0])
+	case ar[1] >= 0 && (n < ar[0] || n > ar[1]):
+		takes = fmt.Sprintf("from %d to %d", ar[0], ar[1])
+	default:
+		return true
+	}
+	st.pyOnly(spanOf(e), "%s() takes %s arguments but %d were given (a TypeError in Python)", id.Name, takes, n)
+	return false
+}
+
+// undefined makes the function Python-only for reading a name bound
+// nowhere.
+func (st *fstate) undefined(id *ast.Ident) {
+	if star := st.c.star; star.Start.IsValid() {
+		st.pyOnly(id.Pos, "'%s' is not defined, unless the star import of line %d defines it", id.Name, star.Start.Line)
+		return
+	}
+	st.pyOnly(id.Pos, "'%s' is not defined (a NameError in Python)", id.Name)
+}
+
+// shadowed makes the function Python-only when a module-level star import
+// may rebind the builtin or top-level function id names.
+func (st *fstate) shadowed(id *ast.Ident) bool {
+	k := st.c.kinds[id]
+	if star := st.c.star; star.Start.IsValid() && (k == kindBuiltin || k == kindFunc) {
+		st.pyOnly(id.Pos, "the star import of line %d may rebind '%s'", star.Start.Line, id.Name)
+		return true
+	}
+	return false
+}
+
+// globalRead explains why reading the module-level name id is not
+// compiled.
+func (c *checker) globalRead(id *ast.Ident) string {
+	return fmt.Sprintf("reads the global variable '%s'%s, which runs only in Python", id.Name, c.boundBy(id.Name))
+}
+
+// boundBy says how the module binds name: " (bound by an import on line 3)".
+func (c *checker) boundBy(name string) string {
+	for _, bd := range c.modBinds[name] {
+		if d, ok := bd.node.(*ast.FuncDef); ok && bd.how == howDef && contains(c.file.Body, d) {
+			continue // the function itself
+		}
+		if bd.how != howAssign && bd.how != howAugAssign {
+			return fmt.Sprintf(" (bound by %s on line %d)", howText[bd.how], bd.id.Pos.Start.Line)
+		}
+	}
+	return ""
 }
 
 // kindOfCallee still records callee names whose arguments failed to type.

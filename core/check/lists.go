@@ -201,16 +201,15 @@ func (st *fstate) listArith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Typ
 }
 
 // listMethods are the list methods compiled, by canonical English name.
-// The language tables have no method names yet, so only English is known.
+// The language tables have no method names yet: localizedMethods
+// (resolve.go) is where localized spellings are looked up.
 var listMethods = map[string]bool{"append": true, "pop": true}
 
 // method types a method call x.name(args).
 func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *Type {
 	xt := st.expr(at.X, in)
 	name := at.Name.Name
-	if listMethods[name] {
-		st.c.info.Methods[at.Name] = name
-	}
+	canon, known := st.c.info.Methods[at.Name] // set by the resolver
 	if xt.Kind == Unknown {
 		return TUnknown
 	}
@@ -219,11 +218,11 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 			return TUnknown
 		}
 	}
-	if xt.Kind != List || !listMethods[name] {
+	if xt.Kind != List || !known || !listMethods[canon] {
 		st.pyOnly(at.Name.Pos, "the method call .%s() on a %s runs only in Python", name, xt)
 		return TUnknown
 	}
-	switch name {
+	switch canon {
 	case "append":
 		if len(args) != 1 {
 			st.pyOnly(spanOf(e), "append() takes exactly one argument")

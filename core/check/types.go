@@ -84,10 +84,16 @@ func (t *Type) Equal(u *Type) bool {
 	return true
 }
 
-// A Func describes one top-level function after checking.
+// A Func describes one top-level function (a def written directly in the
+// module's body) after checking. Methods and nested functions have no Func:
+// they are never compiled; Info.Scopes holds their scopes.
 type Func struct {
-	Decl       *ast.FuncDef
-	Name       string   // as written in the source
+	Decl *ast.FuncDef
+	Name string // as written in the source
+	// ParamNames and Params follow Decl.Params one for one (a parameter
+	// without a name in a malformed tree is skipped), whatever their
+	// kind: a *args parameter is listed by its name, with the type of its
+	// annotation.
 	ParamNames []string // as written
 	Params     []*Type
 	Result     *Type
@@ -109,24 +115,46 @@ type Func struct {
 // Info is what the checker learned about a program. The code generators read
 // it; they never re-derive types or name resolution.
 type Info struct {
-	// Funcs lists the top-level functions in source order.
+	// Funcs lists the top-level functions in source order, compilable or
+	// not.
 	Funcs []*Func
 	// FuncByName indexes Funcs by name as written.
 	FuncByName map[string]*Func
 	// Types records the type of every expression in a compilable function.
 	Types map[ast.Expr]*Type
-	// Builtins maps each identifier that names a builtin (in English or in
-	// the program's language, e.g. "intervalle") to its canonical English
-	// name ("range"). An identifier the program defines itself is not a builtin.
+	// Builtins maps each identifier that is read (or written in an
+	// annotation) and resolves to a builtin, in English or in the
+	// program's language (e.g. "intervalle"), to its canonical English name
+	// ("range"); a localized super maps to "super". A name the program
+	// binds in a scope that the read sees is not a builtin there.
 	Builtins map[*ast.Ident]string
-	// Methods maps each method name used in a call (e.g. "ajouter") to its
-	// canonical English method name ("append").
+	// Methods maps the name of each method call x.name(...) whose name is a
+	// known method, as written (e.g. "ajouter"), to its canonical English
+	// name ("append"). A localized name is translated only when the
+	// program defines no attribute of that name and x is not an imported
+	// module (see resolveMethods); other names are absent.
 	Methods map[*ast.Ident]string
-	// Locals lists, for each function, its local variables (parameters
-	// first) with their types, in order of first assignment.
+	// Locals lists, for each function compiled or typed, its local
+	// variables (parameters first) with their types, in order of first
+	// assignment.
 	Locals map[*ast.FuncDef][]*Local
-	// Globals lists the names assigned by top-level statements.
+	// Globals lists, sorted, the names the module's namespace gets from
+	// anything but a top-level def: assignments, imports, classes, for and
+	// with targets, ... at top level (nested blocks included), and the
+	// bindings of functions that declare the name global.
 	Globals []string
+	// Module is the scope of the module, root of the scope tree.
+	Module *Scope
+	// Scopes maps each *ast.FuncDef, *ast.Lambda, *ast.ClassDef and
+	// *ast.Comp of the program to the scope it introduces.
+	Scopes map[ast.Node]*Scope
+	// Names maps every identifier that names a variable (read, bound,
+	// deleted, declared global or nonlocal, a parameter, a def or class
+	// name, an imported name, a name in an annotation) to its symbol in
+	// the scope it is written in; Symbol.Kind says where the variable
+	// lives. Attribute names, keyword argument names and the module paths
+	// of imports are not variables and are absent.
+	Names map[*ast.Ident]*Symbol
 }
 
 // A Local is a variable of a function.

@@ -47,7 +47,8 @@ func TestCompileErrors(t *testing.T) {
 		msg             string
 	}{
 		{"missing colon", "déf f(n: entier) -> entier\n    retour n\n", "", 1, 27, ":"},
-		{"undefined name", "def f(n: int) -> int:\n    return m\n", "en", 2, 12, "'m'"},
+		// an undefined name is a NameError at run time, not a compile error
+		{"return outside function", "def f(n: int) -> int:\n    return m\nreturn 1\n", "en", 3, 1, "'return' outside function"},
 		{"bad character", "def f(n: int) -> int:\n    return n $\n", "en", 2, 14, "$"},
 	}
 	for _, tt := range tests {

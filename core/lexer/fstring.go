@@ -19,6 +19,10 @@ import (
 // a nested string) are ScanExpr's to report; Scan reports the f-string's own:
 // a single '}', an empty or unclosed field, a bad conversion.
 
+// maxFStringDepth is how deep f-strings may nest, one in a field of the
+// other: Python 3.12 rejects the 150th.
+const maxFStringDepth = 149
+
 // maxFieldNest is how deep replacement fields may nest in format specs:
 // f"{x:{y:{z}}}" is as deep as Python goes.
 const maxFieldNest = 2
@@ -40,15 +44,19 @@ func (s *scanner) scanFString(start int, q *quote) bool {
 	if res == fFail && !q.triple && s.line > q.start.p.Line {
 		// A one-line f-string whose field ran over lines and never closed:
 		// end it with its first line, so the lines after it are scanned as
-		// code, and keep only the errors of that line.
+		// code. Of its errors, keep those of that line and the one that
+		// ended it: the others may come from reading code as a field.
 		line := q.start.p.Line
-		kept := s.errs[:ne]
-		for _, e := range s.errs[ne:] {
-			if e.Start.Line == line {
-				kept = append(kept, e)
+		if n := len(s.errs); n > ne {
+			last := s.errs[n-1]
+			kept := s.errs[:ne]
+			for _, e := range s.errs[ne:] {
+				if e.Start.Line == line || e == last {
+					kept = append(kept, e)
+				}
 			}
+			s.errs = kept
 		}
-		s.errs = kept
 		if len(s.errs) == ne {
 			s.errorAt(oneRune(q.start), msgUnterminatedString)
 		}
@@ -59,7 +67,9 @@ func (s *scanner) scanFString(start int, q *quote) bool {
 		s.i, s.line, s.col = end, line, q.start.p.Col+int32(end-start)
 		parts = nil
 	}
-	s.emit(Token{Kind: FSTRING, Text: string(s.src[start:s.i]), FParts: parts, Span: s.spanFrom(q.start)})
+	if s.quiet == 0 {
+		s.emit(Token{Kind: FSTRING, Text: string(s.src[start:s.i]), FParts: parts, Span: s.spanFrom(q.start)})
+	}
 	return res == fDone
 }
 
@@ -81,9 +91,13 @@ func (s *scanner) fstringParts(q *quote, spec bool, nest int, open posMark) ([]F
 		switch {
 		case c < 0, c == '\n' && !q.triple:
 			flush()
-			if spec {
+			switch {
+			case spec && c >= 0:
+				// As CPython says since 3.13.4; 3.12 took some of these.
+				s.errorAt(s.runeSpan(), msgFSpecNewline)
+			case spec:
 				s.errorAt(oneRune(open), msgFExpectBrace)
-			} else {
+			default:
 				s.errorAt(oneRune(q.start), msgUnterminatedString)
 			}
 			return parts, fFail
@@ -147,11 +161,14 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 	s.next()
 	part := &FPart{At: s.here()}
 	start := s.i
+	s.comments = s.comments[:0]
 	code, res := s.fieldExpr(q, open, false)
 	if res == fFail {
 		return nil, fFail
 	}
-	part.Expr = string(s.src[start:s.i])
+	if s.quiet == 0 {
+		part.Expr = string(s.src[start:s.i]) // not needed to skip the field, and costly in deep nests
+	}
 	ok := true
 	if !code {
 		s.errorAt(oneRune(s.pos()), msgFEmptyExpr, string(s.cur()))
@@ -168,7 +185,9 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 	if s.cur() == '=' {
 		s.next()
 		s.skipFieldBlanks()
-		part.Debug = string(s.src[start:s.i])
+		if s.quiet == 0 {
+			part.Debug = s.debugText(start)
+		}
 		if c := s.cur(); c != '!' && c != ':' && c != '}' {
 			if s.fieldCut(q, open) {
 				return nil, fFail
@@ -193,7 +212,7 @@ func (s *scanner) fstringField(q *quote, nest int) (*FPart, fResult) {
 			s.errorAt(oneRune(convPos), msgFNoConv)
 			ok = false
 		case isBlank(c) || c == '\n':
-			s.errorAt(oneRune(convPos), msgFConvSpace)
+			s.errorAt(s.runeSpan(), msgFConvSpace)
 			return resync()
 		default:
 			if s.fieldCut(q, open) {
@@ -243,11 +262,42 @@ func (s *scanner) fieldCut(q *quote, open posMark) bool {
 	return true
 }
 
-// skipFieldBlanks moves past blanks and newlines inside a replacement field.
+// skipFieldBlanks moves past blanks, newlines and comments inside a
+// replacement field.
 func (s *scanner) skipFieldBlanks() {
-	for c := s.cur(); c == '\n' || isBlank(c); c = s.cur() {
+	for c := s.cur(); c == '\n' || c == '#' || isBlank(c); c = s.cur() {
+		if c == '#' {
+			s.skipFieldComment()
+		} else {
+			s.next()
+		}
+	}
+}
+
+// skipFieldComment moves past the comment at s.i, up to the end of the
+// line, and notes where it was.
+func (s *scanner) skipFieldComment() {
+	from := s.i
+	for s.cur() >= 0 && s.cur() != '\n' {
 		s.next()
 	}
+	if s.quiet == 0 {
+		s.comments = append(s.comments, from, s.i)
+	}
+}
+
+// debugText returns the text of a debugging field, from start to s.i,
+// without its comments, as CPython shows it. The text becomes part of the
+// string's value, so a line end is "\n" as in the literal text.
+func (s *scanner) debugText(start int) string {
+	var b strings.Builder
+	from := start
+	for k := 0; k+1 < len(s.comments); k += 2 {
+		b.WriteString(string(s.src[from:s.comments[k]]))
+		from = s.comments[k+1]
+	}
+	b.WriteString(string(s.src[from:s.i]))
+	return strings.ReplaceAll(b.String(), "\r\n", "\n")
 }
 
 // fieldExpr moves past the expression of a replacement field of the
@@ -265,9 +315,7 @@ func (s *scanner) fieldExpr(q *quote, open posMark, untilBrace bool) (code bool,
 		case c == '\n' || isBlank(c):
 			s.next()
 		case c == '#':
-			for s.cur() >= 0 && s.cur() != '\n' {
-				s.next()
-			}
+			s.skipFieldComment()
 		case c == '\\':
 			s.next()
 			if n := s.cur(); n != '\n' && !(n == '\r' && s.peek(1) == '\n') {

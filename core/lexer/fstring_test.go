@@ -1,6 +1,7 @@
 package lexer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,7 +13,8 @@ func TestStringErrors(t *testing.T) {
 	checkErrors(t, []errorTest{
 		{"en", `b'aé\xff'`, []string{"1:4: bytes can only contain ASCII literal characters"}, ""},
 		{"fr", `b'é'`, []string{"1:3: un littéral bytes ne peut contenir que des caractères ASCII"}, ""},
-		{"en", `x = '\N{EM DASH}!'`, []string{`1:6: \N{...} escapes are not supported yet`}, `NAME(x) = STRING("!") NEWLINE`},
+		{"en", `x = '\N{EM DASH}!\N{latin small letter e with acute}'`, nil, `NAME(x) = STRING("—!é") NEWLINE`},
+		{"en", `x = '\N{NO SUCH THING}!'`, []string{`1:6: unknown Unicode character name 'NO SUCH THING' in \N{...}`}, `NAME(x) = STRING("!") NEWLINE`},
 		{"en", `'\N' '\N{abc'`, []string{`1:2: invalid escape sequence '\N'`, `1:7: invalid escape sequence '\N{abc'`}, ""},
 		{"en", `'\U00110000' '\u12'`, []string{`1:2: invalid escape sequence '\U00110000'`, `1:15: invalid escape sequence '\u12'`}, ""},
 		{"en", "x = rb'''abc\ndef", []string{"1:5: unterminated string"}, ""},
@@ -39,7 +41,8 @@ func TestFStringErrors(t *testing.T) {
 		{"en", "f\"a{x\ny = 1\n", []string{"1:4: f-string: expecting '}'"}, "FSTRING() NEWLINE NAME(y) = INT(1) NEWLINE"},
 		{"en", "f\"{x\n}\ny = 1\n", []string{"1:1: unterminated string", "2:1: unmatched '}'"}, "FSTRING() NEWLINE NAME(y) = INT(1) NEWLINE"},
 		{"en", "f'''{x:\n", []string{"1:5: f-string: expecting '}'"}, ""},
-		{"en", "f'{x:a\n'", []string{"1:3: f-string: expecting '}'", "2:1: unterminated string"}, ""},
+		{"en", "f'{x:a\n'", []string{"1:7: f-string: newlines are not allowed in format specifiers for single quoted f-strings", "2:1: unterminated string"}, ""},
+		{"en", "f'{x:\n}'", []string{"1:6: f-string: newlines are not allowed in format specifiers", "2:1: unmatched '}'", "2:2: unterminated string"}, ""},
 		{"en", `f"{x!}" f"{x!z}" f"{x!rr}"`, []string{"1:6: f-string: missing conversion character", "1:14: f-string: invalid conversion character 'z': expected 's', 'r', or 'a'", "1:23: f-string: invalid conversion character 'rr'"}, "FSTRING() FSTRING() FSTRING() NEWLINE"},
 		{"en", `f"{x! r}" f"{x!r=}" f"{x=y}"`, []string{"1:6: f-string: conversion type must come right after the exclamation mark", "1:17: f-string: expecting ':' or '}'", "1:26: f-string: expecting '!', or ':', or '}'"}, "FSTRING() FSTRING() FSTRING() NEWLINE"},
 		{"en", `f"{x!r" + y`, []string{"1:7: f-string: expecting '}'"}, "FSTRING() + NAME(y) NEWLINE"},
@@ -47,7 +50,7 @@ func TestFStringErrors(t *testing.T) {
 		{"en", `f"{x!" + y`, []string{"1:6: f-string: expecting '}'"}, "FSTRING() + NAME(y) NEWLINE"},
 		{"en", "f\"\"\"{x!r", []string{"1:5: f-string: expecting '}'"}, ""},
 		{"en", `f"{x:{y:{z:{w}}}}"`, []string{"1:12: f-string: expressions nested too deeply"}, ""},
-		{"en", `f"\N{DASH}{x}"`, []string{`1:3: \N{...} escapes are not supported yet`}, `FSTRING({"x"}) NEWLINE`},
+		{"en", `f"\N{DASH}{x}"`, []string{`1:3: unknown Unicode character name 'DASH' in \N{...}`}, `FSTRING({"x"}) NEWLINE`},
 		{"en", `f"\x4{x}"`, []string{`1:3: invalid escape sequence '\x4'`}, `FSTRING({"x"}) NEWLINE`},
 		{"fr", `f"{x!q}"`, []string{"1:6: f-string : caractère de conversion 'q' invalide"}, ""},
 		// Errors inside a field's expression are left to ScanExpr.
@@ -93,6 +96,7 @@ func TestFStringParts(t *testing.T) {
 		{"f'{x\n+ y}'", `{"x\n+ y"}`},
 		{"f'{x \\\n}'", `{"x \\\n"}`},
 		{"f'''a\r\nb{x}'''", `"a\nb" {"x"}`},
+		{"f'''{x\r\n=}'''", `{"x\r\n" debug="x\n="}`},
 		// Unicode spellings of operators count as the operators they stand for.
 		{`f"{x！＝y}{x≠y}{（1：2）}{«a}»}"`, `{"x！＝y"} {"x≠y"} {"（1：2）"} {"«a}»"}`},
 		{`f"{*a, *b}{yield}{x if y else z}"`, `{"*a, *b"} {"yield"} {"x if y else z"}`},
@@ -237,6 +241,9 @@ func checkFieldsInFile(t *testing.T, src string, l *lang.Language) int {
 	for i, s := range lines {
 		runes[i] = []rune(s)
 	}
+	if len(runes[0]) > 0 && runes[0][0] == '\uFEFF' {
+		runes[0] = runes[0][1:] // a byte-order mark takes no column
+	}
 	// at returns the text of src from p on, up to the end of its line, or false.
 	at := func(p source.Pos) (string, bool) {
 		if p.Line < 1 || int(p.Line) > len(runes) || p.Col < 1 || int(p.Col) > len(runes[p.Line-1])+1 {
@@ -288,4 +295,21 @@ func checkFieldsInFile(t *testing.T, src string, l *lang.Language) int {
 	}
 	checkToks(Scan("f.ml", src, l))
 	return fields
+}
+
+func TestFStringNestingLimit(t *testing.T) {
+	for _, n := range []int{maxFStringDepth, maxFStringDepth + 1, 5000} {
+		src := strings.Repeat(`f"{`, n) + "1" + strings.Repeat(`}"`, n)
+		toks, errs := Scan("f.ml", src, nil)
+		if n <= maxFStringDepth {
+			if len(errs) > 0 || toks[0].Kind != FSTRING || toks[1].Kind != NEWLINE {
+				t.Errorf("%d nested f-strings: %s %v", n, dump(toks), errs)
+			}
+			continue
+		}
+		want := fmt.Sprintf("1:%d: too many nested f-strings", 3*maxFStringDepth+1)
+		if len(errs) != 1 || errs[0].Start.String()+": "+errs[0].Msg != want {
+			t.Errorf("%d nested f-strings: errors %v, want %s", n, errs, want)
+		}
+	}
 }

@@ -20,13 +20,24 @@
 //   - Numbers may be written with any Unicode decimal digits; Token.Value
 //     holds them in ASCII. Operators may be written with the Unicode
 //     alternatives of shared/reference/operators.json; the Kind is the same
-//     as for the ASCII spelling.
+//     as for the ASCII spelling. Imaginary literals ("2j") are IMAG tokens.
+//   - String literals are Python's: the prefixes r, u, b, br, rb, f, fr and
+//     rf in any case, single, double and tripled quotes, and Python's
+//     escapes; the Unicode quote pairs (« », “ ”, ‘ ’, 「 」) make plain
+//     strings, without prefixes. A b prefix makes a BYTES token, an f prefix
+//     an FSTRING token whose Token.FParts hold its literal text and its
+//     replacement fields, scanned as PEP 701 (Python 3.12) says; the
+//     expression of a field is kept as text, for the parser to scan with
+//     ScanExpr at its place in the file. See fstring.go.
+//   - A form feed at the start of a line resets the indentation count, as
+//     in CPython.
 //
 // Scan never stops at an error: it records it and goes on, so that the
 // parser can report every problem of a file at once.
 package lexer
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -127,9 +138,15 @@ type scanner struct {
 
 	indents  []indent
 	brackets []bracket
-	bol      bool // at the beginning of a logical line: indentation comes next
-	inLine   bool // a token was emitted on the current logical line
-	fragment bool // ScanExpr: no line structure, and errors without Text
+	bol      bool  // at the beginning of a logical line: indentation comes next
+	inLine   bool  // a token was emitted on the current logical line
+	fragment bool  // ScanExpr: no line structure, and errors without Text
+	quiet    int   // inside skipString: no errors are recorded
+	fdepth   int   // f-strings being scanned, one inside a field of the other
+	tooDeep  bool  // too many nested f-strings was reported
+	comments []int // start and end indexes of the comments in the current replacement field
+
+	lineStarts []int // byte offset in text of each line, built for the first error
 }
 
 // cur returns the current rune, or -1 at the end.
@@ -164,12 +181,29 @@ func (s *scanner) here() source.Pos { return source.Pos{Line: s.line, Col: s.col
 // spanFrom returns the span from m to the current position.
 func (s *scanner) spanFrom(m posMark) source.Span { return source.Span{Start: m.p, End: s.here()} }
 
+// runeSpan returns the span of the current rune, empty at a line end or at
+// the end of the text, so that it stays on its line.
+func (s *scanner) runeSpan() source.Span {
+	if c := s.cur(); c < 0 || c == '\n' || c == '\r' {
+		return source.Span{Start: s.here(), End: s.here()}
+	}
+	return oneRune(s.pos())
+}
+
 // oneRune returns the span of the single rune at m.
 func oneRune(m posMark) source.Span {
 	return source.Span{Start: m.p, End: source.Pos{Line: m.p.Line, Col: m.p.Col + 1}}
 }
 
 func (s *scanner) errorAt(span source.Span, id msgID, args ...any) {
+	if s.quiet > 0 {
+		return
+	}
+	s.errorAlways(span, id, args...)
+}
+
+// errorAlways records an error even inside skipString.
+func (s *scanner) errorAlways(span source.Span, id msgID, args ...any) {
 	e := &source.Error{
 		File:  s.file,
 		Start: span.Start,
@@ -178,9 +212,30 @@ func (s *scanner) errorAt(span source.Span, id msgID, args ...any) {
 		Msg:   message(s.lang.Code, id, args...),
 	}
 	if !s.fragment {
-		e.Text = source.LineText(s.text, span.Start.Line)
+		e.Text = s.lineText(span.Start.Line)
 	}
 	s.errs.Add(e)
+}
+
+// lineText returns line n of the text, as source.LineText does, without
+// going through the text again for every error.
+func (s *scanner) lineText(n int32) string {
+	if s.lineStarts == nil {
+		s.lineStarts = append(s.lineStarts, 0)
+		for i := 0; i < len(s.text); i++ {
+			if s.text[i] == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || int(n) > len(s.lineStarts) {
+		return ""
+	}
+	start, end := s.lineStarts[n-1], len(s.text)
+	if int(n) < len(s.lineStarts) {
+		end = s.lineStarts[n] - 1
+	}
+	return strings.TrimRight(s.text[start:end], "\r")
 }
 
 func (s *scanner) emit(t Token) {

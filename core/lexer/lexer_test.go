@@ -228,6 +228,7 @@ func checkErrors(t *testing.T, tests []errorTest) {
 	t.Helper()
 	for _, tt := range tests {
 		toks, errs := Scan("t.ml", tt.src, mustLang(t, tt.code))
+		checkInside(t, tt.src, toks, errs)
 		if len(errs) != len(tt.want) {
 			t.Errorf("[%s] %q: got errors %v, want %v", tt.code, tt.src, errs, tt.want)
 			continue
@@ -308,6 +309,10 @@ func FuzzLex(f *testing.F) {
 	f.Add("si x:\n\tretour «é»\nsinon  si y ≤ १०:\n    pass\n", "fr")
 	f.Add("if a:\n        b\n\tc\n", "en")
 	f.Add("x = '''abc\n", "en")
+	f.Add(`f"{x!r:>{w}} {y = } {{z}} {'}'} {"a"} {f'{n}'}" rb'\x00' 2j a @ b ...`, "en")
+	f.Add("f'''{\n x # c\n}''' f\"{x\ny = 1\n", "en")
+	f.Add(`f"{x:{y:{z:{w}}}}" f"{x!" f"{=}" f"}" b'é' '\N{DASH}'`, "en")
+	f.Add("f'{x si y sinon z:>{l}}' « {a} »", "fr")
 	f.Fuzz(func(t *testing.T, src, code string) {
 		l, ok := lang.Get(code)
 		if !ok {
@@ -315,7 +320,33 @@ func FuzzLex(f *testing.F) {
 		}
 		toks, errs := Scan("f.ml", src, l)
 		checkInside(t, src, toks, errs)
+		checkFieldsInFile(t, src, l)
 	})
+}
+
+// TestTestdata scans the sample files of testdata, which use every form of
+// literal, without an error.
+func TestTestdata(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.ml")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.ml")
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := strings.Split(filepath.Base(name), ".")
+		l := mustLang(t, parts[len(parts)-2])
+		toks, errs := Scan(name, string(data), l)
+		if len(errs) > 0 {
+			t.Errorf("%s: %v", name, errs)
+		}
+		checkInside(t, string(data), toks, errs)
+		if n := checkFieldsInFile(t, string(data), l); n == 0 {
+			t.Errorf("%s: no f-string fields", name)
+		}
+	}
 }
 
 func BenchmarkScan(b *testing.B) {
@@ -329,5 +360,16 @@ func BenchmarkScan(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Scan("b.ml", src, l)
+	}
+}
+
+func TestLineTextAgreesWithSource(t *testing.T) {
+	for _, text := range []string{"", "a", "a\n", "a\r\nb\r\n\r\nc", "\n\n", "x\ny\rz\n"} {
+		s := &scanner{text: text}
+		for n := int32(-1); n < 7; n++ {
+			if got, want := s.lineText(n), source.LineText(text, n); got != want {
+				t.Errorf("%q line %d: got %q, want %q", text, n, got, want)
+			}
+		}
 	}
 }

@@ -31,6 +31,8 @@ const (
 	msgFExpectAfterDebug
 	msgFExpectAfterConv
 	msgFTooDeep
+	msgFTooManyNested
+	msgFSpecNewline
 	msgCount // the number of messages
 )
 
@@ -50,7 +52,7 @@ var messages = map[string]map[msgID]string{
 		msgNeverClosed:        "'%s' was never closed",
 		msgUnmatched:          "unmatched '%s'",
 		msgMismatched:         "closing '%s' does not match opening '%s'",
-		msgNamedEscape:        "\\N{...} escapes are not supported yet",
+		msgNamedEscape:        "unknown Unicode character name '%s' in \\N{...}",
 		msgBytesNonASCII:      "bytes can only contain ASCII literal characters",
 		msgFEmptyExpr:         "f-string: valid expression required before '%s'",
 		msgFSingleBrace:       "f-string: single '}' is not allowed",
@@ -61,6 +63,8 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string: expecting '!', or ':', or '}'",
 		msgFExpectAfterConv:   "f-string: expecting ':' or '}'",
 		msgFTooDeep:           "f-string: expressions nested too deeply",
+		msgFTooManyNested:     "too many nested f-strings",
+		msgFSpecNewline:       "f-string: newlines are not allowed in format specifiers for single quoted f-strings",
 	},
 	"fr": {
 		msgUnexpectedChar:     "caractère inattendu %s",
@@ -74,7 +78,7 @@ var messages = map[string]map[msgID]string{
 		msgNeverClosed:        "'%s' n'a jamais été fermé",
 		msgUnmatched:          "'%s' sans ouverture correspondante",
 		msgMismatched:         "'%s' fermant ne correspond pas à '%s' ouvrant",
-		msgNamedEscape:        "les échappements \\N{...} ne sont pas encore pris en charge",
+		msgNamedEscape:        "nom de caractère Unicode inconnu '%s' dans \\N{...}",
 		msgBytesNonASCII:      "un littéral bytes ne peut contenir que des caractères ASCII",
 		msgFEmptyExpr:         "f-string : expression attendue avant '%s'",
 		msgFSingleBrace:       "f-string : '}' seule n'est pas permise (écrivez '}}')",
@@ -85,6 +89,8 @@ var messages = map[string]map[msgID]string{
 		msgFExpectAfterDebug:  "f-string : '!', ':' ou '}' attendu",
 		msgFExpectAfterConv:   "f-string : ':' ou '}' attendu",
 		msgFTooDeep:           "f-string : expressions imbriquées trop profondément",
+		msgFTooManyNested:     "trop de f-strings imbriquées",
+		msgFSpecNewline:       "f-string : pas de saut de ligne dans la spécification de format d'une f-string entre guillemets simples",
 	},
 }
 

@@ -84,7 +84,19 @@ func (s *scanner) scanString(prefix int) bool {
 		s.next()
 		s.next()
 	}
+	if q.f && s.fdepth >= maxFStringDepth {
+		// Python's limit, which also bounds the scanner's recursion. The
+		// error is recorded even when skipping the outer field's strings,
+		// once, and the literal is scanned as a plain string.
+		if !s.tooDeep {
+			s.tooDeep = true
+			s.errorAlways(oneRune(startPos), msgFTooManyNested)
+		}
+		q.f = false
+	}
 	if q.f {
+		s.fdepth++
+		defer func() { s.fdepth-- }()
 		return s.scanFString(start, q)
 	}
 	var val strings.Builder
@@ -132,9 +144,11 @@ func (s *scanner) scanString(prefix int) bool {
 // f-string's replacement field ends. The field's text is scanned again, with
 // its errors, by ScanExpr.
 func (s *scanner) skipString(prefix int) bool {
-	nt, ne, inLine := len(s.toks), len(s.errs), s.inLine
+	nt, inLine := len(s.toks), s.inLine
+	s.quiet++
 	ok := s.scanString(prefix)
-	s.toks, s.errs, s.inLine = s.toks[:nt], s.errs[:ne], inLine
+	s.quiet--
+	s.toks, s.inLine = s.toks[:nt], inLine
 	return ok
 }
 
@@ -153,6 +167,12 @@ func (s *scanner) skipClose(q *quote) {
 		s.next()
 		s.next()
 	}
+}
+
+// simpleEscapes are the one-letter escapes and what they stand for.
+var simpleEscapes = map[rune]string{
+	'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
+	'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
 }
 
 // scanEscape decodes the escape sequence at s.i (a backslash) into val, as
@@ -180,11 +200,7 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 		}
 		return
 	}
-	simple := map[rune]string{
-		'n': "\n", 't': "\t", 'r': "\r", '\\': "\\", '\'': "'", '"': "\"",
-		'a': "\a", 'b': "\b", 'f': "\f", 'v': "\v",
-	}
-	if v, ok := simple[c]; ok {
+	if v, ok := simpleEscapes[c]; ok {
 		val.WriteString(v)
 		s.next()
 		return
@@ -234,7 +250,7 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 		if q.bytes {
 			break // not an escape in bytes
 		}
-		s.scanNamedEscape(escPos)
+		s.scanNamedEscape(escPos, val)
 		return
 	}
 	if c >= '0' && c <= '7' {
@@ -254,22 +270,30 @@ func (s *scanner) scanEscape(q *quote, val *strings.Builder) {
 	val.WriteByte('\\')
 }
 
-// scanNamedEscape reports a \N{NAME} escape, whose 'N' is at s.i, and moves
-// past it. Unicode character names are not resolved yet.
-func (s *scanner) scanNamedEscape(escPos posMark) {
+// scanNamedEscape decodes a \N{NAME} escape, whose 'N' is at s.i, into
+// val and moves past it. Names are Unicode character names in any case
+// ("\N{degree sign}"), as Python's unicodedata.lookup reads them.
+func (s *scanner) scanNamedEscape(escPos posMark, val *strings.Builder) {
 	s.next() // N
 	if s.cur() != '{' {
 		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'\\N'")
 		return
 	}
 	s.next()
+	start := s.i
 	for c := s.cur(); c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' || c == '-'; c = s.cur() {
 		s.next()
 	}
-	if s.cur() != '}' {
+	if s.cur() != '}' || s.i == start {
 		s.errorAt(s.spanFrom(escPos), msgBadEscape, "'"+string(s.src[escPos.i:s.i])+"'")
 		return
 	}
+	name := string(s.src[start:s.i])
 	s.next()
-	s.errorAt(s.spanFrom(escPos), msgNamedEscape)
+	r, ok := lookupRuneName(name)
+	if !ok {
+		s.errorAt(s.spanFrom(escPos), msgNamedEscape, name)
+		return
+	}
+	val.WriteRune(r)
 }

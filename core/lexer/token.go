@@ -141,14 +141,20 @@ type FPart struct {
 	Lit string
 	// Expr is the replacement field's expression source, exactly as written
 	// between the '{' and the '=', '!', ':' or '}' that ends it: blanks,
-	// newlines and comments included. The parser scans it with ScanExpr.
+	// newlines and comments included. The parser scans it with ScanExpr,
+	// which reports the errors inside it (an unexpected character, a bad
+	// escape in a nested string, the pieces of a nested f-string): Scan
+	// reports only those of the f-string's own structure.
 	Expr string
 	// At is the position in the file of the first rune of Expr (the rune
 	// just after the '{').
 	At source.Pos
 	// Debug is, for a self-documenting field "{x = }", the text from just
 	// after '{' up to and including '=' and the blanks after it, exactly as
-	// written ("x = "); else "".
+	// written ("x = "), except that comments are left out and "\r\n" is
+	// read as "\n", as CPython does; else "". Conv is not set for it:
+	// Python's default !r for a debugging field without conversion or spec
+	// is the parser's to apply.
 	Debug string
 	// Conv is the conversion: 0, 'r', 's' or 'a' (from "!r", "!s", "!a").
 	Conv rune

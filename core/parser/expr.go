@@ -128,7 +128,7 @@ func (p *parser) namedExpr() ast.Expr {
 		p.next()
 		p.deeper()
 		defer func() { p.depth-- }()
-		return &ast.NamedExpr{Target: &ast.Ident{Pos: t.Span, Name: t.Text}, Value: p.expr()}
+		return &ast.NamedExpr{Target: p.ident(t), Value: p.expr()}
 	}
 	return p.expr()
 }
@@ -363,7 +363,7 @@ func (p *parser) attrName() *ast.Ident {
 	t := p.tok()
 	if t.Kind == lexer.KEYWORD && !isPythonKeyword(t.Text) {
 		p.next()
-		return &ast.Ident{Pos: t.Span, Name: t.Text}
+		return p.ident(t)
 	}
 	return p.name(msgExpectedName)
 }
@@ -392,7 +392,7 @@ func (p *parser) arguments(open lexer.Token) (args []ast.Expr, kws []*ast.Keywor
 		case p.nameLike(t) && p.peek(1).Kind == lexer.ASSIGN:
 			p.next()
 			p.next()
-			kws = append(kws, &ast.Keyword{Pos: t.Span, Name: &ast.Ident{Pos: t.Span, Name: t.Text}, Value: p.expr()})
+			kws = append(kws, &ast.Keyword{Pos: t.Span, Name: p.ident(t), Value: p.expr()})
 		default:
 			x := p.namedExpr()
 			if p.isKw(lang.For) || p.isKw(lang.Async) {
@@ -520,7 +520,7 @@ func (p *parser) atom() ast.Expr {
 	switch t.Kind {
 	case lexer.NAME:
 		p.next()
-		return &ast.Ident{Pos: t.Span, Name: t.Text}
+		return p.ident(t)
 	case lexer.INT, lexer.FLOAT, lexer.IMAG:
 		return p.number()
 	case lexer.STRING, lexer.BYTES, lexer.FSTRING:
@@ -549,7 +549,7 @@ func (p *parser) atom() ast.Expr {
 		}
 		if p.soft(t) {
 			p.next()
-			return &ast.Ident{Pos: t.Span, Name: t.Text}
+			return p.ident(t)
 		}
 	}
 	p.failUnexpected(msgExpectedExpr)

@@ -144,6 +144,11 @@ func (p *parser) subExpr(text string, at source.Pos) ast.Expr {
 			sub.failUnexpected(msgEndOfLine)
 		}
 	})
+	for _, e := range errs {
+		if e.Text == "" {
+			e.Text = source.LineText(p.src, e.Start.Line)
+		}
+	}
 	p.errs = append(p.errs, errs...)
 	p.errs = append(p.errs, sub.errs...)
 	if !ok {

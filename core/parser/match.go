@@ -332,7 +332,7 @@ func (p *parser) classPattern(cls ast.Expr) ast.Pattern {
 		if t := p.tok(); p.nameLike(t) && p.peek(1).Kind == lexer.ASSIGN {
 			p.next()
 			p.next()
-			c.KwdAttrs = append(c.KwdAttrs, &ast.Ident{Pos: t.Span, Name: t.Text})
+			c.KwdAttrs = append(c.KwdAttrs, p.ident(t))
 			c.KwdPatterns = append(c.KwdPatterns, p.pattern())
 		} else {
 			if len(c.KwdAttrs) > 0 {

@@ -376,3 +376,19 @@ func BenchmarkParse(b *testing.B) {
 		ParseFile("b.ml", src, l)
 	}
 }
+
+// TestNamesAreNFKC checks that identifiers are read as Python reads them:
+// two spellings of one NFKC name are the same name.
+func TestNamesAreNFKC(t *testing.T) {
+	src := "cafe\u0301 = 1\nprint(caf\u00e9, \ufb01le, ｘ)\n"
+	f, errs := ParseFile("n.ml", src, mustLang(t, "en"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := DumpPython(f, mustLang(t, "en"))
+	for _, want := range []string{"Name(id='café', ctx=Store())", "Name(id='café', ctx=Load())", "Name(id='file', ctx=Load())", "Name(id='x', ctx=Load())"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("dump lacks %s:\n%s", want, got)
+		}
+	}
+}

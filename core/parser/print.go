@@ -31,6 +31,12 @@ import (
 // are indented with four spaces, and top-level definitions are set apart
 // by blank lines.
 func Print(f *ast.File, l *lang.Language) string {
+	out, _ := printFile(f, l)
+	return out
+}
+
+// printFile is Print, also returning the names it renamed (old -> new).
+func printFile(f *ast.File, l *lang.Language) (string, map[string]string) {
 	if l == nil {
 		l, _ = lang.Get("en")
 	}
@@ -48,7 +54,7 @@ func Print(f *ast.File, l *lang.Language) string {
 			pr.b.WriteString("\n")
 		}
 	}
-	return pr.b.String()
+	return pr.b.String(), pr.renamed
 }
 
 func isDef(s ast.Stmt) bool {
@@ -67,6 +73,7 @@ type printer struct {
 	builtins map[string]bool   // target spellings of the builtins and types the file uses
 	renamed  map[string]string // identifiers renamed to stay clear of l's words
 	quotes   string            // quote characters of the f-strings being printed
+	inType   bool              // printing an annotation: type names take the type spelling
 }
 
 func newPrinter(f *ast.File, from, to *lang.Language) *printer {
@@ -80,7 +87,7 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 	// Identifiers that name attributes, keyword arguments, modules and
 	// class-pattern attributes are never builtins.
 	role := map[*ast.Ident]bool{}
-	ast.InspectFile(f, func(n ast.Node) bool {
+	inspectAll(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Attribute:
 			role[n.Name] = true
@@ -101,8 +108,11 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 		case *ast.Ident:
 			pr.used[n.Name] = true
 			if !role[n] && !pr.bound[n.Name] {
-				if s, ok := pr.builtinSpelling(n.Name); ok {
-					pr.builtins[s] = true
+				if c, ok := from.Builtin(n.Name); ok {
+					pr.builtins[to.BuiltinSpelling(c)] = true
+				}
+				if c, ok := from.TypeName(n.Name); ok {
+					pr.builtins[to.TypeSpelling(c)] = true
 				}
 			}
 		}
@@ -111,9 +121,29 @@ func newPrinter(f *ast.File, from, to *lang.Language) *printer {
 	return pr
 }
 
+// inspectAll is ast.InspectFile, also walking the expression of every
+// annotation (ast.Inspect walks its Name and Args instead when it has
+// them).
+func inspectAll(f *ast.File, fn func(ast.Node) bool) {
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if !fn(n) {
+			return false
+		}
+		if t, ok := n.(*ast.TypeExpr); ok && t.Name != nil && t.X != nil {
+			ast.Inspect(t.X, visit)
+		}
+		return true
+	}
+	ast.InspectFile(f, visit)
+}
+
 // builtinSpelling returns the target spelling of name when it is a builtin
 // or a type name of the source language.
 func (pr *printer) builtinSpelling(name string) (string, bool) {
+	if c, ok := pr.from.TypeName(name); ok && pr.inType {
+		return pr.to.TypeSpelling(c), true
+	}
 	if c, ok := pr.from.Builtin(name); ok {
 		return pr.to.BuiltinSpelling(c), true
 	}
@@ -219,15 +249,17 @@ func (pr *printer) body(stmts []ast.Stmt, depth int) {
 }
 
 // typeExpr prints an annotation: the expression as written, or the name
-// and arguments of a tree built by hand.
+// and arguments of a tree built by hand. Names of types in it take the
+// target language's type names (which may differ from its builtin names:
+// Danish float is the type flydetal and the builtin flydende).
 func (pr *printer) typeExpr(t *ast.TypeExpr) string {
-	// A type form is printed with the target language's type names
-	// (which may differ from its builtin names: Danish float is the type
-	// flydetal and the builtin flydende); any other annotation as written.
 	switch {
 	case t == nil:
 		return "?"
-	case t.Name == nil && t.X != nil:
+	case t.X != nil:
+		saved := pr.inType
+		pr.inType = true
+		defer func() { pr.inType = saved }()
 		return pr.expr(t.X, precLambda)
 	case t.Name == nil:
 		return "?"
@@ -386,6 +418,9 @@ func (pr *printer) stmt(s ast.Stmt, depth int) {
 		items := make([]string, len(s.Items))
 		for i, it := range s.Items {
 			items[i] = pr.expr(it.Context, precLambda)
+			if _, ok := it.Context.(*ast.Tuple); ok && it.Target == nil && len(s.Items) == 1 {
+				items[i] = "(" + items[i] + ")" // `with (a, b):` has two items
+			}
 			if it.Target != nil {
 				items[i] += " " + pr.kw(lang.As) + " " + pr.expr(it.Target, precPrimary)
 			}
@@ -629,7 +664,7 @@ func (pr *printer) bare(x ast.Expr) string {
 	case *ast.StrLit:
 		return pr.quote(x.Value)
 	case *ast.BytesLit:
-		return bytesText(x.Value, pr.pickQuote())
+		return bytesText(x.Value, pr.pickQuote(x.Value))
 	case *ast.BoolLit:
 		if x.Value {
 			return pr.kw(lang.True)
@@ -917,22 +952,38 @@ func floatText(x *ast.FloatLit) string {
 
 // ---- Strings ----
 
-// pickQuote returns the quote character for a string literal: the double
-// quote, or the single quote inside an f-string delimited by double quotes
-// (Python before 3.12 cannot reuse the enclosing quote in a replacement
-// field).
-func (pr *printer) pickQuote() byte {
+// pickQuote returns the quote character for a string literal with
+// contents s: one that no enclosing f-string uses (Python before 3.12
+// cannot reuse the enclosing quote in a replacement field), the double
+// quote unless s holds a double quote and no single quote.
+func (pr *printer) pickQuote(s string) byte {
+	free := pr.freeQuotes()
+	switch len(free) {
+	case 0:
+		return '"' // nested deeper than two f-strings: Python 3.12's rules
+	case 1:
+		return free[0]
+	}
+	if strings.IndexByte(s, '"') >= 0 && strings.IndexByte(s, '\'') < 0 {
+		return '\''
+	}
+	return '"'
+}
+
+// freeQuotes returns the quote characters no enclosing f-string uses.
+func (pr *printer) freeQuotes() []byte {
+	var free []byte
 	for _, q := range []byte{'"', '\''} {
 		if strings.IndexByte(pr.quotes, q) < 0 {
-			return q
+			free = append(free, q)
 		}
 	}
-	return '"' // nested deeper than two f-strings: Python 3.12's rules
+	return free
 }
 
 // quote prints a str literal.
 func (pr *printer) quote(s string) string {
-	q := pr.pickQuote()
+	q := pr.pickQuote(s)
 	return string(q) + escapeStr(s, q, false) + string(q)
 }
 
@@ -1000,20 +1051,58 @@ func bytesText(s string, q byte) string {
 // fstring prints an f-string. Its quote is one that no enclosing f-string
 // uses, and string literals inside its fields avoid it in turn.
 func (pr *printer) fstring(x *ast.FString) string {
-	q := pr.pickQuote()
-	if pr.to == pr.from {
-		// A `{x=}` field is printed as written: its text must not hold the quote.
-		for _, other := range []byte{'"', '\''} {
-			if !debugHolds(x.Parts, q) || strings.IndexByte(pr.quotes, other) >= 0 {
-				break
+	free := pr.freeQuotes()
+	q := byte('"')
+	switch len(free) {
+	case 1:
+		q = free[0]
+	case 2:
+		// The quote that lets the strings inside the fields, which take the
+		// other one, go without escapes, and the text of debugging fields
+		// printed as written hold no quote.
+		cost := func(q byte) int {
+			other := byte('"' + '\'' - int(q))
+			n := 0
+			for _, s := range fieldStrings(x.Parts) {
+				if strings.IndexByte(s, other) >= 0 {
+					n++
+				}
 			}
-			q = other
+			if pr.to == pr.from && debugHolds(x.Parts, q) {
+				n += 1000
+			}
+			return n
+		}
+		if cost('\'') < cost('"') {
+			q = '\''
 		}
 	}
 	saved := pr.quotes
 	pr.quotes += string(q)
 	defer func() { pr.quotes = saved }()
 	return "f" + string(q) + pr.fstringBody(x.Parts, q) + string(q)
+}
+
+// fieldStrings returns the contents of the string literals in the fields
+// of an f-string (parts), format specs included.
+func fieldStrings(parts []ast.Expr) []string {
+	var out []string
+	for _, p := range parts {
+		fv, ok := p.(*ast.FormattedValue)
+		if !ok {
+			continue
+		}
+		ast.Inspect(fv.X, func(n ast.Node) bool {
+			if s, ok := n.(*ast.StrLit); ok {
+				out = append(out, s.Value)
+			}
+			return true
+		})
+		if fv.Spec != nil {
+			out = append(out, fieldStrings(fv.Spec.Parts)...)
+		}
+	}
+	return out
 }
 
 // debugHolds reports whether the text of a `{x=}` field among parts, or
@@ -1031,31 +1120,65 @@ func debugHolds(parts []ast.Expr, q byte) bool {
 
 // fstringBody prints the literal parts and fields of an f-string or of a
 // format spec.
+//
+// A debugging field `{x=}` comes after a literal part ending with its text
+// ("x="), as in Python's tree. It is printed as written, that text left
+// out of the literal, when this gives the same text: in the language it
+// was written in, or when x reads the same in the target language; and
+// when the text holds no quote q. Otherwise it becomes a plain field
+// after the literal, `x={x!r}`: the tree, and what the program prints,
+// stay the same, and x is translated.
 func (pr *printer) fstringBody(parts []ast.Expr, q byte) string {
 	var b strings.Builder
 	for i, part := range parts {
 		switch part := part.(type) {
 		case *ast.StrLit:
 			text := part.Value
-			// The text of a following `{x=}` field is printed by the field.
 			if i+1 < len(parts) {
-				if fv, ok := parts[i+1].(*ast.FormattedValue); ok && fv.Debug != "" {
+				if fv, ok := parts[i+1].(*ast.FormattedValue); ok && pr.debugAsWritten(fv, part, q) {
 					text = strings.TrimSuffix(text, fv.Debug)
 				}
 			}
 			b.WriteString(escapeStr(text, q, true))
 		case *ast.FormattedValue:
-			b.WriteString(pr.field(part, q))
+			var before *ast.StrLit
+			if i > 0 {
+				before, _ = parts[i-1].(*ast.StrLit)
+			}
+			b.WriteString(pr.field(part, pr.debugAsWritten(part, before, q), q))
 		default:
-			b.WriteString("{" + pr.expr(part, precOr) + "}")
+			b.WriteString("{" + pr.expr(part, precLambda) + "}")
 		}
 	}
 	return b.String()
 }
 
-// field prints a replacement field {x!c:spec}, or {x=} for a debug field.
-func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
-	x := pr.expr(fv.X, precOr)
+// debugAsWritten reports whether fv is a debugging field to print with
+// its text as written; before is the literal part in front of it.
+func (pr *printer) debugAsWritten(fv *ast.FormattedValue, before *ast.StrLit, q byte) bool {
+	if fv.Debug == "" || strings.IndexByte(fv.Debug, q) >= 0 || before == nil || !strings.HasSuffix(before.Value, fv.Debug) {
+		return false
+	}
+	if pr.to == pr.from {
+		return true
+	}
+	written := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(fv.Debug), "="))
+	return written == pr.fieldExpr(fv)
+}
+
+// fieldExpr prints the expression of a replacement field.
+func (pr *printer) fieldExpr(fv *ast.FormattedValue) string {
+	x := pr.expr(fv.X, precLambda)
+	if endsWithLambda(fv.X) {
+		x = "(" + x + ")" // a bare lambda's ':' would start the format spec
+	}
+	return x
+}
+
+// field prints a replacement field {x!c:spec}, or {x=} for a debugging
+// field printed as written.
+func (pr *printer) field(fv *ast.FormattedValue, asWritten bool, q byte) string {
+	x := pr.fieldExpr(fv)
 	if strings.HasPrefix(x, "{") {
 		x = " " + x // "{{" would be a literal brace
 	}
@@ -1063,14 +1186,13 @@ func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
 		x += " "
 	}
 	conv := fv.Conv
-	if fv.Debug != "" {
-		if pr.to == pr.from && strings.IndexByte(fv.Debug, q) < 0 {
-			x = fv.Debug // as written, spaces included
-		} else {
-			x = debugText(fv.Debug, x)
-		}
+	if fv.Debug != "" && conv == 0 && fv.Spec == nil {
+		conv = 'r' // what '=' implies
+	}
+	if asWritten {
+		x = fv.Debug // spaces and '=' included
 		if conv == 'r' && fv.Spec == nil {
-			conv = 0 // implied by `=`
+			conv = 0 // implied by '='
 		}
 	}
 	s := "{" + x
@@ -1083,16 +1205,14 @@ func (pr *printer) field(fv *ast.FormattedValue, q byte) string {
 	return s + "}"
 }
 
-// debugText rebuilds the text of a `{x=}` field written debug (the source
-// text, "x = ") around x printed in the target language, keeping the
-// spaces written around the expression and the '='.
-func debugText(debug, x string) string {
-	body := strings.TrimRight(debug, " \t")
-	trail := debug[len(body):]
-	body = strings.TrimSuffix(body, "=")
-	expr := strings.TrimRight(body, " \t")
-	mid := body[len(expr):]
-	trimmed := strings.TrimLeft(expr, " \t")
-	lead := expr[:len(expr)-len(trimmed)]
-	return lead + strings.TrimSpace(x) + mid + "=" + trail
+// endsWithLambda reports whether x, printed without parentheses, ends
+// with a lambda.
+func endsWithLambda(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Lambda:
+		return true
+	case *ast.IfExp:
+		return endsWithLambda(x.Else)
+	}
+	return false
 }

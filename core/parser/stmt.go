@@ -373,7 +373,7 @@ func (p *parser) name(id msgID, args ...any) *ast.Ident {
 	t := p.tok()
 	if p.nameLike(t) {
 		p.next()
-		return &ast.Ident{Pos: t.Span, Name: t.Text}
+		return p.ident(t)
 	}
 	p.failUnexpected(id, args...)
 	return nil

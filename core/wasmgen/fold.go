@@ -46,6 +46,25 @@ func boolValue(b bool) value {
 // operation is certain not to trap (no overflow, no division by zero, no
 // inexact conversion); ok is false otherwise.
 func (fg *fgen) constOf(e ast.Expr) (value, bool) {
+	if fg.g.consts == nil {
+		return fg.foldConst(e)
+	}
+	if r, ok := fg.g.consts[e]; ok {
+		return r.v, r.ok
+	}
+	v, ok := fg.foldConst(e)
+	fg.g.consts[e] = constResult{v, ok}
+	return v, ok
+}
+
+// A constResult is a cached answer of constOf.
+type constResult struct {
+	v  value
+	ok bool
+}
+
+// foldConst computes constOf(e), asking constOf about the operands.
+func (fg *fgen) foldConst(e ast.Expr) (value, bool) {
 	switch e := e.(type) {
 	case *ast.IntLit:
 		v, err := strconv.ParseInt(e.Text, 10, 64)

@@ -168,6 +168,9 @@ type gen struct {
 	// guards holds the leading guard of each function asked about, nil
 	// for none (leafguard.go).
 	guards map[*check.Func]*ast.If
+	// consts caches constOf, a pure function of the tree, so that the
+	// analyses that ask about every subexpression stay linear (fold.go).
+	consts map[ast.Expr]constResult
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -228,6 +231,7 @@ func newGen(info *check.Info, opt Options) *gen {
 		},
 		index:   make(map[*check.Func]uint32),
 		helpers: make(map[string]uint32),
+		consts:  make(map[ast.Expr]constResult),
 	}
 }
 
@@ -321,17 +325,18 @@ type frame struct {
 
 // fgen generates one function.
 type fgen struct {
-	g      *gen
-	fn     *check.Func
-	f      *Func
-	local  map[string]uint32
-	types  map[string]*check.Type // checked type of each local, by name (localType)
-	free   map[ValType][]uint32   // temporaries not in use
-	frames []frame
-	facts  map[string]interval   // intervals of the range loop variables (ranges.go)
-	cache  map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)
-	tail   bool                  // the body runs under the tail call transformation
-	acc    uint32                // its accumulator (tailcall.go)
+	g         *gen
+	fn        *check.Func
+	f         *Func
+	local     map[string]uint32
+	types     map[string]*check.Type // checked type of each local, by name (localType)
+	free      map[ValType][]uint32   // temporaries not in use
+	frames    []frame
+	facts     map[string]interval   // intervals of the range loop variables (ranges.go)
+	rangeMemo map[ast.Expr]interval // rangeOf's answers under the current facts (ranges.go)
+	cache     map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)
+	tail      bool                  // the body runs under the tail call transformation
+	acc       uint32                // its accumulator (tailcall.go)
 	// appends holds the str locals that append statements extend
 	// (strappend.go).
 	appends map[string]bool

@@ -106,11 +106,14 @@ func (fg *fgen) withFact(name string, r interval, gen func()) {
 		r = interval{max(r.lo, old.lo), min(r.hi, old.hi)}
 	}
 	fg.facts[name] = r
+	fg.rangeMemo = nil
 	defer func() {
 		if had {
 			fg.facts[name] = old
+			fg.rangeMemo = nil
 		} else {
 			delete(fg.facts, name)
+			fg.rangeMemo = nil
 		}
 	}()
 	gen()

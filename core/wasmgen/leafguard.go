@@ -176,11 +176,14 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 		fg.local[name] = temps[i]
 		if fg.facts == nil {
 			fg.facts = map[string]interval{}
+			fg.rangeMemo = nil
 		}
 		if callee.Params[i].Kind == check.Int {
 			fg.facts[name] = ranges[i]
+			fg.rangeMemo = nil
 		} else {
 			delete(fg.facts, name)
+			fg.rangeMemo = nil
 		}
 		delete(fg.appends, name)
 	}
@@ -194,8 +197,10 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 		}
 		if s.hasFact {
 			fg.facts[name] = s.fact
+			fg.rangeMemo = nil
 		} else {
 			delete(fg.facts, name)
+			fg.rangeMemo = nil
 		}
 		if s.appnd {
 			fg.appends[name] = true
@@ -253,17 +258,22 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 func (fg *fgen) retest() {
 	saved := fg.facts
 	fg.facts = map[string]interval{}
+	fg.rangeMemo = nil
 	for name, r := range saved {
 		fg.facts[name] = r
+		fg.rangeMemo = nil
 	}
 	for _, name := range fg.fn.ParamNames {
 		delete(fg.facts, name)
+		fg.rangeMemo = nil
 	}
 	for name, r := range fg.paramFacts() {
 		fg.facts[name] = r
+		fg.rangeMemo = nil
 	}
 	fg.cond(fg.rotated.Cond)
 	fg.facts = saved
+	fg.rangeMemo = nil
 	fg.emit(OpI32Eqz)
 	fg.emitImm(OpBrIf, fg.depthOf(func(f frame) bool { return f.tailTop }))
 	fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.tailBase }))

@@ -145,8 +145,24 @@ func floorDivRange(a, b interval) interval {
 	return interval{min(c[0], c[1], c[2], c[3]), max(c[0], c[1], c[2], c[3])}
 }
 
-// rangeOf returns the interval of the int or bool expression e.
+// rangeOf returns the interval of the int or bool expression e. Answers
+// are remembered until the facts change (every write to fg.facts clears
+// fg.rangeMemo), so that asking about each node of a long expression costs
+// linear time in all.
 func (fg *fgen) rangeOf(e ast.Expr) interval {
+	if r, ok := fg.rangeMemo[e]; ok {
+		return r
+	}
+	r := fg.computeRange(e)
+	if fg.rangeMemo == nil {
+		fg.rangeMemo = make(map[ast.Expr]interval)
+	}
+	fg.rangeMemo[e] = r
+	return r
+}
+
+// computeRange works out rangeOf(e), asking rangeOf about operands.
+func (fg *fgen) computeRange(e ast.Expr) interval {
 	t, ok := fg.g.info.Types[e]
 	if !ok {
 		return fullRange
@@ -223,8 +239,10 @@ func (fg *fgen) rangeOf(e ast.Expr) interval {
 // parameters' intervals of a specialization).
 func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]interval) {
 	fg.facts = map[string]interval{}
+	fg.rangeMemo = nil
 	for name, r := range init {
 		fg.facts[name] = r
+		fg.rangeMemo = nil
 	}
 	binds := map[string]int{}
 	for _, p := range params {
@@ -291,6 +309,7 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]inte
 		}
 		if ok {
 			fg.facts[name] = r
+			fg.rangeMemo = nil
 		}
 	}
 }
