@@ -9,7 +9,6 @@ from __future__ import annotations
 
 __ml_language__ = "de"
 __ml_run__ = globals().get("__ml_run__", __name__ == "__main__")
-__ml_bind__ = globals().get("__ml_bind__") or (lambda _name, function: function)
 
 
 def rechne(class_ml1: int, True_ml1: int) -> int:
@@ -19,25 +18,23 @@ def rechne(class_ml1: int, True_ml1: int) -> int:
     return import_ml1
 
 
-def _uFF46_ml1(x: int) -> int:
+def f(x: int) -> int:
     return x + 1
-_uFF46_ml1 = __ml_bind__("ｆ", _uFF46_ml1)
 
 
 def f(x: int) -> int:
-    _uFF58_ml1 = x + 1
-    return x * 10 + _uFF58_ml1
-f = __ml_bind__("f", f)
+    x = x + 1
+    return x * 10 + x
 
 
 if __ml_run__:
     if not rechne(1, 2) == 6:
         raise AssertionError
-    if not (_uFF46_ml1(1) == 2 and f(2) == 23):
+    if not (f(1) == 22 and f(2) == 33):
         raise AssertionError
     print("ok")
 
 
-__ml_functions__ = ["rechne", "ｆ", "f"]
-__ml_names__ = {"rechne": rechne, "ｆ": _uFF46_ml1, "f": f}
-__ml_lines__ = (1, 0, 15, 2, 24, 9, 27, 13, 30, 13, 33, 18, 34, 18, 35, 18, 37, 19, 41, 0)
+__ml_functions__ = ["rechne", "f"]
+__ml_names__ = {"rechne": rechne, "f": f}
+__ml_lines__ = (1, 0, 14, 2, 31, 18, 32, 18, 33, 20, 34, 20, 38, 0)

@@ -22,8 +22,8 @@ def 合計(数: int) -> int:
 
 def カナ() -> int:
     カ = 1
-    _uFF76_ml1 = 2
-    return カ * 10 + _uFF76_ml1
+    カ = 2
+    return カ * 10 + カ
 カナ = __ml_bind__("カナ", カナ)
 
 
