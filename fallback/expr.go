@@ -1,6 +1,7 @@
 package fallback
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -128,17 +129,17 @@ func (g *gen) expr(e ast.Expr) (string, int) {
 		if e == nil {
 			g.failf(nil, "nil list")
 		}
-		return "[" + g.elems(e.Elems) + "]", precAtom
+		return "[" + broken(g, e.Pos.Start.Line, e.Elems, g.item) + "]", precAtom
 	case *ast.Tuple:
 		if e == nil {
 			g.failf(nil, "nil tuple")
 		}
-		return g.tuple(e.Elems), precAtom
+		return g.tuple(e.Pos.Start.Line, e.Elems), precAtom
 	case *ast.Set:
 		if e == nil || len(e.Elems) == 0 {
 			g.failf(e, "empty set display")
 		}
-		return "{" + g.elems(e.Elems) + "}", precAtom
+		return "{" + broken(g, e.Pos.Start.Line, e.Elems, g.item) + "}", precAtom
 	case *ast.Dict:
 		if e == nil {
 			g.failf(nil, "nil dict")
@@ -279,14 +280,49 @@ func (g *gen) elems(es []ast.Expr) string {
 }
 
 // tuple returns a parenthesized tuple display.
-func (g *gen) tuple(es []ast.Expr) string {
+func (g *gen) tuple(line int32, es []ast.Expr) string {
 	switch len(es) {
 	case 0:
 		return "()"
 	case 1:
-		return "(" + g.item(es[0]) + ",)"
+		return "(" + broken(g, line, es, g.item) + ",)"
 	}
-	return "(" + g.elems(es) + ")"
+	return "(" + broken(g, line, es, g.item) + ")"
+}
+
+// lineBreak delimits, in the text of an expression, the number of the
+// source line the text after it starts on: line breaks the source made
+// inside brackets, which line() turns into continuation lines.
+const lineBreak = "\x00"
+
+// broken returns the comma-separated texts of the items of a bracketed
+// construct that starts on source line `line`: an item the source starts
+// on a later line than the item before starts on a new line here too, so
+// that the module reads like the source and a traceback points at the
+// item's own line. Inside an f-string field, where Python 3.10 allows no
+// line break, everything stays on one line.
+func broken[T ast.Node](g *gen, line int32, items []T, text func(T) string) string {
+	parts := make([]string, len(items))
+	prev := line
+	for i, it := range items {
+		parts[i] = g.breakBefore(it, &prev) + text(it)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// breakBefore returns the line break to write before n, when the source
+// starts n on a later line than *prev, and moves *prev to n's line.
+func (g *gen) breakBefore(n ast.Node, prev *int32) string {
+	l := spanOf(n).Start.Line
+	if l <= *prev || g.fq.inField {
+		return ""
+	}
+	first := *prev == 0
+	*prev = l
+	if first {
+		return ""
+	}
+	return lineBreak + strconv.Itoa(int(l)) + lineBreak
 }
 
 // exprTop returns e where Python takes a bare tuple (`return a, b`, the
@@ -306,13 +342,16 @@ func (g *gen) dict(d *ast.Dict) string {
 		g.failf(d, "dict with %d keys and %d values", len(d.Keys), len(d.Values))
 	}
 	parts := make([]string, len(d.Values))
+	prev := d.Pos.Start.Line
 	for i, v := range d.Values {
 		if d.Keys[i] == nil {
+			br := g.breakBefore(v, &prev)
 			s, p := g.expr(v)
-			parts[i] = "**" + paren(s, p, precBitOr)
+			parts[i] = br + "**" + paren(s, p, precBitOr)
 			continue
 		}
-		parts[i] = g.item(d.Keys[i]) + ": " + g.item(v)
+		br := g.breakBefore(d.Keys[i], &prev)
+		parts[i] = br + g.item(d.Keys[i]) + ": " + g.item(v)
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }
@@ -328,30 +367,32 @@ func (g *gen) call(e *ast.Call) string {
 	if id, ok := e.Func.(*ast.Ident); ok {
 		_, foreign = g.builtinOf(id)
 	}
-	var parts []string
 	if len(e.Args) == 1 && len(e.Keywords) == 0 {
 		if c, ok := e.Args[0].(*ast.Comp); ok && c != nil && c.Kind == ast.GenExp {
 			s := g.comp(c)
 			return paren(fn, p, precPostfix) + s
 		}
 	}
+	prev := spanOf(e.Func).End.Line
+	var parts []string
 	for _, a := range e.Args {
-		parts = append(parts, g.item(a))
+		parts = append(parts, g.breakBefore(a, &prev)+g.item(a))
 	}
 	for _, k := range e.Keywords {
 		if k == nil {
 			g.failf(e, "nil keyword argument")
 		}
+		br := g.breakBefore(k, &prev)
 		if k.Name == nil {
 			s, kp := g.expr(k.Value)
-			parts = append(parts, "**"+paren(s, kp, precBitOr))
+			parts = append(parts, br+"**"+paren(s, kp, precBitOr))
 			continue
 		}
 		name := g.keywordName(k.Name)
 		if foreign {
 			name = g.names.attrName(k.Name.Name)
 		}
-		parts = append(parts, name+"="+g.item(k.Value))
+		parts = append(parts, br+name+"="+g.item(k.Value))
 	}
 	return paren(fn, p, precPostfix) + "(" + strings.Join(parts, ", ") + ")"
 }
@@ -443,6 +484,8 @@ func (g *gen) comp(c *ast.Comp) string {
 	inner := scope{inFunc: outer.inFunc, async: outer.async}
 	var b strings.Builder
 	g.scope = inner
+	prev := c.Pos.Start.Line
+	b.WriteString(g.breakBefore(c.Elt, &prev))
 	elt := g.item(c.Elt)
 	if c.Kind == ast.DictComp {
 		elt += ": " + g.item(c.Value)
@@ -452,6 +495,7 @@ func (g *gen) comp(c *ast.Comp) string {
 		if f == nil {
 			g.failf(c, "nil comprehension clause")
 		}
+		b.WriteString(strings.TrimSuffix(" "+g.breakBefore(f, &prev), " "))
 		if f.Async {
 			if !outer.async {
 				g.failf(f, "async for outside an async function")
@@ -466,8 +510,9 @@ func (g *gen) comp(c *ast.Comp) string {
 		g.scope = inner
 		b.WriteString(paren(it, p, precOr))
 		for _, cond := range f.Ifs {
+			br := g.breakBefore(cond, &prev)
 			s, p := g.expr(cond)
-			b.WriteString(" if " + paren(s, p, precOr))
+			b.WriteString(strings.TrimSuffix(" "+br, " ") + " if " + paren(s, p, precOr))
 		}
 	}
 	g.scope = outer

@@ -402,15 +402,27 @@ func lineTable(lines []outLine, last int) string {
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-// line writes one line at the current indentation.
+// line writes one line at the current indentation; the line breaks
+// marked in s (see lineBreak) start continuation lines, one level deeper,
+// mapped to their own source lines.
 func (g *gen) line(s string) {
 	src := g.cur
 	if s == "" {
-		src = -1
-	} else {
-		s = strings.Repeat("    ", g.indent) + s
+		g.lines = append(g.lines, outLine{src: -1})
+		return
 	}
-	g.lines = append(g.lines, outLine{text: s, src: src})
+	ind := strings.Repeat("    ", g.indent)
+	for {
+		i := strings.Index(s, lineBreak)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i+1:], lineBreak) + i + 1
+		g.lines = append(g.lines, outLine{text: ind + strings.TrimRight(s[:i], " "), src: src})
+		n, _ := strconv.Atoi(s[i+1 : j])
+		src, s, ind = int32(n), strings.TrimLeft(s[j+1:], " "), strings.Repeat("    ", g.indent+1)
+	}
+	g.lines = append(g.lines, outLine{text: ind + s, src: src})
 }
 
 // blank writes up to n blank lines, none at the start of the module part

@@ -235,13 +235,15 @@ lines = mod.splitlines()
 for node in ast.walk(tree):
     if isinstance(node, ast.stmt):
         print(src(node.lineno), lines[node.lineno - 1].strip())
+    if isinstance(node, ast.Constant) and node.value == 2:
+        print(src(node.lineno), lines[node.lineno - 1].strip())
 `
 	out := runPython(t, mod, driver)
 	want := map[string]string{
 		"import math": "1", "LIMIT = 3": "3", "def f(n):": "6", "\"Doc.\"": "7", "total = 0": "8",
 		"for i in range(n):": "9", "if not i >= 0:": "10", "raise AssertionError(\"never\")": "10",
 		"total += i": "11", "return total": "12", "class K:": "15", "x = 1": "16", "def m(self):": "18",
-		"return self.x": "19", "print(f(LIMIT))": "22", "x = [1, 2]": "23",
+		"return self.x": "19", "print(f(LIMIT))": "22", "x = [1,": "23", "2]": "24",
 		"print(x)": "25", "__ml_language__ = \"en\"": "0", "__ml_names__ = {\"f\": f}": "0",
 	}
 	got := map[string]string{}

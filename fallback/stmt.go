@@ -59,9 +59,14 @@ func (g *gen) params(ps []*ast.Param, annotate bool) string {
 	var parts []string
 	seen := make(map[string]bool)
 	posOnly, star := false, false
+	prev := g.cur // the def's line; a lambda's parameters are not in brackets
 	for i, p := range ps {
 		if p == nil || p.Name == nil {
 			g.failf(nil, "parameter without a name")
+		}
+		br := ""
+		if annotate {
+			br = g.breakBefore(p, &prev)
 		}
 		if posOnly && p.Kind != ast.ParamPosOnly {
 			parts = append(parts, "/")
@@ -103,7 +108,7 @@ func (g *gen) params(ps []*ast.Param, annotate bool) string {
 				text += "=" + g.item(p.Default)
 			}
 		}
-		parts = append(parts, text)
+		parts = append(parts, br+text)
 		if i == len(ps)-1 && posOnly {
 			parts = append(parts, "/")
 		}
@@ -124,19 +129,21 @@ func (g *gen) classDef(c *ast.ClassDef) {
 	}
 	g.at(c)
 	var args []string
+	prev := g.cur
 	for _, b := range c.Bases {
-		args = append(args, g.item(b))
+		args = append(args, g.breakBefore(b, &prev)+g.item(b))
 	}
 	for _, k := range c.Keywords {
 		if k == nil {
 			g.failf(c, "nil class keyword")
 		}
+		br := g.breakBefore(k, &prev)
 		if k.Name == nil {
 			s, p := g.expr(k.Value)
-			args = append(args, "**"+paren(s, p, precBitOr))
+			args = append(args, br+"**"+paren(s, p, precBitOr))
 			continue
 		}
-		args = append(args, g.keywordName(k.Name)+"="+g.item(k.Value))
+		args = append(args, br+g.keywordName(k.Name)+"="+g.item(k.Value))
 	}
 	head := "class " + g.bindName(c.Name)
 	if len(args) > 0 {
