@@ -421,6 +421,9 @@ func (p *parser) arguments(open lexer.Token) (args []ast.Expr, kws []*ast.Keywor
 func (p *parser) slices() ast.Expr {
 	first := p.slice()
 	if p.tok().Kind != lexer.COMMA {
+		if st, ok := first.(*ast.Starred); ok { // x[*a] indexes by the tuple (*a,)
+			return &ast.Tuple{Pos: st.Span(), Elems: []ast.Expr{st}}
+		}
 		return first
 	}
 	elems := []ast.Expr{first}

@@ -153,10 +153,10 @@ func (pr *printer) builtinSpelling(name string) (string, bool) {
 	return "", false
 }
 
-// clash reports whether word cannot stand as a name of the program in the
-// target language: it is one of its hard keywords, a word of one of its
+// clash reports whether word cannot stand as a name in the target
+// language: it is one of its hard keywords, or a word of one of its
 // multi-word keywords ("chaque" after "pour" would read as "pour
-// chaque"), or the spelling of a builtin the program uses.
+// chaque").
 func (pr *printer) clash(word string) bool {
 	if k, ok := pr.to.Keyword(word); ok && pr.to.Hard(k, word) {
 		return true
@@ -168,7 +168,14 @@ func (pr *printer) clash(word string) bool {
 			}
 		}
 	}
-	return pr.builtins[word]
+	return false
+}
+
+// taken reports whether the program's name word must be renamed in the
+// target language: it clashes, or the program binds it and it is the
+// target's spelling of a builtin the program uses.
+func (pr *printer) taken(word string) bool {
+	return pr.clash(word) || pr.bound[word] && pr.builtins[word]
 }
 
 // builtinWord reports whether word is a builtin or type name of the target.
@@ -196,13 +203,13 @@ func (pr *printer) ident(name string) string {
 }
 
 // attr returns the spelling of a name that is not a variable (an
-// attribute, a keyword argument, a module): as written unless it clashes
-// or was renamed as a variable.
+// attribute, a keyword argument, a module), or of a name the program
+// binds: as written unless it is taken or was renamed as a variable.
 func (pr *printer) attr(name string) string {
 	if r, ok := pr.renamed[name]; ok {
 		return r
 	}
-	if pr.clash(name) {
+	if pr.taken(name) {
 		return pr.rename(name)
 	}
 	return name
@@ -215,7 +222,7 @@ func (pr *printer) rename(name string) string {
 		return r
 	}
 	r := name + "_"
-	for pr.used[r] || pr.clash(r) || pr.builtinWord(r) {
+	for pr.used[r] || pr.clash(r) || pr.builtins[r] || pr.builtinWord(r) {
 		r += "_"
 	}
 	pr.renamed[name] = r
@@ -800,8 +807,8 @@ func (pr *printer) subscript(x ast.Expr) string {
 		return "()"
 	}
 	s := pr.list(t.Elems)
-	if len(t.Elems) == 1 {
-		s += ","
+	if _, starred := t.Elems[0].(*ast.Starred); len(t.Elems) == 1 && !starred {
+		s += "," // x[*a] is already a tuple
 	}
 	return s
 }
@@ -992,7 +999,9 @@ func (pr *printer) quote(s string) string {
 // printable. In an f-string, braces are doubled.
 func escapeStr(s string, q byte, fstring bool) string {
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		i += size
 		switch {
 		case r == '\\' || r == rune(q):
 			b.WriteByte('\\')

@@ -110,6 +110,9 @@ func TestPrintNames(t *testing.T) {
 		// A name the program binds is its own: never translated...
 		{"en", "max = 3\nprint(max, min(1, 2))\n", "fr", "max = 3\nafficher(max, minimum(1, 2))\n"},
 		{"fr", "liste = [1]\nafficher(liste, longueur(liste))\n", "en", "liste = [1]\nprint(liste, len(liste))\n"},
+		// An attribute or keyword argument spelled like a builtin is not one.
+		{"en", "import gzip\nprint(open(p), gzip.open(p, mode=len))\n", "en", "import gzip\nprint(open(p), gzip.open(p, mode=len))\n"},
+		{"en", "import gzip\nprint(open(p), gzip.open(p, len=len))\n", "fr", "importer gzip\nafficher(ouvrir(p), gzip.open(p, len=longueur))\n"},
 		// ... but renamed when a builtin the program uses takes its spelling.
 		{"en", "somme = 1\nprint(sum([somme]))\n", "fr", "somme_ = 1\nafficher(somme([somme_]))\n"},
 		// A free name that is a builtin of the target is renamed.
@@ -170,10 +173,10 @@ func TestPrintBuiltTree(t *testing.T) {
 		&ast.AnnAssign{Target: id("x"), Annot: &ast.TypeExpr{Name: id("int")}, Decl: ast.DeclConst, Simple: true},
 		&ast.ExprStmt{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: id("x"), Debug: "x="}, &ast.StrLit{Value: "{'\"}"}}}},
 		&ast.ExprStmt{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: &ast.FString{Parts: []ast.Expr{&ast.FormattedValue{X: &ast.StrLit{Value: "s"}}}}}}}},
-		&ast.ExprStmt{X: &ast.Tuple{Elems: []ast.Expr{&ast.BytesLit{Value: "'\""}, &ast.FloatLit{Value: math.Inf(1)}, &ast.FloatLit{Value: math.NaN()}}}},
+		&ast.ExprStmt{X: &ast.Tuple{Elems: []ast.Expr{&ast.StrLit{Value: "\xed\xb2\x80"}, &ast.BytesLit{Value: "'\""}, &ast.FloatLit{Value: math.Inf(1)}, &ast.FloatLit{Value: math.NaN()}}}},
 	}}
 	want := "while True:\n    pass\n(-3) ** 2.0\n(1).real\n\n@d\nasync def f(a, /, *, b: dict[str, None] = None, **c) -> None:\n    pass\n\n" +
-		"const x: int\nf\"{x!r}{{'\\\"}}\"\nf\"{f'{\"s\"}'}\"\nb\"'\\\"\", 1e999, (1e999 - 1e999)\n"
+		"const x: int\nf\"{x!r}{{'\\\"}}\"\nf\"{f'{\"s\"}'}\"\n\"\\udc80\", b\"'\\\"\", 1e999, (1e999 - 1e999)\n"
 	if got := Print(f, nil); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

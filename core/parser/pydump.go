@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -1078,7 +1079,9 @@ func pyStr(s string) string {
 	}
 	var b strings.Builder
 	b.WriteRune(quote)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		i += size
 		switch {
 		case r == quote || r == '\\':
 			b.WriteByte('\\')
@@ -1103,6 +1106,18 @@ func pyStr(s string) string {
 	}
 	b.WriteRune(quote)
 	return b.String()
+}
+
+// decodeRune decodes the first character of s like utf8.DecodeRuneInString,
+// and also reads a UTF-16 surrogate (which a Python str may hold alone)
+// encoded in three bytes as UTF-8 would encode its code point, the way
+// WTF-8 keeps such strings in Go.
+func decodeRune(s string) (rune, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && size == 1 && len(s) >= 3 && s[0] == 0xED && s[1]&0xE0 == 0xA0 && s[2]&0xC0 == 0x80 {
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return r, size
 }
 
 // pyPrintable reports whether Python's str.isprintable holds for r: r is

@@ -130,7 +130,9 @@ func TestDumpPythonMatchesCPython(t *testing.T) {
 // languages and parses it back: the tree must dump as the English
 // original does (once the original's names are renamed as the printer
 // renamed them to keep clear of the target's words), and printing it again
-// in the same language must give a tree with the same Dump.
+// in the same language must give a tree with the same Dump. The tree read
+// in each language is also printed in the next language, and must dump
+// the same there.
 func TestPrintCorpusRoundTrip(t *testing.T) {
 	en := mustLang(t, "en")
 	for _, name := range corpusFiles(t) {
@@ -144,7 +146,8 @@ func TestPrintCorpusRoundTrip(t *testing.T) {
 			continue
 		}
 		want := DumpPython(f, en)
-		for _, code := range lang.Codes() {
+		codes := lang.Codes()
+		for i, code := range codes {
 			t.Run(filepath.Base(name)+"/"+code, func(t *testing.T) {
 				l := mustLang(t, code)
 				out, renamed := printFile(f, l)
@@ -169,6 +172,17 @@ func TestPrintCorpusRoundTrip(t *testing.T) {
 				}
 				if got := DumpPython(g, l); got != want {
 					t.Errorf("printed in %s, parsed back, dumps differently:\n%s", code, dumpDiff(want, got))
+				}
+				// From this language to the next one.
+				next := mustLang(t, codes[(i+1)%len(codes)])
+				out, renamed = printFile(g, next)
+				h, errs := ParseFile("next.ml", out, next)
+				if len(errs) > 0 {
+					t.Fatalf("printed from %s in %s does not parse:\n%v\n%s", code, next.Code, errs, numbered(out))
+				}
+				renameAll(g, renamed)
+				if a, b := DumpPython(g, l), DumpPython(h, next); a != b {
+					t.Errorf("printed from %s in %s, parsed back, dumps differently:\n%s", code, next.Code, dumpDiff(a, b))
 				}
 			})
 		}
@@ -289,7 +303,9 @@ func TestPyRepr(t *testing.T) {
 		{"\U0001F600\U000E0001", `'😀\U000e0001'`},
 		{"日本語 हिन्दी", "'日本語 हिन्दी'"},
 		{"\ue000", `'\ue000'`},
-		{"\u0378", `'\u0378'`}, // unassigned
+		{"\u0378", `'\u0378'`},                             // unassigned
+		{"a\xed\xb2\x80b\xed\xa0\x80", `'a\udc80b\ud800'`}, // lone surrogates, as WTF-8
+		{"\xff", "'\ufffd'"},                               // not UTF-8
 	}
 	for _, tt := range strs {
 		if got := pyStr(tt.in); got != tt.want {

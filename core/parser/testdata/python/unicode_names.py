@@ -27,3 +27,9 @@ def normalized(text):
 print(describe(BULLET + ARROW), bulleted(["one", "two"]), SNOWMAN, GREEK)
 print(len(ACUTE), len(normalized(ACUTE)), FACES, RAW_NAME, BYTES_NAME)
 print(f"{ARROW} done \N{CHECK MARK}")
+
+# Identifiers are read in NFKC form: the ligature and the combining accent
+# below name the same variables as their plain spellings.
+ﬁle_count = 2
+café = "latte"
+print(file_count, café)
