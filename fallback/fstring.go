@@ -1,6 +1,7 @@
 package fallback
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,9 @@ func (c fctx) freeQuote() int {
 // non-printable character, no backslash, no quote taken by an enclosing
 // f-string nor q itself).
 func (c fctx) plainText(s string, q byte) bool {
+	if !utf8.ValidString(s) {
+		return false // a lone surrogate needs an escape
+	}
 	for _, r := range s {
 		if r == '\\' || r == rune(q) || !printable(r) {
 			return false
@@ -67,14 +71,11 @@ func printable(r rune) bool {
 	if r < 0x80 {
 		return r >= 0x20 && r != 0x7F
 	}
-	return unicode.IsPrint(r)
+	return unicode.IsPrint(r) && r != utf8.RuneError
 }
 
 // strLit returns a string literal with value v, as the context allows.
 func (g *gen) strLit(n ast.Node, v string) string {
-	if !utf8.ValidString(v) {
-		g.failf(n, "string literal %q is not valid UTF-8", v)
-	}
 	if g.fq.inField {
 		for i, q := range quoteChars {
 			if !g.fq.used[i] && g.fq.plainText(v, q) {
@@ -256,14 +257,15 @@ func hasFields(fs *ast.FString) bool {
 // an enclosing f-string no escape may be written. A format spec cannot
 // hold braces.
 func (g *gen) fLiteral(v string, q byte, spec bool) (string, bool) {
-	if !utf8.ValidString(v) {
+	runes, ok := wtf8Runes(v)
+	if !ok {
 		g.failf(nil, "f-string text %q is not valid UTF-8", v)
 	}
 	if g.fq.inField && !g.fq.plainText(v, q) {
 		return "", false
 	}
 	var b strings.Builder
-	for _, r := range v {
+	for _, r := range runes {
 		switch {
 		case r == '{' || r == '}':
 			if spec {
@@ -276,6 +278,8 @@ func (g *gen) fLiteral(v string, q byte, spec bool) (string, bool) {
 			b.WriteRune(r)
 		case printable(r):
 			b.WriteRune(r)
+		case r >= 0xD800 && r <= 0xDFFF:
+			fmt.Fprintf(&b, `\u%04x`, r) // a lone surrogate
 		default:
 			lit, _ := stringLiteral(string(r))
 			b.WriteString(lit[1 : len(lit)-1])

@@ -43,6 +43,8 @@ func TestFStringsPython310(t *testing.T) {
 			`f"{w =:>3}"`, `'w =  7'`},
 		{"bytes in field", fstr(field(&ast.BytesLit{Value: "\x00'"})),
 			`f"{__ml_s5__}"`, `'b"\\x00\'"'`},
+		{"lone surrogate", fstr(strl("s\xed\xa0\x80"), field(strl("\xed\xbf\xbf"))),
+			`f"s\ud800{__ml_s6__}"`, `'s\ud800\udfff'`},
 		{"conversions", fstr(field(&ast.FormattedValue{X: strl("é"), Conv: 'a'})),
 			"", ""}, // a FormattedValue is not an expression: an error
 	}
