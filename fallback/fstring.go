@@ -71,7 +71,7 @@ func printable(r rune) bool {
 	if r < 0x80 {
 		return r >= 0x20 && r != 0x7F
 	}
-	return unicode.IsPrint(r) && r != utf8.RuneError
+	return unicode.IsPrint(r)
 }
 
 // strLit returns a string literal with value v, as the context allows.
