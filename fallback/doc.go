@@ -38,8 +38,11 @@
 // evaluates (see fstring.go). Annotations are written as the source wrote
 // them, localized type names in English; the module imports annotations
 // from __future__, so they are never evaluated (__annotations__ holds
-// strings, as under that import). `except*` is written as is, so a program
-// that uses it needs Python 3.11 (as ExceptionGroup does).
+// strings, as under that import). A subscript with a starred item,
+// x[*a] (3.11), is written x[(*a,)], which means the same. `except*` is
+// written as is, so a program that uses it needs Python 3.11 (as
+// ExceptionGroup does). Strings may hold lone surrogates (WTF-8 from the
+// lexer), written \udxxx.
 //
 // # Module layout: definitions load, actions wait
 //
@@ -100,7 +103,10 @@
 // line S + (L - line), or no line when S is 0, until the next pair. Each
 // generated line maps to the source line of the statement or clause it
 // comes from (the `if __ml_run__:` line to its first action's, a bind line
-// to its def's). The Python package parses the module, renumbers every
+// to its def's). Where the source breaks a display, a call, a parameter
+// list, a class header or a comprehension across lines, the module breaks
+// it before the same items, and each continuation line maps to its item's
+// line. The Python package parses the module, renumbers every
 // node with the table, drops the columns (they are the generated text's:
 // tracebacks show no carets rather than wrong ones) and compiles it under
 // the user's file name, after registering the user's text with linecache:
