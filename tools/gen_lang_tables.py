@@ -7,6 +7,11 @@ The reference JSON files are facts about the language (which word means
 "if" in Hindi); the files this script writes are the project's own format,
 read by core/lang at start-up. Run it again when the reference changes and
 review the diff.
+
+The script writes the word sections ([language], [keywords], [types],
+[builtins], [surface]). Any other section of an existing file is written by
+hand, as [messages], the compile-time error messages: it is kept as it is,
+after the word sections.
 """
 
 import json
@@ -87,6 +92,37 @@ def surface_lines(code, patterns):
     return []
 
 
+# The sections this script writes; any other section is hand-written.
+GENERATED = {"language", "keywords", "types", "builtins", "surface"}
+
+
+def kept_sections(path):
+    """The hand-written sections of the file at path, line by line.
+
+    A section runs from its [name] line to the next section or the end of
+    the file; lines before the first section are the generated header.
+    """
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except FileNotFoundError:
+        return []
+    out, keep = [], False
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("[") and s.endswith("]"):
+            keep = s[1:-1] not in GENERATED
+            if keep:
+                while out and not out[-1].strip():
+                    out.pop()
+                out.append("")
+        if keep:
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
 def main(ref_dir, out_dir):
     with open(os.path.join(ref_dir, "keywords.json"), encoding="utf-8") as f:
         kw = json.load(f)
@@ -103,6 +139,7 @@ def main(ref_dir, out_dir):
             "# Words of the %s (%s) surface language." % (NAMES[code], code),
             "# Written by tools/gen_lang_tables.py from the reference word lists;",
             "# one entry per line: canonical = spelling | other spelling.",
+            "# The [messages] section is written by hand; the script keeps it.",
             "",
             "[language]",
             "code = " + code,
@@ -134,7 +171,9 @@ def main(ref_dir, out_dir):
                 if words:
                     lines.append("%s = %s" % (name, " | ".join(words)))
         lines += surface_lines(code, patterns)
-        with open(os.path.join(out_dir, code + ".txt"), "w", encoding="utf-8") as f:
+        path = os.path.join(out_dir, code + ".txt")
+        lines += kept_sections(path)
+        with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
 
 

@@ -798,7 +798,7 @@ func (b *binder) target(e ast.Expr, how bindHow, decl ast.DeclKind, node ast.Nod
 		b.expr(t.X)
 		b.expr(t.Index)
 	default:
-		b.c.errorf(spanOf(e), msgBadTarget, targetWhat(e))
+		b.c.errorf(spanOf(e), msgBadTarget, b.c.targetWhat(e))
 		b.expr(e)
 	}
 }
@@ -832,22 +832,23 @@ func (b *binder) delTarget(e ast.Expr) {
 		b.expr(t.X)
 		b.expr(t.Index)
 	default:
-		b.c.errorf(spanOf(e), msgBadDelete, targetWhat(e))
+		b.c.errorf(spanOf(e), msgBadDelete, b.c.targetWhat(e))
 		b.expr(e)
 	}
 }
 
 // targetWhat names an expression that cannot be assigned or deleted, in
-// CPython's words.
-func targetWhat(e ast.Expr) string {
+// CPython's words ("function call") in the program's language.
+func (c *checker) targetWhat(e ast.Expr) string {
+	id := wordExpression
 	switch e.(type) {
 	case *ast.Call:
-		return "function call"
+		id = wordCall
 	case *ast.IntLit, *ast.FloatLit, *ast.StrLit, *ast.BoolLit, *ast.NoneLit, *ast.BytesLit,
 		*ast.ImagLit, *ast.Ellipsis, *ast.FString:
-		return "literal"
+		id = wordLiteral
 	}
-	return "expression"
+	return message(c.code, id)
 }
 
 // bind records that id is bound in the current scope.

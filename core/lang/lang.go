@@ -1,12 +1,22 @@
 // Package lang holds the words of the 17 surface languages: keywords, type
-// names and builtin aliases, and detects which language a program is
-// written in.
+// names and builtin aliases, the compile-time error messages, and detects
+// which language a program is written in.
 //
-// The tables live in data/<code>.txt, one file per language in the
-// project's own format (see tools/gen_lang_tables.py, which writes them from
-// the reference word lists), and are parsed once at start-up. Every language
-// also accepts the English names of builtins and types; keywords are the
-// language's own.
+// Everything a language needs lives in its one file, data/<code>.txt, in
+// the project's own format, parsed once at start-up: adding a language is
+// adding a file. Every language also accepts the English names of builtins
+// and types; keywords are the language's own.
+//
+// The word sections ([language], [keywords], [types], [builtins],
+// [surface]) are written by tools/gen_lang_tables.py from the reference
+// word lists. The [messages] section is written by hand, and the script
+// keeps it when it rewrites a file: it is the message catalogue, the text
+// of every compile-time error of core/lexer, core/parser and core/check,
+// addressed by a stable id ("parser.expected_expr"). The phases name a
+// message by its id and call Message with the program's language; see
+// messages.go for the form of a text (fmt verbs, {keyword} placeholders)
+// and the rules that the tests hold every language to: the same ids as
+// English, the same verbs in the same order.
 package lang
 
 import (
@@ -101,6 +111,7 @@ type Language struct {
 	builtins  map[string]string  // spelling -> canonical builtin name
 	spellings map[string]string  // section + "." + canonical -> first spelling
 	surface   map[Keyword][]string
+	messages  map[string]string // message id -> text (messages.go)
 }
 
 //go:embed data/*.txt
@@ -162,6 +173,7 @@ func parse(name string) (*Language, error) {
 		builtins:  make(map[string]string),
 		spellings: make(map[string]string),
 		surface:   make(map[Keyword][]string),
+		messages:  make(map[string]string),
 	}
 	section := ""
 	sc := bufio.NewScanner(f)
@@ -179,6 +191,19 @@ func parse(name string) (*Language, error) {
 			return nil, fmt.Errorf("%s:%d: want 'name = spelling'", name, n)
 		}
 		canon = strings.TrimSpace(canon)
+		if section == "messages" {
+			// A message is one line of text, kept as written: no '|'
+			// alternatives, inner spaces kept.
+			text := strings.TrimSpace(rest)
+			if canon == "" || text == "" {
+				return nil, fmt.Errorf("%s:%d: want 'id = text'", name, n)
+			}
+			if _, dup := l.messages[canon]; dup {
+				return nil, fmt.Errorf("%s:%d: message %q given twice", name, n, canon)
+			}
+			l.messages[canon] = text
+			continue
+		}
 		var words []string
 		for _, w := range strings.Split(rest, "|") {
 			if w = strings.Join(strings.Fields(w), " "); w != "" {
