@@ -78,13 +78,13 @@ func TestGolden(t *testing.T) {
 			if strings.Contains(string(src), noRun) {
 				return
 			}
-			got := runPython(t, out, "import mlmod\nmlmod.__ml_main__()\n")
+			got := runMain(t, out)
 			wantOut, err := os.ReadFile(strings.TrimSuffix(path, ".ml") + ".out")
 			if err != nil {
 				t.Fatalf("%v (write the expected output by hand)", err)
 			}
 			if got != string(wantOut) {
-				t.Errorf("__ml_main__ printed %q, want %q", got, wantOut)
+				t.Errorf("the program printed %q, want %q", got, wantOut)
 			}
 		})
 	}
@@ -118,7 +118,7 @@ func TestSameProgramAllLanguages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := runPython(t, out, "import mlmod\nmlmod.__ml_main__()\n"); got != want {
+			if got := runMain(t, out); got != want {
 				t.Errorf("printed %q, want %q", got, want)
 			}
 		})

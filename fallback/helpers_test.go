@@ -153,6 +153,23 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 	}
 	bound := map[string]bool{}
 	var idents []*ast.Ident
+	var bindTarget func(ast.Expr)
+	bindTarget = func(t ast.Expr) {
+		switch t := t.(type) {
+		case *ast.Ident:
+			bound[t.Name] = true
+		case *ast.Tuple:
+			for _, e := range t.Elems {
+				bindTarget(e)
+			}
+		case *ast.ListLit:
+			for _, e := range t.Elems {
+				bindTarget(e)
+			}
+		case *ast.Starred:
+			bindTarget(t.X)
+		}
+	}
 	var visit func(ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -164,24 +181,56 @@ func resolve(f *ast.File, builtins, methods map[string]string) *check.Info {
 				info.Methods[n.Name] = c
 			}
 			return false
+		case *ast.Keyword:
+			ast.Inspect(n.Value, visit)
+			return false
 		case *ast.FuncDef:
 			bound[n.Name.Name] = true
 			for _, p := range n.Params {
 				bound[p.Name.Name] = true
 			}
+		case *ast.Lambda:
+			for _, p := range n.Params {
+				bound[p.Name.Name] = true
+			}
+		case *ast.ClassDef:
+			bound[n.Name.Name] = true
 		case *ast.For:
-			bound[n.Var().Name] = true
+			bindTarget(n.Target)
+		case *ast.CompFor:
+			bindTarget(n.Target)
 		case *ast.Assign:
-			if t, ok := n.Target.(*ast.Ident); ok {
-				bound[t.Name] = true
+			bindTarget(n.Target)
+			for _, t := range n.Chain {
+				bindTarget(t)
 			}
 		case *ast.AugAssign:
-			if t, ok := n.Target.(*ast.Ident); ok {
-				bound[t.Name] = true
+			bindTarget(n.Target)
+		case *ast.AnnAssign:
+			bindTarget(n.Target)
+		case *ast.NamedExpr:
+			bound[n.Target.Name] = true
+		case *ast.ExceptHandler:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
+			}
+		case *ast.WithItem:
+			if n.Target != nil {
+				bindTarget(n.Target)
 			}
 		case *ast.Global:
 			for _, id := range n.Names {
 				bound[id.Name] = true
+			}
+		case *ast.Import, *ast.ImportFrom:
+			return false
+		case *ast.MatchAs:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
+			}
+		case *ast.MatchStar:
+			if n.Name != nil {
+				bound[n.Name.Name] = true
 			}
 		case *ast.Ident:
 			idents = append(idents, n)
@@ -258,13 +307,25 @@ func needPython(t *testing.T) string {
 // returns its standard output. A non-zero exit fails the test.
 func runPython(t *testing.T, module, driver string, flags ...string) string {
 	t.Helper()
-	return runPythonFiles(t, map[string]string{"mlmod.py": module}, driver, flags...)
+	return runPythonOn(t, needPython(t), map[string]string{"mlmod.py": module}, driver, flags...)
+}
+
+// runMain runs module as a script (`python mlmod.py`) and returns what it
+// printed: the program's top level runs.
+func runMain(t *testing.T, module string) string {
+	t.Helper()
+	return runPython(t, module, "import runpy\nrunpy.run_path(\"mlmod.py\", run_name=\"__main__\")\n")
 }
 
 // runPythonFiles is runPython with any set of files beside the driver.
 func runPythonFiles(t *testing.T, files map[string]string, driver string, flags ...string) string {
 	t.Helper()
-	py := needPython(t)
+	return runPythonOn(t, needPython(t), files, driver, flags...)
+}
+
+// runPythonOn is runPythonFiles with the interpreter py.
+func runPythonOn(t *testing.T, py string, files map[string]string, driver string, flags ...string) string {
+	t.Helper()
 	dir := t.TempDir()
 	files["driver.py"] = driver
 	for name, content := range files {
@@ -313,6 +374,12 @@ type pycall struct {
 // expected one.
 func callPython(t *testing.T, module string, calls []pycall, flags ...string) {
 	t.Helper()
+	callPythonOn(t, needPython(t), module, calls, flags...)
+}
+
+// callPythonOn is callPython with the interpreter py.
+func callPythonOn(t *testing.T, py, module string, calls []pycall, flags ...string) {
+	t.Helper()
 	var d strings.Builder
 	d.WriteString(`import contextlib, io, mlmod
 def __call(name, *args):
@@ -325,7 +392,7 @@ def __call(name, *args):
 	for _, c := range calls {
 		fmt.Fprintf(&d, "print(__call(%s, %s))\n", mustStr(c.fn), c.args)
 	}
-	out := runPython(t, module, d.String(), flags...)
+	out := runPythonOn(t, py, map[string]string{"mlmod.py": module}, d.String(), flags...)
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != len(calls) {
 		t.Fatalf("got %d result lines for %d calls:\n%s\nmodule:\n%s", len(lines), len(calls), out, numbered(module))

@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -88,15 +87,17 @@ func isPythonFloatText(s string) bool {
 // s. Printable characters are written as they are (Python never normalizes
 // string literals); quotes, backslashes and every non-printable rune
 // (controls, line and paragraph separators, format characters such as the
-// BOM) are escaped. s must be valid UTF-8: a Python str holds code points,
-// not bytes.
+// BOM) are escaped. s must be UTF-8, where a lone UTF-16 surrogate, which a
+// Python str may hold, is kept as WTF-8 (ED A0..BF xx, as the lexer writes
+// it): it is written \udxxx.
 func stringLiteral(s string) (string, error) {
-	if !utf8.ValidString(s) {
+	runes, ok := wtf8Runes(s)
+	if !ok {
 		return "", fmt.Errorf("string literal %q is not valid UTF-8", s)
 	}
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range runes {
 		switch r {
 		case '"':
 			b.WriteString(`\"`)
@@ -112,7 +113,7 @@ func stringLiteral(s string) (string, error) {
 			switch {
 			case r < 0x80 && (r < 0x20 || r == 0x7F):
 				fmt.Fprintf(&b, `\x%02x`, r)
-			case r < 0x80 || unicode.IsPrint(r):
+			case r < 0x80 || printable(r):
 				b.WriteRune(r)
 			case r <= 0xFFFF:
 				fmt.Fprintf(&b, `\u%04x`, r)
@@ -125,6 +126,27 @@ func stringLiteral(s string) (string, error) {
 	return b.String(), nil
 }
 
+// wtf8Runes decodes s as UTF-8 in which a surrogate code point may be
+// encoded as the three bytes UTF-8 would give it (WTF-8). It reports false
+// for any other invalid byte.
+func wtf8Runes(s string) ([]rune, bool) {
+	out := make([]rune, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if i+2 < len(s) && s[i] == 0xED && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2] >= 0x80 && s[i+2] <= 0xBF {
+				out = append(out, 0xD000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+				i += 3
+				continue
+			}
+			return nil, false
+		}
+		out = append(out, r)
+		i += n
+	}
+	return out, true
+}
+
 // commentText returns s made safe for a one-line Python comment: control
 // characters and line separators are escaped as in a string literal.
 func commentText(s string) string {
@@ -133,4 +155,48 @@ func commentText(s string) string {
 		return "?"
 	}
 	return lit[1 : len(lit)-1]
+}
+
+// imagLiteral returns the Python spelling of an imaginary literal whose
+// Text is the ASCII spelling of its imaginary part: decimal digits (leading
+// zeros are allowed before j) or a float literal.
+func imagLiteral(text string) (string, error) {
+	digits := text != ""
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			digits = false
+		}
+	}
+	if !digits && !isPythonFloatText(text) {
+		return "", fmt.Errorf("imaginary literal %qj has no Python spelling", text)
+	}
+	return text + "j", nil
+}
+
+// bytesLiteral returns a Python bytes literal whose value is the bytes of
+// s, between the quote q: printable ASCII as is, everything else escaped.
+func bytesLiteral(s string, q byte) string {
+	var b strings.Builder
+	b.WriteString("b")
+	b.WriteByte(q)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7F:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
 }

@@ -73,6 +73,7 @@ var stringCases = []string{
 	"\u0301 combining at the start",
 	"astral \U0001F600 and private \U000F0000",
 	`\N{LATIN SMALL LETTER A} {braces} %d`,
+	"lone surrogates \xed\xa0\x80 and \xed\xbf\xbf, as WTF-8",
 }
 
 func TestStringLiteral(t *testing.T) {
@@ -85,8 +86,10 @@ func TestStringLiteral(t *testing.T) {
 			t.Errorf("stringLiteral(%q) = %q holds a raw line break or NUL", s, lit)
 		}
 	}
-	if _, err := stringLiteral("bad \xff byte"); err == nil {
-		t.Error("stringLiteral accepted invalid UTF-8")
+	for _, bad := range []string{"bad \xff byte", "cut \xed\xa0", "\xed\xa0\x41"} {
+		if _, err := stringLiteral(bad); err == nil {
+			t.Errorf("stringLiteral accepted invalid UTF-8 %q", bad)
+		}
 	}
 }
 
@@ -100,7 +103,7 @@ func TestStringLiteralPython(t *testing.T) {
 		mod.WriteString("    " + lit + ",\n")
 	}
 	mod.WriteString("]\n")
-	out := runPython(t, mod.String(), "import mlmod\nfor v in mlmod.values:\n    print(v.encode('utf-8').hex())\n")
+	out := runPython(t, mod.String(), "import mlmod\nfor v in mlmod.values:\n    print(v.encode('utf-8', 'surrogatepass').hex())\n")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != len(stringCases) {
 		t.Fatalf("got %d values, want %d", len(lines), len(stringCases))

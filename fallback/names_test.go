@@ -18,8 +18,8 @@ func TestNamer(t *testing.T) {
 		"True":     "True_ml1",  // keyword in Python, a plain name in German
 		"print":    "print_ml1", // the program also calls the builtin print
 		"range":    "range_ml1",
-		"len":      "len", // builtin not used: no clash
-		"__name__": "__name___ml1",
+		"len":      "len",      // builtin not used: no clash
+		"__name__": "__name__", // Python's dunder names are the program's too
 		// Renamed names are numbered in sorted order, after the kept ones.
 		"__ml_main__":    "__ml_main___ml1",
 		"ｘ":              "_uFF58_ml2", // _uFF58_ml1 is a program name
@@ -69,16 +69,28 @@ func TestNamerRenameCollision(t *testing.T) {
 	}
 }
 
-func TestAttrName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"append", "append"},
-		{"ajouter", "ajouter"},
-		{"class", "class_ml"},
-		{"ｐop", "_uFF50op_ml"},
+// TestAttrSpelling checks that an attribute keeps its name unless Python
+// could not read it, and that a name renamed both as a variable and as an
+// attribute is spelled the same in both roles.
+func TestAttrSpelling(t *testing.T) {
+	n := newNamer([]string{"class", "print", "x"}, map[string]bool{"print": true},
+		"append", "ajouter", "class", "ｐop", "print", "__init__", "__ml_x", "nur_attr")
+	tests := []struct{ in, attr, name string }{
+		{"append", "append", "append"},
+		{"ajouter", "ajouter", "ajouter"},
+		{"class", "class_ml1", "class_ml1"},
+		{"ｐop", "_uFF50op_ml1", "_uFF50op_ml1"},
+		{"print", "print", "print_ml1"}, // a method print hides no builtin
+		{"__init__", "__init__", "__init__"},
+		{"__ml_x", "__ml_x_ml1", "__ml_x_ml1"},
+		{"x", "x", "x"},
 	}
 	for _, tt := range tests {
-		if got := attrName(tt.in); got != tt.want {
-			t.Errorf("attrName(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := n.attrName(tt.in); got != tt.attr {
+			t.Errorf("attrName(%q) = %q, want %q", tt.in, got, tt.attr)
+		}
+		if got := n.name(tt.in); got != tt.name {
+			t.Errorf("name(%q) = %q, want %q", tt.in, got, tt.name)
 		}
 	}
 }

@@ -16,5 +16,6 @@ def f(x: ganz) -> ganz:
 
 
 behaupten rechne(1, 2) == 6
-behaupten ｆ(1) == 2 und f(2) == 23
+# ｆ und f sind ein Name, wie in Python: das zweite def gilt.
+behaupten ｆ(1) == 22 und f(2) == 33
 ausgeben("ok")

@@ -10,9 +10,16 @@ Python's answer (AUTO only).
 
 from __future__ import annotations
 
+import ast
+import bisect
+import builtins
+import itertools
+import linecache
 import os
+import sys
 import time
 import types
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
@@ -40,11 +47,56 @@ class FunctionInfo:
     bounded: bool = field(repr=False, default=False)
 
 
-def _py_namespace(source: str, filename: str) -> Dict[str, Any]:
-    ns: Dict[str, Any] = {"__name__": "__ml_fallback__", "__builtins__": __builtins__}
-    code = compile(source, "<python fallback of %s>" % filename, "exec")
-    exec(code, ns)  # defines functions only: the generated module has no side effects
-    return ns
+_module_counter = itertools.count(1)
+
+
+def _line_map(tree: ast.Module) -> Optional[Callable[[int], int]]:
+    """The map from the generated module's lines to the source's, read
+    from its ``__ml_lines__ = (line, source line, ...)`` table; None for a
+    module without one."""
+    last = tree.body[-1] if tree.body else None
+    if not (isinstance(last, ast.Assign) and len(last.targets) == 1
+            and isinstance(last.targets[0], ast.Name) and last.targets[0].id == "__ml_lines__"):
+        return None
+    flat = ast.literal_eval(last.value)
+    starts: List[int] = list(flat[0::2])
+    sources: List[int] = list(flat[1::2])
+
+    def source_line(line: int) -> int:
+        i = bisect.bisect_right(starts, line) - 1
+        if i < 0 or sources[i] == 0:
+            return 0
+        return int(sources[i] + line - starts[i])
+
+    return source_line
+
+
+def _compile_module(python_source: str, filename: str, source: Optional[str]) -> types.CodeType:
+    """The code of a generated module, compiled under the user's file name
+    with the user's line numbers, so that tracebacks point into the
+    program's own file. Columns are left out: they would be the generated
+    text's, so tracebacks show no carets under the user's line. The user's
+    text, when known, is registered with linecache under ``filename`` for
+    tracebacks to quote it."""
+    tree = ast.parse(python_source, filename)
+    source_line = _line_map(tree)
+    if source_line is not None:
+        cache: Dict[int, int] = {}
+        for node in ast.walk(tree):
+            line = getattr(node, "lineno", None)
+            if line is None:
+                continue
+            mapped = cache.get(line)
+            if mapped is None:
+                mapped = cache[line] = source_line(line)
+            node.lineno = node.end_lineno = mapped  # type: ignore[attr-defined]
+            node.col_offset = node.end_col_offset = -1  # type: ignore[attr-defined]
+    if source is not None:
+        lines = source.splitlines(True)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        linecache.cache[filename] = (len(source), None, lines, filename)
+    return compile(tree, filename, "exec", dont_inherit=True)
 
 
 class Program:
@@ -52,7 +104,15 @@ class Program:
 
     Functions are reachable as attributes (``prog.fib(30)``, Backend.AUTO)
     and through :meth:`call`, which takes a backend. Building a Program never
-    runs the program's top-level statements; :meth:`run` does.
+    runs the program's top-level actions; :meth:`run` does.
+
+    The generated module is executed in two ways. Loaded (for ``prog.f``,
+    :meth:`call` and :meth:`python_function`), it runs with ``__ml_run__``
+    false: its definitions (def, class, import, assignments that call
+    nothing) bind the names functions read, and its actions wait. Run
+    (:meth:`run`), a fresh copy runs with ``__ml_run__`` true as the module
+    ``__main__``, and with ``__ml_bind__`` binding each compilable function
+    to its WebAssembly code, with the Python function as its fallback.
     """
 
     def __init__(self, artifact: Dict[str, Any], filename: str = "<source>") -> None:
@@ -61,6 +121,8 @@ class Program:
         self.language_detected: bool = bool(artifact.get("detected", False))
         self.wasm_bytes: bytes = bytes(artifact.get("wasm", b""))
         self.python_source: str = str(artifact["python"])
+        #: The program's own text, when known: tracebacks quote its lines.
+        self.source: Optional[str] = artifact.get("source")
         self._wat: str = str(artifact.get("wat", ""))
         self.functions: Dict[str, FunctionInfo] = {}
         for f in artifact.get("functions", []):
@@ -74,9 +136,10 @@ class Program:
                 bounded=bool(f.get("bounded", False)),
             )
             self.functions[info.name] = info
-        keep = ("language", "detected", "wasm", "python", "wat", "functions")
+        keep = ("language", "detected", "wasm", "python", "wat", "functions", "source")
         self._artifact: Dict[str, Any] = {k: artifact[k] for k in keep if k in artifact}
         self._ns: Optional[Dict[str, Any]] = None
+        self._code: Optional[types.CodeType] = None
         self._module: Any = None   # compiled without interruption checks
         self._timed: Any = None    # the same code with them, for timeout=
         self._report: Dict[str, Any] = {}
@@ -214,22 +277,34 @@ class Program:
         """The generated Python function for ``name``."""
         self._info(name)
         ns = self._namespace()
-        return ns["__ml_names__"][name]  # type: ignore[no-any-return]
+        try:
+            return ns["__ml_names__"][name]  # type: ignore[no-any-return]
+        except KeyError:
+            raise ValueError("function %r of %s is defined by the program's top-level actions "
+                             "(it depends on what they do): run the program"
+                             % (name, self.filename)) from None
 
     def run(self) -> Dict[str, Any]:
-        """Run the program's top-level statements and return its globals.
+        """Run the program as a script and return its globals.
 
-        Calls to compilable functions go to WebAssembly (Backend.AUTO);
-        everything else runs in Python.
+        The top level runs in order in a fresh module named ``__main__``
+        (installed in sys.modules while it runs). Calls to compilable
+        functions go to WebAssembly (Backend.AUTO); everything else runs
+        in Python. An exception raised by the program propagates with a
+        traceback in the program's file and lines.
         """
-        # A fresh namespace, so that rebinding names below and the globals
-        # the program assigns do not leak into the pure-Python functions.
-        ns = _py_namespace(self.python_source, self.filename)
-        for name, info in self.functions.items():
-            if info.compilable and _native_loader.native is not None:
-                ns[ns["__ml_names__"][name].__name__] = self._callable(name, Backend.AUTO)
-        main = types.FunctionType(ns["__ml_main__"].__code__, ns, "__ml_main__")
-        main()
+        module = types.ModuleType("__main__")
+        ns = module.__dict__
+        ns["__ml_run__"] = True
+        ns["__ml_bind__"] = self._bind
+        self._prepare(ns)
+        saved = sys.modules.get("__main__")
+        sys.modules["__main__"] = module
+        try:
+            exec(self._compiled(), ns)
+        finally:
+            if saved is not None:
+                sys.modules["__main__"] = saved
         return {k: v for k, v in ns.items() if not k.startswith("__")}
 
     # ---- internals ----
@@ -241,10 +316,43 @@ class Program:
             raise ValueError("program %s has no function %r; its functions are: %s" % (
                 self.filename, name, ", ".join(self.functions) or "(none)")) from None
 
+    def _compiled(self) -> types.CodeType:
+        if self._code is None:
+            self._code = _compile_module(self.python_source, self.filename, self.source)
+        return self._code
+
+    def _prepare(self, ns: Dict[str, Any]) -> None:
+        ns["__builtins__"] = builtins
+        if not (self.filename.startswith("<") and self.filename.endswith(">")):
+            ns["__file__"] = self.filename
+
     def _namespace(self) -> Dict[str, Any]:
+        """The loaded module's globals: definitions only, pure Python. The
+        module is in sys.modules under a name of its own while the Program
+        lives, so that its classes can be found by their __module__."""
         if self._ns is None:
-            self._ns = _py_namespace(self.python_source, self.filename)
+            stem = "".join(c if c.isalnum() else "_" for c in
+                           os.path.splitext(os.path.basename(self.filename))[0])
+            name = "_ml_program_%d_%s" % (next(_module_counter), stem)
+            module = types.ModuleType(name)
+            ns = module.__dict__
+            ns["__ml_run__"] = False
+            self._prepare(ns)
+            sys.modules[name] = module
+            weakref.finalize(self, sys.modules.pop, name, None)
+            exec(self._compiled(), ns)
+            self._ns = ns
         return self._ns
+
+    def _bind(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """The binding of a compilable function in a running program: its
+        WebAssembly code with ``fn`` as the fallback (Backend.AUTO), or
+        ``fn`` itself without the extension."""
+        info = self.functions.get(name)
+        if info is None or not info.compilable or _native_loader.native is None:
+            return fn
+        return self._native_module().function(  # type: ignore[no-any-return]
+            name, info.signature, fn, release_gil=False if info.bounded else None)
 
     def _native_module(self) -> Any:
         if self._module is None:
@@ -405,6 +513,8 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
         artifact = native.compile(source, filename, language, bool(optimize))
     except native.CompileError as exc:
         raise _errors_from_native(exc) from None
+    artifact = dict(artifact)
+    artifact["source"] = source
     prog = Program(artifact, filename)
     from . import _debug
     _debug.log("compiled %s (%s%s) in %.1f ms: %d functions, %d compilable",

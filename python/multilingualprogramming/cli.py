@@ -2,7 +2,7 @@
 
     multilingual build FILE [-o DIR] [--language CODE] [--optimize]
     multilingual build --all [-o DIR] [--optimize]
-    multilingual run FILE [--language CODE]
+    multilingual run FILE [--language CODE] [ARGS...]
     multilingual wat FILE [--language CODE] [--optimize]
     multilingual bench [--quick] [--out DIR] ...
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from typing import List, Optional
 
 from ._errors import MultilingualError, MultilingualSyntaxError
 from ._corpus import write_build
-from ._program import compile_file
+from ._program import Program, compile_file
 from ._version import __version__
 
 
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="output directory (default: build, or the package's corpus_build with --all)")
     b.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
 
-    r = sub.add_parser("run", help="run the program's top-level statements")
+    r = sub.add_parser("run", help="run the program as a script (ARGS become sys.argv[1:])")
     add_common(r)
 
     sub.add_parser("bench", add_help=False,
@@ -62,7 +63,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.command == "bench":
         from ._bench import main as bench_main
         return bench_main(rest, prog="multilingual bench")
-    if rest:
+    if rest and args.command != "run":
         parser.error("unrecognized arguments: " + " ".join(rest))
     if args.command == "build" and bool(args.all) == bool(args.file):
         parser.error("build takes a FILE or --all")
@@ -85,7 +86,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                 if not f.compilable:
                     print("  %s runs in Python only: %s" % (f.name, f.reason))
         elif args.command == "run":
-            prog.run()
+            return _run(prog, [args.file] + rest)
         elif args.command == "wat":
             sys.stdout.write(prog.wat())
     except MultilingualSyntaxError as exc:
@@ -94,4 +95,27 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (OSError, MultilingualError) as exc:
         print("multilingual: %s" % exc, file=sys.stderr)
         return 1
+    return 0
+
+
+def _run(prog: Program, argv: List[str]) -> int:
+    """Run prog as a script with sys.argv set to argv. An exception the
+    program lets escape is printed as Python prints it, from the program's
+    first frame on (its file, its lines, its own text), and gives status 1;
+    SystemExit passes through."""
+    saved = sys.argv
+    sys.argv = argv
+    try:
+        prog.run()
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != prog.filename:
+            tb = tb.tb_next
+        sys.stdout.flush()
+        traceback.print_exception(type(exc), exc, tb if tb is not None else exc.__traceback__)
+        return 1
+    finally:
+        sys.argv = saved
     return 0
