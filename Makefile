@@ -99,7 +99,7 @@ fuzz: build
 lint: $(PYDEPS)
 	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)
 	$(GO) vet ./...
-	$(PYTHON) -m flake8 --max-line-length=110 --exclude corpus_build python tests bench examples
+	$(PYTHON) -m flake8 --max-line-length=110 --exclude corpus_build,tests/language,tests/whole_language python tests bench examples
 	$(PYTHON) -m mypy python/multilingualprogramming
 
 check: lint
