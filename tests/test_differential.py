@@ -84,7 +84,7 @@ TRAPS = tuple({mp.WasmTrap, getattr(_native_loader.native, "WasmTrap", mp.WasmTr
 
 
 def programs():
-    return sorted(glob.glob(os.path.join(ROOT, "tests", "programs", "*.ml")))
+    return sorted(glob.glob(os.path.join(ROOT, "tests", "programs", "*.multi")))
 
 
 def compiled_functions():
