@@ -229,7 +229,6 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
     ``sys.path[0]`` the program's directory. An exception the program lets
     escape is printed from the program's frames on (its file, its lines,
     its own text) and gives status 1; SystemExit passes through."""
-    from ._repl import print_exception
     saved_argv = sys.argv
     saved_path0 = sys.path[0] if sys.path else None
     sys.argv = argv
@@ -243,6 +242,7 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
         raise
     except BaseException as exc:
         sys.stdout.flush()
+        from ._repl import print_exception
         print_exception(exc)
         return 1
     finally:
