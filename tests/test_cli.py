@@ -330,3 +330,15 @@ def test_no_native_check_is_one_line(tmp_path):
     else:
         r = cli(tmp_path, "check", os.path.join(EXAMPLES, "myfunction.multi"))
     one_line_error(r, "native extension")
+
+
+# ---- the examples ----
+
+@needs_native
+def test_the_examples_run(tmp_path):
+    r = cli(tmp_path, os.path.join(EXAMPLES, "hello.multi"), "Ada")
+    assert (r.returncode, r.stdout) == (0, "Bonjour, Ada !\n"), r.stderr
+    r = cli(tmp_path, os.path.join(EXAMPLES, "atelier", "main.multi"), "5", "2")
+    assert (r.returncode, r.stdout) == (0, "aire : 10\npérimètre : 14\nmoyenne des côtés : 3.5\n"), r.stderr
+    r = cli(tmp_path, "check", os.path.join(EXAMPLES, "atelier", "geometrie", "shapes.multi"))
+    assert r.stdout.splitlines()[0].endswith("2 functions, 2 compiled to WebAssembly")
