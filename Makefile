@@ -78,6 +78,7 @@ bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 	$(PYTHON) bench/bench_bridge.py
 	$(PYTHON) bench/bench_strings.py
+	$(PYTHON) bench/bench_python_backend.py
 	$(PYTHON) bench/bench_kernels.py --out bench/kernels.md
 	$(PYTHON) -m multilingualprogramming._bench --out bench
 
