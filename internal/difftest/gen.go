@@ -26,6 +26,7 @@ package difftest
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 )
@@ -126,7 +127,7 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 			ops = append(ops, ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor, ast.OpLShift, ast.OpRShift)
 		}
 		op := ops[g.r.IntN(len(ops))]
-		v := g.expr(t)
+		v := g.divisor(op, t, g.expr(t))
 		if op == ast.OpLShift || op == ast.OpRShift {
 			v = g.shiftCount()
 		}
@@ -181,10 +182,39 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		return []ast.Stmt{&ast.For{Target: ident(kv), Iter: iter, Body: body}}
 	case k < 8 && level == 0:
 		return g.listStmts()
-	case k < 9:
-		return []ast.Stmt{&ast.Assert{Cond: g.expr('b')}}
+	case k < 9 && g.r.IntN(4) == 0:
+		// a quarter as often as the other statements: a random condition
+		// fails half the time, and then so does every call; half the
+		// time, a condition that holds three times in four
+		cond := g.expr('b')
+		if g.r.IntN(2) == 0 {
+			cond = &ast.Unary{Op: ast.OpNot, X: &ast.Logic{X: cond, Op: ast.OpAnd, Y: g.expr('b')}}
+		}
+		return []ast.Stmt{&ast.Assert{Cond: cond}}
 	}
 	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
+}
+
+// divisor returns y, the right operand of op in an expression of type t,
+// or for / // and % half the time a nonzero constant of type t instead: a
+// random divisor is zero often enough (and then so is every call).
+func (g *Generator) divisor(op ast.BinaryOp, t byte, y ast.Expr) ast.Expr {
+	if op != ast.OpDiv && op != ast.OpFloorDiv && op != ast.OpMod || g.r.IntN(2) == 0 {
+		return y
+	}
+	v := int64(1 + g.r.IntN(9))
+	if g.r.IntN(3) == 0 {
+		v = -v
+	}
+	if t == 'f' {
+		f := float64(v) / 4
+		text := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.Contains(text, ".") {
+			text += ".0"
+		}
+		return &ast.FloatLit{Text: text, Value: f}
+	}
+	return intLit(v)
 }
 
 // boundedInt returns an int expression of small interval: e % c for a
@@ -204,18 +234,26 @@ func (g *Generator) listStmts() []ast.Stmt {
 	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
+	// size is the list's length as the statements go (they all run: a
+	// list is declared at the top level of the function)
 	var init ast.Expr
-	switch g.r.IntN(3) {
-	case 0:
+	var size int
+	switch k := g.r.IntN(6); {
+	case k == 0:
 		init = &ast.ListLit{}
-	case 1:
-		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(g.r.IntN(4)))}
+	case k < 3:
+		// mostly not empty, so that indexes and pops often succeed
+		size = 1 + g.r.IntN(3)
+		if g.r.IntN(6) == 0 {
+			size = 0
+		}
+		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(size))}
 		if et == 's' && g.r.IntN(2) == 0 {
-			init = &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}
+			init, size = &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, 1
 		}
 	default:
 		var el []ast.Expr
-		for n := 1 + g.r.IntN(3); n > 0; n-- {
+		for size = 1 + g.r.IntN(3); len(el) < size; {
 			el = append(el, g.expr(et))
 		}
 		init = &ast.ListLit{Elems: el}
@@ -224,9 +262,14 @@ func (g *Generator) listStmts() []ast.Stmt {
 	out := []ast.Stmt{&ast.Assign{Target: ident(name), Value: init}}
 	l := func() ast.Expr { return ident(name) }
 	for n := g.r.IntN(4); n > 0; n-- {
-		switch g.r.IntN(4) {
+		k := g.r.IntN(4)
+		if size == 0 && g.r.IntN(8) > 0 {
+			k = 0 // an element assignment or a pop would raise IndexError
+		}
+		switch k {
 		case 0, 1:
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("append")}, Args: []ast.Expr{g.expr(et)}}})
+			size++
 		case 2:
 			out = append(out, &ast.Assign{Target: &ast.Index{X: l(), Index: g.smallInt()}, Value: g.expr(et)})
 		default:
@@ -235,6 +278,7 @@ func (g *Generator) listStmts() []ast.Stmt {
 				args = []ast.Expr{g.smallInt()}
 			}
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("pop")}, Args: args}})
+			size = max(size-1, 0)
 		}
 	}
 	accT := et
@@ -259,9 +303,18 @@ func intLit(v int64) ast.Expr {
 	return &ast.IntLit{Text: strconv.FormatInt(v, 10)}
 }
 
+// smallInt returns an index: usually 0 or -1 (in range for any non-empty
+// list or string), sometimes a constant in [-3, 3] or an int expression
+// masked to [0, 1], now and then any int expression (out of range for most
+// values: IndexError).
 func (g *Generator) smallInt() ast.Expr {
-	if g.r.IntN(2) == 0 {
+	switch k := g.r.IntN(16); {
+	case k < 12:
+		return intLit(int64(-g.r.IntN(2)))
+	case k < 13:
 		return intLit(int64(g.r.IntN(7) - 3))
+	case k < 15:
+		return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(1)}
 	}
 	return g.expr('i')
 }
@@ -290,7 +343,7 @@ func (g *Generator) expr(t byte) ast.Expr {
 		case k < 6:
 			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod, ast.OpPow}
 			op := ops[g.r.IntN(len(ops))]
-			y := g.expr('i')
+			y := g.divisor(op, 'i', g.expr('i'))
 			if op == ast.OpPow {
 				y = intLit(int64(g.r.IntN(5)))
 			}
@@ -326,7 +379,8 @@ func (g *Generator) expr(t byte) ast.Expr {
 			if g.r.IntN(2) == 0 {
 				x, y = y, x
 			}
-			return &ast.Binary{X: x, Op: ops[g.r.IntN(len(ops))], Y: y}
+			op := ops[g.r.IntN(len(ops))]
+			return &ast.Binary{X: x, Op: op, Y: g.divisor(op, 'f', y)}
 		case k < 7:
 			return &ast.Binary{X: g.expr('i'), Op: ast.OpDiv, Y: g.expr('i')}
 		case k < 8:
@@ -391,12 +445,18 @@ func (g *Generator) bitExpr() ast.Expr {
 	return &ast.Unary{Op: ast.OpInvert, X: operand()}
 }
 
-// shiftCount returns a shift count: a small constant (negative ones raise
-// ValueError), or an expression masked to [0, 127], so that Python never
-// builds an int of billions of bits.
+// shiftCount returns a shift count: usually a constant in [0, 15] or an
+// expression masked to [0, 15], sometimes a constant in [-2, 69]
+// (negative ones raise ValueError) or an expression masked to [0, 127], so
+// that Python never builds an int of billions of bits.
 func (g *Generator) shiftCount() ast.Expr {
-	if g.r.IntN(2) == 0 {
+	switch k := g.r.IntN(8); {
+	case k < 4:
+		return intLit(int64(g.r.IntN(16)))
+	case k < 5:
 		return intLit(int64(g.r.IntN(72) - 2))
+	case k < 7:
+		return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(15)}
 	}
 	return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(127)}
 }
@@ -429,6 +489,11 @@ func (g *Generator) leaf(t byte) ast.Expr {
 	}
 	switch t {
 	case 'i':
+		// mostly small (large ones overflow many an expression),
+		// sometimes an edge
+		if g.r.IntN(4) > 0 {
+			return intLit(int64(g.r.IntN(16) - 5))
+		}
 		return intLit(intEdges[g.r.IntN(len(intEdges))])
 	case 'f':
 		s := floatEdges[g.r.IntN(len(floatEdges))]
