@@ -79,7 +79,11 @@ func (g *Generator) Program() *Program {
 	for n := 1 + g.r.IntN(5); n > 0; n-- {
 		body = append(body, g.stmt(0)...)
 	}
-	body = append(body, &ast.Return{Value: g.expr(res)})
+	ret := g.expr(res)
+	if res == 'b' && g.r.IntN(3) == 0 {
+		ret = g.intCompare() // an int comparison, seen in the result
+	}
+	body = append(body, &ast.Return{Value: ret})
 	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
 	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
 	params := []byte{'i', 'i', 'f', 'f', 'b'}
@@ -177,6 +181,15 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 			// ends of i64)
 			op := []ast.BinaryOp{ast.OpAdd, ast.OpSub}[g.r.IntN(2)]
 			body = append(body, &ast.AugAssign{Target: ident(acc), Op: op, Value: g.boundedInt()})
+		}
+		if g.r.IntN(4) > 0 {
+			// a count of the steps where the loop variable compares to an
+			// int of a few values: as the variable runs, it meets the
+			// other side, where < and <= (or > and >=) differ
+			c := g.intCompare()
+			c.(*ast.Compare).Operands[0] = ident(kv)
+			body = append(body, &ast.If{Cond: c, Body: []ast.Stmt{
+				&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: intLit(1)}}})
 		}
 		g.locals['i'] = g.locals['i'][:len(g.locals['i'])-1]
 		return []ast.Stmt{&ast.For{Target: ident(kv), Iter: iter, Body: body}}
@@ -370,7 +383,11 @@ func (g *Generator) expr(t byte) ast.Expr {
 			}
 			return &ast.Index{X: l, Index: g.smallInt()}
 		}
-		return &ast.Binary{X: g.expr('b'), Op: ast.OpAdd, Y: g.expr('i')}
+		x := g.expr('b')
+		if g.r.IntN(2) == 0 {
+			x = g.intCompare() // a count of the comparisons that hold
+		}
+		return &ast.Binary{X: x, Op: ast.OpAdd, Y: g.expr('i')}
 	case 'f':
 		switch k := g.r.IntN(10); {
 		case k < 6:
@@ -403,11 +420,16 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Binary{X: g.expr('b'), Op: op, Y: g.expr('b')}
 	case k < 4:
 		ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGe}
-		ts := []byte{'i', 'f'}
-		c := &ast.Compare{Operands: []ast.Expr{g.expr(ts[g.r.IntN(2)])}}
+		// ints, floats, or both
+		ts := [][]byte{{'i'}, {'i'}, {'f'}, {'i', 'f'}}[g.r.IntN(4)]
+		operand := func() ast.Expr { return g.expr(ts[g.r.IntN(len(ts))]) }
+		if len(ts) == 1 && ts[0] == 'i' && g.r.IntN(2) == 0 {
+			return g.intCompare()
+		}
+		c := &ast.Compare{Operands: []ast.Expr{operand()}}
 		for n := 1 + g.r.IntN(2); n > 0; n-- {
 			c.Ops = append(c.Ops, ops[g.r.IntN(len(ops))])
-			c.Operands = append(c.Operands, g.expr(ts[g.r.IntN(2)]))
+			c.Operands = append(c.Operands, operand())
 		}
 		return c
 	case k < 5:
@@ -419,6 +441,34 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Compare{Operands: []ast.Expr{g.expr('i'), ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])}, Ops: []ast.CmpOp{op}}
 	}
 	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
+}
+
+// intCompare returns a comparison (or a chain of two) of ints of a few
+// values, often equal, where < and <= (or > and >=) differ: int names
+// (called with equal arguments now and then), small constants and
+// remainders by a small constant; < and > come twice as often as the
+// other operators.
+func (g *Generator) intCompare() ast.Expr {
+	ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGt, ast.CmpGe}
+	operand := func() ast.Expr {
+		switch g.r.IntN(3) {
+		case 0:
+			return intLit(int64(g.r.IntN(4) - 1))
+		case 1:
+			return g.boundedInt()
+		}
+		names := g.locals['i']
+		if g.r.IntN(2) == 0 {
+			names = names[:2] // the parameters a and b (of f, or n and m of r)
+		}
+		return ident(names[g.r.IntN(len(names))])
+	}
+	c := &ast.Compare{Operands: []ast.Expr{operand()}}
+	for n := 1 + g.r.IntN(2); n > 0; n-- {
+		c.Ops = append(c.Ops, ops[g.r.IntN(len(ops))])
+		c.Operands = append(c.Operands, operand())
+	}
+	return c
 }
 
 // bitExpr returns an int expression made with a bitwise operator; an

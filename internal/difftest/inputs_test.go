@@ -11,7 +11,8 @@ import (
 // of edge values (the 64-bit limits, the ends of exact f64 ints, -0.0, inf,
 // nan, ...), where overflow checks and special cases fire, and then with
 // random ones drawn mostly from small and moderate ranges, where calls
-// return values that can be compared, with an edge value now and then.
+// return values that can be compared, with an edge value now and then
+// (and, now and then, an argument equal to the one before it).
 
 var (
 	intEdges64   = []int64{0, 1, -1, 2, -2, 3, -7, 1 << 31, -(1 << 31), 1 << 32, 3037000499, -3037000500, 1 << 53, math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1, 1 << 62, -(1 << 62)}
@@ -44,6 +45,14 @@ func inputs(p *Program, seed uint64, n int) [][]any {
 				}
 			default:
 				args = append(args, int32(r.IntN(2)))
+			}
+		}
+		if !edge && r.IntN(4) == 0 {
+			// equal arguments of the same type, where < and <= differ
+			for i := 1; i < len(args); i++ {
+				if p.Params[i] == p.Params[i-1] {
+					args[i] = args[i-1]
+				}
 			}
 		}
 		out = append(out, args)

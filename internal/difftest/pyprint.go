@@ -1,6 +1,7 @@
 package difftest
 
 import (
+	_ "embed"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,6 +34,13 @@ const (
 	// program computes exactly what PyPlain computes.
 	PyChecked
 )
+
+// CheckPrelude is the Python source of the recording helpers that the
+// PyChecked variant calls (pycheck.py): run it in the namespace of the
+// program, whose calls then add their events to the set _ev.
+//
+//go:embed pycheck.py
+var CheckPrelude string
 
 // PrintPython returns f as Python 3 source in mode m, or an error for a
 // node the printer does not know (the generator grew without it).

@@ -19,12 +19,6 @@ import (
 //go:embed pydriver.py
 var pyDriver string
 
-// checkPrelude defines the recording helpers of PrintPython's PyChecked
-// variant (pycheck.py).
-//
-//go:embed pycheck.py
-var checkPrelude string
-
 // pyResult is one call's outcomes on the Python side.
 type pyResult struct {
 	CPy    outcome  `json:"cpy"` // the oracle: CPython on the English program
@@ -73,7 +67,7 @@ func runPython(t testing.TB, py string, cases []*compiled) [][]pyResult {
 	casesPath := filepath.Join(dir, "cases.json")
 	driverPath := filepath.Join(dir, "driver.py")
 	preludePath := filepath.Join(dir, "pycheck.py")
-	for path, text := range map[string][]byte{casesPath: data, driverPath: []byte(pyDriver), preludePath: []byte(checkPrelude)} {
+	for path, text := range map[string][]byte{casesPath: data, driverPath: []byte(pyDriver), preludePath: []byte(CheckPrelude)} {
 		if err := os.WriteFile(path, text, 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -123,11 +123,14 @@ func (g *Generator) strBool() ast.Expr {
 	return call("bool", g.expr('s'))
 }
 
-// cond returns the condition of an if: usually a bool, sometimes a str
-// tested for its truth value.
+// cond returns the condition of an if: a bool, often a comparison of ints
+// (intCompare), sometimes a str tested for its truth value.
 func (g *Generator) cond() ast.Expr {
-	if g.r.IntN(5) == 0 {
+	switch g.r.IntN(5) {
+	case 0:
 		return g.expr('s')
+	case 1, 2:
+		return g.intCompare()
 	}
 	return g.expr('b')
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"testing"
 )
 
 // The rules of the comparison, for each call:
@@ -134,4 +135,48 @@ func (m *mix) String() string {
 	return fmt.Sprintf("%d calls: compared values %s, same exception %s %v, justified refusals where CPython returned %s %v, where it raised %s, CPython timeouts %s",
 		m.calls, pct(m.kinds[sameValue]), pct(m.kinds[sameException]), m.excs, pct(m.kinds[refusedValue]), m.refusals,
 		pct(m.kinds[refusedRaise]), pct(m.kinds[skippedTimeout]))
+}
+
+// The rules themselves: a refusal needs its own kind of event (or, for an
+// overflow, CPython's OverflowError), and the fallback and the checking
+// variant must be CPython exactly.
+func TestVerdictRules(t *testing.T) {
+	v := func(s string) outcome { return outcome{Val: s} }
+	e := func(s string) outcome { return outcome{Exc: s} }
+	py := func(o outcome, events ...string) pyResult { return pyResult{CPy: o, Chk: o, Fb: o, Events: events} }
+	cases := []struct {
+		w    outcome
+		r    pyResult
+		kind verdictKind
+		ok   bool
+	}{
+		{v("i:1"), py(v("i:1")), sameValue, true},
+		{v("i:1"), py(v("i:2")), 0, false},
+		{e("IndexError"), py(e("IndexError")), sameException, true},
+		{e("IndexError"), py(e("ValueError")), 0, false},
+		{v("i:0"), py(e("IndexError")), 0, false},
+		{e(refuseOverflow), py(v("i:1"), "wide"), refusedValue, true},
+		{e(refuseOverflow), py(v("i:1")), 0, false},
+		{e(refuseOverflow), py(v("i:1"), "bigdiv"), 0, false},
+		{e(refuseOverflow), py(e("OverflowError")), refusedRaise, true},
+		{e(refuseOverflow), py(e("ZeroDivisionError")), 0, false},
+		{e(refuseOverflow), py(e("ZeroDivisionError"), "wide"), refusedRaise, true},
+		{e(refuseUnsupported), py(v("f:0"), "bigdiv"), refusedValue, true},
+		{e(refuseUnsupported), py(v("f:0"), "wide"), 0, false},
+		{e(refuseUnsupported), py(e("ZeroDivisionError"), "zeropow"), refusedRaise, true},
+		{e(refuseUnsupported), py(e("OverflowError")), 0, false},
+		{e(refuseMemory), py(v("i:1"), "wide", "bigdiv"), 0, false},
+		{e("wasm out of fuel"), py(v("i:1")), 0, false},
+		{e("wasm out of fuel"), py(e("timeout")), skippedTimeout, true},
+		{v("i:1"), pyResult{CPy: v("i:1"), Chk: v("i:1"), Fb: v("i:2")}, 0, false},
+		{v("i:1"), pyResult{CPy: v("i:1"), Chk: v("i:1"), Fb: e("timeout")}, sameValue, true},
+		{v("i:1"), pyResult{CPy: v("i:1"), Chk: e("TypeError"), Fb: v("i:1")}, 0, false},
+		{v("i:1"), py(e("oracle error: SyntaxError: x")), 0, false},
+	}
+	for _, c := range cases {
+		kind, problem := verdict(c.w, c.r)
+		if (problem == "") != c.ok || c.ok && kind != c.kind {
+			t.Errorf("verdict(%+v, %+v) = %d %q, want %d ok=%v", c.w, c.r, kind, problem, c.kind, c.ok)
+		}
+	}
 }
