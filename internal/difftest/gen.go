@@ -80,8 +80,13 @@ func (g *Generator) Program() *Program {
 		body = append(body, g.stmt(0)...)
 	}
 	ret := g.expr(res)
-	if res == 'b' && g.r.IntN(3) == 0 {
+	switch {
+	case res == 'b' && g.r.IntN(3) == 0:
 		ret = g.intCompare() // an int comparison, seen in the result
+	case res == 'i' && g.r.IntN(3) == 0:
+		// a remainder, in 64 bits even when e is not: a wrong e
+		// (an overflow missed on the way) shows in it
+		ret = &ast.Binary{X: ret, Op: ast.OpMod, Y: intLit([]int64{7, 1000, 65536, 1000003}[g.r.IntN(4)])}
 	}
 	body = append(body, &ast.Return{Value: ret})
 	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
@@ -123,6 +128,21 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		names := g.locals[t]
 		return []ast.Stmt{&ast.Assign{Target: ident(names[g.r.IntN(len(names))]), Value: g.expr(t)}}
+	case k < 4 && g.r.IntN(2) == 0:
+		// v = (v + e) % c, as a hash mixes: the sum may leave 64 bits
+		// where the remainder does not (an unchecked addition shows)
+		names := g.locals['i']
+		v := names[g.r.IntN(len(names))]
+		var e ast.Expr = ident(names[g.r.IntN(len(names))]) // of any sign, as v: the general addition
+		if g.r.IntN(3) == 0 {
+			e = g.expr('i')
+		}
+		sum := &ast.Binary{X: ident(v), Op: ast.OpAdd, Y: e}
+		if g.r.IntN(2) == 0 {
+			sum.X, sum.Y = sum.Y, sum.X
+		}
+		c := []int64{7, 1000, 65536, 1000003}[g.r.IntN(4)]
+		return []ast.Stmt{&ast.Assign{Target: ident(v), Value: &ast.Binary{X: sum, Op: ast.OpMod, Y: intLit(c)}}}
 	case k < 4:
 		t := []byte{'i', 'f'}[g.r.IntN(2)]
 		names := g.locals[t]
@@ -317,17 +337,20 @@ func intLit(v int64) ast.Expr {
 }
 
 // smallInt returns an index: usually 0 or -1 (in range for any non-empty
-// list or string), sometimes a constant in [-3, 3] or an int expression
-// masked to [0, 1], now and then any int expression (out of range for most
-// values: IndexError).
+// list or string), sometimes a constant in [-3, 3], an int expression
+// masked to [0, 1] or reduced to [-1, 0], now and then any int expression
+// (out of range for most values: IndexError).
 func (g *Generator) smallInt() ast.Expr {
 	switch k := g.r.IntN(16); {
 	case k < 12:
 		return intLit(int64(-g.r.IntN(2)))
 	case k < 13:
 		return intLit(int64(g.r.IntN(7) - 3))
-	case k < 15:
+	case k < 14:
 		return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(1)}
+	case k < 15:
+		// -1 or 0, in range for any non-empty list or string
+		return &ast.Binary{X: &ast.Binary{X: g.expr('i'), Op: ast.OpMod, Y: intLit(2)}, Op: ast.OpSub, Y: intLit(1)}
 	}
 	return g.expr('i')
 }

@@ -19,7 +19,15 @@ var (
 	floatEdges64 = []float64{0, math.Copysign(0, -1), 1, -1, 0.5, -2.5, 3, 1e308, -1e308, 5e-324, math.Inf(1), math.Inf(-1), math.NaN(), 9007199254740993, 1e19, 0.1, 9.223372036854776e18, -9.223372036854776e18}
 )
 
-// edgeCalls is the number of calls per program made of edge values only.
+// bigSameSign are the ints of the first calls: large values of one sign,
+// whose sums overflow (where an unchecked addition shows).
+var bigSameSign = [][]int64{
+	{math.MaxInt64, math.MaxInt64 - 1, 1 << 62, 1<<62 + 1, 3 << 61},
+	{math.MinInt64, math.MinInt64 + 1, -(1 << 62), -(1 << 62) - 1, -3 << 61},
+}
+
+// edgeCalls is the number of calls per program made of edge values only
+// (the first ones with ints from bigSameSign).
 const edgeCalls = 3
 
 // inputs returns n argument tuples for p, a function of seed.
@@ -32,7 +40,9 @@ func inputs(p *Program, seed uint64, n int) [][]any {
 		for _, t := range p.Params {
 			switch t {
 			case 'i':
-				if edge || r.IntN(25) == 0 {
+				if call < len(bigSameSign) {
+					args = append(args, bigSameSign[call][r.IntN(len(bigSameSign[call]))])
+				} else if edge || r.IntN(25) == 0 {
 					args = append(args, intEdges64[r.IntN(len(intEdges64))])
 				} else {
 					args = append(args, randInt(r))
