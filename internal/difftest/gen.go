@@ -1,8 +1,14 @@
-// Package difftest holds the differential tests of the two backends: random
-// well-typed programs are printed in one of the 17 languages, parsed back,
-// checked, compiled to WebAssembly and run on Wasmtime, and also turned into
-// the Python fallback and run by python3; the answers must agree (see
-// difftest_test.go for the rules). This file is the program generator.
+// Package difftest holds the differential tests of the two backends
+// against CPython: random well-typed programs are printed as plain English
+// Python by a printer of this package (pyprint.go) and run by CPython as
+// written, the oracle; the same programs, printed by core/parser in one of
+// the 17 languages, are parsed back, checked, compiled to WebAssembly and
+// run on Wasmtime, and turned into the Python fallback and run by python3.
+// Both backends must give CPython's answer, WebAssembly may refuse only
+// for a reason CPython's run shows (harness_test.go and verdict_test.go
+// have the rules), and `make mutate` (tools/mutate) checks that the tests
+// catch a set of deliberate compiler bugs. This file is the program
+// generator.
 //
 // The generator only writes constructs the checker can compile: int, float
 // and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
@@ -20,7 +26,12 @@
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
 // values, `and`/`or`, str locals and list[str] locals. Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
-// the point is that both backends fail the same way.
+// the point is that both backends fail as CPython does. The choices lean
+// towards programs whose calls return (indexes mostly in range, lists
+// mostly not empty, nonzero constant divisors, small literals, few
+// asserts), so that most calls compare two values, and towards values
+// that show the usual bugs: ints that meet in comparisons, sums that may
+// leave 64 bits reduced by a remainder.
 package difftest
 
 import (
