@@ -30,25 +30,40 @@ func differential(t testing.TB, first uint64, n int) int {
 	return n
 }
 
+// batch is the number of programs compiled, run by one python3 process
+// and compared at a time (their Wasmtime stores are then dropped).
+const batch = 400
+
 // differentialTally is differential that also returns the tally.
 func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 	var tl tally
 	py := needPython(t)
-	var cases []*compiled
-	for seed := first; seed < first+uint64(n); seed++ {
-		p := NewGenerator(seed).Program()
-		c, ok := build(t, seed, p, seed%2 == 0)
-		if !ok {
-			continue
+	built := 0
+	for start := first; start < first+uint64(n); start += batch {
+		end := min(start+batch, first+uint64(n))
+		var cases []*compiled
+		for seed := start; seed < end; seed++ {
+			p := NewGenerator(seed).Program()
+			c, ok := build(t, seed, p, seed%2 == 0)
+			if !ok {
+				continue
+			}
+			c.index = int(seed-first) + 1
+			c.inputs = inputs(p, seed, *flagCalls)
+			cases = append(cases, c)
 		}
-		c.index = int(seed-first) + 1
-		c.inputs = inputs(p, seed, *flagCalls)
-		cases = append(cases, c)
+		if len(cases) > 0 {
+			compare(t, &tl, cases, runPython(t, py, cases))
+		}
+		built += len(cases)
 	}
-	if len(cases) == 0 {
-		return 0, tl
-	}
-	results := runPython(t, py, cases)
+	return built, tl
+}
+
+// compare runs each case's calls on WebAssembly and judges them against
+// the Python side's results, reporting the first disagreement of each
+// program.
+func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 	for i, c := range cases {
 		if c.prog.Result == 's' {
 			tl.strProgs++
@@ -74,7 +89,6 @@ func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 			tl.mix.add(k, w)
 		}
 	}
-	return len(cases), tl
 }
 
 func TestDifferential(t *testing.T) {
