@@ -150,7 +150,7 @@ func (p *pyPrinter) stmt(s ast.Stmt, level int) {
 		p.line(level, "while "+p.expr(s.Cond)+":")
 		p.block(s.Body, level+1)
 	case *ast.For:
-		p.line(level, "for "+s.Target.Name+" in "+p.expr(s.Iter)+":")
+		p.line(level, "for "+s.Var().Name+" in "+p.expr(s.Iter)+":")
 		p.block(s.Body, level+1)
 	case *ast.Break:
 		p.line(level, "break")

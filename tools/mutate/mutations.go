@@ -39,8 +39,8 @@ var mutations = []mutation{
 		name: "term-right-assoc",
 		what: "* / // % parse right-associative: a // b * c as a // (b * c) (parser term)",
 		file: "core/parser/expr.go",
-		old:  "\t\tx = &ast.Binary{X: x, Op: op, OpPos: t.Span, Y: p.factor()}\n\t}\n}\n\nfunc (p *parser) factor() ast.Expr {",
-		new:  "\t\treturn &ast.Binary{X: x, Op: op, OpPos: t.Span, Y: p.term()}\n\t}\n}\n\nfunc (p *parser) factor() ast.Expr {",
+		old:  "func (p *parser) term() ast.Expr   { return p.chain(termOps, p.factor) }\n",
+		new:  "func (p *parser) term() ast.Expr {\n\tx := p.factor()\n\tif op, ok := termOps[p.tok().Kind]; ok {\n\t\tt := p.tok()\n\t\tp.next()\n\t\treturn &ast.Binary{X: x, Op: op, OpPos: t.Span, Y: p.term()}\n\t}\n\treturn x\n}\n",
 	},
 	{
 		name: "lt-as-le",
