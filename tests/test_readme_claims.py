@@ -41,7 +41,8 @@ def test_guide_example():
     assert prog.last_report["backend"] == "wasm"
     # "same value, generated Python" with the reason forced-python
     assert prog.call("expensive_operation", 1000, backend=mp.Backend.PYTHON) == 499998500001
-    assert prog.last_report == {"function": "expensive_operation", "backend": "python", "reason": "forced-python"}
+    assert prog.last_report == {"function": "expensive_operation", "backend": "python",
+                                "reason": "forced-python"}
 
 
 @needs_native
