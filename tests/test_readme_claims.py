@@ -13,6 +13,9 @@ import pytest
 import multilingualprogramming as mp
 from support import needs_native
 
+# Every claim needs a compiled program, and compiling needs the extension.
+pytestmark = needs_native
+
 FRENCH = """\
 déf expensive_operation(n: entier) -> entier:
     result = 0
@@ -31,7 +34,6 @@ def run_output(prog):
     return buf.getvalue()
 
 
-@needs_native
 def test_guide_example():
     # "prog.expensive_operation(1000)   # 499998500001, computed by WebAssembly"
     # "Compiling never runs the top-level statements" (here: 10^12 iterations).
@@ -45,7 +47,6 @@ def test_guide_example():
                                 "reason": "forced-python"}
 
 
-@needs_native
 def test_int_is_pythons_int():
     # "an overflowing call under AUTO still returns the exact big integer";
     # "Backend.WASM ... raises (OverflowError, TypeError)"
@@ -58,7 +59,6 @@ def test_int_is_pythons_int():
         prog.call("sq", "x", backend=mp.Backend.WASM)
 
 
-@needs_native
 def test_floor_division_and_zero():
     # "`//` and `%` floor as in Python; dividing by zero raises ZeroDivisionError on both backends"
     prog = mp.compile_source("def d(a: int, b: int) -> int:\n    return a // b + a % b\n")
@@ -68,7 +68,6 @@ def test_floor_division_and_zero():
             prog.call("d", 1, 0, backend=backend)
 
 
-@needs_native
 def test_list_arguments_changed_as_python_would():
     # "A function that changes a list argument (append, pop, assignment) leaves the
     # caller's list changed exactly as Python would; a returned argument is the same object"
@@ -83,7 +82,6 @@ def test_list_arguments_changed_as_python_would():
         prog.call("f", (1, 2), backend=mp.Backend.WASM)
 
 
-@needs_native
 def test_strings_compile_and_slicing_runs_in_python():
     # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
     # "Slicing, string methods and `str()` of a float run in Python"
