@@ -50,6 +50,40 @@ static inline ml_state *ml_get_state(PyObject *module) {
   return (ml_state *)PyModule_GetState(module);
 }
 
+/* ---------------------------------------------------------------- fork */
+
+/*
+ * The Go runtime inside the extension does not survive fork(): the child
+ * has only the thread that forked, so the first thing that needs another
+ * Go thread (a compile, a new instance, a timed call's ticker, a garbage
+ * collection) waits forever. A pthread_atfork handler marks the child, and
+ * every entry point that could reach Go or Wasmtime raises RuntimeError
+ * there instead; releasing modules in the child skips Go (the memory is
+ * the parent's and goes away with the process).
+ */
+static volatile int ml_forked;
+static pthread_once_t ml_fork_once = PTHREAD_ONCE_INIT;
+
+static void ml_atfork_child(void) { ml_forked = 1; }
+
+static void ml_fork_init(void) { pthread_atfork(NULL, NULL, ml_atfork_child); }
+
+/* ml_check_fork raises RuntimeError (and returns -1) in a forked child. */
+static int ml_check_fork(void) {
+  if (__builtin_expect(!ml_forked, 1)) {
+    return 0;
+  }
+  PyErr_SetString(
+      PyExc_RuntimeError,
+      "multilingualprogramming cannot compile or run WebAssembly in a process "
+      "created by fork() after its native extension was loaded: the Go runtime "
+      "inside it does not survive fork, and would hang. Start worker processes "
+      "with the 'spawn' method instead: multiprocessing.get_context(\"spawn\") "
+      "(also for concurrent.futures.ProcessPoolExecutor(mp_context=...)), or "
+      "multiprocessing.set_start_method(\"spawn\").");
+  return -1;
+}
+
 /* ------------------------------------------------------------- threads */
 
 /*
@@ -240,6 +274,9 @@ static void ml_record(MLModule *m, PyObject *name, PyObject *backend,
 }
 
 static int ml_check_open(MLModule *m) {
+  if (ml_check_fork() < 0) {
+    return -1;
+  }
   if (m->handle == 0) {
     PyErr_SetString(PyExc_ValueError, "WebAssembly module is closed");
     return -1;
@@ -250,13 +287,17 @@ static int ml_check_open(MLModule *m) {
 /* Closes every instance and the template (no call may be running). */
 static void ml_module_release(MLModule *m, uintptr_t tpl) {
   for (int i = 0; i < m->nslots; i++) {
-    mlgo_instance_close(m->slots[i].handle);
+    if (!ml_forked) {
+      mlgo_instance_close(m->slots[i].handle);
+    }
     ml_thread_unref(m->slots[i].thread);
   }
   PyMem_Free(m->slots);
   m->slots = NULL;
   m->nslots = m->capslots = 0;
-  mlgo_template_close(tpl);
+  if (!ml_forked) {
+    mlgo_template_close(tpl);
+  }
 }
 
 /*
@@ -264,6 +305,9 @@ static void ml_module_release(MLModule *m, uintptr_t tpl) {
  * thread's first call; NULL with an exception set. The module must be open.
  */
 static ml_instance *ml_current(MLModule *m) {
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   ml_thread *me = ml_self();
   if (me == NULL) {
     return NULL;
@@ -1301,6 +1345,9 @@ static int ml_imports_from(PyObject *dict, ml_imports *im) {
 static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
                               PyObject *kwargs) {
   static char *kwlist[] = {"wasm", "memory_limit", "imports", "interruptible", NULL};
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   PyObject *data, *limit_obj = NULL, *imports_obj = NULL;
   int interruptible = 1;
   if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOp:Module", kwlist, &data,
@@ -2110,6 +2157,9 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
                             Py_ssize_t nargs, PyObject *kwnames) {
   static const char *names[] = {"source", "filename", "language", "optimize"};
   PyObject *vals[4] = {NULL, NULL, NULL, NULL};
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   if (nargs > 4) {
     PyErr_Format(PyExc_TypeError,
                  "compile() takes at most 4 arguments (%zd given)", nargs);
@@ -2243,6 +2293,9 @@ static PyObject *ml_cache_dir(PyObject *module, PyObject *const *args,
                  nargs);
     return NULL;
   }
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   return mlgo_cache_dir();
 }
 
@@ -2259,6 +2312,9 @@ static PyObject *ml_set_cache_dir(PyObject *module, PyObject *const *args,
   if (nargs != 1) {
     PyErr_Format(PyExc_TypeError,
                  "set_cache_dir() takes exactly 1 argument (%zd given)", nargs);
+    return NULL;
+  }
+  if (ml_check_fork() < 0) {
     return NULL;
   }
   const char *path = "";
@@ -2431,6 +2487,10 @@ static int ml_exec(PyObject *m) {
   }
   Py_INCREF(st->WasmTrap);
   st->TrapClass = st->WasmTrap;
+  pthread_once(&ml_fork_once, ml_fork_init);
+  if (ml_check_fork() < 0) {
+    return -1; /* imported again in a forked child */
+  }
   mlgo_cache_setup();
   st->ModuleType = PyType_FromModuleAndSpec(m, &MLModule_spec, NULL);
   if (st->ModuleType == NULL || PyModule_AddObjectRef(m, "Module", st->ModuleType) < 0) {
