@@ -2302,7 +2302,8 @@ static PyObject *ml_cache_dir(PyObject *module, PyObject *const *args,
 PyDoc_STRVAR(set_cache_dir_doc,
              "set_cache_dir(path) -> None\n\n"
              "Keep compiled modules in path (created with mode 0700; refused with\n"
-             "PermissionError if others may write to it); None turns the disk\n"
+             "PermissionError if another user owns it or others may write to it;\n"
+             "a relative path is resolved now); None turns the disk\n"
              "cache off. At import it is $MULTILINGUAL_CACHE_DIR, else the user\n"
              "cache directory's multilingualprogramming; MULTILINGUAL_CACHE_DIR=off\n"
              "turns it off.");
@@ -2341,6 +2342,22 @@ static PyObject *ml_set_cache_dir(PyObject *module, PyObject *const *args,
   return rc < 0 ? NULL : ml_none();
 }
 
+PyDoc_STRVAR(cache_error_doc,
+             "cache_error() -> str | None\n\n"
+             "Why the disk cache is off since the extension was imported (a directory\n"
+             "another user owns or others may write to, or one that cannot be\n"
+             "created), or None.");
+
+static PyObject *ml_cache_error(PyObject *module, PyObject *const *args,
+                                Py_ssize_t nargs) {
+  if (nargs != 0) {
+    PyErr_Format(PyExc_TypeError, "cache_error() takes no arguments (%zd given)",
+                 nargs);
+    return NULL;
+  }
+  return mlgo_cache_error();
+}
+
 static PyMethodDef ml_methods[] = {
     {"compile", (PyCFunction)(void (*)(void))ml_compile,
      METH_FASTCALL | METH_KEYWORDS, compile_doc},
@@ -2348,6 +2365,8 @@ static PyMethodDef ml_methods[] = {
      METH_FASTCALL, set_trap_class_doc},
     {"cache_dir", (PyCFunction)(void (*)(void))ml_cache_dir, METH_FASTCALL,
      cache_dir_doc},
+    {"cache_error", (PyCFunction)(void (*)(void))ml_cache_error, METH_FASTCALL,
+     cache_error_doc},
     {"guard_signals", (PyCFunction)(void (*)(void))ml_guard_signals,
      METH_FASTCALL, guard_signals_doc},
     {"set_cache_dir", (PyCFunction)(void (*)(void))ml_set_cache_dir,
