@@ -575,11 +575,14 @@ static void ml_raise_trap(MLFunc *f, ml_failure *fail) {
  */
 
 /* ml_do_call runs ff with the GIL released (or not, per f) and a deadline
- * when f has a timeout. */
+ * when f has a timeout; *released says whether other threads could run
+ * meanwhile. */
 static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_fastfunc *ff,
-                             wasmtime_val_raw_t *slots, ml_failure *fail) {
+                             wasmtime_val_raw_t *slots, ml_failure *fail,
+                             int *released) {
   MLModule *m = f->module;
   int kind;
+  *released = 1;
   if (f->timeout > 0) {
     uint64_t ticks = mlgo_ticker_acquire(f->timeout);
     ml_call_begin(m);
@@ -595,6 +598,7 @@ static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_
     Py_END_ALLOW_THREADS
     ml_call_end(m);
   } else {
+    *released = 0;
     kind = ml_fastcall(ff, slots, fail);
   }
   return kind;
@@ -702,7 +706,8 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   }
 
   ml_failure fail;
-  int kind = ml_do_call(f, ff, slots, &fail);
+  int released;
+  int kind = ml_do_call(f, ff, slots, &fail, &released);
   if (kind != ML_OK) {
     if (ml_falls_back(f, kind)) {
       res = ml_trap_fallback(f, args, nargs, kind, &fail);
@@ -781,9 +786,35 @@ static inline int ml_copies_back(int kind) {
 }
 
 /*
+ * ml_raise_conflict raises the RuntimeError of a call whose list argument
+ * (entry `entry` of the call's lists, inside argument i where first[i] is
+ * the argument's first entry) another thread changed while the call, with
+ * the GIL released, changed it too.
+ */
+static void ml_raise_conflict(MLFunc *f, const int *first, int entry) {
+  int arg = 0;
+  for (int i = 0; i < f->nparams && i < 64; i++) {
+    if (f->conv[i] == CV_LIST && first[i] <= entry) {
+      arg = i;
+    }
+  }
+  PyErr_Format(PyExc_RuntimeError,
+               "%U(): list argument %d changed during the call: another thread "
+               "changed it while the call, which ran with the GIL released, "
+               "changed it too. The call's changes to its list arguments were not "
+               "written back, so the other thread's change stands; its result is "
+               "dropped. Use a lock around calls and changes that share a list.",
+               f->name, arg + 1);
+}
+
+/*
  * ml_invoke_lists is ml_invoke for a function with list parameters or a
  * list result (lists.h): reset the arena, copy the lists in with one
- * __ml_alloc, call, copy the arguments back and the result out.
+ * __ml_alloc, call, copy the arguments back and the result out. A call
+ * that ran with the GIL released first makes sure that no list it changed
+ * was changed by another thread meanwhile (ml_lists_conflict): copying it
+ * back would silently undo that change, so the call raises RuntimeError
+ * and writes nothing back.
  */
 static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
                                  Py_ssize_t nargs, ml_instance *inst,
@@ -838,7 +869,8 @@ static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
       }
     }
   }
-  kind = ml_do_call(f, inst->funcs[f->index], slots, &fail);
+  int released = 0;
+  kind = ml_do_call(f, inst->funcs[f->index], slots, &fail, &released);
 trapped:
   if (kind != ML_OK) {
     if (ml_falls_back(f, kind)) {
@@ -848,6 +880,14 @@ trapped:
     if (ml_copies_back(kind) && L.shadow != NULL && ml_pending_type == NULL) {
       size_t size;
       const uint8_t *mem = ml_memory(inst, &size);
+      int conflict = released ? ml_lists_conflict(&L, mem, size) : -1;
+      if (conflict != -1) {
+        ml_failure_clear(&fail);
+        if (conflict >= 0) {
+          ml_raise_conflict(f, first, conflict);
+        }
+        goto done;
+      }
       inst->converting = 1;
       int cb = ml_lists_copy_back(&L, mem, size);
       inst->converting = 0;
@@ -863,6 +903,15 @@ trapped:
   {
     size_t size;
     const uint8_t *mem = ml_memory(inst, &size);
+    if (released && L.shadow != NULL) {
+      int conflict = ml_lists_conflict(&L, mem, size);
+      if (conflict != -1) {
+        if (conflict >= 0) {
+          ml_raise_conflict(f, first, conflict);
+        }
+        goto done;
+      }
+    }
     inst->converting = 1;
     if (L.shadow == NULL || ml_lists_copy_back(&L, mem, size) == 0) {
       uint8_t cv = f->nresults == 1 ? f->conv[f->nparams] : CV_NONE;
