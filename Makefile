@@ -38,7 +38,7 @@ $(VENV)/.installed: requirements-dev.txt
 
 # The extension: cgo, -buildmode=c-shared, CPython's stable ABI (3.10+);
 # then the corpus compiled with it, as the wheel ships it.
-CORPUS_SRC   := $(shell find python/multilingualprogramming/corpus -name '*.ml')
+CORPUS_SRC   := $(shell find python/multilingualprogramming/corpus -name '*.multi')
 CORPUS_STAMP := python/multilingualprogramming/corpus_build/.built
 
 build: $(EXT) $(CORPUS_STAMP)

@@ -92,7 +92,7 @@ def main() -> None:
     for name, us in rows:
         print("| %s | %.3f |" % (name, us))
 
-    prog = mp.compile_file(os.path.join(ROOT, "examples", "myfunction.ml"))
+    prog = mp.compile_file(os.path.join(ROOT, "examples", "myfunction.multi"))
     n = 1000
     wasm_value, wasm_ms = best_ms(lambda: prog.expensive_operation(n), 5)
     pyfn = prog.python_function("expensive_operation")

@@ -1,6 +1,6 @@
 """The guide's French example: built once, then run through the backend selector.
 
-1. compile examples/myfunction.ml (language detected) and write the build
+1. compile examples/myfunction.multi (language detected) and write the build
    artifacts (.wasm, Python fallback, manifest) as `multilingual build` does;
 2. register the .wasm and the generated Python fallback with the selector;
 3. call expensive_operation(1000) on AUTO (WebAssembly) and on PYTHON, and
@@ -29,7 +29,7 @@ def timed(fn, *args):
 
 
 def main() -> None:
-    source = os.path.join(HERE, "myfunction.ml")
+    source = os.path.join(HERE, "myfunction.multi")
     prog = mp.compile_file(source)
     print("compiled %s: language %s (%s)" % (
         os.path.basename(source), prog.language,

@@ -21,4 +21,4 @@ settings.load_profile("multilingual")
 def example_program():
     if not HAVE_NATIVE:
         pytest.skip("compiling needs the native extension")
-    return mp.compile_file(os.path.join(EXAMPLES, "myfunction.ml"))
+    return mp.compile_file(os.path.join(EXAMPLES, "myfunction.multi"))

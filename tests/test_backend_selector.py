@@ -108,7 +108,7 @@ def test_module_helpers():
 def test_guide_custom_function_steps(tmp_path):
     """The guide's 'Developing Custom WASM Functions', steps 1 to 4, as written."""
     out = tmp_path / "build"
-    prog = mp.compile_file(os.path.join(EXAMPLES, "myfunction.ml"))
+    prog = mp.compile_file(os.path.join(EXAMPLES, "myfunction.multi"))
     out.mkdir()
     (out / "expensive_operation.wasm").write_bytes(prog.wasm_bytes)
 
@@ -138,7 +138,7 @@ def test_guide_custom_function_steps(tmp_path):
 
 @needs_native
 def test_register_source_compiles_our_language(tmp_path):
-    src = tmp_path / "carre.ml"
+    src = tmp_path / "carre.multi"
     src.write_text("déf carré(n: entier) -> entier:\n    retour n * n\n", encoding="utf-8")
     reg = BackendRegistry(private=True)
     reg.register_source("carré", str(src))
@@ -159,7 +159,7 @@ def test_set_wasm_module_uses_manifest(tmp_path):
     built = tmp_path / "b"
     shutil.copytree(EXAMPLES, tmp_path / "ex")
     from multilingualprogramming.cli import main
-    assert main(["build", str(tmp_path / "ex" / "myfunction.ml"), "-o", str(built)]) == 0
+    assert main(["build", str(tmp_path / "ex" / "myfunction.multi"), "-o", str(built)]) == 0
     sel = BackendSelector(registry=BackendRegistry(private=True))
     assert sel.set_wasm_module(str(built / "myfunction.wasm")) == ["expensive_operation"]
     assert sel.call_function("expensive_operation", 30) == reference_expensive(30)
@@ -178,7 +178,7 @@ def test_selector_map_python_serial_and_processes():
 
 @needs_native
 def test_selector_map_wasm(tmp_path):
-    src = tmp_path / "carre.ml"
+    src = tmp_path / "carre.multi"
     src.write_text("déf carré(n: entier) -> entier:\n    retour n * n\n", encoding="utf-8")
     reg = BackendRegistry(private=True)
     reg.register_source("carré", str(src))

@@ -1,7 +1,7 @@
 """The corpus: real programs in our language, checked against independent references.
 
 Each program under python/multilingualprogramming/corpus is compiled; its
-language must be detected as its file name says (matrix.fr.ml is French)
+language must be detected as its file name says (matrix.fr.multi is French)
 and its functions must be the ones listed in FUNCTIONS. Every function then
 runs on Backend.PYTHON and on Backend.AUTO, and both must give what an
 independent reference gives: the registry fallbacks of
@@ -45,26 +45,26 @@ CORPUS = os.path.join(ROOT, "python", "multilingualprogramming", "corpus")
 
 # Each corpus file with its functions, in source order.
 FUNCTIONS = {
-    "matrix/matrix.fr.ml": ["multiplier", "transposer", "determinant", "multiplier_plat",
-                            "transposer_plat", "determinant_plat", "somme_produit",
-                            "determinant_motif"],
-    "matrix/matrix.en.ml": ["multiply", "transpose", "determinant", "multiply_flat",
-                            "transpose_flat", "determinant_flat", "product_sum",
-                            "determinant_pattern"],
-    "image/image.ja.ml": ["輝度", "グレースケール", "箱ぼかし", "単純ぼかし", "ぼかし検査"],
-    "json/json.es.ml": ["profundidad_maxima", "es_espacio", "es_digito", "es_hex", "byte_entre",
-                        "saltar_espacios", "largo_utf8", "fin_cadena", "fin_numero", "fin_palabra",
-                        "fin_valor", "validar_json", "analizar_enteros", "agregar_entero",
-                        "prueba_enteros"],
-    "scientific/scientific.hi.ml": ["पलायन", "मैंडलब्रॉट", "कुल_पुनरावृत्तियाँ", "बहुपद", "समलंब",
-                                    "पाई_श्रेणी"],
-    "crypto/crypto.de.ml": ["einfacher_hash", "xor_byte", "xor_strom", "adler32",
-                            "pruefsumme_muster", "rotr32", "sha256", "sha256_muster",
-                            "text_hash", "xor_text"],
-    "numeric/numeric.it.ml": ["fibonacci", "fattori_primi", "mcd", "mcm", "fattoriale",
-                              "fib_ricorsivo", "crivello"],
-    "search/search.pt.ml": ["busca_binaria", "busca_linear", "busca_em_pares", "contem_texto",
-                            "maior_sequencia"],
+    "matrix/matrix.fr.multi": ["multiplier", "transposer", "determinant", "multiplier_plat",
+                               "transposer_plat", "determinant_plat", "somme_produit",
+                               "determinant_motif"],
+    "matrix/matrix.en.multi": ["multiply", "transpose", "determinant", "multiply_flat",
+                               "transpose_flat", "determinant_flat", "product_sum",
+                               "determinant_pattern"],
+    "image/image.ja.multi": ["輝度", "グレースケール", "箱ぼかし", "単純ぼかし", "ぼかし検査"],
+    "json/json.es.multi": ["profundidad_maxima", "es_espacio", "es_digito", "es_hex", "byte_entre",
+                           "saltar_espacios", "largo_utf8", "fin_cadena", "fin_numero", "fin_palabra",
+                           "fin_valor", "validar_json", "analizar_enteros", "agregar_entero",
+                           "prueba_enteros"],
+    "scientific/scientific.hi.multi": ["पलायन", "मैंडलब्रॉट", "कुल_पुनरावृत्तियाँ", "बहुपद", "समलंब",
+                                       "पाई_श्रेणी"],
+    "crypto/crypto.de.multi": ["einfacher_hash", "xor_byte", "xor_strom", "adler32",
+                               "pruefsumme_muster", "rotr32", "sha256", "sha256_muster",
+                               "text_hash", "xor_text"],
+    "numeric/numeric.it.multi": ["fibonacci", "fattori_primi", "mcd", "mcm", "fattoriale",
+                                 "fib_ricorsivo", "crivello"],
+    "search/search.pt.multi": ["busca_binaria", "busca_linear", "busca_em_pares", "contem_texto",
+                               "maior_sequencia"],
 }
 
 # The English name of each French matrix function.
@@ -147,8 +147,8 @@ def flat(m):
 
 def both(fr_name, *args):
     """The French function and its English twin on the same arguments: equal."""
-    fr = run("matrix/matrix.fr.ml", fr_name, *args)
-    en = run("matrix/matrix.en.ml", TWINS[fr_name], *args)
+    fr = run("matrix/matrix.fr.multi", fr_name, *args)
+    en = run("matrix/matrix.en.multi", TWINS[fr_name], *args)
     assert bits(fr) == bits(en)
     return fr
 
@@ -202,18 +202,18 @@ def test_matrix_benchmarks():
 
 def test_matrix_bad_shapes_fail_an_assert():
     # The registry raises ValueError; the language has no raise, only assert.
-    for rel, names in (("matrix/matrix.fr.ml", ("multiplier", "transposer", "determinant")),
-                       ("matrix/matrix.en.ml", ("multiply", "transpose", "determinant"))):
+    for rel, names in (("matrix/matrix.fr.multi", ("multiplier", "transposer", "determinant")),
+                       ("matrix/matrix.en.multi", ("multiply", "transpose", "determinant"))):
         raises(rel, names[0], ([[1.0, 2.0]], [[1.0]]), AssertionError)
         raises(rel, names[0], ([[1.0]], [[1.0, 2.0], [3.0]]), AssertionError)
         raises(rel, names[1], ([[1.0, 2.0], [3.0]],), AssertionError)
         raises(rel, names[2], ([[1.0, 2.0]],), AssertionError)
-    raises("matrix/matrix.fr.ml", "multiplier_plat", ([1.0], [1.0, 2.0], 1), AssertionError)
+    raises("matrix/matrix.fr.multi", "multiplier_plat", ([1.0], [1.0, 2.0], 1), AssertionError)
 
 
 # ---- image (ja) ----
 
-IMG = "image/image.ja.ml"
+IMG = "image/image.ja.multi"
 byte = st.integers(0, 255)
 
 
@@ -255,7 +255,7 @@ def test_image_known_values_and_benchmark():
 
 # ---- json (es) ----
 
-JSN = "json/json.es.ml"
+JSN = "json/json.es.multi"
 
 
 def _no_constant(name):
@@ -420,7 +420,7 @@ def test_json_int_array_cases_and_benchmark():
 
 # ---- scientific (hi) ----
 
-SCI = "scientific/scientific.hi.ml"
+SCI = "scientific/scientific.hi.multi"
 
 
 def escape(x0, y0, limit):
@@ -495,7 +495,7 @@ def test_scientific_converges():
 
 # ---- crypto (de) ----
 
-CRY = "crypto/crypto.de.ml"
+CRY = "crypto/crypto.de.multi"
 i64 = st.integers(-(2 ** 63), 2 ** 63 - 1)
 code_points = st.integers(0, 0x10FFFF)
 
@@ -568,7 +568,7 @@ def test_crypto_sha256_block_edges_and_benchmark():
 
 # ---- numeric (it) ----
 
-NUM = "numeric/numeric.it.ml"
+NUM = "numeric/numeric.it.multi"
 
 
 @settings(max_examples=60)
@@ -605,7 +605,7 @@ def test_numeric_factorial_fib_sieve():
 
 # ---- search (pt) ----
 
-SRC = "search/search.pt.ml"
+SRC = "search/search.pt.multi"
 
 
 @settings(max_examples=150)

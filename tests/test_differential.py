@@ -192,7 +192,7 @@ def nfkc(name):
 
 
 def programs():
-    return sorted(glob.glob(os.path.join(ROOT, "tests", "programs", "*.ml")))
+    return sorted(glob.glob(os.path.join(ROOT, "tests", "programs", "*.multi")))
 
 
 def compiled_functions():

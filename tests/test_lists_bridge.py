@@ -216,7 +216,7 @@ SIGNATURES = {
 
 @pytest.fixture(scope="module")
 def prog():
-    return mp.compile_source(PROGRAM, language="en", filename="lists.ml")
+    return mp.compile_source(PROGRAM, language="en", filename="lists.multi")
 
 
 # ---------------------------------------------------------------- helpers

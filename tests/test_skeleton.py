@@ -66,7 +66,7 @@ def test_negative_n_runs_no_iteration(example_program):
 @needs_native
 def test_building_does_not_run_top_level():
     # The top level calls expensive_operation(1000000): hours if it ran.
-    prog = mp.compile_file(os.path.join(EXAMPLES, "myfunction.ml"))
+    prog = mp.compile_file(os.path.join(EXAMPLES, "myfunction.multi"))
     assert "expensive_operation" in prog.functions
 
 
@@ -182,10 +182,10 @@ def test_wrong_arity_is_type_error(arith):
 def test_syntax_error_position():
     src = "déf f(n: entier) -> entier\n    retour n\n"
     with pytest.raises(mp.MultilingualSyntaxError) as info:
-        mp.compile_source(src, filename="bad.ml")
+        mp.compile_source(src, filename="bad.multi")
     err = info.value
     assert isinstance(err, SyntaxError)
-    assert err.filename == "bad.ml"
+    assert err.filename == "bad.multi"
     assert err.lineno == 1
     assert err.offset == 27  # just after the header, where ':' is missing
     assert err.text == "déf f(n: entier) -> entier"
@@ -196,7 +196,7 @@ def test_syntax_error_position():
 def test_syntax_error_column_counts_characters():
     src = "déf f(n: entier) -> entier:\n    retour n $\n"
     with pytest.raises(mp.MultilingualSyntaxError) as info:
-        mp.compile_source(src, filename="dollar.ml")
+        mp.compile_source(src, filename="dollar.multi")
     err = info.value
     assert (err.lineno, err.offset) == (2, 14)
     assert "$" in str(err)
@@ -210,7 +210,7 @@ def test_unknown_language():
 
 @needs_native
 def test_run_executes_top_level(tmp_path):
-    path = tmp_path / "hello.ml"
+    path = tmp_path / "hello.multi"
     path.write_text("déf double(n: entier) -> entier:\n    retour n * 2\n\n"
                     "x = double(21)\nafficher(x)\n", encoding="utf-8")
     prog = mp.compile_file(str(path))
@@ -227,7 +227,7 @@ def run_cli(*args, cwd=None):
 @needs_native
 def test_cli_build_writes_artifacts(tmp_path):
     out = tmp_path / "out"
-    r = run_cli("build", os.path.join(EXAMPLES, "myfunction.ml"), "-o", str(out))
+    r = run_cli("build", os.path.join(EXAMPLES, "myfunction.multi"), "-o", str(out))
     assert r.returncode == 0, r.stderr
     wasm = (out / "myfunction.wasm").read_bytes()
     assert wasm[:4] == b"\0asm"
@@ -237,7 +237,7 @@ def test_cli_build_writes_artifacts(tmp_path):
 
 @needs_native
 def test_cli_run_prints(tmp_path):
-    path = tmp_path / "p.ml"
+    path = tmp_path / "p.multi"
     path.write_text("déf carré(n: entier) -> entier:\n    retour n * n\n\nafficher(carré(12))\n",
                     encoding="utf-8")
     r = run_cli("run", str(path))
@@ -247,7 +247,7 @@ def test_cli_run_prints(tmp_path):
 
 @needs_native
 def test_cli_wat(tmp_path):
-    r = run_cli("wat", os.path.join(EXAMPLES, "myfunction.ml"))
+    r = run_cli("wat", os.path.join(EXAMPLES, "myfunction.multi"))
     assert r.returncode == 0, r.stderr
     assert "(module" in r.stdout
     assert "expensive_operation" in r.stdout
@@ -255,11 +255,11 @@ def test_cli_wat(tmp_path):
 
 @needs_native
 def test_cli_reports_syntax_error(tmp_path):
-    path = tmp_path / "bad.ml"
+    path = tmp_path / "bad.multi"
     path.write_text("déf f(n: entier) -> entier\n    retour n\n", encoding="utf-8")
     r = run_cli("build", str(path), "-o", str(tmp_path / "o"))
     assert r.returncode == 1
-    assert "bad.ml:1:" in r.stderr
+    assert "bad.multi:1:" in r.stderr
 
 
 def test_compile_without_native_is_clear(monkeypatch):

@@ -1,6 +1,6 @@
 """The corpus shipped inside the package: real programs in several languages.
 
-The sources live in ``corpus/<project>/<name>.<lang>.ml``. The wheel build
+The sources live in ``corpus/<project>/<name>.<lang>.multi``. The wheel build
 compiles each to ``corpus_build/<name>.<lang>.wasm`` with its Python
 fallback and a manifest (``multilingual build --all`` does the same), so
 that a program loads without the compiler: :func:`load` rebuilds the
@@ -55,8 +55,9 @@ def sources() -> Dict[str, str]:
         if not os.path.isdir(folder):
             continue
         for name in sorted(os.listdir(folder)):
-            if name.endswith(".ml"):
-                out[name[:-3]] = os.path.join(folder, name)
+            stem, ext = os.path.splitext(name)
+            if ext in (".multi", ".ml"):
+                out[stem] = os.path.join(folder, name)
     return out
 
 

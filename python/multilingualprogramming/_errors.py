@@ -46,12 +46,24 @@ class SourceErrorDetail:
         """The message, the source line and a caret under the offending text."""
         out = str(self)
         if self.text and self.col > 0:
-            width = 1
+            end = self.col
             if self.end_line == self.line and self.end_col > self.col:
-                width = self.end_col - self.col
-            pad = "".join("\t" if ch == "\t" else " " for ch in self.text[: self.col - 1])
+                end = self.end_col
+            pad = "".join("\t" if ch == "\t" else " " * _columns(ch) for ch in self.text[: self.col - 1])
+            width = max(1, sum(_columns(ch) for ch in self.text[self.col - 1: end - 1]))
             out += "\n    %s\n    %s%s" % (self.text, pad, "^" * width)
         return out
+
+
+def _columns(ch: str) -> int:
+    """How many terminal columns ch takes: 2 for wide (CJK) characters,
+    0 for combining marks, else 1, so that carets stand under the text."""
+    if ch < "\u0300":
+        return 1
+    import unicodedata
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 class MultilingualSyntaxError(MultilingualError, SyntaxError):

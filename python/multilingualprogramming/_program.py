@@ -10,11 +10,8 @@ Python's answer (AUTO only).
 
 from __future__ import annotations
 
-import ast
-import bisect
 import builtins
 import itertools
-import linecache
 import os
 import sys
 import time
@@ -23,11 +20,23 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from . import _native_loader
 from ._backend import Backend
 from ._errors import MultilingualSyntaxError, SourceErrorDetail
 
-__all__ = ["FunctionInfo", "Program", "compile_file", "compile_source"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ast
+
+__all__ = ["FunctionInfo", "Program", "compile_file", "compile_source", "load_file", "read_source"]
+
+
+def _loader() -> types.ModuleType:
+    """The module that loads the native extension, imported on first use:
+    a program found in the disk cache whose functions all run in Python
+    never needs the extension, which is most of a cold start."""
+    from . import _native_loader
+    return _native_loader
+
 
 _AUTO = Backend.AUTO
 
@@ -54,6 +63,8 @@ def _line_map(tree: ast.Module) -> Optional[Callable[[int], int]]:
     """The map from the generated module's lines to the source's, read
     from its ``__ml_lines__ = (line, source line, ...)`` table; None for a
     module without one."""
+    import ast
+    import bisect
     last = tree.body[-1] if tree.body else None
     if not (isinstance(last, ast.Assign) and len(last.targets) == 1
             and isinstance(last.targets[0], ast.Name) and last.targets[0].id == "__ml_lines__"):
@@ -71,13 +82,12 @@ def _line_map(tree: ast.Module) -> Optional[Callable[[int], int]]:
     return source_line
 
 
-def _compile_module(python_source: str, filename: str, source: Optional[str]) -> types.CodeType:
-    """The code of a generated module, compiled under the user's file name
-    with the user's line numbers, so that tracebacks point into the
-    program's own file. Columns are left out: they would be the generated
-    text's, so tracebacks show no carets under the user's line. The user's
-    text, when known, is registered with linecache under ``filename`` for
-    tracebacks to quote it."""
+def _module_tree(python_source: str, filename: str) -> "ast.Module":
+    """The generated module parsed, with every node renumbered to the
+    user's lines from its ``__ml_lines__`` table. Columns are left out:
+    they would be the generated text's, so tracebacks show no carets under
+    the user's line."""
+    import ast
     tree = ast.parse(python_source, filename)
     source_line = _line_map(tree)
     if source_line is not None:
@@ -91,11 +101,28 @@ def _compile_module(python_source: str, filename: str, source: Optional[str]) ->
                 mapped = cache[line] = source_line(line)
             node.lineno = node.end_lineno = mapped  # type: ignore[attr-defined]
             node.col_offset = node.end_col_offset = -1  # type: ignore[attr-defined]
-    if source is not None:
-        lines = source.splitlines(True)
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        linecache.cache[filename] = (len(source), None, lines, filename)
+    return tree
+
+
+def _register_source(filename: str, source: Optional[str]) -> None:
+    """Give linecache the user's text under ``filename``, for tracebacks
+    to quote the user's own lines."""
+    if source is None:
+        return
+    import linecache
+    lines = source.splitlines(True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    linecache.cache[filename] = (len(source), None, lines, filename)
+
+
+def _compile_module(python_source: str, filename: str, source: Optional[str]) -> types.CodeType:
+    """The code of a generated module, compiled under the user's file name
+    with the user's line numbers (see _module_tree), so that tracebacks
+    point into the program's own file. The user's text, when known, is
+    registered with linecache under ``filename``."""
+    tree = _module_tree(python_source, filename)
+    _register_source(filename, source)
     return compile(tree, filename, "exec", dont_inherit=True)
 
 
@@ -178,10 +205,10 @@ class Program:
         if not info.compilable:
             return {"function": name, "backend": "python", "reason": "not-compilable",
                     "detail": info.reason}
-        if _native_loader.native is None:
+        if _loader().native is None:
             return {"function": name, "backend": "python",
-                    "reason": _native_loader.native_reason_code,
-                    "detail": _native_loader.native_reason}
+                    "reason": _loader().native_reason_code,
+                    "detail": _loader().native_reason}
         return {"function": name, "backend": "wasm", "reason": "wasm", "detail": ""}
 
     def artifact(self) -> Dict[str, Any]:
@@ -232,7 +259,7 @@ class Program:
         if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0:
             raise ValueError("timeout must be a positive number of seconds, not %r" % (timeout,))
         info = self._info(name)
-        if backend is Backend.PYTHON or not info.compilable or _native_loader.native is None:
+        if backend is Backend.PYTHON or not info.compilable or _loader().native is None:
             raise ValueError("timeout= applies to WebAssembly calls; %r would run in Python here"
                              % name)
         fallback = self.python_function(name) if backend is Backend.AUTO else None
@@ -241,7 +268,7 @@ class Program:
             # Compiled programs keep no state between calls, so a timed call
             # may run on a second module, compiled with the interruption
             # checks that the usual one leaves out for speed.
-            native = _native_loader.require_native("running WebAssembly")
+            native = _loader().require_native("running WebAssembly")
             self._timed = native.Module(self.wasm_bytes, interruptible=True)
         timed = self._timed
         fn = timed.function(name, info.signature, fallback, timeout=float(timeout))
@@ -349,14 +376,14 @@ class Program:
         WebAssembly code with ``fn`` as the fallback (Backend.AUTO), or
         ``fn`` itself without the extension."""
         info = self.functions.get(name)
-        if info is None or not info.compilable or _native_loader.native is None:
+        if info is None or not info.compilable or _loader().native is None:
             return fn
         return self._native_module().function(  # type: ignore[no-any-return]
             name, info.signature, fn, release_gil=False if info.bounded else None)
 
     def _native_module(self) -> Any:
         if self._module is None:
-            native = _native_loader.require_native("running WebAssembly")
+            native = _loader().require_native("running WebAssembly")
             self._module = native.Module(self.wasm_bytes, interruptible=False)
         return self._module
 
@@ -389,10 +416,10 @@ class Program:
             if backend is Backend.WASM:
                 raise ValueError("function %r is not compiled to WebAssembly: %s" % (name, info.reason))
             fn = self._python_callable(name, "not-compilable")
-        elif _native_loader.native is None:
+        elif _loader().native is None:
             if backend is Backend.WASM:
-                _native_loader.require_native("Backend.WASM")
-            fn = self._python_callable(name, _native_loader.native_reason_code)
+                _loader().require_native("Backend.WASM")
+            fn = self._python_callable(name, _loader().native_reason_code)
         else:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
             fn = self._native_module().function(name, info.signature, fallback,
@@ -473,7 +500,7 @@ def _map_calls(prog: Program, name: str, items: List[Any], workers: Optional[int
     n = _pool_size(workers)
     info = prog._info(name)
     runs_wasm = (backend is not Backend.PYTHON and info.compilable
-                 and _native_loader.native is not None)
+                 and _loader().native is not None)
     if runs_wasm and not processes:
         from concurrent.futures import ThreadPoolExecutor
         fn = prog._callable(name, backend)
@@ -507,7 +534,7 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
         raise TypeError("source must be str, not %s" % type(source).__name__)
     if language is not None and not isinstance(language, str):
         raise TypeError("language must be a str such as 'fr', or None")
-    native = _native_loader.require_native("compiling a program")
+    native = _loader().require_native("compiling a program")
     started = time.perf_counter()
     try:
         artifact = native.compile(source, filename, language, bool(optimize))
@@ -524,10 +551,55 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
     return prog
 
 
+def read_source(path: "str | os.PathLike[str]") -> Tuple[bytes, str]:
+    """The bytes of program file ``path`` and its text: UTF-8, a leading
+    byte order mark dropped, line ends made ``\\n`` as Python reads source.
+    Raises OSError, and UnicodeDecodeError for bytes that are not UTF-8."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return data, _decode(data)
+
+
 def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
                  optimize: bool = False) -> Program:
     """Compile the program in file ``path`` (UTF-8); see compile_source."""
     filename = os.fspath(path)
-    with open(filename, encoding="utf-8") as f:
-        source = f.read()
+    source = read_source(filename)[1]
     return compile_source(source, language=language, filename=filename, optimize=optimize)
+
+
+def load_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
+              optimize: bool = False, data: Optional[bytes] = None) -> Program:
+    """The program in file ``path``, from the disk cache of compiled
+    programs when this very text was compiled before (see _cache), else
+    compiled and cached. ``data`` is the file's bytes when already read.
+    This is how ``multilingual FILE`` and imports of ``.multi`` modules
+    load programs; a cache hit needs no compiler."""
+    from . import _cache
+    filename = os.fspath(path)
+    if data is None:
+        data, source = read_source(filename)
+    else:
+        source = _decode(data)
+    hit = _cache.lookup(data, filename, language, optimize)
+    if hit is not None:
+        artifact, code = hit
+        artifact = dict(artifact)
+        artifact["source"] = source
+        prog = Program(artifact, filename)
+        prog._code = code
+        _register_source(filename, source)
+        return prog
+    prog = compile_source(source, language=language, filename=filename, optimize=optimize)
+    _cache.store(data, filename, language, optimize, prog.artifact(), prog._compiled())
+    return prog
+
+
+def _decode(data: bytes) -> str:
+    """Program text from its bytes, as read_source reads it."""
+    text = data.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

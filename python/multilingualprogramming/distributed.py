@@ -2,7 +2,7 @@
 
 >>> from dask.distributed import Client, LocalCluster          # doctest: +SKIP
 >>> client = Client(LocalCluster(n_workers=2, processes=True))  # doctest: +SKIP
->>> prog = mp.compile_file("myfunction.ml")                     # doctest: +SKIP
+>>> prog = mp.compile_file("myfunction.multi")                     # doctest: +SKIP
 >>> map_on_cluster(client, prog, "expensive_operation", range(100))  # doctest: +SKIP
 
 The program travels once: its WebAssembly bytes and Python fallback are

@@ -320,6 +320,6 @@ def test_compile_errors_and_dict():
     # Shape checks that hold whatever the compiler accepts: an unknown
     # language is a ValueError, not a crash.
     with pytest.raises((ValueError, native.CompileError)):
-        native.compile("x", "f.ml", "xx", False)
+        native.compile("x", "f.multi", "xx", False)
     with pytest.raises(TypeError):
-        native.compile(1, "f.ml", None, False)
+        native.compile(1, "f.multi", None, False)

@@ -28,7 +28,7 @@ afficher(expensive_operation(30))
 # The Japanese example of the source tree (this script lives in tests/wheel).
 EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                         "examples")
-with open(os.path.join(EXAMPLES, "fibonacci.ja.ml"), encoding="utf-8") as _f:
+with open(os.path.join(EXAMPLES, "fibonacci.ja.multi"), encoding="utf-8") as _f:
     JAPANESE = _f.read()
 
 
@@ -54,8 +54,8 @@ def main():
     check(cli is not None, "the multilingual console script is installed")
 
     with tempfile.TemporaryDirectory() as tmp:
-        fr = os.path.join(tmp, "myfunction.ml")
-        ja = os.path.join(tmp, "fib.ml")
+        fr = os.path.join(tmp, "myfunction.multi")
+        ja = os.path.join(tmp, "fib.multi")
         with open(fr, "w", encoding="utf-8") as f:
             f.write(FRENCH)
         with open(ja, "w", encoding="utf-8") as f:

@@ -38,7 +38,7 @@ BLUR_RADIUS = 1
 #: The iteration limit of the Mandelbrot workload.
 MANDEL_LIMIT = 100
 
-# Drivers the corpus lacks, appended to crypto.de.ml (German, like it).
+# Drivers the corpus lacks, appended to crypto.de.multi (German, like it).
 CRYPTO_DRIVERS = """
 
 def hash_muster(n: ganz) -> ganz:

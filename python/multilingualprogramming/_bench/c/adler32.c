@@ -1,4 +1,4 @@
-/* pruefsumme_muster(n) of corpus/crypto/crypto.de.ml: Adler-32 (as
+/* pruefsumme_muster(n) of corpus/crypto/crypto.de.multi: Adler-32 (as
  * zlib.adler32) of the n bytes 0, 1, ..., 255, 0, 1, ... with one modulo per
  * byte, as the corpus's adler32() does.
  * Build: gcc -O2 -o adler32 adler32.c ; run: ./adler32 N REPEAT

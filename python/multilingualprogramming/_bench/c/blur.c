@@ -1,4 +1,4 @@
-/* ぼかし検査(幅, 高さ, 半径) of corpus/image/image.ja.ml: an RGB image
+/* ぼかし検査(幅, 高さ, 半径) of corpus/image/image.ja.multi: an RGB image
  * whose byte k is (k*37 + k/7) % 256, turned to gray with the luma
  * (299 r + 587 g + 114 b) / 1000, then a box blur of radius r whose window
  * is clipped at the edges (the floor of the mean), its pixels summed. The

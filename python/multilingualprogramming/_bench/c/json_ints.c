@@ -1,4 +1,4 @@
-/* prueba_enteros(n) of corpus/json/json.es.ml: writes the JSON text
+/* prueba_enteros(n) of corpus/json/json.es.multi: writes the JSON text
  * "[0, -1, 2, -3, ...]" with n numbers as bytes, checks it with a strict
  * RFC 8259 validator (the corpus's validar_json: every escape, well-formed
  * UTF-8 in strings, the exact number grammar, nesting up to 400 levels),

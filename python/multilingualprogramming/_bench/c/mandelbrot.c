@@ -1,4 +1,4 @@
-/* कुल_पुनरावृत्तियाँ(चौड़ाई, ऊँचाई, सीमा) of corpus/scientific/scientific.hi.ml:
+/* कुल_पुनरावृत्तियाँ(चौड़ाई, ऊँचाई, सीमा) of corpus/scientific/scientific.hi.multi:
  * the escape-time counts (at most LIMIT) of the WIDTH x HEIGHT points
  * x0 = -2.0 + 3.0*i/WIDTH, y0 = -1.5 + 3.0*j/HEIGHT in row-major order, kept
  * in a buffer as मैंडलब्रॉट returns them, then summed. The float operations

@@ -1,5 +1,5 @@
 /* somme_produit(n) / product_sum(n) of the corpus matrix programs
- * (corpus/matrix/matrix.fr.ml, matrix.en.ml): a[i][j] = (i*n + j) % 7 - 3.0
+ * (corpus/matrix/matrix.fr.multi, matrix.en.multi): a[i][j] = (i*n + j) % 7 - 3.0
  * and b[i][j] = ((i + 2*j) % 5) * 0.5, their product by the i-j-k loop of
  * multiplier(), then the elements of the product summed row by row. Flat
  * row-major buffers; the sums run in the corpus's order (build with

@@ -1,4 +1,4 @@
-/* The simple hash of corpus/crypto/crypto.de.ml, einfacher_hash(), over the
+/* The simple hash of corpus/crypto/crypto.de.multi, einfacher_hash(), over the
  * n bytes 0, 1, ..., 255, 0, 1, ...: h = (h * 31 + b) mod 2**32 from 0 (the
  * benchmark wrapper hash_muster(n) of the harness).
  * Build: gcc -O2 -o simple_hash simple_hash.c ; run: ./simple_hash N REPEAT

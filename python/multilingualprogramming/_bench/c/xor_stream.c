@@ -1,4 +1,4 @@
-/* The XOR stream of corpus/crypto/crypto.de.ml, xor_strom(), over the n
+/* The XOR stream of corpus/crypto/crypto.de.multi, xor_strom(), over the n
  * bytes 0, 1, ..., 255, 0, 1, ... with the repeating key "Key" (75, 101,
  * 121), into a new buffer whose bytes are then summed (the benchmark wrapper
  * xor_muster(n) of the harness).
