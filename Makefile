@@ -24,7 +24,7 @@ endif
 
 export PYTHONPATH := $(CURDIR)/python
 
-.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz lint check wheel test-sdist clean
+.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz mutate lint check wheel test-sdist clean
 
 all: build
 
@@ -78,6 +78,7 @@ bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 	$(PYTHON) bench/bench_bridge.py
 	$(PYTHON) bench/bench_strings.py
+	$(PYTHON) bench/bench_python_backend.py
 	$(PYTHON) bench/bench_kernels.py --out bench/kernels.md
 	$(PYTHON) -m multilingualprogramming._bench --out bench
 
@@ -95,6 +96,14 @@ fuzz: build
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzBounded -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./internal/difftest
+
+# Mutation testing of the differential harnesses (tools/mutate): in a copy
+# of the tree, each of a fixed set of compiler bugs (floor division that
+# truncates, an overflow check removed, every overflow check trapping, a
+# right-associative parser, < emitted as <=, a bounds check off by one)
+# must make TestDifferential or tests/test_differential.py fail.
+mutate: $(PYDEPS)
+	$(GO) run ./tools/mutate -python $(PYTHON_ABS)
 
 lint: $(PYDEPS)
 	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)

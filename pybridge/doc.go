@@ -37,8 +37,11 @@
 // that very object. Elements must be exactly int (fitting 64 bits), float
 // or bool, and lists exactly list: anything else (a tuple, a subclass,
 // bool in list[int], int in list[float]) falls back to Python under AUTO
-// and raises TypeError without a fallback. The scalar path does not pay for
-// any of this: it is one flag test.
+// and raises TypeError without a fallback. A call that released the GIL
+// first checks that no list it changed was changed by another thread
+// meanwhile (ml_lists_conflict); if one was, it raises RuntimeError and
+// writes nothing back rather than undo that change. The scalar path does
+// not pay for any of this: it is one flag test.
 //
 // Threads: a Module holds a Go *wasm.Template and one instance per Python
 // thread that called it (module.c's slots, found through a per-thread

@@ -191,6 +191,15 @@ func mlgo_cache_dir() (res *C.PyObject) {
 	return C.ml_none()
 }
 
+//export mlgo_cache_error
+func mlgo_cache_error() (res *C.PyObject) {
+	defer recoverPanic(func() { res = nil })
+	if cacheSetupErr != nil {
+		return pyStr(cacheSetupErr.Error())
+	}
+	return C.ml_none()
+}
+
 //export mlgo_set_cache_dir
 func mlgo_set_cache_dir(path *C.char, n C.Py_ssize_t) (rc C.int) {
 	defer recoverPanic(func() { rc = -1 })

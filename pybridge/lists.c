@@ -596,6 +596,90 @@ static int ml_copy_back_one(ml_lists *L, ml_lentry *e, const uint8_t *mem,
   return 0;
 }
 
+/* ml_entry_written reports whether the call changed entry e's header
+ * length or slots (1), left them as filled (0), or left a bad header (-1,
+ * SystemError). */
+static int ml_entry_written(ml_lists *L, ml_lentry *e, const uint8_t *mem,
+                            size_t size) {
+  uint32_t len, data;
+  if (ml_header(mem, size, L->base + e->off, e->type, &len, &data) < 0) {
+    return -1;
+  }
+  const uint8_t *old = L->shadow + e->off + ML_LIST_HEADER;
+  return len != e->len ||
+         memcmp(mem + data, old, (size_t)(len * ml_slot_size(e->type))) != 0;
+}
+
+/* ml_entry_intact reports whether e's Python list still holds exactly
+ * what was copied in: its length, and in each slot the same value (an int
+ * or a float of the same bits, the same bool) or the same object (an
+ * inner list or a str of the call). */
+static int ml_entry_intact(ml_lists *L, ml_lentry *e) {
+  if (PyList_Size(e->obj) != (Py_ssize_t)e->len) {
+    PyErr_Clear();
+    return 0;
+  }
+  const uint8_t *old = L->shadow + e->off + ML_LIST_HEADER;
+  char c = e->type[0];
+  for (uint32_t k = 0; k < e->len; k++) {
+    PyObject *item = PyList_GetItem(e->obj, (Py_ssize_t)k);
+    if (item == NULL) {
+      PyErr_Clear();
+      return 0;
+    }
+    uint64_t want = ml_get_slot(old, k, e->type), got;
+    switch (c) {
+    case 'I': {
+      if (!PyLong_CheckExact(item)) {
+        return 0;
+      }
+      int overflow = 0;
+      long long v = PyLong_AsLongLongAndOverflow(item, &overflow);
+      if (overflow != 0 || (v == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return 0;
+      }
+      got = (uint64_t)v;
+      break;
+    }
+    case 'F': {
+      if (!PyFloat_CheckExact(item)) {
+        return 0;
+      }
+      double d = PyFloat_AsDouble(item);
+      memcpy(&got, &d, 8);
+      break;
+    }
+    case 'B':
+      got = item == Py_True ? 1 : item == Py_False ? 0 : 2;
+      break;
+    default: /* 'L', 'S': the header or str the call got for this object */
+      got = ml_lists_addr(L, item);
+    }
+    if (got != want) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+int ml_lists_conflict(ml_lists *L, const uint8_t *mem, size_t size) {
+  for (int i = 0; i < L->n; i++) {
+    ml_lentry *e = &L->e[i];
+    if (e->type[0] == 's') {
+      continue; /* strings are immutable */
+    }
+    int w = ml_entry_written(L, e, mem, size);
+    if (w < 0) {
+      return -2;
+    }
+    if (w && !ml_entry_intact(L, e)) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 int ml_lists_copy_back(ml_lists *L, const uint8_t *mem, size_t size) {
   for (int i = 0; i < L->n; i++) {
     if (L->e[i].type[0] == 's') {

@@ -122,6 +122,18 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base);
 /* ml_lists_copy_back updates the argument lists from mem; 0 or -1. */
 int ml_lists_copy_back(ml_lists *L, const uint8_t *mem, size_t size);
 
+/*
+ * ml_lists_conflict looks for a list that both the call and someone else
+ * changed: an argument list (or a list inside one) whose header or slots
+ * the call changed in mem, and whose Python object no longer holds what
+ * was copied in (another length, or an element of another value or type;
+ * an inner list or a str must be the very object). Copying such a list
+ * back would silently undo the other change. It returns the index of the
+ * first such entry in L->e, -1 when there is none, or -2 with an exception
+ * set. No Python code runs.
+ */
+int ml_lists_conflict(ml_lists *L, const uint8_t *mem, size_t size);
+
 /* ml_lists_out returns the list of type type at addr, or the str at addr
  * for type "s" (new reference). */
 PyObject *ml_lists_out(ml_lists *L, const uint8_t *mem, size_t size,

@@ -50,6 +50,40 @@ static inline ml_state *ml_get_state(PyObject *module) {
   return (ml_state *)PyModule_GetState(module);
 }
 
+/* ---------------------------------------------------------------- fork */
+
+/*
+ * The Go runtime inside the extension does not survive fork(): the child
+ * has only the thread that forked, so the first thing that needs another
+ * Go thread (a compile, a new instance, a timed call's ticker, a garbage
+ * collection) waits forever. A pthread_atfork handler marks the child, and
+ * every entry point that could reach Go or Wasmtime raises RuntimeError
+ * there instead; releasing modules in the child skips Go (the memory is
+ * the parent's and goes away with the process).
+ */
+static volatile int ml_forked;
+static pthread_once_t ml_fork_once = PTHREAD_ONCE_INIT;
+
+static void ml_atfork_child(void) { ml_forked = 1; }
+
+static void ml_fork_init(void) { pthread_atfork(NULL, NULL, ml_atfork_child); }
+
+/* ml_check_fork raises RuntimeError (and returns -1) in a forked child. */
+static int ml_check_fork(void) {
+  if (__builtin_expect(!ml_forked, 1)) {
+    return 0;
+  }
+  PyErr_SetString(
+      PyExc_RuntimeError,
+      "multilingualprogramming cannot compile or run WebAssembly in a process "
+      "created by fork() after its native extension was loaded: the Go runtime "
+      "inside it does not survive fork, and would hang. Start worker processes "
+      "with the 'spawn' method instead: multiprocessing.get_context(\"spawn\") "
+      "(also for concurrent.futures.ProcessPoolExecutor(mp_context=...)), or "
+      "multiprocessing.set_start_method(\"spawn\").");
+  return -1;
+}
+
 /* ------------------------------------------------------------- threads */
 
 /*
@@ -240,6 +274,9 @@ static void ml_record(MLModule *m, PyObject *name, PyObject *backend,
 }
 
 static int ml_check_open(MLModule *m) {
+  if (ml_check_fork() < 0) {
+    return -1;
+  }
   if (m->handle == 0) {
     PyErr_SetString(PyExc_ValueError, "WebAssembly module is closed");
     return -1;
@@ -250,13 +287,17 @@ static int ml_check_open(MLModule *m) {
 /* Closes every instance and the template (no call may be running). */
 static void ml_module_release(MLModule *m, uintptr_t tpl) {
   for (int i = 0; i < m->nslots; i++) {
-    mlgo_instance_close(m->slots[i].handle);
+    if (!ml_forked) {
+      mlgo_instance_close(m->slots[i].handle);
+    }
     ml_thread_unref(m->slots[i].thread);
   }
   PyMem_Free(m->slots);
   m->slots = NULL;
   m->nslots = m->capslots = 0;
-  mlgo_template_close(tpl);
+  if (!ml_forked) {
+    mlgo_template_close(tpl);
+  }
 }
 
 /*
@@ -264,6 +305,9 @@ static void ml_module_release(MLModule *m, uintptr_t tpl) {
  * thread's first call; NULL with an exception set. The module must be open.
  */
 static ml_instance *ml_current(MLModule *m) {
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   ml_thread *me = ml_self();
   if (me == NULL) {
     return NULL;
@@ -531,11 +575,14 @@ static void ml_raise_trap(MLFunc *f, ml_failure *fail) {
  */
 
 /* ml_do_call runs ff with the GIL released (or not, per f) and a deadline
- * when f has a timeout. */
+ * when f has a timeout; *released says whether other threads could run
+ * meanwhile. */
 static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_fastfunc *ff,
-                             wasmtime_val_raw_t *slots, ml_failure *fail) {
+                             wasmtime_val_raw_t *slots, ml_failure *fail,
+                             int *released) {
   MLModule *m = f->module;
   int kind;
+  *released = 1;
   if (f->timeout > 0) {
     uint64_t ticks = mlgo_ticker_acquire(f->timeout);
     ml_call_begin(m);
@@ -551,6 +598,7 @@ static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_
     Py_END_ALLOW_THREADS
     ml_call_end(m);
   } else {
+    *released = 0;
     kind = ml_fastcall(ff, slots, fail);
   }
   return kind;
@@ -658,7 +706,8 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   }
 
   ml_failure fail;
-  int kind = ml_do_call(f, ff, slots, &fail);
+  int released;
+  int kind = ml_do_call(f, ff, slots, &fail, &released);
   if (kind != ML_OK) {
     if (ml_falls_back(f, kind)) {
       res = ml_trap_fallback(f, args, nargs, kind, &fail);
@@ -737,9 +786,35 @@ static inline int ml_copies_back(int kind) {
 }
 
 /*
+ * ml_raise_conflict raises the RuntimeError of a call whose list argument
+ * (entry `entry` of the call's lists, inside argument i where first[i] is
+ * the argument's first entry) another thread changed while the call, with
+ * the GIL released, changed it too.
+ */
+static void ml_raise_conflict(MLFunc *f, const int *first, int entry) {
+  int arg = 0;
+  for (int i = 0; i < f->nparams && i < 64; i++) {
+    if (f->conv[i] == CV_LIST && first[i] <= entry) {
+      arg = i;
+    }
+  }
+  PyErr_Format(PyExc_RuntimeError,
+               "%U(): list argument %d changed during the call: another thread "
+               "changed it while the call, which ran with the GIL released, "
+               "changed it too. The call's changes to its list arguments were not "
+               "written back, so the other thread's change stands; its result is "
+               "dropped. Use a lock around calls and changes that share a list.",
+               f->name, arg + 1);
+}
+
+/*
  * ml_invoke_lists is ml_invoke for a function with list parameters or a
  * list result (lists.h): reset the arena, copy the lists in with one
- * __ml_alloc, call, copy the arguments back and the result out.
+ * __ml_alloc, call, copy the arguments back and the result out. A call
+ * that ran with the GIL released first makes sure that no list it changed
+ * was changed by another thread meanwhile (ml_lists_conflict): copying it
+ * back would silently undo that change, so the call raises RuntimeError
+ * and writes nothing back.
  */
 static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
                                  Py_ssize_t nargs, ml_instance *inst,
@@ -794,7 +869,8 @@ static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
       }
     }
   }
-  kind = ml_do_call(f, inst->funcs[f->index], slots, &fail);
+  int released = 0;
+  kind = ml_do_call(f, inst->funcs[f->index], slots, &fail, &released);
 trapped:
   if (kind != ML_OK) {
     if (ml_falls_back(f, kind)) {
@@ -804,6 +880,14 @@ trapped:
     if (ml_copies_back(kind) && L.shadow != NULL && ml_pending_type == NULL) {
       size_t size;
       const uint8_t *mem = ml_memory(inst, &size);
+      int conflict = released ? ml_lists_conflict(&L, mem, size) : -1;
+      if (conflict != -1) {
+        ml_failure_clear(&fail);
+        if (conflict >= 0) {
+          ml_raise_conflict(f, first, conflict);
+        }
+        goto done;
+      }
       inst->converting = 1;
       int cb = ml_lists_copy_back(&L, mem, size);
       inst->converting = 0;
@@ -819,6 +903,15 @@ trapped:
   {
     size_t size;
     const uint8_t *mem = ml_memory(inst, &size);
+    if (released && L.shadow != NULL) {
+      int conflict = ml_lists_conflict(&L, mem, size);
+      if (conflict != -1) {
+        if (conflict >= 0) {
+          ml_raise_conflict(f, first, conflict);
+        }
+        goto done;
+      }
+    }
     inst->converting = 1;
     if (L.shadow == NULL || ml_lists_copy_back(&L, mem, size) == 0) {
       uint8_t cv = f->nresults == 1 ? f->conv[f->nparams] : CV_NONE;
@@ -1301,6 +1394,9 @@ static int ml_imports_from(PyObject *dict, ml_imports *im) {
 static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
                               PyObject *kwargs) {
   static char *kwlist[] = {"wasm", "memory_limit", "imports", "interruptible", NULL};
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   PyObject *data, *limit_obj = NULL, *imports_obj = NULL;
   int interruptible = 1;
   if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOp:Module", kwlist, &data,
@@ -2110,6 +2206,9 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
                             Py_ssize_t nargs, PyObject *kwnames) {
   static const char *names[] = {"source", "filename", "language", "optimize"};
   PyObject *vals[4] = {NULL, NULL, NULL, NULL};
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   if (nargs > 4) {
     PyErr_Format(PyExc_TypeError,
                  "compile() takes at most 4 arguments (%zd given)", nargs);
@@ -2243,13 +2342,17 @@ static PyObject *ml_cache_dir(PyObject *module, PyObject *const *args,
                  nargs);
     return NULL;
   }
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
   return mlgo_cache_dir();
 }
 
 PyDoc_STRVAR(set_cache_dir_doc,
              "set_cache_dir(path) -> None\n\n"
              "Keep compiled modules in path (created with mode 0700; refused with\n"
-             "PermissionError if others may write to it); None turns the disk\n"
+             "PermissionError if another user owns it or others may write to it;\n"
+             "a relative path is resolved now); None turns the disk\n"
              "cache off. At import it is $MULTILINGUAL_CACHE_DIR, else the user\n"
              "cache directory's multilingualprogramming; MULTILINGUAL_CACHE_DIR=off\n"
              "turns it off.");
@@ -2259,6 +2362,9 @@ static PyObject *ml_set_cache_dir(PyObject *module, PyObject *const *args,
   if (nargs != 1) {
     PyErr_Format(PyExc_TypeError,
                  "set_cache_dir() takes exactly 1 argument (%zd given)", nargs);
+    return NULL;
+  }
+  if (ml_check_fork() < 0) {
     return NULL;
   }
   const char *path = "";
@@ -2285,6 +2391,22 @@ static PyObject *ml_set_cache_dir(PyObject *module, PyObject *const *args,
   return rc < 0 ? NULL : ml_none();
 }
 
+PyDoc_STRVAR(cache_error_doc,
+             "cache_error() -> str | None\n\n"
+             "Why the disk cache is off since the extension was imported (a directory\n"
+             "another user owns or others may write to, or one that cannot be\n"
+             "created), or None.");
+
+static PyObject *ml_cache_error(PyObject *module, PyObject *const *args,
+                                Py_ssize_t nargs) {
+  if (nargs != 0) {
+    PyErr_Format(PyExc_TypeError, "cache_error() takes no arguments (%zd given)",
+                 nargs);
+    return NULL;
+  }
+  return mlgo_cache_error();
+}
+
 static PyMethodDef ml_methods[] = {
     {"compile", (PyCFunction)(void (*)(void))ml_compile,
      METH_FASTCALL | METH_KEYWORDS, compile_doc},
@@ -2292,6 +2414,8 @@ static PyMethodDef ml_methods[] = {
      METH_FASTCALL, set_trap_class_doc},
     {"cache_dir", (PyCFunction)(void (*)(void))ml_cache_dir, METH_FASTCALL,
      cache_dir_doc},
+    {"cache_error", (PyCFunction)(void (*)(void))ml_cache_error, METH_FASTCALL,
+     cache_error_doc},
     {"guard_signals", (PyCFunction)(void (*)(void))ml_guard_signals,
      METH_FASTCALL, guard_signals_doc},
     {"set_cache_dir", (PyCFunction)(void (*)(void))ml_set_cache_dir,
@@ -2431,6 +2555,10 @@ static int ml_exec(PyObject *m) {
   }
   Py_INCREF(st->WasmTrap);
   st->TrapClass = st->WasmTrap;
+  pthread_once(&ml_fork_once, ml_fork_init);
+  if (ml_check_fork() < 0) {
+    return -1; /* imported again in a forked child */
+  }
   mlgo_cache_setup();
   st->ModuleType = PyType_FromModuleAndSpec(m, &MLModule_spec, NULL);
   if (st->ModuleType == NULL || PyModule_AddObjectRef(m, "Module", st->ModuleType) < 0) {

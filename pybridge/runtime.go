@@ -16,9 +16,10 @@ var cacheSetupErr error
 // setupDiskCache turns on the disk cache of compiled modules when the
 // extension loads: in $MULTILINGUAL_CACHE_DIR, or the user cache
 // directory's "multilingualprogramming"; MULTILINGUAL_CACHE_DIR=off leaves
-// it off. A directory that cannot be used leaves it off too (the reason is
-// in cacheSetupErr): loading then compiles every time, which is slower but
-// correct.
+// it off. A directory that cannot be used (one another user owns or others
+// may write to, or that cannot be created) leaves it off too: the reason is
+// in cacheSetupErr, which the Python package logs as a warning, and
+// loading then compiles every time, which is slower but correct.
 func setupDiskCache() {
 	// Then create the engines and warm the load path while Python goes on
 	// importing, so that the first load does not wait for them

@@ -10,7 +10,7 @@ from support import EXAMPLES, HAVE_NATIVE
 
 # Programs that tests run (the English originals of tests/language and
 # tests/whole_language) are data, not modules for pytest to import.
-collect_ignore_glob = ["language/*.py", "whole_language/*.py"]
+collect_ignore_glob = ["language/*.py", "whole_language/*.py", "programs_py/*.py"]
 
 # The machine is shared and noisy: time limits per example would make tests flaky.
 settings.register_profile("multilingual", deadline=None)

@@ -13,9 +13,9 @@ import (
 //
 //	artifact | wasm | artifact length (8 bytes) | wasm length (8) | CRC-32C of all that precedes (4) | magic "MLCWASM4" (8)
 //
-// Numbers are little endian. The artifact comes first so that Wasmtime can
-// map the entry itself (NewModuleDeserializeFile) instead of copying it: it
-// reads the ELF sections and ignores the bytes after them. The wasm bytes
+// Numbers are little endian. The artifact comes first, so that the whole
+// file is also an ELF image Wasmtime can read (it ignores the bytes after
+// the sections); the reader hands it the artifact alone. The wasm bytes
 // let a reader confirm that the entry belongs to exactly the bytes being
 // loaded, since entry names derive from a cheap key that different bytes
 // may share (cache.go). diskcache.go explains when the footer is checked.

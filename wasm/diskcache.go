@@ -38,9 +38,17 @@ import (
 // checks the lengths, the checksum and the wasm bytes before handing the
 // entry to Wasmtime, whose deserializer trusts its input; an entry that
 // fails the first two checks, or that Wasmtime rejects (another engine,
-// another CPU), is recompiled and replaced. The directory is created with mode 0700, and one
-// that other users may write to is refused: its files become machine code
-// in this process.
+// another CPU), is recompiled and replaced.
+//
+// Only the user's own files are trusted. The directory is created with
+// mode 0700, and one that another user owns or that group or others may
+// write to is refused, as pip and ssh refuse theirs: its files become
+// machine code in this process. An entry is opened without blocking and
+// without following a symbolic link, and used only if it is a regular file
+// owned by the user (readEntry): a FIFO planted under an entry's name
+// would block the open forever, a file of another user would run as this
+// one. Anything else is an *UnsafeEntryError, compiled and replaced like
+// a corrupt entry.
 //
 // The checksum guards against damage (a truncated write, a flipped bit), not
 // against an adversary: only the user can write the directory, and a user
@@ -49,32 +57,48 @@ import (
 // artifact took 1.5 ms, most of a warm load. The wasm bytes, compared in
 // full, are what tie an entry to a module, not the checksum or the name.
 //
-// Why let Wasmtime map the entry? Reading a 250 KB entry and handing the
-// bytes to NewModuleDeserialize, which copies them again, took about
-// 0.5 ms in a new process; NewModuleDeserializeFile maps the file and runs
-// the code in place, about 0.3 ms. The reader maps the entry itself
-// (mapfile_unix.go), verifies that mapping, and gives Wasmtime the name
-// /proc/self/fd/N of the file it verified, so that an entry renamed over
-// the name meanwhile is never used unchecked. Where there is no such name
-// (other systems), or Wasmtime cannot open it, the verified bytes are
-// deserialized instead. A mapped module relies on its file staying as it
-// is, which holds because entries are only ever replaced by a rename,
-// never rewritten.
+// Why read the entry into memory rather than let Wasmtime map it? A module
+// that Wasmtime maps from its file (NewModuleDeserializeFile) runs its
+// machine code from the page cache: if another tool truncates the file or
+// rewrites it in place meanwhile (an entry is never changed by us, but a
+// cleaner, a sync tool or a user may), the process dies of SIGBUS at the
+// next call, or runs code that was never checked. No guard can catch that
+// fault: it happens inside WebAssembly or Wasmtime, not in Go. So the
+// reader reads the whole file once, checks exactly those bytes and hands
+// them to NewModuleDeserialize, which copies them into memory of its own;
+// what happens to the file afterwards cannot reach the module. It costs
+// little: a warm load of a 400-function module (a 258 KB entry) in a fresh
+// process took 0.57 ms at best against 0.49 ms mapped (RATIONALE.md gives
+// the figures).
 
 // ErrCorruptEntry is wrapped by LoadInfo.CacheErr when a disk cache entry
 // failed its checks and was replaced.
 var ErrCorruptEntry = errors.New("wasm: corrupt disk cache entry")
 
-// An UnsafeCacheDirError reports a cache directory that other users can
-// write to.
-type UnsafeCacheDirError struct {
-	Dir  string
-	Mode fs.FileMode
+// An UnsafeEntryError reports a cache entry that is not used because it
+// is not a regular file of the current user (a FIFO, a symbolic link, a
+// file of another user): Load compiles the module and renames a new entry
+// over it.
+type UnsafeEntryError struct {
+	Path, Reason string
 }
 
-// Error names the directory and its mode.
+// Error names the entry and the reason.
+func (e *UnsafeEntryError) Error() string {
+	return fmt.Sprintf("wasm: cache entry %s is %s; not using it", e.Path, e.Reason)
+}
+
+// An UnsafeCacheDirError reports a cache directory that another user owns
+// or that other users can write to.
+type UnsafeCacheDirError struct {
+	Dir    string
+	Mode   fs.FileMode
+	Reason string // "owned by uid 65534, ...", "writable by other users (mode ...)"
+}
+
+// Error names the directory and what is wrong with it.
 func (e *UnsafeCacheDirError) Error() string {
-	return fmt.Sprintf("wasm: cache directory %s is writable by other users (mode %v); not using it", e.Dir, e.Mode)
+	return fmt.Sprintf("wasm: cache directory %s is %s; not using it", e.Dir, e.Reason)
 }
 
 // diskCache is a configured cache directory.
@@ -90,15 +114,22 @@ var disk struct {
 
 // SetDiskCache turns the disk cache on in dir (created with mode 0700 if
 // missing), keyed also by version (the caller's version: a new release
-// never loads an old release's entries). An empty dir turns it off. The
-// cache is off until this is called.
+// never loads an old release's entries). A relative dir is resolved
+// against the working directory now, once: changing directory later does
+// not move the cache. An empty dir turns it off. The cache is off until
+// this is called; a refused directory (*UnsafeCacheDirError) leaves it off.
 func SetDiskCache(dir, version string) error {
+	disk.Lock()
+	disk.dc = nil
+	disk.Unlock()
 	if dir == "" {
-		disk.Lock()
-		disk.dc = nil
-		disk.Unlock()
 		return nil
 	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("wasm: cache directory: %w", err)
+	}
+	dir = abs
 	if err := prepareCacheDir(dir); err != nil {
 		return err
 	}
@@ -138,7 +169,8 @@ func currentDiskCache() *diskCache {
 }
 
 // prepareCacheDir creates dir with mode 0700 if needed and refuses one that
-// group or others may write to (except on Windows, whose modes say nothing).
+// another user owns or that group or others may write to (except on
+// Windows, whose modes say nothing).
 func prepareCacheDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("wasm: cache directory: %w", err)
@@ -150,8 +182,16 @@ func prepareCacheDir(dir string) error {
 	if !fi.IsDir() {
 		return fmt.Errorf("wasm: cache directory %s is not a directory", dir)
 	}
-	if runtime.GOOS != "windows" && fi.Mode().Perm()&0o022 != 0 {
-		return &UnsafeCacheDirError{Dir: dir, Mode: fi.Mode().Perm()}
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	perm := fi.Mode().Perm()
+	if uid, ok := dirOwner(fi); ok && uid != os.Getuid() {
+		return &UnsafeCacheDirError{Dir: dir, Mode: perm,
+			Reason: fmt.Sprintf("owned by uid %d, not by this user (uid %d)", uid, os.Getuid())}
+	}
+	if perm&0o022 != 0 {
+		return &UnsafeCacheDirError{Dir: dir, Mode: perm, Reason: fmt.Sprintf("writable by other users (mode %v)", perm)}
 	}
 	return nil
 }
@@ -189,33 +229,25 @@ func (dc *diskCache) path(k moduleKey) string {
 
 // read returns the module in the entry at path, compiled from wasm: nil
 // and a nil error when there is none or it holds other bytes, nil and an
-// error wrapping ErrCorruptEntry when the entry is bad (the caller
-// recompiles and overwrites it in both cases).
+// error wrapping ErrCorruptEntry when the entry is bad, or an
+// *UnsafeEntryError when it is not the user's regular file (the caller
+// recompiles and overwrites it in every case).
 func (dc *diskCache) read(path string, wasm []byte, mode Mode) (*wasmtime.Module, error) {
-	mf, err := mapFile(path)
+	data, err := readEntry(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("wasm: reading cache entry: %w", err)
 	}
-	defer mf.close()
-	artifact, stored, err := checkEntry(mf.bytes())
+	artifact, stored, err := checkEntry(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w %s: %v", ErrCorruptEntry, path, err)
 	}
 	if !bytes.Equal(stored, wasm) {
 		return nil, nil // other bytes with the same key
 	}
-	eng := engineFor(mode)
-	if p := mf.samePath(); p != "" {
-		// The whole file, wasm bytes and footer included: Wasmtime
-		// reads the ELF sections and ignores what follows them.
-		if mod, err := wasmtime.NewModuleDeserializeFile(eng, p); err == nil {
-			return mod, nil
-		}
-	}
-	mod, err := wasmtime.NewModuleDeserialize(eng, artifact)
+	mod, err := wasmtime.NewModuleDeserialize(engineFor(mode), artifact)
 	if err != nil {
 		return nil, fmt.Errorf("%w %s: Wasmtime rejects it: %v", ErrCorruptEntry, path, err)
 	}

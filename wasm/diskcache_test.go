@@ -11,9 +11,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
-
-	"github.com/bytecodealliance/wasmtime-go/v39"
+	"time"
 )
 
 // withDiskCache turns the disk cache on in a fresh directory for one test
@@ -311,29 +311,41 @@ func TestDiskCacheReadWhileReplaced(t *testing.T) {
 	}
 }
 
-// TestWasmtimeMapsEntries checks what the fast path of read relies on:
-// Wasmtime deserializes a whole entry file, footer included, from its
-// name. Without it every load would silently take the slower path.
-func TestWasmtimeMapsEntries(t *testing.T) {
+// TestEntryChangedAfterLoad truncates and rewrites in place the entry a
+// module was loaded from, as another tool might: the module keeps
+// running, since the reader copied the entry instead of leaving Wasmtime
+// a mapping of the file (a mapped module died of SIGBUS here).
+func TestEntryChangedAfterLoad(t *testing.T) {
 	withDiskCache(t)
-	b := wat(t, manyFuncsWAT(8))
+	b := wat(t, manyFuncsWAT(200))
 	path := mustLoad(t, b, SourceCompiled).CachePath
-	mod, err := wasmtime.NewModuleDeserializeFile(engine(), path)
-	if err != nil {
-		t.Fatalf("Wasmtime rejects an entry file: %v", err)
+	ClearCache()
+	m, info, err := Load(b)
+	if err != nil || info.Source != SourceDisk {
+		t.Fatalf("Load: %v from %s", err, info.Source)
 	}
-	if n := len(mod.Exports()); n != 8 {
-		t.Errorf("%d exports, want 8", n)
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
 	}
-	mf, err := mapFile(path)
+	if err := os.WriteFile(path, bytes.Repeat([]byte{0xcc}, 4096), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	inst, err := m.Instantiate()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer mf.close()
-	if p := mf.samePath(); p != "" {
-		if _, err := wasmtime.NewModuleDeserializeFile(engine(), p); err != nil {
-			t.Errorf("Wasmtime rejects %s: %v", p, err)
+	defer inst.Close()
+	for i := range 200 {
+		name := fmt.Sprintf("f%d", i)
+		if got, err := inst.Call(name, int64(5)); err != nil || got[0] != int64(5*(i+1)+7) {
+			t.Fatalf("%s(5) = %v, %v after its entry was rewritten", name, got, err)
 		}
+	}
+	// The damaged entry itself is recompiled and replaced.
+	ClearCache()
+	info = mustLoad(t, b, SourceCompiled)
+	if !errors.Is(info.CacheErr, ErrCorruptEntry) {
+		t.Errorf("loading over the damaged entry: %v", info.CacheErr)
 	}
 }
 
@@ -341,13 +353,15 @@ func TestUnsafeCacheDir(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no permission bits")
 	}
-	dir := t.TempDir()
-	if err := os.Chmod(dir, 0o777); err != nil {
-		t.Fatal(err)
-	}
-	var ue *UnsafeCacheDirError
-	if err := SetDiskCache(dir, "x"); !errors.As(err, &ue) {
-		t.Errorf("SetDiskCache on a world-writable dir: %v", err)
+	for _, mode := range []os.FileMode{0o777, 0o775, 0o722} {
+		dir := t.TempDir()
+		if err := os.Chmod(dir, mode); err != nil {
+			t.Fatal(err)
+		}
+		var ue *UnsafeCacheDirError
+		if err := SetDiskCache(dir, "x"); !errors.As(err, &ue) || !strings.Contains(err.Error(), "writable by other users") {
+			t.Errorf("SetDiskCache on a dir of mode %v: %v", mode, err)
+		}
 	}
 	file := filepath.Join(t.TempDir(), "f")
 	os.WriteFile(file, nil, 0o600)
@@ -357,6 +371,143 @@ func TestUnsafeCacheDir(t *testing.T) {
 	if DiskCacheDir() != "" {
 		t.Error("a refused directory was kept")
 	}
+}
+
+// otherUID is the user that owns the files "of another user" in tests:
+// nobody. Changing a file's owner needs root, as the tests run here; as
+// another user those tests are skipped.
+const otherUID = 65534
+
+// chownOther gives path to otherUID, or skips the test.
+func chownOther(t *testing.T, path string) {
+	t.Helper()
+	if runtime.GOOS == "windows" || os.Getuid() != 0 {
+		t.Skip("changing a file's owner needs root")
+	}
+	if err := os.Lchown(path, otherUID, -1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCacheDirOfAnotherUser refuses a directory that another user owns,
+// even with mode 0755: its owner could plant machine code in it.
+func TestCacheDirOfAnotherUser(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "theirs")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	chownOther(t, dir)
+	var ue *UnsafeCacheDirError
+	err := SetDiskCache(dir, "x")
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "owned by uid 65534") {
+		t.Fatalf("SetDiskCache on a dir of uid %d: %v", otherUID, err)
+	}
+	if DiskCacheDir() != "" {
+		t.Error("a refused directory was kept")
+	}
+}
+
+// TestRelativeCacheDir resolves a relative directory once: entries go to
+// the same place after the working directory changes.
+func TestRelativeCacheDir(t *testing.T) {
+	base := t.TempDir()
+	t.Chdir(base)
+	if err := SetDiskCache("rel", "test"); err != nil {
+		t.Fatal(err)
+	}
+	ClearCache()
+	t.Cleanup(func() {
+		SetDiskCache("", "")
+		ClearCache()
+	})
+	want := filepath.Join(base, "rel")
+	if got := DiskCacheDir(); got != want {
+		t.Fatalf("DiskCacheDir() = %q, want %q", got, want)
+	}
+	t.Chdir(t.TempDir())
+	info := mustLoad(t, wat(t, manyFuncsWAT(4)), SourceCompiled)
+	if info.CacheErr != nil || filepath.Dir(info.CachePath) != want {
+		t.Fatalf("after a chdir the entry went to %s (%v), want %s", info.CachePath, info.CacheErr, want)
+	}
+}
+
+// unsafeEntryLoad plants something at the entry path of b, loads b
+// (within a time limit: a FIFO used to block the open forever) and checks
+// that the entry was not used but replaced by a regular file.
+func unsafeEntryLoad(t *testing.T, b []byte, plant func(path string), reason string) {
+	t.Helper()
+	path := mustLoad(t, b, SourceCompiled).CachePath
+	ClearCache()
+	os.Remove(path)
+	plant(path)
+	done := make(chan LoadInfo, 1)
+	go func() {
+		_, info, err := Load(b)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- info
+	}()
+	select {
+	case info := <-done:
+		var ue *UnsafeEntryError
+		if info.Source != SourceCompiled || !errors.As(info.CacheErr, &ue) || !strings.Contains(ue.Reason, reason) {
+			t.Errorf("Load over a planted entry: %s, %v; want compiled, %q", info.Source, info.CacheErr, reason)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Load blocked on a planted entry")
+	}
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("the planted entry was not replaced: %v, %v", fi, err)
+	}
+	ClearCache()
+	mustLoad(t, b, SourceDisk)
+}
+
+// TestUnsafeEntries: a FIFO, a symbolic link and a file of another user
+// under an entry's name are never opened for use, never block, and are
+// replaced by a fresh entry.
+func TestUnsafeEntries(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs")
+	}
+	withDiskCache(t)
+	t.Run("fifo", func(t *testing.T) {
+		unsafeEntryLoad(t, wat(t, manyFuncsWAT(3)), func(path string) {
+			if err := syscall.Mkfifo(path, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, "not a regular file")
+	})
+	t.Run("symlink", func(t *testing.T) {
+		b := wat(t, manyFuncsWAT(5))
+		unsafeEntryLoad(t, b, func(path string) {
+			target := filepath.Join(t.TempDir(), "elsewhere")
+			if err := os.WriteFile(target, []byte("x"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(target, path); err != nil {
+				t.Fatal(err)
+			}
+		}, "symbolic link")
+	})
+	t.Run("other user", func(t *testing.T) {
+		b := wat(t, manyFuncsWAT(6))
+		var entry []byte
+		unsafeEntryLoad(t, b, func(path string) {
+			// a valid entry, but not ours
+			m, _ := newModule(b)
+			if err := currentDiskCache().write(path, m.mod, b); err != nil {
+				t.Fatal(err)
+			}
+			entry = mustRead(t, path)
+			chownOther(t, path)
+		}, "owned by uid 65534")
+		if len(entry) == 0 {
+			t.Fatal("no entry was planted")
+		}
+	})
 }
 
 func TestDefaultCacheDir(t *testing.T) {

@@ -5,7 +5,7 @@
 // the bytes (cache.go) and confirmed by comparing them, and, once
 // SetDiskCache has named a directory, on disk (diskcache.go: checksummed
 // entries that hold the bytes they were compiled from, written atomically,
-// verified, then mapped by Wasmtime; corrupt ones recompiled), so loading
+// verified, then handed to Wasmtime; corrupt ones recompiled), so loading
 // the same program twice costs one compilation, even across processes. A
 // Template is a module with its host functions (Options.Imports) and
 // memory limit resolved; an Instance owns a Wasmtime store and one

@@ -124,7 +124,7 @@ var warmupWasm = []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
 const warmupPrefix = "warmup-"
 
 // warmLoadPath takes a tiny module through the disk cache's read path
-// (mapping, checking and deserializing an entry, analysing the bytes), or
+// (reading, checking and deserializing an entry, analysing the bytes), or
 // compiles and writes its entry the first time, without touching the
 // memory cache. The first load of a process cost about 0.8 ms against
 // 0.4 ms for the next ones (in a Go program, for a 400-function module):

@@ -16,8 +16,8 @@ import (
 //
 //   - entries (*.cwasm) last written more than entryMaxAge ago: one still
 //     in use is compiled and written again once, by the next process that
-//     loads it; a process that has one mapped keeps its pages (the file is
-//     unlinked, not truncated);
+//     loads it; a process that loaded it keeps its copy (entries are read
+//     into memory, diskcache.go);
 //   - temporary files (*.tmp-*) older than tmpMaxAge, which a process
 //     killed between creating and renaming one leaves behind.
 //

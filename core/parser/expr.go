@@ -38,15 +38,23 @@ func (p *parser) starExprs() ast.Expr {
 	if p.tok().Kind != lexer.COMMA {
 		return first
 	}
+	return p.tupleTail(first, p.starExpr, p.startsExpr)
+}
+
+// tupleTail parses the `, x, y` that follow first in a tuple written
+// without parentheses, reading each element with item; after a comma it
+// stops, the comma being a trailing one, unless more says an element
+// follows.
+func (p *parser) tupleTail(first ast.Expr, item func() ast.Expr, more func() bool) *ast.Tuple {
 	elems := []ast.Expr{first}
 	end := first.Span().End
 	for p.tok().Kind == lexer.COMMA {
 		end = p.tok().Span.End
 		p.next()
-		if !p.startsExpr() {
+		if !more() {
 			break
 		}
-		x := p.starExpr()
+		x := item()
 		elems = append(elems, x)
 		end = x.Span().End
 	}
@@ -426,19 +434,7 @@ func (p *parser) slices() ast.Expr {
 		}
 		return first
 	}
-	elems := []ast.Expr{first}
-	end := first.Span().End
-	for p.tok().Kind == lexer.COMMA {
-		end = p.tok().Span.End
-		p.next()
-		if p.tok().Kind == lexer.RBRACK {
-			break
-		}
-		x := p.slice()
-		elems = append(elems, x)
-		end = x.Span().End
-	}
-	return &ast.Tuple{Pos: source.Span{Start: first.Span().Start, End: end}, Elems: elems}
+	return p.tupleTail(first, p.slice, func() bool { return p.tok().Kind != lexer.RBRACK })
 }
 
 // slice parses `lo:hi:step` (any part optional), `*x`, or an expression.

@@ -51,19 +51,7 @@ func (p *parser) matchSubject() ast.Expr {
 	if p.tok().Kind != lexer.COMMA && !starred {
 		return first
 	}
-	elems := []ast.Expr{first}
-	end := first.Span().End
-	for p.tok().Kind == lexer.COMMA {
-		end = p.tok().Span.End
-		p.next()
-		if p.tok().Kind == lexer.COLON {
-			break
-		}
-		x := p.starNamedExpr()
-		elems = append(elems, x)
-		end = x.Span().End
-	}
-	return &ast.Tuple{Pos: source.Span{Start: first.Span().Start, End: end}, Elems: elems}
+	return p.tupleTail(first, p.starNamedExpr, func() bool { return p.tok().Kind != lexer.COLON })
 }
 
 // caseBlock parses `case pattern if guard: block`, or `default: block`

@@ -5,7 +5,7 @@ package wasmgen
 // ABIVersion so that cached artifacts built under the old rules are not reused.
 const (
 	// ABIVersion names the current set of conventions.
-	ABIVersion = 5
+	ABIVersion = 6
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -29,6 +29,19 @@ const (
 	// (overflow); a module run where nothing fills the slot finds it null
 	// and traps with ErrUnsupported, so AUTO re-runs the call in Python.
 	HostExport = "__ml_host"
+
+	// InterruptExport names an exported immutable i32 global holding
+	// InterruptAddr (ABIVersion 6). Its presence tells the runtime that the
+	// module's code polls the i32 word at that address of its memory, at
+	// loop back-edges and at the entry of recursive functions
+	// (interrupt.go): the runtime clears the word before a call it may
+	// have to stop, and its SIGINT handler sets it, which makes the call
+	// trap with ErrInterrupt.
+	InterruptExport = "__ml_interrupt"
+
+	// InterruptAddr is the address of the interrupt word, below HeapBase:
+	// nothing else ever writes there.
+	InterruptAddr = 8
 )
 
 // An ErrorCode is the reason a generated module trapped on purpose.
@@ -48,6 +61,7 @@ const (
 	ErrMemory       ErrorCode = 6 // the allocator could not grow memory: MemoryError
 	ErrUnsupported  ErrorCode = 7 // a value the compiled code cannot represent: AUTO re-runs in Python
 	ErrType         ErrorCode = 8 // a value of the wrong type or length, e.g. ord() of "ab": TypeError
+	ErrInterrupt    ErrorCode = 9 // the runtime set the interrupt word (Ctrl-C): KeyboardInterrupt
 )
 
 // The list ABI (ABIVersion 4: bool slots of one byte).

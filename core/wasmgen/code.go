@@ -45,6 +45,10 @@ func appendInstr(b []byte, in Instr) []byte {
 		b = append(b, 0x00)
 	case immMemCopy:
 		b = append(b, 10, 0x00, 0x00)
+	case immAtomicMem: // i32.atomic.load, the only one
+		b = append(b, 0x10)
+		b = AppendUleb128(b, uint64(opcodes[in.Op].align))
+		b = AppendUleb128(b, uint64(uint32(in.Imm)))
 	case immIndirect:
 		b = AppendUleb128(b, uint64(uint32(in.Imm)))
 		b = append(b, 0x00)

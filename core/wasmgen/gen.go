@@ -171,6 +171,9 @@ type gen struct {
 	// consts caches constOf, a pure function of the tree, so that the
 	// analyses that ask about every subexpression stay linear (fold.go).
 	consts map[ast.Expr]constResult
+	// cycles holds the compiled functions on a cycle of calls, which
+	// check for interruption at entry (interrupt.go); built on first use.
+	cycles map[*check.Func]bool
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -217,6 +220,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 		g.wrapExports(len(compiled))
 	}
 	g.finishData()
+	g.addInterruptExport()
 	return g.mod, nil
 }
 
@@ -396,6 +400,9 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
 	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
 	fg.appends = fg.appendTargets(fn.Decl.Body)
 	var falls bool
+	if g.onCallCycle(fn) {
+		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
+	}
 	if fg.usesTailCalls() {
 		fg.tail = true
 		fg.acc = fg.named(I64, "tail.acc")

@@ -759,6 +759,7 @@ func (fg *fgen) forList(s *ast.For) {
 	fg.set(l)
 	fg.eachElem(l, 0, lt.Elem.Kind, func() {
 		fg.set(fg.local[s.Var().Name])
+		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.block(s.Body)
 	})
 	fg.release(I32, l)

@@ -71,6 +71,7 @@ type Global struct {
 	Type    ValType
 	Mutable bool
 	Init    int64 // for I32 and I64 globals
+	Export  bool  // exported under Name
 }
 
 // A DataSegment is an active data segment: Bytes are copied into memory 0

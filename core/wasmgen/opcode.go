@@ -43,6 +43,11 @@ const (
 	// 0xfc is the prefix, and the encoder writes the sub-opcode and both
 	// memory indices after it.
 	OpMemCopy Opcode = 0xfc
+	// OpI32AtomicLoad stands for i32.atomic.load (threads, 0xfe 0x10 and a
+	// memarg): the byte 0xfe is the prefix. Only the interrupt check uses
+	// it (interrupt.go): an atomic load is never merged with an earlier
+	// load of the same address nor moved out of a loop.
+	OpI32AtomicLoad Opcode = 0xfe
 
 	OpI32Const Opcode = 0x41
 	OpI64Const Opcode = 0x42
@@ -130,16 +135,17 @@ const (
 type immKind int
 
 const (
-	immNone     immKind = iota
-	immIndex            // a u32 index or label depth
-	immBlock            // a block type
-	immI32              // an i32 constant
-	immI64              // an i64 constant
-	immF64              // an f64 constant
-	immMem              // a memarg: natural alignment, then the offset in Imm
-	immZero             // a reserved zero byte (memory index 0)
-	immMemCopy          // memory.copy's sub-opcode 10 and two zero bytes
-	immIndirect         // call_indirect: a type index in Imm, then table 0
+	immNone      immKind = iota
+	immIndex             // a u32 index or label depth
+	immBlock             // a block type
+	immI32               // an i32 constant
+	immI64               // an i64 constant
+	immF64               // an f64 constant
+	immMem               // a memarg: natural alignment, then the offset in Imm
+	immZero              // a reserved zero byte (memory index 0)
+	immMemCopy           // memory.copy's sub-opcode 10 and two zero bytes
+	immAtomicMem         // an atomic access's sub-opcode, then a memarg as immMem
+	immIndirect          // call_indirect: a type index in Imm, then table 0
 )
 
 type opInfo struct {
@@ -182,8 +188,9 @@ var opcodes = [256]opInfo{
 	OpI32Load: {"i32.load", immMem, 2}, OpI64Load: {"i64.load", immMem, 3}, OpF64Load: {"f64.load", immMem, 3},
 	OpI32Store: {"i32.store", immMem, 2}, OpI64Store: {"i64.store", immMem, 3}, OpF64Store: {"f64.store", immMem, 3},
 	OpMemSize: {"memory.size", immZero, 0}, OpMemGrow: {"memory.grow", immZero, 0},
-	OpMemCopy:   {"memory.copy", immMemCopy, 0},
-	OpI32Load8U: {"i32.load8_u", immMem, 0}, OpI32Store8: {"i32.store8", immMem, 0},
+	OpMemCopy:       {"memory.copy", immMemCopy, 0},
+	OpI32AtomicLoad: {"i32.atomic.load", immAtomicMem, 2},
+	OpI32Load8U:     {"i32.load8_u", immMem, 0}, OpI32Store8: {"i32.store8", immMem, 0},
 	OpI32DivU: {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
 	OpI32LtS: {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
 	OpI32LeS: {"i32.le_s", immNone, 0}, OpI32GeS: {"i32.ge_s", immNone, 0},

@@ -20,6 +20,7 @@ const (
 	exportFunc   = 0x00
 	exportTable  = 0x01
 	exportMemory = 0x02
+	exportGlobal = 0x03
 )
 
 // appendSection appends a section with the given id and contents.
@@ -119,7 +120,8 @@ func appendGlobalSection(b []byte, globals []*Global) []byte {
 	return appendSection(b, secGlobal, c)
 }
 
-// appendExportSection appends the exported functions, then the memory.
+// appendExportSection appends the exported functions, then the memory, the
+// host table and the exported globals.
 // https://webassembly.github.io/spec/core/binary/modules.html#export-section
 func appendExportSection(b []byte, m *Module) []byte {
 	var c []byte
@@ -141,6 +143,14 @@ func appendExportSection(b []byte, m *Module) []byte {
 		c = appendName(c, m.HostTable)
 		c = append(c, exportTable, 0x00)
 		n++
+	}
+	for i, g := range m.Globals {
+		if g.Export {
+			c = appendName(c, g.Name)
+			c = append(c, exportGlobal)
+			c = AppendUleb128(c, uint64(i))
+			n++
+		}
 	}
 	if n == 0 {
 		return b

@@ -92,6 +92,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.frames[len(fg.frames)-1].breakTo = true
 		fg.begin(OpLoop, BlockEmpty)
 		fg.frames[len(fg.frames)-1].continueTo = true
+		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.cond(s.Cond)
 		fg.emit(OpI32Eqz)
 		fg.emitImm(OpBrIf, 1)
@@ -240,11 +241,17 @@ func (fg *fgen) forRange(s *ast.For) {
 		return
 	}
 	defer fg.hoistLists(nil, s.Body)()
-	emitLoop := func() {
-		fg.begin(OpBlock, BlockEmpty)
-		fg.frames[len(fg.frames)-1].breakTo = true
-		fg.begin(OpLoop, BlockEmpty)
-		// exit test
+	// Interruption (interrupt.go): a loop that provably runs at most
+	// chunkIterations times does not check; a light body with a step of
+	// known sign checks once per chunk; anything else each iteration.
+	var chunked, perIteration bool
+	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
+		chunked = stepSign != 0 && fg.lightBody(s.Body)
+		perIteration = !chunked
+	}
+	// The exit test, for the step's sign: cur >= stop, cur <= stop, or
+	// chosen at run time.
+	exitTest := func() {
 		switch {
 		case stepSign > 0:
 			fg.get(cur)
@@ -266,7 +273,10 @@ func (fg *fgen) forRange(s *ast.For) {
 			fg.emit(OpI64GtS)
 			fg.emit(OpSelect)
 		}
-		fg.emitImm(OpBrIf, 1)
+	}
+	// The body, the advances of reduced products and the advance of cur,
+	// which leaves the loop when cur + step overflows.
+	bodyAndAdvance := func() {
 		fg.get(cur)
 		fg.set(fg.local[s.Var().Name])
 		fg.begin(OpBlock, BlockEmpty)
@@ -316,11 +326,26 @@ func (fg *fgen) forRange(s *ast.For) {
 				fg.i64(0)
 				fg.emit(OpI64LtS)
 			}
-			fg.emitImm(OpBrIf, 1)
+			fg.emitImm(OpBrIf, fg.depthOf(func(f frame) bool { return f.breakTo }))
 			fg.get(next)
 			fg.set(cur)
 			fg.release(I64, next)
 		}
+	}
+	emitLoop := func() {
+		if chunked {
+			fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
+			return
+		}
+		fg.begin(OpBlock, BlockEmpty)
+		fg.frames[len(fg.frames)-1].breakTo = true
+		fg.begin(OpLoop, BlockEmpty)
+		if perIteration {
+			fg.interruptCheck()
+		}
+		exitTest()
+		fg.emitImm(OpBrIf, 1)
+		bodyAndAdvance()
 		fg.emitImm(OpBr, 0)
 		fg.end()
 		fg.end()

@@ -120,6 +120,7 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.begin(OpBlock, BlockEmpty)
 	fg.frames[len(fg.frames)-1].breakTo = true
 	fg.begin(OpLoop, BlockEmpty)
+	fg.interruptCheck() // each iteration (interrupt.go)
 	fg.get(p)
 	fg.get(end)
 	fg.emit(OpI32GeU)

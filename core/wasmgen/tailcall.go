@@ -132,6 +132,9 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		vt, _ := valType(params[i])
 		fg.release(vt, temps[i])
 	}
+	if !fg.tailPassCalls(x, call) {
+		fg.interruptCheck() // a pass that made no call of a recursive function (interrupt.go)
+	}
 	if fg.rotated != nil {
 		fg.retest()
 		return

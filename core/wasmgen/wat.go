@@ -31,7 +31,11 @@ func (m *Module) WAT() string {
 		if g.Mutable {
 			t = "(mut " + t + ")"
 		}
-		fmt.Fprintf(&b, "  (global %s %s (%s.const %d))\n", watID(g.Name), t, g.Type, g.Init)
+		export := ""
+		if g.Export {
+			export = " (export " + watString(g.Name) + ")"
+		}
+		fmt.Fprintf(&b, "  (global %s%s %s (%s.const %d))\n", watID(g.Name), export, t, g.Type, g.Init)
 	}
 	for i, f := range m.Funcs {
 		m.watFunc(&b, i, f)
@@ -94,7 +98,7 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 			fmt.Fprintf(b, " %d", in.Imm)
 		case immF64:
 			fmt.Fprintf(b, " %s", watFloat(in.F))
-		case immMem:
+		case immMem, immAtomicMem:
 			if in.Imm != 0 {
 				fmt.Fprintf(b, " offset=%d", in.Imm)
 			}

@@ -1,8 +1,14 @@
-// Package difftest holds the differential tests of the two backends: random
-// well-typed programs are printed in one of the 17 languages, parsed back,
-// checked, compiled to WebAssembly and run on Wasmtime, and also turned into
-// the Python fallback and run by python3; the answers must agree (see
-// difftest_test.go for the rules). This file is the program generator.
+// Package difftest holds the differential tests of the two backends
+// against CPython: random well-typed programs are printed as plain English
+// Python by a printer of this package (pyprint.go) and run by CPython as
+// written, the oracle; the same programs, printed by core/parser in one of
+// the 17 languages, are parsed back, checked, compiled to WebAssembly and
+// run on Wasmtime, and turned into the Python fallback and run by python3.
+// Both backends must give CPython's answer, WebAssembly may refuse only
+// for a reason CPython's run shows (harness_test.go and verdict_test.go
+// have the rules), and `make mutate` (tools/mutate) checks that the tests
+// catch a set of deliberate compiler bugs. This file is the program
+// generator.
 //
 // The generator only writes constructs the checker can compile: int, float
 // and bool locals and parameters, the arithmetic, bitwise (& | ^ << >> ~,
@@ -20,12 +26,18 @@
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
 // values, `and`/`or`, str locals and list[str] locals. Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
-// the point is that both backends fail the same way.
+// the point is that both backends fail as CPython does. The choices lean
+// towards programs whose calls return (indexes mostly in range, lists
+// mostly not empty, nonzero constant divisors, small literals, few
+// asserts), so that most calls compare two values, and towards values
+// that show the usual bugs: ints that meet in comparisons, sums that may
+// leave 64 bits reduced by a remainder.
 package difftest
 
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 )
@@ -78,7 +90,16 @@ func (g *Generator) Program() *Program {
 	for n := 1 + g.r.IntN(5); n > 0; n-- {
 		body = append(body, g.stmt(0)...)
 	}
-	body = append(body, &ast.Return{Value: g.expr(res)})
+	ret := g.expr(res)
+	switch {
+	case res == 'b' && g.r.IntN(3) == 0:
+		ret = g.intCompare() // an int comparison, seen in the result
+	case res == 'i' && g.r.IntN(3) == 0:
+		// a remainder, in 64 bits even when e is not: a wrong e
+		// (an overflow missed on the way) shows in it
+		ret = &ast.Binary{X: ret, Op: ast.OpMod, Y: intLit([]int64{7, 1000, 65536, 1000003}[g.r.IntN(4)])}
+	}
+	body = append(body, &ast.Return{Value: ret})
 	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
 	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
 	params := []byte{'i', 'i', 'f', 'f', 'b'}
@@ -118,6 +139,21 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		names := g.locals[t]
 		return []ast.Stmt{&ast.Assign{Target: ident(names[g.r.IntN(len(names))]), Value: g.expr(t)}}
+	case k < 4 && g.r.IntN(2) == 0:
+		// v = (v + e) % c, as a hash mixes: the sum may leave 64 bits
+		// where the remainder does not (an unchecked addition shows)
+		names := g.locals['i']
+		v := names[g.r.IntN(len(names))]
+		var e ast.Expr = ident(names[g.r.IntN(len(names))]) // of any sign, as v: the general addition
+		if g.r.IntN(3) == 0 {
+			e = g.expr('i')
+		}
+		sum := &ast.Binary{X: ident(v), Op: ast.OpAdd, Y: e}
+		if g.r.IntN(2) == 0 {
+			sum.X, sum.Y = sum.Y, sum.X
+		}
+		c := []int64{7, 1000, 65536, 1000003}[g.r.IntN(4)]
+		return []ast.Stmt{&ast.Assign{Target: ident(v), Value: &ast.Binary{X: sum, Op: ast.OpMod, Y: intLit(c)}}}
 	case k < 4:
 		t := []byte{'i', 'f'}[g.r.IntN(2)]
 		names := g.locals[t]
@@ -126,7 +162,7 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 			ops = append(ops, ast.OpBitAnd, ast.OpBitOr, ast.OpBitXor, ast.OpLShift, ast.OpRShift)
 		}
 		op := ops[g.r.IntN(len(ops))]
-		v := g.expr(t)
+		v := g.divisor(op, t, g.expr(t))
 		if op == ast.OpLShift || op == ast.OpRShift {
 			v = g.shiftCount()
 		}
@@ -177,14 +213,52 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 			op := []ast.BinaryOp{ast.OpAdd, ast.OpSub}[g.r.IntN(2)]
 			body = append(body, &ast.AugAssign{Target: ident(acc), Op: op, Value: g.boundedInt()})
 		}
+		if g.r.IntN(4) > 0 {
+			// a count of the steps where the loop variable compares to an
+			// int of a few values: as the variable runs, it meets the
+			// other side, where < and <= (or > and >=) differ
+			c := g.intCompare()
+			c.(*ast.Compare).Operands[0] = ident(kv)
+			body = append(body, &ast.If{Cond: c, Body: []ast.Stmt{
+				&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: intLit(1)}}})
+		}
 		g.locals['i'] = g.locals['i'][:len(g.locals['i'])-1]
 		return []ast.Stmt{&ast.For{Target: ident(kv), Iter: iter, Body: body}}
 	case k < 8 && level == 0:
 		return g.listStmts()
-	case k < 9:
-		return []ast.Stmt{&ast.Assert{Cond: g.expr('b')}}
+	case k < 9 && g.r.IntN(4) == 0:
+		// a quarter as often as the other statements: a random condition
+		// fails half the time, and then so does every call; half the
+		// time, a condition that holds three times in four
+		cond := g.expr('b')
+		if g.r.IntN(2) == 0 {
+			cond = &ast.Unary{Op: ast.OpNot, X: &ast.Logic{X: cond, Op: ast.OpAnd, Y: g.expr('b')}}
+		}
+		return []ast.Stmt{&ast.Assert{Cond: cond}}
 	}
 	return []ast.Stmt{&ast.Assign{Target: ident("b"), Value: g.expr('i')}}
+}
+
+// divisor returns y, the right operand of op in an expression of type t,
+// or for / // and % half the time a nonzero constant of type t instead: a
+// random divisor is zero often enough (and then so is every call).
+func (g *Generator) divisor(op ast.BinaryOp, t byte, y ast.Expr) ast.Expr {
+	if op != ast.OpDiv && op != ast.OpFloorDiv && op != ast.OpMod || g.r.IntN(2) == 0 {
+		return y
+	}
+	v := int64(1 + g.r.IntN(9))
+	if g.r.IntN(3) == 0 {
+		v = -v
+	}
+	if t == 'f' {
+		f := float64(v) / 4
+		text := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.Contains(text, ".") {
+			text += ".0"
+		}
+		return &ast.FloatLit{Text: text, Value: f}
+	}
+	return intLit(v)
 }
 
 // boundedInt returns an int expression of small interval: e % c for a
@@ -204,18 +278,26 @@ func (g *Generator) listStmts() []ast.Stmt {
 	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
+	// size is the list's length as the statements go (they all run: a
+	// list is declared at the top level of the function)
 	var init ast.Expr
-	switch g.r.IntN(3) {
-	case 0:
+	var size int
+	switch k := g.r.IntN(6); {
+	case k == 0:
 		init = &ast.ListLit{}
-	case 1:
-		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(g.r.IntN(4)))}
+	case k < 3:
+		// mostly not empty, so that indexes and pops often succeed
+		size = 1 + g.r.IntN(3)
+		if g.r.IntN(6) == 0 {
+			size = 0
+		}
+		init = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, Op: ast.OpMul, Y: intLit(int64(size))}
 		if et == 's' && g.r.IntN(2) == 0 {
-			init = &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}
+			init, size = &ast.ListLit{Elems: []ast.Expr{g.expr(et)}}, 1
 		}
 	default:
 		var el []ast.Expr
-		for n := 1 + g.r.IntN(3); n > 0; n-- {
+		for size = 1 + g.r.IntN(3); len(el) < size; {
 			el = append(el, g.expr(et))
 		}
 		init = &ast.ListLit{Elems: el}
@@ -224,9 +306,14 @@ func (g *Generator) listStmts() []ast.Stmt {
 	out := []ast.Stmt{&ast.Assign{Target: ident(name), Value: init}}
 	l := func() ast.Expr { return ident(name) }
 	for n := g.r.IntN(4); n > 0; n-- {
-		switch g.r.IntN(4) {
+		k := g.r.IntN(4)
+		if size == 0 && g.r.IntN(8) > 0 {
+			k = 0 // an element assignment or a pop would raise IndexError
+		}
+		switch k {
 		case 0, 1:
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("append")}, Args: []ast.Expr{g.expr(et)}}})
+			size++
 		case 2:
 			out = append(out, &ast.Assign{Target: &ast.Index{X: l(), Index: g.smallInt()}, Value: g.expr(et)})
 		default:
@@ -235,6 +322,7 @@ func (g *Generator) listStmts() []ast.Stmt {
 				args = []ast.Expr{g.smallInt()}
 			}
 			out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: l(), Name: ident("pop")}, Args: args}})
+			size = max(size-1, 0)
 		}
 	}
 	accT := et
@@ -259,9 +347,21 @@ func intLit(v int64) ast.Expr {
 	return &ast.IntLit{Text: strconv.FormatInt(v, 10)}
 }
 
+// smallInt returns an index: usually 0 or -1 (in range for any non-empty
+// list or string), sometimes a constant in [-3, 3], an int expression
+// masked to [0, 1] or reduced to [-1, 0], now and then any int expression
+// (out of range for most values: IndexError).
 func (g *Generator) smallInt() ast.Expr {
-	if g.r.IntN(2) == 0 {
+	switch k := g.r.IntN(16); {
+	case k < 12:
+		return intLit(int64(-g.r.IntN(2)))
+	case k < 13:
 		return intLit(int64(g.r.IntN(7) - 3))
+	case k < 14:
+		return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(1)}
+	case k < 15:
+		// -1 or 0, in range for any non-empty list or string
+		return &ast.Binary{X: &ast.Binary{X: g.expr('i'), Op: ast.OpMod, Y: intLit(2)}, Op: ast.OpSub, Y: intLit(1)}
 	}
 	return g.expr('i')
 }
@@ -290,7 +390,7 @@ func (g *Generator) expr(t byte) ast.Expr {
 		case k < 6:
 			ops := []ast.BinaryOp{ast.OpAdd, ast.OpSub, ast.OpMul, ast.OpFloorDiv, ast.OpMod, ast.OpPow}
 			op := ops[g.r.IntN(len(ops))]
-			y := g.expr('i')
+			y := g.divisor(op, 'i', g.expr('i'))
 			if op == ast.OpPow {
 				y = intLit(int64(g.r.IntN(5)))
 			}
@@ -317,7 +417,11 @@ func (g *Generator) expr(t byte) ast.Expr {
 			}
 			return &ast.Index{X: l, Index: g.smallInt()}
 		}
-		return &ast.Binary{X: g.expr('b'), Op: ast.OpAdd, Y: g.expr('i')}
+		x := g.expr('b')
+		if g.r.IntN(2) == 0 {
+			x = g.intCompare() // a count of the comparisons that hold
+		}
+		return &ast.Binary{X: x, Op: ast.OpAdd, Y: g.expr('i')}
 	case 'f':
 		switch k := g.r.IntN(10); {
 		case k < 6:
@@ -326,7 +430,8 @@ func (g *Generator) expr(t byte) ast.Expr {
 			if g.r.IntN(2) == 0 {
 				x, y = y, x
 			}
-			return &ast.Binary{X: x, Op: ops[g.r.IntN(len(ops))], Y: y}
+			op := ops[g.r.IntN(len(ops))]
+			return &ast.Binary{X: x, Op: op, Y: g.divisor(op, 'f', y)}
 		case k < 7:
 			return &ast.Binary{X: g.expr('i'), Op: ast.OpDiv, Y: g.expr('i')}
 		case k < 8:
@@ -349,11 +454,16 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Binary{X: g.expr('b'), Op: op, Y: g.expr('b')}
 	case k < 4:
 		ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGe}
-		ts := []byte{'i', 'f'}
-		c := &ast.Compare{Operands: []ast.Expr{g.expr(ts[g.r.IntN(2)])}}
+		// ints, floats, or both
+		ts := [][]byte{{'i'}, {'i'}, {'f'}, {'i', 'f'}}[g.r.IntN(4)]
+		operand := func() ast.Expr { return g.expr(ts[g.r.IntN(len(ts))]) }
+		if len(ts) == 1 && ts[0] == 'i' && g.r.IntN(2) == 0 {
+			return g.intCompare()
+		}
+		c := &ast.Compare{Operands: []ast.Expr{operand()}}
 		for n := 1 + g.r.IntN(2); n > 0; n-- {
 			c.Ops = append(c.Ops, ops[g.r.IntN(len(ops))])
-			c.Operands = append(c.Operands, g.expr(ts[g.r.IntN(2)]))
+			c.Operands = append(c.Operands, operand())
 		}
 		return c
 	case k < 5:
@@ -365,6 +475,34 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Compare{Operands: []ast.Expr{g.expr('i'), ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])}, Ops: []ast.CmpOp{op}}
 	}
 	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
+}
+
+// intCompare returns a comparison (or a chain of two) of ints of a few
+// values, often equal, where < and <= (or > and >=) differ: int names
+// (called with equal arguments now and then), small constants and
+// remainders by a small constant; < and > come twice as often as the
+// other operators.
+func (g *Generator) intCompare() ast.Expr {
+	ops := []ast.CmpOp{ast.CmpEq, ast.CmpNe, ast.CmpLt, ast.CmpLt, ast.CmpLe, ast.CmpGt, ast.CmpGt, ast.CmpGe}
+	operand := func() ast.Expr {
+		switch g.r.IntN(3) {
+		case 0:
+			return intLit(int64(g.r.IntN(4) - 1))
+		case 1:
+			return g.boundedInt()
+		}
+		names := g.locals['i']
+		if g.r.IntN(2) == 0 {
+			names = names[:2] // the parameters a and b (of f, or n and m of r)
+		}
+		return ident(names[g.r.IntN(len(names))])
+	}
+	c := &ast.Compare{Operands: []ast.Expr{operand()}}
+	for n := 1 + g.r.IntN(2); n > 0; n-- {
+		c.Ops = append(c.Ops, ops[g.r.IntN(len(ops))])
+		c.Operands = append(c.Operands, operand())
+	}
+	return c
 }
 
 // bitExpr returns an int expression made with a bitwise operator; an
@@ -391,12 +529,18 @@ func (g *Generator) bitExpr() ast.Expr {
 	return &ast.Unary{Op: ast.OpInvert, X: operand()}
 }
 
-// shiftCount returns a shift count: a small constant (negative ones raise
-// ValueError), or an expression masked to [0, 127], so that Python never
-// builds an int of billions of bits.
+// shiftCount returns a shift count: usually a constant in [0, 15] or an
+// expression masked to [0, 15], sometimes a constant in [-2, 69]
+// (negative ones raise ValueError) or an expression masked to [0, 127], so
+// that Python never builds an int of billions of bits.
 func (g *Generator) shiftCount() ast.Expr {
-	if g.r.IntN(2) == 0 {
+	switch k := g.r.IntN(8); {
+	case k < 4:
+		return intLit(int64(g.r.IntN(16)))
+	case k < 5:
 		return intLit(int64(g.r.IntN(72) - 2))
+	case k < 7:
+		return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(15)}
 	}
 	return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(127)}
 }
@@ -429,6 +573,11 @@ func (g *Generator) leaf(t byte) ast.Expr {
 	}
 	switch t {
 	case 'i':
+		// mostly small (large ones overflow many an expression),
+		// sometimes an edge
+		if g.r.IntN(4) > 0 {
+			return intLit(int64(g.r.IntN(16) - 5))
+		}
 		return intLit(intEdges[g.r.IntN(len(intEdges))])
 	case 'f':
 		s := floatEdges[g.r.IntN(len(floatEdges))]

@@ -27,11 +27,15 @@ var strEdges = []string{
 var codePoints = []int64{0, 9, 65, 127, 128, 233, 0x7ff, 0x800, 0x6f22, 0xd800, 0xdfff, 0xffff, 0x10000,
 	0x1f600, 0x10ffff, 0x110000, -1, 1<<31 - 1, 1 << 31, -(1 << 31), -(1 << 31) - 1, 1 << 40}
 
-// strCount returns a repetition count: a constant in [-1, 3] or an int
-// expression masked to [0, 3].
+// strCount returns a repetition count: a constant in [1, 3] (an empty
+// string has no character to index), in [-1, 0], or an int expression
+// masked to [0, 3].
 func (g *Generator) strCount() ast.Expr {
-	if g.r.IntN(2) == 0 {
-		return intLit(int64(g.r.IntN(5) - 1))
+	switch g.r.IntN(4) {
+	case 0, 1:
+		return intLit(int64(1 + g.r.IntN(3)))
+	case 2:
+		return intLit(int64(g.r.IntN(2) - 1))
 	}
 	return &ast.Binary{X: g.expr('i'), Op: ast.OpBitAnd, Y: intLit(3)}
 }
@@ -59,10 +63,14 @@ func (g *Generator) strExpr() ast.Expr {
 	case k < 6 && g.strList() != "":
 		return &ast.Index{X: ident(g.strList()), Index: g.smallInt()}
 	case k < 7:
-		if g.r.IntN(2) == 0 {
+		switch g.r.IntN(8) {
+		case 0:
 			return call("chr", intLit(codePoints[g.r.IntN(len(codePoints))]))
+		case 1:
+			return call("chr", g.expr('i'))
 		}
-		return call("chr", g.expr('i'))
+		// a valid code point (surrogates included), most of the time
+		return call("chr", &ast.Binary{X: g.expr('i'), Op: ast.OpMod, Y: intLit(0x110000)})
 	case k < 8:
 		arg := []byte{'i', 'b', 's'}[g.r.IntN(3)]
 		return call("str", g.expr(arg))
@@ -74,13 +82,15 @@ func (g *Generator) strExpr() ast.Expr {
 
 // strInt returns an int expression computed from strings.
 func (g *Generator) strInt() ast.Expr {
-	switch k := g.r.IntN(6); {
-	case k < 2:
-		return call("len", g.expr('s'))
+	switch k := g.r.IntN(10); {
 	case k < 4:
+		return call("len", g.expr('s'))
+	case k < 7:
 		return call("ord", &ast.Index{X: g.expr('s'), Index: g.smallInt()})
-	case k < 5 && g.strList() != "":
+	case k < 9 && g.strList() != "":
 		return call("len", ident(g.strList()))
+	case k < 9:
+		return call("len", g.expr('s'))
 	}
 	// ord of a string of any length: a TypeError in Python unless it has
 	// exactly one character
@@ -113,11 +123,14 @@ func (g *Generator) strBool() ast.Expr {
 	return call("bool", g.expr('s'))
 }
 
-// cond returns the condition of an if: usually a bool, sometimes a str
-// tested for its truth value.
+// cond returns the condition of an if: a bool, often a comparison of ints
+// (intCompare), sometimes a str tested for its truth value.
 func (g *Generator) cond() ast.Expr {
-	if g.r.IntN(5) == 0 {
+	switch g.r.IntN(5) {
+	case 0:
 		return g.expr('s')
+	case 1, 2:
+		return g.intCompare()
 	}
 	return g.expr('b')
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import faulthandler
 import functools
+import logging
 import os
 import platform
 from types import ModuleType
@@ -44,7 +45,23 @@ def _load() -> Tuple[Optional[ModuleType], str, str]:
     from ._errors import WasmTrap
     _native.set_trap_class(WasmTrap)
     _guard_faulthandler(_native)
+    _warn_cache(_native)
     return _native, "native-loaded", "native extension %s" % native_version
+
+
+def _warn_cache(ext: ModuleType) -> None:
+    """Log why the disk cache of compiled modules is off, if it was refused.
+
+    The extension refuses a cache directory that another user owns or that
+    others may write to (its files become machine code in this process), as
+    pip and ssh refuse theirs; compiled code then is not cached, which is
+    slower but safe. MULTILINGUAL_CACHE_DIR=off turns the cache off quietly.
+    """
+    reason = ext.cache_error()
+    if reason:
+        logging.getLogger("multilingualprogramming").warning(
+            "compiled-module cache disabled: %s (set MULTILINGUAL_CACHE_DIR to a directory of "
+            "your own, mode 0700, or to 'off')", reason)
 
 
 def _guard_faulthandler(ext: ModuleType) -> None:

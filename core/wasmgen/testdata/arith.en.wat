@@ -1,6 +1,7 @@
 (module
   (memory (export "memory") 1)
   (global $__ml_error_code (mut i32) (i32.const 0))
+  (global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))
   (func $mix (export "mix") (param $a i64) (param $b i64) (param $x f64) (result f64)
     (local $q i64)
     (local $tmp.i64.4 i64)

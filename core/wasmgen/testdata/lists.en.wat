@@ -3,6 +3,7 @@
   (global $__ml_error_code (mut i32) (i32.const 0))
   (global $__ml_heap (mut i32) (i32.const 16))
   (global $__ml_argtop (mut i32) (i32.const 16))
+  (global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))
   (func $build.impl (param $n i64) (result i64)
     (local $a i32)
     (local $i i64)
@@ -27,6 +28,13 @@
     local.set $tmp.i64.7
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i64.6
         local.get $tmp.i64.7
         i64.ge_s
@@ -233,6 +241,13 @@
         block
           local.get $tmp.i64.11
           local.set $x
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
           local.get $s
           local.get $x
           local.set $tmp.i64.8
@@ -1196,6 +1211,13 @@
     local.set $a
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $a
         i32.load
         i32.const 0
@@ -1396,6 +1418,13 @@
         block
           local.get $tmp.i64.5
           local.set $x
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
           local.get $s
           local.get $x
           local.set $tmp.i64.7

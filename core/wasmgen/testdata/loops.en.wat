@@ -1,6 +1,7 @@
 (module
   (memory (export "memory") 1)
   (global $__ml_error_code (mut i32) (i32.const 0))
+  (global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))
   (func $collatz (export "collatz") (param $n i64) (result i64)
     (local $steps i64)
     (local $tmp.i64.2 i64)
@@ -10,6 +11,13 @@
     local.set $steps
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $n
         i64.const 1
         i64.ne
@@ -159,6 +167,13 @@
     end
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i64.5
         local.get $tmp.i64.6
         i64.ge_s
@@ -236,6 +251,13 @@
     (local $tmp.i64.2 i64)
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
+    i32.const 0
+    i32.atomic.load offset=8
+    if
+      i32.const 9
+      global.set $__ml_error_code
+      unreachable
+    end
     local.get $n
     i64.const 2
     i64.lt_s
@@ -385,6 +407,13 @@
   (func $fib.nonneg (param $n i64) (result i64)
     (local $tail.acc i64)
     (local $tmp.i64.2 i64)
+    i32.const 0
+    i32.atomic.load offset=8
+    if
+      i32.const 9
+      global.set $__ml_error_code
+      unreachable
+    end
     local.get $n
     i64.const 2
     i64.lt_s

@@ -6,6 +6,7 @@
   (global $__ml_pos_str (mut i32) (i32.const 0))
   (global $__ml_pos_idx (mut i32) (i32.const 0))
   (global $__ml_pos_off (mut i32) (i32.const 0))
+  (global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))
   (func $taille.impl (param $s i32) (result i64)
     local.get $s
     i32.load offset=4
@@ -136,6 +137,13 @@
     local.set $tmp.i32.4
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i32.3
         local.get $tmp.i32.4
         i32.ge_u
@@ -274,6 +282,13 @@
     local.set $tmp.i32.4
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i32.3
         local.get $tmp.i32.4
         i32.ge_u
@@ -370,6 +385,13 @@
     local.set $tmp.i32.4
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i32.3
         local.get $tmp.i32.4
         i32.ge_u
@@ -646,6 +668,13 @@
     local.set $tmp.i64.4
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i64.3
         local.get $tmp.i64.4
         i64.ge_s
@@ -720,6 +749,13 @@
     local.set $tmp.i64.5
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i64.4
         local.get $tmp.i64.5
         i64.ge_s
@@ -799,6 +835,13 @@
     local.set $tmp.i64.9
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i64.8
         local.get $tmp.i64.9
         i64.ge_s
@@ -862,6 +905,13 @@
         block
           local.get $tmp.i32.10
           local.set $s
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
           local.get $total
           local.get $s
           i32.load offset=4
@@ -910,6 +960,13 @@
     local.set $tmp.i32.4
     block
       loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
         local.get $tmp.i32.3
         local.get $tmp.i32.4
         i32.ge_u

@@ -1,0 +1,173 @@
+"""Every sentence of README's "What it is" that says something runs, or is
+refused, checked here (the sentence is quoted above its test).
+
+Other files test the same behaviour in depth; this one keeps README honest:
+when a claim changes, its test here must change with it.
+"""
+
+import io
+import contextlib
+
+import pytest
+
+import multilingualprogramming as mp
+from support import needs_native
+
+# Every claim needs a compiled program, and compiling needs the extension.
+pytestmark = needs_native
+
+FRENCH = """\
+déf expensive_operation(n: entier) -> entier:
+    result = 0
+    pour i dans intervalle(n * n):
+        result = result + (i * i) // (i + 1)
+    retour result
+
+expensive_operation(1000000)
+"""
+
+
+def run_output(prog):
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        prog.run()
+    return buf.getvalue()
+
+
+def test_guide_example():
+    # "prog.expensive_operation(1000)   # 499998500001, computed by WebAssembly"
+    # "Compiling never runs the top-level statements" (here: 10^12 iterations).
+    prog = mp.compile_source(FRENCH)
+    assert prog.language == "fr"
+    assert prog.expensive_operation(1000) == 499998500001
+    assert prog.last_report["backend"] == "wasm"
+    # "same value, generated Python" with the reason forced-python
+    assert prog.call("expensive_operation", 1000, backend=mp.Backend.PYTHON) == 499998500001
+    assert prog.last_report == {"function": "expensive_operation", "backend": "python",
+                                "reason": "forced-python"}
+
+
+def test_int_is_pythons_int():
+    # "an overflowing call under AUTO still returns the exact big integer";
+    # "Backend.WASM ... raises (OverflowError, TypeError)"
+    prog = mp.compile_source("def sq(n: int) -> int:\n    return n * n\n")
+    assert prog.sq(2 ** 40) == 2 ** 80
+    assert prog.last_report["reason"] == "wasm-overflow-fallback"
+    with pytest.raises(OverflowError):
+        prog.call("sq", 2 ** 40, backend=mp.Backend.WASM)
+    with pytest.raises(TypeError):
+        prog.call("sq", "x", backend=mp.Backend.WASM)
+
+
+def test_floor_division_and_zero():
+    # "`//` and `%` floor as in Python; dividing by zero raises ZeroDivisionError on both backends"
+    prog = mp.compile_source("def d(a: int, b: int) -> int:\n    return a // b + a % b\n")
+    assert prog.d(-7, 2) == -7 // 2 + -7 % 2
+    for backend in (mp.Backend.WASM, mp.Backend.PYTHON):
+        with pytest.raises(ZeroDivisionError):
+            prog.call("d", 1, 0, backend=backend)
+
+
+def test_list_arguments_changed_as_python_would():
+    # "A function that changes a list argument (append, pop, assignment) leaves the
+    # caller's list changed exactly as Python would; a returned argument is the same object"
+    prog = mp.compile_source("def f(xs: list[int]) -> list[int]:\n    xs.append(len(xs))\n    xs[0] = 9\n"
+                             "    return xs\n")
+    xs = [1, 2]
+    assert prog.f(xs) is xs and xs == [9, 2, 2]
+    assert prog.last_report["backend"] == "wasm"
+    # "Under AUTO anything else (a tuple, ...) runs in Python; Backend.WASM raises TypeError"
+    assert prog.f([True]) == [9, 1]  # a bool in a list[int]
+    with pytest.raises(TypeError):
+        prog.call("f", (1, 2), backend=mp.Backend.WASM)
+
+
+def test_strings_compile_and_slicing_runs_in_python():
+    # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
+    # "Slicing, string methods and `str()` of a float run in Python"
+    prog = mp.compile_source(
+        "def first(s: str) -> str:\n    return s[0] + chr(ord(s[-1]))\n"
+        "def middle(s: str) -> str:\n    return s[1:-1]\n"
+        "def upper(s: str) -> str:\n    return s.upper()\n"
+        "def show(x: float) -> str:\n    return str(x)\n")
+    assert prog.functions["first"].compilable
+    assert prog.first("héllo") == "ho"
+    for name in ("middle", "upper", "show"):
+        assert not prog.functions[name].compilable, name
+    assert (prog.middle("abcd"), prog.upper("ab"), prog.show(1.5)) == ("bc", "AB", "1.5")
+    # "`ord()` of a string whose length is not 1 raises TypeError on both backends"
+    for backend in (mp.Backend.WASM, mp.Backend.PYTHON):
+        with pytest.raises(TypeError):
+            mp.compile_source("def o(s: str) -> int:\n    return ord(s)\n").call("o", "ab", backend=backend)
+
+
+def test_source_errors():
+    # "Source errors raise mp.MultilingualSyntaxError (a SyntaxError) with the file, line and
+    # column (in characters) of every problem found, and the offending line."
+    with pytest.raises(mp.MultilingualSyntaxError) as info:
+        mp.compile_source("x = (1,\ny = é +\n", language="en", filename="bad.multi")
+    err = info.value
+    assert isinstance(err, SyntaxError)
+    assert err.filename == "bad.multi" and err.lineno >= 1 and err.text
+    assert len(err.errors) >= 1
+
+
+def test_whole_surface_runs():
+    # "The language is Python 3.12's whole surface ... classes, decorators, dicts, sets, tuples,
+    # slices, f-strings, comprehensions, generators, lambdas, try/except/finally, with,
+    # match/case, async/await, imports of Python modules, global/nonlocal, keyword and starred
+    # arguments" (each of these runs in tests/language in all 17 languages; here in French).
+    src = """\
+importer math
+classe Boîte:
+    déf __init__(soi, *éléments, étiquette="b"):
+        soi.éléments = {e: e ** 2 pour e dans éléments}
+    déf __enter__(soi):
+        retour soi
+    déf __exit__(soi, *a):
+        retour Faux
+avec Boîte(1, 2, 3) comme b:
+    carrés = sorted(b.éléments.values())[1:]
+essayer:
+    selon carrés:
+        cas [x, *reste]:
+            afficher(f"{x=} {reste} {math.isqrt(x)}", (lambda y: y + 1)(x), {1, 2} & {2})
+finalement:
+    afficher("fin")
+"""
+    out = run_output(mp.compile_source(src, language="fr"))
+    assert out == "x=4 [9] 2 5 {2}\nfin\n"
+
+
+def test_loading_binds_running_acts():
+    # "compile_file/compile_source run the program's definitions ... and no other top-level
+    # statement, so prog.f(...) sees the module's constants"
+    prog = mp.compile_source("LIMIT = 3\ndef f(x):\n    return x * LIMIT\nprint('acting')\n", language="en")
+    assert prog.f(2) == 6
+    assert run_output(prog) == "acting\n"
+
+
+def test_const_and_let():
+    # "`let x = 1` is a plain binding; `const LIMIT = 3` may never be bound again."
+    assert run_output(mp.compile_source("let x = 1\nx = x + 1\nprint(x)\n", language="en")) == "2\n"
+    with pytest.raises(mp.MultilingualSyntaxError, match="LIMIT"):
+        mp.compile_source("const LIMIT = 3\nLIMIT = 4\n", language="en")
+
+
+def test_undefined_name_is_a_runtime_error():
+    # "an undefined name is a NameError at run time, as in Python"
+    prog = mp.compile_source("def f():\n    return nowhere\n", language="en")
+    with pytest.raises(NameError):
+        prog.f()
+
+
+def test_natural_word_order():
+    # "Japanese `xs 内の 各 x に対して:` and `x > 0 もし:`"
+    src = "xs = [1, -2, 3]\nxs 内の 各 x に対して:\n    x > 0 もし:\n        表示(x)\n"
+    assert run_output(mp.compile_source(src, language="ja")) == "1\n3\n"
+
+
+def test_nfkc_names():
+    # "Identifiers are NFKC-normalized as Python does, so two spellings of café are one name."
+    src = "cafe\u0301 = 1\nprint(caf\u00e9 + 1)\n"
+    assert run_output(mp.compile_source(src, language="en")) == "2\n"
