@@ -279,8 +279,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
         p.description = "An interactive session in the program's language."
         add_language(p)
     elif command == "compile":
-        p.description = ("Print the Python module the program becomes (it runs as it is: "
-                         "python OUT runs the program).")
+        p.description = ("Print the Python module the program becomes; python OUT runs it "
+                         "(a program that imports .multi modules needs the import hook: "
+                         "import multilingualprogramming first).")
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
         p.add_argument("-o", "--output", default=None, help="write the module to OUT instead")
