@@ -357,3 +357,14 @@ def test_ctrl_c_in_a_program(tmp_path):
     assert proc.returncode == 130
     assert err.startswith("Traceback (most recent call last):\n  File \"%s\", line 5, in <module>\n" % prog)
     assert err.endswith("KeyboardInterrupt\n") and "cli.py" not in err
+
+
+def test_importing_a_module_without_the_compiler_is_an_import_error(tmp_path):
+    write(tmp_path / "formes.multi", "X = 1\n")
+    code = ("import multilingualprogramming\n"
+            "try:\n    import formes\n"
+            "except ImportError as exc:\n    print(type(exc).__name__, exc)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(tmp_path),
+                       env=env_for(tmp_path, MULTILINGUAL_NO_NATIVE="1"), timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("NativeUnavailableError compiling a program needs the native extension")
