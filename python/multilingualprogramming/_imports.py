@@ -153,6 +153,8 @@ _dir_finders: Dict[str, FileFinder] = {}
 
 
 def _dir_finder(path: str) -> FileFinder:
+    """The finder of directory path for programs' imports (Python's
+    suffixes and ours, .ml included), made once."""
     finder = _dir_finders.get(path)
     if finder is None:
         finder = _dir_finders[path] = FileFinder(path, *_loaders(SUFFIXES))

@@ -33,7 +33,7 @@ import types
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, List, Optional, TextIO
+    from typing import Any, Callable, List, Optional, TextIO
 
     from ._errors import MultilingualSyntaxError
     from ._program import Program
@@ -49,6 +49,7 @@ _HEADER = re.compile(r"\((?P<name>[^()]*), (?P<code>[a-z]{2})\)\. DO NOT EDIT")
 
 
 def _english_keywords() -> frozenset[str]:
+    """Words that show an input is English: Python's keywords and our own."""
     import keyword
     return frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"fn", "let", "const", "default"}
 
@@ -73,8 +74,8 @@ class Session:
         self._block = False
         self._programs: List[Program] = []
         self._english: Optional[frozenset[str]] = None
-        #: Called with the language code when detection settles it.
-        self.on_language: Optional[Any] = None
+        #: Called with the input's Program when detection settles the language.
+        self.on_language: Optional[Callable[[Program], None]] = None
 
     @property
     def prompt(self) -> str:
@@ -114,11 +115,14 @@ class Session:
         return False
 
     def _compile(self, source: str, filename: str) -> Program:
+        """The input compiled in the session's language (detected while None)."""
         from ._program import compile_source
         return compile_source(source, language=self.language, filename=filename)
 
     def _incomplete(self, err: MultilingualSyntaxError, source: str, filename: str,
                     blank: bool) -> bool:
+        """Whether an input that failed to compile waits for more lines (see
+        the module docstring); a block whose errors are at its end opens."""
         lines = source.split("\n")
         if len(self.buffer) and self.buffer[-1].rstrip().endswith("\\"):
             return True
@@ -168,7 +172,8 @@ class Session:
                 node.id = node.id[:-2] + suffix
         code = compile(ast.Interactive(body=tree.body), filename, "single", dont_inherit=True)
         _register_source(filename, source)
-        self._programs.append(prog)
+        if any(f.compilable for f in prog.functions.values()):
+            self._programs.append(prog)   # its WebAssembly module lives with the session
         self.namespace["__ml_bind__"] = prog._bind
         self.namespace["__ml_run__"] = True
         try:
@@ -189,6 +194,7 @@ def language_name(code: str) -> str:
 
 
 def _show_syntax_error(err: MultilingualSyntaxError) -> None:
+    """Every error of an input, with its position and a caret, on stderr."""
     sys.stdout.flush()
     print(str(err), file=sys.stderr)
 
@@ -273,6 +279,7 @@ def _setup_readline(namespace: dict[str, Any], history: Optional[str]) -> Any:
 
 
 def _save_history(readline: Any, history: Optional[str]) -> None:
+    """Write the history file (its directory made private), if there is one."""
     if readline is None or history is None:
         return
     try:

@@ -77,12 +77,14 @@ class UsageError(Exception):
 
 
 def _fail(msg: str, status: int = 2) -> int:
+    """Print ``multilingual: msg`` on stderr; returns status."""
     sys.stdout.flush()
     print("multilingual: %s" % msg, file=sys.stderr)
     return status
 
 
 def _check_language(code: Optional[str]) -> Optional[str]:
+    """code itself when it is one of the 17 (or None); UsageError otherwise."""
     if code is not None and code not in LANGUAGES:
         raise UsageError("unknown language %r: use one of %s" % (code, ", ".join(LANGUAGES)))
     return code
@@ -118,7 +120,7 @@ def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[Opti
 
 
 class _Help(Exception):
-    pass
+    """-h or --help among the leading options."""
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -171,6 +173,7 @@ def _read(path: str) -> bytes:
 
 
 def _not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> str:
+    """The one-line message for a file that is not UTF-8: where the bad byte is."""
     line = data.count(b"\n", 0, exc.start) + 1
     col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
     return "%s is not UTF-8 text: byte 0x%02x at line %d, column %d" % (
@@ -196,6 +199,7 @@ class _ProgramError(Exception):
 
 
 def _run_file(path: str, language: Optional[str], args: List[str]) -> int:
+    """multilingual FILE ARGS: load (cache or compiler) and run; the exit status."""
     from ._errors import MultilingualError, MultilingualSyntaxError
     try:
         prog = _load(path, language)
@@ -209,6 +213,7 @@ def _run_file(path: str, language: Optional[str], args: List[str]) -> int:
 
 
 def _run_stdin(language: Optional[str], argv: List[str]) -> int:
+    """Run the program read from standard input, as ``python -`` does."""
     from ._errors import MultilingualError, MultilingualSyntaxError
     from ._program import _decode, compile_source
     data = sys.stdin.buffer.read()
@@ -256,6 +261,7 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
 
 
 def _repl(language: Optional[str]) -> int:
+    """The interactive session, once the compiler is known to be there."""
     from . import _program
     native = _program._loader()
     if native.native is None:
@@ -268,6 +274,7 @@ def _repl(language: Optional[str]) -> int:
 # ---- the other commands ----
 
 def _parser(command: str) -> argparse.ArgumentParser:
+    """The argument parser of one command other than run and bench."""
     import argparse
     p = argparse.ArgumentParser(prog="multilingual " + command)
 
@@ -307,6 +314,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 
 def _command(command: str, args: List[str]) -> int:
+    """Run ``multilingual COMMAND ARGS``; the exit status."""
     if command == "bench":
         from ._bench import main as bench_main
         return bench_main(args, prog="multilingual bench")
@@ -356,6 +364,7 @@ def _command(command: str, args: List[str]) -> int:
 
 
 def _build(prog: Program, path: str, output: Optional[str]) -> None:
+    """multilingual build FILE: write the artifacts and say what compiled."""
     from ._corpus import write_build
     stem = os.path.splitext(os.path.basename(path))[0]
     for written in write_build(prog, stem, output or "build"):
@@ -369,6 +378,7 @@ def _build(prog: Program, path: str, output: Optional[str]) -> None:
 
 
 def _signature(params: Sequence[Tuple[str, str]], result: str) -> str:
+    """``(n: int) -> int`` from the compiler's view of a function."""
     def typed(name: str, kind: str) -> str:
         return name if kind == "unknown" else "%s: %s" % (name, kind)
     out = "(%s)" % ", ".join(typed(n, t) for n, t in params)
