@@ -11,7 +11,7 @@ import (
 )
 
 func TestCompileGuideExample(t *testing.T) {
-	src, err := os.ReadFile("../../examples/myfunction.ml")
+	src, err := os.ReadFile("../../examples/myfunction.multi")
 	if err != nil {
 		t.Fatal(err)
 	}
