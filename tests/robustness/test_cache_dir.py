@@ -25,7 +25,8 @@ needs_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
 
 LOAD = """
 import sys
-import multilingualprogramming._native as n
+from multilingualprogramming import _native_loader  # loads the extension as the package does
+n = _native_loader.native
 m = n.Module(open(sys.argv[1], "rb").read(), interruptible=False)
 info = m.load_info
 print("dir", n.cache_dir())
