@@ -143,7 +143,6 @@ enum {
 typedef struct ml_store_state {
   int64_t deadline_ns; /* CLOCK_MONOTONIC deadline, or 0 for none */
   int stop;            /* ML_STOP_*: why the callback stopped the call */
-  int epoch;           /* the store's engine has epoch checks (and the callback) */
 } ml_store_state;
 
 enum { ML_STOP_NONE = 0, ML_STOP_TIMEOUT = 1, ML_STOP_INTERRUPT = 2 };

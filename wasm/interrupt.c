@@ -156,6 +156,5 @@ static wasmtime_error_t *ml_epoch_callback(wasmtime_context_t *context,
 }
 
 void ml_store_watch(void *store, ml_store_state *st) {
-  st->epoch = 1;
   wasmtime_store_epoch_deadline_callback(store, ml_epoch_callback, st, NULL);
 }
