@@ -15,7 +15,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from support import ROOT
+
+# The probes send SIGINT from `sh` and read GNU date's nanoseconds.
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals, GNU date")
 
 PROBES = r'''
 import os, signal, subprocess, sys, threading, time
