@@ -20,6 +20,8 @@ from support import ROOT
 
 OTHER_UID = 65534  # nobody
 
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix owners, modes and FIFOs")
+
 needs_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
                                 reason="giving a file to another user needs root")
 
