@@ -5,6 +5,7 @@ compiler. Every test runs the command in a fresh process, with a cache
 directory of its own."""
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -330,3 +331,29 @@ def test_no_native_check_is_one_line(tmp_path):
     else:
         r = cli(tmp_path, "check", os.path.join(EXAMPLES, "myfunction.multi"))
     one_line_error(r, "native extension")
+
+
+# ---- the examples ----
+
+@needs_native
+def test_the_examples_run(tmp_path):
+    r = cli(tmp_path, os.path.join(EXAMPLES, "hello.multi"), "Ada")
+    assert (r.returncode, r.stdout) == (0, "Bonjour, Ada !\n"), r.stderr
+    r = cli(tmp_path, os.path.join(EXAMPLES, "atelier", "main.multi"), "5", "2")
+    assert (r.returncode, r.stdout) == (0, "aire : 10\npérimètre : 14\nmoyenne des côtés : 3.5\n"), r.stderr
+    r = cli(tmp_path, "check", os.path.join(EXAMPLES, "atelier", "geometrie", "shapes.multi"))
+    assert r.stdout.splitlines()[0].endswith("2 functions, 2 compiled to WebAssembly")
+
+
+@needs_native
+def test_ctrl_c_in_a_program(tmp_path):
+    prog = write(tmp_path / "long.multi",
+                 "# language: en\nimport time\nprint('go', flush=True)\nwhile True:\n    time.sleep(0.01)\n")
+    proc = subprocess.Popen([sys.executable, "-m", "multilingualprogramming", str(prog)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env_for(tmp_path))
+    assert proc.stdout.readline() == "go\n"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.startswith("Traceback (most recent call last):\n  File \"%s\", line 5, in <module>\n" % prog)
+    assert err.endswith("KeyboardInterrupt\n") and "cli.py" not in err

@@ -111,7 +111,7 @@ MIX = collections.Counter()
 
 
 def twin_path(program):
-    """tests/programs/control.es.ml -> tests/programs_py/control.py"""
+    """tests/programs/control.es.multi -> tests/programs_py/control.py"""
     return os.path.join(TWINS_DIR, os.path.basename(program).split(".")[0] + ".py")
 
 

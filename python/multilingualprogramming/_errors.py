@@ -6,7 +6,9 @@ expect, so ``except SyntaxError`` or ``except RuntimeError`` keeps working.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional, Sequence
 
 
 class MultilingualError(Exception):

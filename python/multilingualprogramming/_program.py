@@ -17,15 +17,18 @@ import sys
 import time
 import types
 import weakref
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from ._backend import Backend
 from ._errors import MultilingualSyntaxError, SourceErrorDetail
 
+# typing, dataclasses (and the inspect module it imports) are left out at
+# run time: they were a third of a cold start from the disk cache.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ast
+    from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+
+    Recover = Callable[[BaseException, Any], Any]
 
 __all__ = ["FunctionInfo", "Program", "compile_file", "compile_source", "load_file", "read_source"]
 
@@ -41,19 +44,55 @@ def _loader() -> types.ModuleType:
 _AUTO = Backend.AUTO
 
 
-@dataclass(frozen=True)
 class FunctionInfo:
-    """A top-level function of a program, as the compiler saw it."""
+    """A top-level function of a program, as the compiler saw it (read-only).
 
+    ``bounded`` is true when the running time is bounded by a small
+    constant (no loops, no lists, no recursion): calls keep the GIL, which
+    saves about 50 ns each. ``signature`` is the bridge's calling
+    convention ("ii:i"); neither is shown by repr.
+    """
+
+    __slots__ = ("name", "params", "result", "compilable", "reason", "signature", "bounded")
+    _FIELDS = __slots__
     name: str
     params: Tuple[Tuple[str, str], ...]
     result: str
     compilable: bool
     reason: str
-    signature: str = field(repr=False, default="")
-    #: The running time is bounded by a small constant (no loops, no lists,
-    #: no recursion): calls keep the GIL, which saves about 50 ns each.
-    bounded: bool = field(repr=False, default=False)
+    signature: str
+    bounded: bool
+
+    def __init__(self, name: str, params: Tuple[Tuple[str, str], ...], result: str,
+                 compilable: bool, reason: str, signature: str = "", bounded: bool = False) -> None:
+        for key, value in zip(self._FIELDS, (name, params, result, compilable, reason,
+                                             signature, bounded)):
+            object.__setattr__(self, key, value)
+
+    def _values(self) -> Tuple[Any, ...]:
+        return tuple(getattr(self, key) for key in self._FIELDS)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("FunctionInfo is read-only: cannot assign to %r" % key)
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError("FunctionInfo is read-only: cannot delete %r" % key)
+
+    def __repr__(self) -> str:
+        return "FunctionInfo(%s)" % ", ".join(
+            "%s=%r" % (key, getattr(self, key)) for key in self._FIELDS[:5])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, FunctionInfo)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (FunctionInfo, self._values())
 
 
 _module_counter = itertools.count(1)
@@ -463,9 +502,6 @@ def _pool_size(workers: Optional[int]) -> int:
     return workers or os.cpu_count() or 1
 
 
-Recover = Callable[[BaseException, Any], Any]
-
-
 def _collect(futures: List[Any], items: List[Any], recover: Optional[Recover] = None) -> List[Any]:
     """The futures' results in input order. A failure goes to
     recover(exc, item) when given (which returns a value or raises); what
@@ -588,7 +624,10 @@ def load_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
         artifact["source"] = source
         prog = Program(artifact, filename)
         prog._code = code
-        _register_source(filename, source)
+        if filename.startswith("<"):
+            # A real file is read by linecache itself when a traceback
+            # quotes it: a warm start does not import linecache.
+            _register_source(filename, source)
         return prog
     prog = compile_source(source, language=language, filename=filename, optimize=optimize)
     _cache.store(data, filename, language, optimize, prog.artifact(), prog._compiled())

@@ -65,9 +65,10 @@ options:
   -h, --help                         this help
   --version                          the version
 
-FILE is a .multi file (.ml is accepted too), UTF-8, or - for standard input. Options
-come before FILE: what follows FILE is the program's sys.argv[1:]. A program's
-imports find .multi modules next to it and on MULTILINGUAL_PATH.
+FILE is a .multi file (.ml is accepted too), UTF-8, or - for standard input (write
+./run for a file named like a command). Options come before FILE: what follows FILE
+is the program's sys.argv[1:]. A program's imports find .multi modules next to it
+and on MULTILINGUAL_PATH.
 """ % " ".join(LANGUAGES)
 
 
@@ -136,7 +137,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             # multilingual -l fr repl
             return _command(rest[0], ["--language", language] + rest[1:] if language else rest[1:])
         if not rest:
-            if sys.stdin.isatty():
+            if sys.stdin is not None and sys.stdin.isatty():
                 return _repl(language)
             return _run_stdin(language, [""])
         if rest[0] == "-":
@@ -161,11 +162,11 @@ def _read(path: str) -> bytes:
         raise UsageError("cannot open %s: no such file" % path) from None
     except IsADirectoryError:
         raise UsageError("cannot run %s: it is a directory, not a program file" % path) from None
-    except PermissionError:
-        raise UsageError("cannot open %s: permission denied" % path) from None
     except OSError as exc:
-        if os.path.isdir(path):
+        if os.path.isdir(path):   # Windows says "permission denied" for a directory
             raise UsageError("cannot run %s: it is a directory, not a program file" % path) from None
+        if isinstance(exc, PermissionError):
+            raise UsageError("cannot open %s: permission denied" % path) from None
         raise UsageError("cannot open %s: %s" % (path, exc.strerror or exc)) from None
 
 
@@ -228,8 +229,8 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
     """Run prog as ``python FILE`` runs a script: ``sys.argv`` is argv,
     ``sys.path[0]`` the program's directory. An exception the program lets
     escape is printed from the program's frames on (its file, its lines,
-    its own text) and gives status 1; SystemExit passes through."""
-    from ._repl import print_exception
+    its own text) and gives status 1 (130 for Ctrl-C); SystemExit passes
+    through."""
     saved_argv = sys.argv
     saved_path0 = sys.path[0] if sys.path else None
     sys.argv = argv
@@ -239,15 +240,17 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
         sys.path.append(directory)
     try:
         prog.run()
-    except (SystemExit, KeyboardInterrupt):
+    except SystemExit:
         raise
     except BaseException as exc:
         sys.stdout.flush()
+        from ._repl import print_exception
         print_exception(exc)
-        return 1
+        # Ctrl-C: the status a shell gives a process that SIGINT ended.
+        return 130 if isinstance(exc, KeyboardInterrupt) else 1
     finally:
         sys.argv = saved_argv
-        if saved_path0 is not None and sys.path:
+        if saved_path0 is not None and sys.path and sys.path[0] == directory:
             sys.path[0] = saved_path0
     return 0
 
@@ -276,8 +279,9 @@ def _parser(command: str) -> argparse.ArgumentParser:
         p.description = "An interactive session in the program's language."
         add_language(p)
     elif command == "compile":
-        p.description = ("Print the Python module the program becomes (it runs as it is: "
-                         "python OUT runs the program).")
+        p.description = ("Print the Python module the program becomes; python OUT runs it "
+                         "(a program that imports .multi modules needs the import hook: "
+                         "import multilingualprogramming first).")
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
         p.add_argument("-o", "--output", default=None, help="write the module to OUT instead")

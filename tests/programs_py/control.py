@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/control.es.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/control.es.multi, written by hand in plain Python."""
 
 
 def clasificar(x: int) -> int:

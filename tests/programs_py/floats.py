@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/floats.de.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/floats.de.multi, written by hand in plain Python."""
 
 
 def mittel(a: float, b: float, c: float) -> float:

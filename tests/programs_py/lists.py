@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/lists.it.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/lists.it.multi, written by hand in plain Python."""
 
 
 def somma_pesata(values: list[int]) -> int:

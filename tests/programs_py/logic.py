@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/logic.hi.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/logic.hi.multi, written by hand in plain Python."""
 
 
 def सीमा_में(x: int, low: int, high: int) -> bool:

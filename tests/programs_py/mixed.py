@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/mixed.zh.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/mixed.zh.multi, written by hand in plain Python."""
 
 
 def 平均(a: int, b: int) -> float:

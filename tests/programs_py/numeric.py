@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/numeric.fr.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/numeric.fr.multi, written by hand in plain Python."""
 
 
 def pgcd(a: int, b: int) -> int:

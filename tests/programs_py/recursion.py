@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/recursion.ja.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/recursion.ja.multi, written by hand in plain Python."""
 
 
 def フィボ(n: int) -> int:

@@ -1,4 +1,4 @@
-"""The English twin of tests/programs/strings.pl.ml, written by hand in plain Python."""
+"""The English twin of tests/programs/strings.pl.multi, written by hand in plain Python."""
 
 
 def dlugosc_napisu(s: str) -> int:

@@ -20,15 +20,13 @@ from support import ROOT
 
 OTHER_UID = 65534  # nobody
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix owners, modes and FIFOs")
-
 needs_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
                                 reason="giving a file to another user needs root")
 
 LOAD = """
 import sys
-from multilingualprogramming import _native_loader  # loads the extension as the package does
-n = _native_loader.native
+from multilingualprogramming import _native_loader
+n = _native_loader.native  # the package imports the extension on first use, through _native_loader
 m = n.Module(open(sys.argv[1], "rb").read(), interruptible=False)
 info = m.load_info
 print("dir", n.cache_dir())

@@ -1,8 +1,10 @@
 """Smoke test of an installed wheel, run by `make test-wheel` in a fresh venv.
 
 It must run from outside the source tree with the wheel installed offline:
-the guide's loader and selector examples, `multilingual build` and `run` on
-a French and a Japanese program, and the pure-Python path with the
+the guide's loader and selector examples, `multilingual build`, `run` and
+`multilingual FILE.multi` on a French and a Japanese program, an interactive
+session started and stopped (in a pseudo-terminal where there are ones), a
+`.multi` module imported from Python, and the pure-Python path with the
 extension hidden.
 """
 
@@ -45,6 +47,49 @@ def check(cond, what):
     print("ok:", what)
 
 
+def check_repl(cli, tmp):
+    """An interactive session: in a pseudo-terminal where the platform has
+    them (started as `multilingual` with no arguments, stopped with Ctrl-D),
+    else with its input piped in."""
+    try:
+        import pty  # noqa: F401
+        import select
+    except ImportError:
+        r = subprocess.run([cli, "repl", "--language", "fr"], input="x = 6 * 7\nx\n",
+                           capture_output=True, text=True, cwd=tmp, timeout=120)
+        check(r.returncode == 0 and "42" in r.stdout, "multilingual repl, input piped: %r" % (r.stdout,))
+        return
+    master, slave = os.openpty()
+    proc = subprocess.Popen([cli], stdin=slave, stdout=slave, stderr=slave, cwd=tmp,
+                            env=dict(os.environ, TERM="dumb", MULTILINGUAL_HISTORY="off"))
+    os.close(slave)
+    shown = b""
+    for keys, want in ((b"", b">>> "), (b"x = 6 * 7\r", b">>> "), (b"afficher(x)\r", b"42"),
+                       (b"\x04", None)):
+        os.write(master, keys)
+        while want is not None and want not in shown:
+            ready, _, _ = select.select([master], [], [], 60)
+            if not ready:
+                sys.exit("wheel smoke test failed: the interactive session never showed %r (it showed %r)"
+                         % (want, shown))
+            shown += os.read(master, 4096)
+        shown = b"" if want is None else shown[shown.index(want) + len(want):]
+    status = proc.wait(timeout=60)
+    os.close(master)
+    check(status == 0, "multilingual (interactive session in a terminal) started and stopped")
+
+
+def check_import(tmp):
+    """A .multi module imported from Python, its function run by WebAssembly."""
+    with open(os.path.join(tmp, "formes.multi"), "w", encoding="utf-8") as f:
+        f.write("déf carré(n: entier) -> entier:\n    retour n * n\n")
+    code = ("import multilingualprogramming, formes\n"
+            "print(formes.carré(12), formes.__ml_program__.last_report['backend'])\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp, timeout=120)
+    check(r.returncode == 0 and r.stdout.split() == ["144", "wasm"],
+          "import of formes.multi from Python: %r %s" % (r.stdout, r.stderr))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(mp.__file__))
     check("site-packages" in here, "imported from the installed wheel (%s)" % here)
@@ -67,6 +112,12 @@ def main():
             r = subprocess.run([cli, "run", path], capture_output=True, text=True)
             check(r.returncode == 0 and r.stdout.strip() == want,
                   "multilingual run %s printed %r" % (os.path.basename(path), r.stdout.strip()))
+            for _ in range(2):   # compiled, then from the disk cache
+                r = subprocess.run([cli, path], capture_output=True, text=True)
+                check(r.returncode == 0 and r.stdout.strip() == want,
+                      "multilingual %s printed %r" % (os.path.basename(path), r.stdout.strip()))
+        check_repl(cli, tmp)
+        check_import(tmp)
         with open(os.path.join(out, "myfunction.json"), encoding="utf-8") as f:
             check(json.load(f)["language"] == "fr", "manifest records the detected language")
 
