@@ -36,6 +36,11 @@ static inline void ml_set_error(PyObject *exc, const char *msg, Py_ssize_t n) {
   }
 }
 
+/* excInterrupt of excmap.go, the class mlgo_instance_new reports for a
+ * SIGINT: C runs Python's handler instead of raising it (TestExcCodes
+ * keeps the two equal). */
+#define ML_EXC_INTERRUPT 12
+
 /*
  * ml_host_call (module.c) runs Python host function fn for WebAssembly:
  * kinds holds nparams then nresults ML_* kinds, args and results raw

@@ -58,8 +58,15 @@
 // (core/check), which may touch lists.
 // Python host functions run through ml_host_call, which takes the GIL back;
 // their exceptions are stashed per thread and re-raised when the call
-// returns. Timed calls set an epoch deadline and keep package wasm's
-// ticker running meanwhile.
+// returns. Timed calls set a deadline that the epoch callback of
+// wasm/interrupt.c checks, and keep package wasm's ticker running
+// meanwhile. Calls on Python's main thread that could run long are armed
+// for Ctrl-C (ml_arm): the extension's SIGINT handler, over Python's,
+// stops them and they raise KeyboardInterrupt. Instantiating a module for
+// a thread runs its start function with the GIL released, within the
+// module's timeout and stopped by Ctrl-C too (ml_instantiate). In a
+// process forked after the extension loaded, every entry point raises
+// RuntimeError (ml_check_fork).
 //
 // Files that include Python.h or hold //export functions carry the pyext
 // build tag, so that go vet and go test work without Python headers; this

@@ -24,6 +24,7 @@ const (
 	excWasmTrap                  // _native.WasmTrap: any other trap
 	excPermission                // PermissionError: an unsafe cache directory
 	excTimeout                   // TimeoutError
+	excInterrupt                 // KeyboardInterrupt: SIGINT stopped the call (C runs Python's handler)
 )
 
 // excFor returns the Python exception class for err.
@@ -61,8 +62,14 @@ func excFor(err error) pyExc {
 			return excTimeout
 		case wasm.TrapType:
 			return excType
+		case wasm.TrapInterrupt:
+			return excInterrupt
 		}
 		return excWasmTrap
+	case errors.Is(err, wasm.ErrTimeout):
+		return excTimeout
+	case errors.Is(err, wasm.ErrInterrupted):
+		return excInterrupt
 	case errors.As(err, &lim):
 		return excMemory
 	case errors.As(err, &ucd):
@@ -72,7 +79,8 @@ func excFor(err error) pyExc {
 	case errors.As(err, &rng):
 		return excIndex
 	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang), errors.As(err, &ie),
-		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory):
+		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory),
+		errors.Is(err, wasm.ErrNotInterruptible):
 		return excValue
 	}
 	return excRuntime

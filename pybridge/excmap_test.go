@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/multilingualprogramming/multilingual/core/compiler"
@@ -38,10 +40,26 @@ func TestExcFor(t *testing.T) {
 		{&wasm.MemoryLimitError{}, excMemory},
 		{&wasm.ImportError{}, excValue},
 		{&wasm.UnsafeCacheDirError{}, excPermission},
+		{&wasm.Trap{Kind: wasm.TrapInterrupt}, excInterrupt},
+		{fmt.Errorf("wasm: instantiate: %w", wasm.ErrTimeout), excTimeout},
+		{fmt.Errorf("wasm: instantiate: %w", wasm.ErrInterrupted), excInterrupt},
+		{wasm.ErrNotInterruptible, excValue},
 	}
 	for _, tt := range tests {
 		if got := excFor(tt.err); got != tt.want {
 			t.Errorf("excFor(%T %v) = %d, want %d", tt.err, tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestExcCodes keeps the code C knows (bridge.h) equal to excInterrupt.
+func TestExcCodes(t *testing.T) {
+	src, err := os.ReadFile("bridge.h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("#define ML_EXC_INTERRUPT %d\n", excInterrupt)
+	if !strings.Contains(string(src), want) {
+		t.Errorf("bridge.h does not say %q", want)
 	}
 }

@@ -3,6 +3,7 @@
 package main
 
 // #cgo CFLAGS: -I${SRCDIR}/../wasm
+// #include <stdlib.h>
 // #include "bridge.h"
 import "C"
 
@@ -103,16 +104,36 @@ func mlgo_template_close(h C.uintptr_t) {
 	hd.Delete()
 }
 
+// mlgo_instance_new instantiates the template behind h (running the
+// module's start function, within seconds when positive) and stores the
+// handle of the instance in *out and its ml_instance in *inst. C calls it
+// with the GIL released, so it touches no Python object: on failure it
+// stores the exception class (a pyExc) in *code and a malloc'd message in
+// *msg for C to raise with mlgo_raise, or to turn into KeyboardInterrupt.
+//
 //export mlgo_instance_new
-func mlgo_instance_new(h C.uintptr_t, out *C.uintptr_t) (res unsafe.Pointer) {
-	defer recoverPanic(func() { res = nil })
-	inst, err := templateOf(h).Instantiate()
+func mlgo_instance_new(h C.uintptr_t, seconds C.double, out *C.uintptr_t, inst **C.ml_instance,
+	code *C.int, msg **C.char) {
+	defer recoverNoGIL(code, msg)
+	i, err := templateOf(h).InstantiateWithin(secondsToDuration(float64(seconds)))
 	if err != nil {
-		raiseErr(err)
-		return nil
+		*code = C.int(excFor(err))
+		*msg = C.CString(err.Error())
+		return
 	}
-	*out = C.uintptr_t(cgo.NewHandle(inst))
-	return inst.Ptr()
+	*out = C.uintptr_t(cgo.NewHandle(i))
+	*inst = (*C.ml_instance)(i.Ptr())
+}
+
+// mlgo_raise raises the exception of class code (a pyExc) with msg, which
+// it frees.
+//
+//export mlgo_raise
+func mlgo_raise(code C.int, msg *C.char) {
+	defer recoverPanic(func() {})
+	text := C.GoString(msg)
+	C.free(unsafe.Pointer(msg))
+	raise(excClass(pyExc(code)), text)
 }
 
 //export mlgo_instance_close
@@ -164,10 +185,9 @@ func mlgo_module_func_bounded(h C.uintptr_t, index C.longlong) (res C.int) {
 }
 
 //export mlgo_ticker_acquire
-func mlgo_ticker_acquire(seconds C.double) (ticks C.uint64_t) {
-	defer recoverPanic(func() { ticks = 1 })
+func mlgo_ticker_acquire() {
+	defer recoverPanic(func() {})
 	wasm.AcquireTicker()
-	return C.uint64_t(wasm.DeadlineTicks(secondsToDuration(float64(seconds))))
 }
 
 //export mlgo_ticker_release

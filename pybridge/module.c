@@ -84,6 +84,85 @@ static int ml_check_fork(void) {
   return -1;
 }
 
+/* -------------------------------------------------------- interruption */
+
+/*
+ * Ctrl-C (wasm/interrupt.c): a call on Python's main thread that could run
+ * long (any but a bounded function) is armed with an ml_interrupt_target,
+ * so that the extension's SIGINT handler, which runs Python's first, stops
+ * it; the call then raises what Python's handler raises (KeyboardInterrupt
+ * by default). Calls in other threads are not stopped, as Python delivers
+ * KeyboardInterrupt to the main thread only.
+ */
+static unsigned long ml_main_ident; /* threading.main_thread().ident */
+static int ml_main_known;
+static ML_TLS int ml_tl_main = -1;
+
+/* ml_is_main reports whether the calling thread is Python's main thread. */
+static inline int ml_is_main(void) {
+  if (__builtin_expect(ml_tl_main < 0, 0)) {
+    ml_tl_main = ml_main_known && PyThread_get_thread_ident() == ml_main_ident;
+  }
+  return ml_tl_main;
+}
+
+/* ml_find_main_thread records the ident of Python's main thread. */
+static void ml_find_main_thread(void) {
+  PyObject *threading = PyImport_ImportModule("threading");
+  PyObject *mt = threading != NULL ? PyObject_CallMethod(threading, "main_thread", NULL) : NULL;
+  PyObject *ident = mt != NULL ? PyObject_GetAttrString(mt, "ident") : NULL;
+  if (ident != NULL) {
+    unsigned long id = PyLong_AsUnsignedLong(ident);
+    if (!PyErr_Occurred()) {
+      ml_main_ident = id;
+      ml_main_known = 1;
+    }
+  }
+  PyErr_Clear(); /* without it, no call is interruptible; nothing else breaks */
+  Py_XDECREF(ident);
+  Py_XDECREF(mt);
+  Py_XDECREF(threading);
+}
+
+/* The value of ml_sigint_count when the main thread last ran Python's
+ * pending signal handlers in ml_arm. */
+static unsigned ml_sigint_checked;
+
+/* ml_arm arms t for a call into inst (NULL: an instantiation) when the
+ * thread is the main thread. A SIGINT that comes later stops the call; one
+ * that came before, since Python last looked (it looks between bytecodes),
+ * would go unnoticed during the call, so when the handler has seen a
+ * SIGINT since the last time, Python's pending handlers run here first
+ * (PyErr_CheckSignals costs about 10 ns, too much for every call). It
+ * returns 1 if armed, 0 if not (another thread), and -1 with the
+ * handler's exception set (the target is disarmed then). */
+static int ml_arm(ml_interrupt_target *t, ml_instance *inst) {
+  if (!ml_is_main()) {
+    return 0;
+  }
+  ml_interrupt_arm(t, inst, 1);
+  unsigned seen = __atomic_load_n(&ml_sigint_count, __ATOMIC_ACQUIRE);
+  if (__builtin_expect(seen != ml_sigint_checked, 0)) {
+    ml_sigint_checked = seen;
+    if (PyErr_CheckSignals() < 0) {
+      ml_interrupt_disarm(t);
+      return -1;
+    }
+  }
+  return 1;
+}
+
+/* ml_raise_interrupt raises what a SIGINT that stopped a call means: the
+ * exception of Python's handler, which runs now (KeyboardInterrupt by
+ * default), or KeyboardInterrupt when the handler raised nothing, since
+ * the call cannot be resumed. */
+static void ml_raise_interrupt(void) {
+  if (PyErr_CheckSignals() < 0) {
+    return;
+  }
+  PyErr_SetNone(PyExc_KeyboardInterrupt);
+}
+
 /* ------------------------------------------------------------- threads */
 
 /*
@@ -104,7 +183,7 @@ typedef struct ml_thread {
 static pthread_key_t ml_thread_key;
 static pthread_once_t ml_thread_once = PTHREAD_ONCE_INIT;
 static int ml_thread_key_ok;
-static _Thread_local ml_thread *ml_tl_self;
+static ML_TLS ml_thread *ml_tl_self;
 
 static void ml_thread_unref(ml_thread *t) {
   if (__atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) == 0) {
@@ -156,7 +235,7 @@ typedef struct {
  * the host function stores it here (per thread), returns a trap, and the
  * call that entered WebAssembly re-raises it instead of the trap.
  */
-static _Thread_local PyObject *ml_pending_type, *ml_pending_value,
+static ML_TLS PyObject *ml_pending_type, *ml_pending_value,
     *ml_pending_tb;
 
 static void ml_stash_exception(void) {
@@ -201,6 +280,7 @@ typedef struct {
   int active;          /* calls running (GIL released), all threads */
   int release_gil;     /* release the GIL around calls (default 1) */
   int fast;            /* compiled without interruption: no timeouts */
+  double start_timeout; /* seconds each instantiation may take; 0 for none */
   /* call()'s prepared functions: {name: MLFunc} whose module reference is
    * borrowed (MLFunc.borrowed); created on first use, dropped on close. */
   PyObject *calls;
@@ -231,6 +311,7 @@ typedef struct {
   uint8_t *kinds;         /* nparams + nresults ML_* kinds, PyMem */
   double timeout;         /* seconds; 0 for none */
   int release_gil;        /* 1, 0, or -1 for the module's setting */
+  int bounded;            /* runs briefly (wasm.FuncExport.Bounded): never armed for Ctrl-C */
   MLModule *module;       /* strong */
   PyObject *fallback;     /* strong, or NULL */
   PyObject *name;         /* str, strong; def.ml_name points into it */
@@ -300,11 +381,27 @@ static void ml_module_release(MLModule *m, uintptr_t tpl) {
   }
 }
 
+/* ml_call_begin and ml_call_end bracket a call that releases the GIL: a
+ * close() meanwhile waits for the last running call to end. */
+static inline void ml_call_begin(MLModule *m) { m->active++; }
+
+static inline void ml_call_end(MLModule *m) {
+  if (--m->active == 0 && m->closing != 0) {
+    uintptr_t tpl = m->closing;
+    m->closing = 0;
+    ml_module_release(m, tpl);
+  }
+}
+
+static ml_instance *ml_instantiate(MLModule *m, ml_thread *me, double timeout);
+
 /*
- * ml_current returns the calling thread's instance of m, creating it on the
- * thread's first call; NULL with an exception set. The module must be open.
+ * ml_current_t returns the calling thread's instance of m, creating it on
+ * the thread's first call (with a time limit of timeout seconds, or the
+ * module's start_timeout when timeout is 0); NULL with an exception set.
+ * The module must be open.
  */
-static ml_instance *ml_current(MLModule *m) {
+static ml_instance *ml_current_t(MLModule *m, double timeout) {
   if (ml_check_fork() < 0) {
     return NULL;
   }
@@ -327,37 +424,77 @@ static ml_instance *ml_current(MLModule *m) {
     ml_thread_unref(m->slots[i].thread);
     m->slots[i] = m->slots[--m->nslots];
   }
+  return ml_instantiate(m, me, timeout);
+}
+
+/* ml_current is ml_current_t with the module's time limit. */
+static ml_instance *ml_current(MLModule *m) { return ml_current_t(m, 0); }
+
+/*
+ * ml_instantiate makes the instance of m for thread me and keeps it in a
+ * slot. Instantiating runs the module's start function, which may take
+ * any time: it runs with the GIL released (close() meanwhile waits for it,
+ * like a call), within the time limit (timeout seconds, else the module's
+ * start_timeout), and on the main thread Ctrl-C stops it.
+ */
+static ml_instance *ml_instantiate(MLModule *m, ml_thread *me, double timeout) {
+  uintptr_t tpl = m->handle;
+  double limit = timeout > 0 ? timeout : m->start_timeout;
+  ml_interrupt_target tgt;
+  int armed = ml_arm(&tgt, NULL);
+  if (armed < 0) {
+    return NULL;
+  }
+  uintptr_t h = 0;
+  ml_instance *inst = NULL;
+  int code = 0;
+  char *msg = NULL;
+  ml_call_begin(m);
+  Py_BEGIN_ALLOW_THREADS
+  mlgo_instance_new(tpl, limit, &h, &inst, &code, &msg);
+  Py_END_ALLOW_THREADS
+  if (armed) {
+    ml_interrupt_disarm(&tgt);
+  }
+  ml_call_end(m); /* releases the module if close() came meanwhile */
+  if (inst == NULL) {
+    if (code == ML_EXC_INTERRUPT) {
+      free(msg);
+      ml_raise_interrupt();
+    } else {
+      mlgo_raise(code, msg);
+    }
+    return NULL;
+  }
+  if (m->handle == 0) {
+    mlgo_instance_close(h);
+    PyErr_SetString(PyExc_ValueError, "WebAssembly module is closed");
+    return NULL;
+  }
+  /* A host function called by the start function may have made this
+   * thread's instance meanwhile: keep that one. */
+  for (int i = 0; i < m->nslots; i++) {
+    if (m->slots[i].thread == me) {
+      mlgo_instance_close(h);
+      return m->slots[i].inst;
+    }
+  }
   if (m->nslots == m->capslots) {
     int cap = m->capslots * 2 + 2;
     ml_slot *slots = PyMem_Realloc(m->slots, sizeof(ml_slot) * (size_t)cap);
     if (slots == NULL) {
+      mlgo_instance_close(h);
       PyErr_NoMemory();
       return NULL;
     }
     m->slots = slots;
     m->capslots = cap;
   }
-  uintptr_t h = 0;
-  ml_instance *inst = mlgo_instance_new(m->handle, &h);
-  if (inst == NULL) {
-    return NULL;
-  }
   __atomic_add_fetch(&me->refs, 1, __ATOMIC_ACQ_REL);
   m->slots[m->nslots++] = (ml_slot){me, h, inst};
   return inst;
 }
 
-/* ml_call_begin and ml_call_end bracket a call that releases the GIL: a
- * close() meanwhile waits for the last running call to end. */
-static inline void ml_call_begin(MLModule *m) { m->active++; }
-
-static inline void ml_call_end(MLModule *m) {
-  if (--m->active == 0 && m->closing != 0) {
-    uintptr_t tpl = m->closing;
-    m->closing = 0;
-    ml_module_release(m, tpl);
-  }
-}
 
 /* ---------------------------------------------------------- conversions */
 
@@ -549,6 +686,9 @@ static void ml_raise_trap(MLFunc *f, ml_failure *fail) {
                  "%U(): WebAssembly memory cannot grow (memory limit reached)",
                  f->name);
     break;
+  case ML_TRAP_INTERRUPT:
+    ml_raise_interrupt();
+    break;
   case ML_TRAP_TIMEOUT: {
     PyObject *secs = PyFloat_FromDouble(f->timeout);
     if (secs != NULL) {
@@ -584,10 +724,11 @@ static inline __attribute__((always_inline)) int ml_do_call(MLFunc *f, const ml_
   int kind;
   *released = 1;
   if (f->timeout > 0) {
-    uint64_t ticks = mlgo_ticker_acquire(f->timeout);
+    mlgo_ticker_acquire();
+    int64_t deadline = ml_now_ns() + (int64_t)(f->timeout * 1e9); /* at most 1e18 */
     ml_call_begin(m);
     Py_BEGIN_ALLOW_THREADS
-    kind = ml_fastcall_deadline(ff, slots, fail, ticks);
+    kind = ml_fastcall_deadline(ff, slots, fail, deadline);
     Py_END_ALLOW_THREADS
     ml_call_end(m);
     mlgo_ticker_release();
@@ -659,7 +800,7 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   if (ml_check_open(m) < 0) {
     return NULL;
   }
-  ml_instance *inst = ml_current(m);
+  ml_instance *inst = ml_current_t(m, f->timeout);
   if (inst == NULL) {
     return NULL;
   }
@@ -672,16 +813,24 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
                  "same WebAssembly module", f->name);
     return NULL;
   }
+  /* Ctrl-C may stop the call (see ml_arm); bounded functions are too short
+   * to need it. */
+  ml_interrupt_target tgt;
+  int armed = f->bounded ? 0 : ml_arm(&tgt, inst);
+  if (armed < 0) {
+    return NULL;
+  }
   const ml_fastfunc *ff = inst->funcs[f->index];
   wasmtime_val_raw_t stack[ML_STACK_SLOTS];
   wasmtime_val_raw_t *slots = stack;
+  PyObject *res = NULL;
   if (f->nslots > ML_STACK_SLOTS) {
     slots = PyMem_Malloc(sizeof(wasmtime_val_raw_t) * f->nslots);
     if (slots == NULL) {
-      return PyErr_NoMemory();
+      PyErr_NoMemory();
+      goto done;
     }
   }
-  PyObject *res = NULL;
   if (f->has_lists) {
     res = ml_invoke_lists(f, args, nargs, inst, slots);
     goto done;
@@ -733,6 +882,9 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
     }
   }
 done:
+  if (armed) {
+    ml_interrupt_disarm(&tgt);
+  }
   if (slots != stack) {
     PyMem_Free(slots);
   }
@@ -1204,6 +1356,7 @@ static MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
    * calls are too short for other threads to notice, and it cannot call
    * back into Python); the others follow the module (-1). */
   f->release_gil = bounded ? 0 : -1;
+  f->bounded = bounded;
   Py_INCREF(m);
   f->module = m;
   Py_XINCREF(fallback);
@@ -1393,18 +1546,28 @@ static int ml_imports_from(PyObject *dict, ml_imports *im) {
 
 static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
                               PyObject *kwargs) {
-  static char *kwlist[] = {"wasm", "memory_limit", "imports", "interruptible", NULL};
+  static char *kwlist[] = {"wasm", "memory_limit", "imports", "interruptible", "timeout", NULL};
   if (ml_check_fork() < 0) {
     return NULL;
   }
-  PyObject *data, *limit_obj = NULL, *imports_obj = NULL;
+  PyObject *data, *limit_obj = NULL, *imports_obj = NULL, *timeout_obj = NULL;
   int interruptible = 1;
-  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOp:Module", kwlist, &data,
-                                   &limit_obj, &imports_obj, &interruptible)) {
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OOpO:Module", kwlist, &data,
+                                   &limit_obj, &imports_obj, &interruptible, &timeout_obj)) {
     return NULL;
   }
   long long limit;
   if (ml_parse_limit(limit_obj, &limit) < 0) {
+    return NULL;
+  }
+  double start_timeout;
+  if (ml_parse_timeout(timeout_obj, &start_timeout) < 0) {
+    return NULL;
+  }
+  if (start_timeout > 0 && !interruptible) {
+    PyErr_SetString(PyExc_ValueError,
+                    "a timeout needs a module loaded with interruptible=True "
+                    "(this one would be compiled without interruption checks)");
     return NULL;
   }
   ml_imports im;
@@ -1436,6 +1599,7 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
   self->st = st;
   self->release_gil = 1;
   self->fast = !interruptible;
+  self->start_timeout = start_timeout;
   if (im.n > 0) {
     Py_INCREF(imports_obj);
     self->imports = imports_obj;
@@ -1457,6 +1621,7 @@ static PyObject *MLModule_new(PyTypeObject *type, PyObject *args,
     return NULL;
   }
   ml_signals_guard(); /* a handler installed since the last load (signals.c) */
+  ml_sigint_guard();  /* a SIGINT handler installed since (interrupt.c) */
   return (PyObject *)self;
 }
 
@@ -2167,14 +2332,20 @@ static PyGetSetDef MLModule_getset[] = {
 };
 
 PyDoc_STRVAR(MLModule_doc,
-             "Module(wasm, *, memory_limit=None, imports=None, interruptible=True)\n\n"
+             "Module(wasm, *, memory_limit=None, imports=None, interruptible=True,\n"
+             "       timeout=None)\n\n"
              "A WebAssembly module, compiled once (cached in memory and on disk\n"
              "by its bytes) and instantiated in one store per calling thread.\n"
              "memory_limit caps each instance's memory in bytes (default 256 MiB);\n"
              "imports maps (module, name) to a Python callable for every\n"
              "imported function. interruptible=False compiles the code without\n"
              "the checks that let a call have a timeout: it runs faster, and a\n"
-             "timeout is refused with ValueError.");
+             "timeout is refused with ValueError. Instantiating (in the\n"
+             "constructor for this thread, then on each thread's first call) runs\n"
+             "the module's start function with the GIL released: timeout (seconds)\n"
+             "limits it (TimeoutError; a timed call's own limit applies to the\n"
+             "instantiation it needs), and on the main thread Ctrl-C stops it, as\n"
+             "it stops any call there (KeyboardInterrupt).");
 
 static PyType_Slot MLModule_slots[] = {
     {Py_tp_doc, (void *)MLModule_doc},
@@ -2319,7 +2490,9 @@ static PyObject *ml_set_trap_class(PyObject *module, PyObject *const *args,
 PyDoc_STRVAR(guard_signals_doc,
              "guard_signals() -> int\n\n"
              "Keep WebAssembly traps working after a signal handler (faulthandler)\n"
-             "was installed over Wasmtime's; returns the number of signals guarded.");
+             "was installed over Wasmtime's, and Ctrl-C stopping WebAssembly calls\n"
+             "after a SIGINT handler was installed (signal.signal); returns the\n"
+             "number of signals guarded.");
 
 static PyObject *ml_guard_signals(PyObject *module, PyObject *const *args,
                                   Py_ssize_t nargs) {
@@ -2328,7 +2501,7 @@ static PyObject *ml_guard_signals(PyObject *module, PyObject *const *args,
                  "guard_signals() takes no arguments (%zd given)", nargs);
     return NULL;
   }
-  return PyLong_FromLong(ml_signals_guard());
+  return PyLong_FromLong(ml_signals_guard() + ml_sigint_guard());
 }
 
 PyDoc_STRVAR(cache_dir_doc,
@@ -2559,6 +2732,8 @@ static int ml_exec(PyObject *m) {
   if (ml_check_fork() < 0) {
     return -1; /* imported again in a forked child */
   }
+  ml_find_main_thread();
+  ml_sigint_guard();
   mlgo_cache_setup();
   st->ModuleType = PyType_FromModuleAndSpec(m, &MLModule_spec, NULL);
   if (st->ModuleType == NULL || PyModule_AddObjectRef(m, "Module", st->ModuleType) < 0) {

@@ -125,8 +125,21 @@ func excClass(e pyExc) *C.PyObject {
 		return C.PyExc_PermissionError
 	case excTimeout:
 		return C.PyExc_TimeoutError
+	case excInterrupt:
+		return C.PyExc_KeyboardInterrupt
 	}
 	return C.PyExc_RuntimeError
+}
+
+// recoverNoGIL is recoverPanic for an exported function that C calls with
+// the GIL released, which must not touch Python: it stores the exception
+// class (a pyExc) in *code and a malloc'd message in *msg, which C raises
+// once it holds the GIL again (mlgo_raise).
+func recoverNoGIL(code *C.int, msg **C.char) {
+	if r := recover(); r != nil {
+		*code = C.int(excRuntime)
+		*msg = C.CString(fmt.Sprintf("internal error in multilingualprogramming._native: %v", r))
+	}
 }
 
 // recoverPanic turns a Go panic into a Python RuntimeError. Every exported

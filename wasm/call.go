@@ -34,11 +34,11 @@ func (inst *Instance) CallTimeout(d time.Duration, name string, args ...any) (re
 	}
 	AcquireTicker()
 	defer ReleaseTicker()
-	return inst.call(name, DeadlineTicks(d), args)
+	return inst.call(name, max(d, 1), args)
 }
 
-// call is Call with an epoch deadline ticks away (0: none).
-func (inst *Instance) call(name string, ticks uint64, args []any) (results []any, err error) {
+// call is Call with a time limit d (none when d is 0).
+func (inst *Instance) call(name string, d time.Duration, args []any) (results []any, err error) {
 	defer recoverTo(&err)
 	f, err := inst.Func(name)
 	if err != nil {
@@ -61,7 +61,7 @@ func (inst *Instance) call(name string, ticks uint64, args []any) (results []any
 			return nil, &ArgError{Func: name, Msg: "result type not supported"}
 		}
 	}
-	if t := f.callSlotsDeadline(slots, ticks); t != nil {
+	if t := f.callSlotsDeadline(slots, d); t != nil {
 		return nil, t
 	}
 	runtime.KeepAlive(inst)

@@ -6,12 +6,10 @@ import (
 )
 
 // EpochTick is how often the engine's epoch advances while a timed call
-// runs: the resolution of time limits.
+// runs: the resolution of time limits. At each tick every running call of
+// the interruptible engine asks interrupt.c's callback, which compares the
+// clock with its store's deadline.
 const EpochTick = time.Millisecond
-
-// noDeadline mirrors ML_NO_DEADLINE of fastcall.h: the deadline, in ticks,
-// of a store outside timed calls.
-const noDeadline = uint64(1) << 62
 
 // ticker advances the engine's epoch every EpochTick while at least one
 // timed call runs; with none, no goroutine wakes up.
@@ -59,22 +57,4 @@ func ReleaseTicker() {
 		close(ticker.stop)
 		ticker.stop = nil
 	}
-}
-
-// DeadlineTicks converts a time limit to an epoch deadline in ticks: one
-// more than the whole ticks in d, because the current tick may be nearly
-// over. The call traps between d and d+EpochTick after it starts (later on
-// a loaded machine). It is at least 1 and at most noDeadline-1.
-func DeadlineTicks(d time.Duration) uint64 {
-	if d <= 0 {
-		return 1
-	}
-	n := uint64(d / EpochTick)
-	if d%EpochTick != 0 {
-		n++
-	}
-	if n >= noDeadline-1 {
-		return noDeadline - 1
-	}
-	return n + 1
 }

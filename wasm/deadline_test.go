@@ -15,26 +15,6 @@ const loopWAT = `(module
       i64.const 0 i64.gt_s br_if 0)
     local.get 0))`
 
-func TestDeadlineTicks(t *testing.T) {
-	tests := []struct {
-		d    time.Duration
-		want uint64
-	}{
-		{-time.Second, 1},
-		{0, 1},
-		{time.Nanosecond, 2},
-		{EpochTick, 2},
-		{EpochTick + 1, 3},
-		{10 * EpochTick, 11},
-		{time.Duration(1<<63 - 1), uint64((1<<63-1)/int64(EpochTick)) + 2},
-	}
-	for _, tt := range tests {
-		if got := DeadlineTicks(tt.d); got != tt.want {
-			t.Errorf("DeadlineTicks(%v) = %d, want %d", tt.d, got, tt.want)
-		}
-	}
-}
-
 func TestCallTimeout(t *testing.T) {
 	inst := newTestInstance(t, loopWAT)
 	start := time.Now()

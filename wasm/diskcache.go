@@ -66,10 +66,10 @@ import (
 // fault: it happens inside WebAssembly or Wasmtime, not in Go. So the
 // reader reads the whole file once, checks exactly those bytes and hands
 // them to NewModuleDeserialize, which copies them into memory of its own;
-// what happens to the file afterwards cannot reach the module. It costs
-// little: a warm load of a 400-function module (a 258 KB entry) in a fresh
-// process took 0.57 ms at best against 0.49 ms mapped (RATIONALE.md gives
-// the figures).
+// what happens to the file afterwards cannot reach the module. The copy
+// costs about 0.15 ms per module and process: a warm load of a
+// 400-function module (a 258 KB entry) in a fresh process took 0.58-0.62
+// ms at best against 0.42-0.45 ms mapped (RATIONALE.md gives the figures).
 
 // ErrCorruptEntry is wrapped by LoadInfo.CacheErr when a disk cache entry
 // failed its checks and was replaced.

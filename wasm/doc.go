@@ -12,9 +12,16 @@
 // instantiated module, and is closed explicitly. Templates make one
 // instance per thread cheap.
 //
-// The engine uses epoch interruption: every store has a deadline that is
-// never reached, except during CallTimeout (or ml_fastcall_deadline in C),
-// while a ticker goroutine advances the epoch every EpochTick.
+// Two engines compile modules: Interruptible, with epoch interruption, and
+// Fast, without (engine.go). Every store of the interruptible engine has
+// the epoch deadline callback of interrupt.c and a deadline one tick
+// ahead: a ticker goroutine advances the epoch every EpochTick while a
+// timed call (CallTimeout, ml_fastcall_deadline in C) or instantiation
+// (InstantiateWithin) runs, and the callback stops it once the clock
+// passes its deadline. The same callback stops a call on SIGINT: the
+// extension's SIGINT handler advances the epoch and marks the call that
+// Python's main thread armed (interrupt.c); modules we compile also poll
+// an interrupt word of their memory, which stops them on either engine.
 //
 // Loading a module also reads its code (bounded.go, decode.go) to find the
 // bounded exports (FuncExport.Bounded): functions with no loop, recursion,

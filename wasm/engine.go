@@ -1,6 +1,10 @@
 package wasm
 
+// #include <stdbool.h>
 // #include "fastcall.h"
+//
+// typedef struct wasm_config_t wasm_config_t;
+// extern void wasmtime_config_memory_may_move_set(wasm_config_t *, bool);
 import "C"
 
 import (
@@ -47,9 +51,9 @@ func (m Mode) String() string {
 // loads code compiled under another one.
 func (m Mode) settings() string {
 	if m == Fast {
-		return "cranelift-opt=speed;epoch-interruption=0"
+		return "cranelift-opt=speed;epoch-interruption=0;memory-may-move=0"
 	}
-	return "cranelift-opt=speed;epoch-interruption=1"
+	return "cranelift-opt=speed;epoch-interruption=1;memory-may-move=0"
 }
 
 // engine returns the process-wide interruptible engine (engineFor).
@@ -57,11 +61,15 @@ func engine() *wasmtime.Engine { return engineFor(Interruptible) }
 
 // engineFor returns the process-wide Wasmtime engine of mode m, created on
 // first use (or by Prewarm): Cranelift optimizing for speed, with epoch
-// interruption for Interruptible (every store gets a deadline that is
-// never reached unless a timed call sets a near one). Every module and
-// store of a mode shares its engine, which is what lets modules be cached
-// and reused. It panics if the engine could not be created; exported
-// functions turn that into a *PanicError.
+// interruption for Interruptible (every store gets the epoch deadline
+// callback of interrupt.c, which stops a call at its time limit or on
+// SIGINT). Linear memories never move (memory_may_move off: a 32-bit
+// memory grows in place within its 4 GiB reservation anyway), so that the
+// SIGINT handler may write a module's interrupt word at an address taken
+// before the call. Every module and store of a mode shares its engine,
+// which is what lets modules be cached and reused. It panics if the
+// engine could not be created; exported functions turn that into a
+// *PanicError.
 func engineFor(m Mode) *wasmtime.Engine {
 	envOnce.Do(quietBacktraces)
 	e := &engines[m&1]
@@ -69,6 +77,7 @@ func engineFor(m Mode) *wasmtime.Engine {
 		cfg := wasmtime.NewConfig()
 		cfg.SetCraneliftOptLevel(wasmtime.OptLevelSpeed)
 		cfg.SetEpochInterruption(m == Interruptible)
+		C.wasmtime_config_memory_may_move_set((*C.wasm_config_t)(cPointer(cfg)), false)
 		// One engine at a time, so that the handlers seen before and after
 		// belong to the same creation (signals.c).
 		creating.Lock()
@@ -76,6 +85,9 @@ func engineFor(m Mode) *wasmtime.Engine {
 		C.ml_signals_before()
 		e.eng = wasmtime.NewEngineWithConfig(cfg)
 		C.ml_signals_after()
+		if m == Interruptible {
+			C.ml_set_epoch_engine(cPointer(e.eng))
+		}
 	})
 	if e.eng == nil {
 		panic("wasm: the Wasmtime engine could not be created")

@@ -17,6 +17,7 @@ enum {
   ML_ERR_MEMORY = 6,
   ML_ERR_UNSUPPORTED = 7,
   ML_ERR_TYPE = 8,
+  ML_ERR_INTERRUPT = 9,
 };
 
 // ml_error_code asks the instance's __ml_error which error it recorded.
@@ -69,6 +70,8 @@ int ml_kind_for(int code, int32_t ml_code) {
       return ML_TRAP_UNSUPPORTED;
     case ML_ERR_TYPE:
       return ML_TRAP_TYPE;
+    case ML_ERR_INTERRUPT:
+      return ML_TRAP_INTERRUPT;
     }
     return ML_TRAP_GENERIC;
   }
@@ -82,6 +85,15 @@ int ml_classify(const ml_fastfunc *f, wasmtime_error_t *err, wasm_trap_t *trap,
   fail->ml_code = 0;
   fail->trap = trap;
   fail->error = err;
+  ml_store_state *st = f->state;
+  if (st != NULL && st->stop != ML_STOP_NONE) {
+    /* The epoch callback stopped the call (interrupt.c): a timeout or
+     * SIGINT, reported like the native interrupt trap. */
+    fail->kind = st->stop == ML_STOP_TIMEOUT ? ML_TRAP_TIMEOUT : ML_TRAP_INTERRUPT;
+    fail->code = ML_WASMTIME_TRAP_INTERRUPT;
+    st->stop = ML_STOP_NONE;
+    return fail->kind;
+  }
   if (trap == NULL) {
     fail->kind = ML_TRAP_ERROR;
     return fail->kind;

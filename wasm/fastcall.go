@@ -6,10 +6,11 @@ package wasm
 //
 // // ml_call_go calls f for Go and returns NULL, or a malloc'd failure:
 // // Go passes no pointer to its own stack, so the call does not allocate.
-// // A ticks of 0 means no deadline.
-// static ml_failure *ml_call_go(const ml_fastfunc *f, wasmtime_val_raw_t *slots, uint64_t ticks) {
+// // A deadline_ns of 0 means no time limit.
+// static ml_failure *ml_call_go(const ml_fastfunc *f, wasmtime_val_raw_t *slots, int64_t deadline_ns) {
 //   ml_failure fail;
-//   int kind = ticks == 0 ? ml_fastcall(f, slots, &fail) : ml_fastcall_deadline(f, slots, &fail, ticks);
+//   int kind = deadline_ns == 0 ? ml_fastcall(f, slots, &fail)
+//                               : ml_fastcall_deadline(f, slots, &fail, deadline_ns);
 //   if (kind == ML_OK) {
 //     return NULL;
 //   }
@@ -31,6 +32,8 @@ package wasm
 import "C"
 
 import (
+	"math"
+	"time"
 	"unsafe"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -45,14 +48,15 @@ type FastFunc struct {
 }
 
 // newFastFunc allocates the ml_fastfunc for f, an export of the instance
-// living in store.
-func newFastFunc(store *wasmtime.Store, f *wasmtime.Func, e FuncExport) *FastFunc {
+// living in store, whose shared state is state.
+func newFastFunc(store *wasmtime.Store, f *wasmtime.Func, e FuncExport, state *C.ml_store_state) *FastFunc {
 	n := len(e.Params) + len(e.Results)
 	p := (*C.ml_fastfunc)(C.calloc(1, C.size_t(C.sizeof_ml_fastfunc+n)))
 	if p == nil {
 		panic("wasm: out of C memory")
 	}
 	p.context = (*C.wasmtime_context_t)(unsafe.Pointer(store.Context()))
+	p.state = state
 	// wasmtime.Func is a struct whose only field is the C wasmtime_func_t;
 	// TestFuncLayout checks the sizes agree.
 	p._func = *(*C.wasmtime_func_t)(unsafe.Pointer(f))
@@ -103,7 +107,14 @@ func newCInstance(inst *Instance) *cInstance {
 		// wasmtime_memory_t; TestMemoryLayout checks the sizes agree.
 		p.memory = *(*C.wasmtime_memory_t)(unsafe.Pointer(inst.mem))
 		p.has_memory = 1
+		if inst.word >= 0 {
+			// The memory never moves (engineFor), so the address stays valid.
+			var size C.size_t
+			base := C.ml_memory(p, &size)
+			p.interrupt_word = (*C.int32_t)(unsafe.Add(unsafe.Pointer(base), inst.word))
+		}
 	}
+	p.state = inst.state
 	p.nfuncs = C.uint32_t(n)
 	funcs := unsafe.Slice(C.ml_instance_funcs(p), n)
 	for i, e := range exports {
@@ -155,13 +166,17 @@ func (f *FastFunc) Slots() int { return max(len(f.export.Params), len(f.export.R
 // wasmtime_val_raw_t, f.Slots() of them: arguments in, results out.
 func (f *FastFunc) callSlots(slots []uint64) *Trap { return f.callSlotsDeadline(slots, 0) }
 
-// callSlotsDeadline is callSlots with an epoch deadline ticks ticks away;
-// 0 means none.
-func (f *FastFunc) callSlotsDeadline(slots []uint64, ticks uint64) *Trap {
+// callSlotsDeadline is callSlots with a time limit d (none when d <= 0);
+// the caller keeps the ticker running (AcquireTicker).
+func (f *FastFunc) callSlotsDeadline(slots []uint64, d time.Duration) *Trap {
 	if f.ptr == nil {
 		return &Trap{Kind: TrapError, Code: -1, Func: f.export.Name, Message: "instance is closed", CodeName: "error"}
 	}
-	fail := C.ml_call_go(f.ptr, (*C.wasmtime_val_raw_t)(unsafe.Pointer(&slots[0])), C.uint64_t(ticks))
+	var deadline int64
+	if d > 0 {
+		deadline = int64(C.ml_now_ns()) + int64(min(d, time.Duration(math.MaxInt64/4)))
+	}
+	fail := C.ml_call_go(f.ptr, (*C.wasmtime_val_raw_t)(unsafe.Pointer(&slots[0])), C.int64_t(deadline))
 	if fail == nil {
 		return nil
 	}

@@ -90,6 +90,7 @@ extern size_t wasmtime_memory_data_size(const wasmtime_context_t *store,
 extern void wasmtime_context_set_epoch_deadline(wasmtime_context_t *context,
                                                 uint64_t ticks_beyond_current);
 extern void wasm_trap_trace(const wasm_trap_t *, wasm_frame_vec_t *out);
+extern wasmtime_error_t *wasmtime_error_new(const char *);
 extern void wasm_frame_vec_delete(wasm_frame_vec_t *);
 extern uint32_t wasm_frame_func_index(const wasm_frame_t *);
 extern size_t wasm_frame_module_offset(const wasm_frame_t *);
@@ -102,13 +103,6 @@ extern const wasm_byte_vec_t *wasmtime_frame_func_name(const wasm_frame_t *);
 #define ML_WASMTIME_TRAP_INTEGER_DIVISION_BY_ZERO 7
 #define ML_WASMTIME_TRAP_UNREACHABLE_CODE_REACHED 9
 #define ML_WASMTIME_TRAP_INTERRUPT 10
-
-/*
- * ML_NO_DEADLINE is the epoch deadline every store has outside timed calls:
- * the engine interrupts on epochs, so a store needs a deadline, and this
- * one is never reached (and cannot overflow when added to the epoch).
- */
-#define ML_NO_DEADLINE ((uint64_t)1 << 62)
 
 /* ---- Our side ---- */
 
@@ -134,9 +128,24 @@ enum {
   ML_TRAP_MEMORY = 8,
   ML_TRAP_UNSUPPORTED = 9,
   ML_TRAP_ERROR = 10,       /* Wasmtime returned an error, not a trap */
-  ML_TRAP_TIMEOUT = 11,     /* the epoch deadline of a timed call passed */
+  ML_TRAP_TIMEOUT = 11,     /* the deadline of a timed call passed */
   ML_TRAP_TYPE = 12,        /* TypeError (error code 8) */
+  ML_TRAP_INTERRUPT = 13,   /* SIGINT (Ctrl-C) stopped the call (error code 9) */
 };
+
+/*
+ * ml_store_state is what C code shares with Wasmtime's epoch deadline
+ * callback (interrupt.c) for one store of the interruptible engine: the
+ * deadline of the timed call (or instantiation) running in it, and why the
+ * callback stopped the last call. Package wasm allocates it with the
+ * store and frees it on Close.
+ */
+typedef struct ml_store_state {
+  int64_t deadline_ns; /* CLOCK_MONOTONIC deadline, or 0 for none */
+  int stop;            /* ML_STOP_*: why the callback stopped the call */
+} ml_store_state;
+
+enum { ML_STOP_NONE = 0, ML_STOP_TIMEOUT = 1, ML_STOP_INTERRUPT = 2 };
 
 /*
  * ml_fastfunc is one exported function ready to be called: the context of
@@ -148,6 +157,7 @@ typedef struct ml_fastfunc {
   wasmtime_context_t *context;
   wasmtime_func_t func;
   const struct ml_fastfunc *error_fn;
+  ml_store_state *state; /* the store's, shared by its functions */
   uint32_t nparams;
   uint32_t nresults;
   uint32_t nslots;   /* max(nparams, nresults), at least 1 */
@@ -164,6 +174,11 @@ typedef struct ml_instance {
   wasmtime_context_t *context;
   wasmtime_memory_t memory;
   int has_memory;
+  ml_store_state *state;
+  /* The module's interrupt word (core/wasmgen InterruptExport) in its
+   * memory, which does not move (the engines forbid it), or NULL when the
+   * module does not poll one. */
+  volatile int32_t *interrupt_word;
   /* Nonzero while the CPython bridge converts lists out of this
    * instance's memory: a call into the instance meanwhile would reset the
    * arena under it, so the bridge refuses such calls. Zero at creation. */
@@ -236,11 +251,21 @@ const char *ml_trap_code_name(int code);
 void ml_failure_clear(ml_failure *fail);
 
 /*
+ * ML_TLS declares a thread-local variable of the extension with the
+ * initial-exec model: a plain access relative to the thread pointer
+ * instead of a call of __tls_get_addr, which a shared library otherwise
+ * makes for every access (several per call on the fast path). The
+ * library's thread-local block is in the static TLS area anyway: the Go
+ * runtime and Wasmtime already use this model (the DF_STATIC_TLS flag).
+ */
+#define ML_TLS _Thread_local __attribute__((tls_model("initial-exec")))
+
+/*
  * ml_in_wasm counts the calls into WebAssembly the thread is inside
  * (signals.c); code that runs Python from inside such a call (a host
  * function) sets it to 0 for that time.
  */
-extern _Thread_local int ml_in_wasm;
+extern ML_TLS int ml_in_wasm;
 
 /*
  * ml_signals_before and ml_signals_after bracket the engine's creation,
@@ -271,20 +296,75 @@ static inline int ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots,
   return ml_classify(f, err, trap, fail);
 }
 
+/* ml_now_ns returns CLOCK_MONOTONIC in nanoseconds (interrupt.c). */
+int64_t ml_now_ns(void);
+
 /*
- * ml_fastcall_deadline is ml_fastcall with an epoch deadline: the call traps
- * (ML_TRAP_TIMEOUT) once the engine's epoch has advanced by ticks. The store
- * gets ML_NO_DEADLINE back afterwards. Someone must advance the epoch (package
- * wasm's ticker, see AcquireTicker).
+ * ml_fastcall_deadline is ml_fastcall with a time limit: the call stops
+ * (ML_TRAP_TIMEOUT) once CLOCK_MONOTONIC passes deadline_ns. It needs a
+ * store of the interruptible engine and someone advancing the engine's
+ * epoch meanwhile (package wasm's ticker, see AcquireTicker): at each
+ * tick Wasmtime calls ml_epoch_callback, which compares the clock with the
+ * deadline.
  */
 static inline int ml_fastcall_deadline(const ml_fastfunc *f,
                                        wasmtime_val_raw_t *slots,
-                                       ml_failure *fail, uint64_t ticks) {
-  wasmtime_context_set_epoch_deadline(f->context, ticks);
+                                       ml_failure *fail, int64_t deadline_ns) {
+  f->state->deadline_ns = deadline_ns;
+  wasmtime_context_set_epoch_deadline(f->context, 1);
   int kind = ml_fastcall(f, slots, fail);
-  wasmtime_context_set_epoch_deadline(f->context, ML_NO_DEADLINE);
+  f->state->deadline_ns = 0;
   return kind;
 }
+
+/*
+ * Interruption by SIGINT (interrupt.c). A call that Ctrl-C may stop is
+ * armed with an ml_interrupt_target for its duration. On the main thread
+ * (main != 0), the SIGINT handler that ml_sigint_guard installs over
+ * Python's (and calls it first) marks the target hit, sets the module's
+ * interrupt word, which compiled code polls (core/wasmgen interrupt.go),
+ * and advances the interruptible engine's epoch, so that
+ * ml_epoch_callback stops a call of any module on that engine. Calls in
+ * other threads are never stopped by SIGINT, as Python raises
+ * KeyboardInterrupt in the main thread only.
+ */
+typedef struct ml_interrupt_target {
+  volatile int32_t *word; /* the module's interrupt word, or NULL */
+  volatile int hit;       /* set by the handler */
+  int main;               /* armed on the main thread */
+  struct ml_interrupt_target *prev; /* the thread's target it hides */
+} ml_interrupt_target;
+
+/* ml_interrupt_arm arms t for a call into inst (NULL while instantiating):
+ * it clears the module's interrupt word. ml_interrupt_disarm undoes it;
+ * arming nests. */
+void ml_interrupt_arm(ml_interrupt_target *t, ml_instance *inst, int main);
+void ml_interrupt_disarm(ml_interrupt_target *t);
+
+/* ml_sigint_count counts the SIGINTs the handler has seen; it changes
+ * after Python's handler ran for one and before the armed call is looked
+ * up. */
+extern volatile unsigned ml_sigint_count;
+
+/* ml_interrupt_deliver does what the SIGINT handler does after calling
+ * Python's handler: stop the main thread's armed call. Async-signal-safe. */
+void ml_interrupt_deliver(void);
+
+/*
+ * ml_sigint_guard puts the extension's SIGINT handler over the one
+ * installed (Python's), which it calls first; nothing is installed when
+ * SIGINT is ignored or has its default action. It returns 1 if it
+ * installed the handler now, 0 if it was in place or not needed.
+ */
+int ml_sigint_guard(void);
+
+/* ml_set_epoch_engine gives the handler the interruptible engine (a
+ * wasm_engine_t *) whose epoch it advances. */
+void ml_set_epoch_engine(void *engine);
+
+/* ml_store_watch gives a store of the interruptible engine (a
+ * wasmtime_store_t *) the epoch deadline callback, with st as its data. */
+void ml_store_watch(void *store, ml_store_state *st);
 
 #ifdef __cplusplus
 }

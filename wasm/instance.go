@@ -1,11 +1,17 @@
 package wasm
 
+// #include <stdlib.h>
+// #include "fastcall.h"
+import "C"
+
 import (
 	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+	"time"
+	"unsafe"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
@@ -13,8 +19,9 @@ import (
 
 // Names of the exports generated modules share with the runtime.
 const (
-	memoryExport = wasmgen.MemoryExport
-	errorExport  = wasmgen.ErrorExport
+	memoryExport    = wasmgen.MemoryExport
+	errorExport     = wasmgen.ErrorExport
+	interruptExport = wasmgen.InterruptExport
 )
 
 // DefaultMemoryLimit is the most linear memory an instance may have when
@@ -260,6 +267,8 @@ type Instance struct {
 	funcs  map[string]*FastFunc
 	mem    *wasmtime.Memory
 	c      *cInstance
+	state  *C.ml_store_state // shared with C and the epoch callback
+	word   int32             // address of the interrupt word, or -1
 }
 
 // Instantiate creates a new store and an instance of m in it, with the
@@ -275,19 +284,40 @@ func (m *Module) Instantiate() (*Instance, error) {
 
 // Instantiate creates a new store with t's limits and an instance of its
 // module in it, and prepares a FastFunc for every exported function.
-// Instantiating never runs the program's top-level statements.
-func (t *Template) Instantiate() (inst *Instance, err error) {
+// Instantiating never runs the program's top-level statements; it runs
+// the module's start function, if it has one.
+func (t *Template) Instantiate() (*Instance, error) { return t.InstantiateWithin(0) }
+
+// InstantiateWithin is Instantiate with a time limit d for the module's
+// start function (none when d <= 0): past it, instantiating fails with an
+// error matching ErrTimeout. On the main thread of a Python process a
+// SIGINT stops it too (an error matching ErrInterrupted) when the caller
+// armed an interrupt target (fastcall.h). Both need the Interruptible
+// mode; a time limit on a Fast module gives ErrNotInterruptible.
+func (t *Template) InstantiateWithin(d time.Duration) (inst *Instance, err error) {
 	defer recoverTo(&err)
 	m := t.module
 	if len(m.imports) > 0 && t.linker == nil {
 		return nil, ErrClosed
 	}
+	if d > 0 && m.mode == Fast {
+		return nil, ErrNotInterruptible
+	}
+	state := (*C.ml_store_state)(C.calloc(1, C.sizeof_ml_store_state))
+	if state == nil {
+		panic("wasm: out of C memory")
+	}
 	store := wasmtime.NewStore(engineFor(m.mode))
 	if m.mode == Interruptible {
-		store.SetEpochDeadline(noDeadline)
+		C.ml_store_watch(cPointer(store), state)
+		store.SetEpochDeadline(1) // the callback extends it one tick at a time
 	}
 	if t.memLimit > 0 {
 		store.Limiter(t.memLimit, -1, -1, -1, -1)
+	}
+	if d > 0 {
+		AcquireTicker()
+		state.deadline_ns = C.int64_t(int64(C.ml_now_ns()) + int64(min(d, time.Duration(math.MaxInt64/4))))
 	}
 	var wi *wasmtime.Instance
 	if t.linker != nil {
@@ -295,17 +325,28 @@ func (t *Template) Instantiate() (inst *Instance, err error) {
 	} else {
 		wi, err = wasmtime.NewInstance(store, m.mod, nil)
 	}
-	if err == nil {
+	if d > 0 {
+		ReleaseTicker()
+		state.deadline_ns = 0
+	}
+	switch {
+	case err != nil && state.stop == C.ML_STOP_TIMEOUT:
+		err = fmt.Errorf("the start function ran longer than its time limit (%v): %w", d, ErrTimeout)
+	case err != nil && state.stop == C.ML_STOP_INTERRUPT:
+		err = fmt.Errorf("the start function was interrupted: %w", ErrInterrupted)
+	case err == nil:
 		err = BindHost(store, wi)
 	}
 	if err != nil {
 		store.Close()
+		C.free(unsafe.Pointer(state))
 		return nil, fmt.Errorf("wasm: instantiate: %w", err)
 	}
-	inst = &Instance{module: m, store: store, inst: wi, funcs: make(map[string]*FastFunc, len(m.exports))}
+	inst = &Instance{module: m, store: store, inst: wi, funcs: make(map[string]*FastFunc, len(m.exports)),
+		state: state, word: -1}
 	for _, e := range m.exports {
 		if f := wi.GetFunc(store, e.Name); f != nil {
-			inst.funcs[e.Name] = newFastFunc(store, f, e)
+			inst.funcs[e.Name] = newFastFunc(store, f, e, state)
 		}
 	}
 	if ef := inst.funcs[errorExport]; ef != nil && len(ef.export.Params) == 0 &&
@@ -319,8 +360,28 @@ func (t *Template) Instantiate() (inst *Instance, err error) {
 			inst.mem = ext.Memory()
 		}
 	}
+	inst.word = interruptWord(store, wi, inst.mem)
 	inst.c = newCInstance(inst)
 	return inst, nil
+}
+
+// interruptWord returns the address of the interrupt word that the
+// module's code polls (wasmgen.InterruptExport: an immutable i32 global
+// holding it, inside the exported memory's first page), or -1 for none.
+func interruptWord(store *wasmtime.Store, wi *wasmtime.Instance, mem *wasmtime.Memory) int32 {
+	ext := wi.GetExport(store, interruptExport)
+	if ext == nil || mem == nil {
+		return -1
+	}
+	g := ext.Global()
+	if g == nil || g.Type(store).Mutable() || g.Type(store).Content().Kind() != wasmtime.KindI32 {
+		return -1
+	}
+	addr := g.Get(store).I32()
+	if addr < 0 || addr%4 != 0 || uint64(addr)+4 > uint64(mem.DataSize(store)) {
+		return -1
+	}
+	return addr
 }
 
 // Module returns the module inst was created from.
@@ -342,6 +403,8 @@ func (inst *Instance) Close() {
 	inst.inst = nil
 	inst.store.Close()
 	inst.store = nil
+	C.free(unsafe.Pointer(inst.state))
+	inst.state = nil
 }
 
 // Closed reports whether Close was called.

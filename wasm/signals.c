@@ -16,7 +16,7 @@
 
 #include "fastcall.h"
 
-_Thread_local int ml_in_wasm;
+ML_TLS int ml_in_wasm;
 
 static const int ml_sigs[] = {SIGILL, SIGSEGV, SIGBUS, SIGFPE};
 enum { ML_NSIGS = sizeof ml_sigs / sizeof ml_sigs[0] };

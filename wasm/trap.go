@@ -27,6 +27,7 @@ const (
 	TrapError        TrapKind = 10 // Wasmtime failed the call without a trap
 	TrapTimeout      TrapKind = 11 // TimeoutError: the deadline of a timed call passed
 	TrapType         TrapKind = 12 // TypeError (code ErrType)
+	TrapInterrupt    TrapKind = 13 // KeyboardInterrupt: SIGINT stopped the call (code ErrInterrupt)
 )
 
 // Errors that a *Trap matches with errors.Is, one per kind.
@@ -53,6 +54,9 @@ var (
 	ErrTimeout = errors.New("time limit exceeded")
 	// ErrType: code ErrType, a value of the wrong type or length.
 	ErrType = errors.New("value of the wrong type")
+	// ErrInterrupted: SIGINT (Ctrl-C) stopped the call (code ErrInterrupt,
+	// or the epoch callback of interrupt.c).
+	ErrInterrupted = errors.New("interrupted")
 )
 
 // Err returns the error variable for k, or nil for TrapNone.
@@ -80,6 +84,8 @@ func (k TrapKind) Err() error {
 		return ErrTimeout
 	case TrapType:
 		return ErrType
+	case TrapInterrupt:
+		return ErrInterrupted
 	}
 	return ErrTrap
 }
@@ -87,7 +93,7 @@ func (k TrapKind) Err() error {
 // String returns a short name ("ZeroDivision", "Generic").
 func (k TrapKind) String() string {
 	names := [...]string{"None", "Generic", "ZeroDivision", "Overflow", "Index",
-		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout", "Type"}
+		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout", "Type", "Interrupt"}
 	if k >= 0 && int(k) < len(names) {
 		return names[k]
 	}
@@ -113,7 +119,8 @@ const (
 //	INTERRUPT                         Timeout
 //	UNREACHABLE_CODE_REACHED + code   1 Overflow, 2 ZeroDivision, 3 Index,
 //	                                  4 Value, 5 Assertion, 6 Memory,
-//	                                  7 Unsupported, 8 Type, else Generic
+//	                                  7 Unsupported, 8 Type, 9 Interrupt,
+//	                                  else Generic
 //	anything else                     Generic
 //
 // ml_kind_for in fastcall.c is the same table; a test keeps them equal.
@@ -145,6 +152,8 @@ func classify(code int, mlCode int32) TrapKind {
 			return TrapUnsupported
 		case wasmgen.ErrType:
 			return TrapType
+		case wasmgen.ErrInterrupt:
+			return TrapInterrupt
 		}
 	}
 	return TrapGeneric

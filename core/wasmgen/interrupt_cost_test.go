@@ -22,7 +22,9 @@ func threadCPU() time.Duration {
 }
 
 // TestInterruptCost measures what the interrupt checks cost the benchmark
-// kernels (MLBENCH_INTERRUPT=rounds to run it): each kernel is compiled
+// kernels (MLBENCH_INTERRUPT=rounds to run it; MLBENCH_AA=1 compiles both
+// copies without checks, to see the noise; MLBENCH_DIST=1 prints
+// percentiles): each kernel is compiled
 // with and without the checks, and calls alternate between the two (each
 // first in turn), each timed by the thread's CPU time, so that a loaded machine slows both
 // alike; the minimum and the median of each are reported.
@@ -38,7 +40,7 @@ func TestInterruptCost(t *testing.T) {
 	for _, k := range kernels {
 		interruptChecks = false
 		storeOff, fnOff := kernel(t, k.name)
-		interruptChecks = true
+		interruptChecks = os.Getenv("MLBENCH_AA") == ""
 		storeOn, fnOn := kernel(t, k.name)
 		var off, on []time.Duration
 		for r := 0; r < rounds; r++ {

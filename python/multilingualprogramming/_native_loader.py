@@ -13,6 +13,7 @@ import functools
 import logging
 import os
 import platform
+import signal
 from types import ModuleType
 from typing import Any, Optional, Tuple
 
@@ -45,8 +46,35 @@ def _load() -> Tuple[Optional[ModuleType], str, str]:
     from ._errors import WasmTrap
     _native.set_trap_class(WasmTrap)
     _guard_faulthandler(_native)
+    _guard_sigint(_native)
     _warn_cache(_native)
     return _native, "native-loaded", "native extension %s" % native_version
+
+
+def _guard_sigint(ext: ModuleType) -> None:
+    """Keep Ctrl-C stopping WebAssembly calls after ``signal.signal(SIGINT, ...)``.
+
+    While WebAssembly runs, Python's SIGINT handler only sets a flag that
+    nothing reads, so the extension puts a handler of its own over it, which
+    calls Python's and then stops the call the main thread is running
+    (wasm/interrupt.c). Installing a Python-level SIGINT handler replaces
+    the C-level one; after each ``signal.signal`` the extension's handler
+    goes back on top (it calls the new one first). SIG_IGN and SIG_DFL are
+    left alone: Ctrl-C is then ignored, or ends the process, as in Python.
+    """
+    install = signal.signal
+    if getattr(install, "_multilingual_guarded", False):
+        return
+
+    @functools.wraps(install)
+    def guarded_signal(signalnum: Any, handler: Any) -> Any:
+        previous = install(signalnum, handler)
+        if signalnum == signal.SIGINT:
+            ext.guard_signals()
+        return previous
+
+    guarded_signal._multilingual_guarded = True  # type: ignore[attr-defined]
+    signal.signal = guarded_signal
 
 
 def _warn_cache(ext: ModuleType) -> None:

@@ -12,7 +12,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from support import ROOT
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() here")
 
 PROLOGUE = """
 import multiprocessing, os, signal, sys, threading

@@ -50,18 +50,25 @@ class WasmModule:
     makes ``memory.grow`` return -1 in others). ``imports`` supplies every
     function the module imports: ``{("env", "log"): print}``; an exception
     raised by one of them stops the WebAssembly call and propagates.
+    ``timeout`` (seconds) limits instantiation, which runs the module's
+    start function, in each thread (TimeoutError); instantiating releases
+    the GIL, and on the main thread Ctrl-C stops it (KeyboardInterrupt).
     """
 
     def __init__(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, *,
                  data: Optional[BytesLike] = None, memory_limit: Optional[int] = None,
-                 imports: Optional[Imports] = None) -> None:
+                 imports: Optional[Imports] = None, timeout: Optional[float] = None) -> None:
         if (path is None) == (data is None):
             raise TypeError("WasmModule needs a path or data=bytes, not both")
         if memory_limit is not None and (not isinstance(memory_limit, int) or memory_limit <= 0):
             raise ValueError("memory_limit must be a positive number of bytes or None")
         self.path: Optional[str] = os.fspath(path) if path is not None else None
         self._data: Optional[bytes] = bytes(data) if data is not None else None
+        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                    or not timeout > 0):
+            raise ValueError("timeout must be a positive number of seconds or None")
         self.memory_limit = memory_limit
+        self.timeout = timeout
         self._imports: Optional[Imports] = dict(imports) if imports else None
         self._native: Any = None
         self._funcs: Dict[str, Callable[..., Any]] = {}
@@ -69,18 +76,18 @@ class WasmModule:
 
     @classmethod
     def load(cls, path: Union[str, "os.PathLike[str]"], *, memory_limit: Optional[int] = None,
-             imports: Optional[Imports] = None) -> "WasmModule":
+             imports: Optional[Imports] = None, timeout: Optional[float] = None) -> "WasmModule":
         """A module for the .wasm file at path (read when first used)."""
-        return cls(path, memory_limit=memory_limit, imports=imports)
+        return cls(path, memory_limit=memory_limit, imports=imports, timeout=timeout)
 
     @classmethod
     def from_bytes(cls, data: BytesLike, *, memory_limit: Optional[int] = None,
-                   imports: Optional[Imports] = None) -> "WasmModule":
+                   imports: Optional[Imports] = None, timeout: Optional[float] = None) -> "WasmModule":
         """A module from WebAssembly binary bytes."""
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError("from_bytes needs bytes, bytearray or memoryview, not %s"
                             % type(data).__name__)
-        return cls(data=data, memory_limit=memory_limit, imports=imports)
+        return cls(data=data, memory_limit=memory_limit, imports=imports, timeout=timeout)
 
     def __repr__(self) -> str:
         where = self.path if self.path is not None else "<bytes>"
@@ -99,7 +106,10 @@ class WasmModule:
         """Whether the module has been compiled and instantiated."""
         return self._native is not None
 
-    def _instance(self) -> Any:
+    def _instance(self, timeout: Optional[float] = None) -> Any:
+        """The native module, made on first use. Its instantiation in this
+        thread runs within timeout seconds when given (the first call's own
+        limit), else within the module's timeout."""
         if self._native is not None:
             return self._native
         with self._lock:
@@ -112,7 +122,8 @@ class WasmModule:
                         data = f.read()
                 started = time.perf_counter()
                 module = native.Module(data, memory_limit=self.memory_limit,
-                                       imports=self._imports)
+                                       imports=self._imports,
+                                       timeout=timeout if timeout is not None else self.timeout)
                 # From now on ``self.call`` is the native method itself: a
                 # call runs no Python code (the class's call() below serves
                 # only the first, lazy call). close() removes it again.
@@ -169,13 +180,14 @@ class WasmModule:
 
         With ``timeout`` (seconds), raise TimeoutError once the call has run
         that long (to within a millisecond or two); the module stays usable.
+        The first call's limit applies to the instantiation it needs too.
 
         This method runs for the first call only: instantiating the module
         replaces ``self.call`` by the native module's ``call``, which keeps
         each export prepared after its first call, so that later calls run
         no Python code.
         """
-        return self._instance().call(name, *args, timeout=timeout)
+        return self._instance(timeout).call(name, *args, timeout=timeout)
 
     # ---- memory ----
 
