@@ -1,68 +1,11 @@
 package check
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"strconv"
 	"strings"
 	"testing"
 
 	mlast "github.com/multilingualprogramming/multilingual/core/ast"
-	"github.com/multilingualprogramming/multilingual/core/lang"
 )
-
-// declaredIDs returns the message ids of the msgID constants in messages.go.
-func declaredIDs(t *testing.T) []string {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, d := range f.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*ast.ValueSpec)
-			if typ, ok := vs.Type.(*ast.Ident); !ok || typ.Name != "msgID" {
-				continue
-			}
-			for _, v := range vs.Values {
-				lit, ok := v.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					t.Fatalf("msgID constant %s is not a string literal", vs.Names[0])
-				}
-				id, _ := strconv.Unquote(lit.Value)
-				ids = append(ids, id)
-			}
-		}
-	}
-	return ids
-}
-
-// TestMessageIDs checks that every checker message is in the catalogue,
-// and that the catalogue has no checker message the checker does not
-// declare.
-func TestMessageIDs(t *testing.T) {
-	declared := make(map[string]bool)
-	for _, id := range declaredIDs(t) {
-		if !strings.HasPrefix(id, "check.") {
-			t.Errorf("%s: a checker message id starts with \"check.\"", id)
-		}
-		if _, ok := lang.MessageText("en", id); !ok {
-			t.Errorf("%s: not in the catalogue (core/lang/data/en.txt)", id)
-		}
-		declared[id] = true
-	}
-	for _, id := range lang.MessageIDs() {
-		if strings.HasPrefix(id, "check.") && !declared[id] {
-			t.Errorf("%s: in the catalogue but not declared in messages.go", id)
-		}
-	}
-}
 
 // TestMessagesInLanguages checks programs that parse but that Python
 // rejects, and expects each error in the program's language, with its

@@ -2,67 +2,9 @@ package parser
 
 import (
 	"fmt"
-	goast "go/ast"
-	goparser "go/parser"
-	"go/token"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
-
-	"github.com/multilingualprogramming/multilingual/core/lang"
 )
-
-// declaredIDs returns the message ids of the msgID constants in messages.go.
-func declaredIDs(t *testing.T) []string {
-	t.Helper()
-	f, err := goparser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, d := range f.Decls {
-		gd, ok := d.(*goast.GenDecl)
-		if !ok || gd.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*goast.ValueSpec)
-			if typ, ok := vs.Type.(*goast.Ident); !ok || typ.Name != "msgID" {
-				continue
-			}
-			for _, v := range vs.Values {
-				lit, ok := v.(*goast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					t.Fatalf("msgID constant %s is not a string literal", vs.Names[0])
-				}
-				id, _ := strconv.Unquote(lit.Value)
-				ids = append(ids, id)
-			}
-		}
-	}
-	return ids
-}
-
-// TestMessageIDs checks that every parser message is in the catalogue, and
-// that the catalogue has no parser message the parser does not declare.
-func TestMessageIDs(t *testing.T) {
-	declared := make(map[string]bool)
-	for _, id := range declaredIDs(t) {
-		if !strings.HasPrefix(id, "parser.") {
-			t.Errorf("%s: a parser message id starts with \"parser.\"", id)
-		}
-		if _, ok := lang.MessageText("en", id); !ok {
-			t.Errorf("%s: not in the catalogue (core/lang/data/en.txt)", id)
-		}
-		declared[id] = true
-	}
-	for _, id := range lang.MessageIDs() {
-		if strings.HasPrefix(id, "parser.") && !declared[id] {
-			t.Errorf("%s: in the catalogue but not declared in messages.go", id)
-		}
-	}
-}
 
 // TestMessagesInLanguages parses bad programs and checks that their errors
 // come in the program's language, naming its keywords as written.
