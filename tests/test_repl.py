@@ -278,6 +278,27 @@ def test_interrupting_a_running_input(tmp_path):
     assert t.close() == 0
 
 
+@needs_pty
+def test_interrupting_webassembly_in_the_session(tmp_path):
+    t = start(tmp_path, "-l", "fr")
+    t.read_until(">>> ")
+    for line in ("déf tourne(n: entier) -> entier:", "    s = 0", "    tantque Vrai:",
+                 "        s = s + n", "    retour s"):
+        t.line(line)
+        t.read_until("... ")
+    t.line("")
+    t.read_until(">>> ")
+    t.line("tourne(1)")           # compiled: runs on WebAssembly until interrupted
+    time.sleep(1.0)
+    os.killpg(t.proc.pid, signal.SIGINT)
+    shown = t.read_until("KeyboardInterrupt\n>>> ", timeout=30)
+    assert "File \"<input-2>\", line 1" in shown
+    t.line("tourne(0) si Faux sinon 5")
+    t.read_until("5\n>>> ")
+    t.type("\x04")
+    assert t.close() == 0
+
+
 # ---- in tmux, as a person types ----
 
 # (keys typed, what then shows on the screen; tmux drops trailing spaces).
