@@ -1,27 +1,43 @@
 """The corpus: real programs in our language, checked against independent references.
 
 Each program under python/multilingualprogramming/corpus is compiled; its
-language must be detected as its file name says (matrix.fr.multi is French)
-and its functions must be the ones listed in FUNCTIONS. Every function then
-runs on Backend.PYTHON and on Backend.AUTO, and both must give what an
-independent reference gives: the registry fallbacks of
-runtime.python_fallbacks, zlib, json or bisect from the standard library,
-or a plain Python reference written here. Floats are compared bit for bit
-(any nan equals any nan: WebAssembly does not fix a nan's sign or payload).
-The French and English matrix programs are twins and must agree exactly.
+language must be detected as its file name says (matrix.fr.multi is French),
+its functions must be the ones listed in FUNCTIONS, and exactly the kernels
+of KERNELS compile to WebAssembly. Every kernel then runs on Backend.PYTHON
+and on Backend.AUTO, and both must give what an independent reference
+gives: the registry fallbacks of runtime.python_fallbacks, zlib, json,
+hashlib or bisect from the standard library, or a plain Python reference
+written here. Floats are compared bit for bit (any nan equals any nan:
+WebAssembly does not fix a nan's sign or payload). The French and English
+matrix programs are twins and must agree exactly.
 
-Where a corpus function has no way to raise the registry's ValueError (the
-language has no raise), it fails an assert: those cases expect
-AssertionError, and the corpus README says so.
+The classes and the other Python-only parts are checked the same way on
+the program imported as a module twice: once as pure generated Python (its
+loader's code run without WebAssembly bindings: Backend.PYTHON) and once as
+`import` loads it, with the kernels bound to WebAssembly (Backend.AUTO).
+Finally each program runs as `multilingual FILE.multi` and must print what
+its plain-Python twin under tests/corpus_py prints when CPython runs it.
+
+The kernels state their preconditions with assert, because the compiler
+does not compile raise yet: where the registry raises ValueError a kernel
+fails an assert (AssertionError), and the corpus README says so. The
+classes above the kernels raise ValueError.
 """
 
 import bisect
+import collections
 import copy
+import fractions
 import hashlib
 import json
 import math
 import os
+import re
+import statistics
 import struct
+import subprocess
+import sys
+import types
 import zlib
 
 import pytest
@@ -29,6 +45,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import multilingualprogramming as mp
+from multilingualprogramming._imports import MultilingualLoader
 from support import HAVE_NATIVE, ROOT, needs_native
 from multilingualprogramming.runtime.python_fallbacks import (
     CryptoOperations,
@@ -43,8 +60,9 @@ pytestmark = needs_native
 
 CORPUS = os.path.join(ROOT, "python", "multilingualprogramming", "corpus")
 
-# Each corpus file with its functions, in source order.
-FUNCTIONS = {
+# The kernels of each corpus file, in source order: the typed functions
+# that compile to WebAssembly (and did before the programs were rewritten).
+KERNELS = {
     "matrix/matrix.fr.multi": ["multiplier", "transposer", "determinant", "multiplier_plat",
                                "transposer_plat", "determinant_plat", "somme_produit",
                                "determinant_motif"],
@@ -66,6 +84,20 @@ FUNCTIONS = {
     "search/search.pt.multi": ["busca_binaria", "busca_linear", "busca_em_pares", "contem_texto",
                                "maior_sequencia"],
 }
+
+# The other top-level functions of each file, which run in Python.
+PYTHON_ONLY = {
+    "matrix/matrix.fr.multi": ["rotation", "principal"],
+    "matrix/matrix.en.multi": ["rotation", "main"],
+    "image/image.ja.multi": ["円の絵", "主処理"],
+    "json/json.es.multi": ["principal"],
+    "scientific/scientific.hi.multi": ["मैंडलब्रॉट_चित्र", "मुख्य"],
+    "crypto/crypto.de.multi": ["hauptprogramm"],
+    "numeric/numeric.it.multi": ["scomposizione", "scrivi_scomposizione", "divisori", "principale"],
+    "search/search.pt.multi": ["indice_de_palavras", "principal"],
+}
+
+FUNCTIONS = {rel: KERNELS[rel] + PYTHON_ONLY[rel] for rel in KERNELS}
 
 # The English name of each French matrix function.
 TWINS = {"multiplier": "multiply", "transposer": "transpose", "determinant": "determinant",
@@ -126,6 +158,15 @@ def test_compiles_with_detected_language(rel):
     assert prog.language == rel.rsplit(".", 2)[1]
     assert prog.language_detected
     assert list(prog.functions) == FUNCTIONS[rel]
+
+
+@pytest.mark.parametrize("rel", sorted(FUNCTIONS))
+def test_kernels_and_only_kernels_compile(rel):
+    prog = program(rel)
+    compiled = [name for name, info in prog.functions.items() if info.compilable]
+    assert compiled == KERNELS[rel], {n: prog.functions[n].reason for n in FUNCTIONS[rel]}
+    for name in PYTHON_ONLY[rel]:
+        assert prog.functions[name].reason, name
 
 
 # ---- matrix (fr, en) ----
@@ -633,3 +674,341 @@ def test_search_lowest_index_among_equals():
     check(SRC, "busca_binaria", ([1, 2, 2, 2, 2, 3], 2), 1)
     check(SRC, "busca_binaria", ([], 2), -1)
     check(SRC, "busca_linear", ([5, 3, 5], 5), 0)
+
+
+# ---- the programs as modules: classes and Python-only functions ----
+
+@pytest.fixture(scope="module", autouse=True)
+def own_cache(tmp_path_factory):
+    """Programs loaded as modules (and run by the command) use a cache of
+    this test module's own."""
+    with pytest.MonkeyPatch.context() as mp_env:
+        mp_env.setenv("MULTILINGUAL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+_modules = {}
+
+
+def modules(rel):
+    """The program rel as two modules: pure generated Python (PYTHON) and
+    loaded as `import` does, its kernels on WebAssembly (AUTO)."""
+    if rel not in _modules:
+        if not HAVE_NATIVE:
+            pytest.skip("compiling needs the native extension")
+        path = os.path.join(CORPUS, rel)
+        pair = []
+        for mode in ("python", "auto"):
+            name = "corpus_%s_%s" % (re.sub(r"\W", "_", rel), mode)
+            loader = MultilingualLoader(name, path)
+            module = types.ModuleType(name)
+            module.__file__ = path
+            module.__loader__ = loader
+            sys.modules[name] = module  # dataclasses find their module there
+            if mode == "python":
+                exec(loader.get_code(), module.__dict__)
+            else:
+                loader.exec_module(module)
+            pair.append(module)
+        _modules[rel] = pair
+    return _modules[rel]
+
+
+@pytest.mark.parametrize("rel", sorted(FUNCTIONS))
+def test_modules_bind_kernels_as_expected(rel):
+    py, auto = modules(rel)
+    for name in KERNELS[rel]:
+        assert type(getattr(py, name)) is types.FunctionType, name
+        assert type(getattr(auto, name)) is not types.FunctionType, name  # the WebAssembly export
+    for name in PYTHON_ONLY[rel]:
+        assert type(getattr(auto, name)) is types.FunctionType, name
+
+
+def matmul_reference(a, b):
+    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), 0.0) for j in range(len(b[0]))]
+            for i in range(len(a))]
+
+
+int_matrices = st.integers(1, 4).flatmap(lambda n: matrices(n, n, st.integers(-5, 5).map(float)))
+
+
+@settings(max_examples=40)
+@given(int_matrices, st.data(), st.integers(0, 6))
+def test_matrix_class(a, data, k):
+    n = len(a)
+    b = data.draw(matrices(n, n, st.integers(-5, 5).map(float)))
+    fr_py, fr_auto = modules("matrix/matrix.fr.multi")
+    en_py, en_auto = modules("matrix/matrix.en.multi")
+    power = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for _ in range(k):
+        power = matmul_reference(power, a)
+    for mod, cls, rows, transposed in ((fr_py, "Matrice", "lignes", "transposee"),
+                                       (fr_auto, "Matrice", "lignes", "transposee"),
+                                       (en_py, "Matrix", "rows", "transposed"),
+                                       (en_auto, "Matrix", "rows", "transposed")):
+        M = getattr(mod, cls)
+        ma, mb = M(a), M(b)
+        assert getattr(ma @ mb, rows) == matmul_reference(a, b)
+        assert getattr(ma + mb, rows) == [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
+        assert getattr(2 * ma, rows) == getattr(ma * 2, rows) == [[2 * x for x in r] for r in a]
+        assert getattr(ma ** k, rows) == power  # small ints: exact in floats
+        assert getattr(getattr(ma, transposed)(), rows) == [list(c) for c in zip(*a)]
+        assert bits(ma.det()) == bits(MatrixOperations.determinant(a))
+        assert ma.trace() == sum(a[i][i] for i in range(n))
+        assert ma == M([[int(x) for x in r] for r in a]) and ma != a
+        assert ma.__class__.__name__ == cls and repr(ma) == "%s(%r)" % (cls, a)
+        width = max(len("%.2f" % x) for r in a for x in r)
+        assert str(ma) == "\n".join("[" + " ".join(("%.2f" % x).rjust(width) for x in r) + "]"
+                                    for r in a)
+
+
+def test_matrix_class_errors_and_helpers():
+    for mod, cls, ident in [(m, "Matrice", "identite") for m in modules("matrix/matrix.fr.multi")] + \
+                           [(m, "Matrix", "identity") for m in modules("matrix/matrix.en.multi")]:
+        M = getattr(mod, cls)
+        assert getattr(M, ident)(3) == M([[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+        assert (M([]).shape if cls == "Matrix" else M([]).forme) == (0, 0)
+        rot = mod.rotation(0.5)
+        assert rot == M([[math.cos(0.5), -math.sin(0.5)], [math.sin(0.5), math.cos(0.5)]])
+        wide, square = M([[1, 2, 3]]), M([[1, 2], [3, 4]])
+        for bad in (lambda: M([[1, 2], [3]]), lambda: square @ wide, lambda: square + wide,
+                    lambda: wide.det(), lambda: wide.trace(), lambda: wide ** 2,
+                    lambda: square ** -1, lambda: getattr(M, ident)(-1)):
+            with pytest.raises(ValueError):
+                bad()
+
+
+def factor_reference(n):
+    out = collections.Counter()
+    p = 2
+    while n > 1:
+        while n % p == 0:
+            out[p] += 1
+            n //= p
+        p += 1
+    return dict(out)
+
+
+@settings(max_examples=100)
+@given(st.integers(-50, 50), st.integers(-50, 50), st.integers(-50, 50), st.integers(1, 50),
+       st.integers(2, 5000))
+def test_numeric_fraction_and_factorization(a, b, c, d, n):
+    for mod in modules(NUM):
+        F = mod.Frazione
+        if b == 0:
+            with pytest.raises(ZeroDivisionError):
+                F(a, b)
+            continue
+        x, y, fx, fy = F(a, b), F(c, d), fractions.Fraction(a, b), fractions.Fraction(c, d)
+        for got, want in ((x, fx), (x + y, fx + fy), (x - y, fx - fy), (x * y, fx * fy)):
+            assert (got.numeratore, got.denominatore) == (want.numerator, want.denominator)
+            assert str(got) == str(want) and float(got) == float(want)
+        if c != 0:
+            q = x / y
+            assert (q.numeratore, q.denominatore) == ((fx / fy).numerator, (fx / fy).denominator)
+        assert x == F(a * 3, b * 3) and hash(x) == hash(F(a * 3, b * 3)) and x != fx
+        assert repr(F(2, -4)) == "Frazione(-1, 2)"
+        assert mod.scomposizione(n) == factor_reference(n)
+        assert mod.scrivi_scomposizione(n) == "%d = %s" % (n, " × ".join(
+            "%d^%d" % (p, e) if e > 1 else str(p) for p, e in sorted(factor_reference(n).items())))
+        assert mod.divisori(n) == [k for k in range(1, n + 1) if n % k == 0]
+        for bad in (lambda: mod.scomposizione(1), lambda: mod.divisori(0)):
+            with pytest.raises(ValueError):
+                bad()
+
+
+@settings(max_examples=100)
+@given(st.lists(st.integers(-20, 20), max_size=25), st.lists(st.integers(-25, 25), max_size=5),
+       st.integers(-25, 25))
+def test_search_sorted_list(values, inserted, probe):
+    for mod in modules(SRC):
+        lst = mod.ListaOrdenada(values)
+        ref = sorted(values)
+        for v in inserted:
+            lst.inserir(v)
+            bisect.insort(ref, v)
+        assert list(lst) == ref and len(lst) == len(ref)
+        assert repr(lst) == "ListaOrdenada(%r)" % ref
+        assert (probe in lst) is (probe in ref)
+        if probe in ref:
+            assert lst.indice(probe) == ref.index(probe)
+        else:
+            with pytest.raises(ValueError):
+                lst.indice(probe)
+
+
+def test_search_word_index():
+    text = "Um gato, um cão.\nO cão e o gato!\n\n«Gato» dorme"
+    want = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        for word in line.lower().split():
+            word = word.strip(".,;:!?«»")
+            if word and number not in want.get(word, []):
+                want.setdefault(word, []).append(number)
+    for mod in modules(SRC):
+        assert mod.indice_de_palavras(text) == want == {
+            "um": [1], "gato": [1, 2, 4], "cão": [1, 2], "o": [2], "e": [2], "dorme": [4]}
+
+
+@settings(max_examples=60)
+@given(st.lists(st.binary(max_size=80), max_size=4), st.text(max_size=20), st.text(min_size=1, max_size=5),
+       st.binary(max_size=20))
+def test_crypto_classes(chunks, text, key, data):
+    for mod in modules(CRY):
+        h = mod.Sha256(chunks[0] if chunks else b"")
+        for chunk in chunks[1:]:
+            h.update(chunk)
+        want = hashlib.sha256(b"".join(chunks))
+        assert h.digest() == want.digest() and h.hexdigest() == want.hexdigest()
+        assert (h.name, h.digest_size) == (want.name, want.digest_size)
+        with pytest.raises(TypeError):
+            h.aktualisieren("Text")
+        cipher = mod.XorChiffre(key)
+        try:
+            secret = CryptoOperations.xor_cipher(text, key)
+        except ValueError:  # a code point past U+10FFFF
+            with pytest.raises(ValueError):
+                cipher.verschluesseln(text)
+        else:
+            assert cipher.verschluesseln(text) == secret
+            assert cipher.entschluesseln(secret) == text
+        raw = key.encode("utf-8")
+        assert cipher.bytes_verschluesseln(data) == bytes(b ^ raw[i % len(raw)] for i, b in enumerate(data))
+        with pytest.raises(ValueError):
+            mod.XorChiffre("")
+        assert mod.PRUEFSUMMEN["Adler-32"](list(data)) == zlib.adler32(data)
+
+
+@settings(max_examples=60)
+@given(st.integers(0, 7), st.integers(0, 7), st.data())
+def test_image_class(w, h, data):
+    rgb = data.draw(st.lists(byte, min_size=w * h * 3, max_size=w * h * 3))
+    radius = data.draw(st.integers(0, 3))
+    gray = [luma(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]) for i in range(w * h)]
+    rows = [gray[y * w:(y + 1) * w] for y in range(h)]
+    shades = " .:-=+*#%@"
+    for mod in modules(IMG):
+        img = mod.画像.RGBから(w, h, bytes(rgb))
+        assert (img.幅, img.高さ, img.画素) == (w, h, gray)
+        assert img.行() == rows
+        blurred = img.ぼかす(radius)
+        assert blurred == mod.画像(w, h, flat(ImageOperations.blur_simple(rows, 2 * radius + 1)))
+        assert img.ヒストグラム() == {b: sum(1 for v in gray if v * 4 // 256 == b) for b in range(4)}
+        halves = {0: sum(1 for v in gray if v < 128), 1: sum(1 for v in gray if v >= 128)}
+        assert img.ヒストグラム(2) == halves
+        if gray:
+            assert img.平均() == statistics.mean(gray)
+        assert str(img) == "\n".join("".join(shades[v * 10 // 256] for v in r) for r in rows)
+        for bad in (lambda: mod.画像(w, h, gray + [0]), lambda: mod.画像(-1, 0, []),
+                    lambda: mod.画像.RGBから(w, h, rgb + [0]), lambda: img.ぼかす(-1)):
+            with pytest.raises(ValueError):
+                bad()
+
+
+def test_image_disc():
+    for w, h, r in ((16, 8, 3), (5, 5, 0), (4, 6, 9)):
+        want = []
+        for y in range(h):
+            for x in range(w):
+                inside = (2 * x + 1 - w) ** 2 + (2 * y + 1 - h) ** 2 <= 4 * r * r
+                want += [255, 255, 255] if inside else [0, 0, 128]
+        for mod in modules(IMG):
+            assert mod.円の絵(w, h, r) == want
+
+
+JSON_KINDS = {dict: "objeto", list: "arreglo", str: "cadena", bool: "booleano", type(None): "nulo",
+              int: "número", float: "número"}
+
+
+@settings(max_examples=120)
+@given(st.one_of(json_documents(), st.lists(st.sampled_from(PIECES + INT_PIECES), max_size=10).map(b"".join)))
+def test_json_document_class(data):
+    for mod in modules(JSN):
+        for given_as in (data, data.decode("utf-8", "replace")):
+            raw = given_as.encode("utf-8") if isinstance(given_as, str) else given_as
+            if not json_ok(raw):
+                with pytest.raises(mod.ErrorDeJSON) as info:
+                    mod.DocumentoJSON(given_as)
+                assert isinstance(info.value, ValueError)
+                continue
+            doc = mod.DocumentoJSON(given_as)
+            value = json.loads(raw.decode("utf-8"))
+            assert doc.valor() == value
+            assert doc.tipo() == JSON_KINDS[type(value)]
+            assert len(doc) == len(raw) and repr(doc) == "DocumentoJSON(%r)" % raw
+            ints = int_array_reference(raw)
+            if ints is None:
+                with pytest.raises(ValueError):
+                    doc.enteros()
+            else:
+                assert doc.enteros() == ints
+
+
+def trapezoid_any(f, a, b, n):
+    h = (b - a) / n
+    return h * ((f(a) + f(b)) / 2.0 + sum(f(a + i * h) for i in range(1, n)))
+
+
+def simpson_reference(f, a, b, n):
+    h = (b - a) / n
+    odd = sum(f(a + i * h) for i in range(1, n, 2))
+    even = sum(f(a + i * h) for i in range(2, n, 2))
+    return h / 3.0 * (f(a) + f(b) + 4.0 * odd + 2.0 * even)
+
+
+@settings(max_examples=60)
+@given(st.floats(-10, 10), st.floats(-10, 10), st.integers(-2, 60))
+def test_scientific_integrator(a, b, n):
+    for mod in modules(SCI):
+        for f in (math.sin, poly, lambda x: 1.0 / (1.0 + x * x)):
+            integ = mod.समाकलक(f)
+            if n <= 0:
+                with pytest.raises(ValueError):
+                    integ.समलंब(a, b, n)
+            else:
+                assert bits(integ.समलंब(a, b, n)) == bits(trapezoid_any(f, a, b, n))
+            if n <= 0 or n % 2:
+                with pytest.raises(ValueError):
+                    integ.सिम्पसन(a, b, n)
+            else:
+                assert bits(integ.सिम्पसन(a, b, n)) == bits(simpson_reference(f, a, b, n))
+    # Simpson's rule is exact on cubics.
+    assert math.isclose(modules(SCI)[1].समाकलक(poly).सिम्पसन(0.0, 2.0, 10), 2.0, rel_tol=1e-12)
+
+
+def test_scientific_picture():
+    shades = " .:-=+*#%@"
+    for w, h, limit in ((0, 0, 1), (1, 1, 1), (48, 16, 30), (20, 7, 9)):
+        counts = mandelbrot(w, h, limit)
+        want = "\n".join("".join(shades[k * 9 // limit] for k in counts[j * w:(j + 1) * w])
+                         for j in range(h))
+        for mod in modules(SCI):
+            assert mod.मैंडलब्रॉट_चित्र(w, h, limit) == want
+
+
+# ---- the programs as users run them ----
+
+TWINS_PY = {
+    "matrix/matrix.fr.multi": ["matrix_fr_en.py", "fr"],
+    "matrix/matrix.en.multi": ["matrix_fr_en.py", "en"],
+    "image/image.ja.multi": ["image_ja.py"],
+    "json/json.es.multi": ["json_es.py"],
+    "scientific/scientific.hi.multi": ["scientific_hi.py"],
+    "crypto/crypto.de.multi": ["crypto_de.py"],
+    "numeric/numeric.it.multi": ["numeric_it.py"],
+    "search/search.pt.multi": ["search_pt.py"],
+}
+
+
+@pytest.mark.parametrize("rel", sorted(FUNCTIONS))
+def test_program_runs_as_its_python_twin_prints(rel, tmp_path):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"), PYTHONIOENCODING="utf-8",
+               MULTILINGUAL_CACHE_DIR=str(tmp_path / "cache"))
+    got = subprocess.run([sys.executable, "-m", "multilingualprogramming", os.path.join(CORPUS, rel)],
+                         capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert got.returncode == 0 and got.stderr == "", got.stderr
+    script, *args = TWINS_PY[rel]
+    want = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "corpus_py", script), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120, check=True)
+    assert got.stdout == want.stdout
+    assert got.stdout.count("\n") >= 8  # the program introduced itself
