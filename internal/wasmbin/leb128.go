@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 // AppendUleb128 appends v in unsigned LEB128: seven bits a byte, low
 // groups first, the high bit set on every byte but the last.
