@@ -226,16 +226,17 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, er
 	return g.mod, nil
 }
 
-// abiSection is the custom section recording the ABI version a module is
-// built for, which the runtime checks when it loads the module.
-var abiSection = wasmbin.CustomSection{Name: abi.VersionSection, Data: wasmbin.AppendUleb128(nil, abi.Version)}
+// abiSections are the custom sections of every module: the ABI version
+// it is built for, which the runtime checks when it loads the module.
+// Modules share the slice, which nothing modifies.
+var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmbin.AppendUleb128(nil, abi.Version)}}
 
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
 	return &gen{
 		info: info, opt: opt,
 		mod: &wasmbin.Module{
-			Custom:       []wasmbin.CustomSection{abiSection},
+			Custom:       abiSections,
 			MemoryPages:  1,
 			MemoryExport: abi.MemoryExport,
 			Globals:      []*wasmbin.Global{{Name: "__ml_error_code", Type: wasmbin.I32, Mutable: true}},

@@ -28,3 +28,13 @@ func AppendSleb128(b []byte, v int64) []byte {
 		b = append(b, c|0x80)
 	}
 }
+
+// ulebLen returns the number of bytes AppendUleb128 writes for v.
+func ulebLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}

@@ -53,3 +53,12 @@ func TestSleb128(t *testing.T) {
 		}
 	}
 }
+
+// TestUlebLen checks ulebLen against the bytes AppendUleb128 writes.
+func TestUlebLen(t *testing.T) {
+	for _, v := range []uint64{0, 1, 127, 128, 16383, 16384, 1 << 35, math.MaxUint64} {
+		if got, want := ulebLen(v), len(AppendUleb128(nil, v)); got != want {
+			t.Errorf("ulebLen(%d) = %d, want %d", v, got, want)
+		}
+	}
+}

@@ -153,7 +153,7 @@ func (m *Module) Encode() []byte {
 	types, typeIdx := m.types()
 	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00} // magic, version 1
 	for _, c := range m.Custom {
-		b = appendSection(b, secCustom, append(appendName(nil, c.Name), c.Data...))
+		b = appendCustomSection(b, c)
 	}
 	b = appendTypeSection(b, types)
 	b = appendFunctionSection(b, typeIdx)

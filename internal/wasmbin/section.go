@@ -40,6 +40,17 @@ func appendName(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
+// appendCustomSection appends a custom section: its name, then its data.
+// https://webassembly.github.io/spec/core/binary/modules.html#custom-section
+func appendCustomSection(b []byte, c CustomSection) []byte {
+	name := uint64(len(c.Name))
+	size := uint64(ulebLen(name)) + name + uint64(len(c.Data))
+	b = append(b, secCustom)
+	b = AppendUleb128(b, size)
+	b = appendName(b, c.Name)
+	return append(b, c.Data...)
+}
+
 // appendTypeSection appends the function types, each 0x60 then the
 // parameter and result vectors. Omitted when there are none.
 // https://webassembly.github.io/spec/core/binary/modules.html#type-section
