@@ -23,10 +23,10 @@
 // Python's main thread armed (interrupt.c); modules we compile also poll
 // an interrupt word of their memory, which stops them on either engine.
 //
-// Loading a module also reads its code (bounded.go, decode.go) to find the
-// bounded exports (FuncExport.Bounded): functions with no loop, recursion,
-// indirect or host call, memory.grow or bulk memory instruction, and few
-// instructions along any call path. Callers may keep the GIL during them.
+// Loading a module also reads its code (bounded.go, with the decoder of
+// internal/wasmbin) to find the bounded exports (FuncExport.Bounded):
+// functions with no loop, recursion, indirect or host call, memory.grow or
+// bulk memory instruction, and few instructions along any call path. Callers may keep the GIL during them.
 // The same pass lists the exports and imports with their signatures
 // (interface.go), which is cheaper than asking Wasmtime; Wasmtime is asked
 // only when the decoder meets something it does not fully understand.
