@@ -43,7 +43,8 @@ def test_module_of_another_abi_is_refused(prog):
     runtime = _native().ABI_VERSION
     with pytest.raises(ValueError) as exc:
         WasmModule.from_bytes(_with_abi(prog.wasm_bytes, runtime - 1)).instantiate()
-    assert "module built for ABI %d, this runtime speaks ABI %d; rebuild it" % (runtime - 1, runtime) in str(exc.value)
+    want = "module built for ABI %d, this runtime speaks ABI %d; rebuild it" % (runtime - 1, runtime)
+    assert want in str(exc.value)
 
 
 @needs_native
