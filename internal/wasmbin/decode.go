@@ -2,10 +2,10 @@ package wasmbin
 
 import "fmt"
 
-// Decode reads the sections of a module that the runtime needs (package
-// wasm: its bounded analysis and its view of the interface): the type,
-// import, function, memory, export and code sections, and the custom
-// sections' names and contents; it skips the others.
+// The decoder reads the sections of a module that the runtime needs
+// (package wasm: its bounded analysis and its view of the interface): the
+// type, import, function, memory, export and code sections, and the
+// custom sections' names and contents; it skips the others.
 // https://webassembly.github.io/spec/core/binary/modules.html
 
 // An Export is an exported function or memory: its name and its index
