@@ -13,7 +13,7 @@ EXT       := python/multilingualprogramming/_native.abi3.so
 # PYTHON as an absolute path (or a bare command name), for recipes that cd.
 PYTHON_ABS = $(if $(findstring /,$(PYTHON)),$(abspath $(PYTHON)),$(PYTHON))
 VERSION   := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' python/multilingualprogramming/_version.py)
-GOFILES   := $(shell find core fallback wasm pybridge -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
+GOFILES   := $(shell find core fallback wasm pybridge internal/wasmbin -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
 
 # The venv is a prerequisite only when PYTHON points into it.
 ifeq ($(PYTHON),$(VENV)/bin/python)
@@ -95,6 +95,7 @@ fuzz: build
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/wasmgen
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzBounded -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
+	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./internal/wasmbin
 	$(GO) test -run='^$$' -fuzz=FuzzDifferential -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./internal/difftest
 
 # Mutation testing of the differential harnesses (tools/mutate): in a copy

@@ -13,7 +13,7 @@ type pyExc int
 // The exception classes Go errors map to.
 const (
 	excRuntime      pyExc = iota // RuntimeError: internal failures, panics
-	excValue                     // ValueError: bad module bytes, unknown export, closed module
+	excValue                     // ValueError: bad module bytes, another ABI, unknown export, closed module
 	excType                      // TypeError: arguments that do not fit a signature
 	excIndex                     // IndexError: memory access out of bounds
 	excOverflow                  // OverflowError
@@ -40,6 +40,7 @@ func excFor(err error) pyExc {
 		lim  *wasm.MemoryLimitError
 		ie   *wasm.ImportError
 		ucd  *wasm.UnsafeCacheDirError
+		abiE *wasm.ABIError
 	)
 	switch {
 	case errors.As(err, &trap):
@@ -80,7 +81,7 @@ func excFor(err error) pyExc {
 		return excIndex
 	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang), errors.As(err, &ie),
 		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory),
-		errors.Is(err, wasm.ErrNotInterruptible):
+		errors.Is(err, wasm.ErrNotInterruptible), errors.As(err, &abiE):
 		return excValue
 	}
 	return excRuntime

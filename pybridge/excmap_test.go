@@ -29,6 +29,7 @@ func TestExcFor(t *testing.T) {
 		{&wasm.ArgError{}, excType},
 		{&wasm.MemoryRangeError{}, excIndex},
 		{&wasm.CompileError{}, excValue},
+		{&wasm.ABIError{Module: 5, Runtime: 6}, excValue},
 		{fmt.Errorf("w: %w", &wasm.ExportError{}), excValue},
 		{&wasm.MissingImportsError{}, excValue},
 		{&compiler.UnknownLanguageError{Code: "xx"}, excValue},

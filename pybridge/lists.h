@@ -1,6 +1,6 @@
 /*
  * lists.h: Python lists across the bridge (lists.c), under the list ABI of
- * core/wasmgen/abi.go: a list is the i32 address of a 16-byte header
+ * core/abi: a list is the i32 address of a 16-byte header
  * {len i32, cap i32, data i32, pad} whose elements are 8-byte slots, or
  * one-byte slots in a list[bool].
  *
@@ -28,7 +28,7 @@
  * "F", "B", "S", or "L" followed by the element's list type ("LF"); "s"
  * is a str. Strings (str arguments and the elements of list[str]) go into
  * the same block as the lists, as immutable objects {nbytes, count, UTF-8
- * bytes} (core/wasmgen/abi.go): one object per distinct str, encoded with
+ * bytes} (core/abi): one object per distinct str, encoded with
  * "surrogatepass" so that every Python str crosses, and decoded the same
  * way on the way out; a str that comes back at the address it went in at
  * is the same Python object.
@@ -49,19 +49,15 @@ enum {
   ARG_MEMORY = 3,   /* the lists do not fit in 32-bit linear memory */
 };
 
-/* The list ABI, mirrored from core/wasmgen/abi.go (checked by tests). */
-#define ML_LIST_HEADER 16
-#define ML_LIST_SLOT 8
-#define ML_BOOL_SLOT 1
+/* The list ABI (ML_LIST_HEADER, ML_LIST_SLOT, ML_BOOL_SLOT, ML_HEAP_BASE,
+ * ML_STR_HEADER) comes from ml_abi.h, generated from core/abi. */
 
 /* ml_slot_size is the size of the slots of a list of type: one byte for a
- * list[bool], eight otherwise (core/wasmgen/abi.go). */
+ * list[bool], eight otherwise (core/abi). */
 static inline uint64_t ml_slot_size(const char *type) {
   return type[0] == 'B' ? ML_BOOL_SLOT : ML_LIST_SLOT;
 }
 #define ML_LIST_MAX_LEN (1 << 28)
-#define ML_HEAP_BASE 16
-#define ML_STR_HEADER 8
 
 /* An open-addressing map from nonzero keys to values. */
 typedef struct {

@@ -2753,6 +2753,9 @@ static int ml_exec(PyObject *m) {
       ml_add_string(&st->s_reentrant, "wasm-reentrant-fallback") < 0) {
     return -1;
   }
+  if (PyModule_AddIntConstant(m, "ABI_VERSION", ML_ABI_VERSION) < 0) {
+    return -1;
+  }
   PyObject *version = mlgo_version();
   if (version == NULL) {
     return -1;

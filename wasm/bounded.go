@@ -1,8 +1,9 @@
 package wasm
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Bounded exports. Releasing and retaking the GIL costs about 45 ns a
@@ -30,11 +31,12 @@ import (
 // and gives up past maxBoundedCost: the answer is an upper bound on what a
 // call executes, not only the absence of loops.
 //
-// The decoder follows the binary format of the WebAssembly core
-// specification (https://webassembly.github.io/spec/core/binary/) and its
-// SIMD, multi-memory and reference-types additions. It reads only the
-// import, function, export and code sections (and the type and memory
-// sections for interface.go), decodes every immediate
+// The decoder (internal/wasmbin) follows the binary format of the
+// WebAssembly core specification
+// (https://webassembly.github.io/spec/core/binary/) and its SIMD,
+// multi-memory and reference-types additions. It reads only the import,
+// function, export and code sections (and the type and memory sections
+// for interface.go); scanBody decodes every immediate
 // (LEB128 integers, block types, br_table vectors, memargs, the 0xFC and
 // 0xFD prefixes), and answers "unbounded" for anything it does not
 // understand: a function body it cannot decode, a module it cannot read,
@@ -51,7 +53,7 @@ const maxBoundedCost = 10000
 const maxAnalysisBytes = 32 << 20
 
 // errDecode is wrapped by every decoding failure.
-var errDecode = errors.New("wasm: cannot decode module")
+var errDecode = wasmbin.ErrDecode
 
 // analyzeBounded returns the exported functions of wasm that are bounded
 // (name -> true) and how many functions the module imports; an empty
@@ -75,7 +77,7 @@ func analyzeModule(wasm []byte) (iface *moduleInterface, bounded map[string]bool
 	if len(wasm) > maxAnalysisBytes {
 		return nil, nil, -1
 	}
-	mod, err := readSections(wasm)
+	mod, err := wasmbin.Decode(wasm)
 	if err != nil {
 		return nil, nil, -1
 	}
@@ -87,7 +89,7 @@ func analyzeModule(wasm []byte) (iface *moduleInterface, bounded map[string]bool
 	if err != nil {
 		iface = nil
 	}
-	return iface, b, mod.imports
+	return iface, b, mod.FuncImports
 }
 
 // decodeBounded is analyzeBounded reporting why a module could not be
@@ -97,7 +99,7 @@ func decodeBounded(wasm []byte) (map[string]bool, int, error) {
 	if len(wasm) > maxAnalysisBytes {
 		return nil, 0, fmt.Errorf("%w: %d bytes is over the analysis limit", errDecode, len(wasm))
 	}
-	mod, err := readSections(wasm)
+	mod, err := wasmbin.Decode(wasm)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -105,30 +107,30 @@ func decodeBounded(wasm []byte) (map[string]bool, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	return b, mod.imports, nil
+	return b, mod.FuncImports, nil
 }
 
 // boundedExports runs the analysis on the sections of a module.
-func boundedExports(mod *moduleSections) (map[string]bool, error) {
-	if len(mod.bodies) != mod.funcs {
-		return nil, fmt.Errorf("%w: %d function types but %d bodies", errDecode, mod.funcs, len(mod.bodies))
+func boundedExports(mod *wasmbin.Sections) (map[string]bool, error) {
+	if len(mod.Bodies) != mod.Funcs {
+		return nil, fmt.Errorf("%w: %d function types but %d bodies", errDecode, mod.Funcs, len(mod.Bodies))
 	}
-	fns := make([]funcCode, len(mod.bodies))
-	for i, body := range mod.bodies {
+	fns := make([]funcCode, len(mod.Bodies))
+	for i, body := range mod.Bodies {
 		fns[i] = scanBody(body)
 	}
-	costs := callCosts(fns, mod.imports)
-	out := make(map[string]bool, len(mod.exports))
-	for _, e := range mod.exports {
-		if e.index < uint32(mod.imports) {
+	costs := callCosts(fns, mod.FuncImports)
+	out := make(map[string]bool, len(mod.FuncExports))
+	for _, e := range mod.FuncExports {
+		if e.Index < uint32(mod.FuncImports) {
 			continue // a re-exported host function
 		}
-		d := int(e.index) - mod.imports
+		d := int(e.Index) - mod.FuncImports
 		if d >= len(fns) {
-			return nil, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.name, e.index)
+			return nil, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.Name, e.Index)
 		}
 		if costs[d] <= maxBoundedCost {
-			out[e.name] = true
+			out[e.Name] = true
 		}
 	}
 	return out, nil
@@ -223,20 +225,20 @@ func (f funcCode) startCost(over int) int {
 // scanBody decodes one function body (locals, then instructions up to
 // the final end) and reports whether its own code is bounded.
 func scanBody(body []byte) funcCode {
-	r := &reader{b: body}
+	r := wasmbin.NewReader(body)
 	var fc funcCode
-	groups, err := r.u32()
+	groups, err := r.U32()
 	if err != nil {
 		return fc
 	}
 	for range groups {
 		// Wasmtime zeroes every local on entry: count them as work.
-		n, err := r.u32()
+		n, err := r.U32()
 		if err != nil {
 			return fc
 		}
 		fc.ops += int(min(n, maxBoundedCost))
-		if err := r.valType(); err != nil {
+		if _, err := r.ValType(); err != nil {
 			return fc
 		}
 	}
@@ -245,18 +247,18 @@ func scanBody(body []byte) funcCode {
 		if fc.ops >= maxBoundedCost {
 			return fc // too long to be bounded: no need to read on
 		}
-		op, err := r.byte()
+		op, err := r.Byte()
 		if err != nil {
 			return fc
 		}
 		fc.ops++
-		ok, err := r.instruction(op, &depth, &fc.calls)
+		ok, err := instruction(&r, op, &depth, &fc.calls)
 		if err != nil || !ok {
 			return fc
 		}
 		if depth < 0 {
 			// The function's final end must be its last byte.
-			fc.ok = r.pos == len(r.b)
+			fc.ok = r.AtEnd()
 			return fc
 		}
 	}
@@ -266,7 +268,7 @@ func scanBody(body []byte) funcCode {
 // was just read. It returns false when the instruction makes the
 // function unbounded (or is not understood), and tracks the block depth
 // and direct calls.
-func (r *reader) instruction(op byte, depth *int, calls *[]uint32) (bool, error) {
+func instruction(r *wasmbin.Reader, op byte, depth *int, calls *[]uint32) (bool, error) {
 	switch {
 	case op == 0x00 || op == 0x01 || op == 0x0F || op == 0x1A || op == 0x1B || op == 0xD1:
 		// unreachable, nop, return, drop, select, ref.is_null
@@ -278,60 +280,60 @@ func (r *reader) instruction(op byte, depth *int, calls *[]uint32) (bool, error)
 	switch op {
 	case 0x02, 0x04: // block, if
 		*depth++
-		return true, r.blockType()
+		return true, r.BlockType()
 	case 0x05: // else
 		return *depth > 0, nil
 	case 0x0B: // end
 		*depth--
 		return true, nil
 	case 0x0C, 0x0D: // br, br_if: forward jumps, since there is no loop
-		_, err := r.u32()
+		_, err := r.U32()
 		return true, err
 	case 0x0E: // br_table
-		n, err := r.u32()
+		n, err := r.U32()
 		for i := uint32(0); err == nil && i <= n; i++ {
-			_, err = r.u32()
+			_, err = r.U32()
 		}
 		return true, err
 	case 0x10, 0x12: // call, return_call
-		f, err := r.u32()
+		f, err := r.U32()
 		*calls = append(*calls, f)
 		return true, err
 	case 0x1C: // select with types
-		n, err := r.u32()
+		n, err := r.U32()
 		for i := uint32(0); err == nil && i < n; i++ {
-			err = r.valType()
+			_, err = r.ValType()
 		}
 		return true, err
 	case 0x20, 0x21, 0x22, 0x23, 0x24: // local.get/set/tee, global.get/set
-		_, err := r.u32()
+		_, err := r.U32()
 		return true, err
 	case 0x3F: // memory.size
-		_, err := r.u32()
+		_, err := r.U32()
 		return true, err
 	case 0x41: // i32.const
-		return true, r.sleb(5)
+		return true, skipSleb(r, 5)
 	case 0x42: // i64.const
-		return true, r.sleb(10)
+		return true, skipSleb(r, 10)
 	case 0x43: // f32.const
-		return true, r.skip(4)
+		return true, r.Skip(4)
 	case 0x44: // f64.const
-		return true, r.skip(8)
+		return true, r.Skip(8)
 	case 0xD0: // ref.null
-		return true, r.sleb(5)
+		return true, skipSleb(r, 5)
 	case 0xD2: // ref.func
-		_, err := r.u32()
+		_, err := r.U32()
 		return true, err
 	case 0xFC:
-		sub, err := r.u32()
+		sub, err := r.U32()
 		// 0-7 are the saturating truncations, without immediates; the
 		// rest are bulk memory and table instructions.
 		return err == nil && sub <= 7, err
 	case 0xFD:
-		return r.simd()
+		return simd(r)
 	}
 	if op >= 0x28 && op <= 0x3E { // loads and stores
-		return true, r.memarg()
+		return true, skipMemarg(r)
 	}
 	// loop (0x03), call_indirect (0x11), return_call_indirect (0x13),
 	// call_ref (0x14, 0x15), table.get/set (0x25, 0x26), memory.grow
@@ -342,23 +344,23 @@ func (r *reader) instruction(op byte, depth *int, calls *[]uint32) (bool, error)
 // simd decodes a 0xFD instruction after its prefix. Every SIMD
 // instruction runs in constant time; the sub-opcode says which immediates
 // follow. Relaxed SIMD and unassigned sub-opcodes answer false.
-func (r *reader) simd() (bool, error) {
-	sub, err := r.u32()
+func simd(r *wasmbin.Reader) (bool, error) {
+	sub, err := r.U32()
 	if err != nil {
 		return false, err
 	}
 	switch {
 	case sub <= 11, sub == 92, sub == 93: // loads and stores
-		return true, r.memarg()
+		return true, skipMemarg(r)
 	case sub == 12, sub == 13: // v128.const, i8x16.shuffle
-		return true, r.skip(16)
+		return true, r.Skip(16)
 	case sub >= 21 && sub <= 34: // extract_lane, replace_lane
-		return true, r.skip(1)
+		return true, r.Skip(1)
 	case sub >= 84 && sub <= 91: // load_lane, store_lane
-		if err := r.memarg(); err != nil {
+		if err := skipMemarg(r); err != nil {
 			return false, err
 		}
-		return true, r.skip(1)
+		return true, r.Skip(1)
 	case sub >= 14 && sub <= 83, sub >= 94 && sub <= 255:
 		return !simdUnassigned[sub], nil
 	}
@@ -372,4 +374,17 @@ var simdUnassigned = map[uint32]bool{
 	0xB2: true, 0xB3: true, 0xB4: true, 0xBB: true, 0xC2: true, 0xC5: true,
 	0xC6: true, 0xCF: true, 0xD0: true, 0xD2: true, 0xD3: true, 0xD4: true,
 	0xE2: true, 0xEE: true,
+}
+
+// skipSleb skips a signed LEB128 integer of at most maxLen bytes, whose
+// value does not matter to the analysis.
+func skipSleb(r *wasmbin.Reader, maxLen int) error {
+	_, err := r.Sleb(maxLen)
+	return err
+}
+
+// skipMemarg skips the memarg of a load or store.
+func skipMemarg(r *wasmbin.Reader) error {
+	_, _, err := r.Memarg()
+	return err
 }

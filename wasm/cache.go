@@ -126,7 +126,9 @@ func Compile(wasm []byte) (*Module, error) {
 
 // Load is Compile that also says where the module came from. It looks in
 // memory, then in the disk cache (see SetDiskCache), and compiles only when
-// both miss, storing the result in both. The module is Interruptible.
+// both miss, storing the result in both. The module is Interruptible. A
+// module that records another ABI version than the runtime's gives an
+// *ABIError.
 func Load(wasm []byte) (m *Module, info LoadInfo, err error) {
 	return LoadMode(wasm, Interruptible)
 }
@@ -156,6 +158,11 @@ func load(wasm []byte, k moduleKey) (*Module, LoadInfo, error) {
 	if m := cachedModule(k, wasm); m != nil {
 		info.Source = SourceMemory
 		return m, info, nil
+	}
+	// A module of another ABI is refused before anything is compiled or
+	// cached (a module in memory passed this check when it was loaded).
+	if err := checkABI(wasm); err != nil {
+		return nil, info, err
 	}
 	// Compile outside the lock: two goroutines racing on the same bytes both
 	// compile, and the first to store wins. While the disk cache entry is

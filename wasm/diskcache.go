@@ -11,16 +11,18 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"sync"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // The disk cache keeps compiled modules across processes: Wasmtime's
 // serialized form of each module in a file of its own (cacheentry.go gives
 // the format), named by
 //
-//	sha256(format, our version, Wasmtime version, engine settings, GOOS/GOARCH, key of the wasm bytes)
+//	sha256(format, our version, module ABI version, Wasmtime version, engine settings, GOOS/GOARCH, key of the wasm bytes)
 //
 // so that anything that changes the machine code changes the name. The key
 // (length and two CRC-32s, cache.go) is what the memory cache uses too; it
@@ -210,11 +212,15 @@ var wasmtimeVersion = sync.OnceValue(func() string {
 	return "v39"
 })
 
+// abiVersion is the module ABI version (core/abi) as part of a key: a
+// runtime of another ABI never reads this one's entries.
+var abiVersion = "abi" + strconv.Itoa(abi.Version)
+
 // key returns the file name stem of the entry for the module whose bytes
 // have the key k.
 func (dc *diskCache) key(k moduleKey) string {
 	h := sha256.New()
-	for _, part := range []string{cacheMagic, dc.salt, wasmtimeVersion(), k.mode.settings(), runtime.GOOS + "/" + runtime.GOARCH} {
+	for _, part := range []string{cacheMagic, dc.salt, abiVersion, wasmtimeVersion(), k.mode.settings(), runtime.GOOS + "/" + runtime.GOARCH} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}

@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // withDiskCache turns the disk cache on in a fresh directory for one test
@@ -98,6 +101,13 @@ func TestDiskCacheKey(t *testing.T) {
 	w := keyOf([]byte("\x00asm\x01\x00\x00\x00"))
 	if a.key(w) == b.key(w) {
 		t.Error("the version is not part of the key")
+	}
+	old := abiVersion
+	abiVersion = "abi" + strconv.Itoa(abi.Version+1)
+	other := a.key(w)
+	abiVersion = old
+	if other == a.key(w) {
+		t.Error("the ABI version is not part of the key")
 	}
 	for _, other := range []moduleKey{
 		keyOf([]byte("\x00asm\x01\x00\x00\x00\x00")),

@@ -7,19 +7,6 @@
 
 #include "fastcall.h"
 
-// Error codes recorded by generated modules (core/wasmgen/abi.go ErrorCode).
-enum {
-  ML_ERR_OVERFLOW = 1,
-  ML_ERR_ZERO_DIVISION = 2,
-  ML_ERR_INDEX = 3,
-  ML_ERR_VALUE = 4,
-  ML_ERR_ASSERTION = 5,
-  ML_ERR_MEMORY = 6,
-  ML_ERR_UNSUPPORTED = 7,
-  ML_ERR_TYPE = 8,
-  ML_ERR_INTERRUPT = 9,
-};
-
 // ml_error_code asks the instance's __ml_error which error it recorded.
 static int32_t ml_error_code(const ml_fastfunc *f) {
   const ml_fastfunc *ef = f->error_fn;
@@ -53,27 +40,7 @@ int ml_kind_for(int code, int32_t ml_code) {
   case ML_WASMTIME_TRAP_INTERRUPT:
     return ML_TRAP_TIMEOUT;
   case ML_WASMTIME_TRAP_UNREACHABLE_CODE_REACHED:
-    switch (ml_code) {
-    case ML_ERR_OVERFLOW:
-      return ML_TRAP_OVERFLOW;
-    case ML_ERR_ZERO_DIVISION:
-      return ML_TRAP_ZERO_DIVISION;
-    case ML_ERR_INDEX:
-      return ML_TRAP_INDEX;
-    case ML_ERR_VALUE:
-      return ML_TRAP_VALUE;
-    case ML_ERR_ASSERTION:
-      return ML_TRAP_ASSERTION;
-    case ML_ERR_MEMORY:
-      return ML_TRAP_MEMORY;
-    case ML_ERR_UNSUPPORTED:
-      return ML_TRAP_UNSUPPORTED;
-    case ML_ERR_TYPE:
-      return ML_TRAP_TYPE;
-    case ML_ERR_INTERRUPT:
-      return ML_TRAP_INTERRUPT;
-    }
-    return ML_TRAP_GENERIC;
+    return ml_trap_for_error(ml_code);
   }
   return ML_TRAP_GENERIC;
 }

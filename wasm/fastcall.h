@@ -106,32 +106,10 @@ extern const wasm_byte_vec_t *wasmtime_frame_func_name(const wasm_frame_t *);
 
 /* ---- Our side ---- */
 
-/* Value kinds of parameters and results (match wasm.h's wasm_valkind_enum). */
-enum {
-  ML_I32 = 0,
-  ML_I64 = 1,
-  ML_F32 = 2,
-  ML_F64 = 3,
-  ML_OTHER = 255,
-};
-
-/* Outcome kinds of a call; mirrored by package wasm's TrapKind. */
-enum {
-  ML_OK = 0,
-  ML_TRAP_GENERIC = 1,      /* any other trap; the message says which */
-  ML_TRAP_ZERO_DIVISION = 2,
-  ML_TRAP_OVERFLOW = 3,
-  ML_TRAP_INDEX = 4,
-  ML_TRAP_RECURSION = 5,
-  ML_TRAP_VALUE = 6,
-  ML_TRAP_ASSERTION = 7,
-  ML_TRAP_MEMORY = 8,
-  ML_TRAP_UNSUPPORTED = 9,
-  ML_TRAP_ERROR = 10,       /* Wasmtime returned an error, not a trap */
-  ML_TRAP_TIMEOUT = 11,     /* the deadline of a timed call passed */
-  ML_TRAP_TYPE = 12,        /* TypeError (error code 8) */
-  ML_TRAP_INTERRUPT = 13,   /* SIGINT (Ctrl-C) stopped the call (error code 9) */
-};
+/* Value kinds (ML_I32..ML_OTHER), outcome kinds of a call (ML_OK,
+ * ML_TRAP_*, package wasm's TrapKind) and error codes (ML_ERR_*): the
+ * module ABI, generated from core/abi. */
+#include "ml_abi.h"
 
 /*
  * ml_store_state is what C code shares with Wasmtime's epoch deadline
@@ -175,7 +153,7 @@ typedef struct ml_instance {
   wasmtime_memory_t memory;
   int has_memory;
   ml_store_state *state;
-  /* The module's interrupt word (core/wasmgen InterruptExport) in its
+  /* The module's interrupt word (ML_INTERRUPT_EXPORT) in its
    * memory, which does not move (the engines forbid it), or NULL when the
    * module does not poll one. */
   volatile int32_t *interrupt_word;

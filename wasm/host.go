@@ -7,17 +7,17 @@ import (
 	"unsafe"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
-	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // BindHost fills the host table of a generated module's instance (the
-// table it exports as wasmgen.HostExport, if any) with the host
-// functions: slot 0 gets the platform's pow(), the one CPython's float **
-// calls. Instantiate does it for every instance; BindHost is for code that
+// table it exports as abi.HostExport, if any) with the host functions:
+// slot abi.HostPowSlot gets the platform's pow(), the one CPython's float
+// ** calls. Instantiate does it for every instance; BindHost is for code that
 // instantiates modules with wasmtime-go directly (tests).
 func BindHost(store *wasmtime.Store, inst *wasmtime.Instance) (err error) {
 	defer recoverTo(&err)
-	ext := inst.GetExport(store, wasmgen.HostExport)
+	ext := inst.GetExport(store, abi.HostExport)
 	if ext == nil {
 		return nil
 	}
@@ -31,7 +31,7 @@ func BindHost(store *wasmtime.Store, inst *wasmtime.Instance) (err error) {
 	// (TestFuncLayout).
 	fn := new(wasmtime.Func)
 	*(*C.wasmtime_func_t)(unsafe.Pointer(fn)) = cf
-	return table.Set(store, 0, wasmtime.ValFuncref(fn))
+	return table.Set(store, abi.HostPowSlot, wasmtime.ValFuncref(fn))
 }
 
 // hostPow is the value the host pow gives for x and y, for tests: pow(x,

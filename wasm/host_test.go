@@ -4,13 +4,13 @@ import (
 	"math"
 	"testing"
 
-	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // hostModule calls slot 0 of its host table, as generated float ** does.
 const hostModule = `(module
   (type $host (func (param f64 f64) (result f64)))
-  (table (export "` + wasmgen.HostExport + `") 1 funcref)
+  (table (export "` + abi.HostExport + `") 1 funcref)
   (func (export "pow") (param f64 f64) (result f64)
     local.get 0
     local.get 1

@@ -14,14 +14,14 @@ import (
 	"unsafe"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
-	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // Names of the exports generated modules share with the runtime.
 const (
-	memoryExport    = wasmgen.MemoryExport
-	errorExport     = wasmgen.ErrorExport
-	interruptExport = wasmgen.InterruptExport
+	memoryExport    = abi.MemoryExport
+	errorExport     = abi.ErrorExport
+	interruptExport = abi.InterruptExport
 )
 
 // DefaultMemoryLimit is the most linear memory an instance may have when
@@ -366,7 +366,7 @@ func (t *Template) InstantiateWithin(d time.Duration) (inst *Instance, err error
 }
 
 // interruptWord returns the address of the interrupt word that the
-// module's code polls (wasmgen.InterruptExport: an immutable i32 global
+// module's code polls (abi.InterruptExport: an immutable i32 global
 // holding it, inside the exported memory's first page), or -1 for none.
 func interruptWord(store *wasmtime.Store, wi *wasmtime.Instance, mem *wasmtime.Memory) int32 {
 	ext := wi.GetExport(store, interruptExport)

@@ -1,6 +1,10 @@
 package wasm
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
+)
 
 // A module's interface, read from its bytes. Wasmtime-go lists exports
 // and imports reflectively, one C call and one type object per entry,
@@ -23,102 +27,104 @@ type moduleInterface struct {
 
 // externNames names the extern kinds as Import.Kind does.
 var externNames = [...]string{
-	externFunc:   "func",
-	externTable:  "table",
-	externMemory: "memory",
-	externGlobal: "global",
+	wasmbin.ExternFunc:   "func",
+	wasmbin.ExternTable:  "table",
+	wasmbin.ExternMemory: "memory",
+	wasmbin.ExternGlobal: "global",
 }
 
 // readInterface lists the exported functions (with bounded as their
 // Bounded field), the exported memory and the imports of a module from
 // its sections, or returns an error when they cannot be trusted to match
 // Wasmtime's.
-func readInterface(s *moduleSections, bounded map[string]bool) (*moduleInterface, error) {
-	if s.ifaceErr != nil {
-		return nil, s.ifaceErr
+func readInterface(s *wasmbin.Sections, bounded map[string]bool) (*moduleInterface, error) {
+	if s.InterfaceErr != nil {
+		return nil, s.InterfaceErr
 	}
-	if len(s.funcTypes) != s.funcs {
-		return nil, fmt.Errorf("%w: %d function types for %d functions", errDecode, len(s.funcTypes), s.funcs)
+	if len(s.FuncTypes) != s.Funcs {
+		return nil, fmt.Errorf("%w: %d function types for %d functions", errDecode, len(s.FuncTypes), s.Funcs)
 	}
 	// funcSigs[i] is the type of function i, imports first.
-	funcSigs := make([]*funcSig, 0, s.imports+s.funcs)
-	sig := func(t uint32) (*funcSig, error) {
-		if int(t) >= len(s.types) {
+	funcSigs := make([]*wasmbin.FuncSig, 0, s.FuncImports+s.Funcs)
+	sig := func(t uint32) (*wasmbin.FuncSig, error) {
+		if int(t) >= len(s.Types) {
 			return nil, fmt.Errorf("%w: type %d out of range", errDecode, t)
 		}
-		return &s.types[t], nil
+		return &s.Types[t], nil
 	}
 	// All the kinds of every signature listed go into one array.
 	kinds := 0
 	// Like Wasmtime's lists, an empty list is nil.
 	iface := &moduleInterface{}
-	if len(s.importList) > 0 {
-		iface.imports = make([]Import, 0, len(s.importList))
+	if len(s.Imports) > 0 {
+		iface.imports = make([]Import, 0, len(s.Imports))
 	}
-	for _, e := range s.importList {
-		if int(e.kind) >= len(externNames) {
-			return nil, fmt.Errorf("%w: import kind %d", errDecode, e.kind)
+	for _, e := range s.Imports {
+		if int(e.Kind) >= len(externNames) {
+			return nil, fmt.Errorf("%w: import kind %d", errDecode, e.Kind)
 		}
-		if e.kind == externFunc {
-			fs, err := sig(e.typeIndex)
+		if e.Kind == wasmbin.ExternFunc {
+			fs, err := sig(e.TypeIndex)
 			if err != nil {
 				return nil, err
 			}
 			funcSigs = append(funcSigs, fs)
-			kinds += len(fs.params) + len(fs.results)
+			kinds += len(fs.Params) + len(fs.Results)
 		}
 	}
-	for _, t := range s.funcTypes {
+	for _, t := range s.FuncTypes {
 		fs, err := sig(t)
 		if err != nil {
 			return nil, err
 		}
 		funcSigs = append(funcSigs, fs)
 	}
-	for _, e := range s.exports {
-		if int(e.index) >= len(funcSigs) {
-			return nil, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.name, e.index)
+	for _, e := range s.FuncExports {
+		if int(e.Index) >= len(funcSigs) {
+			return nil, fmt.Errorf("%w: export %q of function %d out of range", errDecode, e.Name, e.Index)
 		}
-		fs := funcSigs[e.index]
-		kinds += len(fs.params) + len(fs.results)
+		fs := funcSigs[e.Index]
+		kinds += len(fs.Params) + len(fs.Results)
 	}
 	all := make([]ValKind, 0, kinds)
-	// take appends ks to all and returns its copy, capped so that no two
-	// results share elements.
-	take := func(ks []ValKind) []ValKind {
+	// take appends the kinds of ts to all and returns them, capped so that
+	// no two results share elements.
+	take := func(ts []wasmbin.ValType) []ValKind {
 		start := len(all)
-		all = append(all, ks...)
+		for _, t := range ts {
+			all = append(all, kindOfType(t))
+		}
 		return all[start:len(all):len(all)]
 	}
 	nfunc := 0
-	for _, e := range s.importList {
-		im := Import{Module: e.module, Name: e.name, Kind: externNames[e.kind]}
-		if e.kind == externFunc {
+	for _, e := range s.Imports {
+		im := Import{Module: e.Module, Name: e.Name, Kind: externNames[e.Kind]}
+		if e.Kind == wasmbin.ExternFunc {
 			fs := funcSigs[nfunc]
 			nfunc++
-			im.Params, im.Results = take(fs.params), take(fs.results)
+			im.Params, im.Results = take(fs.Params), take(fs.Results)
 		}
 		iface.imports = append(iface.imports, im)
 	}
-	if len(s.exports) > 0 {
-		iface.exports = make([]FuncExport, 0, len(s.exports))
+	if len(s.FuncExports) > 0 {
+		iface.exports = make([]FuncExport, 0, len(s.FuncExports))
 	}
-	for _, e := range s.exports {
-		fs := funcSigs[e.index]
+	for _, e := range s.FuncExports {
+		fs := funcSigs[e.Index]
 		iface.exports = append(iface.exports, FuncExport{
-			Name:    e.name,
-			Params:  take(fs.params),
-			Results: take(fs.results),
-			Bounded: bounded[e.name],
+			Name:    e.Name,
+			Params:  take(fs.Params),
+			Results: take(fs.Results),
+			Bounded: bounded[e.Name],
 		})
 	}
-	for _, e := range s.memExports {
-		if int(e.index) >= len(s.memories) {
-			return nil, fmt.Errorf("%w: export %q of memory %d out of range", errDecode, e.name, e.index)
+	for _, e := range s.MemExports {
+		if int(e.Index) >= len(s.Memories) {
+			return nil, fmt.Errorf("%w: export %q of memory %d out of range", errDecode, e.Name, e.Index)
 		}
-		if e.name == memoryExport {
+		if e.Name == memoryExport {
 			iface.memory = true
-			iface.minMem = int64(min(s.memories[e.index], 1<<47)) * 65536
+			iface.minMem = int64(min(s.Memories[e.Index], 1<<47)) * 65536
 		}
 	}
 	return iface, nil

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // interfaceCases are modules whose interface the decoder must read, beside
@@ -105,16 +106,16 @@ func TestInterfaceFallback(t *testing.T) {
 		}
 	}
 	// A module whose interface decodes but whose sections do not add up.
-	s := &moduleSections{funcs: 1, types: []funcSig{{}}, funcTypes: []uint32{3}}
+	s := &wasmbin.Sections{Funcs: 1, Types: []wasmbin.FuncSig{{}}, FuncTypes: []uint32{3}}
 	if _, err := readInterface(s, nil); err == nil {
 		t.Error("readInterface accepted a type index out of range")
 	}
-	s = &moduleSections{funcs: 1, types: []funcSig{{}}, funcTypes: []uint32{0},
-		exports: []funcIndexExport{{"x", 1}}}
+	s = &wasmbin.Sections{Funcs: 1, Types: []wasmbin.FuncSig{{}}, FuncTypes: []uint32{0},
+		FuncExports: []wasmbin.Export{{Name: "x", Index: 1}}}
 	if _, err := readInterface(s, nil); err == nil {
 		t.Error("readInterface accepted a function index out of range")
 	}
-	s = &moduleSections{memExports: []funcIndexExport{{"memory", 0}}}
+	s = &wasmbin.Sections{MemExports: []wasmbin.Export{{Name: "memory", Index: 0}}}
 	if _, err := readInterface(s, nil); err == nil {
 		t.Error("readInterface accepted a memory index out of range")
 	}

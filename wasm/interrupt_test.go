@@ -9,7 +9,7 @@ import (
 )
 
 // pollWAT polls its interrupt word as generated modules do
-// (core/wasmgen interrupt.go) and exports it under wasmgen.InterruptExport.
+// (core/wasmgen interrupt.go) and exports it under abi.InterruptExport.
 const pollWAT = `(module
   (memory (export "memory") 1)
   (global $err (mut i32) (i32.const 0))

@@ -5,29 +5,30 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // A TrapKind says which Python exception a failed call stands for. Its
-// values are the ML_TRAP_* constants of fastcall.h.
-type TrapKind int
+// values are those of core/abi's TrapKind, the ML_OK and ML_TRAP_*
+// constants of the generated header that fastcall.h includes.
+type TrapKind abi.TrapKind
 
 // The trap kinds.
 const (
-	TrapNone         TrapKind = 0  // the call succeeded
-	TrapGeneric      TrapKind = 1  // any other trap (out-of-bounds memory, bad conversion, ...)
-	TrapZeroDivision TrapKind = 2  // ZeroDivisionError
-	TrapOverflow     TrapKind = 3  // OverflowError; AUTO re-runs the call in Python
-	TrapIndex        TrapKind = 4  // IndexError
-	TrapRecursion    TrapKind = 5  // RecursionError (wasm stack exhausted)
-	TrapValue        TrapKind = 6  // ValueError
-	TrapAssertion    TrapKind = 7  // AssertionError
-	TrapMemory       TrapKind = 8  // MemoryError
-	TrapUnsupported  TrapKind = 9  // a value compiled code cannot represent; AUTO re-runs in Python
-	TrapError        TrapKind = 10 // Wasmtime failed the call without a trap
-	TrapTimeout      TrapKind = 11 // TimeoutError: the deadline of a timed call passed
-	TrapType         TrapKind = 12 // TypeError (code ErrType)
-	TrapInterrupt    TrapKind = 13 // KeyboardInterrupt: SIGINT stopped the call (code ErrInterrupt)
+	TrapNone         = TrapKind(abi.TrapNone)         // the call succeeded
+	TrapGeneric      = TrapKind(abi.TrapGeneric)      // any other trap (out-of-bounds memory, bad conversion, ...)
+	TrapZeroDivision = TrapKind(abi.TrapZeroDivision) // ZeroDivisionError
+	TrapOverflow     = TrapKind(abi.TrapOverflow)     // OverflowError; AUTO re-runs the call in Python
+	TrapIndex        = TrapKind(abi.TrapIndex)        // IndexError
+	TrapRecursion    = TrapKind(abi.TrapRecursion)    // RecursionError (wasm stack exhausted)
+	TrapValue        = TrapKind(abi.TrapValue)        // ValueError
+	TrapAssertion    = TrapKind(abi.TrapAssertion)    // AssertionError
+	TrapMemory       = TrapKind(abi.TrapMemory)       // MemoryError
+	TrapUnsupported  = TrapKind(abi.TrapUnsupported)  // a value compiled code cannot represent; AUTO re-runs in Python
+	TrapError        = TrapKind(abi.TrapError)        // Wasmtime failed the call without a trap
+	TrapTimeout      = TrapKind(abi.TrapTimeout)      // TimeoutError: the deadline of a timed call passed
+	TrapType         = TrapKind(abi.TrapType)         // TypeError (code ErrType)
+	TrapInterrupt    = TrapKind(abi.TrapInterrupt)    // KeyboardInterrupt: SIGINT stopped the call (code ErrInterrupt)
 )
 
 // Errors that a *Trap matches with errors.Is, one per kind.
@@ -92,10 +93,8 @@ func (k TrapKind) Err() error {
 
 // String returns a short name ("ZeroDivision", "Generic").
 func (k TrapKind) String() string {
-	names := [...]string{"None", "Generic", "ZeroDivision", "Overflow", "Index",
-		"Recursion", "Value", "Assertion", "Memory", "Unsupported", "Error", "Timeout", "Type", "Interrupt"}
-	if k >= 0 && int(k) < len(names) {
-		return names[k]
+	if n := abi.TrapKind(k).Name(); n != "" {
+		return n
 	}
 	return fmt.Sprintf("TrapKind(%d)", int(k))
 }
@@ -123,7 +122,9 @@ const (
 //	                                  else Generic
 //	anything else                     Generic
 //
-// ml_kind_for in fastcall.c is the same table; a test keeps them equal.
+// The codes map through abi.TrapFor, which the generated ml_trap_for_error
+// of ml_abi.h spells in C for ml_kind_for in fastcall.c; a test keeps the
+// two classifications equal.
 func classify(code int, mlCode int32) TrapKind {
 	switch code {
 	case codeIntegerDivisionByZero:
@@ -135,26 +136,7 @@ func classify(code int, mlCode int32) TrapKind {
 	case codeInterrupt:
 		return TrapTimeout
 	case codeUnreachable:
-		switch wasmgen.ErrorCode(mlCode) {
-		case wasmgen.ErrOverflow:
-			return TrapOverflow
-		case wasmgen.ErrZeroDivision:
-			return TrapZeroDivision
-		case wasmgen.ErrIndex:
-			return TrapIndex
-		case wasmgen.ErrValue:
-			return TrapValue
-		case wasmgen.ErrAssertion:
-			return TrapAssertion
-		case wasmgen.ErrMemory:
-			return TrapMemory
-		case wasmgen.ErrUnsupported:
-			return TrapUnsupported
-		case wasmgen.ErrType:
-			return TrapType
-		case wasmgen.ErrInterrupt:
-			return TrapInterrupt
-		}
+		return TrapKind(abi.TrapFor(abi.ErrorCode(mlCode)))
 	}
 	return TrapGeneric
 }

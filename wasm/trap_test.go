@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 func TestTraps(t *testing.T) {
@@ -97,7 +99,11 @@ func TestClassifyMatchesC(t *testing.T) {
 }
 
 func TestTrapKinds(t *testing.T) {
-	for i, c := range cTrapKinds() {
+	kinds := cTrapKinds()
+	if len(kinds) != abi.TrapKinds {
+		t.Errorf("cTrapKinds lists %d kinds, core/abi has %d", len(kinds), abi.TrapKinds)
+	}
+	for i, c := range kinds {
 		if c != i {
 			t.Errorf("C trap kind %d = %d; TrapKind %v = %d", i, c, TrapKind(i), i)
 		}

@@ -1,36 +1,24 @@
 package wasm
 
-import "github.com/bytecodealliance/wasmtime-go/v39"
+import (
+	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
+)
 
-// A ValKind is the type of a WebAssembly parameter or result. Its values
-// are those of wasm.h's wasm_valkind_enum for the numeric types, and
-// ML_I32..ML_F64 in fastcall.h.
-type ValKind uint8
+// A ValKind is the type of a WebAssembly parameter or result: the value
+// kind of the module ABI (core/abi), ML_I32..ML_F64 in fastcall.h.
+type ValKind = abi.ValKind
 
 // The value kinds. KindOther stands for reference and vector types, which
 // only the reflective call path can see.
 const (
-	KindI32   ValKind = 0
-	KindI64   ValKind = 1
-	KindF32   ValKind = 2
-	KindF64   ValKind = 3
-	KindOther ValKind = 255
+	KindI32   = abi.KindI32
+	KindI64   = abi.KindI64
+	KindF32   = abi.KindF32
+	KindF64   = abi.KindF64
+	KindOther = abi.KindOther
 )
-
-// String returns the WebAssembly text name of k ("i32", "f64"), or "other".
-func (k ValKind) String() string {
-	switch k {
-	case KindI32:
-		return "i32"
-	case KindI64:
-		return "i64"
-	case KindF32:
-		return "f32"
-	case KindF64:
-		return "f64"
-	}
-	return "other"
-}
 
 // kindOf converts a wasmtime value type.
 func kindOf(t *wasmtime.ValType) ValKind {
@@ -54,4 +42,20 @@ func kindsOf(ts []*wasmtime.ValType) []ValKind {
 		out[i] = kindOf(t)
 	}
 	return out
+}
+
+// kindOfType converts a value type as the decoder reads it: the numeric
+// types as themselves, any other as KindOther.
+func kindOfType(t wasmbin.ValType) ValKind {
+	switch t {
+	case wasmbin.I32:
+		return KindI32
+	case wasmbin.I64:
+		return KindI64
+	case wasmbin.F32:
+		return KindF32
+	case wasmbin.F64:
+		return KindF64
+	}
+	return KindOther
 }

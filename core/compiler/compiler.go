@@ -122,7 +122,7 @@ func describe(fn *check.Func) Function {
 //
 // i is int (i64), f float (f64), b bool (i32 0/1), s str (the i32 address
 // of a string object), n None (no result). A list is an i32 header address
-// (core/wasmgen/abi.go): I, F, B and S are list[int], list[float],
+// (core/abi): I, F, B and S are list[int], list[float],
 // list[bool] and list[str]; L prefixes a list of the list that follows, so
 // LF is list[list[float]] and LLI list[list[list[int]]]. Every
 // parameter is one type, so the letters parse left to right without

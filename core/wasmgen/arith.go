@@ -1,6 +1,10 @@
 package wasmgen
 
-import "math"
+import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
+	"math"
+)
 
 // The instruction sequences of checked arithmetic. Each takes its operands
 // from the stack (left below right) and leaves the result, using
@@ -13,7 +17,7 @@ import "math"
 // ((a ^ r) & (b ^ r)) < 0.
 func (fg *fgen) intAdd(xr, yr interval) {
 	if addSafe(xr, yr) {
-		fg.emit(OpI64Add)
+		fg.emit(wasmbin.OpI64Add)
 		return
 	}
 	if yr.lo == yr.hi {
@@ -24,24 +28,24 @@ func (fg *fgen) intAdd(xr, yr interval) {
 		fg.addSigned(xr, yr)
 		return
 	}
-	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.tee(a)
 	fg.get(b)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.set(r)
 	fg.get(a)
 	fg.get(r)
-	fg.emit(OpI64Xor)
+	fg.emit(wasmbin.OpI64Xor)
 	fg.get(b)
 	fg.get(r)
-	fg.emit(OpI64Xor)
-	fg.emit(OpI64And)
+	fg.emit(wasmbin.OpI64Xor)
+	fg.emit(wasmbin.OpI64And)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(r)
-	fg.release(I64, a, b, r)
+	fg.release(wasmbin.I64, a, b, r)
 }
 
 // addSigned: a + b when the sign of one operand is known, with one
@@ -55,63 +59,63 @@ func (fg *fgen) addSigned(xr, yr interval) {
 	if xr.nonNeg() && yr.nonNeg() {
 		// the exact sum lies in [0, 2**64 - 2]: it overflowed iff the
 		// wrapped one is negative
-		r := fg.temp(I64)
-		fg.emit(OpI64Add)
+		r := fg.temp(wasmbin.I64)
+		fg.emit(wasmbin.OpI64Add)
 		fg.tee(r)
 		fg.i64(0)
-		fg.emit(OpI64LtS)
-		fg.trapIf(ErrOverflow)
+		fg.emit(wasmbin.OpI64LtS)
+		fg.trapIf(abi.ErrOverflow)
 		fg.get(r)
-		fg.release(I64, r)
+		fg.release(wasmbin.I64, r)
 		return
 	}
-	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.tee(a)
 	fg.get(b)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.tee(r)
 	switch {
 	case yr.nonNeg():
 		fg.get(a)
-		fg.emit(OpI64LtS)
+		fg.emit(wasmbin.OpI64LtS)
 	case yr.hi <= 0:
 		fg.get(a)
-		fg.emit(OpI64GtS)
+		fg.emit(wasmbin.OpI64GtS)
 	case xr.nonNeg():
 		fg.get(b)
-		fg.emit(OpI64LtS)
+		fg.emit(wasmbin.OpI64LtS)
 	default: // xr.hi <= 0
 		fg.get(b)
-		fg.emit(OpI64GtS)
+		fg.emit(wasmbin.OpI64GtS)
 	}
-	fg.trapIf(ErrOverflow)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(r)
-	fg.release(I64, a, b, r)
+	fg.release(wasmbin.I64, a, b, r)
 }
 
 // addConst: a + c where c, a constant, is already on the stack above a:
 // it traps when a lies beyond MAX - c (c > 0) or below MIN - c (c < 0).
 func (fg *fgen) addConst(c int64) {
-	a := fg.temp(I64)
-	fg.emit(OpDrop)
+	a := fg.temp(wasmbin.I64)
+	fg.emit(wasmbin.OpDrop)
 	fg.tee(a)
 	switch {
 	case c > 0:
 		fg.i64(math.MaxInt64 - c)
-		fg.emit(OpI64GtS)
-		fg.trapIf(ErrOverflow)
+		fg.emit(wasmbin.OpI64GtS)
+		fg.trapIf(abi.ErrOverflow)
 	case c < 0:
 		fg.i64(math.MinInt64 - c)
-		fg.emit(OpI64LtS)
-		fg.trapIf(ErrOverflow)
+		fg.emit(wasmbin.OpI64LtS)
+		fg.trapIf(abi.ErrOverflow)
 	default:
-		fg.emit(OpDrop)
+		fg.emit(wasmbin.OpDrop)
 	}
 	fg.get(a)
 	fg.i64(c)
-	fg.emit(OpI64Add)
-	fg.release(I64, a)
+	fg.emit(wasmbin.OpI64Add)
+	fg.release(wasmbin.I64, a)
 }
 
 // intSub: r = a - b for a in xr and b in yr: a plain i64.sub when the
@@ -120,7 +124,7 @@ func (fg *fgen) addConst(c int64) {
 // ((a ^ b) & (a ^ r)) < 0.
 func (fg *fgen) intSub(xr, yr interval) {
 	if subSafe(xr, yr) {
-		fg.emit(OpI64Sub)
+		fg.emit(wasmbin.OpI64Sub)
 		return
 	}
 	if yr.lo == yr.hi && yr.lo != math.MinInt64 {
@@ -130,41 +134,41 @@ func (fg *fgen) intSub(xr, yr interval) {
 	if yr.nonNeg() || yr.hi <= 0 {
 		// a - b for b >= 0 lies in [a - MAX, a]: it overflows iff the
 		// wrapped r = a - b + 2**64 > a; for b <= 0, iff r < a.
-		a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+		a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 		fg.set(b)
 		fg.tee(a)
 		fg.get(b)
-		fg.emit(OpI64Sub)
+		fg.emit(wasmbin.OpI64Sub)
 		fg.tee(r)
 		fg.get(a)
 		if yr.nonNeg() {
-			fg.emit(OpI64GtS)
+			fg.emit(wasmbin.OpI64GtS)
 		} else {
-			fg.emit(OpI64LtS)
+			fg.emit(wasmbin.OpI64LtS)
 		}
-		fg.trapIf(ErrOverflow)
+		fg.trapIf(abi.ErrOverflow)
 		fg.get(r)
-		fg.release(I64, a, b, r)
+		fg.release(wasmbin.I64, a, b, r)
 		return
 	}
-	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.tee(a)
 	fg.get(b)
-	fg.emit(OpI64Sub)
+	fg.emit(wasmbin.OpI64Sub)
 	fg.set(r)
 	fg.get(a)
 	fg.get(b)
-	fg.emit(OpI64Xor)
+	fg.emit(wasmbin.OpI64Xor)
 	fg.get(a)
 	fg.get(r)
-	fg.emit(OpI64Xor)
-	fg.emit(OpI64And)
+	fg.emit(wasmbin.OpI64Xor)
+	fg.emit(wasmbin.OpI64And)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(r)
-	fg.release(I64, a, b, r)
+	fg.release(wasmbin.I64, a, b, r)
 }
 
 // intMul: r = a * b; a plain i64.mul when the ranges of the operands
@@ -173,10 +177,10 @@ func (fg *fgen) intSub(xr, yr interval) {
 // never by zero, so it cannot trap.
 func (fg *fgen) intMul(xr, yr interval) {
 	if mulSafe(xr, yr) {
-		fg.emit(OpI64Mul)
+		fg.emit(wasmbin.OpI64Mul)
 		return
 	}
-	a, b, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.set(a)
 	if xr.nonNeg() && yr.nonNeg() {
@@ -185,7 +189,7 @@ func (fg *fgen) intMul(xr, yr interval) {
 		fg.mulChecked(a, b, r)
 	}
 	fg.get(r)
-	fg.release(I64, a, b, r)
+	fg.release(wasmbin.I64, a, b, r)
 }
 
 // mulNonNeg stores a * b in r for a, b >= 0, trapping with ErrOverflow if
@@ -196,26 +200,26 @@ func (fg *fgen) intMul(xr, yr interval) {
 func (fg *fgen) mulNonNeg(a, b, r uint32) {
 	fg.get(a)
 	fg.get(b)
-	fg.emit(OpI64Mul)
+	fg.emit(wasmbin.OpI64Mul)
 	fg.set(r)
 	fg.get(a)
 	fg.get(b)
-	fg.emit(OpI64Or)
+	fg.emit(wasmbin.OpI64Or)
 	fg.i64(31)
-	fg.emit(OpI64ShrU)
+	fg.emit(wasmbin.OpI64ShrU)
 	fg.i64(0)
-	fg.emit(OpI64Ne)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(a)
 	fg.i64(0)
-	fg.emit(OpI64Ne)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(r)
 	fg.get(a)
-	fg.emit(OpI64DivS)
+	fg.emit(wasmbin.OpI64DivS)
 	fg.get(b)
-	fg.emit(OpI64Ne)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.trapIf(abi.ErrOverflow)
 	fg.end()
 	fg.end()
 }
@@ -227,37 +231,37 @@ func (fg *fgen) mulNonNeg(a, b, r uint32) {
 func (fg *fgen) mulChecked(a, b, r uint32) {
 	fg.get(a)
 	fg.get(b)
-	fg.emit(OpI64Mul)
+	fg.emit(wasmbin.OpI64Mul)
 	fg.set(r)
 	fg.get(a)
 	fg.i64(1 << 31)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.get(b)
 	fg.i64(1 << 31)
-	fg.emit(OpI64Add)
-	fg.emit(OpI64Or)
+	fg.emit(wasmbin.OpI64Add)
+	fg.emit(wasmbin.OpI64Or)
 	fg.i64(1 << 32)
-	fg.emit(OpI64GeU)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64GeU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(a)
 	fg.i64(-1)
-	fg.emit(OpI64Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(b)
 	fg.i64(math.MinInt64)
-	fg.emit(OpI64Eq)
-	fg.trapIf(ErrOverflow)
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.trapIf(abi.ErrOverflow)
+	fg.emit(wasmbin.OpElse)
 	fg.get(a)
-	fg.emit(OpI64Eqz)
-	fg.emit(OpI32Eqz)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(r)
 	fg.get(a)
-	fg.emit(OpI64DivS)
+	fg.emit(wasmbin.OpI64DivS)
 	fg.get(b)
-	fg.emit(OpI64Ne)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.trapIf(abi.ErrOverflow)
 	fg.end()
 	fg.end()
 	fg.end()
@@ -276,36 +280,36 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 		// non-negative numbers needs no floor adjustment; the unsigned
 		// division is the cheaper one (and by a constant, a
 		// multiplication without sign fix-up)
-		fg.emit(OpI64DivU)
+		fg.emit(wasmbin.OpI64DivU)
 		return
 	}
-	a, b, q := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, b, q := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.tee(a)
 	fg.get(b)
-	fg.emit(OpI64DivS)
+	fg.emit(wasmbin.OpI64DivS)
 	fg.tee(q)
 	fg.get(a)
 	fg.get(q)
 	fg.get(b)
-	fg.emit(OpI64Mul)
-	fg.emit(OpI64Sub) // r
+	fg.emit(wasmbin.OpI64Mul)
+	fg.emit(wasmbin.OpI64Sub) // r
 	if yr.positive() {
 		fg.i64(0)
-		fg.emit(OpI64LtS)
+		fg.emit(wasmbin.OpI64LtS)
 	} else {
 		fg.i64(0)
-		fg.emit(OpI64Ne)
+		fg.emit(wasmbin.OpI64Ne)
 		fg.get(a)
 		fg.get(b)
-		fg.emit(OpI64Xor)
+		fg.emit(wasmbin.OpI64Xor)
 		fg.i64(0)
-		fg.emit(OpI64LtS)
-		fg.emit(OpI32And)
+		fg.emit(wasmbin.OpI64LtS)
+		fg.emit(wasmbin.OpI32And)
 	}
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Sub)
-	fg.release(I64, a, b, q)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Sub)
+	fg.release(wasmbin.I64, a, b, q)
 }
 
 // intMod: r = a rem_s b (which traps natively on b == 0 and gives 0 for
@@ -316,69 +320,69 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 // non-negative dividend too, none, and the remainder is i64.rem_u.
 func (fg *fgen) intMod(xr, yr interval) {
 	if yr.positive() && xr.nonNeg() {
-		fg.emit(OpI64RemU) // as for intFloorDiv: signed and unsigned agree
+		fg.emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
 		return
 	}
-	b, r := fg.temp(I64), fg.temp(I64)
+	b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.get(b)
-	fg.emit(OpI64RemS)
+	fg.emit(wasmbin.OpI64RemS)
 	fg.tee(r)
 	if yr.positive() {
 		fg.get(b)
 		fg.get(r)
 		fg.i64(63)
-		fg.emit(OpI64ShrS)
-		fg.emit(OpI64And)
-		fg.emit(OpI64Add)
-		fg.release(I64, b, r)
+		fg.emit(wasmbin.OpI64ShrS)
+		fg.emit(wasmbin.OpI64And)
+		fg.emit(wasmbin.OpI64Add)
+		fg.release(wasmbin.I64, b, r)
 		return
 	}
 	fg.get(b)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.get(r)
 	fg.get(r)
 	fg.i64(0)
-	fg.emit(OpI64Ne)
+	fg.emit(wasmbin.OpI64Ne)
 	fg.get(r)
 	fg.get(b)
-	fg.emit(OpI64Xor)
+	fg.emit(wasmbin.OpI64Xor)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.emit(OpI32And)
-	fg.emit(OpSelect)
-	fg.release(I64, b, r)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.emit(wasmbin.OpI32And)
+	fg.emit(wasmbin.OpSelect)
+	fg.release(wasmbin.I64, b, r)
 }
 
 // intNeg: -a, overflowing only for MIN.
 func (fg *fgen) intNeg() {
-	a := fg.temp(I64)
+	a := fg.temp(wasmbin.I64)
 	fg.tee(a)
 	fg.i64(math.MinInt64)
-	fg.emit(OpI64Eq)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.trapIf(abi.ErrOverflow)
 	fg.i64(0)
 	fg.get(a)
-	fg.emit(OpI64Sub)
-	fg.release(I64, a)
+	fg.emit(wasmbin.OpI64Sub)
+	fg.release(wasmbin.I64, a)
 }
 
 // intAbs: abs(a), overflowing only for MIN.
 func (fg *fgen) intAbs() {
-	a := fg.temp(I64)
+	a := fg.temp(wasmbin.I64)
 	fg.tee(a)
 	fg.i64(math.MinInt64)
-	fg.emit(OpI64Eq)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.trapIf(abi.ErrOverflow)
 	fg.i64(0)
 	fg.get(a)
-	fg.emit(OpI64Sub)
+	fg.emit(wasmbin.OpI64Sub)
 	fg.get(a)
 	fg.get(a)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.emit(OpSelect)
-	fg.release(I64, a)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.emit(wasmbin.OpSelect)
+	fg.release(wasmbin.I64, a)
 }
 
 // inF64Range leaves 1 when the i64 in local x is within ±2**53, where the
@@ -386,68 +390,68 @@ func (fg *fgen) intAbs() {
 func (fg *fgen) inF64Range(x uint32) {
 	fg.get(x)
 	fg.i64(1 << 53)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.i64(1 << 54)
-	fg.emit(OpI64GtU)
-	fg.emit(OpI32Eqz)
+	fg.emit(wasmbin.OpI64GtU)
+	fg.emit(wasmbin.OpI32Eqz)
 }
 
 // intTrueDiv: a / b for ints. Division by zero raises ZeroDivisionError;
 // when both operands are exact in f64 the f64 quotient is Python's
 // correctly rounded one; otherwise ErrUnsupported lets Python compute it.
 func (fg *fgen) intTrueDiv() {
-	a, b := fg.temp(I64), fg.temp(I64)
+	a, b := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(b)
 	fg.set(a)
 	fg.get(b)
-	fg.emit(OpI64Eqz)
-	fg.trapIf(ErrZeroDivision)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.trapIf(abi.ErrZeroDivision)
 	fg.inF64Range(a)
 	fg.inF64Range(b)
-	fg.emit(OpI32And)
-	fg.emit(OpI32Eqz)
-	fg.trapIf(ErrUnsupported)
+	fg.emit(wasmbin.OpI32And)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.trapIf(abi.ErrUnsupported)
 	fg.get(a)
-	fg.emit(OpF64ConvertI64S)
+	fg.emit(wasmbin.OpF64ConvertI64S)
 	fg.get(b)
-	fg.emit(OpF64ConvertI64S)
-	fg.emit(OpF64Div)
-	fg.release(I64, a, b)
+	fg.emit(wasmbin.OpF64ConvertI64S)
+	fg.emit(wasmbin.OpF64Div)
+	fg.release(wasmbin.I64, a, b)
 }
 
 // floatDiv: a / b for floats, ZeroDivisionError when b is ±0.
 func (fg *fgen) floatDiv() {
-	b := fg.temp(F64)
+	b := fg.temp(wasmbin.F64)
 	fg.tee(b)
 	fg.f64(0)
-	fg.emit(OpF64Eq)
-	fg.trapIf(ErrZeroDivision)
+	fg.emit(wasmbin.OpF64Eq)
+	fg.trapIf(abi.ErrZeroDivision)
 	fg.get(b)
-	fg.emit(OpF64Div)
-	fg.release(F64, b)
+	fg.emit(wasmbin.OpF64Div)
+	fg.release(wasmbin.F64, b)
 }
 
 // floatToInt converts an integral f64 to i64: nan raises ValueError, and a
 // value outside i64 (including ±inf) ErrOverflow, since Python would give a
 // big int or raise OverflowError; re-running in Python does either.
 func (fg *fgen) floatToInt() {
-	x := fg.temp(F64)
+	x := fg.temp(wasmbin.F64)
 	fg.tee(x)
 	fg.get(x)
-	fg.emit(OpF64Ne)
-	fg.trapIf(ErrValue)
+	fg.emit(wasmbin.OpF64Ne)
+	fg.trapIf(abi.ErrValue)
 	fg.get(x)
 	fg.f64(-twoTo63)
-	fg.emit(OpF64Ge)
+	fg.emit(wasmbin.OpF64Ge)
 	fg.get(x)
 	fg.f64(twoTo63)
-	fg.emit(OpF64Lt)
-	fg.emit(OpI32And)
-	fg.emit(OpI32Eqz)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpF64Lt)
+	fg.emit(wasmbin.OpI32And)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(x)
-	fg.emit(OpI64TruncF64S)
-	fg.release(F64, x)
+	fg.emit(wasmbin.OpI64TruncF64S)
+	fg.release(wasmbin.F64, x)
 }
 
 // helper returns the index of a runtime helper function, generating it on
@@ -456,11 +460,11 @@ func (g *gen) helper(name string, build func(*fgen)) uint32 {
 	if idx, ok := g.helpers[name]; ok {
 		return idx
 	}
-	f := &Func{Name: name}
+	f := &wasmbin.Func{Name: name}
 	idx := uint32(len(g.mod.Funcs))
 	g.helpers[name] = idx
 	g.mod.Funcs = append(g.mod.Funcs, f)
-	fg := &fgen{g: g, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32)}
+	fg := &fgen{g: g, f: f, local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32)}
 	build(fg)
 	return idx
 }
@@ -472,43 +476,43 @@ func (g *gen) helper(name string, build func(*fgen)) uint32 {
 // the result overflows too.
 func genIPow(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I64, I64}, Results: []ValType{I64}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"base", "exp"}
 	const base, exp = 0, 1
-	result := fg.temp(I64)
+	result := fg.temp(wasmbin.I64)
 	f.LocalNames[len(f.LocalNames)-1] = "result"
-	t := fg.temp(I64)
+	t := fg.temp(wasmbin.I64)
 	fg.get(exp)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.trapIf(ErrUnsupported)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.trapIf(abi.ErrUnsupported)
 	fg.i64(1)
 	fg.set(result)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(exp)
-	fg.emit(OpI64Eqz)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(exp)
 	fg.i64(1)
-	fg.emit(OpI64And)
-	fg.emit(OpI64Eqz)
-	fg.emit(OpI32Eqz) // (exp & 1) != 0
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64And)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.emit(wasmbin.OpI32Eqz) // (exp & 1) != 0
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.mulChecked(result, base, t)
 	fg.get(t)
 	fg.set(result)
 	fg.end()
 	fg.get(exp)
 	fg.i64(1)
-	fg.emit(OpI64ShrS)
+	fg.emit(wasmbin.OpI64ShrS)
 	fg.tee(exp)
-	fg.emit(OpI64Eqz)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.mulChecked(base, base, t)
 	fg.get(t)
 	fg.set(base)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	fg.get(result)

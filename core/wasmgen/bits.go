@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // The bitwise operators. Python's ints are two's complement numbers of
@@ -21,9 +23,9 @@ import (
 // bool & | ^ bool stays a bool (i32); every other mix is computed in i64.
 
 // bitOps maps each of & | ^ to its instruction, by operand kind.
-var bitOps = map[check.Kind]map[ast.BinaryOp]Opcode{
-	check.Int:  {ast.OpBitAnd: OpI64And, ast.OpBitOr: OpI64Or, ast.OpBitXor: OpI64Xor},
-	check.Bool: {ast.OpBitAnd: OpI32And, ast.OpBitOr: OpI32Or, ast.OpBitXor: OpI32Xor},
+var bitOps = map[check.Kind]map[ast.BinaryOp]wasmbin.Opcode{
+	check.Int:  {ast.OpBitAnd: wasmbin.OpI64And, ast.OpBitOr: wasmbin.OpI64Or, ast.OpBitXor: wasmbin.OpI64Xor},
+	check.Bool: {ast.OpBitAnd: wasmbin.OpI32And, ast.OpBitOr: wasmbin.OpI32Or, ast.OpBitXor: wasmbin.OpI32Xor},
 }
 
 // bitwise emits `x op y` where x, of kind k (int or bool), is already on
@@ -58,38 +60,38 @@ func (fg *fgen) bitwise(op ast.BinaryOp, k check.Kind, y ast.Expr) {
 // intInvert: ~a is a ^ -1, which never overflows.
 func (fg *fgen) intInvert() {
 	fg.i64(-1)
-	fg.emit(OpI64Xor)
+	fg.emit(wasmbin.OpI64Xor)
 }
 
 // intShr: a >> n. A negative n raises ValueError; n >= 64 shifts by 63
 // (i64.shr_s alone would take n modulo 64).
 func (fg *fgen) intShr() {
-	n := fg.temp(I64)
+	n := fg.temp(wasmbin.I64)
 	fg.tee(n)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.trapIf(ErrValue)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.trapIf(abi.ErrValue)
 	fg.get(n)
 	fg.i64(63)
 	fg.get(n)
 	fg.i64(64)
-	fg.emit(OpI64LtU)
-	fg.emit(OpSelect)
-	fg.emit(OpI64ShrS)
-	fg.release(I64, n)
+	fg.emit(wasmbin.OpI64LtU)
+	fg.emit(wasmbin.OpSelect)
+	fg.emit(wasmbin.OpI64ShrS)
+	fg.release(wasmbin.I64, n)
 }
 
 // shrConst: a >> c for a constant c.
 func (fg *fgen) shrConst(c int64) {
 	switch {
 	case c < 0:
-		fg.emit(OpDrop)
-		fg.trap(ErrValue)
+		fg.emit(wasmbin.OpDrop)
+		fg.trap(abi.ErrValue)
 		fg.i64(0) // unreachable; keeps the stack typed for the reader
 	case c == 0:
 	default:
 		fg.i64(min(c, 63))
-		fg.emit(OpI64ShrS)
+		fg.emit(wasmbin.OpI64ShrS)
 	}
 }
 
@@ -98,35 +100,35 @@ func (fg *fgen) shrConst(c int64) {
 // negative n raises ValueError, and n >= 64 gives 0 for a == 0 and
 // overflows for any other a.
 func (fg *fgen) intShl() {
-	a, n, r := fg.temp(I64), fg.temp(I64), fg.temp(I64)
+	a, n, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 	fg.set(n)
 	fg.set(a)
 	fg.get(n)
 	fg.i64(64)
-	fg.emit(OpI64LtU)
-	fg.begin(OpIf, BlockType(I64))
+	fg.emit(wasmbin.OpI64LtU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I64))
 	fg.get(a)
 	fg.get(n)
-	fg.emit(OpI64Shl)
+	fg.emit(wasmbin.OpI64Shl)
 	fg.tee(r)
 	fg.get(n)
-	fg.emit(OpI64ShrS)
+	fg.emit(wasmbin.OpI64ShrS)
 	fg.get(a)
-	fg.emit(OpI64Ne)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(r)
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpElse)
 	fg.get(n)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.trapIf(ErrValue)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.trapIf(abi.ErrValue)
 	fg.get(a)
-	fg.emit(OpI64Eqz)
-	fg.emit(OpI32Eqz)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.trapIf(abi.ErrOverflow)
 	fg.i64(0)
 	fg.end()
-	fg.release(I64, a, n, r)
+	fg.release(wasmbin.I64, a, n, r)
 }
 
 // shlConst: a << c for a constant c, with the checks of intShl decided
@@ -134,32 +136,32 @@ func (fg *fgen) intShl() {
 func (fg *fgen) shlConst(c int64) {
 	switch {
 	case c < 0:
-		fg.emit(OpDrop)
-		fg.trap(ErrValue)
+		fg.emit(wasmbin.OpDrop)
+		fg.trap(abi.ErrValue)
 		fg.i64(0)
 	case c == 0:
 	case c >= 64:
-		a := fg.temp(I64)
+		a := fg.temp(wasmbin.I64)
 		fg.tee(a)
-		fg.emit(OpI64Eqz)
-		fg.emit(OpI32Eqz)
-		fg.trapIf(ErrOverflow)
+		fg.emit(wasmbin.OpI64Eqz)
+		fg.emit(wasmbin.OpI32Eqz)
+		fg.trapIf(abi.ErrOverflow)
 		fg.get(a)
-		fg.release(I64, a)
+		fg.release(wasmbin.I64, a)
 	default:
 		// exact iff a lies in [-2**(63-c), 2**(63-c)): one unsigned
 		// comparison of a + 2**(63-c) against 2**(64-c).
-		a := fg.temp(I64)
+		a := fg.temp(wasmbin.I64)
 		fg.tee(a)
 		fg.i64(int64(uint64(1) << (63 - c)))
-		fg.emit(OpI64Add)
+		fg.emit(wasmbin.OpI64Add)
 		fg.i64(int64(uint64(1) << (64 - c)))
-		fg.emit(OpI64GeU)
-		fg.trapIf(ErrOverflow)
+		fg.emit(wasmbin.OpI64GeU)
+		fg.trapIf(abi.ErrOverflow)
 		fg.get(a)
 		fg.i64(c)
-		fg.emit(OpI64Shl)
-		fg.release(I64, a)
+		fg.emit(wasmbin.OpI64Shl)
+		fg.release(wasmbin.I64, a)
 	}
 }
 

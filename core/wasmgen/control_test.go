@@ -3,6 +3,7 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math"
 	"strings"
 	"testing"
@@ -127,7 +128,7 @@ func TestOptimizeShrinks(t *testing.T) {
 	// The optimizations for speed add code (versioned loops, copies of
 	// recursive functions): count the instructions of the functions that
 	// folding and dead code elimination are about.
-	size := func(m *Module) int {
+	size := func(m *wasmbin.Module) int {
 		n := 0
 		for _, f := range m.Funcs {
 			switch strings.TrimSuffix(f.Name, ".impl") {

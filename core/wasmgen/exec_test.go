@@ -4,6 +4,8 @@ package wasmgen
 
 import (
 	"errors"
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math"
 	"path/filepath"
 	"strings"
@@ -54,7 +56,7 @@ func compile(t *testing.T, f *ast.File, opt Options, want ...string) *instance {
 
 // instantiate compiles m with Wasmtime, instantiates it in a fresh store
 // and fills its host table (bindTestHost).
-func instantiate(t *testing.T, m *Module) *instance {
+func instantiate(t *testing.T, m *wasmbin.Module) *instance {
 	t.Helper()
 	in := instantiateUnbound(t, m)
 	bindTestHost(t, in.store, in.inst)
@@ -63,7 +65,7 @@ func instantiate(t *testing.T, m *Module) *instance {
 
 // instantiateUnbound is instantiate leaving the host table empty, as a
 // runtime other than ours would.
-func instantiateUnbound(t *testing.T, m *Module) *instance {
+func instantiateUnbound(t *testing.T, m *wasmbin.Module) *instance {
 	t.Helper()
 	mod, err := wasmtime.NewModule(engine, m.Encode())
 	if err != nil {
@@ -84,7 +86,7 @@ func instantiateUnbound(t *testing.T, m *Module) *instance {
 // overflow.
 func bindTestHost(t *testing.T, store *wasmtime.Store, inst *wasmtime.Instance) {
 	t.Helper()
-	ext := inst.GetExport(store, HostExport)
+	ext := inst.GetExport(store, abi.HostExport)
 	if ext == nil || ext.Table() == nil {
 		return
 	}
@@ -97,7 +99,7 @@ func bindTestHost(t *testing.T, store *wasmtime.Store, inst *wasmtime.Instance) 
 		}
 		return []wasmtime.Val{wasmtime.ValF64(r)}, nil
 	})
-	if err := ext.Table().Set(store, hostPowSlot, wasmtime.ValFuncref(pow)); err != nil {
+	if err := ext.Table().Set(store, abi.HostPowSlot, wasmtime.ValFuncref(pow)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -124,9 +126,9 @@ type result struct {
 }
 
 var codeNames = map[int32]string{
-	int32(ErrOverflow): "overflow", int32(ErrZeroDivision): "zerodiv", int32(ErrIndex): "index",
-	int32(ErrValue): "value", int32(ErrAssertion): "assert", int32(ErrMemory): "memory",
-	int32(ErrUnsupported): "unsupported", int32(ErrType): "type",
+	int32(abi.ErrOverflow): "overflow", int32(abi.ErrZeroDivision): "zerodiv", int32(abi.ErrIndex): "index",
+	int32(abi.ErrValue): "value", int32(abi.ErrAssertion): "assert", int32(abi.ErrMemory): "memory",
+	int32(abi.ErrUnsupported): "unsupported", int32(abi.ErrType): "type",
 }
 
 func (in *instance) call(name string, args ...any) result {
@@ -149,7 +151,7 @@ func (in *instance) call(name string, args ...any) result {
 	case wasmtime.IntegerOverflow:
 		return result{trap: "intoverflow"}
 	case wasmtime.UnreachableCodeReached:
-		code, err := in.inst.GetFunc(in.store, ErrorExport).Call(in.store)
+		code, err := in.inst.GetFunc(in.store, abi.ErrorExport).Call(in.store)
 		if err != nil {
 			in.t.Fatal(err)
 		}

@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"strconv"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -96,11 +98,11 @@ func (fg *fgen) promote(from, to check.Kind) {
 	switch {
 	case from == to:
 	case from == check.Bool && to == check.Int:
-		fg.emit(OpI64ExtendI32U)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 	case from == check.Bool && to == check.Float:
-		fg.emit(OpF64ConvertI32U)
+		fg.emit(wasmbin.OpF64ConvertI32U)
 	case from == check.Int && to == check.Float:
-		fg.emit(OpF64ConvertI64S) // rounds to nearest, ties to even, as Python
+		fg.emit(wasmbin.OpF64ConvertI64S) // rounds to nearest, ties to even, as Python
 	default:
 		panic("bad promotion")
 	}
@@ -111,18 +113,18 @@ func (fg *fgen) truth(k check.Kind) {
 	switch k {
 	case check.Int:
 		fg.i64(0)
-		fg.emit(OpI64Ne)
+		fg.emit(wasmbin.OpI64Ne)
 	case check.Float:
 		fg.f64(0)
-		fg.emit(OpF64Ne) // nan is true, as in Python
+		fg.emit(wasmbin.OpF64Ne) // nan is true, as in Python
 	case check.List:
-		fg.emitImm(OpI32Load, ListLenOffset)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 		fg.i32(0)
-		fg.emit(OpI32Ne)
+		fg.emit(wasmbin.OpI32Ne)
 	case check.Str:
 		fg.strLen()
 		fg.i32(0)
-		fg.emit(OpI32Ne)
+		fg.emit(wasmbin.OpI32Ne)
 	}
 }
 
@@ -169,11 +171,11 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 	if t.Kind == check.Float {
 		switch op {
 		case ast.OpAdd:
-			fg.emit(OpF64Add)
+			fg.emit(wasmbin.OpF64Add)
 		case ast.OpSub:
-			fg.emit(OpF64Sub)
+			fg.emit(wasmbin.OpF64Sub)
 		case ast.OpMul:
-			fg.emit(OpF64Mul)
+			fg.emit(wasmbin.OpF64Mul)
 		case ast.OpDiv:
 			fg.floatDiv()
 		case ast.OpFloorDiv:
@@ -211,13 +213,13 @@ func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
 	switch e.Op {
 	case ast.OpNot:
 		fg.cond(e.X)
-		fg.emit(OpI32Eqz)
+		fg.emit(wasmbin.OpI32Eqz)
 	case ast.OpPos:
 		fg.exprAs(e.X, t.Kind)
 	case ast.OpNeg:
 		fg.exprAs(e.X, t.Kind)
 		if t.Kind == check.Float {
-			fg.emit(OpF64Neg)
+			fg.emit(wasmbin.OpF64Neg)
 		} else {
 			fg.intNeg()
 		}
@@ -235,14 +237,14 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 	fg.expr(e.X)
 	fg.tee(tmp)
 	fg.truth(t.Kind)
-	fg.begin(OpIf, BlockType(vt))
+	fg.begin(wasmbin.OpIf, wasmbin.BlockType(vt))
 	if e.Op == ast.OpAnd {
 		fg.expr(e.Y)
-		fg.emit(OpElse)
+		fg.emit(wasmbin.OpElse)
 		fg.get(tmp)
 	} else {
 		fg.get(tmp)
-		fg.emit(OpElse)
+		fg.emit(wasmbin.OpElse)
 		fg.expr(e.Y)
 	}
 	fg.end()
@@ -262,13 +264,13 @@ func cmpKind(a, b check.Kind) check.Kind {
 	return check.Int
 }
 
-var cmpOps = map[check.Kind]map[ast.CmpOp]Opcode{
-	check.Int: {ast.CmpEq: OpI64Eq, ast.CmpNe: OpI64Ne, ast.CmpLt: OpI64LtS,
-		ast.CmpLe: OpI64LeS, ast.CmpGt: OpI64GtS, ast.CmpGe: OpI64GeS},
-	check.Bool: {ast.CmpEq: OpI32Eq, ast.CmpNe: OpI32Ne, ast.CmpLt: OpI32LtU,
-		ast.CmpLe: OpI32LeU, ast.CmpGt: OpI32GtU, ast.CmpGe: OpI32GeU},
-	check.Float: {ast.CmpEq: OpF64Eq, ast.CmpNe: OpF64Ne, ast.CmpLt: OpF64Lt,
-		ast.CmpLe: OpF64Le, ast.CmpGt: OpF64Gt, ast.CmpGe: OpF64Ge},
+var cmpOps = map[check.Kind]map[ast.CmpOp]wasmbin.Opcode{
+	check.Int: {ast.CmpEq: wasmbin.OpI64Eq, ast.CmpNe: wasmbin.OpI64Ne, ast.CmpLt: wasmbin.OpI64LtS,
+		ast.CmpLe: wasmbin.OpI64LeS, ast.CmpGt: wasmbin.OpI64GtS, ast.CmpGe: wasmbin.OpI64GeS},
+	check.Bool: {ast.CmpEq: wasmbin.OpI32Eq, ast.CmpNe: wasmbin.OpI32Ne, ast.CmpLt: wasmbin.OpI32LtU,
+		ast.CmpLe: wasmbin.OpI32LeU, ast.CmpGt: wasmbin.OpI32GtU, ast.CmpGe: wasmbin.OpI32GeU},
+	check.Float: {ast.CmpEq: wasmbin.OpF64Eq, ast.CmpNe: wasmbin.OpF64Ne, ast.CmpLt: wasmbin.OpF64Lt,
+		ast.CmpLe: wasmbin.OpF64Le, ast.CmpGt: wasmbin.OpF64Gt, ast.CmpGe: wasmbin.OpF64Ge},
 }
 
 // mixedIntFloat reports whether comparing kinds a and b needs the exact
@@ -315,12 +317,12 @@ func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), 
 			left()
 			right()
 		} else {
-			tl := fg.temp(F64)
+			tl := fg.temp(wasmbin.F64)
 			left()
 			fg.set(tl)
 			right()
 			fg.get(tl)
-			fg.release(F64, tl)
+			fg.release(wasmbin.F64, tl)
 			k = flipped(k)
 		}
 		fg.call(fg.g.helper("__ml_cmp_if", genCmpIntFloat))
@@ -344,7 +346,7 @@ func (fg *fgen) compare(e *ast.Compare) {
 		kinds[i] = fg.typeOf(x).Kind
 	}
 	type held struct {
-		t   ValType
+		t   wasmbin.ValType
 		idx uint32
 	}
 	var temps []held
@@ -370,12 +372,12 @@ func (fg *fgen) compare(e *ast.Compare) {
 		}
 		fg.cmpLink(e.Ops[i], left, kinds[i], right, kinds[i+1], fg.typeOf(rx))
 		if i+1 < n {
-			fg.begin(OpIf, BlockType(I32))
+			fg.begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
 			ifs++
 		}
 	}
 	for ; ifs > 0; ifs-- {
-		fg.emit(OpElse)
+		fg.emit(wasmbin.OpElse)
 		fg.i32(0)
 		fg.end()
 	}
@@ -422,7 +424,7 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 	case "abs":
 		fg.exprAs(args[0], t.Kind)
 		if t.Kind == check.Float {
-			fg.emit(OpF64Abs)
+			fg.emit(wasmbin.OpF64Abs)
 		} else {
 			fg.intAbs()
 		}
@@ -436,7 +438,7 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 		k := fg.typeOf(args[0]).Kind
 		if k == check.Float {
 			fg.expr(args[0])
-			fg.emit(OpF64Trunc)
+			fg.emit(wasmbin.OpF64Trunc)
 			fg.floatToInt()
 			return
 		}
@@ -445,7 +447,7 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 		k := fg.typeOf(args[0]).Kind
 		if k == check.Float {
 			fg.expr(args[0])
-			fg.emit(OpF64Nearest) // ties to even, as Python's round()
+			fg.emit(wasmbin.OpF64Nearest) // ties to even, as Python's round()
 			fg.floatToInt()
 			return
 		}
@@ -486,7 +488,7 @@ func (fg *fgen) minMax(isMin bool, args []ast.Expr, t *check.Type) {
 		fg.get(cur)
 		fg.get(acc)
 		fg.emit(op)
-		fg.emit(OpSelect)
+		fg.emit(wasmbin.OpSelect)
 		fg.set(acc)
 	}
 	fg.get(acc)

@@ -1,6 +1,10 @@
 package wasmgen
 
-import "math"
+import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
+	"math"
+)
 
 // float ** float. CPython sorts out the special cases of x ** y itself
 // and leaves the rest, a finite positive x other than 1 and a finite
@@ -29,21 +33,18 @@ import "math"
 // where "y is odd" means fmod(|y|, 2) == 1, computed here exactly as
 // |y| - trunc(|y| / 2) * 2 (every step is exact for a finite y).
 
-// HostSlots is the number of slots of the host table; hostPowSlot holds
-// pow.
-const (
-	HostSlots   = 1
-	hostPowSlot = 0
-)
-
 // inf is +inf; hostType is the type of the host functions, type 0 of a
 // module with a host table.
 var inf = math.Inf(1)
 
-var hostType = FuncType{Params: []ValType{F64, F64}, Results: []ValType{F64}}
+var hostType = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.F64, wasmbin.F64}, Results: []wasmbin.ValType{wasmbin.F64}}
 
-// useHost gives the module its host table.
-func (g *gen) useHost() { g.mod.HostTable = HostExport }
+// useHost gives the module its host table, abi.HostSlots slots exported
+// as abi.HostExport, and the type of the host functions, type 0.
+func (g *gen) useHost() {
+	g.mod.Table = &wasmbin.Table{Export: abi.HostExport, Size: abi.HostSlots}
+	g.mod.Types = []wasmbin.TypeDecl{{Name: "host", Type: hostType}}
+}
 
 // genFloatPow builds __ml_fpow(x, y f64) -> f64 (see above).
 func genFloatPow(fg *fgen) {
@@ -52,135 +53,135 @@ func genFloatPow(fg *fgen) {
 	f.Type = hostType
 	f.ParamNames = []string{"x", "y"}
 	const x, y = 0, 1
-	neg := fg.named(I32, "negate")
-	r := fg.named(F64, "r")
+	neg := fg.named(wasmbin.I32, "negate")
+	r := fg.named(wasmbin.F64, "r")
 	ret := func(gen func()) {
 		gen()
-		fg.emit(OpReturn)
+		fg.emit(wasmbin.OpReturn)
 	}
 	// odd pushes whether y is an odd integer.
 	odd := func() {
 		fg.get(y)
-		fg.emit(OpF64Abs)
+		fg.emit(wasmbin.OpF64Abs)
 		fg.get(y)
-		fg.emit(OpF64Abs)
+		fg.emit(wasmbin.OpF64Abs)
 		fg.f64(0.5)
-		fg.emit(OpF64Mul)
-		fg.emit(OpF64Trunc)
+		fg.emit(wasmbin.OpF64Mul)
+		fg.emit(wasmbin.OpF64Trunc)
 		fg.f64(2)
-		fg.emit(OpF64Mul)
-		fg.emit(OpF64Sub)
+		fg.emit(wasmbin.OpF64Mul)
+		fg.emit(wasmbin.OpF64Sub)
 		fg.f64(1)
-		fg.emit(OpF64Eq)
+		fg.emit(wasmbin.OpF64Eq)
 	}
 	isInf := func(v uint32) {
 		fg.get(v)
-		fg.emit(OpF64Abs)
+		fg.emit(wasmbin.OpF64Abs)
 		fg.f64(inf)
-		fg.emit(OpF64Eq)
+		fg.emit(wasmbin.OpF64Eq)
 	}
 	when := func(cond func(), body func()) {
 		cond()
-		fg.begin(OpIf, BlockEmpty)
+		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		body()
 		fg.end()
 	}
 	// y == 0
-	when(func() { fg.get(y); fg.f64(0); fg.emit(OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
+	when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
 	// x is NaN
-	when(func() { fg.get(x); fg.get(x); fg.emit(OpF64Ne) }, func() { ret(func() { fg.get(x) }) })
+	when(func() { fg.get(x); fg.get(x); fg.emit(wasmbin.OpF64Ne) }, func() { ret(func() { fg.get(x) }) })
 	// y is NaN
-	when(func() { fg.get(y); fg.get(y); fg.emit(OpF64Ne) }, func() {
+	when(func() { fg.get(y); fg.get(y); fg.emit(wasmbin.OpF64Ne) }, func() {
 		ret(func() {
 			fg.f64(1)
 			fg.get(y)
 			fg.get(x)
 			fg.f64(1)
-			fg.emit(OpF64Eq)
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpF64Eq)
+			fg.emit(wasmbin.OpSelect)
 		})
 	})
 	// y is ±inf
 	when(func() { isInf(y) }, func() {
-		when(func() { fg.get(x); fg.emit(OpF64Abs); fg.f64(1); fg.emit(OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
+		when(func() { fg.get(x); fg.emit(wasmbin.OpF64Abs); fg.f64(1); fg.emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
 		ret(func() {
 			fg.f64(inf)
 			fg.f64(0)
 			fg.get(y)
 			fg.f64(0)
-			fg.emit(OpF64Gt)
+			fg.emit(wasmbin.OpF64Gt)
 			fg.get(x)
-			fg.emit(OpF64Abs)
+			fg.emit(wasmbin.OpF64Abs)
 			fg.f64(1)
-			fg.emit(OpF64Gt)
-			fg.emit(OpI32Eq)
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpF64Gt)
+			fg.emit(wasmbin.OpI32Eq)
+			fg.emit(wasmbin.OpSelect)
 		})
 	})
 	// x is ±inf
 	when(func() { isInf(x) }, func() {
-		when(func() { fg.get(y); fg.f64(0); fg.emit(OpF64Gt) }, func() {
+		when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Gt) }, func() {
 			ret(func() {
 				fg.get(x)
 				fg.get(x)
-				fg.emit(OpF64Abs)
+				fg.emit(wasmbin.OpF64Abs)
 				odd()
-				fg.emit(OpSelect)
+				fg.emit(wasmbin.OpSelect)
 			})
 		})
 		ret(func() {
 			fg.f64(0)
 			fg.get(x)
-			fg.emit(OpF64Copysign)
+			fg.emit(wasmbin.OpF64Copysign)
 			fg.f64(0)
 			odd()
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpSelect)
 		})
 	})
 	// x == ±0
-	when(func() { fg.get(x); fg.f64(0); fg.emit(OpF64Eq) }, func() {
-		when(func() { fg.get(y); fg.f64(0); fg.emit(OpF64Lt) }, func() { fg.trap(ErrUnsupported) })
+	when(func() { fg.get(x); fg.f64(0); fg.emit(wasmbin.OpF64Eq) }, func() {
+		when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Lt) }, func() { fg.trap(abi.ErrUnsupported) })
 		ret(func() {
 			fg.get(x)
 			fg.f64(0)
 			odd()
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpSelect)
 		})
 	})
 	// x < 0
-	when(func() { fg.get(x); fg.f64(0); fg.emit(OpF64Lt) }, func() {
-		when(func() { fg.get(y); fg.get(y); fg.emit(OpF64Floor); fg.emit(OpF64Ne) }, func() { fg.trap(ErrUnsupported) })
+	when(func() { fg.get(x); fg.f64(0); fg.emit(wasmbin.OpF64Lt) }, func() {
+		when(func() { fg.get(y); fg.get(y); fg.emit(wasmbin.OpF64Floor); fg.emit(wasmbin.OpF64Ne) }, func() { fg.trap(abi.ErrUnsupported) })
 		fg.get(x)
-		fg.emit(OpF64Neg)
+		fg.emit(wasmbin.OpF64Neg)
 		fg.set(x)
 		odd()
 		fg.set(neg)
 	})
 	// |x| == 1
-	when(func() { fg.get(x); fg.f64(1); fg.emit(OpF64Eq) }, func() {
+	when(func() { fg.get(x); fg.f64(1); fg.emit(wasmbin.OpF64Eq) }, func() {
 		ret(func() {
 			fg.f64(-1)
 			fg.f64(1)
 			fg.get(neg)
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpSelect)
 		})
 	})
 	// the platform's pow, if the runtime supplied it
-	fg.i32(hostPowSlot)
-	fg.emitImm(OpTableGet, 0)
-	fg.emit(OpRefIsNull)
-	fg.trapIf(ErrUnsupported)
+	fg.i32(abi.HostPowSlot)
+	fg.emitImm(wasmbin.OpTableGet, 0)
+	fg.emit(wasmbin.OpRefIsNull)
+	fg.trapIf(abi.ErrUnsupported)
 	fg.get(x)
 	fg.get(y)
-	fg.i32(hostPowSlot)
-	fg.emitImm(OpCallIndirect, 0)
+	fg.i32(abi.HostPowSlot)
+	fg.emitImm(wasmbin.OpCallIndirect, 0)
 	fg.tee(r)
 	fg.get(r)
-	fg.emit(OpF64Ne)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpF64Ne)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(r)
-	fg.emit(OpF64Neg)
+	fg.emit(wasmbin.OpF64Neg)
 	fg.get(r)
 	fg.get(neg)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpSelect)
 }

@@ -134,6 +134,8 @@ package wasmgen
 
 import (
 	"fmt"
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
@@ -153,7 +155,7 @@ const errGlobal = 0
 type gen struct {
 	info    *check.Info
 	opt     Options
-	mod     *Module
+	mod     *wasmbin.Module
 	index   map[*check.Func]uint32 // function index of each compiled function
 	helpers map[string]uint32      // runtime helpers generated on demand
 	heap    bool                   // the module has the list allocator (lists.go)
@@ -177,7 +179,7 @@ type gen struct {
 }
 
 // Generate builds the module of the compilable functions of f.
-func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error) {
+func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, err error) {
 	if info == nil {
 		return nil, fmt.Errorf("wasmgen: no checker information")
 	}
@@ -188,7 +190,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 	}()
 	g := newGen(info, opt)
 	var compiled []*check.Func
-	seen := map[string]bool{MemoryExport: true, ErrorExport: true, MainExport: true}
+	seen := map[string]bool{abi.MemoryExport: true, abi.ErrorExport: true, abi.MainExport: true}
 	for _, fn := range info.Funcs {
 		if !fn.Compilable && !fn.Internal {
 			continue
@@ -201,10 +203,10 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 		compiled = append(compiled, fn)
 		g.mod.Funcs = append(g.mod.Funcs, nil) // filled below
 	}
-	g.mod.Funcs = append(g.mod.Funcs, &Func{
-		Name: ErrorExport, Export: true,
-		Type: FuncType{Results: []ValType{I32}},
-		Body: []Instr{{Op: OpGlobalGet, Imm: errGlobal}},
+	g.mod.Funcs = append(g.mod.Funcs, &wasmbin.Func{
+		Name: abi.ErrorExport, Export: true,
+		Type: wasmbin.FuncType{Results: []wasmbin.ValType{wasmbin.I32}},
+		Body: []wasmbin.Instr{{Op: wasmbin.OpGlobalGet, Imm: errGlobal}},
 	})
 	if opt.Optimize {
 		g.planSpecs(compiled)
@@ -224,14 +226,20 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *Module, err error)
 	return g.mod, nil
 }
 
+// abiSections are the custom sections of every module: the ABI version
+// it is built for, which the runtime checks when it loads the module.
+// Modules share the slice, which nothing modifies.
+var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmbin.AppendUleb128(nil, abi.Version)}}
+
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
 	return &gen{
 		info: info, opt: opt,
-		mod: &Module{
+		mod: &wasmbin.Module{
+			Custom:       abiSections,
 			MemoryPages:  1,
-			MemoryExport: MemoryExport,
-			Globals:      []*Global{{Name: "__ml_error_code", Type: I32, Mutable: true}},
+			MemoryExport: abi.MemoryExport,
+			Globals:      []*wasmbin.Global{{Name: "__ml_error_code", Type: wasmbin.I32, Mutable: true}},
 		},
 		index:   make(map[*check.Func]uint32),
 		helpers: make(map[string]uint32),
@@ -248,38 +256,38 @@ func newGen(info *check.Info, opt Options) *gen {
 func (g *gen) wrapExports(n int) {
 	for i := 0; i < n; i++ {
 		impl := g.mod.Funcs[i]
-		w := &Func{Name: impl.Name, Export: true, Type: impl.Type, ParamNames: impl.ParamNames}
+		w := &wasmbin.Func{Name: impl.Name, Export: true, Type: impl.Type, ParamNames: impl.ParamNames}
 		impl.Name += ".impl"
 		impl.Export = false
-		w.Body = []Instr{
-			{Op: OpGlobalGet, Imm: argTopGlobal}, {Op: OpGlobalSet, Imm: heapGlobal},
-			{Op: OpI32Const, Imm: g.heapBase()}, {Op: OpGlobalSet, Imm: argTopGlobal},
+		w.Body = []wasmbin.Instr{
+			{Op: wasmbin.OpGlobalGet, Imm: argTopGlobal}, {Op: wasmbin.OpGlobalSet, Imm: heapGlobal},
+			{Op: wasmbin.OpI32Const, Imm: g.heapBase()}, {Op: wasmbin.OpGlobalSet, Imm: argTopGlobal},
 		}
 		if g.strs != nil {
 			// addresses are reused from call to call: forget the last
 			// position __ml_str_pos found
-			w.Body = append(w.Body, Instr{Op: OpI32Const, Imm: 0}, Instr{Op: OpGlobalSet, Imm: int64(g.posGlobal)})
+			w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpI32Const, Imm: 0}, wasmbin.Instr{Op: wasmbin.OpGlobalSet, Imm: int64(g.posGlobal)})
 		}
 		for j := range impl.Type.Params {
-			w.Body = append(w.Body, Instr{Op: OpLocalGet, Imm: int64(j)})
+			w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpLocalGet, Imm: int64(j)})
 		}
-		w.Body = append(w.Body, Instr{Op: OpCall, Imm: int64(i)})
+		w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpCall, Imm: int64(i)})
 		g.mod.Funcs = append(g.mod.Funcs, w)
 	}
-	alloc := g.helper(AllocExport, func(fg *fgen) {
-		fg.f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+	alloc := g.helper(abi.AllocExport, func(fg *fgen) {
+		fg.f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 		fg.f.ParamNames = []string{"nbytes"}
 		fg.get(0)
-		fg.emit(OpI64ExtendI32U)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 		fg.call(fg.g.helper("__ml_new", genNew))
-		fg.emitImm(OpGlobalGet, heapGlobal)
-		fg.emitImm(OpGlobalSet, argTopGlobal)
+		fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
+		fg.emitImm(wasmbin.OpGlobalSet, argTopGlobal)
 	})
-	reset := g.helper(ResetExport, func(fg *fgen) {
+	reset := g.helper(abi.ResetExport, func(fg *fgen) {
 		fg.i32(int32(g.heapBase()))
-		fg.emitImm(OpGlobalSet, heapGlobal)
+		fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
 		fg.i32(int32(g.heapBase()))
-		fg.emitImm(OpGlobalSet, argTopGlobal)
+		fg.emitImm(wasmbin.OpGlobalSet, argTopGlobal)
 	})
 	g.mod.Funcs[alloc].Export = true
 	g.mod.Funcs[reset].Export = true
@@ -287,37 +295,37 @@ func (g *gen) wrapExports(n int) {
 
 // valType maps a checked type to its WebAssembly value type; ok is false
 // for None.
-func valType(t *check.Type) (ValType, bool) {
+func valType(t *check.Type) (wasmbin.ValType, bool) {
 	if t == nil {
 		panic("missing type")
 	}
 	switch t.Kind {
 	case check.Int:
-		return I64, true
+		return wasmbin.I64, true
 	case check.Float:
-		return F64, true
+		return wasmbin.F64, true
 	case check.Bool:
-		return I32, true
+		return wasmbin.I32, true
 	case check.None:
 		return 0, false
 	case check.List:
-		return I32, true // the address of the list's header
+		return wasmbin.I32, true // the address of the list's header
 	case check.Str:
-		return I32, true // the address of the string object
+		return wasmbin.I32, true // the address of the string object
 	}
 	panic(fmt.Sprintf("type %s is not compiled", t))
 }
 
-func results(t *check.Type) []ValType {
+func results(t *check.Type) []wasmbin.ValType {
 	if v, ok := valType(t); ok {
-		return []ValType{v}
+		return []wasmbin.ValType{v}
 	}
 	return nil
 }
 
 // A frame is one open block, loop or if of the function being generated.
 type frame struct {
-	op Opcode
+	op wasmbin.Opcode
 	// breakTo and continueTo mark the frames that `break` and `continue`
 	// of a Python loop branch to.
 	breakTo, continueTo bool
@@ -331,10 +339,10 @@ type frame struct {
 type fgen struct {
 	g         *gen
 	fn        *check.Func
-	f         *Func
+	f         *wasmbin.Func
 	local     map[string]uint32
-	types     map[string]*check.Type // checked type of each local, by name (localType)
-	free      map[ValType][]uint32   // temporaries not in use
+	types     map[string]*check.Type       // checked type of each local, by name (localType)
+	free      map[wasmbin.ValType][]uint32 // temporaries not in use
 	frames    []frame
 	facts     map[string]interval   // intervals of the range loop variables (ranges.go)
 	rangeMemo map[ast.Expr]interval // rangeOf's answers under the current facts (ranges.go)
@@ -366,7 +374,7 @@ type fgen struct {
 }
 
 // function generates the code of one compilable function.
-func (g *gen) function(fn *check.Func) *Func {
+func (g *gen) function(fn *check.Func) *wasmbin.Func {
 	f, _ := g.genFunc(fn, false)
 	return f
 }
@@ -374,8 +382,8 @@ func (g *gen) function(fn *check.Func) *Func {
 // genFunc generates fn, or with spec its non-negative specialization
 // (specialize.go), whose failure it then reports (an empty reason when it
 // holds).
-func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
-	f := &Func{Name: fn.Name, Export: !spec, ParamNames: fn.ParamNames}
+func (g *gen) genFunc(fn *check.Func, spec bool) (*wasmbin.Func, string) {
+	f := &wasmbin.Func{Name: fn.Name, Export: !spec, ParamNames: fn.ParamNames}
 	if spec {
 		f.Name += specSuffix
 	}
@@ -384,7 +392,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[ValType][]uint32), spec: spec}
+	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32), spec: spec}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -405,11 +413,11 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
 	}
 	if fg.usesTailCalls() {
 		fg.tail = true
-		fg.acc = fg.named(I64, "tail.acc")
+		fg.acc = fg.named(wasmbin.I64, "tail.acc")
 		if guard, ok := g.simpleGuard(fn); ok {
 			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
 		} else {
-			fg.begin(OpLoop, BlockEmpty)
+			fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 			fg.frames[len(fg.frames)-1].tailTop = true
 			falls = fg.block(fn.Decl.Body)
 			fg.end()
@@ -419,39 +427,41 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*Func, string) {
 	}
 	if len(f.Type.Results) > 0 {
 		if falls {
-			fg.trap(ErrUnsupported) // Python would return None
+			fg.trap(abi.ErrUnsupported) // Python would return None
 		} else {
-			fg.emit(OpUnreachable) // every path returned; keeps the validator happy
+			fg.emit(wasmbin.OpUnreachable) // every path returned; keeps the validator happy
 		}
 	}
 	return f, fg.specFail
 }
 
 // emit appends an instruction without immediate.
-func (fg *fgen) emit(op Opcode) { fg.f.Body = append(fg.f.Body, Instr{Op: op}) }
+func (fg *fgen) emit(op wasmbin.Opcode) { fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op}) }
 
 // emitImm appends an instruction with an index or integer immediate.
-func (fg *fgen) emitImm(op Opcode, imm int64) {
-	fg.f.Body = append(fg.f.Body, Instr{Op: op, Imm: imm})
+func (fg *fgen) emitImm(op wasmbin.Opcode, imm int64) {
+	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op, Imm: imm})
 }
 
-func (fg *fgen) i64(v int64)     { fg.emitImm(OpI64Const, v) }
-func (fg *fgen) i32(v int32)     { fg.emitImm(OpI32Const, int64(v)) }
-func (fg *fgen) f64(v float64)   { fg.f.Body = append(fg.f.Body, Instr{Op: OpF64Const, F: v}) }
-func (fg *fgen) get(idx uint32)  { fg.emitImm(OpLocalGet, int64(idx)) }
-func (fg *fgen) set(idx uint32)  { fg.emitImm(OpLocalSet, int64(idx)) }
-func (fg *fgen) tee(idx uint32)  { fg.emitImm(OpLocalTee, int64(idx)) }
-func (fg *fgen) call(idx uint32) { fg.emitImm(OpCall, int64(idx)) }
+func (fg *fgen) i64(v int64) { fg.emitImm(wasmbin.OpI64Const, v) }
+func (fg *fgen) i32(v int32) { fg.emitImm(wasmbin.OpI32Const, int64(v)) }
+func (fg *fgen) f64(v float64) {
+	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: wasmbin.OpF64Const, F: v})
+}
+func (fg *fgen) get(idx uint32)  { fg.emitImm(wasmbin.OpLocalGet, int64(idx)) }
+func (fg *fgen) set(idx uint32)  { fg.emitImm(wasmbin.OpLocalSet, int64(idx)) }
+func (fg *fgen) tee(idx uint32)  { fg.emitImm(wasmbin.OpLocalTee, int64(idx)) }
+func (fg *fgen) call(idx uint32) { fg.emitImm(wasmbin.OpCall, int64(idx)) }
 
 // begin opens a block, loop or if.
-func (fg *fgen) begin(op Opcode, bt BlockType) {
-	fg.f.Body = append(fg.f.Body, Instr{Op: op, Block: bt})
+func (fg *fgen) begin(op wasmbin.Opcode, bt wasmbin.BlockType) {
+	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op, Block: bt})
 	fg.frames = append(fg.frames, frame{op: op})
 }
 
 // end closes the innermost frame.
 func (fg *fgen) end() {
-	fg.emit(OpEnd)
+	fg.emit(wasmbin.OpEnd)
 	fg.frames = fg.frames[:len(fg.frames)-1]
 }
 
@@ -466,21 +476,21 @@ func (fg *fgen) depthOf(pred func(frame) bool) int64 {
 }
 
 // trap records code in the error global and traps.
-func (fg *fgen) trap(code ErrorCode) {
+func (fg *fgen) trap(code abi.ErrorCode) {
 	fg.i32(int32(code))
-	fg.emitImm(OpGlobalSet, errGlobal)
-	fg.emit(OpUnreachable)
+	fg.emitImm(wasmbin.OpGlobalSet, errGlobal)
+	fg.emit(wasmbin.OpUnreachable)
 }
 
 // trapIf traps with code when the i32 on the stack is nonzero.
-func (fg *fgen) trapIf(code ErrorCode) {
-	fg.begin(OpIf, BlockEmpty)
+func (fg *fgen) trapIf(code abi.ErrorCode) {
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.trap(code)
 	fg.end()
 }
 
 // temp returns a temporary local of type t, to be released after use.
-func (fg *fgen) temp(t ValType) uint32 {
+func (fg *fgen) temp(t wasmbin.ValType) uint32 {
 	if l := fg.free[t]; len(l) > 0 {
 		idx := l[len(l)-1]
 		fg.free[t] = l[:len(l)-1]
@@ -493,7 +503,7 @@ func (fg *fgen) temp(t ValType) uint32 {
 }
 
 // release returns temporaries to the pool.
-func (fg *fgen) release(t ValType, idx ...uint32) { fg.free[t] = append(fg.free[t], idx...) }
+func (fg *fgen) release(t wasmbin.ValType, idx ...uint32) { fg.free[t] = append(fg.free[t], idx...) }
 
 // typeOf returns the checked type of e.
 func (fg *fgen) typeOf(e ast.Expr) *check.Type {

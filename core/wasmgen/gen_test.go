@@ -1,6 +1,7 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"strings"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/lang"
 )
 
-func generate(t testing.TB, f *ast.File, opt Options) *Module {
+func generate(t testing.TB, f *ast.File, opt Options) *wasmbin.Module {
 	t.Helper()
 	l, _ := lang.Get(f.Lang)
 	info, errs := check.Check(f, l)
@@ -66,7 +67,7 @@ func TestChainEvaluatesOnce(t *testing.T) {
 	m := generate(t, f, Options{})
 	calls := 0
 	for _, in := range m.Funcs[1].Body {
-		if in.Op == OpCall {
+		if in.Op == wasmbin.OpCall {
 			calls++
 		}
 	}

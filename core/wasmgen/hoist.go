@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -190,18 +192,18 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 			continue // an enclosing loop holds it already
 		}
 		fg.g.useHeap()
-		c := cachedList{len: fg.temp(I64), data: fg.temp(I32)}
+		c := cachedList{len: fg.temp(wasmbin.I64), data: fg.temp(wasmbin.I32)}
 		l := fg.local[name]
 		fg.get(l)
-		fg.emitImm(OpI32Load, ListLenOffset)
-		fg.emit(OpI64ExtendI32U)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 		fg.set(c.len)
 		fg.get(l)
-		fg.emitImm(OpI32Load, ListDataOffset)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 		fg.set(c.data)
 		if fg.localType(name).Elem.Kind == check.List && rowsStable(fg, body) {
 			c.rows = true
-			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(I64), fg.temp(I64), fg.temp(I64)
+			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 			fg.i64(0)
 			fg.tee(c.rowsFrom)
 			fg.set(c.rowsDone)
@@ -218,10 +220,10 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 		for _, name := range added {
 			c := fg.cache[name]
 			delete(fg.cache, name)
-			fg.release(I64, c.len)
-			fg.release(I32, c.data)
+			fg.release(wasmbin.I64, c.len)
+			fg.release(wasmbin.I32, c.data)
 			if c.rows {
-				fg.release(I64, c.rowsFrom, c.rowsDone, c.rowsMin)
+				fg.release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math/big"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -64,8 +66,8 @@ func (fg *fgen) interruptCheck() {
 		return
 	}
 	fg.i32(0)
-	fg.emitImm(OpI32AtomicLoad, InterruptAddr)
-	fg.trapIf(ErrInterrupt)
+	fg.emitImm(wasmbin.OpI32AtomicLoad, abi.InterruptAddr)
+	fg.trapIf(abi.ErrInterrupt)
 }
 
 // addInterruptExport gives the module the immutable global InterruptExport
@@ -73,7 +75,7 @@ func (fg *fgen) interruptCheck() {
 // polls that word. It goes last so that the indexes of the other globals
 // do not move.
 func (g *gen) addInterruptExport() {
-	g.mod.Globals = append(g.mod.Globals, &Global{Name: InterruptExport, Type: I32, Init: InterruptAddr, Export: true})
+	g.mod.Globals = append(g.mod.Globals, &wasmbin.Global{Name: abi.InterruptExport, Type: wasmbin.I32, Init: abi.InterruptAddr, Export: true})
 }
 
 // onCallCycle reports whether fn lies on a cycle of the call graph of the
@@ -318,12 +320,12 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 // on this loaded machine for the guide's kernel.
 func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
 	exitTest, bodyAndAdvance func()) {
-	lim := fg.temp(I64)
-	defer fg.release(I64, lim)
-	fg.begin(OpBlock, BlockEmpty)
+	lim := fg.temp(wasmbin.I64)
+	defer fg.release(wasmbin.I64, lim)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].breakTo = true
 	exitTest()
-	fg.emitImm(OpBrIf, 0)
+	fg.emitImm(wasmbin.OpBrIf, 0)
 	span := func() { fg.i64(-1) }
 	if stepConst {
 		mag := step
@@ -335,35 +337,35 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 			span = func() { fg.i64(c) }
 		}
 	} else {
-		abs, sp := fg.temp(I64), fg.temp(I64)
-		defer fg.release(I64, abs, sp)
+		abs, sp := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
+		defer fg.release(wasmbin.I64, abs, sp)
 		if stepSign > 0 {
 			fg.get(stepLocal)
 		} else {
 			fg.i64(0)
 			fg.get(stepLocal)
-			fg.emit(OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
+			fg.emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
 		}
 		fg.tee(abs)
 		fg.i64(10) // log2(chunkIterations)
-		fg.emit(OpI64Shl)
+		fg.emit(wasmbin.OpI64Shl)
 		fg.i64(-1)
 		fg.get(abs)
 		fg.i64(1 << 53)
-		fg.emit(OpI64LtU)
-		fg.emit(OpSelect)
+		fg.emit(wasmbin.OpI64LtU)
+		fg.emit(wasmbin.OpSelect)
 		fg.set(sp)
 		span = func() { fg.get(sp) }
 	}
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.interruptCheck()
 	// lim = (|stop - cur| >u span) ? cur ± span : stop
 	fg.get(cur)
 	span()
 	if stepSign > 0 {
-		fg.emit(OpI64Add)
+		fg.emit(wasmbin.OpI64Add)
 	} else {
-		fg.emit(OpI64Sub)
+		fg.emit(wasmbin.OpI64Sub)
 	}
 	fg.get(stop)
 	if stepSign > 0 {
@@ -373,35 +375,35 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 		fg.get(cur)
 		fg.get(stop)
 	}
-	fg.emit(OpI64Sub)
+	fg.emit(wasmbin.OpI64Sub)
 	span()
-	fg.emit(OpI64GtU)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI64GtU)
+	fg.emit(wasmbin.OpSelect)
 	fg.tee(lim)
 	fg.get(cur)
 	if stepSign > 0 {
-		fg.emit(OpI64LeS)
+		fg.emit(wasmbin.OpI64LeS)
 	} else {
-		fg.emit(OpI64GeS)
+		fg.emit(wasmbin.OpI64GeS)
 	}
-	fg.emitImm(OpBrIf, 1)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(cur)
 	fg.get(lim)
 	if stepSign > 0 {
-		fg.emit(OpI64GeS)
+		fg.emit(wasmbin.OpI64GeS)
 	} else {
-		fg.emit(OpI64LeS)
+		fg.emit(wasmbin.OpI64LeS)
 	}
-	fg.emitImm(OpBrIf, 1)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	bodyAndAdvance()
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	exitTest()
-	fg.emitImm(OpBrIf, 1)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 }

@@ -4,6 +4,7 @@ package wasmgen
 
 import (
 	"errors"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -94,12 +95,12 @@ def odd(n: int) -> int:
 // before a call, it may be written from another goroutine during it, as
 // the runtime's signal handler does (memories do not move in our engines).
 func memWord(t *testing.T, in *instance) *int32 {
-	ext := in.inst.GetExport(in.store, MemoryExport)
+	ext := in.inst.GetExport(in.store, abi.MemoryExport)
 	if ext == nil || ext.Memory() == nil {
 		t.Fatal("no memory")
 	}
 	data := ext.Memory().UnsafeData(in.store)
-	return (*int32)(unsafe.Pointer(&data[InterruptAddr]))
+	return (*int32)(unsafe.Pointer(&data[abi.InterruptAddr]))
 }
 
 // TestInterruptStopsLongCalls runs each long function, sets the interrupt
@@ -146,8 +147,8 @@ func TestInterruptStopsLongCalls(t *testing.T) {
 				if !errors.As(err, &trap) || trap.Code() == nil || *trap.Code() != wasmtime.UnreachableCodeReached {
 					t.Fatalf("opt=%v %s: %v, want the interrupt trap", opt.Optimize, c.name, err)
 				}
-				code, err := in.inst.GetFunc(in.store, ErrorExport).Call(in.store)
-				if err != nil || code.(int32) != int32(ErrInterrupt) {
+				code, err := in.inst.GetFunc(in.store, abi.ErrorExport).Call(in.store)
+				if err != nil || code.(int32) != int32(abi.ErrInterrupt) {
 					t.Errorf("opt=%v %s: error code %v, %v; want ErrInterrupt", opt.Optimize, c.name, code, err)
 				}
 				if d := time.Since(set); d > time.Second {
@@ -214,7 +215,7 @@ def pong(n: int) -> int:
 	for _, opt := range []Options{{}, {Optimize: true}} {
 		wat := watOf(t, src, opt)
 		if !strings.Contains(wat, `(global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))`) {
-			t.Errorf("no %s export:\n%s", InterruptExport, wat)
+			t.Errorf("no %s export:\n%s", abi.InterruptExport, wat)
 		}
 		for name, want := range map[string]int{"short": 0, "flat": 0, "caller": 0, "loop": 1, "ping": 1, "pong": 1} {
 			if got := checksIn(t, wat, name); got != want {

@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Leading guards of recursive functions. fib begins with
@@ -130,7 +132,7 @@ func (g *gen) simpleExpr(fn *check.Func, e ast.Expr) bool {
 func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *ast.If) {
 	ranges := make([]interval, len(e.Args))
 	temps := make([]uint32, len(e.Args))
-	vts := make([]ValType, len(e.Args))
+	vts := make([]wasmbin.ValType, len(e.Args))
 	for i, a := range e.Args {
 		ranges[i] = fg.rangeOf(a)
 		vts[i], _ = valType(callee.Params[i])
@@ -142,10 +144,10 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 	rt, _ := valType(callee.Result)
 	fg.asParams(callee, temps, ranges, func() {
 		fg.cond(guard.Cond)
-		fg.begin(OpIf, BlockType(rt))
+		fg.begin(wasmbin.OpIf, wasmbin.BlockType(rt))
 		fg.exprAs(value, callee.Result.Kind)
 	})
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpElse)
 	for _, t := range temps {
 		fg.get(t)
 	}
@@ -228,12 +230,12 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 // body returns, and a rest that falls through traps as Python's None).
 func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 	fg.cond(g.Cond)
-	fg.begin(OpIf, BlockEmpty)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.block(g.Body)
 	fg.end()
-	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].tailBase = true
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].tailTop = true
 	fg.rotated = g
 	falls := true
@@ -244,7 +246,7 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 	}
 	fg.end()
 	if falls {
-		fg.trap(ErrUnsupported) // Python would return None
+		fg.trap(abi.ErrUnsupported) // Python would return None
 	}
 	fg.end()
 	fg.rotated = nil
@@ -274,7 +276,7 @@ func (fg *fgen) retest() {
 	fg.cond(fg.rotated.Cond)
 	fg.facts = saved
 	fg.rangeMemo = nil
-	fg.emit(OpI32Eqz)
-	fg.emitImm(OpBrIf, fg.depthOf(func(f frame) bool { return f.tailTop }))
-	fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.tailBase }))
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.emitImm(wasmbin.OpBrIf, fg.depthOf(func(f frame) bool { return f.tailTop }))
+	fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.tailBase }))
 }

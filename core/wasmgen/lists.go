@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Lists live in linear memory (layout in abi.go): a list value is the i32
@@ -30,54 +32,54 @@ func (g *gen) useHeap() {
 	}
 	g.heap = true
 	g.mod.Globals = append(g.mod.Globals,
-		&Global{Name: "__ml_heap", Type: I32, Mutable: true, Init: HeapBase},
-		&Global{Name: "__ml_argtop", Type: I32, Mutable: true, Init: HeapBase})
+		&wasmbin.Global{Name: "__ml_heap", Type: wasmbin.I32, Mutable: true, Init: abi.HeapBase},
+		&wasmbin.Global{Name: "__ml_argtop", Type: wasmbin.I32, Mutable: true, Init: abi.HeapBase})
 }
 
 // genNew builds __ml_new(n i64) -> i32: n bytes, 8-aligned, from the arena;
 // memory grows as needed and ErrMemory traps when it cannot.
 func genNew(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"n"}
 	const n = 0
-	p, end := fg.named(I32, "p"), fg.named(I64, "end")
-	fg.emitImm(OpGlobalGet, heapGlobal)
+	p, end := fg.named(wasmbin.I32, "p"), fg.named(wasmbin.I64, "end")
+	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
 	fg.i32(7)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.i32(-8)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 	fg.tee(p)
-	fg.emit(OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.get(n)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.tee(end)
 	fg.i64(1 << 32)
-	fg.emit(OpI64GtU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI64GtU)
+	fg.trapIf(abi.ErrMemory)
 	// pages missing: ceil(end / 65536) - memory.size
 	fg.get(end)
 	fg.i64(65535)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.i64(16)
-	fg.emit(OpI64ShrU)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpMemSize)
-	fg.emit(OpI32Sub)
-	need := fg.named(I32, "need")
+	fg.emit(wasmbin.OpI64ShrU)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpMemSize)
+	fg.emit(wasmbin.OpI32Sub)
+	need := fg.named(wasmbin.I32, "need")
 	fg.tee(need)
 	fg.i32(0)
-	fg.emit(OpI32GtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32GtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(need)
-	fg.emit(OpMemGrow)
+	fg.emit(wasmbin.OpMemGrow)
 	fg.i32(-1)
-	fg.emit(OpI32Eq)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.trapIf(abi.ErrMemory)
 	fg.end()
 	fg.get(end)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
 	fg.get(p)
 }
 
@@ -118,39 +120,39 @@ func (fg *fgen) listHelper(base string, w slotWidth, build func(*fgen, slotWidth
 // whose slots the caller fills, header and data in one block.
 func genListNew(fg *fgen, w slotWidth) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"n"}
 	const n = 0
-	p := fg.named(I32, "p")
+	p := fg.named(wasmbin.I32, "p")
 	fg.get(n)
 	fg.i64(0)
 	fg.get(n)
 	fg.i64(0)
-	fg.emit(OpI64GtS)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI64GtS)
+	fg.emit(wasmbin.OpSelect)
 	fg.tee(n)
 	fg.i64(maxListLen)
-	fg.emit(OpI64GtS)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI64GtS)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(n)
 	fg.i64(int64(w))
-	fg.emit(OpI64Shl)
-	fg.i64(ListHeaderSize)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Shl)
+	fg.i64(abi.ListHeaderSize)
+	fg.emit(wasmbin.OpI64Add)
 	fg.call(fg.g.helper("__ml_new", genNew))
 	fg.tee(p)
 	fg.get(n)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
 	fg.get(p)
 	fg.get(n)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpI32Store, ListCapOffset)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListCapOffset)
 	fg.get(p)
 	fg.get(p)
-	fg.i32(ListHeaderSize)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Store, ListDataOffset)
+	fg.i32(abi.ListHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListDataOffset)
 	fg.get(p)
 }
 
@@ -161,9 +163,9 @@ func genListNew(fg *fgen, w slotWidth) {
 func (fg *fgen) copySlots(w slotWidth) {
 	if w != byteSlots {
 		fg.i32(int32(w))
-		fg.emit(OpI32Shl)
+		fg.emit(wasmbin.OpI32Shl)
 	}
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 }
 
 // slotAddr turns a list's data address and an i32 index, on the stack,
@@ -171,9 +173,9 @@ func (fg *fgen) copySlots(w slotWidth) {
 func (fg *fgen) slotAddr(w slotWidth) {
 	if w != byteSlots {
 		fg.i32(int32(w))
-		fg.emit(OpI32Shl)
+		fg.emit(wasmbin.OpI32Shl)
 	}
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 }
 
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
@@ -181,21 +183,21 @@ func (fg *fgen) slotAddr(w slotWidth) {
 func (fg *fgen) normIndex(l, i uint32) {
 	fg.get(i)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(i)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Add)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Add)
 	fg.set(i)
 	fg.end()
 	fg.get(i)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64GeU)
-	fg.trapIf(ErrIndex)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64GeU)
+	fg.trapIf(abi.ErrIndex)
 }
 
 // genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
@@ -203,55 +205,55 @@ func (fg *fgen) normIndex(l, i uint32) {
 // address for the caller to store into.
 func genPush(fg *fgen, w slotWidth) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"l"}
 	const l = 0
-	n, c, d := fg.named(I32, "n"), fg.named(I32, "cap"), fg.named(I32, "data")
+	n, c, d := fg.named(wasmbin.I32, "n"), fg.named(wasmbin.I32, "cap"), fg.named(wasmbin.I32, "data")
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.tee(n)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListCapOffset)
-	fg.emit(OpI32Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListCapOffset)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(n)
 	fg.i32(maxListLen)
-	fg.emit(OpI32GeU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(n)
 	fg.i32(1)
-	fg.emit(OpI32Shl)
+	fg.emit(wasmbin.OpI32Shl)
 	fg.tee(c)
 	fg.i32(4)
 	fg.get(c)
 	fg.i32(4)
-	fg.emit(OpI32GtU)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.emit(wasmbin.OpSelect)
 	fg.set(c)
 	fg.get(c)
-	fg.emit(OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.i64(int64(w))
-	fg.emit(OpI64Shl)
+	fg.emit(wasmbin.OpI64Shl)
 	fg.call(fg.g.helper("__ml_new", genNew))
 	fg.tee(d)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(n)
 	fg.copySlots(w)
 	fg.get(l)
 	fg.get(d)
-	fg.emitImm(OpI32Store, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListDataOffset)
 	fg.get(l)
 	fg.get(c)
-	fg.emitImm(OpI32Store, ListCapOffset)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListCapOffset)
 	fg.end()
 	fg.get(l)
 	fg.get(n)
 	fg.i32(1)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(n)
 	fg.slotAddr(w)
 }
@@ -261,42 +263,42 @@ func genPush(fg *fgen, w slotWidth) {
 // empty or i out of range.
 func genPop(fg *fgen, w slotWidth) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I64}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"l", "i"}
 	const l, i = 0, 1
-	a, v := fg.named(I32, "addr"), fg.named(I64, "v")
+	a, v := fg.named(wasmbin.I32, "addr"), fg.named(wasmbin.I64, "v")
 	fg.normIndex(l, i)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.slotAddr(w)
 	fg.tee(a)
 	if w == byteSlots {
-		fg.emitImm(OpI32Load8U, 0)
-		fg.emit(OpI64ExtendI32U)
+		fg.emitImm(wasmbin.OpI32Load8U, 0)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 	} else {
-		fg.emitImm(OpI64Load, 0)
+		fg.emitImm(wasmbin.OpI64Load, 0)
 	}
 	fg.set(v)
 	fg.get(a)
 	fg.get(a)
 	fg.i32(1 << w)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.i32(1)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.copySlots(w)
 	fg.get(l)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.i32(1)
-	fg.emit(OpI32Sub)
-	fg.emitImm(OpI32Store, ListLenOffset)
+	fg.emit(wasmbin.OpI32Sub)
+	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
 	fg.get(v)
 }
 
@@ -308,24 +310,24 @@ func genPop(fg *fgen, w slotWidth) {
 // unsigned i32 at most maxListLen*8 = 2**31.
 func genRepeat(fg *fgen, w slotWidth) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"l", "n"}
 	const l, n = 0, 1
-	k, r, d := fg.named(I64, "len"), fg.named(I32, "r"), fg.named(I32, "d")
-	total, done, c := fg.named(I32, "total"), fg.named(I32, "done"), fg.named(I32, "c")
+	k, r, d := fg.named(wasmbin.I64, "len"), fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "d")
+	total, done, c := fg.named(wasmbin.I32, "total"), fg.named(wasmbin.I32, "done"), fg.named(wasmbin.I32, "c")
 	fg.get(n)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i64(0)
 	fg.set(n)
 	fg.end()
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.tee(k)
-	fg.emit(OpI64Eqz)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Eqz)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i64(0)
 	fg.set(n)
 	fg.end()
@@ -336,35 +338,35 @@ func genRepeat(fg *fgen, w slotWidth) {
 	fg.i64(1)
 	fg.get(k)
 	fg.i64(0)
-	fg.emit(OpI64Ne)
-	fg.emit(OpSelect)
-	fg.emit(OpI64DivU)
-	fg.emit(OpI64GtU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.emit(wasmbin.OpSelect)
+	fg.emit(wasmbin.OpI64DivU)
+	fg.emit(wasmbin.OpI64GtU)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(k)
 	fg.get(n)
-	fg.emit(OpI64Mul)
+	fg.emit(wasmbin.OpI64Mul)
 	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.tee(r)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.set(d)
 	fg.get(k)
 	fg.get(n)
-	fg.emit(OpI64Mul)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI64Mul)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.i32(int32(w))
-	fg.emit(OpI32Shl)
+	fg.emit(wasmbin.OpI32Shl)
 	fg.tee(total)
-	fg.begin(OpIf, BlockEmpty) // nothing to copy when the result is empty
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty) // nothing to copy when the result is empty
 	fg.get(d)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(k)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.i32(int32(w))
-	fg.emit(OpI32Shl)
+	fg.emit(wasmbin.OpI32Shl)
 	fg.tee(done)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.doubleCopy(d, done, total, c)
 	fg.end()
 	fg.get(r)
@@ -375,34 +377,34 @@ func genRepeat(fg *fgen, w slotWidth) {
 // bytes are written (c is a scratch local). Each copy reads a prefix
 // already written, so source and destination never overlap.
 func (fg *fgen) doubleCopy(d, done, total, c uint32) {
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(done)
 	fg.get(total)
-	fg.emit(OpI32GeU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	// c = min(done, total - done)
 	fg.get(total)
 	fg.get(done)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(c)
 	fg.get(done)
 	fg.get(done)
 	fg.get(c)
-	fg.emit(OpI32GtU)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.emit(wasmbin.OpSelect)
 	fg.set(c)
 	fg.get(d)
 	fg.get(done)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(d)
 	fg.get(c)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(done)
 	fg.get(c)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(done)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 }
@@ -410,34 +412,34 @@ func (fg *fgen) doubleCopy(d, done, total, c uint32) {
 // genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
 func genConcat(fg *fgen, w slotWidth) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"a", "b"}
 	const a, b = 0, 1
-	r := fg.named(I32, "r")
+	r := fg.named(wasmbin.I32, "r")
 	fg.get(a)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.get(b)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Add)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Add)
 	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.tee(r)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(a)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(a)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.copySlots(w)
 	fg.get(r)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(a)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.slotAddr(w)
 	fg.get(b)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(b)
-	fg.emitImm(OpI32Load, ListLenOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 	fg.copySlots(w)
 	fg.get(r)
 }
@@ -446,13 +448,13 @@ func genConcat(fg *fgen, w slotWidth) {
 func (fg *fgen) load(k check.Kind, off int64) {
 	switch k {
 	case check.Int:
-		fg.emitImm(OpI64Load, off)
+		fg.emitImm(wasmbin.OpI64Load, off)
 	case check.Float:
-		fg.emitImm(OpF64Load, off)
+		fg.emitImm(wasmbin.OpF64Load, off)
 	case check.Bool: // one byte
-		fg.emitImm(OpI32Load8U, off)
+		fg.emitImm(wasmbin.OpI32Load8U, off)
 	default: // list, str: the low half of the slot
-		fg.emitImm(OpI32Load, off)
+		fg.emitImm(wasmbin.OpI32Load, off)
 	}
 }
 
@@ -461,14 +463,14 @@ func (fg *fgen) load(k check.Kind, off int64) {
 func (fg *fgen) store(k check.Kind, off int64) {
 	switch k {
 	case check.Int:
-		fg.emitImm(OpI64Store, off)
+		fg.emitImm(wasmbin.OpI64Store, off)
 	case check.Float:
-		fg.emitImm(OpF64Store, off)
+		fg.emitImm(wasmbin.OpF64Store, off)
 	case check.Bool:
-		fg.emitImm(OpI32Store8, off)
+		fg.emitImm(wasmbin.OpI32Store8, off)
 	default:
-		fg.emit(OpI64ExtendI32U)
-		fg.emitImm(OpI64Store, off)
+		fg.emit(wasmbin.OpI64ExtendI32U)
+		fg.emitImm(wasmbin.OpI64Store, off)
 	}
 }
 
@@ -476,33 +478,33 @@ func (fg *fgen) store(k check.Kind, off int64) {
 func (fg *fgen) fromBits(k check.Kind) {
 	switch k {
 	case check.Float:
-		fg.emit(OpF64ReinterpretI64)
+		fg.emit(wasmbin.OpF64ReinterpretI64)
 	case check.Bool, check.List, check.Str:
-		fg.emit(OpI32WrapI64)
+		fg.emit(wasmbin.OpI32WrapI64)
 	}
 }
 
 // listLit generates [a, b, ...]: a new list, then each element in order.
 func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
-	l := fg.temp(I32)
+	l := fg.temp(wasmbin.I32)
 	w := widthOf(t.Elem.Kind)
 	fg.i64(int64(len(e.Elems)))
 	fg.call(fg.listHelper("__ml_list", w, genListNew))
 	fg.set(l)
 	if len(e.Elems) > 0 {
-		d := fg.temp(I32)
+		d := fg.temp(wasmbin.I32)
 		fg.get(l)
-		fg.emitImm(OpI32Load, ListDataOffset)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 		fg.set(d)
 		for i, x := range e.Elems {
 			fg.get(d)
 			fg.expr(x)
 			fg.store(t.Elem.Kind, int64(i<<w))
 		}
-		fg.release(I32, d)
+		fg.release(wasmbin.I32, d)
 	}
 	fg.get(l)
-	fg.release(I32, l)
+	fg.release(wasmbin.I32, l)
 }
 
 // slot leaves the address of x[i] (bounds checked), inline: x and i are
@@ -514,11 +516,11 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	if c, ok := fg.cachedOf(x); ok {
 		ref = listRef{cache: c, cached: true}
 	} else {
-		ref.l, lTemp = fg.operandLocal(x, I32, func() { fg.expr(x) })
+		ref.l, lTemp = fg.operandLocal(x, wasmbin.I32, func() { fg.expr(x) })
 	}
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
 	ir := fg.rangeOf(i)
-	ix, ixTemp := fg.operandLocal(i, I64, func() { fg.exprAs(i, check.Int) })
+	ix, ixTemp := fg.operandLocal(i, wasmbin.I64, func() { fg.exprAs(i, check.Int) })
 	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.proven[xi.Name] != "" {
 		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.proven[xi.Name] {
 			ref.inBounds = true
@@ -531,17 +533,17 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	}
 	fg.slotAt(ref, ix, ir)
 	if lTemp {
-		fg.release(I32, ref.l)
+		fg.release(wasmbin.I32, ref.l)
 	}
 	if ixTemp {
-		fg.release(I64, ix)
+		fg.release(wasmbin.I64, ix)
 	}
 }
 
 // operandLocal returns the local holding the value of e: e's own local
 // when e is a local variable of type vt, else a temporary (temp is true)
 // that gen fills.
-func (fg *fgen) operandLocal(e ast.Expr, vt ValType, gen func()) (idx uint32, temp bool) {
+func (fg *fgen) operandLocal(e ast.Expr, vt wasmbin.ValType, gen func()) (idx uint32, temp bool) {
 	if id, ok := e.(*ast.Ident); ok {
 		if t, ok := valType(fg.typeOf(e)); ok && t == vt {
 			return fg.local[id.Name], false
@@ -572,8 +574,8 @@ func (fg *fgen) length(r listRef) {
 		return
 	}
 	fg.get(r.l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 }
 
 // data leaves the list's data pointer.
@@ -583,7 +585,7 @@ func (fg *fgen) data(r listRef) {
 		return
 	}
 	fg.get(r.l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 }
 
 // slotAt leaves the address of l[i] for the list r and the i64 index in
@@ -597,30 +599,30 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 	if r.inBounds {
 		fg.data(r)
 		fg.get(i)
-		fg.emit(OpI32WrapI64)
+		fg.emit(wasmbin.OpI32WrapI64)
 		fg.slotAddr(r.w)
 		return
 	}
 	n := i
 	if !ir.nonNeg() {
-		n = fg.temp(I64)
-		defer fg.release(I64, n)
+		n = fg.temp(wasmbin.I64)
+		defer fg.release(wasmbin.I64, n)
 		fg.get(i)
 		fg.get(i)
 		fg.i64(63)
-		fg.emit(OpI64ShrS)
+		fg.emit(wasmbin.OpI64ShrS)
 		fg.length(r)
-		fg.emit(OpI64And)
-		fg.emit(OpI64Add)
+		fg.emit(wasmbin.OpI64And)
+		fg.emit(wasmbin.OpI64Add)
 		fg.set(n)
 	}
 	fg.get(n)
 	fg.length(r)
-	fg.emit(OpI64GeU)
-	fg.trapIf(ErrIndex)
+	fg.emit(wasmbin.OpI64GeU)
+	fg.trapIf(abi.ErrIndex)
 	fg.data(r)
 	fg.get(n)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.slotAddr(r.w)
 }
 
@@ -652,12 +654,12 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 		fg.release(vt, v)
 		return
 	}
-	i, r := fg.temp(I64), fg.temp(vt)
+	i, r := fg.temp(wasmbin.I64), fg.temp(vt)
 	ref, lTemp := listRef{}, false
 	if c, ok := fg.cachedOf(tg.X); ok {
 		ref = listRef{cache: c, cached: true}
 	} else {
-		ref.l, lTemp = fg.temp(I32), true
+		ref.l, lTemp = fg.temp(wasmbin.I32), true
 		fg.expr(tg.X)
 		fg.set(ref.l)
 	}
@@ -674,9 +676,9 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 	fg.get(r)
 	fg.store(et.Kind, 0)
 	if lTemp {
-		fg.release(I32, ref.l)
+		fg.release(wasmbin.I32, ref.l)
 	}
-	fg.release(I64, i)
+	fg.release(wasmbin.I64, i)
 	fg.release(vt, r)
 }
 
@@ -687,7 +689,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 	case "append":
 		ek := lt.Elem.Kind
 		vt, _ := valType(lt.Elem)
-		l, v := fg.temp(I32), fg.temp(vt)
+		l, v := fg.temp(wasmbin.I32), fg.temp(vt)
 		fg.expr(at.X)
 		fg.set(l)
 		fg.expr(e.Args[0])
@@ -696,7 +698,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		fg.call(fg.listHelper("__ml_push", widthOf(ek), genPush))
 		fg.get(v)
 		fg.store(ek, 0)
-		fg.release(I32, l)
+		fg.release(wasmbin.I32, l)
 		fg.release(vt, v)
 	case "pop":
 		fg.expr(at.X)
@@ -716,19 +718,19 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 // index start; body runs with the element (of kind k) on the stack. The
 // length is read at every step, as Python's list iterator does.
 func (fg *fgen) eachElem(l uint32, start int32, k check.Kind, body func()) {
-	i := fg.temp(I32)
+	i := fg.temp(wasmbin.I32)
 	fg.i32(start)
 	fg.set(i)
-	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].breakTo = true
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(i)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI32GeU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(l)
-	fg.emitImm(OpI32Load, ListDataOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	fg.get(i)
 	fg.slotAddr(widthOf(k))
 	fg.load(k, 0)
@@ -737,24 +739,24 @@ func (fg *fgen) eachElem(l uint32, start int32, k check.Kind, body func()) {
 	fg.set(v)
 	fg.get(i)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(i)
-	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].continueTo = true
 	fg.get(v) // a block cannot take operands from outside
 	body()
 	fg.end()
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
-	fg.release(I32, i)
+	fg.release(wasmbin.I32, i)
 	fg.release(vt, v)
 }
 
 // forList generates `for x in lst`.
 func (fg *fgen) forList(s *ast.For) {
 	lt := fg.typeOf(s.Iter)
-	l := fg.temp(I32)
+	l := fg.temp(wasmbin.I32)
 	fg.expr(s.Iter)
 	fg.set(l)
 	fg.eachElem(l, 0, lt.Elem.Kind, func() {
@@ -762,7 +764,7 @@ func (fg *fgen) forList(s *ast.For) {
 		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.block(s.Body)
 	})
-	fg.release(I32, l)
+	fg.release(wasmbin.I32, l)
 }
 
 // listBuiltin generates len, sum, min and max of a list; ok is false for
@@ -775,37 +777,37 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 	switch name {
 	case "len":
 		fg.expr(args[0])
-		fg.emitImm(OpI32Load, ListLenOffset)
-		fg.emit(OpI64ExtendI32U)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 	case "sum":
-		l, acc := fg.temp(I32), fg.temp(I64)
+		l, acc := fg.temp(wasmbin.I32), fg.temp(wasmbin.I64)
 		fg.expr(args[0])
 		fg.set(l)
 		fg.i64(0)
 		fg.set(acc)
 		fg.eachElem(l, 0, ek, func() {
 			fg.promote(ek, check.Int)
-			e := fg.temp(I64)
+			e := fg.temp(wasmbin.I64)
 			fg.set(e)
 			fg.get(acc)
 			fg.get(e)
-			fg.release(I64, e)
+			fg.release(wasmbin.I64, e)
 			fg.intAdd(fullRange, fullRange)
 			fg.set(acc)
 		})
 		fg.get(acc)
-		fg.release(I32, l)
-		fg.release(I64, acc)
+		fg.release(wasmbin.I32, l)
+		fg.release(wasmbin.I64, acc)
 	case "min", "max":
 		vt, _ := valType(t)
-		l, acc, cur := fg.temp(I32), fg.temp(vt), fg.temp(vt)
+		l, acc, cur := fg.temp(wasmbin.I32), fg.temp(vt), fg.temp(vt)
 		fg.expr(args[0])
 		fg.tee(l)
-		fg.emitImm(OpI32Load, ListLenOffset)
-		fg.emit(OpI32Eqz)
-		fg.trapIf(ErrValue) // max() arg is an empty sequence
+		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.emit(wasmbin.OpI32Eqz)
+		fg.trapIf(abi.ErrValue) // max() arg is an empty sequence
 		fg.get(l)
-		fg.emitImm(OpI32Load, ListDataOffset)
+		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 		fg.load(ek, 0)
 		fg.set(acc)
 		op := cmpOps[t.Kind][ast.CmpGt]
@@ -818,11 +820,11 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 			fg.get(cur)
 			fg.get(acc)
 			fg.emit(op)
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpSelect)
 			fg.set(acc)
 		})
 		fg.get(acc)
-		fg.release(I32, l)
+		fg.release(wasmbin.I32, l)
 		fg.release(vt, acc, cur)
 	default:
 		return false
@@ -840,7 +842,7 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 		k = check.Int
 	}
 	vt, _ := valType(&check.Type{Kind: k})
-	x, l, found := fg.temp(vt), fg.temp(I32), fg.temp(I32)
+	x, l, found := fg.temp(vt), fg.temp(wasmbin.I32), fg.temp(wasmbin.I32)
 	needle()
 	fg.promote(nk, k)
 	fg.set(x)
@@ -853,10 +855,10 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 		if k == check.Str {
 			fg.get(x)
 			fg.call(fg.shelper("__ml_str_eq", genStrEq))
-			fg.begin(OpIf, BlockEmpty)
+			fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 			fg.i32(1)
 			fg.set(found)
-			fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+			fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
 			fg.end()
 			return
 		}
@@ -864,29 +866,29 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 		fg.tee(e)
 		fg.get(x)
 		fg.emit(cmpOps[k][ast.CmpEq])
-		fg.begin(OpIf, BlockEmpty)
+		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		fg.i32(1)
 		fg.set(found)
-		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
 		fg.end()
 		if k == check.Float {
 			fg.get(x)
 			fg.get(x)
-			fg.emit(OpF64Ne)
+			fg.emit(wasmbin.OpF64Ne)
 			fg.get(e)
 			fg.get(e)
-			fg.emit(OpF64Ne)
-			fg.emit(OpI32And)
-			fg.trapIf(ErrUnsupported)
+			fg.emit(wasmbin.OpF64Ne)
+			fg.emit(wasmbin.OpI32And)
+			fg.trapIf(abi.ErrUnsupported)
 		}
 		fg.release(vt, e)
 	})
 	fg.get(found)
 	if negate {
-		fg.emit(OpI32Eqz)
+		fg.emit(wasmbin.OpI32Eqz)
 	}
 	fg.release(vt, x)
-	fg.release(I32, l, found)
+	fg.release(wasmbin.I32, l, found)
 }
 
 // listBinary generates list * n, n * list and list + list of type t; left
@@ -914,13 +916,13 @@ func (fg *fgen) seqBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Exp
 		fg.exprAs(y, check.Int)
 		fg.call(repeat)
 	default: // n * a: n is evaluated first
-		n := fg.temp(I64)
+		n := fg.temp(wasmbin.I64)
 		left()
 		fg.promote(xk, check.Int)
 		fg.set(n)
 		fg.expr(y)
 		fg.get(n)
-		fg.release(I64, n)
+		fg.release(wasmbin.I64, n)
 		fg.call(repeat)
 	}
 }

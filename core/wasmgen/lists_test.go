@@ -4,6 +4,7 @@ package wasmgen
 
 import (
 	"errors"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"math"
 	"path/filepath"
 	"testing"
@@ -64,11 +65,11 @@ func TestListsProgram(t *testing.T) {
 		t.Errorf("bools(2**40) = %+v, want memory", got)
 	}
 	// the export ABI: total(list) through __ml_reset/__ml_alloc
-	mem := inst.GetExport(store, MemoryExport).Memory()
-	if _, err := inst.GetFunc(store, ResetExport).Call(store); err != nil {
+	mem := inst.GetExport(store, abi.MemoryExport).Memory()
+	if _, err := inst.GetFunc(store, abi.ResetExport).Call(store); err != nil {
 		t.Fatal(err)
 	}
-	p, err := inst.GetFunc(store, AllocExport).Call(store, int32(ListHeaderSize+3*ListSlotSize))
+	p, err := inst.GetFunc(store, abi.AllocExport).Call(store, int32(abi.ListHeaderSize+3*abi.ListSlotSize))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,12 +80,12 @@ func TestListsProgram(t *testing.T) {
 			data[int(off)+k] = byte(v >> (8 * k))
 		}
 	}
-	le32(base+ListLenOffset, 3)
-	le32(base+ListCapOffset, 3)
-	le32(base+ListDataOffset, base+ListHeaderSize)
+	le32(base+abi.ListLenOffset, 3)
+	le32(base+abi.ListCapOffset, 3)
+	le32(base+abi.ListDataOffset, base+abi.ListHeaderSize)
 	for k, v := range []int32{4, 5, 6} {
-		le32(base+ListHeaderSize+int32(8*k), v)
-		le32(base+ListHeaderSize+int32(8*k)+4, 0)
+		le32(base+abi.ListHeaderSize+int32(8*k), v)
+		le32(base+abi.ListHeaderSize+int32(8*k)+4, 0)
 	}
 	if got := in.call("total", base); got.val != int64(15) {
 		t.Fatalf("total([4, 5, 6]) = %+v", got)

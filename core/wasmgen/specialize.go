@@ -2,6 +2,7 @@ package wasmgen
 
 import (
 	"fmt"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
@@ -94,7 +95,7 @@ func (g *gen) planSpecs(compiled []*check.Func) {
 func (g *gen) trySpec(fn *check.Func) (reason string) {
 	sg := newGen(g.info, g.opt)
 	sg.index = g.index
-	sg.mod.Funcs = make([]*Func, len(g.mod.Funcs)) // the same indices
+	sg.mod.Funcs = make([]*wasmbin.Func, len(g.mod.Funcs)) // the same indices
 	sg.specs = map[*check.Func]uint32{fn: uint32(len(sg.mod.Funcs))}
 	sg.mod.Funcs = append(sg.mod.Funcs, nil)
 	defer func() {

@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -72,32 +74,32 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		fg.expr(s.X)
 		if _, ok := valType(fg.typeOf(s.X)); ok {
-			fg.emit(OpDrop)
+			fg.emit(wasmbin.OpDrop)
 		}
 		return true
 	case *ast.If:
 		fg.cond(s.Cond)
-		fg.begin(OpIf, BlockEmpty)
+		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		f1 := fg.block(s.Body)
 		f2 := true
 		if len(s.Else) > 0 {
-			fg.emit(OpElse)
+			fg.emit(wasmbin.OpElse)
 			f2 = fg.block(s.Else)
 		}
 		fg.end()
 		return f1 || f2
 	case *ast.While:
 		defer fg.hoistLists(s.Cond, s.Body)()
-		fg.begin(OpBlock, BlockEmpty)
+		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.frames[len(fg.frames)-1].breakTo = true
-		fg.begin(OpLoop, BlockEmpty)
+		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		fg.frames[len(fg.frames)-1].continueTo = true
 		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.cond(s.Cond)
-		fg.emit(OpI32Eqz)
-		fg.emitImm(OpBrIf, 1)
+		fg.emit(wasmbin.OpI32Eqz)
+		fg.emitImm(wasmbin.OpBrIf, 1)
 		fg.block(s.Body)
-		fg.emitImm(OpBr, 0)
+		fg.emitImm(wasmbin.OpBr, 0)
 		fg.end()
 		fg.end()
 		return true
@@ -111,18 +113,18 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		return true
 	case *ast.Break:
-		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
 		return false
 	case *ast.Continue:
-		fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.continueTo }))
+		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.continueTo }))
 		return false
 	case *ast.Return:
 		fg.ret(s)
 		return false
 	case *ast.Assert:
 		fg.cond(s.Cond)
-		fg.emit(OpI32Eqz)
-		fg.trapIf(ErrAssertion)
+		fg.emit(wasmbin.OpI32Eqz)
+		fg.trapIf(abi.ErrAssertion)
 		return true
 	}
 	panic("statement not compiled")
@@ -158,19 +160,19 @@ func (fg *fgen) ret(s *ast.Return) {
 		if s.Value != nil {
 			fg.expr(s.Value) // a None-valued call still runs
 		}
-		fg.emit(OpReturn)
+		fg.emit(wasmbin.OpReturn)
 		return
 	}
 	if s.Value == nil || fg.typeOf(s.Value).Kind == check.None {
 		if s.Value != nil {
 			fg.expr(s.Value)
 		}
-		fg.trap(ErrUnsupported) // Python returns None from an annotated function
+		fg.trap(abi.ErrUnsupported) // Python returns None from an annotated function
 		return
 	}
 	fg.specRequire(s.Value, "the value returned")
 	fg.expr(s.Value)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 }
 
 // forRange generates `for i in range(...)`. The counter is a hidden local,
@@ -178,8 +180,8 @@ func (fg *fgen) ret(s *ast.Return) {
 // iteration, as in Python.
 func (fg *fgen) forRange(s *ast.For) {
 	args := s.Iter.(*ast.Call).Args
-	cur, stop := fg.temp(I64), fg.temp(I64)
-	defer fg.release(I64, cur, stop)
+	cur, stop := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
+	defer fg.release(wasmbin.I64, cur, stop)
 	// Evaluate start, stop and step once, in source order.
 	var step int64 = 1
 	stepConst := true
@@ -201,8 +203,8 @@ func (fg *fgen) forRange(s *ast.For) {
 				step = v.i
 			} else {
 				stepConst = false
-				stepLocal = fg.temp(I64)
-				defer fg.release(I64, stepLocal)
+				stepLocal = fg.temp(wasmbin.I64)
+				defer fg.release(wasmbin.I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
 				if sr := fg.rangeOf(args[2]); sr.positive() || sr.hi < 0 {
 					stepSign = 1
@@ -212,8 +214,8 @@ func (fg *fgen) forRange(s *ast.For) {
 					fg.set(stepLocal) // cannot be zero
 				} else {
 					fg.tee(stepLocal)
-					fg.emit(OpI64Eqz)
-					fg.trapIf(ErrValue)
+					fg.emit(wasmbin.OpI64Eqz)
+					fg.trapIf(abi.ErrValue)
 				}
 			}
 		}
@@ -237,7 +239,7 @@ func (fg *fgen) forRange(s *ast.For) {
 	advanceSafe := stepSign > 0 && stopR.hi != math.MinInt64 && addSafe(interval{stopR.hi - 1, stopR.hi - 1}, stepR) ||
 		stepSign < 0 && stopR.lo != math.MaxInt64 && addSafe(interval{stopR.lo + 1, stopR.lo + 1}, stepR)
 	if stepConst && step == 0 {
-		fg.trap(ErrValue)
+		fg.trap(abi.ErrValue)
 		return
 	}
 	defer fg.hoistLists(nil, s.Body)()
@@ -256,22 +258,22 @@ func (fg *fgen) forRange(s *ast.For) {
 		case stepSign > 0:
 			fg.get(cur)
 			fg.get(stop)
-			fg.emit(OpI64GeS)
+			fg.emit(wasmbin.OpI64GeS)
 		case stepSign < 0:
 			fg.get(cur)
 			fg.get(stop)
-			fg.emit(OpI64LeS)
+			fg.emit(wasmbin.OpI64LeS)
 		default:
 			fg.get(cur)
 			fg.get(stop)
-			fg.emit(OpI64GeS)
+			fg.emit(wasmbin.OpI64GeS)
 			fg.get(cur)
 			fg.get(stop)
-			fg.emit(OpI64LeS)
+			fg.emit(wasmbin.OpI64LeS)
 			fg.get(stepLocal)
 			fg.i64(0)
-			fg.emit(OpI64GtS)
-			fg.emit(OpSelect)
+			fg.emit(wasmbin.OpI64GtS)
+			fg.emit(wasmbin.OpSelect)
 		}
 	}
 	// The body, the advances of reduced products and the advance of cur,
@@ -279,14 +281,14 @@ func (fg *fgen) forRange(s *ast.For) {
 	bodyAndAdvance := func() {
 		fg.get(cur)
 		fg.set(fg.local[s.Var().Name])
-		fg.begin(OpBlock, BlockEmpty)
+		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.frames[len(fg.frames)-1].continueTo = true
 		fg.block(s.Body)
 		fg.end()
 		for _, a := range fg.advances {
 			fg.get(a.product)
 			fg.get(a.by)
-			fg.emit(OpI64Add) // exact (version.go)
+			fg.emit(wasmbin.OpI64Add) // exact (version.go)
 			fg.set(a.product)
 		}
 		// advance; a step of ±1 cannot overflow since cur is strictly inside
@@ -298,11 +300,11 @@ func (fg *fgen) forRange(s *ast.For) {
 		} else {
 			fg.get(stepLocal)
 		}
-		fg.emit(OpI64Add) // cur + step, wrapped
+		fg.emit(wasmbin.OpI64Add) // cur + step, wrapped
 		if stepConst && (step == 1 || step == -1) || advanceSafe {
 			fg.set(cur)
 		} else {
-			next := fg.temp(I64)
+			next := fg.temp(wasmbin.I64)
 			fg.tee(next)
 			// The step's sign is known here: for step > 0, cur + step
 			// overflows iff the wrapped sum is below cur (it is at most cur +
@@ -312,24 +314,24 @@ func (fg *fgen) forRange(s *ast.For) {
 			switch {
 			case stepSign > 0:
 				fg.get(cur)
-				fg.emit(OpI64LtS)
+				fg.emit(wasmbin.OpI64LtS)
 			case stepSign < 0:
 				fg.get(cur)
-				fg.emit(OpI64GtS)
+				fg.emit(wasmbin.OpI64GtS)
 			default:
 				fg.get(cur)
-				fg.emit(OpI64Xor)
+				fg.emit(wasmbin.OpI64Xor)
 				fg.get(stepLocal)
 				fg.get(next)
-				fg.emit(OpI64Xor)
-				fg.emit(OpI64And)
+				fg.emit(wasmbin.OpI64Xor)
+				fg.emit(wasmbin.OpI64And)
 				fg.i64(0)
-				fg.emit(OpI64LtS)
+				fg.emit(wasmbin.OpI64LtS)
 			}
-			fg.emitImm(OpBrIf, fg.depthOf(func(f frame) bool { return f.breakTo }))
+			fg.emitImm(wasmbin.OpBrIf, fg.depthOf(func(f frame) bool { return f.breakTo }))
 			fg.get(next)
 			fg.set(cur)
-			fg.release(I64, next)
+			fg.release(wasmbin.I64, next)
 		}
 	}
 	emitLoop := func() {
@@ -337,16 +339,16 @@ func (fg *fgen) forRange(s *ast.For) {
 			fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
 			return
 		}
-		fg.begin(OpBlock, BlockEmpty)
+		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.frames[len(fg.frames)-1].breakTo = true
-		fg.begin(OpLoop, BlockEmpty)
+		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		if perIteration {
 			fg.interruptCheck()
 		}
 		exitTest()
-		fg.emitImm(OpBrIf, 1)
+		fg.emitImm(wasmbin.OpBrIf, 1)
 		bodyAndAdvance()
-		fg.emitImm(OpBr, 0)
+		fg.emitImm(wasmbin.OpBr, 0)
 		fg.end()
 		fg.end()
 	}

@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Building a string by appending to a local (`r = r + x`, `r += x`) would
@@ -96,10 +98,10 @@ func (fg *fgen) strLook(e ast.Expr) {
 func (fg *fgen) unmark(l uint32) {
 	fg.get(l)
 	fg.get(l)
-	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.StrCountOffset)
 	fg.i32(^strMark)
-	fg.emit(OpI32And)
-	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.emit(wasmbin.OpI32And)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }
 
 // freshStr reports whether x always evaluates to a string object made for
@@ -144,18 +146,18 @@ func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
 // end of the arena.
 func genStrAppend(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"r", "x", "fresh"}
 	const r, x, fresh = 0, 1, 2
-	nb, m, count, end, n := fg.named(I32, "nb"), fg.named(I32, "m"), fg.named(I32, "count"),
-		fg.named(I64, "end"), fg.named(I32, "n")
+	nb, m, count, end, n := fg.named(wasmbin.I32, "nb"), fg.named(wasmbin.I32, "m"), fg.named(wasmbin.I32, "count"),
+		fg.named(wasmbin.I64, "end"), fg.named(wasmbin.I32, "n")
 	fg.get(x)
 	fg.strLen()
 	fg.tee(m)
-	fg.emit(OpI32Eqz)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(r)
-	fg.emit(OpReturn) // r + "" is r
+	fg.emit(wasmbin.OpReturn) // r + "" is r
 	fg.end()
 	fg.get(r)
 	fg.strLen()
@@ -165,16 +167,16 @@ func genStrAppend(fg *fgen) {
 	fg.strCount()
 	fg.get(x)
 	fg.strCount()
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.tee(count)
 	fg.i32(maxListLen)
-	fg.emit(OpI32GtU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(r)
-	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.StrCountOffset)
 	fg.i32(strMark)
-	fg.emit(OpI32And)
-	fg.begin(OpIf, BlockEmpty) // r is marked
+	fg.emit(wasmbin.OpI32And)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty) // r is marked
 	// absorb a fresh x that was allocated right after r, last
 	fg.get(fresh)
 	fg.get(r)
@@ -182,25 +184,25 @@ func genStrAppend(fg *fgen) {
 	fg.objEnd()
 	fg.align8()
 	fg.get(x)
-	fg.emit(OpI32Eq)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.emit(wasmbin.OpI32And)
 	fg.get(x)
 	fg.get(m)
 	fg.objEnd()
-	fg.emitImm(OpGlobalGet, heapGlobal)
-	fg.emit(OpI32Eq)
-	fg.emit(OpI32And)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.emit(wasmbin.OpI32And)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.copyAfter(r, nb, x, m) // overlapping, downwards: memmove
 	fg.get(r)
 	fg.get(nb)
 	fg.get(m)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.objEnd()
-	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
 	fg.finishAppend(r, nb, m, count)
 	fg.get(r)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	// in place: nothing allocated after r's object (the arena's end and
 	// r's end round up to the same 8-byte boundary)
@@ -208,99 +210,99 @@ func genStrAppend(fg *fgen) {
 	fg.get(nb)
 	fg.objEnd()
 	fg.align8()
-	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
 	fg.align8()
-	fg.emit(OpI32Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// make the arena end at r's new end E: past the 8-byte boundary the
 	// arena reaches, through __ml_new (which grows memory); else in place
 	fg.get(r)
-	fg.emit(OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.get(nb)
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Add)
 	fg.get(m)
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Add)
-	fg.i64(StrHeaderSize)
-	fg.emit(OpI64Add)
-	fg.emitImm(OpGlobalGet, heapGlobal)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Add)
+	fg.i64(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI64Add)
+	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
 	fg.align8()
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Sub)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Sub)
 	fg.tee(end)
 	fg.i64(0)
-	fg.emit(OpI64GtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64GtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(end)
 	fg.call(fg.g.helper("__ml_new", genNew))
-	fg.emit(OpDrop)
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpDrop)
+	fg.emit(wasmbin.OpElse)
 	fg.get(r)
 	fg.get(nb)
 	fg.get(m)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.objEnd()
 	fg.tee(n)
-	fg.emitImm(OpGlobalGet, heapGlobal)
-	fg.emit(OpI32GtU)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(n)
-	fg.emitImm(OpGlobalSet, heapGlobal)
+	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
 	fg.end()
 	fg.end()
 	fg.copyAfter(r, nb, x, m)
 	fg.finishAppend(r, nb, m, count)
 	fg.get(r)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.end()
 	// a new marked object holding r then x
 	fg.get(nb)
 	fg.get(m)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(count)
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
 	fg.tee(n)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(r)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(nb)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(n)
 	fg.get(nb)
-	fg.emit(OpI32Add)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(x)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(m)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(n)
 	fg.get(count)
 	fg.i32(strMark)
-	fg.emit(OpI32Or)
-	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.emit(wasmbin.OpI32Or)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 	fg.get(n)
 }
 
 // objEnd turns the address of a string and its byte length, on the
 // stack, into the end of its object (where the allocator left the arena).
 func (fg *fgen) objEnd() {
-	fg.emit(OpI32Add)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 }
 
 // align8 rounds the address on the stack up to a multiple of 8.
 func (fg *fgen) align8() {
 	fg.i32(7)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.i32(-8)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 }
 
 // copyAfter copies the m bytes of string x right after the nb bytes of
@@ -310,10 +312,10 @@ func (fg *fgen) copyAfter(r, nb, x, m uint32) {
 	fg.get(nb)
 	fg.objEnd()
 	fg.get(x)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(m)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 }
 
 // finishAppend writes r's new length nb + m and count, keeping the mark.
@@ -321,11 +323,11 @@ func (fg *fgen) finishAppend(r, nb, m, count uint32) {
 	fg.get(r)
 	fg.get(nb)
 	fg.get(m)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrLenOffset)
 	fg.get(r)
 	fg.get(count)
 	fg.i32(strMark)
-	fg.emit(OpI32Or)
-	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.emit(wasmbin.OpI32Or)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }

@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Expressions and statements on strings; the runtime helpers they call
@@ -24,13 +26,13 @@ func (fg *fgen) strIn(needle, hay func(), negate bool) {
 	hay()
 	fg.call(fg.shelper("__ml_str_in", genStrFind))
 	if negate {
-		fg.emit(OpI32Eqz)
+		fg.emit(wasmbin.OpI32Eqz)
 	}
 }
 
 // strCmpOps compare the result of __ml_str_cmp with zero.
-var strCmpOps = map[ast.CmpOp]Opcode{
-	ast.CmpLt: OpI32LtS, ast.CmpLe: OpI32LeS, ast.CmpGt: OpI32GtS, ast.CmpGe: OpI32GeS,
+var strCmpOps = map[ast.CmpOp]wasmbin.Opcode{
+	ast.CmpLt: wasmbin.OpI32LtS, ast.CmpLe: wasmbin.OpI32LeS, ast.CmpGt: wasmbin.OpI32GtS, ast.CmpGe: wasmbin.OpI32GeS,
 }
 
 // strCompare generates `a op b` for two strings: equality by content,
@@ -42,7 +44,7 @@ func (fg *fgen) strCompare(op ast.CmpOp, left, right func()) {
 	case ast.CmpEq, ast.CmpNe:
 		fg.call(fg.shelper("__ml_str_eq", genStrEq))
 		if op == ast.CmpNe {
-			fg.emit(OpI32Eqz)
+			fg.emit(wasmbin.OpI32Eqz)
 		}
 	default:
 		fg.call(fg.shelper("__ml_str_cmp", genStrCmp))
@@ -62,7 +64,7 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 	case name == "len" && k == check.Str:
 		fg.strLook(args[0])
 		fg.strCount()
-		fg.emit(OpI64ExtendI32U)
+		fg.emit(wasmbin.OpI64ExtendI32U)
 	case name == "ord":
 		if ix, ok := args[0].(*ast.Index); ok && fg.typeOf(ix.X).Kind == check.Str {
 			// ord(s[i]): the character's code point, no string made
@@ -84,7 +86,7 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 		fg.i32(int32(fg.g.literal("True")))
 		fg.i32(int32(fg.g.literal("False")))
 		fg.expr(args[0])
-		fg.emit(OpSelect)
+		fg.emit(wasmbin.OpSelect)
 	case name == "str" && k == check.Int:
 		fg.expr(args[0])
 		fg.call(fg.shelper("__ml_str_int", genStrOfInt))
@@ -99,8 +101,8 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 // (pureUses), the non-ASCII characters are written into one scratch
 // object made before the loop instead of a new object each.
 func (fg *fgen) forStr(s *ast.For) {
-	p, end, scratch := fg.temp(I32), fg.temp(I32), fg.temp(I32)
-	defer fg.release(I32, p, end, scratch)
+	p, end, scratch := fg.temp(wasmbin.I32), fg.temp(wasmbin.I32), fg.temp(wasmbin.I32)
+	defer fg.release(wasmbin.I32, p, end, scratch)
 	reuse := !fg.appends[s.Var().Name] && fg.pureUses(s.Var().Name, s.Body)
 	if reuse {
 		fg.i32(4)
@@ -112,19 +114,19 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.tee(p)
 	fg.strLen()
 	fg.get(p)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.tee(p)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(end)
-	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].breakTo = true
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.interruptCheck() // each iteration (interrupt.go)
 	fg.get(p)
 	fg.get(end)
-	fg.emit(OpI32GeU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(p)
 	if reuse {
 		fg.get(scratch)
@@ -135,15 +137,15 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.set(fg.local[s.Var().Name])
 	fg.get(p)
 	fg.get(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.charLen()
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
-	fg.begin(OpBlock, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].continueTo = true
 	fg.block(s.Body)
 	fg.end()
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 }

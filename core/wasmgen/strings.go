@@ -2,6 +2,8 @@ package wasmgen
 
 import (
 	"encoding/binary"
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"unicode/utf8"
 )
 
@@ -31,20 +33,20 @@ func (g *gen) useStrings() {
 	g.strs = make(map[string]uint32)
 	g.posGlobal = uint32(len(g.mod.Globals))
 	g.mod.Globals = append(g.mod.Globals,
-		&Global{Name: "__ml_pos_str", Type: I32, Mutable: true},
-		&Global{Name: "__ml_pos_idx", Type: I32, Mutable: true},
-		&Global{Name: "__ml_pos_off", Type: I32, Mutable: true})
+		&wasmbin.Global{Name: "__ml_pos_str", Type: wasmbin.I32, Mutable: true},
+		&wasmbin.Global{Name: "__ml_pos_idx", Type: wasmbin.I32, Mutable: true},
+		&wasmbin.Global{Name: "__ml_pos_off", Type: wasmbin.I32, Mutable: true})
 	for c := 0; c < 128; c++ {
-		rec := make([]byte, StaticCharSize)
-		binary.LittleEndian.PutUint32(rec[StrLenOffset:], 1)
-		binary.LittleEndian.PutUint32(rec[StrCountOffset:], 1)
-		rec[StrHeaderSize] = byte(c)
+		rec := make([]byte, abi.StaticCharSize)
+		binary.LittleEndian.PutUint32(rec[abi.StrLenOffset:], 1)
+		binary.LittleEndian.PutUint32(rec[abi.StrCountOffset:], 1)
+		rec[abi.StrHeaderSize] = byte(c)
 		g.data = append(g.data, rec...)
 	}
 }
 
 // charAddr is the address of the static string chr(c) for c < 128.
-func charAddr(c int64) int64 { return HeapBase + StaticCharSize*c }
+func charAddr(c int64) int64 { return abi.HeapBase + abi.StaticCharSize*c }
 
 // literal returns the address of the static string s, laying it out on
 // first use (8-aligned, like every object).
@@ -56,18 +58,18 @@ func (g *gen) literal(s string) uint32 {
 	if a, ok := g.strs[s]; ok {
 		return a
 	}
-	addr := uint32(HeapBase + len(g.data))
-	rec := make([]byte, (StrHeaderSize+len(s)+7)&^7)
-	binary.LittleEndian.PutUint32(rec[StrLenOffset:], uint32(len(s)))
-	binary.LittleEndian.PutUint32(rec[StrCountOffset:], uint32(utf8.RuneCountInString(s)))
-	copy(rec[StrHeaderSize:], s)
+	addr := uint32(abi.HeapBase + len(g.data))
+	rec := make([]byte, (abi.StrHeaderSize+len(s)+7)&^7)
+	binary.LittleEndian.PutUint32(rec[abi.StrLenOffset:], uint32(len(s)))
+	binary.LittleEndian.PutUint32(rec[abi.StrCountOffset:], uint32(utf8.RuneCountInString(s)))
+	copy(rec[abi.StrHeaderSize:], s)
 	g.data = append(g.data, rec...)
 	g.strs[s] = addr
 	return addr
 }
 
 // heapBase is where the arena starts: after the static strings.
-func (g *gen) heapBase() int64 { return int64(HeapBase + len(g.data)) }
+func (g *gen) heapBase() int64 { return int64(abi.HeapBase + len(g.data)) }
 
 // finishData places the static strings in the module: one data segment,
 // enough initial memory to hold it, and the allocator's globals starting
@@ -76,7 +78,7 @@ func (g *gen) finishData() {
 	if len(g.data) == 0 {
 		return
 	}
-	g.mod.Data = []DataSegment{{Offset: HeapBase, Bytes: g.data}}
+	g.mod.Data = []wasmbin.DataSegment{{Offset: abi.HeapBase, Bytes: g.data}}
 	if pages := uint32((g.heapBase() + 65535) / 65536); pages > g.mod.MemoryPages {
 		g.mod.MemoryPages = pages
 	}
@@ -86,14 +88,14 @@ func (g *gen) finishData() {
 }
 
 // strLen leaves the byte length of the string whose address is on the stack.
-func (fg *fgen) strLen() { fg.emitImm(OpI32Load, StrLenOffset) }
+func (fg *fgen) strLen() { fg.emitImm(wasmbin.OpI32Load, abi.StrLenOffset) }
 
 // strCount leaves the code point count of the string on the stack,
 // without the owned mark of strappend.go.
 func (fg *fgen) strCount() {
-	fg.emitImm(OpI32Load, StrCountOffset)
+	fg.emitImm(wasmbin.OpI32Load, abi.StrCountOffset)
 	fg.i32(strMark - 1)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 }
 
 // shelper returns a string runtime helper, making sure the static strings
@@ -107,25 +109,25 @@ func (fg *fgen) shelper(name string, build func(*fgen)) uint32 {
 // object whose bytes the caller writes; ErrMemory beyond 2**28 code points.
 func genStrAlloc(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"nbytes", "count"}
 	const nbytes, count = 0, 1
-	p := fg.named(I32, "p")
+	p := fg.named(wasmbin.I32, "p")
 	fg.get(count)
 	fg.i32(maxListLen)
-	fg.emit(OpI32GtU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(nbytes)
-	fg.emit(OpI64ExtendI32U)
-	fg.i64(StrHeaderSize)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.i64(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI64Add)
 	fg.call(fg.g.helper("__ml_new", genNew))
 	fg.tee(p)
 	fg.get(nbytes)
-	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrLenOffset)
 	fg.get(p)
 	fg.get(count)
-	fg.emitImm(OpI32Store, StrCountOffset)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 	fg.get(p)
 }
 
@@ -133,17 +135,17 @@ func genStrAlloc(fg *fgen) {
 // itself when the other is empty).
 func genStrCat(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"a", "b"}
 	const a, b = 0, 1
-	r, na := fg.named(I32, "r"), fg.named(I32, "na")
+	r, na := fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "na")
 	for _, x := range [][2]uint32{{b, a}, {a, b}} {
 		fg.get(x[0])
 		fg.strLen()
-		fg.emit(OpI32Eqz)
-		fg.begin(OpIf, BlockEmpty)
+		fg.emit(wasmbin.OpI32Eqz)
+		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		fg.get(x[1])
-		fg.emit(OpReturn)
+		fg.emit(wasmbin.OpReturn)
 		fg.end()
 	}
 	fg.get(a)
@@ -151,32 +153,32 @@ func genStrCat(fg *fgen) {
 	fg.tee(na)
 	fg.get(b)
 	fg.strLen()
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(a)
 	fg.strCount()
 	fg.get(b)
 	fg.strCount()
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
 	fg.tee(r)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(a)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(na)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(r)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(na)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(b)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(b)
 	fg.strLen()
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(r)
 }
 
@@ -186,61 +188,61 @@ func genStrCat(fg *fgen) {
 // with memory.copy, as list repetition does.
 func genStrRepeat(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"s", "n"}
 	const s, n = 0, 1
-	r, d := fg.named(I32, "r"), fg.named(I32, "d")
-	total, done, c := fg.named(I32, "total"), fg.named(I32, "done"), fg.named(I32, "c")
+	r, d := fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "d")
+	total, done, c := fg.named(wasmbin.I32, "total"), fg.named(wasmbin.I32, "done"), fg.named(wasmbin.I32, "c")
 	fg.get(n)
 	fg.i64(0)
-	fg.emit(OpI64LeS)
+	fg.emit(wasmbin.OpI64LeS)
 	fg.get(s)
 	fg.strLen()
-	fg.emit(OpI32Eqz)
-	fg.emit(OpI32Or)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.emit(wasmbin.OpI32Or)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i32(int32(fg.g.literal("")))
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.get(n)
 	fg.i64(1)
-	fg.emit(OpI64Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(s)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	// n > maxListLen / count: too long (count >= 1 since s is not empty)
 	fg.get(n)
 	fg.i64(maxListLen)
 	fg.get(s)
 	fg.strCount()
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64DivU)
-	fg.emit(OpI64GtU)
-	fg.trapIf(ErrMemory)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64DivU)
+	fg.emit(wasmbin.OpI64GtU)
+	fg.trapIf(abi.ErrMemory)
 	fg.get(s)
 	fg.strLen()
 	fg.get(n)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpI32Mul)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpI32Mul)
 	fg.tee(total)
 	fg.get(s)
 	fg.strCount()
 	fg.get(n)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpI32Mul)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpI32Mul)
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
 	fg.tee(r)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.tee(d)
 	fg.get(s)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(s)
 	fg.strLen()
 	fg.tee(done)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.doubleCopy(d, done, total, c)
 	fg.get(r)
 }
@@ -249,40 +251,40 @@ func genStrRepeat(fg *fgen) {
 // at p and q are equal, eight at a time, then one at a time.
 func genBytesEq(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"p", "q", "n"}
 	const p, q, n = 0, 1, 2
 	for _, wide := range []bool{true, false} {
-		width, load, ne := int32(1), OpI32Load8U, OpI32Ne
+		width, load, ne := int32(1), wasmbin.OpI32Load8U, wasmbin.OpI32Ne
 		if wide {
-			width, load, ne = 8, OpI64Load, OpI64Ne
+			width, load, ne = 8, wasmbin.OpI64Load, wasmbin.OpI64Ne
 		}
-		fg.begin(OpBlock, BlockEmpty)
-		fg.begin(OpLoop, BlockEmpty)
+		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		fg.get(n)
 		fg.i32(width)
-		fg.emit(OpI32LtU)
-		fg.emitImm(OpBrIf, 1)
+		fg.emit(wasmbin.OpI32LtU)
+		fg.emitImm(wasmbin.OpBrIf, 1)
 		fg.get(p)
 		fg.emitImm(load, 0)
 		fg.get(q)
 		fg.emitImm(load, 0)
 		fg.emit(ne)
-		fg.begin(OpIf, BlockEmpty)
+		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		fg.i32(0)
-		fg.emit(OpReturn)
+		fg.emit(wasmbin.OpReturn)
 		fg.end()
 		for _, x := range []uint32{p, q} {
 			fg.get(x)
 			fg.i32(width)
-			fg.emit(OpI32Add)
+			fg.emit(wasmbin.OpI32Add)
 			fg.set(x)
 		}
 		fg.get(n)
 		fg.i32(width)
-		fg.emit(OpI32Sub)
+		fg.emit(wasmbin.OpI32Sub)
 		fg.set(n)
-		fg.emitImm(OpBr, 0)
+		fg.emitImm(wasmbin.OpBr, 0)
 		fg.end()
 		fg.end()
 	}
@@ -292,31 +294,31 @@ func genBytesEq(fg *fgen) {
 // genStrEq builds __ml_str_eq(a, b i32) -> i32: a == b.
 func genStrEq(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"a", "b"}
 	const a, b = 0, 1
 	fg.get(a)
 	fg.get(b)
-	fg.emit(OpI32Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i32(1)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.get(a)
 	fg.strLen()
 	fg.get(b)
 	fg.strLen()
-	fg.emit(OpI32Ne)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Ne)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i32(0)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.get(a)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(b)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(a)
 	fg.strLen()
 	fg.call(fg.g.helper("__ml_bytes_eq", genBytesEq))
@@ -327,10 +329,10 @@ func genStrEq(fg *fgen) {
 // first differing byte decides, then the length).
 func genStrCmp(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"a", "b"}
 	const a, b = 0, 1
-	i, n, x, y := fg.named(I32, "i"), fg.named(I32, "n"), fg.named(I32, "x"), fg.named(I32, "y")
+	i, n, x, y := fg.named(wasmbin.I32, "i"), fg.named(wasmbin.I32, "n"), fg.named(wasmbin.I32, "x"), fg.named(wasmbin.I32, "y")
 	// n = min(len(a), len(b)) in bytes
 	fg.get(a)
 	fg.strLen()
@@ -340,37 +342,37 @@ func genStrCmp(fg *fgen) {
 	fg.strLen()
 	fg.get(b)
 	fg.strLen()
-	fg.emit(OpI32LtU)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI32LtU)
+	fg.emit(wasmbin.OpSelect)
 	fg.set(n)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(i)
 	fg.get(n)
-	fg.emit(OpI32GeU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(a)
 	fg.get(i)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Load8U, abi.StrHeaderSize)
 	fg.tee(x)
 	fg.get(b)
 	fg.get(i)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Load8U, StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Load8U, abi.StrHeaderSize)
 	fg.tee(y)
-	fg.emit(OpI32Ne)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Ne)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(x)
 	fg.get(y)
-	fg.emit(OpI32Sub)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpI32Sub)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.get(i)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(i)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	// equal prefixes: the shorter string is smaller (lengths < 2**31)
@@ -378,7 +380,7 @@ func genStrCmp(fg *fgen) {
 	fg.strLen()
 	fg.get(b)
 	fg.strLen()
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 }
 
 // returnStaticChar returns, from the helper being built, the static
@@ -386,14 +388,14 @@ func genStrCmp(fg *fgen) {
 func (fg *fgen) returnStaticChar(c uint32) {
 	fg.get(c)
 	fg.i32(0x80)
-	fg.emit(OpI32LtU)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32LtU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(c)
-	fg.i32(StaticCharSize)
-	fg.emit(OpI32Mul)
-	fg.i32(HeapBase)
-	fg.emit(OpI32Add)
-	fg.emit(OpReturn)
+	fg.i32(abi.StaticCharSize)
+	fg.emit(wasmbin.OpI32Mul)
+	fg.i32(abi.HeapBase)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 }
 
@@ -401,42 +403,42 @@ func (fg *fgen) returnStaticChar(c uint32) {
 // sequence and 0 when it continues one (0b10xxxxxx).
 func (fg *fgen) isLead() {
 	fg.i32(0xC0)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 	fg.i32(0x80)
-	fg.emit(OpI32Ne)
+	fg.emit(wasmbin.OpI32Ne)
 }
 
 // charLen leaves the length in bytes of the UTF-8 sequence whose lead
 // byte is on the stack: 1 below 0xC0 (ASCII), 2 below 0xE0, 3 below 0xF0,
 // else 4. Without branches: the count of thresholds the byte reaches.
 func (fg *fgen) charLen() {
-	b := fg.temp(I32)
+	b := fg.temp(wasmbin.I32)
 	fg.tee(b)
 	fg.i32(0xC0)
-	fg.emit(OpI32GeU)
+	fg.emit(wasmbin.OpI32GeU)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(b)
 	fg.i32(0xE0)
-	fg.emit(OpI32GeU)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(b)
 	fg.i32(0xF0)
-	fg.emit(OpI32GeU)
-	fg.emit(OpI32Add)
-	fg.release(I32, b)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emit(wasmbin.OpI32Add)
+	fg.release(wasmbin.I32, b)
 }
 
 // genCharAt builds __ml_char_at(p i32) -> i32: the one-character string
 // whose UTF-8 sequence starts at address p; static for ASCII.
 func genCharAt(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"p"}
 	const p = 0
-	c, k, r := fg.named(I32, "c"), fg.named(I32, "k"), fg.named(I32, "r")
+	c, k, r := fg.named(wasmbin.I32, "c"), fg.named(wasmbin.I32, "k"), fg.named(wasmbin.I32, "r")
 	fg.get(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.set(c)
 	fg.returnStaticChar(c)
 	fg.get(c)
@@ -445,11 +447,11 @@ func genCharAt(fg *fgen) {
 	fg.i32(1)
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
 	fg.tee(r)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(p)
 	fg.get(k)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(r)
 }
 
@@ -459,42 +461,42 @@ func genCharAt(fg *fgen) {
 // scanned for the i-th lead byte (one that is not 0b10xxxxxx).
 func genStrPos(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"s", "i"}
 	const s, i = 0, 1
-	p, k := fg.named(I32, "p"), fg.named(I32, "k")
+	p, k := fg.named(wasmbin.I32, "p"), fg.named(wasmbin.I32, "k")
 	fg.get(i)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(i)
 	fg.get(s)
 	fg.strCount()
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64Add)
 	fg.set(i)
 	fg.end()
 	fg.get(i)
 	fg.get(s)
 	fg.strCount()
-	fg.emit(OpI64ExtendI32U)
-	fg.emit(OpI64GeU)
-	fg.trapIf(ErrIndex)
+	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64GeU)
+	fg.trapIf(abi.ErrIndex)
 	fg.get(s)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
 	fg.get(s)
 	fg.strLen()
 	fg.get(s)
 	fg.strCount()
-	fg.emit(OpI32Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(p)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpI32Add)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	// k = i + 1 lead bytes still to pass; stop on the last one. Going on
 	// from the last position found in the same string, forward or back
@@ -502,81 +504,81 @@ func genStrPos(fg *fgen) {
 	// instead of quadratic.
 	ps, pi, po := int64(fg.g.posGlobal), int64(fg.g.posGlobal+1), int64(fg.g.posGlobal+2)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(k)
-	fg.begin(OpBlock, BlockEmpty) // found
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty) // found
 	fg.get(s)
-	fg.emitImm(OpGlobalGet, ps)
-	fg.emit(OpI32Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emitImm(wasmbin.OpGlobalGet, ps)
+	fg.emit(wasmbin.OpI32Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(p)
-	fg.emitImm(OpGlobalGet, po)
-	fg.emit(OpI32Add)
+	fg.emitImm(wasmbin.OpGlobalGet, po)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpGlobalGet, pi)
-	fg.emit(OpI32GeU)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpGlobalGet, pi)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// forward: i - pi + 1 lead bytes from the remembered one
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpGlobalGet, pi)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpGlobalGet, pi)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(k)
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpElse)
 	// back: step over pi - i lead bytes before the remembered one
-	fg.emitImm(OpGlobalGet, pi)
+	fg.emitImm(wasmbin.OpGlobalGet, pi)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.set(k)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(k)
 	fg.get(p)
 	fg.i32(1)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.isLead()
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(k)
-	fg.emitImm(OpBrIf, 0)
+	fg.emitImm(wasmbin.OpBrIf, 0)
 	fg.end()
-	fg.emitImm(OpBr, 2) // found
+	fg.emitImm(wasmbin.OpBr, 2) // found
 	fg.end()
 	fg.end()
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(k)
 	fg.get(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.isLead()
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(k)
-	fg.begin(OpIf, BlockEmpty)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(p)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
-	fg.emitImm(OpBr, 1)
+	fg.emitImm(wasmbin.OpBr, 1)
 	fg.end()
 	fg.end()
 	fg.end()
 	fg.get(s)
-	fg.emitImm(OpGlobalSet, ps)
+	fg.emitImm(wasmbin.OpGlobalSet, ps)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
-	fg.emitImm(OpGlobalSet, pi)
+	fg.emit(wasmbin.OpI32WrapI64)
+	fg.emitImm(wasmbin.OpGlobalSet, pi)
 	fg.get(p)
 	fg.get(s)
-	fg.emit(OpI32Sub)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Sub)
-	fg.emitImm(OpGlobalSet, po)
+	fg.emit(wasmbin.OpI32Sub)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Sub)
+	fg.emitImm(wasmbin.OpGlobalSet, po)
 	fg.get(p)
 }
 
@@ -586,35 +588,35 @@ func genStrPos(fg *fgen) {
 // bytes) and returned.
 func genCharInto(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"p", "scratch"}
 	const p, scratch = 0, 1
-	c, k := fg.named(I32, "c"), fg.named(I32, "k")
+	c, k := fg.named(wasmbin.I32, "c"), fg.named(wasmbin.I32, "k")
 	fg.get(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.set(c)
 	fg.returnStaticChar(c)
 	fg.get(scratch)
 	fg.get(c)
 	fg.charLen()
 	fg.tee(k)
-	fg.emitImm(OpI32Store, StrLenOffset)
+	fg.emitImm(wasmbin.OpI32Store, abi.StrLenOffset)
 	fg.get(scratch)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(p)
 	fg.get(k)
-	fg.emit(OpMemCopy)
+	fg.emit(wasmbin.OpMemCopy)
 	fg.get(scratch)
 }
 
 // genAtPos returns the builder of a helper (s i32, i i64) -> result that
 // finds the character s[i] with __ml_str_pos and hands its address to the
 // helper then, built by build.
-func genAtPos(result ValType, then string, build func(*fgen)) func(*fgen) {
+func genAtPos(result wasmbin.ValType, then string, build func(*fgen)) func(*fgen) {
 	return func(fg *fgen) {
 		f := fg.f
-		f.Type = FuncType{Params: []ValType{I32, I64}, Results: []ValType{result}}
+		f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{result}}
 		f.ParamNames = []string{"s", "i"}
 		fg.get(0)
 		fg.get(1)
@@ -624,62 +626,62 @@ func genAtPos(result ValType, then string, build func(*fgen)) func(*fgen) {
 }
 
 // genStrAt builds __ml_str_at(s i32, i i64) -> i32, the string s[i].
-var genStrAt = genAtPos(I32, "__ml_char_at", genCharAt)
+var genStrAt = genAtPos(wasmbin.I32, "__ml_char_at", genCharAt)
 
 // genOrdAt builds __ml_ord_at(s i32, i i64) -> i64, ord(s[i]) without
 // making the one-character string.
-var genOrdAt = genAtPos(I64, "__ml_decode", genDecode)
+var genOrdAt = genAtPos(wasmbin.I64, "__ml_decode", genDecode)
 
 // genStrFind builds __ml_str_in(needle, hay i32) -> i32: whether needle
 // occurs in hay (the empty string occurs everywhere).
 func genStrFind(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32, I32}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"needle", "hay"}
 	const needle, hay = 0, 1
-	m, last, p := fg.named(I32, "m"), fg.named(I32, "last"), fg.named(I32, "p")
+	m, last, p := fg.named(wasmbin.I32, "m"), fg.named(wasmbin.I32, "last"), fg.named(wasmbin.I32, "p")
 	fg.get(needle)
 	fg.strLen()
 	fg.tee(m)
 	fg.get(hay)
 	fg.strLen()
-	fg.emit(OpI32GtU)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i32(0)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	// p runs over the start addresses hay+8 .. hay+8+len(hay)-m
 	fg.get(hay)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.tee(p)
 	fg.get(hay)
 	fg.strLen()
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(m)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.set(last)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(p)
 	fg.get(last)
-	fg.emit(OpI32GtU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(p)
 	fg.get(needle)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(m)
 	fg.call(fg.g.helper("__ml_bytes_eq", genBytesEq))
-	fg.begin(OpIf, BlockEmpty)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.i32(1)
-	fg.emit(OpReturn)
+	fg.emit(wasmbin.OpReturn)
 	fg.end()
 	fg.get(p)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	fg.i32(0)
@@ -690,17 +692,17 @@ func genStrFind(fg *fgen) {
 // as in Python).
 func genOrd(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"s"}
 	const s = 0
 	fg.get(s)
 	fg.strCount()
 	fg.i32(1)
-	fg.emit(OpI32Ne)
-	fg.trapIf(ErrType)
+	fg.emit(wasmbin.OpI32Ne)
+	fg.trapIf(abi.ErrType)
 	fg.get(s)
-	fg.i32(StrHeaderSize)
-	fg.emit(OpI32Add)
+	fg.i32(abi.StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
 	fg.call(fg.g.helper("__ml_decode", genDecode))
 }
 
@@ -708,12 +710,12 @@ func genOrd(fg *fgen) {
 // sequence starts at address p.
 func genDecode(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I32}, Results: []ValType{I64}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"p"}
 	const p = 0
-	b0, k, cp, j := fg.named(I32, "b0"), fg.named(I32, "k"), fg.named(I32, "cp"), fg.named(I32, "j")
+	b0, k, cp, j := fg.named(wasmbin.I32, "b0"), fg.named(wasmbin.I32, "k"), fg.named(wasmbin.I32, "cp"), fg.named(wasmbin.I32, "j")
 	fg.get(p)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.tee(b0)
 	fg.charLen()
 	fg.set(k)
@@ -723,39 +725,39 @@ func genDecode(fg *fgen) {
 	fg.get(k)
 	fg.get(k)
 	fg.i32(1)
-	fg.emit(OpI32GtU)
-	fg.emit(OpI32Add)
-	fg.emit(OpI32ShrU)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32GtU)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emit(wasmbin.OpI32ShrU)
+	fg.emit(wasmbin.OpI32And)
 	fg.set(cp)
 	fg.i32(1)
 	fg.set(j)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(j)
 	fg.get(k)
-	fg.emit(OpI32GeU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(cp)
 	fg.i32(6)
-	fg.emit(OpI32Shl)
+	fg.emit(wasmbin.OpI32Shl)
 	fg.get(p)
 	fg.get(j)
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Load8U, 0)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Load8U, 0)
 	fg.i32(0x3F)
-	fg.emit(OpI32And)
-	fg.emit(OpI32Or)
+	fg.emit(wasmbin.OpI32And)
+	fg.emit(wasmbin.OpI32Or)
 	fg.set(cp)
 	fg.get(j)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(j)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	fg.get(cp)
-	fg.emit(OpI64ExtendI32U)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 }
 
 // genChr builds __ml_chr(i i64) -> i32, the string of code point i.
@@ -764,35 +766,35 @@ func genDecode(fg *fgen) {
 // encoded like other code points, as abi.go says.
 func genChr(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"i"}
 	const i = 0
-	c, k, r, j := fg.named(I32, "c"), fg.named(I32, "k"), fg.named(I32, "r"), fg.named(I32, "j")
+	c, k, r, j := fg.named(wasmbin.I32, "c"), fg.named(wasmbin.I32, "k"), fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "j")
 	// i + 2**31 >= 2**32 (unsigned) iff i is outside [-2**31, 2**31)
 	fg.get(i)
 	fg.i64(1 << 31)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.i64(1 << 32)
-	fg.emit(OpI64GeU)
-	fg.trapIf(ErrOverflow)
+	fg.emit(wasmbin.OpI64GeU)
+	fg.trapIf(abi.ErrOverflow)
 	fg.get(i)
 	fg.i64(0x10FFFF)
-	fg.emit(OpI64GtU) // also every negative i
-	fg.trapIf(ErrValue)
+	fg.emit(wasmbin.OpI64GtU) // also every negative i
+	fg.trapIf(abi.ErrValue)
 	fg.get(i)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.set(c)
 	fg.returnStaticChar(c)
 	// k = 2, 3 or 4 bytes
 	fg.i32(2)
 	fg.get(c)
 	fg.i32(0x800)
-	fg.emit(OpI32GeU)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(c)
 	fg.i32(0x10000)
-	fg.emit(OpI32GeU)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32GeU)
+	fg.emit(wasmbin.OpI32Add)
 	fg.tee(k)
 	fg.i32(1)
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
@@ -800,28 +802,28 @@ func genChr(fg *fgen) {
 	// continuation bytes from the last: 0x80 | (c & 0x3F), c >>= 6
 	fg.get(k)
 	fg.set(j)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(j)
 	fg.i32(1)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(j)
-	fg.emit(OpI32Eqz)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI32Eqz)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(r)
 	fg.get(j)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.get(c)
 	fg.i32(0x3F)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 	fg.i32(0x80)
-	fg.emit(OpI32Or)
-	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.emit(wasmbin.OpI32Or)
+	fg.emitImm(wasmbin.OpI32Store8, abi.StrHeaderSize)
 	fg.get(c)
 	fg.i32(6)
-	fg.emit(OpI32ShrU)
+	fg.emit(wasmbin.OpI32ShrU)
 	fg.set(c)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	// lead byte: 0xC0, 0xE0 or 0xF0 (0xF0 << (4 - k) & 0xFF) with the rest of c
@@ -829,15 +831,15 @@ func genChr(fg *fgen) {
 	fg.i32(0xF00)
 	fg.i32(4)
 	fg.get(k)
-	fg.emit(OpI32Sub)
-	fg.emit(OpI32Shl)
+	fg.emit(wasmbin.OpI32Sub)
+	fg.emit(wasmbin.OpI32Shl)
 	fg.i32(4)
-	fg.emit(OpI32ShrU)
+	fg.emit(wasmbin.OpI32ShrU)
 	fg.i32(0xF0)
-	fg.emit(OpI32And)
+	fg.emit(wasmbin.OpI32And)
 	fg.get(c)
-	fg.emit(OpI32Or)
-	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.emit(wasmbin.OpI32Or)
+	fg.emitImm(wasmbin.OpI32Store8, abi.StrHeaderSize)
 	fg.get(r)
 }
 
@@ -845,43 +847,43 @@ func genChr(fg *fgen) {
 // magnitude is taken as unsigned, so that the smallest i64 needs no care.
 func genStrOfInt(fg *fgen) {
 	f := fg.f
-	f.Type = FuncType{Params: []ValType{I64}, Results: []ValType{I32}}
+	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"v"}
 	const v = 0
-	u, t := fg.named(I64, "u"), fg.named(I64, "t")
-	n, r, p := fg.named(I32, "n"), fg.named(I32, "r"), fg.named(I32, "p")
+	u, t := fg.named(wasmbin.I64, "u"), fg.named(wasmbin.I64, "t")
+	n, r, p := fg.named(wasmbin.I32, "n"), fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "p")
 	// u = |v| as unsigned; n = digits + sign
 	fg.i64(0)
 	fg.get(v)
-	fg.emit(OpI64Sub)
+	fg.emit(wasmbin.OpI64Sub)
 	fg.get(v)
 	fg.get(v)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.emit(wasmbin.OpSelect)
 	fg.tee(u)
 	fg.set(t)
 	fg.get(v)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
+	fg.emit(wasmbin.OpI64LtS)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(n)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(t)
 	fg.i64(10)
-	fg.emit(OpI64LtU)
-	fg.emitImm(OpBrIf, 1)
+	fg.emit(wasmbin.OpI64LtU)
+	fg.emitImm(wasmbin.OpBrIf, 1)
 	fg.get(t)
 	fg.i64(10)
-	fg.emit(OpI64DivU)
+	fg.emit(wasmbin.OpI64DivU)
 	fg.set(t)
 	fg.get(n)
 	fg.i32(1)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(n)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	fg.get(n)
@@ -889,36 +891,36 @@ func genStrOfInt(fg *fgen) {
 	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
 	fg.tee(r)
 	fg.get(n)
-	fg.emit(OpI32Add)
+	fg.emit(wasmbin.OpI32Add)
 	fg.set(p)
 	// digits from the last
-	fg.begin(OpLoop, BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(p)
 	fg.i32(1)
-	fg.emit(OpI32Sub)
+	fg.emit(wasmbin.OpI32Sub)
 	fg.tee(p)
 	fg.get(u)
 	fg.i64(10)
-	fg.emit(OpI64RemU)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI64RemU)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.i32('0')
-	fg.emit(OpI32Add)
-	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.emit(wasmbin.OpI32Add)
+	fg.emitImm(wasmbin.OpI32Store8, abi.StrHeaderSize)
 	fg.get(u)
 	fg.i64(10)
-	fg.emit(OpI64DivU)
+	fg.emit(wasmbin.OpI64DivU)
 	fg.tee(u)
 	fg.i64(0)
-	fg.emit(OpI64Ne)
-	fg.emitImm(OpBrIf, 0)
+	fg.emit(wasmbin.OpI64Ne)
+	fg.emitImm(wasmbin.OpBrIf, 0)
 	fg.end()
 	fg.get(v)
 	fg.i64(0)
-	fg.emit(OpI64LtS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(r)
 	fg.i32('-')
-	fg.emitImm(OpI32Store8, StrHeaderSize)
+	fg.emitImm(wasmbin.OpI32Store8, abi.StrHeaderSize)
 	fg.end()
 	fg.get(r)
 }

@@ -4,6 +4,7 @@ package wasmgen
 
 import (
 	"encoding/binary"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -24,7 +25,7 @@ type strInstance struct {
 func newStrInstance(t *testing.T) *strInstance {
 	t.Helper()
 	in := instantiate(t, testdataModules(t)[filepath.Join("testdata", "strings.fr.ml")])
-	return &strInstance{instance: in, mem: in.inst.GetExport(in.store, MemoryExport).Memory()}
+	return &strInstance{instance: in, mem: in.inst.GetExport(in.store, abi.MemoryExport).Memory()}
 }
 
 // encode gives Python's "surrogatepass" UTF-8 of code points.
@@ -47,7 +48,7 @@ func (si *strInstance) call(name string, args ...any) result {
 	si.t.Helper()
 	strRes := strings.HasPrefix(name, "s:")
 	name = strings.TrimPrefix(name, "s:")
-	if _, err := si.inst.GetFunc(si.store, ResetExport).Call(si.store); err != nil {
+	if _, err := si.inst.GetFunc(si.store, abi.ResetExport).Call(si.store); err != nil {
 		si.t.Fatal(err)
 	}
 	conv := make([]any, len(args))
@@ -70,7 +71,7 @@ func (si *strInstance) call(name string, args ...any) result {
 
 func (si *strInstance) put(cps []rune) int32 {
 	b := encode(cps)
-	p, err := si.inst.GetFunc(si.store, AllocExport).Call(si.store, int32(StrHeaderSize+len(b)))
+	p, err := si.inst.GetFunc(si.store, abi.AllocExport).Call(si.store, int32(abi.StrHeaderSize+len(b)))
 	if err != nil {
 		si.t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func (si *strInstance) put(cps []rune) int32 {
 	at := int(p.(int32))
 	binary.LittleEndian.PutUint32(data[at:], uint32(len(b)))
 	binary.LittleEndian.PutUint32(data[at+4:], uint32(len(cps)))
-	copy(data[at+StrHeaderSize:], b)
+	copy(data[at+abi.StrHeaderSize:], b)
 	return p.(int32)
 }
 
@@ -87,7 +88,7 @@ func (si *strInstance) get(addr int32) string {
 	data := si.mem.UnsafeData(si.store)
 	n := binary.LittleEndian.Uint32(data[addr:])
 	count := binary.LittleEndian.Uint32(data[addr+4:]) &^ strMark
-	s := string(data[int(addr)+StrHeaderSize : int(addr)+StrHeaderSize+int(n)])
+	s := string(data[int(addr)+abi.StrHeaderSize : int(addr)+abi.StrHeaderSize+int(n)])
 	if c := utf8.RuneCountInString(s); uint32(c) != count && utf8.ValidString(s) {
 		si.t.Errorf("string %q has count %d, want %d", s, count, c)
 	}

@@ -1,8 +1,10 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Additive tail calls. An int function f with a statement
@@ -100,14 +102,14 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 			if s.Value != nil {
 				fg.expr(s.Value)
 			}
-			fg.trap(ErrUnsupported) // Python returns None from an annotated function
+			fg.trap(abi.ErrUnsupported) // Python returns None from an annotated function
 			return
 		}
 		fg.specRequire(s.Value, "the value returned")
 		fg.get(fg.acc)
 		fg.exprAs(s.Value, check.Int)
 		fg.intAdd(fg.accRange(), fg.rangeOf(s.Value))
-		fg.emit(OpReturn)
+		fg.emit(wasmbin.OpReturn)
 		return
 	}
 	fg.specRequire(x, "the value added to the accumulator")
@@ -139,5 +141,5 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		fg.retest()
 		return
 	}
-	fg.emitImm(OpBr, fg.depthOf(func(f frame) bool { return f.tailTop }))
+	fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.tailTop }))
 }

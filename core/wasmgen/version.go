@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"slices"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -151,25 +153,25 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	for i, name := range lists {
 		fg.get(stop)
 		fg.get(fg.cache[name].len)
-		fg.emit(OpI64LeS)
+		fg.emit(wasmbin.OpI64LeS)
 		if i > 0 {
-			fg.emit(OpI32And)
+			fg.emit(wasmbin.OpI32And)
 		}
 	}
 	for _, r := range rows {
 		c := fg.cache[r.list]
 		fg.get(cur)
 		fg.get(c.rowsFrom)
-		fg.emit(OpI64GeS)
-		fg.emit(OpI32And)
+		fg.emit(wasmbin.OpI64GeS)
+		fg.emit(wasmbin.OpI32And)
 		fg.get(stop)
 		fg.get(c.rowsDone)
-		fg.emit(OpI64LeS)
-		fg.emit(OpI32And)
+		fg.emit(wasmbin.OpI64LeS)
+		fg.emit(wasmbin.OpI32And)
 		fg.get(fg.local[r.index])
 		fg.get(c.rowsMin)
-		fg.emit(OpI64LtU)
-		fg.emit(OpI32And)
+		fg.emit(wasmbin.OpI64LtU)
+		fg.emit(wasmbin.OpI32And)
 	}
 	factors := productFactors(products, s.Var().Name)
 	if len(products) > 0 || len(accs) > 0 {
@@ -181,29 +183,29 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		}
 		fg.magnitude(cur, startR)
 		fg.magnitude(stop, stopR)
-		fg.emit(OpI64Or)
+		fg.emit(wasmbin.OpI64Or)
 		for _, name := range factors {
 			fg.magnitude(fg.local[name], fg.rangeOfName(name))
-			fg.emit(OpI64Or)
+			fg.emit(wasmbin.OpI64Or)
 		}
 		fg.i64(1 << 31)
-		fg.emit(OpI64LeU)
+		fg.emit(wasmbin.OpI64LeU)
 		if len(lists) > 0 {
-			fg.emit(OpI32And)
+			fg.emit(wasmbin.OpI32And)
 		}
 	}
 	if len(accs) > 0 {
 		for i, name := range accs {
 			fg.magnitude(fg.local[name], fullRange)
 			if i > 0 {
-				fg.emit(OpI64Or)
+				fg.emit(wasmbin.OpI64Or)
 			}
 		}
 		fg.i64(accEntry)
-		fg.emit(OpI64LeU)
-		fg.emit(OpI32And)
+		fg.emit(wasmbin.OpI64LeU)
+		fg.emit(wasmbin.OpI32And)
 	}
-	fg.begin(OpIf, BlockEmpty)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	old := fg.proven
 	fg.proven = map[string]string{}
 	for name, v := range old {
@@ -219,14 +221,14 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	fg.reduced = map[*ast.Binary]uint32{}
 	byFactor := map[string]advance{}
 	for _, name := range factors {
-		a := advance{product: fg.temp(I64), by: fg.temp(I64)}
+		a := advance{product: fg.temp(wasmbin.I64), by: fg.temp(wasmbin.I64)}
 		fg.get(fg.local[name])
 		fg.get(cur)
-		fg.emit(OpI64Mul)
+		fg.emit(wasmbin.OpI64Mul)
 		fg.set(a.product)
 		fg.get(fg.local[name])
 		fg.i64(step)
-		fg.emit(OpI64Mul)
+		fg.emit(wasmbin.OpI64Mul)
 		fg.set(a.by)
 		byFactor[name] = a
 		fg.advances = append(fg.advances, a)
@@ -241,11 +243,11 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	gen()
 	for _, a := range fg.advances {
-		fg.release(I64, a.product, a.by)
+		fg.release(wasmbin.I64, a.product, a.by)
 	}
 	fg.reduced, fg.advances, fg.provenRows = nil, nil, nil
 	fg.proven = old
-	fg.emit(OpElse)
+	fg.emit(wasmbin.OpElse)
 	emitLoop()
 	fg.end()
 }
@@ -323,52 +325,52 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	c := fg.cache[name]
 	fg.get(stop)
 	fg.get(c.len)
-	fg.emit(OpI64LeS)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64LeS)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// nothing scanned yet: start there
 	fg.get(c.rowsFrom)
 	fg.get(c.rowsDone)
-	fg.emit(OpI64Eq)
-	fg.begin(OpIf, BlockEmpty)
+	fg.emit(wasmbin.OpI64Eq)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.get(cur)
 	fg.tee(c.rowsFrom)
 	fg.set(c.rowsDone)
 	fg.end()
 	fg.get(cur)
 	fg.get(c.rowsFrom)
-	fg.emit(OpI64GeS)
+	fg.emit(wasmbin.OpI64GeS)
 	fg.get(cur)
 	fg.get(c.rowsDone)
-	fg.emit(OpI64LeS)
-	fg.emit(OpI32And)
-	fg.begin(OpIf, BlockEmpty)
-	fg.begin(OpBlock, BlockEmpty)
-	fg.begin(OpLoop, BlockEmpty)
+	fg.emit(wasmbin.OpI64LeS)
+	fg.emit(wasmbin.OpI32And)
+	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.get(c.rowsDone)
 	fg.get(stop)
-	fg.emit(OpI64GeS)
-	fg.emitImm(OpBrIf, 1)
-	n := fg.temp(I64)
+	fg.emit(wasmbin.OpI64GeS)
+	fg.emitImm(wasmbin.OpBrIf, 1)
+	n := fg.temp(wasmbin.I64)
 	fg.get(c.data)
 	fg.get(c.rowsDone)
-	fg.emit(OpI32WrapI64)
+	fg.emit(wasmbin.OpI32WrapI64)
 	fg.slotAddr(widthOf(check.List))
 	fg.load(check.List, 0)
-	fg.emitImm(OpI32Load, ListLenOffset)
-	fg.emit(OpI64ExtendI32U)
+	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.emit(wasmbin.OpI64ExtendI32U)
 	fg.tee(n)
 	fg.get(c.rowsMin)
 	fg.get(n)
 	fg.get(c.rowsMin)
-	fg.emit(OpI64LtS)
-	fg.emit(OpSelect)
+	fg.emit(wasmbin.OpI64LtS)
+	fg.emit(wasmbin.OpSelect)
 	fg.set(c.rowsMin)
-	fg.release(I64, n)
+	fg.release(wasmbin.I64, n)
 	fg.get(c.rowsDone)
 	fg.i64(1)
-	fg.emit(OpI64Add)
+	fg.emit(wasmbin.OpI64Add)
 	fg.set(c.rowsDone)
-	fg.emitImm(OpBr, 0)
+	fg.emitImm(wasmbin.OpBr, 0)
 	fg.end()
 	fg.end()
 	fg.end()
@@ -384,8 +386,8 @@ func (fg *fgen) magnitude(x uint32, r interval) {
 	}
 	fg.get(x)
 	fg.i64(63)
-	fg.emit(OpI64ShrS)
-	fg.emit(OpI64Xor)
+	fg.emit(wasmbin.OpI64ShrS)
+	fg.emit(wasmbin.OpI64Xor)
 }
 
 // rangeOfName returns the interval of the int local name.

@@ -2,6 +2,7 @@ package wasmgen
 
 import (
 	"flag"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,13 +17,13 @@ var update = flag.Bool("update", false, "rewrite the golden .wat files in testda
 
 // testdataModules parses, checks and generates (optimized) every
 // testdata/<name>.<lang>.ml.
-func testdataModules(t *testing.T) map[string]*Module {
+func testdataModules(t *testing.T) map[string]*wasmbin.Module {
 	t.Helper()
 	files, err := filepath.Glob("testdata/*.ml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no testdata: %v", err)
 	}
-	out := make(map[string]*Module)
+	out := make(map[string]*wasmbin.Module)
 	for _, path := range files {
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -66,20 +67,6 @@ func TestGoldenWAT(t *testing.T) {
 		}
 		if got != string(want) {
 			t.Errorf("%s differs from %s; run go test ./core/wasmgen -update and review the diff", path, golden)
-		}
-	}
-}
-
-func TestWATNames(t *testing.T) {
-	tests := map[string]string{"x": "$x", "carré": `$"carré"`, "a.b": "$a.b", "": `$""`, `q"`: `$"q\22"`}
-	for in, want := range tests {
-		if got := watID(in); got != want {
-			t.Errorf("watID(%q) = %s, want %s", in, got, want)
-		}
-	}
-	for f, want := range map[float64]string{1: "1.0", -0.5: "-0.5", 1e300: "1e+300"} {
-		if got := watFloat(f); got != want {
-			t.Errorf("watFloat(%v) = %s, want %s", f, got, want)
 		}
 	}
 }

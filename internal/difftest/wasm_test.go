@@ -11,7 +11,7 @@ import (
 	"strconv"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
-	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // outcome is one call's result, encoded the same way for every runner.
@@ -35,7 +35,7 @@ func (c *compiled) runWasm(args []any) outcome {
 	if err := c.store.SetFuel(wasmFuel); err != nil {
 		return outcome{Exc: "wasm error: " + err.Error()}
 	}
-	if reset := c.inst.GetFunc(c.store, wasmgen.ResetExport); reset != nil {
+	if reset := c.inst.GetFunc(c.store, abi.ResetExport); reset != nil {
 		if _, err := reset.Call(c.store); err != nil {
 			return outcome{Exc: "wasm error: " + err.Error()}
 		}
@@ -72,23 +72,23 @@ func (c *compiled) runWasm(args []any) outcome {
 	case wasmtime.OutOfFuel:
 		return outcome{Exc: "wasm out of fuel"}
 	case wasmtime.UnreachableCodeReached:
-		code, _ := c.inst.GetFunc(c.store, wasmgen.ErrorExport).Call(c.store)
-		switch wasmgen.ErrorCode(code.(int32)) {
-		case wasmgen.ErrZeroDivision:
+		code, _ := c.inst.GetFunc(c.store, abi.ErrorExport).Call(c.store)
+		switch abi.ErrorCode(code.(int32)) {
+		case abi.ErrZeroDivision:
 			return outcome{Exc: "ZeroDivisionError"}
-		case wasmgen.ErrIndex:
+		case abi.ErrIndex:
 			return outcome{Exc: "IndexError"}
-		case wasmgen.ErrValue:
+		case abi.ErrValue:
 			return outcome{Exc: "ValueError"}
-		case wasmgen.ErrAssertion:
+		case abi.ErrAssertion:
 			return outcome{Exc: "AssertionError"}
-		case wasmgen.ErrType:
+		case abi.ErrType:
 			return outcome{Exc: "TypeError"}
-		case wasmgen.ErrOverflow:
+		case abi.ErrOverflow:
 			return outcome{Exc: refuseOverflow}
-		case wasmgen.ErrUnsupported:
+		case abi.ErrUnsupported:
 			return outcome{Exc: refuseUnsupported}
-		case wasmgen.ErrMemory:
+		case abi.ErrMemory:
 			return outcome{Exc: refuseMemory}
 		}
 	}
@@ -99,14 +99,14 @@ func (c *compiled) runWasm(args []any) outcome {
 // bytes) as "s:<hex of the bytes>:<count>"; an object outside the memory
 // is a failure.
 func (c *compiled) readStr(addr uint32) outcome {
-	mem := c.inst.GetExport(c.store, wasmgen.MemoryExport).Memory()
+	mem := c.inst.GetExport(c.store, abi.MemoryExport).Memory()
 	data := mem.UnsafeData(c.store)
-	end := uint64(addr) + wasmgen.StrHeaderSize
+	end := uint64(addr) + abi.StrHeaderSize
 	if addr%8 != 0 || end > uint64(len(data)) {
 		return outcome{Exc: fmt.Sprintf("wasm str at %d: out of memory or misaligned", addr)}
 	}
-	nbytes := binary.LittleEndian.Uint32(data[addr+wasmgen.StrLenOffset:])
-	count := binary.LittleEndian.Uint32(data[addr+wasmgen.StrCountOffset:])
+	nbytes := binary.LittleEndian.Uint32(data[addr+abi.StrLenOffset:])
+	count := binary.LittleEndian.Uint32(data[addr+abi.StrCountOffset:])
 	if end+uint64(nbytes) > uint64(len(data)) {
 		return outcome{Exc: fmt.Sprintf("wasm str at %d: %d bytes beyond the memory", addr, nbytes)}
 	}

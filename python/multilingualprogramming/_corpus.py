@@ -79,6 +79,7 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
         "wasm": os.path.basename(wasm_path),
         "python": os.path.basename(py_path),
         "version": __version__,
+        "abi": _runtime_abi(),
         "functions": [
             {"name": fi.name, "params": [list(p) for p in fi.params], "result": fi.result,
              "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature,
@@ -92,12 +93,37 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
     return [wasm_path, py_path, manifest_path]
 
 
+def _runtime_abi() -> Optional[int]:
+    """The module ABI version of the native extension, or None without it."""
+    from . import _native_loader
+    native = _native_loader.native
+    return None if native is None else int(native.ABI_VERSION)
+
+
+def _check_abi(manifest: Dict[str, Any], manifest_path: str) -> None:
+    """Raise ValueError when the build was made for another module ABI than
+    the extension's. Without the extension nothing is checked: the .wasm is
+    never loaded, the Python fallback runs."""
+    runtime = _runtime_abi()
+    if runtime is None:
+        return
+    built = manifest.get("abi")
+    if built is None:
+        raise ValueError("%s: the build records no ABI version (made by an older release), "
+                         "this runtime speaks ABI %d; rebuild it" % (manifest_path, runtime))
+    if built != runtime:
+        raise ValueError("%s: module built for ABI %s, this runtime speaks ABI %d; rebuild it"
+                         % (manifest_path, built, runtime))
+
+
 def load_build(manifest_path: str) -> Program:
     """The Program described by a manifest that write_build (or
-    ``multilingual build``) wrote; needs no compiler."""
+    ``multilingual build``) wrote; needs no compiler. A build made for
+    another module ABI than the native extension's raises ValueError."""
     folder = os.path.dirname(os.path.abspath(manifest_path))
     with open(manifest_path, encoding="utf-8") as f:
         manifest = json.load(f)
+    _check_abi(manifest, manifest_path)
     with open(os.path.join(folder, manifest["wasm"]), "rb") as f:
         wasm = f.read()
     with open(os.path.join(folder, manifest["python"]), encoding="utf-8") as f:

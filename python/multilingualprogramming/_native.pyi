@@ -3,6 +3,7 @@
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 __version__: str
+ABI_VERSION: int
 
 class CompileError(Exception):
     """args[0] is a list of dicts: file, line, col, end_line, end_col, msg, text, lang."""

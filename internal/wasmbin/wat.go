@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 import (
 	"fmt"
@@ -22,9 +22,11 @@ func (m *Module) WAT() string {
 		}
 		fmt.Fprintf(&b, " %d)\n", m.MemoryPages)
 	}
-	if m.HostTable != "" {
-		fmt.Fprintf(&b, "  (type $host (func (param f64 f64) (result f64)))\n")
-		fmt.Fprintf(&b, "  (table (export %s) %d funcref)\n", watString(m.HostTable), HostSlots)
+	for _, d := range m.Types {
+		fmt.Fprintf(&b, "  (type %s (func%s))\n", watID(d.Name), watSig(d.Type))
+	}
+	if m.Table != nil {
+		fmt.Fprintf(&b, "  (table (export %s) %d funcref)\n", watString(m.Table.Export), m.Table.Size)
 	}
 	for _, g := range m.Globals {
 		t := g.Type.String()
@@ -37,8 +39,8 @@ func (m *Module) WAT() string {
 		}
 		fmt.Fprintf(&b, "  (global %s%s %s (%s.const %d))\n", watID(g.Name), export, t, g.Type, g.Init)
 	}
-	for i, f := range m.Funcs {
-		m.watFunc(&b, i, f)
+	for _, f := range m.Funcs {
+		m.watFunc(&b, f)
 	}
 	for _, d := range m.Data {
 		fmt.Fprintf(&b, "  (data (i32.const %d) %s)\n", d.Offset, watString(string(d.Bytes)))
@@ -47,7 +49,8 @@ func (m *Module) WAT() string {
 	return b.String()
 }
 
-func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
+// watFunc writes function f.
+func (m *Module) watFunc(b *strings.Builder, f *Func) {
 	fmt.Fprintf(b, "  (func %s", watID(f.Name))
 	if f.Export {
 		fmt.Fprintf(b, " (export %s)", watString(f.Name))
@@ -103,7 +106,11 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 				fmt.Fprintf(b, " offset=%d", in.Imm)
 			}
 		case immIndirect:
-			b.WriteString(" (type $host)")
+			if int(in.Imm) < len(m.Types) {
+				fmt.Fprintf(b, " (type %s)", watID(m.Types[in.Imm].Name))
+			} else {
+				fmt.Fprintf(b, " (type %d)", in.Imm)
+			}
 		}
 		b.WriteString("\n")
 		if in.Op == OpBlock || in.Op == OpLoop || in.Op == OpIf || in.Op == OpElse {
@@ -111,9 +118,30 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 		}
 	}
 	b.WriteString("  )\n")
-	_ = i
 }
 
+// watSig spells a signature's parameters and results, each with a
+// leading space: " (param f64 f64) (result f64)".
+func watSig(t FuncType) string {
+	var b strings.Builder
+	if len(t.Params) > 0 {
+		b.WriteString(" (param")
+		for _, p := range t.Params {
+			b.WriteString(" " + p.String())
+		}
+		b.WriteString(")")
+	}
+	if len(t.Results) > 0 {
+		b.WriteString(" (result")
+		for _, r := range t.Results {
+			b.WriteString(" " + r.String())
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// nameAt returns the name of local i, or l<i> when it has none.
 func nameAt(names []string, i int) string {
 	if i >= 0 && i < len(names) && names[i] != "" {
 		return names[i]

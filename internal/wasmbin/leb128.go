@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 // AppendUleb128 appends v in unsigned LEB128: seven bits a byte, low
 // groups first, the high bit set on every byte but the last.
@@ -27,4 +27,14 @@ func AppendSleb128(b []byte, v int64) []byte {
 		}
 		b = append(b, c|0x80)
 	}
+}
+
+// ulebLen returns the number of bytes AppendUleb128 writes for v.
+func ulebLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
 }

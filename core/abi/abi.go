@@ -1,11 +1,30 @@
-package wasmgen
+// Package abi is the module ABI: the conventions every module that
+// core/wasmgen generates follows, shared with the runtime (package wasm)
+// that loads it and with the C of the fast call path and of the CPython
+// bridge. Export names, error codes, memory layouts, value and trap kinds
+// and the ABI version are defined here once; `go generate` writes them
+// into the C header wasm/ml_abi.h (gen/main.go), which wasm/ and
+// pybridge/ include, and a test checks that the committed header is up to
+// date.
+//
+// Changing any of the module conventions changes the ABI: bump Version, so
+// that the runtime refuses modules built under the old rules (it reads the
+// version a module records, VersionSection) and the disk cache, whose key
+// includes Version, does not reuse their machine code.
+package abi
 
-// The conventions every module we generate follows, shared with the runtime
-// (package wasm) that loads it. Changing any of them changes the ABI: bump
-// ABIVersion so that cached artifacts built under the old rules are not reused.
+//go:generate go run ./gen -o ../../wasm/ml_abi.h
+
 const (
-	// ABIVersion names the current set of conventions.
-	ABIVersion = 6
+	// Version names the current set of conventions (ABI 6: the
+	// interrupt word; ABI 4: bool slots of one byte; ABI 3: strings).
+	Version = 6
+
+	// VersionSection names the custom section in which a generated module
+	// records the Version it was built for, as an unsigned LEB128 integer.
+	// It is the module's first section, so that the runtime reads it
+	// without decoding the rest; it costs nothing on calls.
+	VersionSection = "multilingual.abi"
 
 	// MemoryExport is the name under which every module exports its linear memory.
 	MemoryExport = "memory"
@@ -31,17 +50,22 @@ const (
 	HostExport = "__ml_host"
 
 	// InterruptExport names an exported immutable i32 global holding
-	// InterruptAddr (ABIVersion 6). Its presence tells the runtime that the
+	// InterruptAddr (ABI 6). Its presence tells the runtime that the
 	// module's code polls the i32 word at that address of its memory, at
-	// loop back-edges and at the entry of recursive functions
-	// (interrupt.go): the runtime clears the word before a call it may
-	// have to stop, and its SIGINT handler sets it, which makes the call
-	// trap with ErrInterrupt.
+	// loop back-edges and at the entry of recursive functions (core/wasmgen
+	// interrupt.go): the runtime clears the word before a call it may have
+	// to stop, and its SIGINT handler sets it, which makes the call trap
+	// with ErrInterrupt.
 	InterruptExport = "__ml_interrupt"
 
 	// InterruptAddr is the address of the interrupt word, below HeapBase:
 	// nothing else ever writes there.
 	InterruptAddr = 8
+
+	// HostSlots is the number of funcref slots of the host table;
+	// HostPowSlot is the one the runtime fills with pow.
+	HostSlots   = 1
+	HostPowSlot = 0
 )
 
 // An ErrorCode is the reason a generated module trapped on purpose.
@@ -64,7 +88,7 @@ const (
 	ErrInterrupt    ErrorCode = 9 // the runtime set the interrupt word (Ctrl-C): KeyboardInterrupt
 )
 
-// The list ABI (ABIVersion 4: bool slots of one byte).
+// The list ABI (ABI 4: bool slots of one byte).
 //
 // A list value is an i32: the address in the exported memory of its
 // 16-byte header, little-endian like all WebAssembly memory:
@@ -105,7 +129,7 @@ const (
 //     argument, which the function may have mutated in place, as Python
 //     does) before the next call into the instance, which reuses the memory.
 //
-// Strings (ABIVersion 3) are immutable values in the same memory. A str
+// Strings (ABI 3) are immutable values in the same memory. A str
 // value is an i32: the address of an 8-aligned object
 //
 //	offset 0  nbytes i32  length of the text in bytes

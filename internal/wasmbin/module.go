@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 import (
 	"fmt"
@@ -81,32 +81,57 @@ type DataSegment struct {
 	Bytes  []byte
 }
 
+// A TypeDecl is a function type the module declares ahead of its
+// functions' own types, under a name for the text view: call_indirect
+// refers to it by index.
+type TypeDecl struct {
+	Name string
+	Type FuncType
+}
+
+// A Table is table 0: Size funcref slots, exported under Export.
+type Table struct {
+	Export string
+	Size   uint32
+}
+
+// A CustomSection is a custom section written right after the header,
+// where a reader finds it without reading the rest of the module.
+type CustomSection struct {
+	Name string
+	Data []byte
+}
+
 // A Module is the model of one WebAssembly module: functions (no imports),
-// globals, one linear memory and the exports. Functions are numbered in the
-// order of Funcs, globals in the order of Globals.
+// globals, one linear memory, at most one table and the exports. Functions
+// are numbered in the order of Funcs, globals in the order of Globals, and
+// types in the order of Types, then of first use by Funcs.
 type Module struct {
+	// Custom sections come first in the binary; the text view omits them.
+	Custom       []CustomSection
+	Types        []TypeDecl
 	Funcs        []*Func
 	Globals      []*Global
 	MemoryPages  uint32 // minimum size of memory 0, in 64 KiB pages
 	MemoryExport string // export name of memory 0; "" for none
 	// Data holds the bytes memory 0 starts with (string literals).
 	Data []DataSegment
-	// HostTable, when set, is the export name of table 0: HostSlots
-	// funcref slots for the host functions (HostExport in abi.go). The
-	// type of the host functions, hostType, is then type 0.
-	HostTable string
-	// extra exports that are not the function's own name (such as __ml_error)
-	// are expressed by Func.Export with Func.Name set to the export name.
+	// Table, when set, is table 0, exported.
+	Table *Table
 }
 
-// types returns the distinct function types of m in first-use order and
-// the type index of each function.
+// types returns the function types of m, Types first, then the distinct
+// types of the functions in first-use order, and the type index of each
+// function.
 func (m *Module) types() ([]FuncType, []uint32) {
 	var list []FuncType
 	seen := make(map[string]uint32)
-	if m.HostTable != "" {
-		seen[hostType.key()] = 0
-		list = append(list, hostType)
+	for _, d := range m.Types {
+		k := d.Type.key()
+		if _, ok := seen[k]; !ok {
+			seen[k] = uint32(len(list))
+		}
+		list = append(list, d.Type)
 	}
 	idx := make([]uint32, len(m.Funcs))
 	for i, f := range m.Funcs {
@@ -127,6 +152,9 @@ func (m *Module) types() ([]FuncType, []uint32) {
 func (m *Module) Encode() []byte {
 	types, typeIdx := m.types()
 	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00} // magic, version 1
+	for _, c := range m.Custom {
+		b = appendCustomSection(b, c)
+	}
 	b = appendTypeSection(b, types)
 	b = appendFunctionSection(b, typeIdx)
 	b = appendTableSection(b, m)

@@ -1,13 +1,14 @@
-package wasmgen
+package wasmbin
 
 // An Opcode is a one-byte WebAssembly instruction code.
 // https://webassembly.github.io/spec/core/binary/instructions.html
 type Opcode byte
 
-// The instructions the generator emits.
+// The instructions core/wasmgen emits; the unexported ones are known to
+// the encoder and the text view but emitted by no one.
 const (
 	OpUnreachable  Opcode = 0x00
-	OpNop          Opcode = 0x01
+	opNop          Opcode = 0x01
 	OpBlock        Opcode = 0x02
 	OpLoop         Opcode = 0x03
 	OpIf           Opcode = 0x04
@@ -91,7 +92,7 @@ const (
 	OpI32Mul  Opcode = 0x6c
 	OpI32Shl  Opcode = 0x74
 	OpI32Xor  Opcode = 0x73
-	OpI32DivU Opcode = 0x6e
+	opI32DivU Opcode = 0x6e
 	OpI32ShrU Opcode = 0x76
 
 	OpI64Add  Opcode = 0x7c
@@ -116,9 +117,9 @@ const (
 	OpF64Sub      Opcode = 0xa1
 	OpF64Mul      Opcode = 0xa2
 	OpF64Div      Opcode = 0xa3
-	OpF64Ceil     Opcode = 0x9b
+	opF64Ceil     Opcode = 0x9b
 	OpF64Floor    Opcode = 0x9c
-	OpF64Sqrt     Opcode = 0x9f
+	opF64Sqrt     Opcode = 0x9f
 	OpF64Copysign Opcode = 0xa6
 
 	OpI64ExtendI32U     Opcode = 0xad
@@ -126,8 +127,8 @@ const (
 	OpF64ConvertI32U    Opcode = 0xb8
 	OpF64ConvertI64S    Opcode = 0xb9
 	OpI32WrapI64        Opcode = 0xa7
-	OpI64ExtendI32S     Opcode = 0xac
-	OpI64ReinterpretF64 Opcode = 0xbd
+	opI64ExtendI32S     Opcode = 0xac
+	opI64ReinterpretF64 Opcode = 0xbd
 	OpF64ReinterpretI64 Opcode = 0xbf
 )
 
@@ -156,7 +157,7 @@ type opInfo struct {
 
 // opcodes gives each known opcode its text-format name and immediate.
 var opcodes = [256]opInfo{
-	OpUnreachable: {"unreachable", immNone, 0}, OpNop: {"nop", immNone, 0},
+	OpUnreachable: {"unreachable", immNone, 0}, opNop: {"nop", immNone, 0},
 	OpBlock: {"block", immBlock, 0}, OpLoop: {"loop", immBlock, 0}, OpIf: {"if", immBlock, 0},
 	OpElse: {"else", immNone, 0}, OpEnd: {"end", immNone, 0},
 	OpBr: {"br", immIndex, 0}, OpBrIf: {"br_if", immIndex, 0}, OpReturn: {"return", immNone, 0},
@@ -191,17 +192,17 @@ var opcodes = [256]opInfo{
 	OpMemCopy:       {"memory.copy", immMemCopy, 0},
 	OpI32AtomicLoad: {"i32.atomic.load", immAtomicMem, 2},
 	OpI32Load8U:     {"i32.load8_u", immMem, 0}, OpI32Store8: {"i32.store8", immMem, 0},
-	OpI32DivU: {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
+	opI32DivU: {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
 	OpI32LtS: {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
 	OpI32LeS: {"i32.le_s", immNone, 0}, OpI32GeS: {"i32.ge_s", immNone, 0},
 	OpI64LtU: {"i64.lt_u", immNone, 0}, OpI64LeU: {"i64.le_u", immNone, 0},
 	OpI32Add: {"i32.add", immNone, 0}, OpI32Sub: {"i32.sub", immNone, 0}, OpI32Mul: {"i32.mul", immNone, 0},
 	OpI32Shl: {"i32.shl", immNone, 0}, OpI32Xor: {"i32.xor", immNone, 0},
 	OpI64Shl: {"i64.shl", immNone, 0}, OpI64ShrU: {"i64.shr_u", immNone, 0},
-	OpF64Ceil: {"f64.ceil", immNone, 0}, OpF64Floor: {"f64.floor", immNone, 0},
-	OpF64Sqrt: {"f64.sqrt", immNone, 0}, OpF64Copysign: {"f64.copysign", immNone, 0},
-	OpI64DivU: {"i64.div_u", immNone, 0}, OpI32WrapI64: {"i32.wrap_i64", immNone, 0}, OpI64ExtendI32S: {"i64.extend_i32_s", immNone, 0},
-	OpI64ReinterpretF64: {"i64.reinterpret_f64", immNone, 0},
+	opF64Ceil: {"f64.ceil", immNone, 0}, OpF64Floor: {"f64.floor", immNone, 0},
+	opF64Sqrt: {"f64.sqrt", immNone, 0}, OpF64Copysign: {"f64.copysign", immNone, 0},
+	OpI64DivU: {"i64.div_u", immNone, 0}, OpI32WrapI64: {"i32.wrap_i64", immNone, 0}, opI64ExtendI32S: {"i64.extend_i32_s", immNone, 0},
+	opI64ReinterpretF64: {"i64.reinterpret_f64", immNone, 0},
 	OpF64ReinterpretI64: {"f64.reinterpret_i64", immNone, 0},
 }
 

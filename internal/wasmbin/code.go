@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package wasmgen
+package wasmbin
 
 import (
 	"bytes"
@@ -50,6 +50,15 @@ func TestSleb128(t *testing.T) {
 	for _, tt := range tests {
 		if got := AppendSleb128(nil, tt.v); !bytes.Equal(got, tt.want) {
 			t.Errorf("Sleb128(%d) = %x, want %x", tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestUlebLen checks ulebLen against the bytes AppendUleb128 writes.
+func TestUlebLen(t *testing.T) {
+	for _, v := range []uint64{0, 1, 127, 128, 16383, 16384, 1 << 35, math.MaxUint64} {
+		if got, want := ulebLen(v), len(AppendUleb128(nil, v)); got != want {
+			t.Errorf("ulebLen(%d) = %d, want %d", v, got, want)
 		}
 	}
 }

@@ -1,10 +1,11 @@
-package wasmgen
+package wasmbin
 
-// Section ids.
+// Section ids, for the encoder and the decoder.
 // https://webassembly.github.io/spec/core/binary/modules.html#sections
 const (
 	secCustom   = 0
 	secType     = 1
+	secImport   = 2
 	secFunction = 3
 	secTable    = 4
 	secMemory   = 5
@@ -14,13 +15,14 @@ const (
 	secData     = 11
 )
 
-// Export kinds.
+// Extern kinds, as imports and exports encode them.
 // https://webassembly.github.io/spec/core/binary/modules.html#export-section
 const (
-	exportFunc   = 0x00
-	exportTable  = 0x01
-	exportMemory = 0x02
-	exportGlobal = 0x03
+	ExternFunc   = 0x00
+	ExternTable  = 0x01
+	ExternMemory = 0x02
+	ExternGlobal = 0x03
+	ExternTag    = 0x04
 )
 
 // appendSection appends a section with the given id and contents.
@@ -36,6 +38,17 @@ func appendSection(b []byte, id byte, contents []byte) []byte {
 func appendName(b []byte, s string) []byte {
 	b = AppendUleb128(b, uint64(len(s)))
 	return append(b, s...)
+}
+
+// appendCustomSection appends a custom section: its name, then its data.
+// https://webassembly.github.io/spec/core/binary/modules.html#custom-section
+func appendCustomSection(b []byte, c CustomSection) []byte {
+	name := uint64(len(c.Name))
+	size := uint64(ulebLen(name)) + name + uint64(len(c.Data))
+	b = append(b, secCustom)
+	b = AppendUleb128(b, size)
+	b = appendName(b, c.Name)
+	return append(b, c.Data...)
 }
 
 // appendTypeSection appends the function types, each 0x60 then the
@@ -69,16 +82,16 @@ func appendFunctionSection(b []byte, typeIdx []uint32) []byte {
 	return appendSection(b, secFunction, c)
 }
 
-// appendTableSection appends table 0, of HostSlots funcrefs, when the
-// module has a host table.
+// appendTableSection appends table 0, of funcrefs, when the module has
+// one.
 // https://webassembly.github.io/spec/core/binary/modules.html#table-section
 func appendTableSection(b []byte, m *Module) []byte {
-	if m.HostTable == "" {
+	if m.Table == nil {
 		return b
 	}
 	c := AppendUleb128(nil, 1)
 	c = append(c, 0x70, 0x00) // funcref, limits: min only
-	c = AppendUleb128(c, HostSlots)
+	c = AppendUleb128(c, uint64(m.Table.Size))
 	return appendSection(b, secTable, c)
 }
 
@@ -121,7 +134,7 @@ func appendGlobalSection(b []byte, globals []*Global) []byte {
 }
 
 // appendExportSection appends the exported functions, then the memory, the
-// host table and the exported globals.
+// table and the exported globals.
 // https://webassembly.github.io/spec/core/binary/modules.html#export-section
 func appendExportSection(b []byte, m *Module) []byte {
 	var c []byte
@@ -129,25 +142,25 @@ func appendExportSection(b []byte, m *Module) []byte {
 	for i, f := range m.Funcs {
 		if f.Export {
 			c = appendName(c, f.Name)
-			c = append(c, exportFunc)
+			c = append(c, ExternFunc)
 			c = AppendUleb128(c, uint64(i))
 			n++
 		}
 	}
 	if m.MemoryExport != "" {
 		c = appendName(c, m.MemoryExport)
-		c = append(c, exportMemory, 0x00)
+		c = append(c, ExternMemory, 0x00)
 		n++
 	}
-	if m.HostTable != "" {
-		c = appendName(c, m.HostTable)
-		c = append(c, exportTable, 0x00)
+	if m.Table != nil {
+		c = appendName(c, m.Table.Export)
+		c = append(c, ExternTable, 0x00)
 		n++
 	}
 	for i, g := range m.Globals {
 		if g.Export {
 			c = appendName(c, g.Name)
-			c = append(c, exportGlobal)
+			c = append(c, ExternGlobal)
 			c = AppendUleb128(c, uint64(i))
 			n++
 		}
