@@ -582,6 +582,9 @@ func (p *parser) parenthesized() ast.Expr {
 		if _, ok := first.(*ast.Starred); ok {
 			p.fail(first.Span(), msgStarTarget)
 		}
+		if l, ok := first.(*ast.Logic); ok {
+			l.Paren = true // `(a and b) and c` is not the chain `a and b and c`
+		}
 		return first
 	}
 	elems := []ast.Expr{first}
