@@ -195,6 +195,11 @@ func (p *parser) notExpr() ast.Expr {
 	if p.isKw(lang.Not) {
 		t := p.tok()
 		p.next()
+		if !isPythonKeyword(t.Text) && !p.startsExpr() && !p.isKw(lang.Not) {
+			// Finnish `ei = 1`: the word is the language's `not`, a common
+			// word, and no operand follows.
+			p.fail(t.Span, msgKeywordAsName, t.Text, string(t.Keyword))
+		}
 		p.deeper()
 		defer func() { p.depth-- }()
 		return &ast.Unary{Op: ast.OpNot, OpPos: t.Span, X: p.notExpr()}
@@ -549,6 +554,9 @@ func (p *parser) atom() ast.Expr {
 		if p.soft(t) {
 			p.next()
 			return p.ident(t)
+		}
+		if p.splitOperandPhrase() {
+			return p.atom() // `pas dans xs`: the name pas
 		}
 	}
 	p.failUnexpected(msgExpectedExpr)
