@@ -555,8 +555,8 @@ func (p *parser) atom() ast.Expr {
 			p.next()
 			return p.ident(t)
 		}
-		if p.splitOperandPhrase() {
-			return p.atom() // `pas dans xs`: the name pas
+		if w := p.operandPhrase(); w != nil {
+			return p.ident(*w) // `pas dans xs`: the name pas
 		}
 	}
 	p.failUnexpected(msgExpectedExpr)

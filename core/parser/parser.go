@@ -79,6 +79,9 @@ type parser struct {
 
 	depth int // nesting of expressions being parsed, bounded by maxDepth
 
+	lineStarts []int  // byte offset of each line, found at the first error (lineText)
+	edits      []edit // tokens replaced, for speculate to take back (phrase.go)
+
 	// stmtStart is the index of the first token of the simple or compound
 	// statement being parsed (extension.go).
 	stmtStart int
@@ -135,8 +138,31 @@ func (p *parser) errorAt(span source.Span, id msgID, args ...any) {
 		End:   span.End,
 		Lang:  p.lang.Code,
 		Msg:   message(p.lang.Code, id, args...),
-		Text:  source.LineText(p.src, span.Start.Line),
+		Text:  p.lineText(span.Start.Line),
 	})
+}
+
+// lineText returns line n (1-based) of the source without its line
+// terminator, or "", as source.LineText does, from the offsets of the
+// lines found once: a program with an error on each of its many lines is
+// not read again for each.
+func (p *parser) lineText(n int32) string {
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i := 0; i < len(p.src); i++ {
+			if p.src[i] == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || int(n) > len(p.lineStarts) {
+		return ""
+	}
+	start, end := p.lineStarts[n-1], len(p.src)
+	if int(n) < len(p.lineStarts) {
+		end = p.lineStarts[n] - 1
+	}
+	return strings.TrimRight(p.src[start:end], "\r")
 }
 
 // fail reports an error and abandons the current statement.

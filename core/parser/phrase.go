@@ -13,15 +13,13 @@ import (
 // one token, longest first. Its words may also be a keyword and a name: a
 // loop over a variable named chaque, `pour chaque dans xs:`, reads as
 // `pour` `chaque` `dans`, and `pas dans xs` as the name pas then `dans`
-// where an operand is expected. splitPhrase takes the phrase apart where
+// where an operand is expected. The parser takes the phrase apart where
 // its own meaning cannot stand.
 
-// splitPhrase replaces the phrase token at index i by one token per word:
-// a keyword where the word is a one-word keyword of the language, else a
-// name.
-func (p *parser) splitPhrase(i int) {
-	t := p.toks[i]
-	var parts []lexer.Token
+// phraseWords returns one token per word of the phrase token t: a keyword
+// where the word is a one-word keyword of the language, else a name.
+func (p *parser) phraseWords(t lexer.Token) []lexer.Token {
+	var words []lexer.Token
 	blank := func(r rune) bool { return r == ' ' || r == '\t' }
 	col := t.Span.Start.Col
 	for b := 0; b < len(t.Text); {
@@ -46,16 +44,10 @@ func (p *parser) splitPhrase(i int) {
 		if k, ok := p.lang.Keyword(word); ok {
 			w.Kind, w.Keyword = lexer.KEYWORD, k
 		}
-		parts = append(parts, w)
+		words = append(words, w)
 		b, col = e, end
 	}
-	if len(parts) < 2 {
-		return
-	}
-	toks := make([]lexer.Token, 0, len(p.toks)+len(parts)-1)
-	toks = append(toks, p.toks[:i]...)
-	toks = append(toks, parts...)
-	p.toks = append(toks, p.toks[i+1:]...)
+	return words
 }
 
 // isPhrase reports whether t is a keyword written as several words.
@@ -63,32 +55,60 @@ func isPhrase(t lexer.Token) bool {
 	return t.Kind == lexer.KEYWORD && strings.ContainsAny(t.Text, " \t")
 }
 
-// splitOperandPhrase takes apart a phrase found where an operand is
-// expected when its first word is a name (`pas dans xs`: the name pas,
-// then `dans`), and reports whether it did.
-func (p *parser) splitOperandPhrase() bool {
-	t := p.tok()
-	if !isPhrase(t) {
-		return false
-	}
-	first := strings.Fields(t.Text)[0]
-	if _, kw := p.lang.Keyword(first); kw {
-		return false
-	}
-	p.splitPhrase(p.p)
-	return true
+// An edit is a token the parser replaced, with the token it was, so that
+// speculate can take it back.
+type edit struct {
+	i   int
+	was lexer.Token
 }
 
-// splitForPhrase takes apart the `for` phrase just read (`pour chaque`)
-// when what follows cannot follow it: `pour chaque dans xs:` loops over
-// the name chaque. The parser then stands on the phrase's second word.
-func (p *parser) splitForPhrase() {
+// setToken replaces token i by t, in the edit log.
+func (p *parser) setToken(i int, t lexer.Token) {
+	p.edits = append(p.edits, edit{i, p.toks[i]})
+	p.toks[i] = t
+}
+
+// undoEdits takes back the token edits made since the log had n entries.
+func (p *parser) undoEdits(n int) {
+	for j := len(p.edits) - 1; j >= n; j-- {
+		p.toks[p.edits[j].i] = p.edits[j].was
+	}
+	p.edits = p.edits[:n]
+}
+
+// operandPhrase reads the name that begins a two-word phrase found where
+// an operand is expected, when that word is no keyword and the second one
+// is (`pas dans xs`: the name pas, then `dans`): the phrase's token becomes
+// its second word, and the name is returned. It returns nil, and changes
+// nothing, for any other token.
+func (p *parser) operandPhrase() *lexer.Token {
+	t := p.tok()
+	if !isPhrase(t) {
+		return nil
+	}
+	words := p.phraseWords(t)
+	if len(words) != 2 || words[0].Kind != lexer.NAME || words[1].Kind != lexer.KEYWORD {
+		return nil
+	}
+	p.setToken(p.p, words[1])
+	return &words[0]
+}
+
+// forPhraseName returns the name that ends the `for` phrase just read
+// (`pour chaque`) when the loop's `in` or a ',' follows it: `pour chaque
+// dans xs:` loops over the name chaque. It returns nil otherwise.
+func (p *parser) forPhraseName() *lexer.Token {
 	if p.p == 0 || !isPhrase(p.toks[p.p-1]) {
-		return
+		return nil
 	}
-	if t := p.tok(); (t.Kind == lexer.KEYWORD && t.Keyword == lang.In) || t.Kind == lexer.COMMA || t.Kind == lexer.DOT {
-		p.splitPhrase(p.p - 1)
+	if t := p.tok(); !(t.Kind == lexer.COMMA || (t.Kind == lexer.KEYWORD && t.Keyword == lang.In)) {
+		return nil
 	}
+	words := p.phraseWords(p.toks[p.p-1])
+	if last := words[len(words)-1]; last.Kind == lexer.NAME {
+		return &last
+	}
+	return nil
 }
 
 // keywordOrName reports whether the statement at token index i, which
@@ -109,10 +129,12 @@ func (p *parser) keywordOrName(i int) bool {
 			return false
 		}
 	}
-	saved, pos := p.toks, p.p
-	defer func() { p.toks, p.p = saved, pos }()
-	p.toks = append([]lexer.Token(nil), saved...)
-	p.toks[i].Kind = lexer.NAME
+	// Read the word as a name for a moment.
+	pos, n := p.p, len(p.edits)
+	defer func() { p.undoEdits(n); p.p = pos }()
+	name := t
+	name.Kind = lexer.NAME
+	p.setToken(i, name)
 	p.p = i
 	// A block after the line means the keyword's statement, short of
 	// its ':'.

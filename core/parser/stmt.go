@@ -617,11 +617,12 @@ func (p *parser) try(fn func()) (ok bool) {
 // speculate runs fn; when it abandons, the tokens it consumed and the
 // errors it reported are taken back, and speculate returns false.
 func (p *parser) speculate(fn func()) bool {
-	pos, nerr := p.p, len(p.errs)
+	pos, nerr, nedit := p.p, len(p.errs), len(p.edits)
 	if p.try(fn) {
 		return true
 	}
 	p.p, p.errs = pos, p.errs[:nerr]
+	p.undoEdits(nedit)
 	return false
 }
 
@@ -665,11 +666,21 @@ func (p *parser) forStmt(async source.Span) *ast.For {
 // parsed at the level of `|` so that the `in` after them is not taken for
 // a comparison.
 func (p *parser) targetList() ast.Expr {
-	p.splitForPhrase()
 	start := p.tok().Span
 	var elems []ast.Expr
-	comma := false
-	for {
+	comma, more := false, true
+	if w := p.forPhraseName(); w != nil {
+		// `pour chaque dans xs:` loops over chaque.
+		start = w.Span
+		elems = append(elems, p.ident(*w))
+		more = p.tok().Kind == lexer.COMMA
+		if more {
+			comma = true
+			p.next()
+			more = !p.isKw(lang.In)
+		}
+	}
+	for more {
 		var x ast.Expr
 		if t := p.tok(); t.Kind == lexer.MUL {
 			p.next()
