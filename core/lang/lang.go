@@ -8,8 +8,10 @@
 // and types; keywords are the language's own.
 //
 // The word sections ([language], [keywords], [types], [builtins],
-// [surface]) are written by tools/gen_lang_tables.py from the reference
-// word lists. The [messages] section is written by hand, and the script
+// [surface], [extensions]) are written by tools/gen_lang_tables.py from
+// the reference word lists. [extensions] holds the words of the
+// reference's extensions of the language that this project does not
+// support (Extension). The [messages] section is written by hand, and the script
 // keeps it when it rewrites a file: it is the message catalogue, the text
 // of every compile-time error of core/lexer, core/parser and core/check,
 // addressed by a stable id ("parser.expected_expr"). The phases name a
