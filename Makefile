@@ -91,6 +91,8 @@ fuzz: build
 	MULTILINGUAL_DIFF_EXAMPLES=3000 $(PYTHON) -m pytest -q tests/test_differential.py
 	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lexer
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
+	$(GO) test -run='^$$' -fuzz=FuzzPrintRoundTrip -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
+	$(GO) test -run='^$$' -fuzz=FuzzCheck -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/check
 	$(GO) test -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./fallback
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/wasmgen
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm

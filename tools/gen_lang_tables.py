@@ -9,7 +9,7 @@ read by core/lang at start-up. Run it again when the reference changes and
 review the diff.
 
 The script writes the word sections ([language], [keywords], [types],
-[builtins], [surface]). Any other section of an existing file is written by
+[builtins], [surface], [extensions]). Any other section of an existing file is written by
 hand, as [messages], the compile-time error messages: it is kept as it is,
 after the word sections.
 """
@@ -43,6 +43,29 @@ SOFT_KEYWORDS = {"LET": "let", "CONST": "const", "DEFAULT": "default"}
 TYPES = {"TYPE_INT": "int", "TYPE_FLOAT": "float", "TYPE_STR": "str",
          "TYPE_BOOL": "bool", "TYPE_LIST": "list", "TYPE_DICT": "dict"}
 IO_BUILTINS = {"PRINT": "print", "INPUT": "input"}
+# Words of the reference's extensions of the language (AI prompts,
+# concurrency, ...), which this project does not support: concept -> our
+# `group.word` name. They stay ordinary names; the parser names the
+# extension only where a statement using one fails to parse. The group says
+# what the extension is, in the message (parser.word.ext_<group>).
+EXTENSIONS = {
+    "ENUM": "enum.enum", "TYPE_DECL": "typedecl.type", "USES": "effects.uses",
+    "OBSERVE": "reactive.observe", "ON_CHANGE": "reactive.on_change",
+    "CANVAS": "ui.canvas", "RENDER": "ui.render", "BIND": "ui.bind",
+    "PROMPT": "ai.prompt", "THINK": "ai.think", "GENERATE": "ai.generate",
+    "STREAM_KW": "ai.stream", "EMBED": "ai.embed", "EXTRACT": "ai.extract",
+    "CLASSIFY": "ai.classify", "PLAN": "ai.plan", "TRANSCRIBE": "ai.transcribe",
+    "RETRIEVE": "ai.retrieve",
+    "PAR": "concurrency.par", "SPAWN": "concurrency.spawn", "CHANNEL": "concurrency.channel",
+    "SEND": "concurrency.send", "RECEIVE": "concurrency.receive",
+    "TRACE": "observability.trace", "COST": "observability.cost",
+    "EXPLAIN": "observability.explain",
+    "EDGE": "placement.edge", "CLOUD": "placement.cloud",
+    "MEMORY": "agents.memory", "SWARM": "agents.swarm", "DELEGATE": "agents.delegate",
+}
+# LOCAL is in two categories of the reference: a local variable
+# declaration and a placement of code; both name the word.
+LOCAL = {"variables": "scope.local", "placement": "placement.local"}
 
 NAMES = {
     "en": "English", "fr": "Français", "es": "Español", "de": "Deutsch",
@@ -93,7 +116,7 @@ def surface_lines(code, patterns):
 
 
 # The sections this script writes; any other section is hand-written.
-GENERATED = {"language", "keywords", "types", "builtins", "surface"}
+GENERATED = {"language", "keywords", "types", "builtins", "surface", "extensions"}
 
 
 def kept_sections(path):
@@ -121,6 +144,27 @@ def kept_sections(path):
     while out and not out[-1].strip():
         out.pop()
     return out
+
+
+def extension_lines(code, categories, keywords):
+    """The [extensions] section: `group.word = spelling | ...`.
+
+    A spelling that is one of the language's keywords, or that an earlier
+    line gave already, is left out: the word has its one meaning there.
+    """
+    out, seen = [], set()
+    for cat_name, cat in categories.items():
+        for concept, per_lang in cat.items():
+            ours = LOCAL.get(cat_name) if concept == "LOCAL" else EXTENSIONS.get(concept)
+            if ours is None or code not in per_lang:
+                continue
+            words = [w for w in spellings(per_lang[code]) if w not in keywords and w not in seen]
+            seen.update(words)
+            if words:
+                out.append("%s = %s" % (ours, " | ".join(words)))
+    if out:
+        return ["", "[extensions]"] + out
+    return []
 
 
 def main(ref_dir, out_dir):
@@ -171,6 +215,11 @@ def main(ref_dir, out_dir):
                 if words:
                     lines.append("%s = %s" % (name, " | ".join(words)))
         lines += surface_lines(code, patterns)
+        soft = set()
+        for concept in SOFT_KEYWORDS:
+            if concept in concepts and code in concepts[concept]:
+                soft.update(spellings(concepts[concept][code]))
+        lines += extension_lines(code, kw["categories"], keywords | soft)
         path = os.path.join(out_dir, code + ".txt")
         lines += kept_sections(path)
         with open(path, "w", encoding="utf-8") as f:

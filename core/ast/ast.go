@@ -369,12 +369,15 @@ func (op LogicOp) String() string {
 	return "or"
 }
 
-// A Logic is `X and Y` or `X or Y`.
+// A Logic is `X and Y` or `X or Y`. Paren is set when it was written in
+// parentheses: `(a and b) and c` keeps its group, where Python's tree
+// makes one BoolOp of the chain `a and b and c`.
 type Logic struct {
 	X     Expr
 	Op    LogicOp
 	OpPos source.Span
 	Y     Expr
+	Paren bool
 }
 
 // A CmpOp names a comparison operator.

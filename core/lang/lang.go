@@ -8,8 +8,10 @@
 // and types; keywords are the language's own.
 //
 // The word sections ([language], [keywords], [types], [builtins],
-// [surface]) are written by tools/gen_lang_tables.py from the reference
-// word lists. The [messages] section is written by hand, and the script
+// [surface], [extensions]) are written by tools/gen_lang_tables.py from
+// the reference word lists. [extensions] holds the words of the
+// reference's extensions of the language that this project does not
+// support (Extension). The [messages] section is written by hand, and the script
 // keeps it when it rewrites a file: it is the message catalogue, the text
 // of every compile-time error of core/lexer, core/parser and core/check,
 // addressed by a stable id ("parser.expected_expr"). The phases name a
@@ -112,6 +114,10 @@ type Language struct {
 	spellings map[string]string  // section + "." + canonical -> first spelling
 	surface   map[Keyword][]string
 	messages  map[string]string // message id -> text (messages.go)
+
+	// extensions maps a word of an unsupported extension of the language
+	// to its `group.word` name ("ai.prompt"); see Extension.
+	extensions map[string]string
 }
 
 //go:embed data/*.txt
@@ -174,6 +180,8 @@ func parse(name string) (*Language, error) {
 		spellings: make(map[string]string),
 		surface:   make(map[Keyword][]string),
 		messages:  make(map[string]string),
+
+		extensions: make(map[string]string),
 	}
 	section := ""
 	sc := bufio.NewScanner(f)
@@ -243,6 +251,15 @@ func parse(name string) (*Language, error) {
 				l.surface[Keyword(canon)] = strings.Fields(w)
 			}
 			continue
+		case "extensions":
+			if !strings.Contains(canon, ".") {
+				return nil, fmt.Errorf("%s:%d: want 'group.word = spelling'", name, n)
+			}
+			for _, w := range words {
+				if _, dup := l.extensions[w]; !dup {
+					l.extensions[w] = canon
+				}
+			}
 		default:
 			return nil, fmt.Errorf("%s:%d: entry outside a known section", name, n)
 		}
@@ -284,6 +301,31 @@ func (l *Language) Keyword(word string) (Keyword, bool) {
 // `for x in xs:` as `xs 内の 各 x に対して:` ("<iterable> 内の 各 <target> に対して").
 // The header's closing ':' is implied. The keyword-first order stays valid.
 func (l *Language) Surface(k Keyword) []string { return l.surface[k] }
+
+// Extension reports whether word is a word of one of the reference's
+// extensions of the language that this project does not support (AI
+// prompts, concurrency, ...), and returns its group ("ai", "concurrency",
+// "enum", ...) and its name in the group ("prompt"). Such words are
+// ordinary names: the parser names the extension only where a statement
+// that uses one as the extension would fails to parse.
+func (l *Language) Extension(word string) (group, name string, ok bool) {
+	canon, ok := l.extensions[word]
+	if !ok {
+		return "", "", false
+	}
+	group, name, _ = strings.Cut(canon, ".")
+	return group, name, true
+}
+
+// ExtensionWords returns every word of l's unsupported extensions, sorted.
+func (l *Language) ExtensionWords() []string {
+	out := make([]string, 0, len(l.extensions))
+	for w := range l.extensions {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Phrases returns the multi-word keywords of l, longest first.
 func (l *Language) Phrases() []Phrase { return l.phrases }

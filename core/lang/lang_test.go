@@ -135,3 +135,34 @@ func TestNoBuiltinIsAKeyword(t *testing.T) {
 		}
 	}
 }
+
+func TestExtension(t *testing.T) {
+	tests := []struct {
+		code, word, group, name string
+		ok                      bool
+	}{
+		{"en", "prompt", "ai", "prompt", true},
+		{"en", "local", "scope", "local", true},
+		{"fr", "requête", "ai", "prompt", true},
+		{"fr", "requete", "ai", "prompt", true},
+		{"ja", "観測", "reactive", "observe", true},
+		{"sv", "skicka", "concurrency", "send", true},
+		{"en", "print", "", "", false},
+		{"fr", "prompt", "", "", false},
+	}
+	for _, tt := range tests {
+		l, _ := Get(tt.code)
+		group, name, ok := l.Extension(tt.word)
+		if group != tt.group || name != tt.name || ok != tt.ok {
+			t.Errorf("%s Extension(%q) = %q, %q, %v; want %q, %q, %v", tt.code, tt.word, group, name, ok, tt.group, tt.name, tt.ok)
+		}
+	}
+	for _, code := range Codes() {
+		l, _ := Get(code)
+		for _, w := range l.ExtensionWords() {
+			if _, ok := l.Keyword(w); ok {
+				t.Errorf("%s: extension word %q is a keyword", code, w)
+			}
+		}
+	}
+}

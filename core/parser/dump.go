@@ -470,6 +470,9 @@ func (d *dumper) expr(n ast.Expr) {
 		d.b.WriteString(")")
 	case *ast.Logic:
 		d.printf("(Logic %s", n.Op)
+		if l, ok := n.X.(*ast.Logic); ok && l.Paren && l.Op == n.Op {
+			d.b.WriteString(" grouped") // `(a and b) and c`: not one chain
+		}
 		d.exprs([]ast.Expr{n.X, n.Y})
 		d.b.WriteString(")")
 	case *ast.Compare:

@@ -195,6 +195,11 @@ func (p *parser) notExpr() ast.Expr {
 	if p.isKw(lang.Not) {
 		t := p.tok()
 		p.next()
+		if !isPythonKeyword(t.Text) && !p.startsExpr() && !p.isKw(lang.Not) {
+			// Finnish `ei = 1`: the word is the language's `not`, a common
+			// word, and no operand follows.
+			p.fail(t.Span, msgKeywordAsName, t.Text, string(t.Keyword))
+		}
 		p.deeper()
 		defer func() { p.depth-- }()
 		return &ast.Unary{Op: ast.OpNot, OpPos: t.Span, X: p.notExpr()}
@@ -550,6 +555,9 @@ func (p *parser) atom() ast.Expr {
 			p.next()
 			return p.ident(t)
 		}
+		if w := p.operandPhrase(); w != nil {
+			return p.ident(*w) // `pas dans xs`: the name pas
+		}
 	}
 	p.failUnexpected(msgExpectedExpr)
 	return nil
@@ -581,6 +589,9 @@ func (p *parser) parenthesized() ast.Expr {
 		p.expectClose(lexer.RPAREN, open)
 		if _, ok := first.(*ast.Starred); ok {
 			p.fail(first.Span(), msgStarTarget)
+		}
+		if l, ok := first.(*ast.Logic); ok {
+			l.Paren = true // `(a and b) and c` is not the chain `a and b and c`
 		}
 		return first
 	}

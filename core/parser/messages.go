@@ -42,6 +42,9 @@ const (
 	msgDuplicateStar    msgID = "parser.duplicate_star"
 	msgExpectedImport   msgID = "parser.expected_import"
 	msgStarHere         msgID = "parser.star_here"
+	msgExtension        msgID = "parser.extension"
+	msgKeywordAsName    msgID = "parser.keyword_as_name"
+	msgKeywordOrName    msgID = "parser.keyword_or_name"
 
 	// Words used inside messages to describe what was found.
 	wordEndOfLine  msgID = "parser.word.end_of_line"
@@ -53,7 +56,30 @@ const (
 	wordLiteral    msgID = "parser.word.literal"
 	wordTuple      msgID = "parser.word.tuple"
 	wordList       msgID = "parser.word.list"
+
+	// What each extension of the language is (see extensionWords), for
+	// msgExtension.
+	wordExtEnum          msgID = "parser.word.ext_enum"
+	wordExtTypeDecl      msgID = "parser.word.ext_typedecl"
+	wordExtEffects       msgID = "parser.word.ext_effects"
+	wordExtScope         msgID = "parser.word.ext_scope"
+	wordExtReactive      msgID = "parser.word.ext_reactive"
+	wordExtUI            msgID = "parser.word.ext_ui"
+	wordExtAI            msgID = "parser.word.ext_ai"
+	wordExtConcurrency   msgID = "parser.word.ext_concurrency"
+	wordExtObservability msgID = "parser.word.ext_observability"
+	wordExtPlacement     msgID = "parser.word.ext_placement"
+	wordExtAgents        msgID = "parser.word.ext_agents"
 )
+
+// extensionWords names, for each group of the language tables'
+// [extensions] section, what that extension is.
+var extensionWords = map[string]msgID{
+	"enum": wordExtEnum, "typedecl": wordExtTypeDecl, "effects": wordExtEffects,
+	"scope": wordExtScope, "reactive": wordExtReactive, "ui": wordExtUI, "ai": wordExtAI,
+	"concurrency": wordExtConcurrency, "observability": wordExtObservability,
+	"placement": wordExtPlacement, "agents": wordExtAgents,
+}
 
 // message formats diagnostic id in the language code (in English where the
 // language lacks it).

@@ -78,6 +78,13 @@ type parser struct {
 	afterFailed bool
 
 	depth int // nesting of expressions being parsed, bounded by maxDepth
+
+	lineStarts []int  // byte offset of each line, found at the first error (lineText)
+	edits      []edit // tokens replaced, for speculate to take back (phrase.go)
+
+	// stmtStart is the index of the first token of the simple or compound
+	// statement being parsed (extension.go).
+	stmtStart int
 }
 
 func newParser(filename, src string, l *lang.Language) *parser {
@@ -131,8 +138,31 @@ func (p *parser) errorAt(span source.Span, id msgID, args ...any) {
 		End:   span.End,
 		Lang:  p.lang.Code,
 		Msg:   message(p.lang.Code, id, args...),
-		Text:  source.LineText(p.src, span.Start.Line),
+		Text:  p.lineText(span.Start.Line),
 	})
+}
+
+// lineText returns line n (1-based) of the source without its line
+// terminator, or "", as source.LineText does, from the offsets of the
+// lines found once: a program with an error on each of its many lines is
+// not read again for each.
+func (p *parser) lineText(n int32) string {
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i := 0; i < len(p.src); i++ {
+			if p.src[i] == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || int(n) > len(p.lineStarts) {
+		return ""
+	}
+	start, end := p.lineStarts[n-1], len(p.src)
+	if int(n) < len(p.lineStarts) {
+		end = p.lineStarts[n] - 1
+	}
+	return strings.TrimRight(p.src[start:end], "\r")
 }
 
 // fail reports an error and abandons the current statement.
@@ -203,11 +233,34 @@ func (p *parser) expectClose(k lexer.Kind, open lexer.Token) lexer.Token {
 func posString(pos source.Pos) string { return fmt.Sprintf("%d:%d", pos.Line, pos.Col) }
 
 // soft reports whether t is a keyword that may stand as a name: a soft
-// keyword (match, case, let, const, default) or a spelling other than the
-// language's main one (English `fn`), written as one word.
+// keyword (match, case, let, const, default), a spelling other than the
+// language's main one (English `fn`), written as one word, or a main
+// spelling that is a common word of its language (see nameable).
 func (p *parser) soft(t lexer.Token) bool {
-	return t.Kind == lexer.KEYWORD && !strings.ContainsAny(t.Text, " \t") && !p.lang.Hard(t.Keyword, t.Text)
+	if t.Kind != lexer.KEYWORD || strings.ContainsAny(t.Text, " \t") {
+		return false
+	}
+	return !p.lang.Hard(t.Keyword, t.Text) || nameable(t)
 }
+
+// nameable reports whether keyword t, the main spelling of a hard keyword,
+// is also read as a name where its keyword cannot stand: where an operand
+// or a statement's target is expected. Many keywords of the 17 languages
+// are common words, and names in programs: Swedish and Danish `i` (in),
+// Spanish `y` (and) and `o` (or), Polish `z` (with) and `w` (in), Finnish
+// `on` (is), Dutch `of` (or). `för i i xs:` is `for i in xs:` and
+// `y = 1` binds y, since neither `in` nor `and` can start an operand, and
+// a statement cannot start with `and =`. A spelling that is a keyword of
+// Python keeps Python's rule (English is Python: `in = 1` is an error),
+// and so do the keywords that start an operand themselves (not, lambda,
+// await, yield, True, False, None): `ei x` is `not x` in Finnish.
+func nameable(t lexer.Token) bool {
+	return !isPythonKeyword(t.Text) && !operandKeywords[t.Keyword]
+}
+
+// operandKeywords are the keywords that start an operand: never a name.
+var operandKeywords = map[lang.Keyword]bool{lang.Not: true, lang.Lambda: true, lang.Await: true,
+	lang.Yield: true, lang.True: true, lang.False: true, lang.None: true}
 
 // pythonKeywords are Python's own keywords in English: words that cannot
 // be attribute names of any Python object.

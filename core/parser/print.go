@@ -722,7 +722,11 @@ func (pr *printer) bare(x ast.Expr) string {
 		if x.Op == ast.OpOr {
 			p, word = precOr, pr.kw(lang.Or)
 		}
-		return pr.expr(x.X, p) + " " + word + " " + pr.expr(x.Y, p+1)
+		left := p
+		if l, ok := x.X.(*ast.Logic); ok && l.Paren && l.Op == x.Op {
+			left = p + 1 // the group keeps its parentheses
+		}
+		return pr.expr(x.X, left) + " " + word + " " + pr.expr(x.Y, p+1)
 	case *ast.Compare:
 		var b strings.Builder
 		for i, o := range x.Operands {

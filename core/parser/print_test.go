@@ -67,6 +67,7 @@ func TestPrintPrecedence(t *testing.T) {
 		{"(a) = b = (c, d) = e\nx: int\n(y): int = 1\nz.w: list[int] = []\n", "a = b = c, d = e\nx: int\n(y): int = 1\nz.w: list[int] = []\n"},
 		{"with (a as b, c):\n    pass\nasync def f():\n    async with a as (b, c):\n        pass\n", "with a as b, c:\n    pass\n\nasync def f():\n    async with a as (b, c):\n        pass\n"},
 		{"with ((a, b)):\n    pass\nwith (a, b) as c, (d, e):\n    pass\n", "with ((a, b)):\n    pass\nwith (a, b) as c, (d, e):\n    pass\n"},
+		{"g = (a and b) and c, a and b and c, a and (b and c), ((a or b)) or (c or d), (a or b) and c\n", "g = (a and b) and c, a and b and c, a and (b and c), (a or b) or (c or d), (a or b) and c\n"},
 		{"raise E from (a or b)\nassert (a, b), (c if d else e)\n", "raise E from a or b\nassert (a, b), c if d else e\n"},
 		{"f'{(lambda: 1)} {a if b else (lambda: 2)} { {1: 2} } {x!r:>{w}} {y = }'\n", "f\"{(lambda: 1)} {(a if b else lambda: 2)} { {1: 2} } {x!r:>{w}} {y = }\"\n"},
 		{"f'{\"a\" + f\"{b!s}\"}' f\"{c}\" 'd{{}}\\n'\n", "f\"{'a' + f'{b!s}'}{c}d{{{{}}}}\\n\"\n"},

@@ -707,7 +707,7 @@ func (d *pyDumper) expr(x ast.Expr, ctx exprCtx) {
 		var values []ast.Expr
 		var collect func(ast.Expr)
 		collect = func(e ast.Expr) {
-			if l, ok := e.(*ast.Logic); ok && l.Op == x.Op {
+			if l, ok := e.(*ast.Logic); ok && l.Op == x.Op && (l == x || !l.Paren) {
 				collect(l.X)
 				values = append(values, l.Y)
 				return

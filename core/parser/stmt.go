@@ -13,9 +13,24 @@ import (
 func (p *parser) stmtRecover() (out []ast.Stmt) {
 	start := p.p
 	first := p.tok()
+	outer, nerrs := p.stmtStart, len(p.errs)
+	defer func() { p.stmtStart = outer }()
+	p.stmtStart = start
 	if p.try(func() { out = p.stmt() }) {
 		p.afterFailed = false
 		return out
+	}
+	if p.extensionStart(p.stmtStart) {
+		// The statement of an unsupported extension (`prompt "..."`):
+		// its word says more than the token that failed.
+		p.errs = p.errs[:nerrs]
+		p.extensionError(p.toks[p.stmtStart])
+	} else if p.keywordOrName(p.stmtStart) {
+		// Swedish `om(x)`: not an if statement, but a call of a name
+		// spelled like the keyword, which cannot start a statement.
+		t := p.toks[p.stmtStart]
+		p.errs = p.errs[:nerrs]
+		p.errorAt(t.Span, msgKeywordOrName, t.Text, string(t.Keyword))
 	}
 	wasAfterFailed := p.afterFailed
 	p.skipLine() // may parse a block, which resets afterFailed
@@ -152,7 +167,9 @@ func (p *parser) softStarts(t lexer.Token) bool {
 	// Another spelling of a hard keyword (English `fn`): a name when what
 	// follows can only follow a name.
 	switch nxt.Kind {
-	case lexer.ASSIGN, lexer.DOT, lexer.COMMA, lexer.RPAREN, lexer.RBRACK, lexer.RBRACE:
+	case lexer.DOT:
+		return t.Keyword == lang.From // `from .m import x`
+	case lexer.ASSIGN, lexer.COMMA, lexer.RPAREN, lexer.RBRACK, lexer.RBRACE:
 		return false
 	case lexer.NEWLINE, lexer.EOF, lexer.SEMI:
 		return bareKeywords[t.Keyword]
@@ -191,6 +208,7 @@ func (p *parser) simpleLine() []ast.Stmt {
 		if k := p.tok().Kind; k == lexer.NEWLINE || k == lexer.EOF {
 			break
 		}
+		p.stmtStart = p.p
 		out = append(out, p.simpleStmt())
 	}
 	switch p.tok().Kind {
@@ -462,6 +480,9 @@ func (p *parser) funcDef(decs []ast.Expr, async source.Span) *ast.FuncDef {
 		p.next()
 		d.Result = p.annotation()
 	}
+	if p.tok().Kind != lexer.COLON {
+		p.failExtension() // `def f() uses io:`
+	}
 	colon := p.expect(lexer.COLON, msgColonFunc)
 	start := kw.Span.Start
 	if d.Async {
@@ -596,11 +617,12 @@ func (p *parser) try(fn func()) (ok bool) {
 // speculate runs fn; when it abandons, the tokens it consumed and the
 // errors it reported are taken back, and speculate returns false.
 func (p *parser) speculate(fn func()) bool {
-	pos, nerr := p.p, len(p.errs)
+	pos, nerr, nedit := p.p, len(p.errs), len(p.edits)
 	if p.try(fn) {
 		return true
 	}
 	p.p, p.errs = pos, p.errs[:nerr]
+	p.undoEdits(nedit)
 	return false
 }
 
@@ -646,8 +668,19 @@ func (p *parser) forStmt(async source.Span) *ast.For {
 func (p *parser) targetList() ast.Expr {
 	start := p.tok().Span
 	var elems []ast.Expr
-	comma := false
-	for {
+	comma, more := false, true
+	if w := p.forPhraseName(); w != nil {
+		// `pour chaque dans xs:` loops over chaque.
+		start = w.Span
+		elems = append(elems, p.ident(*w))
+		more = p.tok().Kind == lexer.COMMA
+		if more {
+			comma = true
+			p.next()
+			more = !p.isKw(lang.In)
+		}
+	}
+	for more {
 		var x ast.Expr
 		if t := p.tok(); t.Kind == lexer.MUL {
 			p.next()

@@ -53,3 +53,15 @@ check = (yield_ := 3) if values else 0
 
 print(update(5), sign(-3), sign(0), clamp(15), clamp(-1, high=5), m, product)
 print(values, label(), check, yield_, not values or values[0], -values[0] ** 2)
+
+
+def groups(a, b, c, d):
+    flat_and = a and b and c
+    flat_or = a or b or c
+    left_and = (a and b) and c
+    left_or = (a or b) or c
+    right_and = a and (b and c)
+    both = ((a and b) and (c and d)) and a
+    mixed = (a or b) and c or (d and a) or b
+    nested = ((a or b)) or (c or d)
+    return [flat_and, flat_or, left_and, left_or, right_and, both, mixed, nested]
