@@ -22,104 +22,128 @@ const (
 	// there for some of them. The margin covers the brackets the
 	// generated code adds around a few forms.
 	MaxNesting = 180
-	// MaxExprDepth bounds the depth of an expression's tree, chains of
-	// left-associative operators, attributes and subscripts included:
+	// MaxExprDepth bounds the depth of CPython's tree of the program
+	// (statements, elifs and expressions, chains of left-associative
+	// operators, attributes and subscripts included):
 	// CPython builds, validates and compiles that tree recursively, within
 	// its recursion limit (1000 by default), from whatever depth of the
 	// Python stack the first call of the program happens at.
 	MaxExprDepth = 500
+	// MaxElifDepth is the depth in that tree where an elif ladder stops:
+	// each elif is an if in the else branch of the one before, and the
+	// margin leaves room for the expressions of the last branches.
+	MaxElifDepth = MaxExprDepth - 50
 )
 
 // checkLimits reports the first statement of each block nested beyond
-// MaxIndent or MaxBlocks and the first expression of each statement nested
-// beyond MaxNesting or MaxExprDepth.
+// MaxIndent or MaxBlocks, the first elif of a ladder longer than CPython's
+// tree allows, and the first expression of each statement nested beyond
+// MaxNesting or MaxExprDepth.
 func (c *checker) checkLimits() {
 	if c.file == nil {
 		return
 	}
-	c.limitStmts(c.file.Body, 0, 0)
+	c.limitStmts(c.file.Body, limits{})
 }
 
-// limitStmts checks body, whose statements stand at indentation level
-// indent (0 at the top) within blocks nested blocks.
-func (c *checker) limitStmts(body []ast.Stmt, indent, blocks int) {
+// limits is where a statement stands: its indentation level (0 at the
+// top), the blocks around it in its function, and its depth in the tree
+// CPython builds (one more for each enclosing statement and each elif).
+type limits struct {
+	indent, blocks, depth int
+}
+
+// in returns the limits of a statement in a body of the statement at l,
+// adding blocks blocks.
+func (l limits) in(blocks int) limits {
+	return limits{l.indent + 1, l.blocks + blocks, l.depth + 1}
+}
+
+// limitStmts checks body, whose statements stand at l.
+func (c *checker) limitStmts(body []ast.Stmt, l limits) {
 	for _, s := range body {
-		if indent > MaxIndent {
+		if l.indent > MaxIndent {
 			c.errorf(s.Span(), msgTooManyIndents, MaxIndent)
 			return
 		}
-		if blocks > MaxBlocks {
+		if l.blocks > MaxBlocks {
 			c.errorf(s.Span(), msgTooManyBlocks, MaxBlocks)
 			return
 		}
-		c.limitStmt(s, indent, blocks)
+		c.limitStmt(s, l)
 	}
 }
 
 // limitStmt checks one statement and what it contains.
-func (c *checker) limitStmt(s ast.Stmt, indent, blocks int) {
+func (c *checker) limitStmt(s ast.Stmt, l limits) {
 	switch s := s.(type) {
 	case *ast.FuncDef:
-		c.limitExprsOf(s, s.Body)
-		c.limitStmts(s.Body, indent+1, 0) // a new code object
+		c.limitExprsOf(s, s.Body, l.depth)
+		c.limitStmts(s.Body, limits{l.indent + 1, 0, l.depth + 1}) // a new code object
 	case *ast.ClassDef:
-		c.limitExprsOf(s, s.Body)
-		c.limitStmts(s.Body, indent+1, 0)
+		c.limitExprsOf(s, s.Body, l.depth)
+		c.limitStmts(s.Body, limits{l.indent + 1, 0, l.depth + 1})
 	case *ast.If:
 		for {
-			c.limitExpr(s.Cond)
-			c.limitStmts(s.Body, indent+1, blocks)
+			c.limitExpr(s.Cond, l.depth)
+			c.limitStmts(s.Body, l.in(0))
 			next, ok := elif(s.Else)
 			if !ok {
-				c.limitStmts(s.Else, indent+1, blocks)
+				c.limitStmts(s.Else, l.in(0))
 				return
 			}
-			s = next // written elif: generated at the same indentation
+			// A written elif is generated at the same indentation, but
+			// it is an If in the else branch of CPython's tree.
+			s, l.depth = next, l.depth+1
+			if l.depth > MaxElifDepth {
+				c.errorf(s.Pos, msgTooManyElifs, MaxElifDepth)
+				return
+			}
 		}
 	case *ast.While:
-		c.limitExpr(s.Cond)
-		c.limitStmts(s.Body, indent+1, blocks+1)
-		c.limitStmts(s.Else, indent+1, blocks)
+		c.limitExpr(s.Cond, l.depth)
+		c.limitStmts(s.Body, l.in(1))
+		c.limitStmts(s.Else, l.in(0))
 	case *ast.For:
-		c.limitExpr(s.Target)
-		c.limitExpr(s.Iter)
-		c.limitStmts(s.Body, indent+1, blocks+1)
-		c.limitStmts(s.Else, indent+1, blocks)
+		c.limitExpr(s.Target, l.depth)
+		c.limitExpr(s.Iter, l.depth)
+		c.limitStmts(s.Body, l.in(1))
+		c.limitStmts(s.Else, l.in(0))
 	case *ast.With:
 		for _, it := range s.Items {
-			c.limitExprsOf(it, nil)
+			c.limitExprsOf(it, nil, l.depth)
 		}
 		// `with a, b:` is one block per item.
-		c.limitStmts(s.Body, indent+1, blocks+len(s.Items))
+		c.limitStmts(s.Body, l.in(len(s.Items)))
 	case *ast.Try:
-		inner := blocks
+		extra := 0
 		if s.Finally != nil {
-			inner++
-			c.limitStmts(s.Finally, indent+1, blocks+1)
+			extra = 1
+			c.limitStmts(s.Finally, l.in(1))
 		}
-		c.limitStmts(s.Body, indent+1, inner+1)
+		c.limitStmts(s.Body, l.in(extra+1))
 		for _, h := range s.Handlers {
 			if h == nil {
 				continue
 			}
 			if h.Type != nil {
-				c.limitExpr(h.Type)
+				c.limitExpr(h.Type, l.depth+1)
 			}
 			// A handler is a block, and its cleanup another (CPython 3.11+).
-			c.limitStmts(h.Body, indent+1, inner+2)
+			c.limitStmts(h.Body, l.in(extra+2))
 		}
-		c.limitStmts(s.Else, indent+1, inner)
+		c.limitStmts(s.Else, l.in(extra))
 	case *ast.Match:
-		c.limitExpr(s.Subject)
+		c.limitExpr(s.Subject, l.depth)
 		for _, mc := range s.Cases {
 			if mc == nil {
 				continue
 			}
-			c.limitExprsOf(mc, mc.Body)
-			c.limitStmts(mc.Body, indent+2, blocks)
+			c.limitExprsOf(mc, mc.Body, l.depth+1)
+			c.limitStmts(mc.Body, limits{l.indent + 2, l.blocks, l.depth + 2})
 		}
 	default:
-		c.limitExprsOf(s, nil)
+		c.limitExprsOf(s, nil, l.depth)
 	}
 }
 
@@ -133,31 +157,32 @@ func elif(body []ast.Stmt) (*ast.If, bool) {
 }
 
 // limitExprsOf checks the expressions directly under n (its children that
-// are not statements of body).
-func (c *checker) limitExprsOf(n ast.Node, body []ast.Stmt) {
+// are not statements of body), n standing at depth depth.
+func (c *checker) limitExprsOf(n ast.Node, body []ast.Stmt, depth int) {
 	skip := make(map[ast.Node]bool, len(body))
 	for _, s := range body {
 		skip[s] = true
 	}
 	for _, ch := range children(n) {
 		if !skip[ch] {
-			c.limitExpr(ch)
+			c.limitExpr(ch, depth)
 		}
 	}
 }
 
 // limitExpr checks the tree of expression e (any node outside statement
-// bodies: an expression, a parameter, a pattern).
-func (c *checker) limitExpr(e ast.Node) {
+// bodies: an expression, a parameter, a pattern) under a statement at
+// depth depth.
+func (c *checker) limitExpr(e ast.Node, depth int) {
 	if e == nil {
 		return
 	}
-	c.limitTree(e, 0, 0)
+	c.limitTree(e, 0, depth+1)
 }
 
-// limitTree checks n, at nesting nest and depth depth of its expression
-// tree, and reports (once) the node that goes beyond a limit. It returns
-// false once it reported.
+// limitTree checks n, at nesting nest and depth depth of CPython's tree,
+// and reports (once) the node that goes beyond a limit. It returns false
+// once it reported.
 func (c *checker) limitTree(n ast.Node, nest, depth int) bool {
 	if depth > MaxExprDepth || nest > MaxNesting {
 		limit := MaxExprDepth

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,6 +36,17 @@ func nestedBlocks(n int, open, close string) string {
 	return b.String()
 }
 
+// elifs is a function whose if has n elif branches.
+func elifs(n int) string {
+	var b strings.Builder
+	b.WriteString("def f(n: int) -> int:\n    if n == 0:\n        return 0\n")
+	for i := 1; i <= n; i++ {
+		b.WriteString("    elif n == " + strconv.Itoa(i) + ":\n        return 1\n")
+	}
+	b.WriteString("    return n\n")
+	return b.String()
+}
+
 func ret(expr string) string { return "def f(n: int) -> int:\n    return " + expr + "\n" }
 
 // TestLimits checks each limit at its edge: the largest program within it
@@ -52,8 +64,9 @@ func TestLimits(t *testing.T) {
 		{"while", func(n int) string { return nestedBlocks(n, "while n < 0:", "") }, check.MaxBlocks, check.MaxBlocks + 3, "nested blocks"},
 		{"try", func(n int) string { return nestedBlocks(n, "try:", "except ValueError:") }, check.MaxBlocks - 1, check.MaxBlocks + 4, "nested blocks"},
 		{"with", func(n int) string { return nestedBlocks(n, "with n:", "") }, check.MaxBlocks, check.MaxBlocks + 3, "nested blocks"},
-		{"chain", func(n int) string { return ret("n" + strings.Repeat(" + 1", n)) }, check.MaxExprDepth, 2, "too deeply"},
-		{"attributes", func(n int) string { return ret("n" + strings.Repeat(".real", n)) }, check.MaxExprDepth, 2, "too deeply"},
+		{"chain", func(n int) string { return ret("n" + strings.Repeat(" + 1", n)) }, check.MaxExprDepth - 2, 2, "too deeply"},
+		{"attributes", func(n int) string { return ret("n" + strings.Repeat(".real", n)) }, check.MaxExprDepth - 2, 2, "too deeply"},
+		{"elifs", elifs, check.MaxElifDepth - 1, 2*check.MaxElifDepth + 2, "elif"},
 		{"calls", func(n int) string { return ret(strings.Repeat("abs(", n) + "n" + strings.Repeat(")", n)) }, check.MaxNesting, 2, "too deeply"},
 		{"lists", func(n int) string { return ret(strings.Repeat("[", n) + "n" + strings.Repeat("]", n)) }, check.MaxNesting, 2, "too deeply"},
 		{"unary", func(n int) string { return ret(strings.Repeat("-", n) + "n") }, check.MaxNesting, 2, "too deeply"},

@@ -68,7 +68,9 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 		if in.Op == OpEnd || in.Op == OpElse {
 			depth--
 		}
-		b.WriteString(strings.Repeat("  ", depth))
+		// Indentation stops growing at maxWATIndent levels: the text of
+		// an elif ladder, a block per elif, would grow as its square.
+		b.WriteString(strings.Repeat("  ", min(depth, maxWATIndent)))
 		b.WriteString(in.Op.String())
 		switch opcodes[in.Op].imm {
 		case immIndex:
@@ -113,6 +115,9 @@ func (m *Module) watFunc(b *strings.Builder, i int, f *Func) {
 	b.WriteString("  )\n")
 	_ = i
 }
+
+// maxWATIndent is the deepest indentation of the WAT text, in levels.
+const maxWATIndent = 40
 
 func nameAt(names []string, i int) string {
 	if i >= 0 && i < len(names) && names[i] != "" {
