@@ -63,4 +63,5 @@ def test_other_threads_run_during_a_compile():
     width = (end - begin) / 5
     buckets = {int((c - begin) / width) for c in during}
     assert len(buckets & {0, 1, 2, 3, 4}) >= 4, (
-        "counter ticks during a %.3f s compile: %d, in fifths %s" % (end - begin, len(during), sorted(buckets)))
+        "counter ticks during a %.3f s compile: %d, in fifths %s"
+        % (end - begin, len(during), sorted(buckets)))

@@ -4,8 +4,8 @@
 Every program also runs as generated Python. `return n + 1 + 1 ...` with
 16,000 terms compiled, and then every Python or AUTO call raised
 RecursionError from deep inside the package; more than 99 nested blocks
-gave IndentationError, and more than 20 nested loops "too many statically
-nested blocks", at the first call. The checker now enforces CPython's
+gave IndentationError, more than 20 nested loops "too many statically
+nested blocks", and 2,000 elifs RecursionError, at the first call. The checker now enforces CPython's
 limits: the error is a MultilingualSyntaxError at the user's line, in the
 program's language, and every program within the limits runs in Python.
 """
@@ -30,6 +30,12 @@ def nested_loops(n, head="for i%d in range(2):"):
     return out + "    " * (n + 1) + "n = n + 1\n    return n\n"
 
 
+def elifs(n):
+    return ("def f(n: int) -> int:\n    if n == 0:\n        return 0\n"
+            + "".join("    elif n == %d:\n        return %d\n" % (i, i) for i in range(1, n + 1))
+            + "    return -1\n")
+
+
 def ret(expr):
     return "def f(n: int) -> int:\n    return %s\n" % expr
 
@@ -39,7 +45,8 @@ SHAPES = [
     ("indentation", nested_ifs(98), nested_ifs(99), 101),
     ("loops", nested_loops(20), nested_loops(21), 23),
     ("while", nested_loops(20, "while n < 0:"), nested_loops(21, "while n < 0:"), 23),
-    ("chain", ret("n" + " + 1" * 500), ret("n" + " + 1" * 16000), 2),
+    ("elifs", elifs(449), elifs(2000), 902),
+    ("chain", ret("n" + " + 1" * 490), ret("n" + " + 1" * 16000), 2),
     ("subscripts", "def f(n: list[int]) -> int:\n    return n" + "[0]" * 400 + "\n",
      "def f(n: list[int]) -> int:\n    return n" + "[0]" * 600 + "\n", 2),
     ("calls", ret("abs(" * 180 + "n" + ")" * 180), ret("abs(" * 181 + "n" + ")" * 181), 2),
