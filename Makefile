@@ -85,8 +85,9 @@ bench-py: build
 bench-parallel: build
 	$(PYTHON) bench/bench_parallel.py
 
-# Long runs: the lexer and parser fuzzers, and the differential tests with
-# many more generated inputs.
+# Long runs: the lexer and parser fuzzers, the compile-time fuzzer (64 KB
+# programs of many shapes, each under a second), and the differential tests
+# with many more generated inputs.
 fuzz: build
 	MULTILINGUAL_DIFF_EXAMPLES=3000 $(PYTHON) -m pytest -q tests/test_differential.py
 	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lexer
@@ -95,6 +96,7 @@ fuzz: build
 	$(GO) test -run='^$$' -fuzz=FuzzCheck -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/check
 	$(GO) test -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./fallback
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/wasmgen
+	$(GO) test -run='^$$' -fuzz=FuzzCompileTime -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/compiler
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzBounded -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./wasm
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./internal/wasmbin

@@ -26,10 +26,26 @@ func mlgo_version() (res *C.PyObject) {
 	return pyStr(Version)
 }
 
-//export mlgo_compile
-func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_ssize_t,
-	lang *C.char, langLen C.Py_ssize_t, optimize C.int, compileError *C.PyObject) (res *C.PyObject) {
-	defer recoverPanic(func() { res = nil })
+// A compileResult is what one compile produced, held behind a cgo.Handle
+// from mlgo_compile_run (without the GIL) to mlgo_compile_result (with it).
+type compileResult struct {
+	artifact *compiler.Artifact
+	python   string
+	recs     []errorRecord // source errors, when the program has some
+	err      error         // any other failure
+}
+
+// mlgo_compile_run compiles a program and generates its Python fallback.
+// C calls it with the GIL released, so that other threads run during a
+// long compile: it touches no Python object, and reads only the bytes C
+// passes (copied first). It returns the handle of a compileResult for
+// mlgo_compile_result; on a panic it returns 0 with *code and *msg set as
+// recoverNoGIL does.
+//
+//export mlgo_compile_run
+func mlgo_compile_run(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_ssize_t,
+	lang *C.char, langLen C.Py_ssize_t, optimize C.int, code *C.int, msg **C.char) (h C.uintptr_t) {
+	defer recoverNoGIL(code, msg)
 	opt := compiler.Options{
 		Filename: C.GoStringN(file, C.int(fileLen)),
 		Optimize: optimize != 0,
@@ -37,21 +53,45 @@ func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_s
 	if lang != nil {
 		opt.Language = C.GoStringN(lang, C.int(langLen))
 	}
-	a, err := compiler.Compile(C.GoStringN(src, C.int(srcLen)), opt)
+	return C.uintptr_t(cgo.NewHandle(compileText(C.GoStringN(src, C.int(srcLen)), opt)))
+}
+
+// compileText runs the compiler and the fallback generator on text.
+func compileText(text string, opt compiler.Options) *compileResult {
+	a, err := compiler.Compile(text, opt)
 	if err != nil {
 		if recs, ok := sourceErrors(err); ok {
-			raiseCompileError(compileError, recs)
-		} else {
-			raiseErr(err)
+			return &compileResult{recs: recs}
 		}
-		return nil
+		return &compileResult{err: err}
 	}
 	py, err := fallback.Generate(a.File, a.Info)
 	if err != nil {
-		raiseErr(err)
+		return &compileResult{err: err}
+	}
+	return &compileResult{artifact: a, python: py}
+}
+
+// mlgo_compile_result turns the compileResult behind h (which it releases)
+// into compile()'s dict, or raises compileError (the module's
+// CompileError) with the source errors, or the Python exception of any
+// other failure. C calls it with the GIL held.
+//
+//export mlgo_compile_result
+func mlgo_compile_result(h C.uintptr_t, compileError *C.PyObject) (res *C.PyObject) {
+	defer recoverPanic(func() { res = nil })
+	hd := cgo.Handle(h)
+	r := hd.Value().(*compileResult)
+	hd.Delete()
+	switch {
+	case r.recs != nil:
+		raiseCompileError(compileError, r.recs)
+		return nil
+	case r.err != nil:
+		raiseErr(r.err)
 		return nil
 	}
-	return artifactDict(a, py)
+	return artifactDict(r.artifact, r.python)
 }
 
 //export mlgo_module_new

@@ -518,6 +518,12 @@ static void ml_arg_type_error(MLFunc *f, int i, const char *want, PyObject *a) {
   }
 }
 
+/* The reason of the fallback this thread is running (the innermost one):
+ * one of the module state's interned strings, borrowed; NULL outside
+ * fallbacks. fallback_reason() returns it, so that a fallback learns why
+ * it runs from the extension itself, without a race with other threads. */
+static _Thread_local PyObject *ml_fallback_reason = NULL;
+
 /* Calls f->fallback(*args), recording the reason. */
 static PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args,
                                   Py_ssize_t nargs, PyObject *reason) {
@@ -530,7 +536,10 @@ static PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args,
     PyTuple_SetItem(tuple, i, args[i]);
   }
   ml_record(f->module, f->name, f->module->st->s_python, reason);
+  PyObject *outer = ml_fallback_reason;
+  ml_fallback_reason = reason;
   PyObject *res = PyObject_Call(f->fallback, tuple, NULL);
+  ml_fallback_reason = outer;
   Py_DECREF(tuple);
   return res;
 }
@@ -787,6 +796,9 @@ static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
 
 /* The fast path: convert, call wasm directly, convert back. */
 static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
+  /* Recorded first, so that last_call() describes this call also when it
+   * raises; a fallback records its own reason over it. */
+  ml_record(f->module, f->name, f->module->st->s_wasm, f->module->st->s_wasm);
   if (nargs != f->nparams) {
     if (f->fallback != NULL) {
       /* Python gives its own TypeError, or fills in a default. */
@@ -865,7 +877,6 @@ static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
     }
     goto done;
   }
-  ml_record(f->module, f->name, f->module->st->s_wasm, f->module->st->s_wasm);
   if (f->nresults == 0) {
     res = ml_none();
   } else if (f->nresults == 1) {
@@ -1051,7 +1062,6 @@ trapped:
     ml_raise_trap(f, &fail);
     goto done;
   }
-  ml_record(f->module, f->name, st->s_wasm, st->s_wasm);
   {
     size_t size;
     const uint8_t *mem = ml_memory(inst, &size);
@@ -2453,8 +2463,21 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
     }
   }
   ml_state *st = ml_get_state(module);
-  return mlgo_compile((char *)src, srclen, (char *)file, filelen, (char *)lang,
-                      langlen, optimize, st->CompileError);
+  /* The compile runs without the GIL: other threads go on meanwhile. src,
+   * file and lang point into the str objects of args, which the caller
+   * keeps alive; Go copies them before anything else. */
+  int code = 0;
+  char *msg = NULL;
+  uintptr_t h;
+  Py_BEGIN_ALLOW_THREADS
+  h = mlgo_compile_run((char *)src, srclen, (char *)file, filelen, (char *)lang,
+                       langlen, optimize, &code, &msg);
+  Py_END_ALLOW_THREADS
+  if (h == 0) {
+    mlgo_raise(code, msg);
+    return NULL;
+  }
+  return mlgo_compile_result(h, st->CompileError);
 }
 
 PyDoc_STRVAR(set_trap_class_doc,
@@ -2580,7 +2603,31 @@ static PyObject *ml_cache_error(PyObject *module, PyObject *const *args,
   return mlgo_cache_error();
 }
 
+PyDoc_STRVAR(fallback_reason_doc,
+             "fallback_reason() -> str | None\n\n"
+             "Why the Python fallback that this thread runs was called\n"
+             "('wasm-overflow-fallback', 'wasm-argument-fallback', ...): the\n"
+             "innermost one, or None outside fallbacks.");
+
+static PyObject *ml_fallback_reason_fn(PyObject *module, PyObject *const *args,
+                                       Py_ssize_t nargs) {
+  (void)module;
+  (void)args;
+  if (nargs != 0) {
+    PyErr_Format(PyExc_TypeError,
+                 "fallback_reason() takes no arguments (%zd given)", nargs);
+    return NULL;
+  }
+  if (ml_fallback_reason == NULL) {
+    return ml_none();
+  }
+  Py_INCREF(ml_fallback_reason);
+  return ml_fallback_reason;
+}
+
 static PyMethodDef ml_methods[] = {
+    {"fallback_reason", (PyCFunction)(void (*)(void))ml_fallback_reason_fn,
+     METH_FASTCALL, fallback_reason_doc},
     {"compile", (PyCFunction)(void (*)(void))ml_compile,
      METH_FASTCALL | METH_KEYWORDS, compile_doc},
     {"set_trap_class", (PyCFunction)(void (*)(void))ml_set_trap_class,

@@ -102,6 +102,7 @@ func CheckSource(f *ast.File, src string, l *lang.Language) (info *Info, errs so
 			errs.Sort()
 		}
 	}()
+	c.checkLimits()
 	c.collect()
 	c.resolveFile()
 	c.inferAll()

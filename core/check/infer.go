@@ -26,28 +26,6 @@ type call struct {
 	line   int32
 }
 
-// set is the set of locals certainly assigned at a program point.
-type set map[string]bool
-
-func (s set) clone() set {
-	t := make(set, len(s))
-	for k := range s {
-		t[k] = true
-	}
-	return t
-}
-
-// meet returns the names assigned in both a and b.
-func meet(a, b set) set {
-	t := make(set)
-	for k := range a {
-		if b[k] {
-			t[k] = true
-		}
-	}
-	return t
-}
-
 // inferAll builds every function's signature, then infers its body.
 func (c *checker) inferAll() {
 	if c.file == nil {
@@ -250,9 +228,9 @@ func (c *checker) annotation(t *ast.TypeExpr) (*Type, string) {
 }
 
 func (st *fstate) paramSet() set {
-	s := make(set)
+	var s set
 	for _, n := range st.fn.ParamNames {
-		s[n] = true
+		s = s.with(n)
 	}
 	return s
 }
@@ -301,9 +279,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		switch tg := s.Target.(type) {
 		case *ast.Ident:
 			st.assign(tg, t)
-			out := in.clone()
-			out[tg.Name] = true
-			return out, true
+			return in.with(tg.Name), true
 		case *ast.Index:
 			st.setIndex(tg, s.Value, nil, in)
 		default:
@@ -366,7 +342,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		st.forRange(s, in)
 		body := in.clone()
 		if s.Target != nil {
-			body[s.Var().Name] = true
+			body = body.with(s.Var().Name)
 		}
 		st.block(s.Body, body, loops+1)
 		return in, true
@@ -396,9 +372,7 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 			st.assign(s.Name, TUnknown)
 		}
 		st.pyOnly(s.Pos, "the nested function '%s' runs only in Python", name)
-		out := in.clone()
-		out[name] = true
-		return out, true
+		return in.with(name), true
 	}
 	if s != nil {
 		st.pyOnly(spanOf(s), "this statement runs only in Python")
@@ -509,7 +483,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 				st.pyOnly(e.Pos, "'%s' belongs to an enclosing function", e.Name)
 				return TUnknown
 			}
-			if !in[e.Name] {
+			if !in.has(e.Name) {
 				st.pyOnly(e.Pos, "'%s' might be used before it is assigned", e.Name)
 			}
 			return loc.Type

@@ -57,6 +57,10 @@ const (
 	msgConstAssign        msgID = "check.const_assign"                // cannot assign to constant 'x' (declared const on line 3)
 	msgConstDelete        msgID = "check.const_delete"                // cannot delete constant 'x' (declared const on line 3)
 	msgExceptDefault      msgID = "check.except_default"              // default 'except:' must be last
+	msgTooManyIndents     msgID = "check.too_many_indents"            // too many levels of indentation (more than 99)
+	msgTooManyBlocks      msgID = "check.too_many_blocks"             // too many statically nested blocks (more than 20)
+	msgTooDeepExpr        msgID = "check.too_deep_expression"         // the expression is nested too deeply for Python (more than 180 levels)
+	msgTooManyElifs       msgID = "check.too_many_elifs"              // too many 'elif' branches in a row for Python (the program is more than 450 levels deep here)
 
 	// Words used as arguments of messages.
 	wordListComp   msgID = "check.word.list_comprehension"

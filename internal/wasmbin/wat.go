@@ -71,7 +71,9 @@ func (m *Module) watFunc(b *strings.Builder, f *Func) {
 		if in.Op == OpEnd || in.Op == OpElse {
 			depth--
 		}
-		b.WriteString(strings.Repeat("  ", depth))
+		// Indentation stops growing at maxWATIndent levels: the text of
+		// an elif ladder, a block per elif, would grow as its square.
+		b.WriteString(strings.Repeat("  ", min(depth, maxWATIndent)))
 		b.WriteString(in.Op.String())
 		switch opcodes[in.Op].imm {
 		case immIndex:
@@ -119,6 +121,9 @@ func (m *Module) watFunc(b *strings.Builder, f *Func) {
 	}
 	b.WriteString("  )\n")
 }
+
+// maxWATIndent is the deepest indentation of the WAT text, in levels.
+const maxWATIndent = 40
 
 // watSig spells a signature's parameters and results, each with a
 // leading space: " (param f64 f64) (result f64)".

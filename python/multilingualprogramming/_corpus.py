@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from typing import Any, Dict, List, Optional, Tuple
 
 from ._program import Program, compile_file
@@ -62,16 +63,17 @@ def sources() -> Dict[str, str]:
 
 
 def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
-    """Write prog's .wasm, Python fallback and manifest into outdir."""
+    """Write prog's .wasm, Python fallback and manifest into outdir.
+
+    Each file is first written in full to a temporary file beside it, and
+    the three are renamed over the old ones only once all are written (the
+    manifest last, as it names the other two): a write that fails (a full
+    disk, an interrupted build) leaves the previous build in place."""
     from ._version import __version__
     os.makedirs(outdir, exist_ok=True)
     wasm_path = os.path.join(outdir, stem + ".wasm")
     py_path = os.path.join(outdir, stem + "_fallback.py")
     manifest_path = os.path.join(outdir, stem + ".json")
-    with open(wasm_path, "wb") as f:
-        f.write(prog.wasm_bytes)
-    with open(py_path, "w", encoding="utf-8") as f:
-        f.write(prog.python_source)
     manifest = {
         "source": prog.filename,
         "language": prog.language,
@@ -87,10 +89,39 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
             for fi in prog.functions.values()
         ],
     }
-    with open(manifest_path, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    return [wasm_path, py_path, manifest_path]
+    contents = [
+        (wasm_path, prog.wasm_bytes),
+        (py_path, prog.python_source.encode("utf-8")),
+        (manifest_path, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")),
+    ]
+    temps: List[str] = []
+    try:
+        for path, data in contents:
+            temps.append(_write_temp(path, data))
+        for tmp, (path, _) in zip(temps, contents):
+            os.replace(tmp, path)
+    finally:
+        for tmp in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return [path for path, _ in contents]
+
+
+def _write_temp(path: str, data: bytes) -> str:
+    """Write data to a new temporary file in path's directory (with the
+    mode a new file gets) and return its name; nothing is left behind when
+    the write fails."""
+    tmp = "%s.tmp-%d-%d" % (path, os.getpid(), time.monotonic_ns())
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
 
 
 def _runtime_abi() -> Optional[int]:

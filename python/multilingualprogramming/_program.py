@@ -576,6 +576,10 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
         artifact = native.compile(source, filename, language, bool(optimize))
     except native.CompileError as exc:
         raise _errors_from_native(exc) from None
+    except UnicodeEncodeError as exc:
+        if exc.object is not source:
+            raise
+        raise _surrogate_error(source, exc.start, filename) from None
     artifact = dict(artifact)
     artifact["source"] = source
     prog = Program(artifact, filename)
@@ -585,6 +589,35 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
                (time.perf_counter() - started) * 1e3, len(prog.functions),
                sum(1 for f in prog.functions.values() if f.compilable))
     return prog
+
+
+def _error_at(filename: str, line: int, col: int, text: str, msg: str) -> MultilingualSyntaxError:
+    """A one-character source error at line:col (1-based, in characters)."""
+    return MultilingualSyntaxError([SourceErrorDetail(filename, line, col, line, col + 1, msg, text, "")])
+
+
+def _surrogate_error(source: str, index: int, filename: str) -> MultilingualSyntaxError:
+    """The error for a str holding a lone surrogate at ``index``, which
+    has no UTF-8 form (CPython's compile() refuses it too)."""
+    start = source.rfind("\n", 0, index) + 1
+    end = source.find("\n", index)
+    line = source[start:] if end < 0 else source[start:end]
+    msg = "character U+%04X (a lone surrogate) cannot be encoded in UTF-8" % ord(source[index])
+    return _error_at(filename, source.count("\n", 0, index) + 1, index - start + 1,
+                     line.encode("utf-8", "replace").decode("utf-8"), msg)
+
+
+def _undecodable_error(data: bytes, exc: UnicodeDecodeError, filename: str) -> MultilingualSyntaxError:
+    """The error for program bytes that are not UTF-8, at the first bad byte."""
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    end = data.find(b"\n", exc.start)
+    head = data[start:exc.start].decode("utf-8", "replace")
+    if start == 0 and head.startswith("\ufeff"):
+        head = head[1:]
+    line = data[start:] if end < 0 else data[start:end]
+    text = line.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r")
+    msg = "the text is not UTF-8: byte 0x%02x (%s)" % (data[exc.start], exc.reason)
+    return _error_at(filename, data.count(b"\n", 0, exc.start) + 1, len(head) + 1, text, msg)
 
 
 def read_source(path: "str | os.PathLike[str]") -> Tuple[bytes, str]:
@@ -598,10 +631,13 @@ def read_source(path: "str | os.PathLike[str]") -> Tuple[bytes, str]:
 
 def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
                  optimize: bool = False) -> Program:
-    """Compile the program in file ``path`` (UTF-8); see compile_source."""
+    """Compile the program in file ``path`` (UTF-8); see compile_source.
+    Bytes that are not UTF-8 raise MultilingualSyntaxError at the first."""
     filename = os.fspath(path)
-    source = read_source(filename)[1]
-    return compile_source(source, language=language, filename=filename, optimize=optimize)
+    with open(filename, "rb") as f:
+        data = f.read()
+    return compile_source(_decode(data, filename), language=language, filename=filename,
+                          optimize=optimize)
 
 
 def load_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
@@ -634,9 +670,16 @@ def load_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
     return prog
 
 
-def _decode(data: bytes) -> str:
-    """Program text from its bytes, as read_source reads it."""
-    text = data.decode("utf-8")
+def _decode(data: bytes, filename: Optional[str] = None) -> str:
+    """Program text from its bytes, as read_source reads it. Bytes that
+    are not UTF-8 raise UnicodeDecodeError, or with ``filename`` a
+    MultilingualSyntaxError at the line and column of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if filename is None:
+            raise
+        raise _undecodable_error(data, exc, filename) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:

@@ -290,11 +290,13 @@ class BackendSelector:
         return resolved
 
     def _flagging(self, py: Callable[..., Any]) -> Callable[..., Any]:
-        """py, noting in this thread that the Python fallback ran."""
+        """py, noting in this thread that the Python fallback ran and why:
+        the reason comes from the extension, as Program.last_report's does."""
         flag = self._fallback_flag
+        native = _native_loader.require_native("running WebAssembly")
 
         def fallback(*args: Any) -> Any:
-            flag.used = True
+            flag.reason = native.fallback_reason()
             return py(*args)
         return fallback
 
@@ -303,7 +305,7 @@ class BackendSelector:
         fn, reason = self._resolve(name, self.prefer_backend)
         if kwargs and reason == "wasm":
             raise TypeError("WebAssembly functions take positional arguments only")
-        self._fallback_flag.used = False
+        self._fallback_flag.reason = None
         start = time.perf_counter()
         try:
             try:
@@ -317,8 +319,9 @@ class BackendSelector:
         finally:
             elapsed = time.perf_counter() - start
             backend = "python" if reason != "wasm" else "wasm"
-            if reason == "wasm" and getattr(self._fallback_flag, "used", False):
-                backend, reason = "python", "wasm-overflow-fallback"
+            fell_back = getattr(self._fallback_flag, "reason", None)
+            if reason == "wasm" and fell_back is not None:
+                backend, reason = "python", fell_back
             self._account(name, backend, reason, elapsed)
         return result
 
