@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import ast
     from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
+    from ._stats import CallStats
+
     Recover = Callable[[BaseException, Any], Any]
 
 __all__ = ["FunctionInfo", "Program", "compile_file", "compile_source", "load_file", "read_source"]
@@ -121,13 +123,70 @@ def _line_map(tree: ast.Module) -> Optional[Callable[[int], int]]:
     return source_line
 
 
-def _module_tree(python_source: str, filename: str) -> "ast.Module":
+def _bind_every_def(tree: ast.Module) -> None:
+    """Follow each top-level def of the generated module that has no
+    ``__ml_bind__`` line with one, so that a run binds (and counts) every
+    function of the program, not only the compilable ones."""
+    import ast
+    source_names: Dict[str, str] = {}
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "__ml_names__"
+                and isinstance(node.value, ast.Dict)):
+            for key, value in zip(node.value.keys, node.value.values):
+                if isinstance(key, ast.Constant) and isinstance(value, ast.Name):
+                    source_names[value.id] = str(key.value)
+
+    def bound_next(body: List[ast.stmt], i: int) -> bool:
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        return (isinstance(nxt, ast.Assign) and isinstance(nxt.value, ast.Call)
+                and isinstance(nxt.value.func, ast.Name) and nxt.value.func.id == "__ml_bind__")
+
+    def visit(body: List[ast.stmt]) -> None:
+        i = 0
+        while i < len(body):
+            node = body[i]
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "__ml_run__":
+                visit(node.body)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not bound_next(body, i):
+                name = node.name
+                args: List[ast.expr] = [ast.Constant(source_names.get(name, name)),
+                                        ast.Name(name, ast.Load())]
+                bind = ast.Assign(targets=[ast.Name(name, ast.Store())],
+                                  value=ast.Call(ast.Name("__ml_bind__", ast.Load()), args, []))
+                ast.copy_location(bind, node)
+                for sub in ast.walk(bind):
+                    ast.copy_location(sub, node)
+                body.insert(i + 1, bind)
+                i += 1
+            i += 1
+
+    visit(tree.body)
+    if not any(isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+               and n.targets[0].id == "__ml_bind__" for n in tree.body):
+        # The module defines the identity binder only when it binds something.
+        # It goes after __ml_run__'s, below the __future__ import.
+        ident = ast.parse('__ml_bind__ = globals().get("__ml_bind__") or (lambda _name, function: function)')
+        at = next((i + 1 for i, n in enumerate(tree.body) if isinstance(n, ast.Assign)
+                   and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "__ml_run__"), None)
+        if at is None:
+            raise ValueError("not a generated module: no __ml_run__")
+        for sub in ast.walk(ident):
+            if hasattr(sub, "lineno"):
+                ast.copy_location(sub, tree.body[at - 1])
+        tree.body[at:at] = ident.body
+
+
+def _module_tree(python_source: str, filename: str, bind_all: bool = False) -> "ast.Module":
     """The generated module parsed, with every node renumbered to the
     user's lines from its ``__ml_lines__`` table. Columns are left out:
     they would be the generated text's, so tracebacks show no carets under
-    the user's line."""
+    the user's line. ``bind_all`` binds every top-level def through
+    ``__ml_bind__`` (see _bind_every_def)."""
     import ast
     tree = ast.parse(python_source, filename)
+    if bind_all:
+        _bind_every_def(tree)
     source_line = _line_map(tree)
     if source_line is not None:
         cache: Dict[int, int] = {}
@@ -155,12 +214,13 @@ def _register_source(filename: str, source: Optional[str]) -> None:
     linecache.cache[filename] = (len(source), None, lines, filename)
 
 
-def _compile_module(python_source: str, filename: str, source: Optional[str]) -> types.CodeType:
+def _compile_module(python_source: str, filename: str, source: Optional[str],
+                    bind_all: bool = False) -> types.CodeType:
     """The code of a generated module, compiled under the user's file name
     with the user's line numbers (see _module_tree), so that tracebacks
     point into the program's own file. The user's text, when known, is
     registered with linecache under ``filename``."""
-    tree = _module_tree(python_source, filename)
+    tree = _module_tree(python_source, filename, bind_all)
     _register_source(filename, source)
     return compile(tree, filename, "exec", dont_inherit=True)
 
@@ -350,24 +410,42 @@ class Program:
                              "(it depends on what they do): run the program"
                              % (name, self.filename)) from None
 
-    def run(self) -> Dict[str, Any]:
+    def run(self, backend: "Backend | str" = Backend.AUTO,
+            stats: Optional[CallStats] = None) -> Dict[str, Any]:
         """Run the program as a script and return its globals.
 
         The top level runs in order in a fresh module named ``__main__``
-        (installed in sys.modules while it runs). Calls to compilable
-        functions go to WebAssembly (Backend.AUTO); everything else runs
-        in Python. An exception raised by the program propagates with a
-        traceback in the program's file and lines.
+        (installed in sys.modules while it runs). ``backend`` says where
+        the functions the compiler compiled run, wherever they are called
+        from (the top level, other functions): Backend.AUTO on WebAssembly,
+        re-run in Python when WebAssembly cannot give Python's answer;
+        Backend.WASM on WebAssembly only, a call it cannot answer raising
+        as it does under Backend.WASM (NativeUnavailableError, before
+        anything runs, without the extension); Backend.PYTHON in Python,
+        without loading the extension. Everything else runs in Python.
+        ``stats``, a _stats.CallStats, counts every call of the program's
+        top-level functions and where it ran. An exception raised by the
+        program propagates with a traceback in the program's file and
+        lines.
         """
+        backend = Backend.coerce(backend)
+        binder = self._binder(backend, stats)
         module = types.ModuleType("__main__")
         ns = module.__dict__
         ns["__ml_run__"] = True
-        ns["__ml_bind__"] = self._bind
+        if binder is not None:
+            ns["__ml_bind__"] = binder
         self._prepare(ns)
+        if stats is None:
+            code = self._compiled()
+        else:
+            # Every top-level def bound, not only the compilable ones: a
+            # compile of its own, for this run only.
+            code = _compile_module(self.python_source, self.filename, self.source, bind_all=True)
         saved = sys.modules.get("__main__")
         sys.modules["__main__"] = module
         try:
-            exec(self._compiled(), ns)
+            exec(code, ns)
         finally:
             if saved is not None:
                 sys.modules["__main__"] = saved
@@ -419,6 +497,45 @@ class Program:
             return fn
         return self._native_module().function(  # type: ignore[no-any-return]
             name, info.signature, fn, release_gil=False if info.bounded else None)
+
+    def _binder(self, backend: Backend,
+                stats: Optional[CallStats]) -> Optional[Callable[[str, Any], Any]]:
+        """The ``__ml_bind__`` of a run on ``backend`` (see run), or None
+        for the module's own (the identity)."""
+        if stats is None and backend is Backend.AUTO:
+            return self._bind
+        if stats is None and backend is Backend.PYTHON:
+            return None
+        native: Any = None
+        if backend is not Backend.PYTHON and any(f.compilable for f in self.functions.values()):
+            if backend is Backend.WASM:
+                native = _loader().require_native("Backend.WASM")
+            else:
+                native = _loader().native
+
+        def bind(name: str, fn: Any) -> Any:
+            info = self.functions.get(name)
+            compiled = info is not None and info.compilable
+            if not compiled or native is None:
+                if stats is None or not isinstance(fn, types.FunctionType):
+                    return fn
+                if not compiled:
+                    reason = "not-compilable"
+                elif backend is Backend.PYTHON:
+                    reason = "forced-python"
+                else:
+                    reason = _loader().native_reason_code
+                return stats.python(name, fn, reason)
+            assert info is not None
+            module = self._native_module()
+            fallback = None
+            if backend is Backend.AUTO:
+                fallback = fn if stats is None else stats.fallback(name, fn, module)
+            bound = module.function(name, info.signature, fallback,
+                                    release_gil=False if info.bounded else None)
+            return bound if stats is None else stats.wasm(name, bound)
+
+        return bind
 
     def _native_module(self) -> Any:
         if self._module is None:
