@@ -8,6 +8,7 @@
     multilingual repl [-l CODE]                  interactive session
     multilingual compile [-l CODE] [-o OUT] FILE print the Python the program becomes
     multilingual check [-l CODE] FILE            every error; where each function runs
+    multilingual translate FILE --to CODE [-o OUT]  the program in another language
     multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
     multilingual wat FILE [-l CODE] [--optimize]
     multilingual bench [--quick] [--out DIR] ...
@@ -42,7 +43,7 @@ __all__ = ["main", "LANGUAGES"]
 LANGUAGES = ("en", "fr", "es", "de", "hi", "ar", "bn", "ta", "zh", "ja", "it", "pt", "pl", "nl",
              "sv", "da", "fi")
 
-COMMANDS = ("run", "repl", "compile", "check", "build", "wat", "bench")
+COMMANDS = ("run", "repl", "compile", "check", "translate", "build", "wat", "bench")
 
 USAGE = """\
 usage: multilingual [-l CODE] [--backend auto|python|wasm] [--stats] FILE [ARGS...]
@@ -57,6 +58,7 @@ commands:
   repl [-l CODE]                     interactive session
   compile [-l CODE] [-o OUT] FILE    print the Python the program becomes
   check [-l CODE] FILE               report every error, and where each function runs
+  translate FILE --to CODE [-o OUT]  print the program in another of the 17 languages
   build FILE [-o DIR] | --all        write FILE.wasm, the Python fallback and a manifest
   wat FILE                           print the WebAssembly module as text
   bench                              run the benchmark suite
@@ -378,6 +380,16 @@ def _parser(command: str) -> argparse.ArgumentParser:
                          "compiles to WebAssembly and why not; status 1 when there are errors.")
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
+    elif command == "translate":
+        p.description = ("Print the program in another of the 17 languages: keywords, builtins "
+                         "and type names in that language, the program's own names as written "
+                         "(a name that would read as one of its words gets _ appended). "
+                         "Comments are not kept: the printer works from the program's tree.")
+        p.add_argument("file", help="program source (.multi), UTF-8, or - for standard input")
+        add_language(p)
+        p.add_argument("--to", "-t", required=True, metavar="CODE",
+                       help="the language to print the program in (%s)" % " ".join(LANGUAGES))
+        p.add_argument("-o", "--output", default=None, help="write the program to OUT instead")
     elif command == "build":
         p.description = "Write FILE.wasm, the Python fallback and a manifest."
         p.add_argument("file", nargs="?", help="program source (.multi), UTF-8")
@@ -414,6 +426,8 @@ def _command(command: str, args: List[str]) -> int:
     try:
         if command == "check":
             return _check(ns.file, language)
+        if command == "translate":
+            return _translate(ns.file, language, _check_language(ns.to), ns.output)
         if command == "build" and bool(ns.all) == bool(ns.file):
             raise UsageError("build takes a FILE or --all")
         if command == "build" and ns.all:
@@ -456,6 +470,39 @@ def _build(prog: Program, path: str, output: Optional[str]) -> None:
     for f in prog.functions.values():
         if not f.compilable:
             print("  %s runs in Python only: %s" % (f.name, f.reason))
+
+
+def _translate(path: str, language: Optional[str], to: Optional[str], output: Optional[str]) -> int:
+    """multilingual translate FILE --to CODE: the program in language to,
+    on stdout or in output; what the translation leaves out on stderr."""
+    from ._program import _decode
+    from ._translate import count_comments, translate_source
+    assert to is not None
+    data = sys.stdin.buffer.read() if path == "-" else _read(path)
+    name = "<stdin>" if path == "-" else path
+    try:
+        source = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise _ProgramError(_not_utf8(name, data, exc)) from None
+    tr = translate_source(source, to, language=language, filename=name)
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(tr.text)
+    else:
+        sys.stdout.write(tr.text)
+        sys.stdout.flush()
+    comments = count_comments(source)
+    if comments is None:
+        print("multilingual: note: comments, if %s has any, are not kept (the printer works "
+              "from the program's tree)" % name, file=sys.stderr)
+    elif comments:
+        print("multilingual: note: %d comment%s of %s %s not kept (the printer works from the "
+              "program's tree)" % (comments, "" if comments == 1 else "s", name,
+                                   "is" if comments == 1 else "are"), file=sys.stderr)
+    for old, new in sorted(tr.renamed.items()):
+        print("multilingual: note: %s is renamed %s (it would read as a word of %s)"
+              % (old, new, to), file=sys.stderr)
+    return 0
 
 
 def _signature(params: Sequence[Tuple[str, str]], result: str) -> str:
