@@ -108,6 +108,7 @@ def test_uncaught_exception_gives_1_and_the_users_traceback(tmp_path):
         "    aide.divise(1, 0)\n"
         "  File \"%s\", line 2, in divise\n"
         "    retour a // b\n"
+        "           ~~^^~~\n"
         "ZeroDivisionError: integer division or modulo by zero\n" % (prog, helper))
 
 

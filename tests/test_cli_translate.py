@@ -50,13 +50,13 @@ def squares_expected():
 
 def tree_of(tmp_path, path):
     """CPython's dump of the Python module a program becomes, without the
-    bookkeeping that names its language and maps its lines."""
+    bookkeeping that names its language and maps its lines and columns."""
     r = cli(tmp_path, "compile", str(path))
     assert r.returncode == 0, r.stderr
     module = ast.parse(r.stdout)
     module.body = [s for s in module.body if not (
         isinstance(s, ast.Assign) and isinstance(s.targets[0], ast.Name)
-        and s.targets[0].id in ("__ml_language__", "__ml_lines__"))]
+        and s.targets[0].id in ("__ml_language__", "__ml_lines__", "__ml_cols__"))]
     return ast.dump(module)
 
 

@@ -177,23 +177,87 @@ def _bind_every_def(tree: ast.Module) -> None:
         tree.body[at:at] = ident.body
 
 
-def _module_tree(python_source: str, filename: str, bind_all: bool = False) -> "ast.Module":
+def _col_map(tree: ast.Module, source: Optional[str]) -> Optional[Dict[Tuple[int, int, int, int],
+                                                                       Tuple[int, int, int, int]]]:
+    """The map from the span of each expression of the generated module
+    (line, col, end line, end col, as ast.parse gives them) to its span in
+    the user's text, read from the module's ``__ml_cols__`` table (see
+    fallback/columns.go) with the source's columns turned from characters
+    into UTF-8 byte offsets in the user's line, as compile() takes them;
+    None for a module without the table, or without the user's text. The
+    table's statement is removed from the tree."""
+    import ast
+    if source is None:
+        return None
+    table = None
+    for i in range(max(0, len(tree.body) - 3), len(tree.body)):
+        node = tree.body[i]
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "__ml_cols__"
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            table = node.value.value
+            # Read once, here: the code object (and the disk cache) need
+            # not carry it.
+            del tree.body[i]
+            break
+    if table is None:
+        return None
+    nums = list(map(int, table.split()))
+    lines = source.split("\n")
+    ascii_lines = [line.isascii() for line in lines]
+    nlines = len(lines)
+
+    def byte_col(line: int, col: int) -> int:
+        if 0 < line <= nlines and not ascii_lines[line - 1]:
+            return len(lines[line - 1][:col].encode("utf-8", "surrogatepass"))
+        return col
+
+    out: Dict[Tuple[int, int, int, int], Tuple[int, int, int, int]] = {}
+    line = sline = 0
+    for i in range(0, len(nums) - 7, 8):
+        dline, col, dend, end_col, dsline, scol, dsend, send_col = nums[i:i + 8]
+        line += dline
+        sline += dsline
+        if not dend:      # a length on the line
+            end_col += col
+        if not dsend:
+            send_col += scol
+        send = sline + dsend
+        out[(line, col, line + dend, end_col)] = (
+            sline, byte_col(sline, scol), send, byte_col(send, send_col))
+    return out
+
+
+def _module_tree(python_source: str, filename: str, bind_all: bool = False,
+                 source: Optional[str] = None) -> "ast.Module":
     """The generated module parsed, with every node renumbered to the
-    user's lines from its ``__ml_lines__`` table. Columns are left out:
-    they would be the generated text's, so tracebacks show no carets under
-    the user's line. ``bind_all`` binds every top-level def through
+    user's text: an expression listed in the module's ``__ml_cols__`` table
+    takes its span in the user's text (lines and columns), so that a
+    traceback puts its carets under the user's own expression; any other
+    node takes the user's line from the ``__ml_lines__`` table and no
+    columns (they would be the generated text's). The columns need the
+    user's text, ``source``. ``bind_all`` binds every top-level def through
     ``__ml_bind__`` (see _bind_every_def)."""
     import ast
     tree = ast.parse(python_source, filename)
+    source_line = _line_map(tree)
+    cols = _col_map(tree, source) if source_line is not None else None
     if bind_all:
         _bind_every_def(tree)
-    source_line = _line_map(tree)
     if source_line is not None:
         cache: Dict[int, int] = {}
+        get = cols.get if cols else None
         for node in ast.walk(tree):
             line = getattr(node, "lineno", None)
             if line is None:
                 continue
+            if get is not None:
+                span = get((line, node.col_offset, node.end_lineno,  # type: ignore[attr-defined]
+                            node.end_col_offset))  # type: ignore[attr-defined]
+                if span is not None:
+                    (node.lineno, node.col_offset,  # type: ignore[attr-defined]
+                     node.end_lineno, node.end_col_offset) = span  # type: ignore[attr-defined]
+                    continue
             mapped = cache.get(line)
             if mapped is None:
                 mapped = cache[line] = source_line(line)
@@ -220,7 +284,7 @@ def _compile_module(python_source: str, filename: str, source: Optional[str],
     with the user's line numbers (see _module_tree), so that tracebacks
     point into the program's own file. The user's text, when known, is
     registered with linecache under ``filename``."""
-    tree = _module_tree(python_source, filename, bind_all)
+    tree = _module_tree(python_source, filename, bind_all, source)
     _register_source(filename, source)
     return compile(tree, filename, "exec", dont_inherit=True)
 
