@@ -185,10 +185,8 @@ def _col_map(tree: ast.Module, source: Optional[str]) -> Optional[Dict[Tuple[int
     fallback/columns.go) with the source's columns turned from characters
     into UTF-8 byte offsets in the user's line, as compile() takes them;
     None for a module without the table, or without the user's text. The
-    table's statement is removed from the tree."""
+    table's statement is removed from the tree either way."""
     import ast
-    if source is None:
-        return None
     table = None
     for i in range(max(0, len(tree.body) - 3), len(tree.body)):
         node = tree.body[i]
@@ -200,7 +198,7 @@ def _col_map(tree: ast.Module, source: Optional[str]) -> Optional[Dict[Tuple[int
             # not carry it.
             del tree.body[i]
             break
-    if table is None:
+    if table is None or source is None:
         return None
     nums = list(map(int, table.split()))
     lines = source.split("\n")
