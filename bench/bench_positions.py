@@ -9,8 +9,9 @@ JSON program repeated, its functions renamed per copy), prints:
 - warm:    marshal.loads of the cached code object (a cache hit);
 - python:  the generated module's size, and code: the marshaled code's.
 
-The best of several runs, in milliseconds and kilobytes. Run it before and
-after a change to the generator or to _program._module_tree:
+The least CPU time of several runs, in milliseconds, and sizes in
+kilobytes. Run it before and after a change to the generator or to
+_program._module_tree:
 
     PYTHONPATH=python python bench/bench_positions.py
 """
@@ -31,13 +32,14 @@ CORPUS = os.path.join(ROOT, "python", "multilingualprogramming", "corpus")
 
 
 def best_ms(fn, runs):
-    """The fastest of runs calls: the machine may be shared, and the
-    other processes only ever add time."""
+    """The least CPU time of runs calls (the process's, all threads): the
+    machine may be shared, and CPU time is what other processes disturb
+    least."""
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append((time.perf_counter() - t) * 1e3)
+        times.append((time.process_time() - t) * 1e3)
     return min(times)
 
 
