@@ -60,6 +60,7 @@
 //	    afficher(carré(LIMITE))
 //	__ml_functions__ = ["carré"]                  top-level functions' source names
 //	__ml_names__ = {"carré": carré}               those the definitions bind
+//	__ml_cols__ = "12 4 0 9 1 11 0 16 ..."        expression spans -> source spans
 //	__ml_lines__ = (1, 0, 12, 1, 17, 3, 19, 0)   generated line -> source line
 //
 // The module is the program's top level in source order. A top-level
@@ -106,12 +107,25 @@
 // to its def's). Where the source breaks a display, a call, a parameter
 // list, a class header or a comprehension across lines, the module breaks
 // it before the same items, and each continuation line maps to its item's
-// line. The Python package parses the module, renumbers every
-// node with the table, drops the columns (they are the generated text's:
-// tracebacks show no carets rather than wrong ones) and compiles it under
-// the user's file name, after registering the user's text with linecache:
-// a traceback then names the user's file and line and quotes the user's
-// own line, in their language.
+// line.
+//
+// __ml_cols__ maps the span of each expression whose evaluation may raise
+// (anything but a literal; not inside f-strings or annotations) to its
+// span in the source: eight integers per expression, the module's line
+// (a delta from the previous entry's), column, end line (a delta from the
+// line) and end column, then the same four for the source, columns in
+// UTF-8 bytes for the module and in runes from 0 for the source (see
+// columns.go). While an expression is written its text is enclosed in
+// position marks, which line() removes, keeping where they stood.
+//
+// The Python package parses the module, gives every expression listed in
+// __ml_cols__ its source span (source columns turned into byte offsets in
+// the user's line), every other node its line from __ml_lines__ and no
+// columns (they would be the generated text's), and compiles it under the
+// user's file name, after registering the user's text with linecache: a
+// traceback then names the user's file and line, quotes the user's own
+// line, in their language, and puts CPython's carets under the user's own
+// failing expression.
 //
 // # How names are mapped
 //

@@ -49,13 +49,47 @@ func paren(s string, prec, min int) string {
 	return s
 }
 
-// expr returns the Python text of e and its precedence. The text keeps
+// expr returns the Python text of e and its precedence (see exprRaw),
+// with e's text enclosed in position marks (see markStart) when e is an
+// expression whose evaluation may raise: the module's column table maps
+// it to e's place in the source, for tracebacks to put their carets under
+// the user's own text.
+func (g *gen) expr(e ast.Expr) (string, int) {
+	s, p := g.exprRaw(e)
+	if g.annot || g.fq.inField || g.fstrings > 0 || !mayRaise(e) {
+		return s, p
+	}
+	sp := spanOf(e)
+	if !sp.Start.IsValid() || sp.End.Before(sp.Start) {
+		return s, p
+	}
+	id := strconv.Itoa(len(g.spans))
+	g.spans = append(g.spans, sp)
+	return markStart + id + markStart + s + markEnd + id + markEnd, p
+}
+
+// mayRaise reports whether evaluating e could raise an exception that a
+// traceback would point at: anything but a literal (a nil node too, which
+// exprText reports).
+func mayRaise(e ast.Expr) bool {
+	if isNilNode(e) {
+		return false
+	}
+	switch e.(type) {
+	case *ast.IntLit, *ast.FloatLit, *ast.ImagLit, *ast.StrLit, *ast.BytesLit, *ast.BoolLit,
+		*ast.NoneLit, *ast.Ellipsis, *ast.FString:
+		return false
+	}
+	return true
+}
+
+// exprRaw returns the Python text of e and its precedence. The text keeps
 // the tree's shape exactly: every operand that Python could group
 // differently is parenthesized, and more are parenthesized than strictly
 // needed where it helps a reader (-(x ** 2), a or (b and c)). Since Python
 // evaluates operands left to right and the tree is not rearranged, the
 // evaluation order is the source's.
-func (g *gen) expr(e ast.Expr) (string, int) {
+func (g *gen) exprRaw(e ast.Expr) (string, int) {
 	switch e := e.(type) {
 	case *ast.Ident:
 		if e == nil {
@@ -112,6 +146,8 @@ func (g *gen) expr(e ast.Expr) (string, int) {
 		if e == nil {
 			g.failf(nil, "nil f-string")
 		}
+		g.fstrings++
+		defer func() { g.fstrings-- }()
 		return g.fstring(e)
 	case *ast.BoolLit:
 		if e == nil {

@@ -47,8 +47,9 @@ type genError struct{ err error }
 // 0 for none (the module's own lines), -1 for a blank line, which maps
 // anywhere.
 type outLine struct {
-	text string
-	src  int32
+	text  string
+	src   int32
+	marks []mark // where expressions start and end on the line (see markStart)
 }
 
 // A gen writes one module.
@@ -71,6 +72,9 @@ type gen struct {
 	hoisted    map[string]string // literal text -> module constant, for f-string fields
 	hoistOrder []string
 	needFormat bool // the module uses __ml_format__ and friends
+
+	spans    []source.Span // source spans of the expressions marked in the text, by mark id
+	fstrings int           // f-strings being written: their fields are not marked
 }
 
 // A stmtKind says when a top-level statement runs.
@@ -229,6 +233,7 @@ func (g *gen) module() string {
 		all = append(all, stmts...)
 	}
 	all = append(all, tail...)
+	all = append(all, outLine{text: "__ml_cols__ = " + g.colTable(all)})
 	all = append(all, outLine{text: "__ml_lines__ = " + lineTable(all, len(all)+1)})
 	var b strings.Builder
 	for _, l := range all {
@@ -418,11 +423,11 @@ func (g *gen) line(s string) {
 			break
 		}
 		j := strings.Index(s[i+1:], lineBreak) + i + 1
-		g.lines = append(g.lines, outLine{text: ind + strings.TrimRight(s[:i], " "), src: src})
+		g.lines = append(g.lines, markedLine(ind+strings.TrimRight(s[:i], " "), src))
 		n, _ := strconv.Atoi(s[i+1 : j])
 		src, s, ind = int32(n), strings.TrimLeft(s[j+1:], " "), strings.Repeat("    ", g.indent+1)
 	}
-	g.lines = append(g.lines, outLine{text: ind + s, src: src})
+	g.lines = append(g.lines, markedLine(ind+s, src))
 }
 
 // blank writes up to n blank lines, none at the start of the module part

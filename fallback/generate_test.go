@@ -70,6 +70,7 @@ if __ml_run__:
 
 __ml_functions__ = ["expensive_operation"]
 __ml_names__ = {"expensive_operation": expensive_operation}
+__ml_cols__ = "24 4 0 19 8 0 0 0"
 __ml_lines__ = (1, 0, 15, 1, 20, 1, 23, 8, 24, 8, 27, 0)
 `
 

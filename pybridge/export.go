@@ -12,6 +12,8 @@ import (
 	"unsafe"
 
 	"github.com/multilingualprogramming/multilingual/core/compiler"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
 	"github.com/multilingualprogramming/multilingual/fallback"
 	"github.com/multilingualprogramming/multilingual/wasm"
 )
@@ -92,6 +94,56 @@ func mlgo_compile_result(h C.uintptr_t, compileError *C.PyObject) (res *C.PyObje
 		return nil
 	}
 	return artifactDict(r.artifact, r.python)
+}
+
+//export mlgo_translate
+func mlgo_translate(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_ssize_t,
+	from *C.char, fromLen C.Py_ssize_t, to *C.char, toLen C.Py_ssize_t, compileError *C.PyObject) (res *C.PyObject) {
+	defer recoverPanic(func() { res = nil })
+	langs := [2]*lang.Language{}
+	for i, code := range [2]*C.char{from, to} {
+		if code == nil {
+			continue
+		}
+		name := C.GoStringN(code, C.int([2]C.Py_ssize_t{fromLen, toLen}[i]))
+		l, ok := lang.Get(name)
+		if !ok {
+			raiseErr(&compiler.UnknownLanguageError{Code: name})
+			return nil
+		}
+		langs[i] = l
+	}
+	tr, errs := parser.Translate(C.GoStringN(file, C.int(fileLen)), C.GoStringN(src, C.int(srcLen)), langs[0], langs[1])
+	if len(errs) > 0 {
+		recs, _ := sourceErrors(errs)
+		raiseCompileError(compileError, recs)
+		return nil
+	}
+	renamed := C.PyDict_New()
+	if renamed == nil {
+		return nil
+	}
+	for _, old := range tr.RenamedNames() {
+		if !setItem(renamed, old, pyStr(tr.Renamed[old])) {
+			decref(renamed)
+			return nil
+		}
+	}
+	d := C.PyDict_New()
+	if d == nil {
+		decref(renamed)
+		return nil
+	}
+	if !setItem(d, "text", pyStr(tr.Text)) || !setItem(d, "language", pyStr(tr.From)) {
+		decref(renamed)
+		decref(d)
+		return nil
+	}
+	if !setItem(d, "renamed", renamed) {
+		decref(d)
+		return nil
+	}
+	return d
 }
 
 //export mlgo_module_new

@@ -2480,6 +2480,42 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
   return mlgo_compile_result(h, st->CompileError);
 }
 
+PyDoc_STRVAR(translate_doc,
+             "translate(source, filename, language, to) -> dict\n\n"
+             "The program printed in language `to`: {\"text\", \"language\" (the\n"
+             "source's, detected when None), \"renamed\" (old name -> new)}. Comments\n"
+             "are not kept. Raises CompileError as compile() does.");
+
+static PyObject *ml_translate(PyObject *module, PyObject *const *args,
+                              Py_ssize_t nargs) {
+  if (nargs != 4) {
+    PyErr_Format(PyExc_TypeError,
+                 "translate() takes exactly 4 arguments (%zd given)", nargs);
+    return NULL;
+  }
+  if (ml_check_fork() < 0) {
+    return NULL;
+  }
+  const char *s[4] = {NULL, NULL, NULL, NULL};
+  Py_ssize_t n[4] = {0, 0, 0, 0};
+  for (int i = 0; i < 4; i++) {
+    if (args[i] == Py_None && i == 2) {
+      continue;
+    }
+    if (!PyUnicode_Check(args[i])) {
+      PyErr_Format(PyExc_TypeError, "translate() argument %d must be str%s", i + 1,
+                   i == 2 ? " or None" : "");
+      return NULL;
+    }
+    s[i] = PyUnicode_AsUTF8AndSize(args[i], &n[i]);
+    if (s[i] == NULL) {
+      return NULL;
+    }
+  }
+  return mlgo_translate((char *)s[0], n[0], (char *)s[1], n[1], (char *)s[2], n[2],
+                        (char *)s[3], n[3], ml_get_state(module)->CompileError);
+}
+
 PyDoc_STRVAR(set_trap_class_doc,
              "set_trap_class(cls) -> None\n\n"
              "Raise cls(message) for traps with no builtin exception (default:\n"
@@ -2630,6 +2666,8 @@ static PyMethodDef ml_methods[] = {
      METH_FASTCALL, fallback_reason_doc},
     {"compile", (PyCFunction)(void (*)(void))ml_compile,
      METH_FASTCALL | METH_KEYWORDS, compile_doc},
+    {"translate", (PyCFunction)(void (*)(void))ml_translate, METH_FASTCALL,
+     translate_doc},
     {"set_trap_class", (PyCFunction)(void (*)(void))ml_set_trap_class,
      METH_FASTCALL, set_trap_class_doc},
     {"cache_dir", (PyCFunction)(void (*)(void))ml_cache_dir, METH_FASTCALL,

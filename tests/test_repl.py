@@ -73,6 +73,7 @@ def test_errors_show_where_and_the_session_goes_on():
     assert err == ("Traceback (most recent call last):\n"
                    "  File \"<input-5>\", line 1, in <module>\n    f(x)\n"
                    "  File \"<input-4>\", line 2, in f\n    retour a // 0\n"
+                   "           ~~^^~~\n"
                    "ZeroDivisionError: integer division or modulo by zero\n")
     out, err, _ = feed(s, "essayer:", "    passer", "")
     assert "'sauf' ou 'finalement'" in err and "<input-7>:4:1:" in err

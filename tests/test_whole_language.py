@@ -241,7 +241,7 @@ def test_cli_run_prints_the_users_traceback(tmp_path):
     assert r.stdout == "avant\n"
     assert r.stderr.startswith("Traceback (most recent call last):\n  File \"%s\", line 7, in <module>\n"
                                "    afficher(divise(x, 0))\n" % path)
-    assert "    retour a // b\nZeroDivisionError" in r.stderr
+    assert "    retour a // b\n           ~~^^~~\nZeroDivisionError" in r.stderr
     assert "_program.py" not in r.stderr
 
 

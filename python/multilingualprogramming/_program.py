@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import ast
     from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
+    from ._stats import CallStats
+
     Recover = Callable[[BaseException, Any], Any]
 
 __all__ = ["FunctionInfo", "Program", "compile_file", "compile_source", "load_file", "read_source"]
@@ -121,20 +123,163 @@ def _line_map(tree: ast.Module) -> Optional[Callable[[int], int]]:
     return source_line
 
 
-def _module_tree(python_source: str, filename: str) -> "ast.Module":
+def _bind_every_def(tree: ast.Module) -> None:
+    """Follow each top-level def of the generated module that has no
+    ``__ml_bind__`` line with one, so that a run binds (and counts) every
+    function of the program, not only the compilable ones."""
+    import ast
+    source_names: Dict[str, str] = {}
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "__ml_names__"
+                and isinstance(node.value, ast.Dict)):
+            for key, value in zip(node.value.keys, node.value.values):
+                if isinstance(key, ast.Constant) and isinstance(value, ast.Name):
+                    source_names[value.id] = str(key.value)
+
+    def bound_next(body: List[ast.stmt], i: int) -> bool:
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        return (isinstance(nxt, ast.Assign) and isinstance(nxt.value, ast.Call)
+                and isinstance(nxt.value.func, ast.Name) and nxt.value.func.id == "__ml_bind__")
+
+    def visit(body: List[ast.stmt]) -> None:
+        i = 0
+        while i < len(body):
+            node = body[i]
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "__ml_run__":
+                visit(node.body)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not bound_next(body, i):
+                name = node.name
+                args: List[ast.expr] = [ast.Constant(source_names.get(name, name)),
+                                        ast.Name(name, ast.Load())]
+                bind = ast.Assign(targets=[ast.Name(name, ast.Store())],
+                                  value=ast.Call(ast.Name("__ml_bind__", ast.Load()), args, []))
+                ast.copy_location(bind, node)
+                for sub in ast.walk(bind):
+                    ast.copy_location(sub, node)
+                body.insert(i + 1, bind)
+                i += 1
+            i += 1
+
+    visit(tree.body)
+    if not any(isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+               and n.targets[0].id == "__ml_bind__" for n in tree.body):
+        # The module defines the identity binder only when it binds something.
+        # It goes after __ml_run__'s, below the __future__ import.
+        ident = ast.parse('__ml_bind__ = globals().get("__ml_bind__") or (lambda _name, function: function)')
+        at = next((i + 1 for i, n in enumerate(tree.body) if isinstance(n, ast.Assign)
+                   and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "__ml_run__"), None)
+        if at is None:
+            raise ValueError("not a generated module: no __ml_run__")
+        for sub in ast.walk(ident):
+            if hasattr(sub, "lineno"):
+                ast.copy_location(sub, tree.body[at - 1])
+        tree.body[at:at] = ident.body
+
+
+def _col_map(tree: ast.Module, source: Optional[str]) -> Optional[Dict[Tuple[int, int, int, int],
+                                                                       Tuple[int, int, int, int]]]:
+    """The map from the span of each expression of the generated module
+    (line, col, end line, end col, as ast.parse gives them) to its span in
+    the user's text, read from the module's ``__ml_cols__`` table (see
+    fallback/columns.go) with the source's columns turned from characters
+    into UTF-8 byte offsets in the user's line, as compile() takes them;
+    None for a module without the table, or without the user's text. The
+    table's statement is removed from the tree either way."""
+    import ast
+    table = None
+    for i in range(max(0, len(tree.body) - 3), len(tree.body)):
+        node = tree.body[i]
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "__ml_cols__"
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            table = node.value.value
+            # Read once, here: the code object (and the disk cache) need
+            # not carry it.
+            del tree.body[i]
+            break
+    if table is None or source is None:
+        return None
+    nums = list(map(int, table.split()))
+    lines = source.split("\n")
+    # Lines with other characters than ASCII: their columns in bytes differ.
+    wide = {i + 1 for i, text in enumerate(lines) if not text.isascii()}
+
+    def byte_col(line: int, col: int) -> int:
+        return len(lines[line - 1][:col].encode("utf-8", "surrogatepass"))
+
+    out: Dict[Tuple[int, int, int, int], Tuple[int, int, int, int]] = {}
+    line = sline = 0
+    it = iter(nums)
+    for dline, col, dend, end_col, dsline, scol, dsend, send_col in zip(it, it, it, it, it, it, it, it):
+        line += dline
+        sline += dsline
+        if not dend:      # a length on the line
+            end_col += col
+        if not dsend:
+            send_col += scol
+        send = sline + dsend
+        if wide:
+            if sline in wide:
+                scol = byte_col(sline, scol)
+            if send in wide:
+                send_col = byte_col(send, send_col)
+        out[(line, col, line + dend, end_col)] = (sline, scol, send, send_col)
+    return out
+
+
+def _nodes(tree: ast.AST) -> List[ast.AST]:
+    """Every node of tree, as ast.walk yields them but in another order,
+    in about half its time (no generator per node)."""
+    import ast
+    node_type = ast.AST
+    out: List[ast.AST] = []
+    stack = [tree]
+    push, pop, keep = stack.append, stack.pop, out.append
+    while stack:
+        node = pop()
+        keep(node)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, node_type):
+                        push(item)
+            elif isinstance(value, node_type):
+                push(value)
+    return out
+
+
+def _module_tree(python_source: str, filename: str, bind_all: bool = False,
+                 source: Optional[str] = None) -> "ast.Module":
     """The generated module parsed, with every node renumbered to the
-    user's lines from its ``__ml_lines__`` table. Columns are left out:
-    they would be the generated text's, so tracebacks show no carets under
-    the user's line."""
+    user's text: an expression listed in the module's ``__ml_cols__`` table
+    takes its span in the user's text (lines and columns), so that a
+    traceback puts its carets under the user's own expression; any other
+    node takes the user's line from the ``__ml_lines__`` table and no
+    columns (they would be the generated text's). The columns need the
+    user's text, ``source``. ``bind_all`` binds every top-level def through
+    ``__ml_bind__`` (see _bind_every_def)."""
     import ast
     tree = ast.parse(python_source, filename)
     source_line = _line_map(tree)
+    cols = _col_map(tree, source) if source_line is not None else None
+    if bind_all:
+        _bind_every_def(tree)
     if source_line is not None:
         cache: Dict[int, int] = {}
-        for node in ast.walk(tree):
+        get = cols.get if cols else None
+        for node in _nodes(tree):
             line = getattr(node, "lineno", None)
             if line is None:
                 continue
+            if get is not None:
+                span = get((line, node.col_offset, node.end_lineno,  # type: ignore[attr-defined]
+                            node.end_col_offset))  # type: ignore[attr-defined]
+                if span is not None:
+                    (node.lineno, node.col_offset,  # type: ignore[attr-defined]
+                     node.end_lineno, node.end_col_offset) = span  # type: ignore[attr-defined]
+                    continue
             mapped = cache.get(line)
             if mapped is None:
                 mapped = cache[line] = source_line(line)
@@ -155,12 +300,13 @@ def _register_source(filename: str, source: Optional[str]) -> None:
     linecache.cache[filename] = (len(source), None, lines, filename)
 
 
-def _compile_module(python_source: str, filename: str, source: Optional[str]) -> types.CodeType:
+def _compile_module(python_source: str, filename: str, source: Optional[str],
+                    bind_all: bool = False) -> types.CodeType:
     """The code of a generated module, compiled under the user's file name
     with the user's line numbers (see _module_tree), so that tracebacks
     point into the program's own file. The user's text, when known, is
     registered with linecache under ``filename``."""
-    tree = _module_tree(python_source, filename)
+    tree = _module_tree(python_source, filename, bind_all, source)
     _register_source(filename, source)
     return compile(tree, filename, "exec", dont_inherit=True)
 
@@ -350,24 +496,42 @@ class Program:
                              "(it depends on what they do): run the program"
                              % (name, self.filename)) from None
 
-    def run(self) -> Dict[str, Any]:
+    def run(self, backend: "Backend | str" = Backend.AUTO,
+            stats: Optional[CallStats] = None) -> Dict[str, Any]:
         """Run the program as a script and return its globals.
 
         The top level runs in order in a fresh module named ``__main__``
-        (installed in sys.modules while it runs). Calls to compilable
-        functions go to WebAssembly (Backend.AUTO); everything else runs
-        in Python. An exception raised by the program propagates with a
-        traceback in the program's file and lines.
+        (installed in sys.modules while it runs). ``backend`` says where
+        the functions the compiler compiled run, wherever they are called
+        from (the top level, other functions): Backend.AUTO on WebAssembly,
+        re-run in Python when WebAssembly cannot give Python's answer;
+        Backend.WASM on WebAssembly only, a call it cannot answer raising
+        as it does under Backend.WASM (NativeUnavailableError, before
+        anything runs, without the extension); Backend.PYTHON in Python,
+        without loading the extension. Everything else runs in Python.
+        ``stats``, a _stats.CallStats, counts every call of the program's
+        top-level functions and where it ran. An exception raised by the
+        program propagates with a traceback in the program's file and
+        lines.
         """
+        backend = Backend.coerce(backend)
+        binder = self._binder(backend, stats)
         module = types.ModuleType("__main__")
         ns = module.__dict__
         ns["__ml_run__"] = True
-        ns["__ml_bind__"] = self._bind
+        if binder is not None:
+            ns["__ml_bind__"] = binder
         self._prepare(ns)
+        if stats is None:
+            code = self._compiled()
+        else:
+            # Every top-level def bound, not only the compilable ones: a
+            # compile of its own, for this run only.
+            code = _compile_module(self.python_source, self.filename, self.source, bind_all=True)
         saved = sys.modules.get("__main__")
         sys.modules["__main__"] = module
         try:
-            exec(self._compiled(), ns)
+            exec(code, ns)
         finally:
             if saved is not None:
                 sys.modules["__main__"] = saved
@@ -419,6 +583,45 @@ class Program:
             return fn
         return self._native_module().function(  # type: ignore[no-any-return]
             name, info.signature, fn, release_gil=False if info.bounded else None)
+
+    def _binder(self, backend: Backend,
+                stats: Optional[CallStats]) -> Optional[Callable[[str, Any], Any]]:
+        """The ``__ml_bind__`` of a run on ``backend`` (see run), or None
+        for the module's own (the identity)."""
+        if stats is None and backend is Backend.AUTO:
+            return self._bind
+        if stats is None and backend is Backend.PYTHON:
+            return None
+        native: Any = None
+        if backend is not Backend.PYTHON and any(f.compilable for f in self.functions.values()):
+            if backend is Backend.WASM:
+                native = _loader().require_native("Backend.WASM")
+            else:
+                native = _loader().native
+
+        def bind(name: str, fn: Any) -> Any:
+            info = self.functions.get(name)
+            compiled = info is not None and info.compilable
+            if not compiled or native is None:
+                if stats is None or not isinstance(fn, types.FunctionType):
+                    return fn
+                if not compiled:
+                    reason = "not-compilable"
+                elif backend is Backend.PYTHON:
+                    reason = "forced-python"
+                else:
+                    reason = _loader().native_reason_code
+                return stats.python(name, fn, reason)
+            assert info is not None
+            module = self._native_module()
+            fallback = None
+            if backend is Backend.AUTO:
+                fallback = fn if stats is None else stats.fallback(name, fn, module)
+            bound = module.function(name, info.signature, fallback,
+                                    release_gil=False if info.bounded else None)
+            return bound if stats is None else stats.wasm(name, bound)
+
+        return bind
 
     def _native_module(self) -> Any:
         if self._module is None:

@@ -163,7 +163,7 @@ class Session:
         import ast
 
         from ._program import _module_tree, _register_source
-        tree = _module_tree(prog.python_source, filename)
+        tree = _module_tree(prog.python_source, filename, source=source)
         suffix = "_%d__" % self.count
         for node in ast.walk(tree):
             # f-string constants hoisted by the generator (__ml_s1__) are

@@ -1,12 +1,14 @@
 """The ``multilingual`` command: run, inspect and build programs.
 
-    multilingual [-l CODE] FILE [ARGS...]        run a program (ARGS become sys.argv[1:])
+    multilingual [-l CODE] [--backend B] [--stats] FILE [ARGS...]
+                                                 run a program (ARGS become sys.argv[1:])
     multilingual [-l CODE]                       interactive session on a terminal,
                                                  else run the program read from stdin
-    multilingual run [-l CODE] FILE [ARGS...]    the same as multilingual FILE
+    multilingual run [OPTIONS] FILE [ARGS...]    the same as multilingual FILE
     multilingual repl [-l CODE]                  interactive session
     multilingual compile [-l CODE] [-o OUT] FILE print the Python the program becomes
     multilingual check [-l CODE] FILE            every error; where each function runs
+    multilingual translate FILE --to CODE [-o OUT]  the program in another language
     multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
     multilingual wat FILE [-l CODE] [--optimize]
     multilingual bench [--quick] [--out DIR] ...
@@ -31,7 +33,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from typing import List, Optional, Sequence, Tuple
+    from typing import Any, List, Optional, Sequence, Tuple
 
     from ._program import Program
 
@@ -41,10 +43,10 @@ __all__ = ["main", "LANGUAGES"]
 LANGUAGES = ("en", "fr", "es", "de", "hi", "ar", "bn", "ta", "zh", "ja", "it", "pt", "pl", "nl",
              "sv", "da", "fi")
 
-COMMANDS = ("run", "repl", "compile", "check", "build", "wat", "bench")
+COMMANDS = ("run", "repl", "compile", "check", "translate", "build", "wat", "bench")
 
 USAGE = """\
-usage: multilingual [-l CODE] FILE [ARGS...]
+usage: multilingual [-l CODE] [--backend auto|python|wasm] [--stats] FILE [ARGS...]
        multilingual [-l CODE]                 (interactive on a terminal; else the program on stdin)
        multilingual COMMAND ...
 
@@ -52,16 +54,29 @@ Run, inspect and build programs written in Python's language with the keywords o
 any of 17 human languages (%s).
 
 commands:
-  run [-l CODE] FILE [ARGS...]       run the program (the same as multilingual FILE)
+  run [OPTIONS] FILE [ARGS...]       run the program (the same as multilingual FILE)
   repl [-l CODE]                     interactive session
   compile [-l CODE] [-o OUT] FILE    print the Python the program becomes
   check [-l CODE] FILE               report every error, and where each function runs
+  translate FILE --to CODE [-o OUT]  print the program in another of the 17 languages
   build FILE [-o DIR] | --all        write FILE.wasm, the Python fallback and a manifest
   wat FILE                           print the WebAssembly module as text
   bench                              run the benchmark suite
 
 options:
   -l CODE, --language CODE           the program's language; detected when omitted
+  --backend auto|python|wasm         where the functions compiled to WebAssembly run:
+                                       auto (default): on WebAssembly, and a call it cannot
+                                         answer as Python would (an int beyond 64 bits, an
+                                         argument of another type) runs again in Python
+                                       python: everything in Python; the extension is not loaded
+                                       wasm: on WebAssembly only; such a call raises instead
+                                         (OverflowError, TypeError), as Backend.WASM does
+                                     functions that do not compile run in Python under all three
+  --stats                            when the program ends, print on stderr each top-level
+                                     function's calls on WebAssembly and in Python, and why
+                                     not on WebAssembly (calls WebAssembly makes to itself,
+                                     as in recursion, are not seen)
   -h, --help                         this help
   --version                          the version
 
@@ -90,10 +105,37 @@ def _check_language(code: Optional[str]) -> Optional[str]:
     return code
 
 
-def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[Optional[str], List[str]]:
-    """The -l/--language option before FILE, and the rest of argv."""
-    language: Optional[str] = None
+class RunOptions:
+    """The options before FILE: the language, and how to run."""
+
+    __slots__ = ("language", "backend", "stats")
+
+    def __init__(self) -> None:
+        self.language: Optional[str] = None
+        self.backend = "auto"
+        self.stats = False
+
+    def run_only(self) -> bool:
+        """Whether an option that only running a program takes is set."""
+        return self.backend != "auto" or self.stats
+
+
+BACKENDS = ("auto", "python", "wasm")
+
+
+def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[RunOptions, List[str]]:
+    """The options before FILE (-l/--language, --backend, --stats), and
+    the rest of argv."""
+    opts = RunOptions()
     i = 0
+
+    def value(arg: str, what: str) -> str:
+        if "=" in arg and arg.startswith("--"):
+            return arg.split("=", 1)[1]
+        if i + 1 >= len(argv):
+            raise UsageError("%s needs %s" % (arg, what))
+        return argv[i + 1]
+
     while i < len(argv):
         arg = argv[i]
         if arg == "--":
@@ -101,22 +143,27 @@ def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[Opti
             break
         if arg == "-" or not arg.startswith("-"):
             break
-        if arg in ("-l", "--language"):
-            if i + 1 >= len(argv):
-                raise UsageError("%s needs a language code (one of %s)" % (arg, ", ".join(LANGUAGES)))
-            language = argv[i + 1]
-            i += 2
-            continue
-        if arg.startswith("--language="):
-            language = arg.split("=", 1)[1]
+        step = 1
+        if arg in ("-l", "--language") or arg.startswith("--language="):
+            opts.language = value(arg, "a language code (one of %s)" % ", ".join(LANGUAGES))
+            step = 1 if "=" in arg else 2
+        elif arg == "--backend" or arg.startswith("--backend="):
+            backend = value(arg, "a backend (one of %s)" % ", ".join(BACKENDS))
+            if backend not in BACKENDS:
+                raise UsageError("unknown backend %r: use one of %s" % (backend, ", ".join(BACKENDS)))
+            opts.backend = backend
+            step = 1 if "=" in arg else 2
+        elif arg == "--stats":
+            opts.stats = True
         elif arg.startswith("-l") and not arg.startswith("--"):
-            language = arg[2:]
+            opts.language = arg[2:]
         elif arg in ("-h", "--help") and allow_help:
             raise _Help()
         else:
             raise UsageError("unknown option %s (try multilingual --help)" % arg)
-        i += 1
-    return _check_language(language), list(argv[i:])
+        i += step
+    _check_language(opts.language)
+    return opts, list(argv[i:])
 
 
 class _Help(Exception):
@@ -134,17 +181,27 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return 0
         if args and args[0] in COMMANDS:
             return _command(args[0], args[1:])
-        language, rest = _leading_options(args)
+        opts, rest = _leading_options(args)
+        language = opts.language
         if rest and rest[0] in COMMANDS and args and args[0] != "--":
             # multilingual -l fr repl
-            return _command(rest[0], ["--language", language] + rest[1:] if language else rest[1:])
+            lead = ["--language", language] if language else []
+            if rest[0] == "run":
+                lead += ["--backend", opts.backend] + (["--stats"] if opts.stats else [])
+            elif opts.run_only():
+                raise UsageError("--backend and --stats apply to running a program, not to %s"
+                                 % rest[0])
+            return _command(rest[0], lead + rest[1:])
         if not rest:
             if sys.stdin is not None and sys.stdin.isatty():
+                if opts.run_only():
+                    raise UsageError("--backend and --stats apply to running a program, "
+                                     "not to the interactive session")
                 return _repl(language)
-            return _run_stdin(language, [""])
+            return _run_stdin(opts, [""])
         if rest[0] == "-":
-            return _run_stdin(language, ["-"] + rest[1:])
-        return _run_file(rest[0], language, rest[1:])
+            return _run_stdin(opts, ["-"] + rest[1:])
+        return _run_file(rest[0], opts, rest[1:])
     except _Help:
         sys.stdout.write(USAGE)
         return 0
@@ -198,27 +255,28 @@ class _ProgramError(Exception):
     """A program that cannot be loaded: one line, status 1."""
 
 
-def _run_file(path: str, language: Optional[str], args: List[str]) -> int:
+def _run_file(path: str, opts: RunOptions, args: List[str]) -> int:
     """multilingual FILE ARGS: load (cache or compiler) and run; the exit status."""
     from ._errors import MultilingualError, MultilingualSyntaxError
     try:
-        prog = _load(path, language)
+        prog = _load(path, opts.language)
     except MultilingualSyntaxError as exc:
         sys.stdout.flush()
         print(str(exc), file=sys.stderr)
         return 1
     except (_ProgramError, MultilingualError) as exc:
         return _fail(str(exc), 1)
-    return run_program(prog, [path] + args, os.path.dirname(os.path.abspath(path)))
+    return run_program(prog, [path] + args, os.path.dirname(os.path.abspath(path)),
+                       opts.backend, opts.stats)
 
 
-def _run_stdin(language: Optional[str], argv: List[str]) -> int:
+def _run_stdin(opts: RunOptions, argv: List[str]) -> int:
     """Run the program read from standard input, as ``python -`` does."""
     from ._errors import MultilingualError, MultilingualSyntaxError
     from ._program import _decode, compile_source
     data = sys.stdin.buffer.read()
     try:
-        prog = compile_source(_decode(data), language=language, filename="<stdin>")
+        prog = compile_source(_decode(data), language=opts.language, filename="<stdin>")
     except UnicodeDecodeError as exc:
         return _fail(_not_utf8("<stdin>", data, exc), 1)
     except MultilingualSyntaxError as exc:
@@ -227,15 +285,28 @@ def _run_stdin(language: Optional[str], argv: List[str]) -> int:
         return 1
     except MultilingualError as exc:
         return _fail(str(exc), 1)
-    return run_program(prog, argv, os.getcwd())
+    return run_program(prog, argv, os.getcwd(), opts.backend, opts.stats)
 
 
-def run_program(prog: Program, argv: List[str], directory: str) -> int:
+def run_program(prog: Program, argv: List[str], directory: str, backend: str = "auto",
+                stats: bool = False) -> int:
     """Run prog as ``python FILE`` runs a script: ``sys.argv`` is argv,
     ``sys.path[0]`` the program's directory. An exception the program lets
     escape is printed from the program's frames on (its file, its lines,
     its own text) and gives status 1 (130 for Ctrl-C); SystemExit passes
-    through."""
+    through. ``backend`` is where compiled functions run (see
+    Program.run); ``stats`` prints the calls of each function on stderr
+    when the program ends, however it ends."""
+    from ._errors import NativeUnavailableError
+    counts = None
+    if stats:
+        from ._stats import CallStats
+        counts = CallStats(prog.functions)
+    try:
+        # --backend wasm without the extension: one line, before anything runs.
+        prog._binder(_backend_of(backend), counts)
+    except NativeUnavailableError as exc:
+        return _fail("--backend %s: %s" % (backend, exc), 1)
     saved_argv = sys.argv
     saved_path0 = sys.path[0] if sys.path else None
     sys.argv = argv
@@ -244,7 +315,7 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
     else:
         sys.path.append(directory)
     try:
-        prog.run()
+        prog.run(backend, counts)
     except SystemExit:
         raise
     except BaseException as exc:
@@ -257,7 +328,19 @@ def run_program(prog: Program, argv: List[str], directory: str) -> int:
         sys.argv = saved_argv
         if saved_path0 is not None and sys.path and sys.path[0] == directory:
             sys.path[0] = saved_path0
+        if counts is not None:
+            try:
+                sys.stdout.flush()
+            except (OSError, ValueError):
+                pass
+            sys.stderr.write(counts.table())
     return 0
+
+
+def _backend_of(name: str) -> Any:
+    """The Backend called name ("auto", "wasm", "python")."""
+    from ._backend import Backend
+    return Backend.coerce(name)
 
 
 def _repl(language: Optional[str]) -> int:
@@ -297,6 +380,16 @@ def _parser(command: str) -> argparse.ArgumentParser:
                          "compiles to WebAssembly and why not; status 1 when there are errors.")
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
+    elif command == "translate":
+        p.description = ("Print the program in another of the 17 languages: keywords, builtins "
+                         "and type names in that language, the program's own names as written "
+                         "(a name that would read as one of its words gets _ appended). "
+                         "Comments are not kept: the printer works from the program's tree.")
+        p.add_argument("file", help="program source (.multi), UTF-8, or - for standard input")
+        add_language(p)
+        p.add_argument("--to", "-t", required=True, metavar="CODE",
+                       help="the language to print the program in (%s)" % " ".join(LANGUAGES))
+        p.add_argument("-o", "--output", default=None, help="write the program to OUT instead")
     elif command == "build":
         p.description = "Write FILE.wasm, the Python fallback and a manifest."
         p.add_argument("file", nargs="?", help="program source (.multi), UTF-8")
@@ -319,12 +412,12 @@ def _command(command: str, args: List[str]) -> int:
         from ._bench import main as bench_main
         return bench_main(args, prog="multilingual bench")
     if command == "run":
-        language, rest = _leading_options(args)
+        opts, rest = _leading_options(args)
         if not rest:
             raise UsageError("run needs a FILE (multilingual run FILE [ARGS...])")
         if rest[0] == "-":
-            return _run_stdin(language, ["-"] + rest[1:])
-        return _run_file(rest[0], language, rest[1:])
+            return _run_stdin(opts, ["-"] + rest[1:])
+        return _run_file(rest[0], opts, rest[1:])
     ns = _parser(command).parse_args(args)
     language = _check_language(ns.language)
     if command == "repl":
@@ -333,6 +426,8 @@ def _command(command: str, args: List[str]) -> int:
     try:
         if command == "check":
             return _check(ns.file, language)
+        if command == "translate":
+            return _translate(ns.file, language, _check_language(ns.to), ns.output)
         if command == "build" and bool(ns.all) == bool(ns.file):
             raise UsageError("build takes a FILE or --all")
         if command == "build" and ns.all:
@@ -375,6 +470,39 @@ def _build(prog: Program, path: str, output: Optional[str]) -> None:
     for f in prog.functions.values():
         if not f.compilable:
             print("  %s runs in Python only: %s" % (f.name, f.reason))
+
+
+def _translate(path: str, language: Optional[str], to: Optional[str], output: Optional[str]) -> int:
+    """multilingual translate FILE --to CODE: the program in language to,
+    on stdout or in output; what the translation leaves out on stderr."""
+    from ._program import _decode
+    from ._translate import count_comments, translate_source
+    assert to is not None
+    data = sys.stdin.buffer.read() if path == "-" else _read(path)
+    name = "<stdin>" if path == "-" else path
+    try:
+        source = _decode(data)
+    except UnicodeDecodeError as exc:
+        raise _ProgramError(_not_utf8(name, data, exc)) from None
+    tr = translate_source(source, to, language=language, filename=name)
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(tr.text)
+    else:
+        sys.stdout.write(tr.text)
+        sys.stdout.flush()
+    comments = count_comments(source)
+    if comments is None:
+        print("multilingual: note: comments, if %s has any, are not kept (the printer works "
+              "from the program's tree)" % name, file=sys.stderr)
+    elif comments:
+        print("multilingual: note: %d comment%s of %s %s not kept (the printer works from the "
+              "program's tree)" % (comments, "" if comments == 1 else "s", name,
+                                   "is" if comments == 1 else "are"), file=sys.stderr)
+    for old, new in sorted(tr.renamed.items()):
+        print("multilingual: note: %s is renamed %s (it would read as a word of %s)"
+              % (old, new, to), file=sys.stderr)
+    return 0
 
 
 def _signature(params: Sequence[Tuple[str, str]], result: str) -> str:
