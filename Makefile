@@ -80,7 +80,7 @@ bench-py: build
 	$(PYTHON) bench/bench_strings.py
 	$(PYTHON) bench/bench_python_backend.py
 	$(PYTHON) bench/bench_kernels.py --out bench/kernels.md
-	$(PYTHON) -m multilingualprogramming._bench --out bench
+	$(PYTHON) bench/bench_corpus.py --out bench
 
 bench-parallel: build
 	$(PYTHON) bench/bench_parallel.py
@@ -110,7 +110,7 @@ lint: $(PYDEPS)
 	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)
 	$(GO) vet ./...
 	$(PYTHON) -m flake8 --max-line-length=110 --exclude corpus_build,tests/language,tests/whole_language python tests bench examples
-	$(PYTHON) -m mypy python/multilingualprogramming
+	$(PYTHON) -m mypy python/multilingualprogramming bench/harness
 
 check: lint
 	CGO_ENABLED=0 $(GO) build ./core/... ./fallback/...

@@ -9,7 +9,6 @@
     multilingual check [-l CODE] FILE            every error; where each function runs
     multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
     multilingual wat FILE [-l CODE] [--optimize]
-    multilingual bench [--quick] [--out DIR] ...
 
 Programs are ``.multi`` files (``.ml`` is still accepted), UTF-8. Options
 for the command itself come before FILE; everything after FILE belongs to
@@ -41,7 +40,7 @@ __all__ = ["main", "LANGUAGES"]
 LANGUAGES = ("en", "fr", "es", "de", "hi", "ar", "bn", "ta", "zh", "ja", "it", "pt", "pl", "nl",
              "sv", "da", "fi")
 
-COMMANDS = ("run", "repl", "compile", "check", "build", "wat", "bench")
+COMMANDS = ("run", "repl", "compile", "check", "build", "wat")
 
 USAGE = """\
 usage: multilingual [-l CODE] FILE [ARGS...]
@@ -58,7 +57,6 @@ commands:
   check [-l CODE] FILE               report every error, and where each function runs
   build FILE [-o DIR] | --all        write FILE.wasm, the Python fallback and a manifest
   wat FILE                           print the WebAssembly module as text
-  bench                              run the benchmark suite
 
 options:
   -l CODE, --language CODE           the program's language; detected when omitted
@@ -274,7 +272,7 @@ def _repl(language: Optional[str]) -> int:
 # ---- the other commands ----
 
 def _parser(command: str) -> argparse.ArgumentParser:
-    """The argument parser of one command other than run and bench."""
+    """The argument parser of one command other than run."""
     import argparse
     p = argparse.ArgumentParser(prog="multilingual " + command)
 
@@ -315,9 +313,6 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 def _command(command: str, args: List[str]) -> int:
     """Run ``multilingual COMMAND ARGS``; the exit status."""
-    if command == "bench":
-        from ._bench import main as bench_main
-        return bench_main(args, prog="multilingual bench")
     if command == "run":
         language, rest = _leading_options(args)
         if not rest:
