@@ -117,11 +117,13 @@ check: lint
 	$(GO) mod tidy
 	git diff --exit-code go.mod go.sum
 
-# The wheel, then (where auditwheel is installed) retagged with the
-# manylinux tag its glibc symbol versions truly satisfy.
+# The wheel, its file list checked (tests/wheel/contents.py: the package
+# only, no benchmark, no C), then (where auditwheel is installed) retagged
+# with the manylinux tag its glibc symbol versions truly satisfy.
 wheel: $(PYDEPS)
 	rm -rf dist build/lib* build/bdist*
 	$(PYTHON) -m build --wheel --no-isolation --outdir dist
+	$(PYTHON) tests/wheel/contents.py dist/*.whl
 	@if $(PYTHON) -c "import auditwheel" 2>/dev/null; then \
 		tag=$$($(PYTHON) -m auditwheel show --json dist/*.whl 2>/dev/null | \
 			$(PYTHON) -c "import json, sys; print(json.load(sys.stdin)['overall_tag'])") && \
@@ -144,8 +146,7 @@ test-sdist: $(PYDEPS)
 	$(PYTHON) -m build --sdist --outdir build/sdist
 	cd build/sdist && tar xzf *.tar.gz && cd multilingualprogramming-$(VERSION) && \
 		env -u PYTHONPATH $(PYTHON_ABS) -m build --wheel --no-isolation --outdir ../wheel
-	unzip -l build/sdist/wheel/*.whl | grep -q '_native.abi3.so'
-	unzip -l build/sdist/wheel/*.whl | grep -q 'corpus_build/numeric.it.wasm'
+	$(PYTHON) tests/wheel/contents.py build/sdist/wheel/*.whl
 
 clean:
 	rm -f $(EXT) $(basename $(EXT)).h
