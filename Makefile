@@ -80,7 +80,7 @@ bench-py: build
 	$(PYTHON) bench/bench_strings.py
 	$(PYTHON) bench/bench_python_backend.py
 	$(PYTHON) bench/bench_kernels.py --out bench/kernels.md
-	$(PYTHON) -m multilingualprogramming._bench --out bench
+	$(PYTHON) bench/bench_corpus.py --out bench
 
 bench-parallel: build
 	$(PYTHON) bench/bench_parallel.py
@@ -114,18 +114,20 @@ lint: $(PYDEPS)
 	@test -z "$$(gofmt -l core fallback wasm pybridge)" || (gofmt -l core fallback wasm pybridge; exit 1)
 	$(GO) vet ./...
 	$(PYTHON) -m flake8 --max-line-length=110 --exclude corpus_build,tests/language,tests/whole_language python tests bench examples
-	$(PYTHON) -m mypy python/multilingualprogramming
+	$(PYTHON) -m mypy python/multilingualprogramming bench/harness
 
 check: lint
 	CGO_ENABLED=0 $(GO) build ./core/... ./fallback/...
 	$(GO) mod tidy
 	git diff --exit-code go.mod go.sum
 
-# The wheel, then (where auditwheel is installed) retagged with the
-# manylinux tag its glibc symbol versions truly satisfy.
+# The wheel, its file list checked (tests/wheel/contents.py: the package
+# only, no benchmark, no C), then (where auditwheel is installed) retagged
+# with the manylinux tag its glibc symbol versions truly satisfy.
 wheel: $(PYDEPS)
 	rm -rf dist build/lib* build/bdist*
 	$(PYTHON) -m build --wheel --no-isolation --outdir dist
+	$(PYTHON) tests/wheel/contents.py dist/*.whl
 	@if $(PYTHON) -c "import auditwheel" 2>/dev/null; then \
 		tag=$$($(PYTHON) -m auditwheel show --json dist/*.whl 2>/dev/null | \
 			$(PYTHON) -c "import json, sys; print(json.load(sys.stdin)['overall_tag'])") && \
@@ -148,8 +150,7 @@ test-sdist: $(PYDEPS)
 	$(PYTHON) -m build --sdist --outdir build/sdist
 	cd build/sdist && tar xzf *.tar.gz && cd multilingualprogramming-$(VERSION) && \
 		env -u PYTHONPATH $(PYTHON_ABS) -m build --wheel --no-isolation --outdir ../wheel
-	unzip -l build/sdist/wheel/*.whl | grep -q '_native.abi3.so'
-	unzip -l build/sdist/wheel/*.whl | grep -q 'corpus_build/numeric.it.wasm'
+	$(PYTHON) tests/wheel/contents.py build/sdist/wheel/*.whl
 
 clean:
 	rm -f $(EXT) $(basename $(EXT)).h

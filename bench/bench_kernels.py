@@ -5,7 +5,7 @@ product on nested lists and the sieve of 10^6, from
 core/wasmgen/testdata/bench (the guide's loop too), each compiled with
 --optimize and called through the Python package; the generated Python
 fallback on CPython; the same fallback under numba.njit; and the C
-versions of python/multilingualprogramming/_bench/c (gcc -O2). Each
+versions of bench/harness/c (gcc -O2). Each
 backend is timed five times in turn, round robin, and keeps its best
 time, so that the ratios compare figures measured side by side.
 """
@@ -20,8 +20,8 @@ from typing import Any, Callable, Dict, List, Tuple
 
 import multilingualprogramming as mp
 from multilingualprogramming import _native_loader
-from multilingualprogramming._bench._ckernels import CKernels
-from multilingualprogramming._bench import _numba
+from harness import numba_jit
+from harness.ckernels import CKernels
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KERNELS = os.path.join(os.path.dirname(HERE), "core", "wasmgen", "testdata", "bench")
@@ -54,7 +54,7 @@ def main(argv: List[str]) -> None:
         sys.exit("the native extension is not available: %s" % _native_loader.native_reason)
     ck = CKernels()
     ck.build([c[0] for c in CASES])
-    have_numba = _numba.numba_version() is not None
+    have_numba = numba_jit.numba_version() is not None
     print("kernel      arg     WebAssembly      CPython        Numba            C   wasm/C  wasm/Numba")
     md = ["| kernel | argument | WebAssembly | CPython | Numba | C -O2 "
           "| WebAssembly / C | WebAssembly / Numba |",
@@ -66,14 +66,14 @@ def main(argv: List[str]) -> None:
         want = wasm_fn(arg)
         jit = None
         if have_numba:
-            jit = _numba.jit_program(prog.python_source, name)[name]
-            if _numba.quiet(jit, arg) != want:
+            jit = numba_jit.jit_program(prog.python_source, name)[name]
+            if numba_jit.quiet(jit, arg) != want:
                 raise AssertionError("numba %s(%d) differs" % (name, arg))
         times: Dict[str, float] = {}
         for _ in range(5):
             runs = [("wasm", lambda: wasm_fn(arg)), ("cpython", lambda: py_fn(py_arg))]
             if jit is not None:
-                runs.append(("numba", lambda: _numba.quiet(jit, arg)))
+                runs.append(("numba", lambda: numba_jit.quiet(jit, arg)))
             for label, fn in runs:
                 t = best_of(fn)
                 times[label] = min(times.get(label, t), t)

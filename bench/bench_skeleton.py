@@ -49,7 +49,7 @@ def best_ms(fn, repeat):
 
 
 def c_expensive(n):
-    src = os.path.join(ROOT, "python", "multilingualprogramming", "_bench", "c", "expensive.c")
+    src = os.path.join(HERE, "harness", "c", "expensive.c")
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "expensive")
         subprocess.check_call(["gcc", "-O2", "-o", exe, src])

@@ -1,19 +1,28 @@
-"""The benchmark harness (multilingualprogramming._bench): a quick smoke run
-at tiny sizes, and its pieces (break-even, extrapolation, the agreement
-check, the C sources) on their own."""
+"""The benchmark harness (bench/harness, run by bench/bench_corpus.py): a
+quick smoke run at tiny sizes, and its pieces (break-even, extrapolation,
+the agreement check, the C sources) on their own."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
+import sys
 
 import pytest
 
-from multilingualprogramming import _bench
-from multilingualprogramming._bench import _ckernels, _harness, _reference, _timing, _workloads
-from multilingualprogramming._bench._harness import Cell, Options, WorkloadRun
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+# The harness is not part of the package: it is imported from the source tree.
+sys.path.insert(0, BENCH)
+
+import harness  # noqa: E402
+from harness import ckernels as _ckernels  # noqa: E402
+from harness import reference as _reference  # noqa: E402
+from harness import suite as _suite  # noqa: E402
+from harness import timing as _timing  # noqa: E402
+from harness import workloads as _workloads  # noqa: E402
+from harness.suite import Cell, Options, WorkloadRun  # noqa: E402
 
 HAS_NUMBA = importlib.util.find_spec("numba") is not None
 HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
@@ -21,7 +30,7 @@ HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 
 def test_quick_run_writes_results(tmp_path):
     out = tmp_path / "bench"
-    code = _bench.main(["--quick", "--out", str(out),
+    code = harness.main(["--quick", "--out", str(out),
                         "--backends", "wasm,wasm_driver,cpython,reference,c"])
     assert code == 0, (out / "results.md").read_text(encoding="utf-8")
     md = (out / "results.md").read_text(encoding="utf-8")
@@ -38,7 +47,7 @@ def test_numba_column_agrees(tmp_path):
     options = Options(quick=True, out=str(tmp_path), workloads=("fib", "sieve"),
                       backends=("cpython", "numba"), cap_python=0.5, cap=0.5, budget=0.01,
                       chart=False)
-    suite = _harness.run_suite(options, "test", lambda msg: None)
+    suite = _suite.run_suite(options, "test", lambda msg: None)
     assert suite.mismatches == []
     for run in suite.runs:
         assert "numba" in run.cells, run.unavailable
@@ -49,7 +58,7 @@ def test_numba_column_agrees(tmp_path):
 def test_sizes_past_the_cap_are_extrapolated_not_run():
     options = Options(quick=True, workloads=("sieve",), backends=("cpython",),
                       cap_python=1e-12, budget=0.01, chart=False)
-    suite = _harness.run_suite(options, "test", lambda msg: None)
+    suite = _suite.run_suite(options, "test", lambda msg: None)
     w = _workloads.by_key()["sieve"]
     small, large = w.quick_sizes
     cells = suite.runs[0].cells["cpython"]
@@ -66,19 +75,19 @@ def test_disagreeing_backends_are_reported():
                  "c": {(10,): Cell(seconds=0.1, value=56)},
                  "numba": {(10,): Cell(seconds=0.2, value=55)},
                  "wasm": {(10,): Cell(seconds=2.0, extrapolated=True)}}
-    _harness._verify(run)
+    _suite._verify(run)
     assert len(run.mismatches) == 1 and "56" in run.mismatches[0]
     run.cells["c"][(10,)].value = 55
     run.mismatches = []
-    _harness._verify(run)
+    _suite._verify(run)
     assert run.mismatches == []
 
 
 def test_floats_compare_exactly():
-    assert _harness._same(0.1 + 0.2, 0.30000000000000004)
-    assert not _harness._same(0.1 + 0.2, 0.3)
-    assert _harness._same(-600.0, -600)
-    assert not _harness._same(True, 1)
+    assert _suite._same(0.1 + 0.2, 0.30000000000000004)
+    assert not _suite._same(0.1 + 0.2, 0.3)
+    assert _suite._same(-600.0, -600)
+    assert not _suite._same(True, 1)
 
 
 @pytest.mark.parametrize("fast, slow, want", [
@@ -120,8 +129,17 @@ def test_format_seconds(seconds, text):
     assert _timing.format_seconds(seconds) == text
 
 
-def test_every_c_kernel_is_shipped():
+def test_every_c_kernel_has_a_source():
     sources = _ckernels.c_sources()
     for w in _workloads.WORKLOADS:
         if w.c_kernel is not None:
             assert w.c_kernel.stem in sources
+
+
+def test_the_script_runs_the_harness():
+    path = os.pathsep.join(p for p in (os.path.join(ROOT, "python"), os.environ.get("PYTHONPATH")) if p)
+    r = subprocess.run([sys.executable, os.path.join(BENCH, "bench_corpus.py"), "--help"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120,
+                       env=dict(os.environ, PYTHONPATH=path))
+    assert r.returncode == 0, r.stderr
+    assert "--quick" in r.stdout and "bench/bench_corpus.py" in r.stdout

@@ -14,7 +14,7 @@ import (
 )
 
 // The benchmark kernels of testdata/bench, with the argument each runs on
-// and its known result (the same kernels in C are in bench/c).
+// and its known result (the same kernels in C are in bench/harness/c).
 var kernels = []struct {
 	name string
 	arg  int64

@@ -11,7 +11,6 @@
     multilingual translate FILE --to CODE [-o OUT]  the program in another language
     multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
     multilingual wat FILE [-l CODE] [--optimize]
-    multilingual bench [--quick] [--out DIR] ...
 
 Programs are ``.multi`` files (``.ml`` is still accepted), UTF-8. Options
 for the command itself come before FILE; everything after FILE belongs to
@@ -43,7 +42,7 @@ __all__ = ["main", "LANGUAGES"]
 LANGUAGES = ("en", "fr", "es", "de", "hi", "ar", "bn", "ta", "zh", "ja", "it", "pt", "pl", "nl",
              "sv", "da", "fi")
 
-COMMANDS = ("run", "repl", "compile", "check", "translate", "build", "wat", "bench")
+COMMANDS = ("run", "repl", "compile", "check", "translate", "build", "wat")
 
 USAGE = """\
 usage: multilingual [-l CODE] [--backend auto|python|wasm] [--stats] FILE [ARGS...]
@@ -61,7 +60,6 @@ commands:
   translate FILE --to CODE [-o OUT]  print the program in another of the 17 languages
   build FILE [-o DIR] | --all        write FILE.wasm, the Python fallback and a manifest
   wat FILE                           print the WebAssembly module as text
-  bench                              run the benchmark suite
 
 options:
   -l CODE, --language CODE           the program's language; detected when omitted
@@ -357,7 +355,7 @@ def _repl(language: Optional[str]) -> int:
 # ---- the other commands ----
 
 def _parser(command: str) -> argparse.ArgumentParser:
-    """The argument parser of one command other than run and bench."""
+    """The argument parser of one command other than run."""
     import argparse
     p = argparse.ArgumentParser(prog="multilingual " + command)
 
@@ -408,9 +406,6 @@ def _parser(command: str) -> argparse.ArgumentParser:
 
 def _command(command: str, args: List[str]) -> int:
     """Run ``multilingual COMMAND ARGS``; the exit status."""
-    if command == "bench":
-        from ._bench import main as bench_main
-        return bench_main(args, prog="multilingual bench")
     if command == "run":
         opts, rest = _leading_options(args)
         if not rest:

@@ -1,6 +1,8 @@
 """The benchmark suite: every corpus workload on every backend, side by side.
 
-``main(argv)`` (also ``python -m multilingualprogramming._bench``) runs the
+It lives in the source tree, not in the package: the wheel ships none of
+it (it needs gcc, Numba and matplotlib). ``main(argv)`` (run as
+``python bench/bench_corpus.py``, part of ``make bench-py``) runs the
 corpus's workloads (matrix multiply, Adler-32, a simple hash, an XOR stream,
 JSON validation, recursive fib, an image blur, a sieve, Mandelbrot) at
 several sizes on five backends in one process:
@@ -11,7 +13,7 @@ several sizes on five backends in one process:
   extrapolated rather than run, and marked;
 - a hand-written NumPy/zlib/json equivalent where one exists;
 - Numba's ``njit`` of the same generated Python, the peer to beat;
-- C kernels shipped in ``_bench/c``, built with gcc at run time.
+- the C kernels of ``bench/harness/c``, built with gcc at run time.
 
 Every backend must return the same value for every size it ran; a
 disagreement is reported and makes ``main`` return 1. The suite also
@@ -28,6 +30,6 @@ FunctionInfo says compilable), otherwise the scalar benchmark wrapper of
 the same program, and the report says which.
 """
 
-from ._harness import main
+from .suite import main
 
 __all__ = ["main"]

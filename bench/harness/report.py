@@ -16,9 +16,9 @@ import sys
 import time
 from typing import Any, Dict, List, Optional, Tuple
 
-from ._harness import BACKENDS, LABELS, Cell, Suite, WorkloadRun
-from ._timing import format_ratio, format_seconds
-from ._workloads import Size
+from .suite import BACKENDS, LABELS, Cell, Suite, WorkloadRun
+from .timing import format_ratio, format_seconds
+from .workloads import Size
 
 GUIDE_CALL_OVERHEAD = 31e-6  # seconds, as the guide states it
 
@@ -57,7 +57,7 @@ def _version(module: str) -> str:
 
 def machine_rows(suite: Suite) -> List[Tuple[str, str]]:
     """(what, value) rows describing where the suite ran."""
-    from .. import __version__, _native_loader
+    from multilingualprogramming import __version__, _native_loader
     rows = [
         ("CPU", cpu_model()),
         ("cores", str(os.cpu_count() or "?")),
@@ -191,7 +191,7 @@ def _headlines(suite: Suite) -> List[str]:
                        format_seconds(zero), format_seconds(GUIDE_CALL_OVERHEAD),
                        format_ratio(GUIDE_CALL_OVERHEAD / zero),
                        "met" if zero < 0.3e-6 else "NOT met"))
-    from .. import _native_loader
+    from multilingualprogramming import _native_loader
     if _native_loader.native is None:
         out.append("- **No WebAssembly column**: the native extension is unavailable (%s: %s)."
                    % (_native_loader.native_reason_code, _native_loader.native_reason))
@@ -230,7 +230,7 @@ def render(suite: Suite, png_name: str, chart_note: str) -> str:
     lines: List[str] = []
     lines.append("# Benchmarks: the corpus on WebAssembly, CPython, NumPy/stdlib, Numba and C")
     lines.append("")
-    lines.append("Written by `multilingualprogramming._bench` on %s%s; the run took %.0f s." % (
+    lines.append("Written by `bench/bench_corpus.py` on %s%s; the run took %.0f s." % (
         time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(suite.started)),
         " (**quick mode: tiny sizes, not figures to quote**)" if opts.quick else "",
         suite.elapsed))
@@ -293,7 +293,7 @@ def render(suite: Suite, png_name: str, chart_note: str) -> str:
                  "the program jitted, running the program's scalar driver (it builds its own "
                  "data: Numba takes no list of lists from Python without copying it); the "
                  "first call (compilation) is not counted and is listed per workload.")
-    lines.append("- **C -O2**: the kernels of `_bench/c`, built with "
+    lines.append("- **C -O2**: the kernels of `bench/harness/c`, built with "
                  "`gcc -O2 -ffp-contract=off` at run time and timed inside the process.")
     lines.append("")
     for run in suite.runs:

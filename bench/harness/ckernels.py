@@ -1,4 +1,4 @@
-"""The C column: kernels shipped in _bench/c, compiled with gcc at run time.
+"""The C column: the kernels of bench/harness/c, compiled with gcc at run time.
 
 Every C file is a standalone program, ``<name> ARGS... REPEAT``, that times
 its kernel with CLOCK_MONOTONIC and prints the result and the best time per
@@ -16,14 +16,14 @@ import subprocess
 import tempfile
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from ._timing import Measurement
+from .timing import Measurement
 
 C_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "c")
 CFLAGS = ["-O2", "-ffp-contract=off"]
 
 
 def c_sources() -> Dict[str, str]:
-    """Kernel name -> path of every shipped C file."""
+    """Kernel name -> path of every C file of C_DIR."""
     return {name[:-2]: os.path.join(C_DIR, name)
             for name in sorted(os.listdir(C_DIR)) if name.endswith(".c")}
 

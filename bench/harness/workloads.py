@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from . import _reference
+from . import reference as _reference
 
 Size = Tuple[int, ...]
 Getter = Callable[[str], Callable[..., Any]]
@@ -77,7 +77,7 @@ class ListVariant:
 
 @dataclass(frozen=True)
 class CKernel:
-    """A C program of _bench/c: ``<stem> ARGS... REPEAT`` prints the result
+    """A C program of bench/harness/c: ``<stem> ARGS... REPEAT`` prints the result
     and the best time per call in milliseconds."""
 
     stem: str

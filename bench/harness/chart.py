@@ -14,7 +14,7 @@ import math
 import os
 from typing import Any, Dict, List, Tuple
 
-from ._harness import BACKENDS, LABELS, Suite, WorkloadRun
+from .suite import BACKENDS, LABELS, Suite, WorkloadRun
 
 COLORS = {"wasm": "#1f77b4", "wasm_driver": "#17becf", "cpython": "#d62728", "reference": "#2ca02c",
           "numba": "#9467bd", "c": "#444444"}
@@ -111,7 +111,7 @@ def write_chart(suite: Suite, path: str) -> str:
                                     label="out of WebAssembly memory"))
     fig.legend(handles=handles, loc="upper center", ncol=len(handles), fontsize=9,
                frameon=False, bbox_to_anchor=(0.5, top + 0.02))
-    from ._report import cpu_model
+    from .report import cpu_model
     fig.suptitle("multilingualprogramming benchmarks, %s, %s core(s)%s" % (
         cpu_model(), os.cpu_count(),
         " (quick mode)" if suite.options.quick else ""), fontsize=11, y=0.997)

@@ -18,10 +18,11 @@ import timeit
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from .. import _native_loader
-from . import _ckernels, _numba
-from ._timing import Measurement, break_even, format_seconds, measure, predict
-from ._workloads import WORKLOADS, Size, Workload
+from multilingualprogramming import _native_loader
+from . import ckernels as _ckernels
+from . import numba_jit as _numba
+from .timing import Measurement, break_even, format_seconds, measure, predict
+from .workloads import WORKLOADS, Size, Workload
 
 #: The columns, in the order of the tables.
 BACKENDS: Tuple[str, ...] = ("wasm", "wasm_driver", "cpython", "reference", "numba", "c")
@@ -121,8 +122,8 @@ _programs: Dict[Tuple[str, str], Any] = {}
 def load_program(w: Workload) -> Any:
     """The Program of workload w: the shipped corpus build, or the corpus
     source with w's drivers appended, compiled (optimized) here."""
-    from .. import _corpus
-    from .._program import compile_source
+    from multilingualprogramming import _corpus
+    from multilingualprogramming import compile_source
     key = (w.program, w.extra_source)
     prog = _programs.get(key)
     if prog is not None:
@@ -203,7 +204,7 @@ def wasm_callable(prog: Any, name: str) -> Callable[..., Any]:
     ..., backend=Backend.WASM)`` calls, without that method's lookup per
     call. A call that WebAssembly cannot complete raises instead of
     silently re-running in Python, so every WebAssembly time is one."""
-    from .._backend import Backend
+    from multilingualprogramming import Backend
     cached = getattr(prog, "_callable", None)
     if cached is not None:
         return cached(name, Backend.WASM)  # type: ignore[no-any-return]
@@ -234,7 +235,7 @@ def _describe(run: WorkloadRun, backend: str) -> str:
         return w.reference[0]
     if backend == "c" and w.c_kernel is not None:
         note = "; " + w.c_note if w.c_note else ""
-        return "_bench/c/%s.c%s" % (w.c_kernel.stem, note)
+        return "bench/harness/c/%s.c%s" % (w.c_kernel.stem, note)
     return ""
 
 
@@ -436,8 +437,8 @@ def _per_call(stmt: str, globs: Dict[str, Any], quick: bool) -> float:
 
 def call_overheads(options: Options) -> List[Tuple[str, Optional[float], str]]:
     """Per-call cost of tiny functions on each backend, in seconds."""
-    from .. import _corpus
-    from ..runtime.backend_selector import BackendSelector
+    from multilingualprogramming import _corpus
+    from multilingualprogramming.runtime.backend_selector import BackendSelector
     rows: List[Tuple[str, Optional[float], str]] = []
     js = _corpus.load("json.es")
     num = _corpus.load("numeric.it")
@@ -498,7 +499,7 @@ def call_overheads(options: Options) -> List[Tuple[str, Optional[float], str]]:
 
 # ---- entry point ----
 
-PROG = "python -m multilingualprogramming._bench"
+PROG = "python bench/bench_corpus.py"
 
 
 def parse_args(argv: Optional[Sequence[str]], prog: str = PROG) -> Options:
@@ -582,25 +583,24 @@ def run_suite(options: Options, command: str, log: Callable[[str], None]) -> Sui
     return suite
 
 
-def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the benchmark suite; write results.md (and results.png) into
     --out. Returns 0, or 1 when two backends disagreed on a value.
 
-    ``argv`` defaults to sys.argv[1:]; ``prog`` names the command in the
-    help text and in the report (the CLI passes "multilingual bench")."""
-    from . import _report
-    options = parse_args(argv, prog)
+    ``argv`` defaults to sys.argv[1:]."""
+    from . import report as _report
+    options = parse_args(argv)
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
-    suite = run_suite(options, _command(argv, prog), log)
+    suite = run_suite(options, _command(argv, PROG), log)
     os.makedirs(options.out, exist_ok=True)
     md_path = os.path.join(options.out, "results.md")
     png_path = os.path.join(options.out, "results.png")
     chart_note = ""
     if options.chart:
-        from . import _chart
+        from . import chart as _chart
         chart_note = _chart.write_chart(suite, png_path)
     with open(md_path, "w", encoding="utf-8") as f:
         f.write(_report.render(suite, os.path.basename(png_path) if not chart_note else "",

@@ -34,7 +34,7 @@ def jit_program(python_source: str, label: str) -> Dict[str, Callable[..., Any]]
     global _counter
     numba = importlib.import_module("numba")
     _counter += 1
-    name = "multilingualprogramming._bench._jit_%d_%s" % (_counter, re.sub(r"\W", "_", label))
+    name = "harness._jit_%d_%s" % (_counter, re.sub(r"\W", "_", label))
     module = types.ModuleType(name)
     sys.modules[name] = module
     code = compile(python_source, "<numba copy of %s>" % label, "exec")
