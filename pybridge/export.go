@@ -9,6 +9,7 @@ import "C"
 
 import (
 	"runtime/cgo"
+	"strings"
 	"unsafe"
 
 	"github.com/multilingualprogramming/multilingual/core/compiler"
@@ -28,11 +29,16 @@ func mlgo_version() (res *C.PyObject) {
 
 //export mlgo_compile
 func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_ssize_t,
-	lang *C.char, langLen C.Py_ssize_t, optimize C.int, compileError *C.PyObject) (res *C.PyObject) {
+	lang *C.char, langLen C.Py_ssize_t, optimize C.int, disable *C.char, disableLen C.Py_ssize_t, wat C.int,
+	compileError *C.PyObject) (res *C.PyObject) {
 	defer recoverPanic(func() { res = nil })
 	opt := compiler.Options{
 		Filename: C.GoStringN(file, C.int(fileLen)),
 		Optimize: optimize != 0,
+		WAT:      wat != 0,
+	}
+	if disable != nil {
+		opt.Disable = strings.Split(C.GoStringN(disable, C.int(disableLen)), ",")
 	}
 	if lang != nil {
 		opt.Language = C.GoStringN(lang, C.int(langLen))
@@ -51,7 +57,7 @@ func mlgo_compile(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_s
 		raiseErr(err)
 		return nil
 	}
-	return artifactDict(a, py)
+	return artifactDict(a, py, opt.WAT)
 }
 
 //export mlgo_module_new
