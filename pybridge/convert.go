@@ -56,8 +56,9 @@ func clampInt(v C.longlong) int {
 }
 
 // artifactDict builds the dict compile() returns:
-// {"language", "detected", "wasm", "python", "wat", "functions"}.
-func artifactDict(a *compiler.Artifact, python string) *C.PyObject {
+// {"language", "detected", "wasm", "python", "functions"}, and "wat" when
+// withWAT (compile(wat=True)).
+func artifactDict(a *compiler.Artifact, python string, withWAT bool) *C.PyObject {
 	d := C.PyDict_New()
 	if d == nil {
 		return nil
@@ -66,7 +67,7 @@ func artifactDict(a *compiler.Artifact, python string) *C.PyObject {
 		setItem(d, "detected", pyBool(a.Detected)) &&
 		setItem(d, "wasm", pyBytes(a.Wasm)) &&
 		setItem(d, "python", pyStr(python)) &&
-		setItem(d, "wat", pyStr(a.WAT)) &&
+		(!withWAT || setItem(d, "wat", pyStr(a.WAT))) &&
 		setItem(d, "functions", functionsList(a.Functions))
 	if !ok {
 		decref(d)

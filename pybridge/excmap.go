@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/multilingualprogramming/multilingual/core/compiler"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 	"github.com/multilingualprogramming/multilingual/wasm"
 )
 
@@ -41,6 +42,7 @@ func excFor(err error) pyExc {
 		ie   *wasm.ImportError
 		ucd  *wasm.UnsafeCacheDirError
 		abiE *wasm.ABIError
+		pass *wasmgen.UnknownPassError
 	)
 	switch {
 	case errors.As(err, &trap):
@@ -81,7 +83,7 @@ func excFor(err error) pyExc {
 		return excIndex
 	case errors.As(err, &ce), errors.As(err, &exp), errors.As(err, &imp), errors.As(err, &lang), errors.As(err, &ie),
 		errors.Is(err, wasm.ErrEmpty), errors.Is(err, wasm.ErrClosed), errors.Is(err, wasm.ErrNoMemory),
-		errors.Is(err, wasm.ErrNotInterruptible), errors.As(err, &abiE):
+		errors.Is(err, wasm.ErrNotInterruptible), errors.As(err, &abiE), errors.As(err, &pass):
 		return excValue
 	}
 	return excRuntime

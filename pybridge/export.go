@@ -9,6 +9,7 @@ import "C"
 
 import (
 	"runtime/cgo"
+	"strings"
 	"unsafe"
 
 	"github.com/multilingualprogramming/multilingual/core/compiler"
@@ -33,6 +34,7 @@ func mlgo_version() (res *C.PyObject) {
 type compileResult struct {
 	artifact *compiler.Artifact
 	python   string
+	wat      bool          // the artifact carries the WAT text
 	recs     []errorRecord // source errors, when the program has some
 	err      error         // any other failure
 }
@@ -46,11 +48,16 @@ type compileResult struct {
 //
 //export mlgo_compile_run
 func mlgo_compile_run(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py_ssize_t,
-	lang *C.char, langLen C.Py_ssize_t, optimize C.int, code *C.int, msg **C.char) (h C.uintptr_t) {
+	lang *C.char, langLen C.Py_ssize_t, optimize C.int, disable *C.char, disableLen C.Py_ssize_t, wat C.int,
+	code *C.int, msg **C.char) (h C.uintptr_t) {
 	defer recoverNoGIL(code, msg)
 	opt := compiler.Options{
 		Filename: C.GoStringN(file, C.int(fileLen)),
 		Optimize: optimize != 0,
+		WAT:      wat != 0,
+	}
+	if disable != nil {
+		opt.Disable = strings.Split(C.GoStringN(disable, C.int(disableLen)), ",")
 	}
 	if lang != nil {
 		opt.Language = C.GoStringN(lang, C.int(langLen))
@@ -71,7 +78,7 @@ func compileText(text string, opt compiler.Options) *compileResult {
 	if err != nil {
 		return &compileResult{err: err}
 	}
-	return &compileResult{artifact: a, python: py}
+	return &compileResult{artifact: a, python: py, wat: opt.WAT}
 }
 
 // mlgo_compile_result turns the compileResult behind h (which it releases)
@@ -93,7 +100,7 @@ func mlgo_compile_result(h C.uintptr_t, compileError *C.PyObject) (res *C.PyObje
 		raiseErr(r.err)
 		return nil
 	}
-	return artifactDict(r.artifact, r.python)
+	return artifactDict(r.artifact, r.python, r.wat)
 }
 
 //export mlgo_translate

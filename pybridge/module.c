@@ -2378,21 +2378,26 @@ static PyType_Spec MLModule_spec = {
 /* --------------------------------------------------------- module level */
 
 PyDoc_STRVAR(compile_doc,
-             "compile(source, filename, language, optimize) -> dict\n\n"
+             "compile(source, filename, language, optimize, disable=None, wat=False)"
+             " -> dict\n\n"
              "Compile a multilingual program. Raises CompileError whose args[0]\n"
              "is a list of error dicts (file, line, col, end_line, end_col,\n"
-             "msg, text, lang).");
+             "msg, text, lang). disable names passes to switch off, comma-\n"
+             "separated (ValueError for an unknown one); wat=True adds the\n"
+             "module as text under \"wat\".");
 
 static PyObject *ml_compile(PyObject *module, PyObject *const *args,
                             Py_ssize_t nargs, PyObject *kwnames) {
-  static const char *names[] = {"source", "filename", "language", "optimize"};
-  PyObject *vals[4] = {NULL, NULL, NULL, NULL};
+  enum { NARGS = 6 };
+  static const char *names[NARGS] = {"source",   "filename", "language",
+                                     "optimize", "disable",  "wat"};
+  PyObject *vals[NARGS] = {NULL, NULL, NULL, NULL, NULL, NULL};
   if (ml_check_fork() < 0) {
     return NULL;
   }
-  if (nargs > 4) {
+  if (nargs > NARGS) {
     PyErr_Format(PyExc_TypeError,
-                 "compile() takes at most 4 arguments (%zd given)", nargs);
+                 "compile() takes at most 6 arguments (%zd given)", nargs);
     return NULL;
   }
   for (Py_ssize_t i = 0; i < nargs; i++) {
@@ -2405,7 +2410,7 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
       return NULL;
     }
     int found = 0;
-    for (int j = 0; j < 4; j++) {
+    for (int j = 0; j < NARGS; j++) {
       if (PyUnicode_CompareWithASCIIString(kw, names[j]) == 0) {
         if (vals[j] != NULL) {
           PyErr_Format(PyExc_TypeError,
@@ -2462,6 +2467,25 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
       return NULL;
     }
   }
+  const char *disable = NULL;
+  Py_ssize_t disablelen = 0;
+  if (vals[4] != NULL && vals[4] != Py_None) {
+    if (!PyUnicode_Check(vals[4])) {
+      PyErr_SetString(PyExc_TypeError, "compile() disable must be str or None");
+      return NULL;
+    }
+    disable = PyUnicode_AsUTF8AndSize(vals[4], &disablelen);
+    if (disable == NULL) {
+      return NULL;
+    }
+  }
+  int wat = 0;
+  if (vals[5] != NULL) {
+    wat = PyObject_IsTrue(vals[5]);
+    if (wat < 0) {
+      return NULL;
+    }
+  }
   ml_state *st = ml_get_state(module);
   /* The compile runs without the GIL: other threads go on meanwhile. src,
    * file and lang point into the str objects of args, which the caller
@@ -2471,7 +2495,8 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
   uintptr_t h;
   Py_BEGIN_ALLOW_THREADS
   h = mlgo_compile_run((char *)src, srclen, (char *)file, filelen, (char *)lang,
-                       langlen, optimize, &code, &msg);
+                       langlen, optimize, (char *)disable, disablelen, wat,
+                       &code, &msg);
   Py_END_ALLOW_THREADS
   if (h == 0) {
     mlgo_raise(code, msg);

@@ -12,8 +12,16 @@ type Options struct {
 	Filename string
 	// Language is the language code ("fr"); empty means detect it from the source.
 	Language string
-	// Optimize turns on the compiler's own passes (constant folding, dead code).
+	// Optimize runs every optimization pass of the WebAssembly generator
+	// (wasmgen.Passes lists them); without it only wasmgen.BasePasses run.
 	Optimize bool
+	// Disable names passes to switch off (wasmgen.PassNames); an unknown
+	// name fails the compilation with a *wasmgen.UnknownPassError.
+	Disable []string
+	// WAT asks for the module as text as well (Artifact.WAT), which costs
+	// about as much as generating the module: only `multilingual wat` and
+	// Program.wat() need it.
+	WAT bool
 }
 
 // An Artifact is everything one compilation produced.
@@ -24,7 +32,7 @@ type Artifact struct {
 	Info      *check.Info      // what the checker inferred
 	Functions []Function       // every top-level function, in source order
 	Wasm      []byte           // the WebAssembly module (compilable functions only)
-	WAT       string           // the module as readable text, for `multilingual wat`
+	WAT       string           // the module as readable text, when Options.WAT asked for it
 	Warnings  source.ErrorList // problems that did not stop compilation
 }
 

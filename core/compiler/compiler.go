@@ -25,7 +25,9 @@ func (e *UnknownLanguageError) Error() string {
 
 // Compile compiles src. Source problems come back as a source.ErrorList
 // holding every error found; an unknown language as *UnknownLanguageError.
-// Compile never panics: an internal failure is returned as an error.
+// An unknown pass name in opt.Disable comes back as
+// *wasmgen.UnknownPassError. Compile never panics: an internal failure is
+// returned as an error.
 func Compile(src string, opt Options) (a *Artifact, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -35,6 +37,10 @@ func Compile(src string, opt Options) (a *Artifact, err error) {
 	filename := opt.Filename
 	if filename == "" {
 		filename = "<source>"
+	}
+	disable, err := wasmgen.ParsePasses(opt.Disable)
+	if err != nil {
+		return nil, err
 	}
 	a = &Artifact{}
 	var l *lang.Language
@@ -62,12 +68,14 @@ func Compile(src string, opt Options) (a *Artifact, err error) {
 		return nil, errs
 	}
 	a.Info = info
-	mod, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: opt.Optimize})
+	mod, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: opt.Optimize, Disable: disable})
 	if err != nil {
 		return nil, err
 	}
 	a.Wasm = mod.Encode()
-	a.WAT = mod.WAT()
+	if opt.WAT {
+		a.WAT = mod.WAT()
+	}
 	for _, fn := range info.Funcs {
 		a.Functions = append(a.Functions, describe(fn))
 	}

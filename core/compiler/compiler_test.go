@@ -15,7 +15,7 @@ func TestCompileGuideExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Compile(string(src), Options{Filename: "myfunction.ml"})
+	a, err := Compile(string(src), Options{Filename: "myfunction.ml", WAT: true})
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}

@@ -30,6 +30,11 @@ var kernels = []struct {
 // kernel compiles testdata/bench/<name>.en.ml (optimized) and returns the
 // function to call.
 func kernel(tb testing.TB, name string) (*wasmtime.Store, *wasmtime.Func) {
+	return kernelWith(tb, name, Options{Optimize: true})
+}
+
+// kernelWith is kernel with the given options.
+func kernelWith(tb testing.TB, name string, opt Options) (*wasmtime.Store, *wasmtime.Func) {
 	path := filepath.Join("testdata", "bench", name+".en.ml")
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -47,7 +52,7 @@ func kernel(tb testing.TB, name string) (*wasmtime.Store, *wasmtime.Func) {
 	if fn := info.FuncByName[name]; fn == nil || !fn.Compilable {
 		tb.Fatalf("%s is not compilable: %+v", name, fn)
 	}
-	m, err := Generate(f, info, Options{Optimize: true})
+	m, err := Generate(f, info, opt)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -63,25 +68,23 @@ func kernel(tb testing.TB, name string) (*wasmtime.Store, *wasmtime.Func) {
 	return store, inst.GetFunc(store, name)
 }
 
+// TestKernels runs each kernel under each of the option sets (every pass
+// switched off in turn) and checks its known result; fib runs on 20, to
+// keep the test quick.
 func TestKernels(t *testing.T) {
-	for _, k := range kernels {
-		store, fn := kernel(t, k.name)
-		arg := k.arg
-		if k.name == "fib" {
-			arg = 20 // keep the test quick
-		}
-		got, err := fn.Call(store, arg)
-		if err != nil {
-			t.Fatalf("%s(%d): %v", k.name, arg, err)
-		}
-		switch k.name {
-		case "fib":
-			if got != int64(6765) {
-				t.Errorf("fib(20) = %v", got)
+	for _, opt := range optionSets() {
+		for _, k := range kernels {
+			arg, want := k.arg, k.want
+			if k.name == "fib" {
+				arg, want = 20, int64(6765)
 			}
-		default:
-			if got != k.want {
-				t.Errorf("%s(%d) = %v, want %v", k.name, arg, got, k.want)
+			store, fn := kernelWith(t, k.name, opt)
+			got, err := fn.Call(store, arg)
+			if err != nil {
+				t.Fatalf("%s(%d) with %v: %v", k.name, arg, opt.Passes(), err)
+			}
+			if got != want {
+				t.Errorf("%s(%d) with %v = %v, want %v", k.name, arg, opt.Passes(), got, want)
 			}
 		}
 	}

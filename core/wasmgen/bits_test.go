@@ -86,7 +86,7 @@ func pyShift(a, n int64, left bool) (*big.Int, string) {
 }
 
 func TestBitwiseOps(t *testing.T) {
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, bitsSource()), opt, "band", "bor", "bxor", "shl", "shr", "inv", "augall", "bools", "boolint")
 		want := func(name string, args []any, v *big.Int, trap string) {
 			t.Helper()
@@ -94,14 +94,14 @@ func TestBitwiseOps(t *testing.T) {
 			switch {
 			case trap != "":
 				if got.trap != trap {
-					t.Errorf("opt=%v %s%v = %+v, want %s", opt.Optimize, name, args, got, trap)
+					t.Errorf("opt=%v %s%v = %+v, want %s", opt.Passes(), name, args, got, trap)
 				}
 			case !fits(v):
 				if got.trap != "overflow" {
-					t.Errorf("opt=%v %s%v = %+v, want overflow (%v)", opt.Optimize, name, args, got, v)
+					t.Errorf("opt=%v %s%v = %+v, want overflow (%v)", opt.Passes(), name, args, got, v)
 				}
 			case got.trap != "" || got.val.(int64) != v.Int64():
-				t.Errorf("opt=%v %s%v = %+v, want %v", opt.Optimize, name, args, got, v)
+				t.Errorf("opt=%v %s%v = %+v, want %v", opt.Passes(), name, args, got, v)
 			}
 		}
 		for _, a := range intSamples {
@@ -164,7 +164,7 @@ def zero() -> int:
 `
 	// Python's grouping: (1 << 62) | (((~0 & 0xFF) ^ (-5 >> 1)) ^ 8) | 1
 	want := int64(1<<62 | (((^0 & 0xFF) ^ (-5 >> 1)) ^ 8) | 1)
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, src), opt, "neg1", "neg2", "folded", "big", "zero")
 		for _, name := range []string{"neg1", "neg2"} {
 			if got := in.call(name, int64(0)); got.trap != "value" {

@@ -28,7 +28,7 @@ func pyRange(a, b, c int64) (n int64, last int64, ok bool) {
 }
 
 func TestControlFlow(t *testing.T) {
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, controlFile(), opt, "rcount", "fib", "between", "callnone", "folded")
 		ranges := [][3]int64{{0, 10, 1}, {10, 0, -1}, {0, 10, 3}, {10, 0, -3}, {5, 5, 1}, {0, 10, -1},
 			{-5, 5, 2}, {math.MaxInt64 - 10, math.MaxInt64, 4}, {math.MinInt64 + 10, math.MinInt64, -4},
@@ -107,12 +107,12 @@ func TestControlFlow(t *testing.T) {
 			got := in.call(c.name, c.args...)
 			if s, ok := c.want.(string); ok {
 				if got.trap != strings.TrimPrefix(s, "trap:") {
-					t.Errorf("opt=%v %s%v = %+v, want %s", opt.Optimize, c.name, c.args, got, s)
+					t.Errorf("opt=%v %s%v = %+v, want %s", opt.Passes(), c.name, c.args, got, s)
 				}
 				continue
 			}
 			if got.trap != "" || got.val != c.want {
-				t.Errorf("opt=%v %s%v = %+v, want %v", opt.Optimize, c.name, c.args, got, c.want)
+				t.Errorf("opt=%v %s%v = %+v, want %v", opt.Passes(), c.name, c.args, got, c.want)
 			}
 		}
 	}

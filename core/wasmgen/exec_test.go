@@ -185,23 +185,31 @@ func TestGuidingExample(t *testing.T) {
 		}
 		return r
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, f, opt, "expensive_operation")
 		for _, n := range []int64{0, 1, 2, 10, 300} {
 			got := in.call("expensive_operation", n)
 			if got.trap != "" || got.val.(int64) != want(n) {
-				t.Errorf("opt=%v n=%d: got %+v, want %d", opt.Optimize, n, got, want(n))
+				t.Errorf("opt=%v n=%d: got %+v, want %d", opt.Passes(), n, got, want(n))
 			}
 		}
 	}
 }
 
-// Every testdata program encodes to a module wasmtime accepts, and runs.
+// Every testdata program encodes to a module wasmtime accepts, and runs,
+// under each of the option sets (every pass switched off in turn).
 func TestTestdataModulesRun(t *testing.T) {
-	for path, m := range testdataModules(t) {
+	for _, opt := range optionSets() {
+		testdataModulesRun(t, opt)
+	}
+}
+
+// testdataModulesRun checks the testdata programs compiled with opt.
+func testdataModulesRun(t *testing.T, opt Options) {
+	for path, m := range testdataModulesWith(t, opt) {
 		mod, err := wasmtime.NewModule(engine, m.Encode())
 		if err != nil {
-			t.Fatalf("%s: invalid module: %v", path, err)
+			t.Fatalf("%s with %v: invalid module: %v", path, opt.Passes(), err)
 		}
 		store := wasmtime.NewStore(engine)
 		inst, err := wasmtime.NewInstance(store, mod, nil)

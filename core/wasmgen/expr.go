@@ -13,7 +13,7 @@ import (
 // value type of its checked type.
 func (fg *fgen) expr(e ast.Expr) {
 	t := fg.typeOf(e)
-	if fg.g.opt.Optimize {
+	if fg.g.on(PassFold) {
 		if v, ok := fg.constOf(e); ok && !isLiteral(e) {
 			fg.constant(v.as(t.Kind))
 			return
@@ -39,12 +39,12 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.StrLit:
 		fg.i32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
-		if fg.appends[e.Name] {
+		if fg.appended(e.Name) {
 			fg.unmark(fg.local[e.Name]) // the reader may keep the object
 		}
 		fg.get(fg.local[e.Name])
 	case *ast.Binary:
-		if p, ok := fg.reduced[e]; ok {
+		if p, ok := fg.loops.reduced[e]; ok {
 			fg.get(p) // a product kept up to date by the loop (version.go)
 			return
 		}

@@ -104,12 +104,12 @@ def q(x: float, n: int) -> float:
 `
 	edges := []float64{0, math.Copysign(0, -1), 1, -1, 2, -2, 0.5, -0.5, 3, -3, 1.5, -2.5, 1e308, -1e308,
 		5e-324, -5e-324, math.Inf(1), math.Inf(-1), math.NaN(), 1e16, 9007199254740993, 0.1, 7, -7, 1e-300, 1024, -1075}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, src, opt)
 		for _, x := range edges {
 			for _, y := range edges {
 				if got, want := in.call("p", x, y), pyPow(x, y); !samePow(got, want) {
-					t.Errorf("opt=%v %v ** %v = %+v, want %+v", opt.Optimize, x, y, got, want)
+					t.Errorf("opt=%v %v ** %v = %+v, want %+v", opt.Passes(), x, y, got, want)
 				}
 			}
 		}
@@ -130,7 +130,7 @@ def q(x: float, n: int) -> float:
 				}
 			}
 			if got := in.call("q", c.x, c.n); !samePow(got, want) {
-				t.Errorf("opt=%v q(%v, %d) = %+v, want %+v", opt.Optimize, c.x, c.n, got, want)
+				t.Errorf("opt=%v q(%v, %d) = %+v, want %+v", opt.Passes(), c.x, c.n, got, want)
 			}
 		}
 	}

@@ -41,13 +41,13 @@ func FuzzCompile(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		for _, opt := range []Options{{}, {Optimize: true}} {
+		for _, opt := range optionSets() {
 			m, err := Generate(file, info, opt)
 			if err != nil {
-				t.Fatalf("generate (optimize=%v): %v\n%s", opt.Optimize, err, src)
+				t.Fatalf("generate (optimize=%v): %v\n%s", opt.Passes(), err, src)
 			}
 			if _, err := wasmtime.NewModule(engine, m.Encode()); err != nil {
-				t.Fatalf("invalid module (optimize=%v): %v\n%s\n%s", opt.Optimize, err, src, m.WAT())
+				t.Fatalf("invalid module (optimize=%v): %v\n%s\n%s", opt.Passes(), err, src, m.WAT())
 			}
 			_ = m.WAT()
 		}

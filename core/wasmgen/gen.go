@@ -53,6 +53,12 @@
 //   - & | ^ ~ and >> are exact on i64; << traps with ErrOverflow when the
 //     result leaves i64, and a negative shift count with ErrValue (bits.go).
 //
+// The optimizations are named passes with switches (passes.go: the
+// registry, Options.Passes, `multilingual wat --disable=NAME`). Their
+// analyses run before a function is lowered and leave their decisions in
+// a plan (funcPlan, modulePlan) that lowering reads; the loop passes keep
+// what they know of the enclosing loops in loopState.
+//
 // Checks are dropped only where they provably cannot fire (ranges.go keeps
 // the proofs), so the code stays exactly as strict:
 //
@@ -141,11 +147,14 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/check"
 )
 
-// Options tune generation.
+// Options tune generation: which optimization passes run (passes.go has
+// the registry; Options.Passes the set).
 type Options struct {
-	// Optimize folds constant arithmetic that cannot trap and drops code
-	// after return, break and continue.
+	// Optimize runs every pass (AllPasses); without it only BasePasses
+	// run.
 	Optimize bool
+	// Disable switches passes off (`multilingual wat --disable=NAME`).
+	Disable PassSet
 }
 
 // errGlobal is the index of the global holding the last ErrorCode.
@@ -155,6 +164,7 @@ const errGlobal = 0
 type gen struct {
 	info    *check.Info
 	opt     Options
+	passes  PassSet // opt.Passes()
 	mod     *wasmbin.Module
 	index   map[*check.Func]uint32 // function index of each compiled function
 	helpers map[string]uint32      // runtime helpers generated on demand
@@ -164,12 +174,9 @@ type gen struct {
 	// character position __ml_str_pos found (string, index, byte offset)
 	posGlobal uint32
 	data      []byte // the static strings, laid out from HeapBase
-	// specs holds the function index of the non-negative specialization
-	// of each function that has one (specialize.go).
-	specs map[*check.Func]uint32
-	// guards holds the leading guard of each function asked about, nil
-	// for none (leafguard.go).
-	guards map[*check.Func]*ast.If
+	// plan is what the passes decided about the module (before any
+	// function is generated).
+	plan modulePlan
 	// consts caches constOf, a pure function of the tree, so that the
 	// analyses that ask about every subexpression stay linear (fold.go).
 	consts map[ast.Expr]constResult
@@ -208,7 +215,8 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, er
 		Type: wasmbin.FuncType{Results: []wasmbin.ValType{wasmbin.I32}},
 		Body: []wasmbin.Instr{{Op: wasmbin.OpGlobalGet, Imm: errGlobal}},
 	})
-	if opt.Optimize {
+	g.planGuards(compiled)
+	if g.on(PassSpecialize) {
 		g.planSpecs(compiled)
 	}
 	for i, fn := range compiled {
@@ -234,7 +242,7 @@ var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmb
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
 	return &gen{
-		info: info, opt: opt,
+		info: info, opt: opt, passes: opt.Passes(),
 		mod: &wasmbin.Module{
 			Custom:       abiSections,
 			MemoryPages:  1,
@@ -335,54 +343,101 @@ type frame struct {
 	tailTop, tailBase bool
 }
 
-// fgen generates one function.
+// fgen generates one function: the plan the passes made for it, read
+// only, and the state of lowering.
 type fgen struct {
 	g         *gen
 	fn        *check.Func
 	f         *wasmbin.Func
+	plan      *funcPlan
 	local     map[string]uint32
 	types     map[string]*check.Type       // checked type of each local, by name (localType)
 	free      map[wasmbin.ValType][]uint32 // temporaries not in use
 	frames    []frame
 	facts     map[string]interval   // intervals of the range loop variables (ranges.go)
 	rangeMemo map[ast.Expr]interval // rangeOf's answers under the current facts (ranges.go)
-	cache     map[string]cachedList // list headers hoisted by the enclosing loops (hoist.go)
-	tail      bool                  // the body runs under the tail call transformation
-	acc       uint32                // its accumulator (tailcall.go)
-	// appends holds the str locals that append statements extend
-	// (strappend.go).
+	// loops is what hoist and version know about the loops being
+	// generated.
+	loops loopState
+	// acc is the accumulator of the tail call transformation, when the
+	// plan has it (tailcall.go).
+	acc uint32
+	// inlined holds the names bound to a callee's parameters while its
+	// leading guard is generated in place (leafguard.go): they are not
+	// the caller's locals, whatever the plan says of those.
+	inlined map[string]bool
+}
+
+// A funcPlan is what the passes decided about one function before it is
+// generated; lowering reads it and never changes it.
+type funcPlan struct {
+	// spec: the function is generated as its non-negative specialization
+	// (specialize).
+	spec bool
+	// appends holds the str locals that append statements extend in place
+	// (strappend).
 	appends map[string]bool
+	// tail: the body runs under the additive tail call transformation
+	// (tailcall).
+	tail bool
+	// rotated is the leading guard of the tail call loop, tested at its
+	// bottom (leafguard), or nil.
+	rotated *ast.If
+}
+
+// A loopState is what the loop passes know about the loops enclosing the
+// code being generated: set when a loop is entered, restored when it is
+// left.
+type loopState struct {
+	// cache holds the list headers hoisted by the enclosing loops (hoist).
+	cache map[string]cachedList
 	// proven maps a list local to the loop variable whose accesses to it
-	// are known to be in bounds in the loop being generated (version.go).
+	// are known to be in bounds in the loop being generated (version).
 	proven map[string]string
 	// provenRows maps a row L[k] of the loop being generated to the index
-	// j whose accesses L[k][j] are known to be in bounds (version.go).
+	// j whose accesses L[k][j] are known to be in bounds (version).
 	provenRows map[*ast.Index]string
 	// reduced maps each product e * k of the loop being generated that
 	// the loop keeps in a local to that local, and advances lists the
-	// additions that keep them up to date (version.go).
+	// additions that keep them up to date (version).
 	reduced  map[*ast.Binary]uint32
 	advances []advance
-	// spec is set while generating a non-negative specialization, and
-	// specFail then says why it does not hold, if it does not
-	// (specialize.go).
-	spec     bool
-	specFail string
-	// rotated is the leading guard of a tail call loop tested at its
-	// bottom (leafguard.go).
-	rotated *ast.If
+}
+
+// A modulePlan is what the passes decided about the module before any
+// function is generated.
+type modulePlan struct {
+	// specs holds the function index of the non-negative specialization
+	// of each function that has one (specialize).
+	specs map[*check.Func]uint32
+	// guards holds the leading guard of each compiled function that has
+	// a simple one (leafguard).
+	guards map[*check.Func]*ast.If
 }
 
 // function generates the code of one compilable function.
 func (g *gen) function(fn *check.Func) *wasmbin.Func {
-	f, _ := g.genFunc(fn, false)
-	return f
+	return g.genFunc(fn, false)
+}
+
+// planFunc runs the passes' analyses of fn (with spec, of its
+// non-negative specialization) and returns their plan.
+func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
+	p := &funcPlan{spec: spec}
+	scratch := &fgen{g: g, fn: fn, plan: p}
+	if g.on(PassStrAppend) {
+		p.appends = scratch.appendTargets(fn.Decl.Body)
+	}
+	if scratch.usesTailCalls() {
+		p.tail = true
+		p.rotated, _ = g.simpleGuard(fn)
+	}
+	return p
 }
 
 // genFunc generates fn, or with spec its non-negative specialization
-// (specialize.go), whose failure it then reports (an empty reason when it
-// holds).
-func (g *gen) genFunc(fn *check.Func, spec bool) (*wasmbin.Func, string) {
+// (specialize.go).
+func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 	f := &wasmbin.Func{Name: fn.Name, Export: !spec, ParamNames: fn.ParamNames}
 	if spec {
 		f.Name += specSuffix
@@ -392,7 +447,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*wasmbin.Func, string) {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{g: g, fn: fn, f: f, local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32), spec: spec}
+	fg := &fgen{g: g, fn: fn, f: f, plan: g.planFunc(fn, spec), local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32)}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -406,15 +461,13 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*wasmbin.Func, string) {
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
 	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
-	fg.appends = fg.appendTargets(fn.Decl.Body)
 	var falls bool
 	if g.onCallCycle(fn) {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
 	}
-	if fg.usesTailCalls() {
-		fg.tail = true
+	if fg.plan.tail {
 		fg.acc = fg.named(wasmbin.I64, "tail.acc")
-		if guard, ok := g.simpleGuard(fn); ok {
+		if guard := fg.plan.rotated; guard != nil {
 			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
 		} else {
 			fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
@@ -432,7 +485,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) (*wasmbin.Func, string) {
 			fg.emit(wasmbin.OpUnreachable) // every path returned; keeps the validator happy
 		}
 	}
-	return f, fg.specFail
+	return f
 }
 
 // emit appends an instruction without immediate.

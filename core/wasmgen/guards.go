@@ -24,7 +24,7 @@ import (
 // guardFact returns the interval the parameter of the guard s holds after
 // it, and the parameter's name; ok is false when s is not a guard.
 func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
-	if len(s.Else) > 0 {
+	if !fg.g.on(PassGuards) || len(s.Else) > 0 {
 		return "", interval{}, false
 	}
 	c, isCmp := s.Cond.(*ast.Compare)

@@ -180,15 +180,15 @@ func (fg *fgen) invariantLists(cond ast.Expr, body []ast.Stmt) []string {
 }
 
 // hoistLists loads the headers of the invariant lists of a loop (cond and
-// body) into locals and records them in fg.cache; the returned function,
+// body) into locals and records them in fg.loops.cache; the returned function,
 // called after the loop, forgets them and frees the locals.
 func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
-	if !fg.g.opt.Optimize {
+	if !fg.g.on(PassHoist) {
 		return func() {}
 	}
 	var added []string
 	for _, name := range fg.invariantLists(cond, body) {
-		if _, ok := fg.cache[name]; ok {
+		if _, ok := fg.loops.cache[name]; ok {
 			continue // an enclosing loop holds it already
 		}
 		fg.g.useHeap()
@@ -210,16 +210,16 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 			fg.i64(math.MaxInt64)
 			fg.set(c.rowsMin)
 		}
-		if fg.cache == nil {
-			fg.cache = map[string]cachedList{}
+		if fg.loops.cache == nil {
+			fg.loops.cache = map[string]cachedList{}
 		}
-		fg.cache[name] = c
+		fg.loops.cache[name] = c
 		added = append(added, name)
 	}
 	return func() {
 		for _, name := range added {
-			c := fg.cache[name]
-			delete(fg.cache, name)
+			c := fg.loops.cache[name]
+			delete(fg.loops.cache, name)
 			fg.release(wasmbin.I64, c.len)
 			fg.release(wasmbin.I32, c.data)
 			if c.rows {
@@ -256,6 +256,6 @@ func (fg *fgen) cachedOf(e ast.Expr) (cachedList, bool) {
 	if !ok {
 		return cachedList{}, false
 	}
-	c, ok := fg.cache[id.Name]
+	c, ok := fg.loops.cache[id.Name]
 	return c, ok
 }

@@ -85,11 +85,11 @@ def rebind(n: int) -> int:
             a = [100, 200]
     return s
 `
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, src), opt, "sieve", "rows", "past", "grows", "shrinks", "swaprows", "rebind")
 		for n, want := range map[int64]int64{0: 0, 1: 0, 2: 1, 3: 2, 10: 4, 100: 25, 1000: 168} {
 			if got := in.call("sieve", n); got.val != want {
-				t.Errorf("opt=%v sieve(%d) = %+v, want %d", opt.Optimize, n, got, want)
+				t.Errorf("opt=%v sieve(%d) = %+v, want %d", opt.Passes(), n, got, want)
 			}
 		}
 		if got := in.call("sieve", int64(-1)); got.val != int64(0) {
@@ -113,7 +113,7 @@ def rebind(n: int) -> int:
 				}
 			}
 			if got := in.call("rows", n); got.val != want {
-				t.Errorf("opt=%v rows(%d) = %+v, want %v", opt.Optimize, n, got, want)
+				t.Errorf("opt=%v rows(%d) = %+v, want %v", opt.Passes(), n, got, want)
 			}
 		}
 		if got := in.call("past", int64(3)); got.val != int64(12) {

@@ -286,7 +286,7 @@ def downbig(a: int, b: int) -> int:
 	}
 	const max, minI = int64(^uint64(0) >> 1), -int64(^uint64(0)>>1) - 1
 	f := parseEn(t, src)
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, f, opt, "total", "up7", "downbig")
 		for _, c := range [][3]int64{
 			{0, 3000, 1}, {0, 3000, 2}, {-5000, 5000, 3}, {3000, -3000, -1}, {3000, -3000, -7},
@@ -295,7 +295,7 @@ def downbig(a: int, b: int) -> int:
 			{minI, max, 1 << 61}, {max, minI, -(1 << 61)}, {0, max, max}, {max - 1, minI, minI},
 		} {
 			if got := in.call("total", c[0], c[1], c[2]); got.trap != "" || got.val != want(c[0], c[1], c[2]) {
-				t.Errorf("opt=%v total%v = %+v, want %d", opt.Optimize, c, got, want(c[0], c[1], c[2]))
+				t.Errorf("opt=%v total%v = %+v, want %d", opt.Passes(), c, got, want(c[0], c[1], c[2]))
 			}
 		}
 		for _, c := range [][2]int64{{0, 10000}, {-3, 7168}, {max - 10000, max}, {0, 7 * 1024}, {0, 7*1024 + 1}} {

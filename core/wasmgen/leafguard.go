@@ -13,7 +13,7 @@ import (
 //	    return n
 //
 // and 38% of its calls (fib(30): 514,229 of 1,346,269) only run that
-// guard. With Optimize the generator does two things with such a guard
+// guard. With the leafguard pass the generator does two things with such a guard
 // (whose condition and value are simple: names of int, float or bool
 // parameters, literals, + - *, unary operators, comparisons, and/or/not):
 //
@@ -36,24 +36,30 @@ import (
 //
 // Only recursive functions are treated, where the calls are many.
 
+// planGuards finds the leading guard of each compiled function (see
+// above) for the plan: every call site of a function, and its own tail
+// call loop, read it there.
+func (g *gen) planGuards(compiled []*check.Func) {
+	for _, fn := range compiled {
+		if s, ok := g.findGuard(fn); ok {
+			if g.plan.guards == nil {
+				g.plan.guards = make(map[*check.Func]*ast.If)
+			}
+			g.plan.guards[fn] = s
+		}
+	}
+}
+
 // simpleGuard returns the leading guard of fn, `if C: return E` with C and
-// E simple (see above), when fn is recursive. The answer is worked out
-// once per function (every call site of fn asks).
+// E simple (see above), when fn is recursive, as planGuards found it.
 func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
-	if s, done := g.guards[fn]; done {
-		return s, s != nil
-	}
-	s, ok := g.findGuard(fn)
-	if g.guards == nil {
-		g.guards = make(map[*check.Func]*ast.If)
-	}
-	g.guards[fn] = s
+	s, ok := g.plan.guards[fn]
 	return s, ok
 }
 
-// findGuard is simpleGuard without the memory.
+// findGuard works out the leading guard of fn for planGuards.
 func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
-	if !g.opt.Optimize || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !g.recursive(fn) {
+	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !g.recursive(fn) {
 		return nil, false
 	}
 	s, ok := fn.Decl.Body[0].(*ast.If)
@@ -163,17 +169,17 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 // restores the caller's names afterwards.
 func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, gen func()) {
 	type saved struct {
-		local          uint32
-		hasLocal       bool
-		fact           interval
-		hasFact, appnd bool
+		local            uint32
+		hasLocal         bool
+		fact             interval
+		hasFact, inlined bool
 	}
 	old := make([]saved, len(temps))
 	for i, name := range callee.ParamNames {
 		var s saved
 		s.local, s.hasLocal = fg.local[name]
 		s.fact, s.hasFact = fg.facts[name]
-		s.appnd = fg.appends[name]
+		s.inlined = fg.inlined[name]
 		old[i] = s
 		fg.local[name] = temps[i]
 		if fg.facts == nil {
@@ -187,7 +193,10 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 			delete(fg.facts, name)
 			fg.rangeMemo = nil
 		}
-		delete(fg.appends, name)
+		if fg.inlined == nil {
+			fg.inlined = map[string]bool{}
+		}
+		fg.inlined[name] = true
 	}
 	gen()
 	for i := len(temps) - 1; i >= 0; i-- {
@@ -204,8 +213,8 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 			delete(fg.facts, name)
 			fg.rangeMemo = nil
 		}
-		if s.appnd {
-			fg.appends[name] = true
+		if !s.inlined {
+			delete(fg.inlined, name)
 		}
 	}
 }
@@ -237,7 +246,6 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 	fg.frames[len(fg.frames)-1].tailBase = true
 	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.frames[len(fg.frames)-1].tailTop = true
-	fg.rotated = g
 	falls := true
 	if name, r, ok := fg.guardFact(g); ok {
 		fg.withFact(name, r, func() { falls = fg.block(rest) })
@@ -249,7 +257,6 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 		fg.trap(abi.ErrUnsupported) // Python would return None
 	}
 	fg.end()
-	fg.rotated = nil
 	return fg.block(g.Body)
 }
 
@@ -273,7 +280,7 @@ func (fg *fgen) retest() {
 		fg.facts[name] = r
 		fg.rangeMemo = nil
 	}
-	fg.cond(fg.rotated.Cond)
+	fg.cond(fg.plan.rotated.Cond)
 	fg.facts = saved
 	fg.rangeMemo = nil
 	fg.emit(wasmbin.OpI32Eqz)

@@ -70,33 +70,33 @@ func TestLeafGuards(t *testing.T) {
 		}
 		return x * 2
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, leafSrc, opt)
 		for _, n := range []int64{-9, -1, 0, 1, 2, 3, 4, 5, 6, 14, 15, 16, 25, 26, 27} {
 			if got := in.call("fib", n); got.val != fib(n) {
-				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Optimize, n, got, fib(n))
+				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Passes(), n, got, fib(n))
 			}
 			if got := in.call("jump", n); got.val != jump(n) {
-				t.Errorf("opt=%v jump(%d) = %+v, want %d", opt.Optimize, n, got, jump(n))
+				t.Errorf("opt=%v jump(%d) = %+v, want %d", opt.Passes(), n, got, jump(n))
 			}
 			if got := in.call("big", n); got != big(n) {
-				t.Errorf("opt=%v big(%d) = %+v, want %+v", opt.Optimize, n, got, big(n))
+				t.Errorf("opt=%v big(%d) = %+v, want %+v", opt.Passes(), n, got, big(n))
 			}
 			want := big(n)
 			if want.trap == "" {
 				want = result{val: fib(n-3) + want.val.(int64)}
 			}
 			if got := in.call("neg", n); got != want {
-				t.Errorf("opt=%v neg(%d) = %+v, want %+v", opt.Optimize, n, got, want)
+				t.Errorf("opt=%v neg(%d) = %+v, want %+v", opt.Passes(), n, got, want)
 			}
 		}
 		for k, want := range map[int64]int64{0: 2, 3: 20, 5: 89 + 11} {
 			if got := in.call("named", k); got.val != want {
-				t.Errorf("opt=%v named(%d) = %+v, want %d", opt.Optimize, k, got, want)
+				t.Errorf("opt=%v named(%d) = %+v, want %d", opt.Passes(), k, got, want)
 			}
 		}
 		if got := in.call("big", int64(math.MinInt64)); got.trap != "overflow" {
-			t.Errorf("opt=%v big(MIN) = %+v, want overflow", opt.Optimize, got)
+			t.Errorf("opt=%v big(MIN) = %+v, want overflow", opt.Passes(), got)
 		}
 		for _, c := range []struct {
 			x float64
@@ -105,7 +105,7 @@ func TestLeafGuards(t *testing.T) {
 			got := in.call("half", c.x, c.k)
 			want := half(c.x, c.k)
 			if g, ok := got.val.(float64); !ok || !(g == want || math.IsNaN(g) && math.IsNaN(want)) {
-				t.Errorf("opt=%v half(%v, %d) = %+v, want %v", opt.Optimize, c.x, c.k, got, want)
+				t.Errorf("opt=%v half(%v, %d) = %+v, want %v", opt.Passes(), c.x, c.k, got, want)
 			}
 		}
 	}

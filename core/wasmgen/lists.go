@@ -521,13 +521,13 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
 	ir := fg.rangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, wasmbin.I64, func() { fg.exprAs(i, check.Int) })
-	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.proven[xi.Name] != "" {
-		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.proven[xi.Name] {
+	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.loops.proven[xi.Name] != "" {
+		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.proven[xi.Name] {
 			ref.inBounds = true
 		}
 	}
-	if row, ok := x.(*ast.Index); ok && fg.provenRows[row] != "" {
-		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.provenRows[row] {
+	if row, ok := x.(*ast.Index); ok && fg.loops.provenRows[row] != "" {
+		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.provenRows[row] {
 			ref.inBounds = true
 		}
 	}

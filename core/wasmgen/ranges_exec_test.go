@@ -79,7 +79,7 @@ def steps(n: int) -> int:
 		}
 		return s
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, src), opt, "nearmax", "overmax", "nearmin", "divs", "idx", "steps")
 		if got := in.call("nearmax", int64(0)); got.val != int64(1+2+3+4+5+6+7) {
 			t.Errorf("nearmax = %+v", got)
@@ -186,16 +186,16 @@ def stride(n: int) -> int:
 		{"stride", 3, int64(3 + 2)},
 		{"stride", 1 << 61, int64(2)},
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, src), opt, "accum", "accuml", "drain", "negs", "subneg", "square", "wide", "stride")
 		for _, c := range cases {
 			got := in.call(c.fn, c.arg)
 			if tr, ok := c.want.(string); ok {
 				if got.trap != tr {
-					t.Errorf("opt=%v %s(%d) = %+v, want %s", opt.Optimize, c.fn, c.arg, got, tr)
+					t.Errorf("opt=%v %s(%d) = %+v, want %s", opt.Passes(), c.fn, c.arg, got, tr)
 				}
 			} else if got.trap != "" || got.val != c.want {
-				t.Errorf("opt=%v %s(%d) = %+v, want %d", opt.Optimize, c.fn, c.arg, got, c.want)
+				t.Errorf("opt=%v %s(%d) = %+v, want %d", opt.Passes(), c.fn, c.arg, got, c.want)
 			}
 		}
 	}

@@ -56,7 +56,7 @@ func intOpsFile() *ast.File {
 }
 
 func TestIntArithmetic(t *testing.T) {
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, intOpsFile(), opt, "add", "sub", "mul", "fdiv", "mod", "pow", "tdiv", "neg", "iabs")
 		for _, a := range intSamples {
 			A := big.NewInt(a)

@@ -2,7 +2,6 @@ package wasmgen
 
 import (
 	"fmt"
-	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
@@ -68,66 +67,41 @@ func (g *gen) specCandidate(fn *check.Func) bool {
 }
 
 // planSpecs decides which compiled functions get a specialization: each
-// candidate's copy is generated once in a scratch module and kept when
-// its hypothesis holds. The kept copies get function indices after the
-// ones already in the module; specFunctions fills them in.
+// candidate whose hypothesis specHolds proves. The kept copies get
+// function indices after the ones already in the module; specFunctions
+// fills them in.
 func (g *gen) planSpecs(compiled []*check.Func) {
 	var kept []*check.Func
 	for _, fn := range compiled {
-		if !g.specCandidate(fn) {
-			continue
-		}
-		if g.trySpec(fn) == "" {
+		if g.specCandidate(fn) && g.specHolds(fn) == "" {
 			kept = append(kept, fn)
 		}
 	}
 	for _, fn := range kept {
-		if g.specs == nil {
-			g.specs = make(map[*check.Func]uint32)
+		if g.plan.specs == nil {
+			g.plan.specs = make(map[*check.Func]uint32)
 		}
-		g.specs[fn] = uint32(len(g.mod.Funcs))
+		g.plan.specs[fn] = uint32(len(g.mod.Funcs))
 		g.mod.Funcs = append(g.mod.Funcs, nil) // filled by specFunctions
 	}
 }
 
-// trySpec generates fn's specialization in a scratch module, where it is
-// the only one, and returns why its hypothesis fails ("" when it holds).
-func (g *gen) trySpec(fn *check.Func) (reason string) {
-	sg := newGen(g.info, g.opt)
-	sg.index = g.index
-	sg.mod.Funcs = make([]*wasmbin.Func, len(g.mod.Funcs)) // the same indices
-	sg.specs = map[*check.Func]uint32{fn: uint32(len(sg.mod.Funcs))}
-	sg.mod.Funcs = append(sg.mod.Funcs, nil)
-	defer func() {
-		if r := recover(); r != nil {
-			reason = fmt.Sprint(r)
-		}
-	}()
-	_, reason = sg.genFunc(fn, true)
-	return reason
-}
-
 // specFunctions generates the specializations planSpecs kept. Knowing
-// more specializations than the scratch module did can only narrow
-// intervals, so each hypothesis still holds; a failure is a bug.
+// more specializations than specHolds did can only narrow intervals, so
+// each hypothesis still holds (specRequire checks it as the code is
+// generated: a failure is a bug).
 func (g *gen) specFunctions(compiled []*check.Func) {
 	for _, fn := range compiled {
-		idx, ok := g.specs[fn]
-		if !ok {
-			continue
+		if idx, ok := g.plan.specs[fn]; ok {
+			g.mod.Funcs[idx] = g.genFunc(fn, true)
 		}
-		f, reason := g.genFunc(fn, true)
-		if reason != "" {
-			panic(fmt.Sprintf("the specialization of %s failed after its plan: %s", fn.Name, reason))
-		}
-		g.mod.Funcs[idx] = f
 	}
 }
 
 // paramFacts returns the intervals of the int parameters of a
 // specialization (none for a generic function).
 func (fg *fgen) paramFacts() map[string]interval {
-	if !fg.spec {
+	if !fg.plan.spec {
 		return nil
 	}
 	facts := map[string]interval{}
@@ -143,14 +117,14 @@ func (fg *fgen) paramFacts() map[string]interval {
 // to: the callee has one and every int argument is >= 0.
 func (fg *fgen) specCall(e *ast.Call) (uint32, bool) {
 	id, ok := e.Func.(*ast.Ident)
-	if !ok || fg.g.specs == nil {
+	if !ok || fg.g.plan.specs == nil {
 		return 0, false
 	}
 	if _, builtin := fg.g.info.Builtins[id]; builtin {
 		return 0, false
 	}
 	callee := fg.g.info.FuncByName[id.Name]
-	idx, ok := fg.g.specs[callee]
+	idx, ok := fg.g.plan.specs[callee]
 	if !ok || len(e.Args) != len(callee.Params) {
 		return 0, false
 	}
@@ -162,18 +136,20 @@ func (fg *fgen) specCall(e *ast.Call) (uint32, bool) {
 	return idx, true
 }
 
-// specRequire records, in a specialization, that its hypothesis fails
-// unless the interval of e is >= 0 (what says which value e is).
+// specRequire checks, in a specialization, that the interval of e is >= 0
+// (what says which value e is), as specHolds proved before generating it:
+// a failure is a bug of the generator, not a reason to drop the copy.
 func (fg *fgen) specRequire(e ast.Expr, what string) {
-	if fg.spec && fg.specFail == "" && !fg.rangeOf(e).nonNeg() {
-		fg.specFail = fmt.Sprintf("%s at %v may be negative", what, e.Span().Start)
+	if fg.plan.spec && !fg.rangeOf(e).nonNeg() {
+		panic(fmt.Sprintf("specialization of %s: %s at %v may be negative, after specHolds proved it was not",
+			fg.fn.Name, what, e.Span().Start))
 	}
 }
 
 // accRange returns the interval of the tail call accumulator: >= 0 in a
-// specialization (specRequire checks every addition to it).
+// specialization (specHolds checks every addition to it).
 func (fg *fgen) accRange() interval {
-	if fg.spec {
+	if fg.plan.spec {
 		return nonNegRange
 	}
 	return fullRange

@@ -99,27 +99,27 @@ func TestSpecResults(t *testing.T) {
 		}
 		return t + sum3(n-1)
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, specSrc, opt)
 		for _, n := range []int64{-5, -1, 0, 1, 2, 3, 20} {
 			if got := in.call("fib", n); got.val != fib(n) {
-				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Optimize, n, got, fib(n))
+				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Passes(), n, got, fib(n))
 			}
 			if got := in.call("sum3", n); got.val != sum3(n) {
-				t.Errorf("opt=%v sum3(%d) = %+v, want %d", opt.Optimize, n, got, sum3(n))
+				t.Errorf("opt=%v sum3(%d) = %+v, want %d", opt.Passes(), n, got, sum3(n))
 			}
 			if got, want := in.call("down", n), -max(n, 0); got.val != want {
-				t.Errorf("opt=%v down(%d) = %+v, want %d", opt.Optimize, n, got, want)
+				t.Errorf("opt=%v down(%d) = %+v, want %d", opt.Passes(), n, got, want)
 			}
 		}
 		if got := in.call("fibs", int64(15)); got.val != fib(15)+fib(5) {
-			t.Errorf("opt=%v fibs(15) = %+v", opt.Optimize, got)
+			t.Errorf("opt=%v fibs(15) = %+v", opt.Passes(), got)
 		}
 		if got := in.call("fibs", int64(3)); got.val != fib(3)+fib(-7) {
-			t.Errorf("opt=%v fibs(3) = %+v", opt.Optimize, got)
+			t.Errorf("opt=%v fibs(3) = %+v", opt.Passes(), got)
 		}
 		if got := in.call("walks", int64(9)); got.val != int64(3) {
-			t.Errorf("opt=%v walks(9) = %+v", opt.Optimize, got)
+			t.Errorf("opt=%v walks(9) = %+v", opt.Passes(), got)
 		}
 		tests := []struct {
 			n, s int64
@@ -136,7 +136,7 @@ func TestSpecResults(t *testing.T) {
 		}
 		for _, tt := range tests {
 			if got := in.call("tri", tt.n, tt.s); got != tt.want {
-				t.Errorf("opt=%v tri(%d, %d) = %+v, want %+v", opt.Optimize, tt.n, tt.s, got, tt.want)
+				t.Errorf("opt=%v tri(%d, %d) = %+v, want %+v", opt.Passes(), tt.n, tt.s, got, tt.want)
 			}
 		}
 	}

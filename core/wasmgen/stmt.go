@@ -10,13 +10,13 @@ import (
 )
 
 // block generates a statement list and reports whether control can fall
-// off its end. With Optimize, statements after one that cannot fall
+// off its end. With the deadcode pass, statements after one that cannot fall
 // through are dropped; without it they are emitted (still valid
 // WebAssembly: the validator types unreachable code permissively).
 func (fg *fgen) block(body []ast.Stmt) bool {
 	falls := true
 	for i, s := range body {
-		if !falls && fg.g.opt.Optimize {
+		if !falls && fg.g.on(PassDeadCode) {
 			break
 		}
 		if !fg.stmt(s) {
@@ -152,7 +152,7 @@ func (fg *fgen) localTypes() map[string]*check.Type {
 
 // ret generates a return statement.
 func (fg *fgen) ret(s *ast.Return) {
-	if fg.tail {
+	if fg.plan.tail {
 		fg.tailReturn(s)
 		return
 	}
@@ -285,7 +285,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.frames[len(fg.frames)-1].continueTo = true
 		fg.block(s.Body)
 		fg.end()
-		for _, a := range fg.advances {
+		for _, a := range fg.loops.advances {
 			fg.get(a.product)
 			fg.get(a.by)
 			fg.emit(wasmbin.OpI64Add) // exact (version.go)

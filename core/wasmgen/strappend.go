@@ -53,9 +53,19 @@ func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
 	return out
 }
 
+// appended reports whether name is a str local of the function that the
+// plan appends to in place (and not, at this point, the name of an inlined
+// callee's parameter: leafguard.go).
+func (fg *fgen) appended(name string) bool {
+	return fg.plan.appends[name] && !fg.inlined[name]
+}
+
 // appendStmt reports whether n is `r = r + x` or `r += x` for a str local
 // r, returning r and x.
 func (fg *fgen) appendStmt(n ast.Node) (*ast.Ident, ast.Expr, bool) {
+	if !fg.g.on(PassStrAppend) {
+		return nil, nil, false
+	}
 	switch s := n.(type) {
 	case *ast.Assign:
 		r, ok := s.Target.(*ast.Ident)
@@ -87,7 +97,7 @@ func (fg *fgen) isStrLocal(name string) bool {
 // strLook generates a str operand in a context that only looks at it: an
 // append target is read as it is, marked or not.
 func (fg *fgen) strLook(e ast.Expr) {
-	if id, ok := e.(*ast.Ident); ok && fg.appends[id.Name] {
+	if id, ok := e.(*ast.Ident); ok && fg.appended(id.Name) {
 		fg.get(fg.local[id.Name])
 		return
 	}

@@ -10,7 +10,7 @@ import (
 // Additive tail calls. An int function f with a statement
 // `return X + f(args)` (fib's `return fib(n - 1) + fib(n - 2)`) spends
 // most of its time in calls; C compilers turn the last call into a jump
-// with an accumulator, and so does the generator, with Optimize:
+// with an accumulator, and so does the generator, with the tailcall pass:
 //
 //   - the body runs inside a loop, with a hidden i64 accumulator acc that
 //     starts at 0 (locals start at zero);
@@ -65,7 +65,7 @@ func (fg *fgen) tailSite(s *ast.Return) (x ast.Expr, call *ast.Call, ok bool) {
 // usesTailCalls reports whether the function being generated has an
 // additive tail call and can take the transformation.
 func (fg *fgen) usesTailCalls() bool {
-	if !fg.g.opt.Optimize || fg.fn == nil || fg.fn.Result == nil || fg.fn.Result.Kind != check.Int {
+	if !fg.g.on(PassTailCall) || fg.fn == nil || fg.fn.Result == nil || fg.fn.Result.Kind != check.Int {
 		return false
 	}
 	found := false
@@ -137,7 +137,7 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 	if !fg.tailPassCalls(x, call) {
 		fg.interruptCheck() // a pass that made no call of a recursive function (interrupt.go)
 	}
-	if fg.rotated != nil {
+	if fg.plan.rotated != nil {
 		fg.retest()
 		return
 	}

@@ -45,11 +45,11 @@ def nested(n: int) -> int:
 		}
 		return 100
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := compile(t, parseEn(t, src), opt, "fib", "count", "swap", "run", "nested")
 		for _, n := range []int64{-3, 0, 1, 2, 10, 25} {
 			if got := in.call("fib", n); got.val != fib(max(n, 0))+min(n, 0) {
-				t.Errorf("opt=%v fib(%d) = %+v", opt.Optimize, n, got)
+				t.Errorf("opt=%v fib(%d) = %+v", opt.Passes(), n, got)
 			}
 		}
 		if got := in.call("count", int64(1000), int64(-7)); got.val != int64(-7000) {

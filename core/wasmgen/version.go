@@ -152,14 +152,14 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	for i, name := range lists {
 		fg.get(stop)
-		fg.get(fg.cache[name].len)
+		fg.get(fg.loops.cache[name].len)
 		fg.emit(wasmbin.OpI64LeS)
 		if i > 0 {
 			fg.emit(wasmbin.OpI32And)
 		}
 	}
 	for _, r := range rows {
-		c := fg.cache[r.list]
+		c := fg.loops.cache[r.list]
 		fg.get(cur)
 		fg.get(c.rowsFrom)
 		fg.emit(wasmbin.OpI64GeS)
@@ -206,19 +206,19 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.emit(wasmbin.OpI32And)
 	}
 	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	old := fg.proven
-	fg.proven = map[string]string{}
+	old := fg.loops.proven
+	fg.loops.proven = map[string]string{}
 	for name, v := range old {
-		fg.proven[name] = v
+		fg.loops.proven[name] = v
 	}
 	for _, name := range lists {
-		fg.proven[name] = s.Var().Name
+		fg.loops.proven[name] = s.Var().Name
 	}
-	fg.provenRows = map[*ast.Index]string{}
+	fg.loops.provenRows = map[*ast.Index]string{}
 	for _, r := range rows {
-		fg.provenRows[r.row] = r.index
+		fg.loops.provenRows[r.row] = r.index
 	}
-	fg.reduced = map[*ast.Binary]uint32{}
+	fg.loops.reduced = map[*ast.Binary]uint32{}
 	byFactor := map[string]advance{}
 	for _, name := range factors {
 		a := advance{product: fg.temp(wasmbin.I64), by: fg.temp(wasmbin.I64)}
@@ -231,10 +231,10 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.emit(wasmbin.OpI64Mul)
 		fg.set(a.by)
 		byFactor[name] = a
-		fg.advances = append(fg.advances, a)
+		fg.loops.advances = append(fg.loops.advances, a)
 	}
 	for _, p := range products {
-		fg.reduced[p] = byFactor[factorOf(p, s.Var().Name)].product
+		fg.loops.reduced[p] = byFactor[factorOf(p, s.Var().Name)].product
 	}
 	gen := emitLoop
 	for _, name := range accs {
@@ -242,11 +242,11 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		gen = func() { fg.withFact(name, interval{-accBound, accBound}, inner) }
 	}
 	gen()
-	for _, a := range fg.advances {
+	for _, a := range fg.loops.advances {
 		fg.release(wasmbin.I64, a.product, a.by)
 	}
-	fg.reduced, fg.advances, fg.provenRows = nil, nil, nil
-	fg.proven = old
+	fg.loops.reduced, fg.loops.advances, fg.loops.provenRows = nil, nil, nil
+	fg.loops.proven = old
 	fg.emit(wasmbin.OpElse)
 	emitLoop()
 	fg.end()
@@ -286,7 +286,7 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 				}
 				l, okL := row.X.(*ast.Ident)
 				kk, okK := row.Index.(*ast.Ident)
-				if !okL || !okK || kk.Name != k || !fg.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
+				if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
 					return true
 				}
 				if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
@@ -322,7 +322,7 @@ func rowLists(rows []rowAccess) []string {
 // cache as it is and runs its checked copy). Before the first scan, the
 // cache starts at the loop's start.
 func (fg *fgen) scanRows(name string, cur, stop uint32) {
-	c := fg.cache[name]
+	c := fg.loops.cache[name]
 	fg.get(stop)
 	fg.get(c.len)
 	fg.emit(wasmbin.OpI64LeS)
@@ -402,7 +402,7 @@ func (fg *fgen) rangeOfName(name string) interval {
 // indexes by its own variable, when its start is known to be >= 0 and the
 // variable is assigned by range loops only.
 func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
-	if !fg.g.opt.Optimize || s.Target == nil {
+	if !fg.g.on(PassVersion) || s.Target == nil {
 		return nil
 	}
 	k := s.Var().Name
@@ -423,7 +423,7 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 				x, okX := n.X.(*ast.Ident)
 				i, okI := n.Index.(*ast.Ident)
 				if okX && okI && i.Name == k && !seen[x.Name] {
-					if _, cached := fg.cache[x.Name]; cached {
+					if _, cached := fg.loops.cache[x.Name]; cached {
 						seen[x.Name] = true
 						lists = append(lists, x.Name)
 					}
@@ -503,7 +503,7 @@ func factorOf(b *ast.Binary, k string) string {
 // have a fast copy behind the magnitude test (products, accumulators): an
 // innermost loop with a positive step below 2**31, when optimizing.
 func (fg *fgen) magnitudeLoop(s *ast.For, step int64) bool {
-	return fg.g.opt.Optimize && s.Target != nil && step > 0 && step < 1<<31 && innermost(s)
+	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && innermost(s)
 }
 
 // productFactors returns the distinct factors e of products (of the loop

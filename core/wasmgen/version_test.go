@@ -185,7 +185,7 @@ def two(n: int, a: int, b: int) -> int:
 	if !strings.Contains(wat, "i64.const 2147483648") {
 		t.Errorf("no loop is versioned for its products:\n%s", wat)
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, src, opt)
 		const big = 1 << 31
 		for _, c := range [][3]int64{
@@ -197,20 +197,20 @@ def two(n: int, a: int, b: int) -> int:
 				want = result{val: v}
 			}
 			if got := in.call("prods", c[0], c[1], c[2]); got != want {
-				t.Errorf("opt=%v prods%v = %+v, want %+v", opt.Optimize, c, got, want)
+				t.Errorf("opt=%v prods%v = %+v, want %+v", opt.Passes(), c, got, want)
 			}
 		}
 		for _, c := range [][2]int64{{20, 7}, {20, -7}, {9, big}, {9, -big}, {9, big + 5}, {0, 1}} {
 			if got := in.call("stepped", c[0], c[1]); got.val != stepped(c[0], c[1]) {
-				t.Errorf("opt=%v stepped%v = %+v, want %d", opt.Optimize, c, got, stepped(c[0], c[1]))
+				t.Errorf("opt=%v stepped%v = %+v, want %d", opt.Passes(), c, got, stepped(c[0], c[1]))
 			}
 			if got := in.call("changing", c[0], c[1]); got.val != changing(c[0], c[1]) {
-				t.Errorf("opt=%v changing%v = %+v, want %d", opt.Optimize, c, got, changing(c[0], c[1]))
+				t.Errorf("opt=%v changing%v = %+v, want %d", opt.Passes(), c, got, changing(c[0], c[1]))
 			}
 		}
 		for _, c := range [][3]int64{{12, 5, -9}, {7, big, big}, {7, -big, 3}} {
 			if got := in.call("two", c[0], c[1], c[2]); got.val != two(c[0], c[1], c[2]) {
-				t.Errorf("opt=%v two%v = %+v, want %d", opt.Optimize, c, got, two(c[0], c[1], c[2]))
+				t.Errorf("opt=%v two%v = %+v, want %d", opt.Passes(), c, got, two(c[0], c[1], c[2]))
 			}
 		}
 	}
@@ -271,7 +271,7 @@ def replaced(n: int, j: int) -> int:
 	if n := strings.Count(wat, "i64.lt_u"); n == 0 {
 		t.Errorf("no row access is proved in bounds:\n%s", wat)
 	}
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, src, opt)
 		for _, c := range [][3]int64{{10, 0, 0}, {10, 1, 0}, {10, 2, 0}, {10, 2, 3}, {10, 2, 5}, {1, 2, 0}, {10, -1, 0}, {10, -2, 2}, {10, -3, 0}, {10, 5, 0}, {0, 9, 0}, {10, 0, 12}, {6, 0, -1}, {3, 1, 6}} {
 			want := result{trap: "index"}
@@ -279,7 +279,7 @@ def replaced(n: int, j: int) -> int:
 				want = result{val: v}
 			}
 			if got := in.call("ragged", c[0], c[1], c[2]); got != want {
-				t.Errorf("opt=%v ragged%v = %+v, want %+v", opt.Optimize, c, got, want)
+				t.Errorf("opt=%v ragged%v = %+v, want %+v", opt.Passes(), c, got, want)
 			}
 		}
 		for _, c := range []struct {
@@ -289,7 +289,7 @@ def replaced(n: int, j: int) -> int:
 			{3, 1, result{val: int64(12)}}, {9, 2, result{val: int64(30)}}, {9, 3, result{trap: "index"}}, {0, 3, result{val: int64(0)}},
 		} {
 			if got := in.call("broken", c.n, c.j); got != c.want {
-				t.Errorf("opt=%v broken(%d, %d) = %+v, want %+v", opt.Optimize, c.n, c.j, got, c.want)
+				t.Errorf("opt=%v broken(%d, %d) = %+v, want %+v", opt.Passes(), c.n, c.j, got, c.want)
 			}
 		}
 		for _, c := range []struct {
@@ -299,7 +299,7 @@ def replaced(n: int, j: int) -> int:
 			{2, 0, result{val: int64(1 + 4 + 1 + 4 + 7 + 4 + 1 + 4)}}, {2, 1, result{trap: "index"}}, {1, -1, result{val: int64(3 + 5 + 7 + 5)}},
 		} {
 			if got := in.call("replaced", c.n, c.j); got != c.want {
-				t.Errorf("opt=%v replaced(%d, %d) = %+v, want %+v", opt.Optimize, c.n, c.j, got, c.want)
+				t.Errorf("opt=%v replaced(%d, %d) = %+v, want %+v", opt.Passes(), c.n, c.j, got, c.want)
 			}
 		}
 	}
@@ -380,7 +380,7 @@ def wide(n: int, s0: int) -> int:
 		}
 	}
 	const maxI, minI = math.MaxInt64, math.MinInt64
-	for _, opt := range []Options{{}, {Optimize: true}} {
+	for _, opt := range optionSets() {
 		in := instantiateSrc(t, src, opt)
 		for _, c := range [][2]int64{
 			{10, 0}, {30, -5}, {10, maxI - 3}, {10, maxI - 100}, {10, minI + 3}, {10, 1 << 61}, {10, 1<<61 + 1},
@@ -390,13 +390,13 @@ def wide(n: int, s0: int) -> int:
 				c[0] = 2000 // keeps the Go reference quick; the entry test is what matters
 			}
 			if got, want := in.call("acc", c[0], c[1]), accRef(c[0], c[1]); got != want {
-				t.Errorf("opt=%v acc%v = %+v, want %+v", opt.Optimize, c, got, want)
+				t.Errorf("opt=%v acc%v = %+v, want %+v", opt.Passes(), c, got, want)
 			}
 			if got, want := in.call("selfref", c[0], c[1]), selfRef(c[0], c[1]); got != want {
-				t.Errorf("opt=%v selfref%v = %+v, want %+v", opt.Optimize, c, got, want)
+				t.Errorf("opt=%v selfref%v = %+v, want %+v", opt.Passes(), c, got, want)
 			}
 			if got, want := in.call("wide", c[0], c[1]), wideRef(c[0], c[1]); got != want {
-				t.Errorf("opt=%v wide%v = %+v, want %+v", opt.Optimize, c, got, want)
+				t.Errorf("opt=%v wide%v = %+v, want %+v", opt.Passes(), c, got, want)
 			}
 		}
 	}

@@ -19,6 +19,12 @@ var update = flag.Bool("update", false, "rewrite the golden .wat files in testda
 // testdata/<name>.<lang>.ml.
 func testdataModules(t *testing.T) map[string]*wasmbin.Module {
 	t.Helper()
+	return testdataModulesWith(t, Options{Optimize: true})
+}
+
+// testdataModulesWith is testdataModules with the given options.
+func testdataModulesWith(t *testing.T, opt Options) map[string]*wasmbin.Module {
+	t.Helper()
 	files, err := filepath.Glob("testdata/*.ml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no testdata: %v", err)
@@ -42,7 +48,7 @@ func testdataModules(t *testing.T) map[string]*wasmbin.Module {
 		if len(errs) > 0 {
 			t.Fatalf("%v", errs)
 		}
-		m, err := Generate(f, info, Options{Optimize: true})
+		m, err := Generate(f, info, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

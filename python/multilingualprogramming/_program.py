@@ -335,7 +335,11 @@ class Program:
         self.python_source: str = str(artifact["python"])
         #: The program's own text, when known: tracebacks quote its lines.
         self.source: Optional[str] = artifact.get("source")
-        self._wat: str = str(artifact.get("wat", ""))
+        # The module as text: made on demand by wat(), which compiles the
+        # source again with the same options (compiling does not make it).
+        self._wat: Optional[str] = artifact.get("wat")
+        self._optimize: bool = bool(artifact.get("optimize", False))
+        self._disable: Tuple[str, ...] = tuple(artifact.get("disable", ()))
         self.functions: Dict[str, FunctionInfo] = {}
         for f in artifact.get("functions", []):
             info = FunctionInfo(
@@ -348,7 +352,8 @@ class Program:
                 bounded=bool(f.get("bounded", False)),
             )
             self.functions[info.name] = info
-        keep = ("language", "detected", "wasm", "python", "wat", "functions", "source")
+        keep = ("language", "detected", "wasm", "python", "wat", "functions", "source",
+                "optimize", "disable")
         self._artifact: Dict[str, Any] = {k: artifact[k] for k in keep if k in artifact}
         self._ns: Optional[Dict[str, Any]] = None
         self._code: Optional[types.CodeType] = None
@@ -381,7 +386,19 @@ class Program:
         return dict(self._report)
 
     def wat(self) -> str:
-        """The WebAssembly module as readable text, with the source's names."""
+        """The WebAssembly module as readable text, with the source's names.
+
+        Made on first use, from the program's source compiled again with the
+        same options (the same module); ValueError when the source is unknown.
+        """
+        if self._wat is None:
+            if self.source is None:
+                raise ValueError("the text of the module of %s needs the program's source"
+                                 % self.filename)
+            native = _loader().require_native("printing a module as text")
+            artifact = native.compile(self.source, self.filename, self.language, self._optimize,
+                                      ",".join(self._disable) or None, True)
+            self._wat = str(artifact["wat"])
         return self._wat
 
     def backend_report(self, name: str) -> Dict[str, Any]:
@@ -762,21 +779,27 @@ def _errors_from_native(exc: BaseException) -> MultilingualSyntaxError:
 
 
 def compile_source(source: str, language: Optional[str] = None, filename: str = "<source>",
-                   optimize: bool = False) -> Program:
+                   optimize: bool = False, disable: Iterable[str] = ()) -> Program:
     """Compile program text written in any of the 17 languages.
 
     ``language`` is a code such as "fr"; None detects it from the source (a
     ``# language: xx`` header comment also selects it). Raises
     MultilingualSyntaxError with the file, line and column of every problem.
+    ``optimize`` runs the compiler's optimization passes; ``disable`` names
+    passes to switch off (ValueError for a name that is not a pass).
     """
     if not isinstance(source, str):
         raise TypeError("source must be str, not %s" % type(source).__name__)
     if language is not None and not isinstance(language, str):
         raise TypeError("language must be a str such as 'fr', or None")
+    disable = tuple(disable)
+    if not all(isinstance(name, str) for name in disable):
+        raise TypeError("disable must be an iterable of pass names (str)")
     native = _loader().require_native("compiling a program")
     started = time.perf_counter()
     try:
-        artifact = native.compile(source, filename, language, bool(optimize))
+        artifact = native.compile(source, filename, language, bool(optimize),
+                                  ",".join(disable) or None)
     except native.CompileError as exc:
         raise _errors_from_native(exc) from None
     except UnicodeEncodeError as exc:
@@ -785,6 +808,9 @@ def compile_source(source: str, language: Optional[str] = None, filename: str = 
         raise _surrogate_error(source, exc.start, filename) from None
     artifact = dict(artifact)
     artifact["source"] = source
+    artifact["optimize"] = bool(optimize)
+    if disable:
+        artifact["disable"] = disable
     prog = Program(artifact, filename)
     from . import _debug
     _debug.log("compiled %s (%s%s) in %.1f ms: %d functions, %d compilable",

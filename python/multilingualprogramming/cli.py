@@ -10,7 +10,7 @@
     multilingual check [-l CODE] FILE            every error; where each function runs
     multilingual translate FILE --to CODE [-o OUT]  the program in another language
     multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
-    multilingual wat FILE [-l CODE] [--optimize]
+    multilingual wat FILE [-l CODE] [--optimize] [--disable=NAME[,NAME]]
 
 Programs are ``.multi`` files (``.ml`` is still accepted), UTF-8. Options
 for the command itself come before FILE; everything after FILE belongs to
@@ -236,15 +236,17 @@ def _not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> str:
 
 
 def _load(path: str, language: Optional[str], optimize: bool = False,
-          cached: bool = True) -> Program:
-    """The program in ``path``; UsageError, or MultilingualSyntaxError."""
+          cached: bool = True, disable: str = "") -> Program:
+    """The program in ``path``; UsageError, or MultilingualSyntaxError.
+    ``disable`` names passes to switch off, comma-separated (uncached)."""
     data = _read(path)
     from ._program import compile_source, load_file
     try:
         if cached:
             return load_file(path, language=language, optimize=optimize, data=data)
         from ._program import _decode
-        return compile_source(_decode(data), language=language, filename=path, optimize=optimize)
+        return compile_source(_decode(data), language=language, filename=path, optimize=optimize,
+                              disable=disable.split(",") if disable else ())
     except UnicodeDecodeError as exc:
         raise _ProgramError(_not_utf8(path, data, exc)) from None
 
@@ -401,6 +403,8 @@ def _parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
         p.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
+        p.add_argument("--disable", default="", metavar="NAME[,NAME]",
+                       help="switch these optimization passes off (an unknown name lists them)")
     return p
 
 
@@ -430,8 +434,13 @@ def _command(command: str, args: List[str]) -> int:
             for path in build_all(ns.output, optimize=ns.optimize):
                 print(path)
             return 0
-        prog = _load(ns.file, language, optimize=bool(getattr(ns, "optimize", False)),
-                     cached=command == "compile")
+        try:
+            prog = _load(ns.file, language, optimize=bool(getattr(ns, "optimize", False)),
+                         cached=command == "compile", disable=getattr(ns, "disable", ""))
+        except ValueError as exc:
+            if not getattr(ns, "disable", ""):
+                raise
+            raise UsageError(str(exc)) from None
         if command == "compile":
             if ns.output:
                 with open(ns.output, "w", encoding="utf-8") as f:

@@ -1,0 +1,113 @@
+"""The compiler's optimization passes from Python: ``disable=`` switches
+them off one by one without changing any result (CPython computes the
+expected values), the module's text is made only when asked for, and
+``multilingual wat --disable`` reports an unknown pass by listing them."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT, needs_native
+
+# The pass names as the compiler registers them (core/wasmgen/passes.go).
+PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
+          "tailcall", "leafguard", "specialize")
+
+SOURCE = """\
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+def sieve(n: int) -> int:
+    flags = [True] * (n + 1)
+    count = 0
+    for i in range(2, n + 1):
+        if flags[i]:
+            count += 1
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+    return count
+
+def dot(n: int) -> int:
+    a = [0] * n
+    for i in range(n):
+        a[i] = i % 7 - 3
+    s = 0
+    for i in range(n):
+        for j in range(n):
+            s = s + a[i] * j
+    return s
+
+def text(n: int) -> str:
+    s = ""
+    for i in range(n):
+        s = s + str(i % 10)
+    return s
+"""
+
+CALLS = [("fib", 20), ("fib", 0), ("sieve", 1000), ("dot", 60), ("text", 25)]
+
+
+def _expected():
+    ns = {}
+    exec(SOURCE, ns)
+    return {(name, arg): ns[name](arg) for name, arg in CALLS}
+
+
+@needs_native
+@pytest.mark.parametrize("name", PASSES)
+def test_each_pass_is_optional(name):
+    from multilingualprogramming import Backend, compile_source
+    want = _expected()
+    prog = compile_source(SOURCE, language="en", optimize=True, disable=[name])
+    for (fn, arg), value in want.items():
+        assert prog.call(fn, arg, backend=Backend.WASM) == value, (name, fn, arg)
+
+
+@needs_native
+def test_wat_only_when_asked():
+    from multilingualprogramming import Program, compile_source
+    prog = compile_source(SOURCE, language="en", optimize=True)
+    assert "wat" not in prog.artifact()
+    text = prog.wat()
+    assert "(func $fib" in text
+    # a program rebuilt from its artifact makes the same text
+    assert Program(prog.artifact(), prog.filename).wat() == text
+    off = compile_source(SOURCE, language="en", optimize=True, disable=["tailcall"])
+    assert off.wasm_bytes != prog.wasm_bytes
+    assert "tail.acc" in text and "tail.acc" not in off.wat()
+
+
+@needs_native
+def test_unknown_pass():
+    from multilingualprogramming import compile_source
+    with pytest.raises(ValueError) as info:
+        compile_source(SOURCE, language="en", disable=["fold", "inline"])
+    assert '"inline"' in str(info.value)
+    for name in PASSES:
+        assert name in str(info.value)
+    with pytest.raises(TypeError):
+        compile_source(SOURCE, language="en", disable=[3])
+
+
+def _cli(*args):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"))
+    return subprocess.run([sys.executable, "-m", "multilingualprogramming", *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+@needs_native
+def test_cli_wat_disable(tmp_path):
+    path = tmp_path / "fib.multi"
+    path.write_text(SOURCE, encoding="utf-8")
+    on = _cli("wat", str(path), "-l", "en", "--optimize")
+    off = _cli("wat", str(path), "-l", "en", "--optimize", "--disable=tailcall,leafguard")
+    assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
+    assert "tail.acc" in on.stdout and "tail.acc" not in off.stdout
+    bad = _cli("wat", str(path), "-l", "en", "--disable=tailcal")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert 'unknown pass "tailcal"' in bad.stderr and "tailcall" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
