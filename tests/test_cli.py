@@ -373,3 +373,29 @@ def test_importing_a_module_without_the_compiler_is_an_import_error(tmp_path):
                        env=env_for(tmp_path, MULTILINGUAL_NO_NATIVE="1"), timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("NativeUnavailableError compiling a program needs the native extension")
+
+
+class _ClosedPipe:
+    """A stdout whose reader went away: every write fails as a closed
+    pipe does."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        pass
+
+    def fileno(self):
+        raise OSError("no descriptor")
+
+
+@needs_native
+def test_output_closed_by_the_reader_is_quiet(tmp_path, monkeypatch, capsys):
+    # multilingual compile F | head -1: the reader goes away; the command
+    # stops without a traceback or an error message, with SIGPIPE's status.
+    src = write(tmp_path / "one.multi", "def f(x: int) -> int:\n    return x + 1\n")
+    monkeypatch.setenv("MULTILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
+    for command in ("compile", "check"):
+        monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+        assert main([command, str(src)]) == 141
+        assert capsys.readouterr().err == ""

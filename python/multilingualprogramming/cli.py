@@ -457,9 +457,25 @@ def _command(command: str, args: List[str]) -> int:
         return 1
     except (_ProgramError, MultilingualError) as exc:
         return _fail(str(exc), 1)
+    except BrokenPipeError:
+        return _stdout_closed()
     except OSError as exc:
         return _fail(str(exc), 1)
     return 0
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``multilingual check F | head``):
+    stop quietly, as Unix tools do, with stdout pointed at /dev/null so that
+    Python's final flush does not complain either. The status is 141, a
+    shell's status for SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def _build(prog: Program, path: str, output: Optional[str]) -> None:
