@@ -295,6 +295,18 @@ func mlgo_ticker_release() {
 	wasm.ReleaseTicker()
 }
 
+// mlgo_engines_ready waits until Wasmtime's engines exist, their signal
+// handlers installed and recorded (wasm.EnginesReady); C calls it with the
+// GIL released. It returns 0 when an engine could not be created.
+//
+//export mlgo_engines_ready
+func mlgo_engines_ready() C.int {
+	if wasm.EnginesReady() {
+		return 1
+	}
+	return 0
+}
+
 //export mlgo_cache_setup
 func mlgo_cache_setup() {
 	defer recoverPanic(func() {})

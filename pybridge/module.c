@@ -2585,6 +2585,12 @@ static PyObject *ml_guard_signals(PyObject *module, PyObject *const *args,
                  "guard_signals() takes no arguments (%zd given)", nargs);
     return NULL;
   }
+  /* Wasmtime's handlers first, so that the ones found over them are
+   * really another's (wasm.EnginesReady): the engines may still be in
+   * creation on Prewarm's goroutine. */
+  Py_BEGIN_ALLOW_THREADS
+  mlgo_engines_ready();
+  Py_END_ALLOW_THREADS
   return PyLong_FromLong(ml_signals_guard() + ml_sigint_guard());
 }
 

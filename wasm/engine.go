@@ -176,4 +176,25 @@ func quietBacktraces() {
 // to the handler found (signals.c). It returns the number of signals it
 // had to guard; 0 when nothing was installed over Wasmtime's handlers or
 // the engine does not exist yet.
-func GuardSignals() int { return int(C.ml_signals_guard()) }
+func GuardSignals() int {
+	EnginesReady()
+	return int(C.ml_signals_guard())
+}
+
+// EnginesReady waits until both engines exist (creating them if Prewarm
+// has not started), so that Wasmtime's signal handlers are installed and
+// recorded (signals.c). A handler installed while Prewarm's goroutine is
+// creating an engine could otherwise be taken for Wasmtime's, and the next
+// trap would end the process: the Python package calls this, through
+// guard_signals, before faulthandler.enable. It reports whether the
+// engines could be created.
+func EnginesReady() (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	engineFor(Fast)
+	engineFor(Interruptible)
+	return true
+}

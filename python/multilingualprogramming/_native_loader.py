@@ -108,6 +108,10 @@ def _guard_faulthandler(ext: ModuleType) -> None:
 
     @functools.wraps(enable)
     def guarded_enable(*args: Any, **kwargs: Any) -> Any:
+        # Wait for the engines first: created on a background thread when
+        # the extension loads, they install Wasmtime's handlers, and a
+        # handler installed meanwhile would be taken for Wasmtime's.
+        ext.guard_signals()
         result = enable(*args, **kwargs)
         ext.guard_signals()
         return result
