@@ -70,7 +70,6 @@ def test_real_crash_still_reaches_faulthandler():
     assert "string_at" in out.stderr
 
 
-
 def test_faulthandler_enabled_while_the_engines_are_created():
     # The extension creates Wasmtime's engines on a background thread when
     # it loads; faulthandler.enable() soon after the import used to race
