@@ -296,11 +296,13 @@ func mlgo_ticker_release() {
 }
 
 // mlgo_engines_ready waits until Wasmtime's engines exist, their signal
-// handlers installed and recorded (wasm.EnginesReady); C calls it with the
-// GIL released. It returns 0 when an engine could not be created.
+// handlers installed and recorded (wasm.EnginesReady; under a millisecond).
+// It returns 0 when an engine could not be created, with a Python error
+// set only if it panicked.
 //
 //export mlgo_engines_ready
-func mlgo_engines_ready() C.int {
+func mlgo_engines_ready() (ok C.int) {
+	defer recoverPanic(func() { ok = 0 })
 	if wasm.EnginesReady() {
 		return 1
 	}

@@ -2588,9 +2588,9 @@ static PyObject *ml_guard_signals(PyObject *module, PyObject *const *args,
   /* Wasmtime's handlers first, so that the ones found over them are
    * really another's (wasm.EnginesReady): the engines may still be in
    * creation on Prewarm's goroutine. */
-  Py_BEGIN_ALLOW_THREADS
-  mlgo_engines_ready();
-  Py_END_ALLOW_THREADS
+  if (!mlgo_engines_ready() && PyErr_Occurred()) {
+    return NULL;
+  }
   return PyLong_FromLong(ml_signals_guard() + ml_sigint_guard());
 }
 
