@@ -23,8 +23,8 @@ from typing import Dict, List, Set, Tuple
 
 import pytest
 
-from multilingualprogramming import highlight
-from support import ROOT
+from multilingualprogramming import _native_loader, highlight
+from support import ROOT, needs_native
 
 DATA = os.path.join(ROOT, "core", "lang", "data")
 CODES = sorted(f[:-4] for f in os.listdir(DATA) if f.endswith(".txt"))
@@ -531,6 +531,28 @@ def test_the_language_is_detected_as_the_compiler_does():
     assert highlight.detect_language("si x:\n    afficher(x)\n") == "fr"
     assert highlight.detect_language("x = 1\n") == "en"
     assert highlight.detect_language("") == "en"
+
+
+# Short programs whose words several languages share: the ties and the
+# weights decide, and they must decide as the compiler does.
+SNIPPETS = [
+    "x = 1\n", "afficher(1)\n", "imprimir(1)\n", "stampa(1)\n", "print(len([1]))\n",
+    "x = 0\nsi x:\n    x\n", "x = 0\nif x:\n    pass\n", "a = [1]\nx = 1 in a\n",
+    "# lang: ja\nx = 1\n", "# Sprache: de\n# language: fr\nx = 1\n", "\n\n# taal: nl\n",
+    "x = «a»\n", "# language: xx\nafficher(1)\n", "x = 'si pour dans'\n",
+]
+
+
+@needs_native
+def test_the_language_is_the_one_the_compiler_detects(renderings):
+    native = _native_loader.native
+    programs = SNIPPETS + list(renderings.values())
+    for path in HAND_WRITTEN:
+        with open(path, encoding="utf-8") as f:
+            programs.append(f.read())
+    for text in programs:
+        compiler = native.translate(text, "<detect>", None, "en")["language"]
+        assert highlight.detect_language(text) == compiler, text[:80]
 
 
 @needs_pygments

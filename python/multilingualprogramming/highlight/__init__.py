@@ -22,13 +22,15 @@ does, on first use, and raises ImportError when it is not installed.
 import importlib
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
+from ._scan import scan as _scan
 from ._tables import codes as _codes
 from ._tables import detect_language, get as _get
 
 if TYPE_CHECKING:
-    from ._lexer import MultilingualLexer
+    from ._lexer import MultilingualLexer  # noqa: F401  (the type of __getattr__'s answer)
 
-__all__ = ["LANGUAGES", "MultilingualLexer", "detect_language", "tokenize"]
+# MultilingualLexer is left out of __all__: `import *` must not need Pygments.
+__all__ = ["LANGUAGES", "detect_language", "tokenize"]
 
 #: The codes of the 17 languages, sorted.
 LANGUAGES: Tuple[str, ...] = tuple(_codes())
@@ -41,12 +43,10 @@ def tokenize(text: str, language: Optional[str] = None) -> List[Tuple[int, str, 
     language is a code such as "fr"; None detects it. Raises ValueError for
     an unknown code and TypeError when text is not a str.
     """
-    from ._scan import scan
-
     if not isinstance(text, str):
         raise TypeError("text must be a str, not %s" % type(text).__name__)
     code = detect_language(text) if language is None else language
-    return scan(text, _get(code))
+    return _scan(text, _get(code))
 
 
 def __getattr__(name: str) -> object:
@@ -58,6 +58,6 @@ def __getattr__(name: str) -> object:
             raise ImportError(
                 "multilingualprogramming.highlight.MultilingualLexer needs Pygments, which is "
                 "not installed: pip install pygments") from exc
-        from ._lexer import MultilingualLexer
-        return MultilingualLexer
+        from . import _lexer
+        return _lexer.MultilingualLexer
     raise AttributeError("module %r has no attribute %r" % (__name__, name))

@@ -772,11 +772,3 @@ def _line_words(code: str) -> List[str]:
 def scan(text: str, lang: Language) -> List[Token]:
     """The tokens of text, a program in lang: (offset, token type name, text)."""
     return Scanner(text, lang).tokens()
-
-
-def first_error(tokens: List[Token]) -> Optional[Token]:
-    """The first Error token, or None."""
-    for t in tokens:
-        if t[1] == "Error":
-            return t
-    return None
