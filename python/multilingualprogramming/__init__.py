@@ -28,12 +28,14 @@ if TYPE_CHECKING:
         SourceErrorDetail,
         WasmTrap,
     )
+    from ._jit import JitFunction, jit
     from ._program import FunctionInfo, Program, compile_file, compile_source
 
 __all__ = [
     "Backend",
     "CompileError",
     "FunctionInfo",
+    "JitFunction",
     "MultilingualError",
     "MultilingualSyntaxError",
     "NativeUnavailableError",
@@ -44,6 +46,8 @@ __all__ = [
     "compile_file",
     "compile_source",
     "install_import_hook",
+    "jit",
+    "load_ipython_extension",
     "uninstall_import_hook",
 ]
 
@@ -59,6 +63,8 @@ _LAZY = {
     "Program": "_program",
     "compile_file": "_program",
     "compile_source": "_program",
+    "JitFunction": "_jit",
+    "jit": "_jit",
 }
 
 
@@ -76,6 +82,13 @@ def __getattr__(name: str) -> object:
 def __dir__() -> "list[str]":
     """The module's names, the lazy ones included."""
     return sorted(set(globals()) | set(__all__))
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """``%load_ext multilingualprogramming``: the ``%%multilingual`` cell
+    magic (see _magic). IPython itself is imported only here."""
+    from ._magic import load_ipython_extension as load
+    load(ipython)
 
 
 install_import_hook()
