@@ -13,6 +13,25 @@ EXT       := python/multilingualprogramming/_native.abi3.so
 # PYTHON as an absolute path (or a bare command name), for recipes that cd.
 PYTHON_ABS = $(if $(findstring /,$(PYTHON)),$(abspath $(PYTHON)),$(PYTHON))
 VERSION   := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' python/multilingualprogramming/_version.py)
+# The release wheels: Zig (PyPI's ziglang, pinned in requirements-dev.txt) is
+# cgo's C compiler and links against the symbol versions of glibc GLIBC_FLOOR,
+# so the extension loads on every Linux with that glibc or a later one: 2.17
+# is manylinux2014 (CentOS 7, Ubuntu 14.04, Debian 8, RHEL 7, Amazon Linux 2).
+# WHEEL_ARCH is x86_64 or aarch64 (cross-built: `make wheel-aarch64`).
+# `make build` (development) keeps the system's C compiler.
+GLIBC_FLOOR ?= 2.17
+WHEEL_ARCH  ?= x86_64
+HOST_ARCH   := $(shell uname -m)
+GOARCH_x86_64  := amd64
+GOARCH_aarch64 := arm64
+WHEEL_PLAT  = manylinux_$(subst .,_,$(GLIBC_FLOOR))_$(WHEEL_ARCH)
+# Zig brings its own libunwind, linked statically, instead of libgcc_s.
+WHEEL_CC    ?= $(PYTHON_ABS) -m ziglang cc -target $(WHEEL_ARCH)-linux-gnu.$(GLIBC_FLOOR) -mcpu=baseline
+WHEEL_LDFLAGS ?= -lunwind
+# The CPython 3.10-3.13 interpreters `make test-wheel` installs the wheel
+# into (pyenv's where there are some, else python3).
+PYENV_ROOT ?= $(HOME)/.pyenv
+WHEEL_PYTHONS ?= $(or $(wildcard $(PYENV_ROOT)/versions/3.1[0-3].*/bin/python3),python3)
 GOFILES   := $(shell find core fallback wasm pybridge internal/wasmbin -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
 
 # The venv is a prerequisite only when PYTHON points into it.
@@ -24,7 +43,7 @@ endif
 
 export PYTHONPATH := $(CURDIR)/python
 
-.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz mutate lint check wheel test-sdist clean
+.PHONY: all venv build demo test test-wheel test-go test-py test-fallback bench bench-go bench-py bench-parallel fuzz mutate lint check wheel wheel-aarch64 test-wheel-aarch64 test-sdist clean
 
 all: build
 
@@ -121,28 +140,54 @@ check: lint
 	$(GO) mod tidy
 	git diff --exit-code go.mod go.sum
 
-# The wheel, its file list checked (tests/wheel/contents.py: the package
-# only, no benchmark, no C), then (where auditwheel is installed) retagged
-# with the manylinux tag its glibc symbol versions truly satisfy.
-wheel: $(PYDEPS)
-	rm -rf dist build/lib* build/bdist*
-	$(PYTHON) -m build --wheel --no-isolation --outdir dist
-	$(PYTHON) tests/wheel/contents.py dist/*.whl
-	@if $(PYTHON) -c "import auditwheel" 2>/dev/null; then \
-		tag=$$($(PYTHON) -m auditwheel show --json dist/*.whl 2>/dev/null | \
-			$(PYTHON) -c "import json, sys; print(json.load(sys.stdin)['overall_tag'])") && \
-		echo "auditwheel: the extension satisfies $$tag" && \
-		$(PYTHON) -m wheel tags --remove --platform-tag $$tag dist/*.whl; \
-	else echo "auditwheel not installed: keeping the linux_* tag"; fi
-	@ls -l dist/*.whl
+# The release wheel for WHEEL_ARCH, built with WHEEL_CC (Zig, for glibc
+# GLIBC_FLOOR), its file list checked (tests/wheel/contents.py: the package
+# only, no benchmark, no C), then tagged (`wheel tags`) with the
+# manylinux tag of GLIBC_FLOOR (manylinux_2_17_x86_64.manylinux2014_x86_64)
+# once `auditwheel show` finds the extension satisfies it (its glibc symbol
+# versions, the libraries it links, its instruction set: tests/wheel/
+# platform_tag.py refuses a wheel that needs more); last, tests/wheel/glibc.py
+# reads the newest GLIBC_ version the extension needs and its machine.
+# A cross build compiles the corpus with this machine's extension (EXT).
+WHEEL_CROSS = $(filter-out $(HOST_ARCH),$(WHEEL_ARCH))
 
-# Install the wheel offline into a fresh venv and run the smoke test from
-# outside the source tree.
+wheel: $(PYDEPS) $(if $(WHEEL_CROSS),$(EXT))
+	@$(PYTHON) -c "import ziglang" 2>/dev/null || { echo "make wheel needs Zig:" \
+		"the ziglang package of requirements-dev.txt (make venv installs it)" >&2; exit 1; }
+	rm -rf build/lib* build/bdist* build/wheel-$(WHEEL_ARCH) dist/*_$(WHEEL_ARCH).whl
+	CC="$(WHEEL_CC)" CGO_LDFLAGS="$(WHEEL_LDFLAGS)" GOOS=linux GOARCH=$(GOARCH_$(WHEEL_ARCH)) \
+	$(if $(WHEEL_CROSS),MULTILINGUAL_CORPUS_EXT=$(abspath $(EXT))) \
+	$(PYTHON) -m build --wheel --no-isolation --outdir build/wheel-$(WHEEL_ARCH)
+	$(PYTHON) tests/wheel/contents.py build/wheel-$(WHEEL_ARCH)/*.whl
+	tags=$$($(PYTHON) -m auditwheel show --json build/wheel-$(WHEEL_ARCH)/*.whl 2>/dev/null | \
+		$(PYTHON) tests/wheel/platform_tag.py --floor $(GLIBC_FLOOR) --arch $(WHEEL_ARCH)) && \
+	$(PYTHON) -m wheel tags --remove --platform-tag $$tags build/wheel-$(WHEEL_ARCH)/*.whl
+	mkdir -p dist && mv build/wheel-$(WHEEL_ARCH)/*.whl dist/
+	$(PYTHON) -m auditwheel show dist/*_$(WHEEL_ARCH).whl
+	$(PYTHON) tests/wheel/glibc.py --max $(GLIBC_FLOOR) --arch $(WHEEL_ARCH) dist/*_$(WHEEL_ARCH).whl
+	@ls -l dist/*_$(WHEEL_ARCH).whl
+
+# The aarch64 wheel, cross-built here (wasmtime-go ships its library for linux-aarch64).
+wheel-aarch64:
+	$(MAKE) wheel WHEEL_ARCH=aarch64
+
+# The aarch64 wheel's smoke test under qemu, with Debian's arm64 CPython
+# (tests/wheel/qemu_aarch64.sh says what it needs).
+test-wheel-aarch64: wheel-aarch64
+	PYTHON=$(PYTHON_ABS) sh tests/wheel/qemu_aarch64.sh dist/*_aarch64.whl
+
+# Install the x86_64 wheel offline into a fresh venv of each of WHEEL_PYTHONS
+# and run the smoke test there, from outside the source tree.
 test-wheel: wheel
-	rm -rf build/wheel-venv
-	python3 -m venv build/wheel-venv
-	env -u PYTHONPATH build/wheel-venv/bin/python -m pip install --quiet --no-index dist/*.whl
-	cd /tmp && env -u PYTHONPATH $(CURDIR)/build/wheel-venv/bin/python $(CURDIR)/tests/wheel/smoke.py
+	set -e; for py in $(WHEEL_PYTHONS); do \
+		v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+		echo "== smoke test on CPython $$v ($$py)"; \
+		rm -rf build/wheel-venv-$$v; $$py -m venv build/wheel-venv-$$v; \
+		env -u PYTHONPATH build/wheel-venv-$$v/bin/python -m pip install --quiet --no-index \
+			dist/*_$(WHEEL_ARCH).whl; \
+		(cd /tmp && env -u PYTHONPATH $(CURDIR)/build/wheel-venv-$$v/bin/python \
+			$(CURDIR)/tests/wheel/smoke.py); \
+	done
 
 # Build a wheel from the sdist, as pip does from a source release.
 test-sdist: $(PYDEPS)

@@ -2,7 +2,9 @@
 
 setuptools drives the build so that `pip wheel .`, `python -m build` and
 cibuildwheel all work; the build_ext step below replaces the C compiler with
-the Go toolchain. The extension uses only CPython's stable ABI (3.10+), so
+the Go toolchain. Go's environment chooses the C compiler and the target:
+`make wheel` sets CC to Zig targeting glibc 2.17, and GOARCH=arm64 for the
+cross-built aarch64 wheel (see the Makefile). The extension uses only CPython's stable ABI (3.10+), so
 one abi3 wheel serves every later Python.
 """
 
@@ -12,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -23,6 +26,9 @@ except ImportError:  # wheel not installed: only sdist and in-place builds
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
+#: The wheel platform's machine name for each GOARCH the Linux wheels cover.
+LINUX_MACHINE = {"amd64": "x86_64", "arm64": "aarch64"}
+
 
 def read_version():
     with open(os.path.join(ROOT, "python", "multilingualprogramming", "_version.py")) as f:
@@ -30,6 +36,26 @@ def read_version():
 
 
 VERSION = read_version()
+
+
+def go_env(name):
+    """The value of one `go env` variable (GOARCH, GOHOSTARCH...), or "" without Go."""
+    go = shutil.which("go")
+    if go is None:
+        return ""
+    return subprocess.check_output([go, "env", name], cwd=ROOT, text=True).strip()
+
+
+def cross_target():
+    """The wheel's Linux machine name (aarch64...) when GOOS/GOARCH name
+    another platform than this one, else None: a native build."""
+    goos, goarch = go_env("GOOS"), go_env("GOARCH")
+    if (goos, goarch) == (go_env("GOHOSTOS"), go_env("GOHOSTARCH")):
+        return None
+    if goos != "linux" or goarch not in LINUX_MACHINE:
+        sys.exit("error: cross-compiled wheels are built for Linux on %s only, not %s/%s"
+                 % (", ".join(sorted(LINUX_MACHINE)), goos, goarch))
+    return LINUX_MACHINE[goarch]
 
 
 class GoExtension(Extension):
@@ -73,15 +99,36 @@ class build_go_ext(build_ext):
         header = os.path.splitext(out)[0] + ".h"
         if os.path.exists(header):
             os.remove(header)
-        self.build_corpus(os.path.dirname(os.path.dirname(out)))
+        self.build_corpus(os.path.dirname(os.path.dirname(out)), os.path.basename(out))
 
-    def build_corpus(self, package_root):
-        """Compile the shipped corpus with the extension just built, into
-        multilingualprogramming/corpus_build (the wheel ships the .wasm,
-        the Python fallbacks and the manifests)."""
+    def build_corpus(self, package_root, ext_file):
+        """Compile the shipped corpus into multilingualprogramming/corpus_build
+        (the wheel ships the .wasm, the Python fallbacks and the manifests:
+        the same bytes on every platform). A native build compiles it with
+        the extension just built; a cross build, whose extension cannot load
+        here, with a copy of the package holding, as ext_file, the extension
+        named by MULTILINGUAL_CORPUS_EXT, built for this machine."""
         outdir = os.path.join(package_root, "multilingualprogramming", "corpus_build")
         if os.path.isdir(outdir):
             shutil.rmtree(outdir)
+        if cross_target() is None:
+            self.run_corpus_build(package_root, outdir)
+            return
+        host_ext = os.environ.get("MULTILINGUAL_CORPUS_EXT", "")
+        if not os.path.isfile(host_ext):
+            sys.exit("error: a cross-compiled wheel needs MULTILINGUAL_CORPUS_EXT: the path of "
+                     "_native.abi3.so built for this machine (make build), to compile the corpus")
+        with tempfile.TemporaryDirectory() as tmp:
+            host_pkg = os.path.join(tmp, "multilingualprogramming")
+            shutil.copytree(os.path.join(package_root, "multilingualprogramming"), host_pkg,
+                            ignore=shutil.ignore_patterns(ext_file, "corpus_build"))
+            shutil.copy(host_ext, os.path.join(host_pkg, ext_file))
+            self.run_corpus_build(tmp, outdir)
+
+    @staticmethod
+    def run_corpus_build(package_root, outdir):
+        """Run `multilingualprogramming build --all --optimize -o outdir` on the
+        package in package_root, its native extension required."""
         env = dict(os.environ)
         env["PYTHONPATH"] = package_root
         env.pop("MULTILINGUAL_NO_NATIVE", None)
@@ -97,6 +144,9 @@ if _bdist_wheel is not None:
 
         def get_tag(self):
             python, abi, plat = super().get_tag()
+            machine = cross_target()
+            if machine is not None:  # the target's platform, not this machine's
+                plat = "linux_" + machine
             if python.startswith("cp"):
                 return "cp310", "abi3", plat
             return python, abi, plat

@@ -6,6 +6,10 @@
 #define ML_BRIDGE_H
 
 #define PY_SSIZE_T_CLEAN
+/* cgo's generated files include libc headers before this one, and newer
+ * glibc headers (Zig's) set _POSIX_C_SOURCE to 202405L where pyconfig.h
+ * sets 200809L: drop the first so Python.h's is not a redefinition. */
+#undef _POSIX_C_SOURCE
 #include <Python.h>
 #include <stdint.h>
 
