@@ -180,9 +180,10 @@ type gen struct {
 	// consts caches constOf, a pure function of the tree, so that the
 	// analyses that ask about every subexpression stay linear (fold.go).
 	consts map[ast.Expr]constResult
-	// cycles holds the compiled functions on a cycle of calls, which
-	// check for interruption at entry (interrupt.go); built on first use.
-	cycles map[*check.Func]bool
+	// funcFacts and loopFacts hold the facts of the functions and loops
+	// met so far (facts.go).
+	funcFacts map[*check.Func]*funcFacts
+	loopFacts map[ast.Stmt]*loopInfo
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -252,6 +253,8 @@ func newGen(info *check.Info, opt Options) *gen {
 		index:   make(map[*check.Func]uint32),
 		helpers: make(map[string]uint32),
 		consts:  make(map[ast.Expr]constResult),
+		// funcFacts: specHolds shares the map
+		funcFacts: make(map[*check.Func]*funcFacts),
 	}
 }
 
@@ -424,11 +427,9 @@ func (g *gen) function(fn *check.Func) *wasmbin.Func {
 // non-negative specialization) and returns their plan.
 func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
 	p := &funcPlan{spec: spec}
-	scratch := &fgen{g: g, fn: fn, plan: p}
-	if g.on(PassStrAppend) {
-		p.appends = scratch.appendTargets(fn.Decl.Body)
-	}
-	if scratch.usesTailCalls() {
+	ff := g.funcFactsOf(fn)
+	p.appends = ff.appends
+	if ff.tail {
 		p.tail = true
 		p.rotated, _ = g.simpleGuard(fn)
 	}
@@ -460,9 +461,9 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
+	fg.loopFacts(fg.paramFacts())
 	var falls bool
-	if g.onCallCycle(fn) {
+	if fn.OnCallCycle {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
 	}
 	if fg.plan.tail {

@@ -179,15 +179,16 @@ func (fg *fgen) invariantLists(cond ast.Expr, body []ast.Stmt) []string {
 	return out
 }
 
-// hoistLists loads the headers of the invariant lists of a loop (cond and
-// body) into locals and records them in fg.loops.cache; the returned function,
-// called after the loop, forgets them and frees the locals.
-func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
+// hoistLists loads the headers of the invariant lists of the loop s (a
+// while or for loop) into locals and records them in fg.loops.cache; the
+// returned function, called after the loop, forgets them and frees the
+// locals.
+func (fg *fgen) hoistLists(s ast.Stmt) func() {
 	if !fg.g.on(PassHoist) {
 		return func() {}
 	}
 	var added []string
-	for _, name := range fg.invariantLists(cond, body) {
+	for _, name := range fg.invariantOf(s) {
 		if _, ok := fg.loops.cache[name]; ok {
 			continue // an enclosing loop holds it already
 		}
@@ -201,7 +202,7 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 		fg.get(l)
 		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 		fg.set(c.data)
-		if fg.localType(name).Elem.Kind == check.List && rowsStable(fg, body) {
+		if fg.localType(name).Elem.Kind == check.List && fg.loopOf(s).rowsStable {
 			c.rows = true
 			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
 			fg.i64(0)
@@ -227,26 +228,6 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 			}
 		}
 	}
-}
-
-// rowsStable reports whether the statements ss (a loop whose list headers
-// are invariant) cannot change which lists are the rows of a list of
-// lists: they store no element into any list of lists (x[i] = row), so
-// the rows keep their addresses, and, like every header in the loop,
-// their lengths.
-func rowsStable(fg *fgen, ss []ast.Stmt) bool {
-	stable := true
-	for _, st := range ss {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if ix, ok := assignTarget(n).(*ast.Index); ok {
-				if t := fg.typeOf(ix.X); t.Kind != check.List || t.Elem.Kind == check.List {
-					stable = false
-				}
-			}
-			return stable
-		})
-	}
-	return stable
 }
 
 // cachedOf returns the hoisted header of e when e is a list local whose

@@ -78,97 +78,6 @@ func (g *gen) addInterruptExport() {
 	g.mod.Globals = append(g.mod.Globals, &wasmbin.Global{Name: abi.InterruptExport, Type: wasmbin.I32, Init: abi.InterruptAddr, Export: true})
 }
 
-// onCallCycle reports whether fn lies on a cycle of the call graph of the
-// compiled functions: it can call itself, directly or through others.
-func (g *gen) onCallCycle(fn *check.Func) bool {
-	if g.cycles == nil {
-		g.cycles = g.callCycles()
-	}
-	return g.cycles[fn]
-}
-
-// callCycles returns the compiled functions that lie on a cycle of calls
-// (Tarjan's strongly connected components: a component of more than one
-// function, or one function that calls itself).
-func (g *gen) callCycles() map[*check.Func]bool {
-	callees := map[*check.Func][]*check.Func{}
-	self := map[*check.Func]bool{}
-	var funcs []*check.Func
-	for _, fn := range g.info.Funcs {
-		if (!fn.Compilable && !fn.Internal) || fn.Decl == nil {
-			continue
-		}
-		funcs = append(funcs, fn)
-		seen := map[*check.Func]bool{}
-		for _, s := range fn.Decl.Body {
-			ast.Inspect(s, func(n ast.Node) bool {
-				c, ok := n.(*ast.Call)
-				if !ok {
-					return true
-				}
-				id, ok := c.Func.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				if _, builtin := g.info.Builtins[id]; builtin {
-					return true
-				}
-				if callee := g.info.FuncByName[id.Name]; callee != nil && !seen[callee] {
-					seen[callee] = true
-					callees[fn] = append(callees[fn], callee)
-					if callee == fn {
-						self[fn] = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	index := map[*check.Func]int{}
-	low := map[*check.Func]int{}
-	onStack := map[*check.Func]bool{}
-	var stack []*check.Func
-	out := map[*check.Func]bool{}
-	next := 0
-	var visit func(fn *check.Func)
-	visit = func(fn *check.Func) {
-		index[fn], low[fn] = next, next
-		next++
-		stack = append(stack, fn)
-		onStack[fn] = true
-		for _, c := range callees[fn] {
-			if _, done := index[c]; !done {
-				visit(c)
-				low[fn] = min(low[fn], low[c])
-			} else if onStack[c] {
-				low[fn] = min(low[fn], index[c])
-			}
-		}
-		if low[fn] != index[fn] {
-			return
-		}
-		var comp []*check.Func
-		for {
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[top] = false
-			comp = append(comp, top)
-			if top == fn {
-				break
-			}
-		}
-		for _, c := range comp {
-			out[c] = len(comp) > 1 || self[c]
-		}
-	}
-	for _, fn := range funcs {
-		if _, done := index[fn]; !done {
-			visit(fn)
-		}
-	}
-	return out
-}
-
 // lightBody reports whether a loop body runs only a few hundred
 // instructions per iteration, apart from the loops nested in it (which
 // check for interruption themselves): no call of a function or method,
@@ -443,7 +352,7 @@ func (fg *fgen) tailPassCalls(x ast.Expr, call *ast.Call) bool {
 					return true
 				}
 				callee := fg.g.info.FuncByName[id.Name]
-				if callee == nil || !fg.g.onCallCycle(callee) {
+				if callee == nil || !callee.OnCallCycle {
 					return true
 				}
 				guard, guarded := fg.g.simpleGuard(callee)

@@ -59,7 +59,7 @@ func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
 
 // findGuard works out the leading guard of fn for planGuards.
 func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
-	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !g.recursive(fn) {
+	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !fn.CallsItself {
 		return nil, false
 	}
 	s, ok := fn.Decl.Body[0].(*ast.If)
@@ -74,24 +74,6 @@ func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
 		return nil, false
 	}
 	return s, true
-}
-
-// recursive reports whether fn calls itself.
-func (g *gen) recursive(fn *check.Func) bool {
-	found := false
-	for _, s := range fn.Decl.Body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if c, ok := n.(*ast.Call); ok {
-				if id, ok := c.Func.(*ast.Ident); ok && g.info.FuncByName[id.Name] == fn {
-					if _, builtin := g.info.Builtins[id]; !builtin {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-	}
-	return found
 }
 
 // simpleExpr reports whether e, in fn, is made only of fn's int, float and

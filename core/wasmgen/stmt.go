@@ -89,7 +89,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.end()
 		return f1 || f2
 	case *ast.While:
-		defer fg.hoistLists(s.Cond, s.Body)()
+		defer fg.hoistLists(s)()
 		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.frames[len(fg.frames)-1].breakTo = true
 		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
@@ -242,13 +242,13 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.trap(abi.ErrValue)
 		return
 	}
-	defer fg.hoistLists(nil, s.Body)()
+	defer fg.hoistLists(s)()
 	// Interruption (interrupt.go): a loop that provably runs at most
 	// chunkIterations times does not check; a light body with a step of
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
 	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
-		chunked = stepSign != 0 && fg.lightBody(s.Body)
+		chunked = stepSign != 0 && fg.lightLoop(s)
 		perIteration = !chunked
 	}
 	// The exit test, for the step's sign: cur >= stop, cur <= stop, or

@@ -103,7 +103,7 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 func (fg *fgen) forStr(s *ast.For) {
 	p, end, scratch := fg.temp(wasmbin.I32), fg.temp(wasmbin.I32), fg.temp(wasmbin.I32)
 	defer fg.release(wasmbin.I32, p, end, scratch)
-	reuse := !fg.appended(s.Var().Name) && fg.pureUses(s.Var().Name, s.Body)
+	reuse := !fg.appended(s.Var().Name) && fg.pureLoopVar(s)
 	if reuse {
 		fg.i32(4)
 		fg.i32(1)

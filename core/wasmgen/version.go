@@ -270,18 +270,17 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 		return nil
 	}
 	k := s.Var().Name
-	assigned := assignedNames(s.Body)
+	loop := fg.loopOf(s)
+	if loop.leaves {
+		return nil
+	}
 	var out []rowAccess
-	leaves := false
 	for _, st := range s.Body {
 		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Break, *ast.Return:
-				leaves = true
-			case *ast.Index:
+			if n, ok := n.(*ast.Index); ok {
 				row, ok := n.X.(*ast.Index)
 				j, okJ := n.Index.(*ast.Ident)
-				if !ok || !okJ || j.Name == k || assigned[j.Name] {
+				if !ok || !okJ || j.Name == k || loop.assigned[j.Name] {
 					return true
 				}
 				l, okL := row.X.(*ast.Ident)
@@ -296,9 +295,6 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 			}
 			return true
 		})
-	}
-	if leaves {
-		return nil
 	}
 	return out
 }
@@ -414,7 +410,7 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	}
 	var lists []string
 	seen := map[string]bool{}
-	if !innermost(s) {
+	if !fg.loopOf(s).innermost {
 		return nil
 	}
 	for _, st := range s.Body {
@@ -435,21 +431,6 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	return lists
 }
 
-// innermost reports whether the loop s holds no loop.
-func innermost(s *ast.For) bool {
-	inner := false
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.For, *ast.While:
-				inner = true
-			}
-			return !inner
-		})
-	}
-	return !inner
-}
-
 // loopProducts returns the products e * k and k * e of the innermost range
 // loop s (variable k, constant step) that it can keep up to date by
 // addition: k is assigned by range loops only, e is an int local other
@@ -462,7 +443,7 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 	if _, ok := fg.facts[k]; !ok {
 		return nil
 	}
-	assigned := assignedNames(s.Body)
+	assigned := fg.loopOf(s).assigned
 	var out []*ast.Binary
 	for _, st := range s.Body {
 		ast.Inspect(st, func(n ast.Node) bool {
@@ -503,7 +484,7 @@ func factorOf(b *ast.Binary, k string) string {
 // have a fast copy behind the magnitude test (products, accumulators): an
 // innermost loop with a positive step below 2**31, when optimizing.
 func (fg *fgen) magnitudeLoop(s *ast.For, step int64) bool {
-	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && innermost(s)
+	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && fg.loopOf(s).innermost
 }
 
 // productFactors returns the distinct factors e of products (of the loop
@@ -518,35 +499,4 @@ func productFactors(products []*ast.Binary, k string) []string {
 		}
 	}
 	return out
-}
-
-// assignedNames returns the names that statements ss assign (targets of
-// =, op= and for).
-func assignedNames(ss []ast.Stmt) map[string]bool {
-	out := map[string]bool{}
-	for _, st := range ss {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if id, ok := assignTarget(n).(*ast.Ident); ok {
-				out[id.Name] = true
-			}
-			return true
-		})
-	}
-	return out
-}
-
-// assignTarget returns what the node n assigns: the target of =, op= or
-// a for loop, or nil.
-func assignTarget(n ast.Node) ast.Expr {
-	switch n := n.(type) {
-	case *ast.Assign:
-		return n.Target
-	case *ast.AugAssign:
-		return n.Target
-	case *ast.For:
-		if n.Target != nil {
-			return n.Target
-		}
-	}
-	return nil
 }
