@@ -22,30 +22,28 @@ func (c *checker) markCalls() {
 		funcs = append(funcs, fn)
 		fn.Assigned = map[string]int{}
 		seen := map[*Func]bool{}
-		for _, s := range fn.Decl.Body {
-			ast.Inspect(s, func(n ast.Node) bool {
-				if id, ok := AssignTarget(n).(*ast.Ident); ok {
-					fn.Assigned[id.Name]++
-				}
-				call, ok := n.(*ast.Call)
-				if !ok {
-					return true
-				}
-				id, ok := call.Func.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				if _, builtin := c.info.Builtins[id]; builtin {
-					return true
-				}
-				if callee := c.info.FuncByName[id.Name]; callee != nil && !seen[callee] {
-					seen[callee] = true
-					fn.Calls = append(fn.Calls, callee)
-					fn.CallsItself = fn.CallsItself || callee == fn
-				}
+		ast.InspectStmts(fn.Decl.Body, func(n ast.Node) bool {
+			if id, ok := AssignTarget(n).(*ast.Ident); ok {
+				fn.Assigned[id.Name]++
+			}
+			call, ok := n.(*ast.Call)
+			if !ok {
 				return true
-			})
-		}
+			}
+			id, ok := call.Func.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if _, builtin := c.info.Builtins[id]; builtin {
+				return true
+			}
+			if callee := c.info.FuncByName[id.Name]; callee != nil && !seen[callee] {
+				seen[callee] = true
+				fn.Calls = append(fn.Calls, callee)
+				fn.CallsItself = fn.CallsItself || callee == fn
+			}
+			return true
+		})
 	}
 	markCycles(funcs)
 }

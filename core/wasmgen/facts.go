@@ -31,14 +31,12 @@ func (g *gen) funcFactsOf(fn *check.Func) *funcFacts {
 	}
 	ff := &funcFacts{}
 	scratch := &fgen{g: g, fn: fn, plan: &funcPlan{}}
-	for _, s := range fn.Decl.Body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if l, ok := n.(*ast.For); ok {
-				ff.loops = append(ff.loops, l)
-			}
-			return true
-		})
-	}
+	ast.InspectStmts(fn.Decl.Body, func(n ast.Node) bool {
+		if l, ok := n.(*ast.For); ok {
+			ff.loops = append(ff.loops, l)
+		}
+		return true
+	})
 	if g.on(PassStrAppend) {
 		ff.appends = scratch.appendTargets(fn.Decl.Body)
 	}
@@ -85,27 +83,25 @@ func (fg *fgen) loopOf(s ast.Stmt) *loopInfo {
 	case *ast.For:
 		li.body = s.Body
 	}
-	for _, st := range li.body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.For, *ast.While:
-				li.innermost = false
-			case *ast.Break, *ast.Return:
-				li.leaves = true
-			}
-			switch t := check.AssignTarget(n).(type) {
-			case *ast.Ident:
-				li.assigned[t.Name] = true
-			case *ast.Index:
-				if li.rowsStable {
-					if lt, ok := fg.g.info.Types[t.X]; !ok || lt.Kind != check.List || lt.Elem.Kind == check.List {
-						li.rowsStable = false
-					}
+	ast.InspectStmts(li.body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.For, *ast.While:
+			li.innermost = false
+		case *ast.Break, *ast.Return:
+			li.leaves = true
+		}
+		switch t := check.AssignTarget(n).(type) {
+		case *ast.Ident:
+			li.assigned[t.Name] = true
+		case *ast.Index:
+			if li.rowsStable {
+				if lt, ok := fg.g.info.Types[t.X]; !ok || lt.Kind != check.List || lt.Elem.Kind == check.List {
+					li.rowsStable = false
 				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	if fg.g.loopFacts == nil {
 		fg.g.loopFacts = map[ast.Stmt]*loopInfo{}
 	}

@@ -85,29 +85,27 @@ func (g *gen) addInterruptExport() {
 // of constant cost (len, abs, int and float of numbers, bool) are light.
 func (fg *fgen) lightBody(body []ast.Stmt) bool {
 	light := true
-	for _, s := range body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if !light {
-				return false
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if !light {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.For, *ast.While:
+			// nested loops check themselves; their headers (the
+			// iterable, the condition) are expressions like others
+			if f, ok := n.(*ast.For); ok {
+				light = fg.lightExpr(f.Iter)
 			}
-			switch n := n.(type) {
-			case *ast.For, *ast.While:
-				// nested loops check themselves; their headers (the
-				// iterable, the condition) are expressions like others
-				if f, ok := n.(*ast.For); ok {
-					light = fg.lightExpr(f.Iter)
-				}
-				if w, ok := n.(*ast.While); ok {
-					light = fg.lightExpr(w.Cond)
-				}
-				return false
-			case ast.Expr:
-				light = fg.lightExpr(n)
-				return false
+			if w, ok := n.(*ast.While); ok {
+				light = fg.lightExpr(w.Cond)
 			}
-			return true
-		})
-	}
+			return false
+		case ast.Expr:
+			light = fg.lightExpr(n)
+			return false
+		}
+		return true
+	})
 	return light
 }
 

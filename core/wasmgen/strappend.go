@@ -42,14 +42,12 @@ const strMark = 1 << 30
 // appends to (`r = r + x` or `r += x`).
 func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
 	out := map[string]bool{}
-	for _, s := range body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if r, _, ok := fg.appendStmt(n); ok {
-				out[r.Name] = true
-			}
-			return true
-		})
-	}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if r, _, ok := fg.appendStmt(n); ok {
+			out[r.Name] = true
+		}
+		return true
+	})
 	return out
 }
 

@@ -160,43 +160,39 @@ func (fg *fgen) pureUses(name string, body []ast.Stmt) bool {
 			pure[id] = true
 		}
 	}
-	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Call:
-				if id, ok := n.Func.(*ast.Ident); ok && len(n.Args) == 1 {
-					if b := fg.g.info.Builtins[id]; b == "len" || b == "ord" {
-						mark(n.Args[0])
-					}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Call:
+			if id, ok := n.Func.(*ast.Ident); ok && len(n.Args) == 1 {
+				if b := fg.g.info.Builtins[id]; b == "len" || b == "ord" {
+					mark(n.Args[0])
 				}
-			case *ast.Compare:
-				for _, x := range n.Operands {
-					mark(x)
-				}
-			case *ast.Index:
+			}
+		case *ast.Compare:
+			for _, x := range n.Operands {
+				mark(x)
+			}
+		case *ast.Index:
+			mark(n.X)
+		case *ast.If:
+			mark(n.Cond)
+		case *ast.While:
+			mark(n.Cond)
+		case *ast.For:
+			mark(n.Iter)
+		case *ast.Unary:
+			if n.Op == ast.OpNot {
 				mark(n.X)
-			case *ast.If:
-				mark(n.Cond)
-			case *ast.While:
-				mark(n.Cond)
-			case *ast.For:
-				mark(n.Iter)
-			case *ast.Unary:
-				if n.Op == ast.OpNot {
-					mark(n.X)
-				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	ok := true
-	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if id, isID := n.(*ast.Ident); isID && id.Name == name && !pure[id] {
-				ok = false
-			}
-			return ok
-		})
-	}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && id.Name == name && !pure[id] {
+			ok = false
+		}
+		return ok
+	})
 	return ok
 }

@@ -69,27 +69,15 @@ func (fg *fgen) usesTailCalls() bool {
 		return false
 	}
 	found := false
-	var walk func([]ast.Stmt)
-	walk = func(ss []ast.Stmt) {
-		for _, s := range ss {
-			switch s := s.(type) {
-			case *ast.Return:
-				if s.Value != nil {
-					if _, _, ok := fg.tailSite(s); ok {
-						found = true
-					}
-				}
-			case *ast.If:
-				walk(s.Body)
-				walk(s.Else)
-			case *ast.While:
-				walk(s.Body)
-			case *ast.For:
-				walk(s.Body)
+	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Return); ok && s.Value != nil {
+			if _, _, ok := fg.tailSite(s); ok {
+				found = true
 			}
 		}
-	}
-	walk(fg.fn.Decl.Body)
+		_, isExpr := n.(ast.Expr)
+		return !found && !isExpr // returns are statements
+	})
 	return found
 }
 

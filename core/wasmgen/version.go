@@ -72,36 +72,34 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 			bad[name] = true
 		}
 	}
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Assign:
-				id, ok := n.Target.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				b, isBin := n.Value.(*ast.Binary)
-				var e ast.Expr
-				if isBin && (b.Op == ast.OpAdd || b.Op == ast.OpSub) {
-					if x, ok := b.X.(*ast.Ident); ok && x.Name == id.Name {
-						e = b.Y
-					} else if y, ok := b.Y.(*ast.Ident); ok && y.Name == id.Name && b.Op == ast.OpAdd {
-						e = b.X
-					}
-				}
-				note(id.Name, e, e != nil)
-			case *ast.AugAssign:
-				if id, ok := n.Target.(*ast.Ident); ok {
-					note(id.Name, n.Value, n.Op == ast.OpAdd || n.Op == ast.OpSub)
-				}
-			case *ast.For:
-				if n.Target != nil {
-					note(n.Var().Name, nil, false)
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Assign:
+			id, ok := n.Target.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			b, isBin := n.Value.(*ast.Binary)
+			var e ast.Expr
+			if isBin && (b.Op == ast.OpAdd || b.Op == ast.OpSub) {
+				if x, ok := b.X.(*ast.Ident); ok && x.Name == id.Name {
+					e = b.Y
+				} else if y, ok := b.Y.(*ast.Ident); ok && y.Name == id.Name && b.Op == ast.OpAdd {
+					e = b.X
 				}
 			}
-			return true
-		})
-	}
+			note(id.Name, e, e != nil)
+		case *ast.AugAssign:
+			if id, ok := n.Target.(*ast.Ident); ok {
+				note(id.Name, n.Value, n.Op == ast.OpAdd || n.Op == ast.OpSub)
+			}
+		case *ast.For:
+			if n.Target != nil {
+				note(n.Var().Name, nil, false)
+			}
+		}
+		return true
+	})
 	var out []string
 	for _, name := range order {
 		if bad[name] || count[name] > accCount || name == s.Var().Name {
@@ -275,27 +273,25 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 		return nil
 	}
 	var out []rowAccess
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if n, ok := n.(*ast.Index); ok {
-				row, ok := n.X.(*ast.Index)
-				j, okJ := n.Index.(*ast.Ident)
-				if !ok || !okJ || j.Name == k || loop.assigned[j.Name] {
-					return true
-				}
-				l, okL := row.X.(*ast.Ident)
-				kk, okK := row.Index.(*ast.Ident)
-				if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
-					return true
-				}
-				if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
-					return true
-				}
-				out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		if n, ok := n.(*ast.Index); ok {
+			row, ok := n.X.(*ast.Index)
+			j, okJ := n.Index.(*ast.Ident)
+			if !ok || !okJ || j.Name == k || loop.assigned[j.Name] {
+				return true
 			}
-			return true
-		})
-	}
+			l, okL := row.X.(*ast.Ident)
+			kk, okK := row.Index.(*ast.Ident)
+			if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
+				return true
+			}
+			if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
+				return true
+			}
+			out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
+		}
+		return true
+	})
 	return out
 }
 
@@ -413,21 +409,19 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	if !fg.loopOf(s).innermost {
 		return nil
 	}
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if n, ok := n.(*ast.Index); ok {
-				x, okX := n.X.(*ast.Ident)
-				i, okI := n.Index.(*ast.Ident)
-				if okX && okI && i.Name == k && !seen[x.Name] {
-					if _, cached := fg.loops.cache[x.Name]; cached {
-						seen[x.Name] = true
-						lists = append(lists, x.Name)
-					}
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		if n, ok := n.(*ast.Index); ok {
+			x, okX := n.X.(*ast.Ident)
+			i, okI := n.Index.(*ast.Ident)
+			if okX && okI && i.Name == k && !seen[x.Name] {
+				if _, cached := fg.loops.cache[x.Name]; cached {
+					seen[x.Name] = true
+					lists = append(lists, x.Name)
 				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	return lists
 }
 
@@ -445,23 +439,21 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 	}
 	assigned := fg.loopOf(s).assigned
 	var out []*ast.Binary
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			b, ok := n.(*ast.Binary)
-			if !ok || b.Op != ast.OpMul || fg.typeOf(b).Kind != check.Int {
-				return true
-			}
-			e := factorOf(b, k)
-			if e == "" || assigned[e] {
-				return true
-			}
-			if _, local := fg.local[e]; !local || fg.localType(e).Kind != check.Int {
-				return true
-			}
-			out = append(out, b)
-			return false
-		})
-	}
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		b, ok := n.(*ast.Binary)
+		if !ok || b.Op != ast.OpMul || fg.typeOf(b).Kind != check.Int {
+			return true
+		}
+		e := factorOf(b, k)
+		if e == "" || assigned[e] {
+			return true
+		}
+		if _, local := fg.local[e]; !local || fg.localType(e).Kind != check.Int {
+			return true
+		}
+		out = append(out, b)
+		return false
+	})
 	return out
 }
 
