@@ -193,23 +193,21 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 			continue // an enclosing loop holds it already
 		}
 		fg.g.useHeap()
-		c := cachedList{len: fg.temp(wasmbin.I64), data: fg.temp(wasmbin.I32)}
+		c := cachedList{len: fg.Temp(wasmbin.I64), data: fg.Temp(wasmbin.I32)}
 		l := fg.local[name]
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-		fg.emit(wasmbin.OpI64ExtendI32U)
-		fg.set(c.len)
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-		fg.set(c.data)
+		fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
+		fg.Set(c.len)
+		fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+		fg.Set(c.data)
 		if fg.localType(name).Elem.Kind == check.List && fg.loopOf(s).rowsStable {
 			c.rows = true
-			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-			fg.i64(0)
-			fg.tee(c.rowsFrom)
-			fg.set(c.rowsDone)
-			fg.i64(math.MaxInt64)
-			fg.set(c.rowsMin)
+			c.rowsFrom, c.rowsDone, c.rowsMin = fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+			fg.I64(0)
+			fg.Tee(c.rowsFrom)
+			fg.Set(c.rowsDone)
+			fg.I64(math.MaxInt64)
+			fg.Set(c.rowsMin)
 		}
 		if fg.loops.cache == nil {
 			fg.loops.cache = map[string]cachedList{}
@@ -221,10 +219,10 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 		for _, name := range added {
 			c := fg.loops.cache[name]
 			delete(fg.loops.cache, name)
-			fg.release(wasmbin.I64, c.len)
-			fg.release(wasmbin.I32, c.data)
+			fg.Release(wasmbin.I64, c.len)
+			fg.Release(wasmbin.I32, c.data)
 			if c.rows {
-				fg.release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
+				fg.Release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
 			}
 		}
 	}

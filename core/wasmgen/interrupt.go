@@ -65,9 +65,9 @@ func (fg *fgen) interruptCheck() {
 	if !interruptChecks {
 		return
 	}
-	fg.i32(0)
-	fg.emitImm(wasmbin.OpI32AtomicLoad, abi.InterruptAddr)
-	fg.trapIf(abi.ErrInterrupt)
+	fg.I32(0)
+	fg.EmitImm(wasmbin.OpI32AtomicLoad, abi.InterruptAddr)
+	fg.TrapIf(abi.ErrInterrupt)
 }
 
 // addInterruptExport gives the module the immutable global InterruptExport
@@ -227,13 +227,13 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 // on this loaded machine for the guide's kernel.
 func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
 	exitTest, bodyAndAdvance func()) {
-	lim := fg.temp(wasmbin.I64)
-	defer fg.release(wasmbin.I64, lim)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].breakTo = true
+	lim := fg.Temp(wasmbin.I64)
+	defer fg.Release(wasmbin.I64, lim)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markBreak)
 	exitTest()
-	fg.emitImm(wasmbin.OpBrIf, 0)
-	span := func() { fg.i64(-1) }
+	fg.EmitImm(wasmbin.OpBrIf, 0)
+	span := func() { fg.I64(-1) }
 	if stepConst {
 		mag := step
 		if mag < 0 {
@@ -241,78 +241,78 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 		}
 		if mag < 1<<53 {
 			c := mag * chunkIterations
-			span = func() { fg.i64(c) }
+			span = func() { fg.I64(c) }
 		}
 	} else {
-		abs, sp := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-		defer fg.release(wasmbin.I64, abs, sp)
+		abs, sp := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+		defer fg.Release(wasmbin.I64, abs, sp)
 		if stepSign > 0 {
-			fg.get(stepLocal)
+			fg.Get(stepLocal)
 		} else {
-			fg.i64(0)
-			fg.get(stepLocal)
-			fg.emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
+			fg.I64(0)
+			fg.Get(stepLocal)
+			fg.Emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
 		}
-		fg.tee(abs)
-		fg.i64(10) // log2(chunkIterations)
-		fg.emit(wasmbin.OpI64Shl)
-		fg.i64(-1)
-		fg.get(abs)
-		fg.i64(1 << 53)
-		fg.emit(wasmbin.OpI64LtU)
-		fg.emit(wasmbin.OpSelect)
-		fg.set(sp)
-		span = func() { fg.get(sp) }
+		fg.Tee(abs)
+		fg.I64(10) // log2(chunkIterations)
+		fg.Emit(wasmbin.OpI64Shl)
+		fg.I64(-1)
+		fg.Get(abs)
+		fg.I64(1 << 53)
+		fg.Emit(wasmbin.OpI64LtU)
+		fg.Emit(wasmbin.OpSelect)
+		fg.Set(sp)
+		span = func() { fg.Get(sp) }
 	}
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.interruptCheck()
 	// lim = (|stop - cur| >u span) ? cur ± span : stop
-	fg.get(cur)
+	fg.Get(cur)
 	span()
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64Add)
+		fg.Emit(wasmbin.OpI64Add)
 	} else {
-		fg.emit(wasmbin.OpI64Sub)
+		fg.Emit(wasmbin.OpI64Sub)
 	}
-	fg.get(stop)
+	fg.Get(stop)
 	if stepSign > 0 {
-		fg.get(stop)
-		fg.get(cur)
+		fg.Get(stop)
+		fg.Get(cur)
 	} else {
-		fg.get(cur)
-		fg.get(stop)
+		fg.Get(cur)
+		fg.Get(stop)
 	}
-	fg.emit(wasmbin.OpI64Sub)
+	fg.Emit(wasmbin.OpI64Sub)
 	span()
-	fg.emit(wasmbin.OpI64GtU)
-	fg.emit(wasmbin.OpSelect)
-	fg.tee(lim)
-	fg.get(cur)
+	fg.Emit(wasmbin.OpI64GtU)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Tee(lim)
+	fg.Get(cur)
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Emit(wasmbin.OpI64LeS)
 	} else {
-		fg.emit(wasmbin.OpI64GeS)
+		fg.Emit(wasmbin.OpI64GeS)
 	}
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(cur)
-	fg.get(lim)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Get(cur)
+	fg.Get(lim)
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64GeS)
+		fg.Emit(wasmbin.OpI64GeS)
 	} else {
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Emit(wasmbin.OpI64LeS)
 	}
-	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
 	bodyAndAdvance()
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 	exitTest()
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 }
 
 // tailPassCalls reports whether a pass of the tail call loop that ends in

@@ -149,27 +149,19 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.scanRows(name, cur, stop)
 	}
 	for i, name := range lists {
-		fg.get(stop)
-		fg.get(fg.loops.cache[name].len)
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Bin(wasmbin.OpI64LeS, stop, fg.loops.cache[name].len)
 		if i > 0 {
-			fg.emit(wasmbin.OpI32And)
+			fg.Emit(wasmbin.OpI32And)
 		}
 	}
 	for _, r := range rows {
 		c := fg.loops.cache[r.list]
-		fg.get(cur)
-		fg.get(c.rowsFrom)
-		fg.emit(wasmbin.OpI64GeS)
-		fg.emit(wasmbin.OpI32And)
-		fg.get(stop)
-		fg.get(c.rowsDone)
-		fg.emit(wasmbin.OpI64LeS)
-		fg.emit(wasmbin.OpI32And)
-		fg.get(fg.local[r.index])
-		fg.get(c.rowsMin)
-		fg.emit(wasmbin.OpI64LtU)
-		fg.emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64GeS, cur, c.rowsFrom)
+		fg.Emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64LeS, stop, c.rowsDone)
+		fg.Emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64LtU, fg.local[r.index], c.rowsMin)
+		fg.Emit(wasmbin.OpI32And)
 	}
 	factors := productFactors(products, s.Var().Name)
 	if len(products) > 0 || len(accs) > 0 {
@@ -181,29 +173,29 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		}
 		fg.magnitude(cur, startR)
 		fg.magnitude(stop, stopR)
-		fg.emit(wasmbin.OpI64Or)
+		fg.Emit(wasmbin.OpI64Or)
 		for _, name := range factors {
 			fg.magnitude(fg.local[name], fg.rangeOfName(name))
-			fg.emit(wasmbin.OpI64Or)
+			fg.Emit(wasmbin.OpI64Or)
 		}
-		fg.i64(1 << 31)
-		fg.emit(wasmbin.OpI64LeU)
+		fg.I64(1 << 31)
+		fg.Emit(wasmbin.OpI64LeU)
 		if len(lists) > 0 {
-			fg.emit(wasmbin.OpI32And)
+			fg.Emit(wasmbin.OpI32And)
 		}
 	}
 	if len(accs) > 0 {
 		for i, name := range accs {
 			fg.magnitude(fg.local[name], fullRange)
 			if i > 0 {
-				fg.emit(wasmbin.OpI64Or)
+				fg.Emit(wasmbin.OpI64Or)
 			}
 		}
-		fg.i64(accEntry)
-		fg.emit(wasmbin.OpI64LeU)
-		fg.emit(wasmbin.OpI32And)
+		fg.I64(accEntry)
+		fg.Emit(wasmbin.OpI64LeU)
+		fg.Emit(wasmbin.OpI32And)
 	}
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	old := fg.loops.proven
 	fg.loops.proven = map[string]string{}
 	for name, v := range old {
@@ -219,15 +211,13 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	fg.loops.reduced = map[*ast.Binary]uint32{}
 	byFactor := map[string]advance{}
 	for _, name := range factors {
-		a := advance{product: fg.temp(wasmbin.I64), by: fg.temp(wasmbin.I64)}
-		fg.get(fg.local[name])
-		fg.get(cur)
-		fg.emit(wasmbin.OpI64Mul)
-		fg.set(a.product)
-		fg.get(fg.local[name])
-		fg.i64(step)
-		fg.emit(wasmbin.OpI64Mul)
-		fg.set(a.by)
+		a := advance{product: fg.Temp(wasmbin.I64), by: fg.Temp(wasmbin.I64)}
+		fg.Bin(wasmbin.OpI64Mul, fg.local[name], cur)
+		fg.Set(a.product)
+		fg.Get(fg.local[name])
+		fg.I64(step)
+		fg.Emit(wasmbin.OpI64Mul)
+		fg.Set(a.by)
 		byFactor[name] = a
 		fg.loops.advances = append(fg.loops.advances, a)
 	}
@@ -241,13 +231,13 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	gen()
 	for _, a := range fg.loops.advances {
-		fg.release(wasmbin.I64, a.product, a.by)
+		fg.Release(wasmbin.I64, a.product, a.by)
 	}
 	fg.loops.reduced, fg.loops.advances, fg.loops.provenRows = nil, nil, nil
 	fg.loops.proven = old
-	fg.emit(wasmbin.OpElse)
+	fg.Emit(wasmbin.OpElse)
 	emitLoop()
-	fg.end()
+	fg.End()
 }
 
 // A rowAccess is an access L[k][j] of a versioned loop over k: row is the
@@ -315,71 +305,57 @@ func rowLists(rows []rowAccess) []string {
 // cache starts at the loop's start.
 func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	c := fg.loops.cache[name]
-	fg.get(stop)
-	fg.get(c.len)
-	fg.emit(wasmbin.OpI64LeS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64LeS, stop, c.len)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// nothing scanned yet: start there
-	fg.get(c.rowsFrom)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(cur)
-	fg.tee(c.rowsFrom)
-	fg.set(c.rowsDone)
-	fg.end()
-	fg.get(cur)
-	fg.get(c.rowsFrom)
-	fg.emit(wasmbin.OpI64GeS)
-	fg.get(cur)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI64LeS)
-	fg.emit(wasmbin.OpI32And)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(c.rowsDone)
-	fg.get(stop)
-	fg.emit(wasmbin.OpI64GeS)
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	n := fg.temp(wasmbin.I64)
-	fg.get(c.data)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI32WrapI64)
+	fg.Bin(wasmbin.OpI64Eq, c.rowsFrom, c.rowsDone)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(cur)
+	fg.Tee(c.rowsFrom)
+	fg.Set(c.rowsDone)
+	fg.End()
+	fg.Bin(wasmbin.OpI64GeS, cur, c.rowsFrom)
+	fg.Bin(wasmbin.OpI64LeS, cur, c.rowsDone)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64GeS, c.rowsDone, stop)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	n := fg.Temp(wasmbin.I64)
+	fg.Bin(wasmbin.OpI32WrapI64, c.data, c.rowsDone)
 	fg.slotAddr(widthOf(check.List))
 	fg.load(check.List, 0)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.tee(n)
-	fg.get(c.rowsMin)
-	fg.get(n)
-	fg.get(c.rowsMin)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.emit(wasmbin.OpSelect)
-	fg.set(c.rowsMin)
-	fg.release(wasmbin.I64, n)
-	fg.get(c.rowsDone)
-	fg.i64(1)
-	fg.emit(wasmbin.OpI64Add)
-	fg.set(c.rowsDone)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Tee(n)
+	fg.Get(c.rowsMin)
+	fg.Bin(wasmbin.OpI64LtS, n, c.rowsMin)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Set(c.rowsMin)
+	fg.Release(wasmbin.I64, n)
+	fg.Get(c.rowsDone)
+	fg.I64(1)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Set(c.rowsDone)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
+	fg.End()
+	fg.End()
 }
 
 // magnitude pushes x ^ (x >> 63) for the i64 local x, or x itself when r
 // shows it is >= 0.
 func (fg *fgen) magnitude(x uint32, r interval) {
-	fg.get(x)
+	fg.Get(x)
 	if r.nonNeg() {
 		return
 	}
-	fg.get(x)
-	fg.i64(63)
-	fg.emit(wasmbin.OpI64ShrS)
-	fg.emit(wasmbin.OpI64Xor)
+	fg.Get(x)
+	fg.I64(63)
+	fg.Emit(wasmbin.OpI64ShrS)
+	fg.Emit(wasmbin.OpI64Xor)
 }
 
 // rangeOfName returns the interval of the int local name.
