@@ -24,7 +24,7 @@ func Inspect(n Node, f func(Node) bool) {
 			Inspect(p, f)
 		}
 		Inspect(n.Result, f)
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 	case *Param:
 		Inspect(n.Name, f)
 		Inspect(n.Type, f)
@@ -40,17 +40,17 @@ func Inspect(n Node, f func(Node) bool) {
 		}
 	case *If:
 		Inspect(n.Cond, f)
-		inspectStmts(n.Body, f)
-		inspectStmts(n.Else, f)
+		InspectStmts(n.Body, f)
+		InspectStmts(n.Else, f)
 	case *While:
 		Inspect(n.Cond, f)
-		inspectStmts(n.Body, f)
-		inspectStmts(n.Else, f)
+		InspectStmts(n.Body, f)
+		InspectStmts(n.Else, f)
 	case *For:
 		Inspect(n.Target, f)
 		Inspect(n.Iter, f)
-		inspectStmts(n.Body, f)
-		inspectStmts(n.Else, f)
+		InspectStmts(n.Body, f)
+		InspectStmts(n.Else, f)
 	case *Return:
 		Inspect(n.Value, f)
 	case *Assign:
@@ -84,28 +84,28 @@ func Inspect(n Node, f func(Node) bool) {
 		for _, k := range n.Keywords {
 			Inspect(k, f)
 		}
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 	case *Delete:
 		inspectExprs(n.Targets, f)
 	case *Raise:
 		Inspect(n.Exc, f)
 		Inspect(n.Cause, f)
 	case *Try:
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 		for _, h := range n.Handlers {
 			Inspect(h, f)
 		}
-		inspectStmts(n.Else, f)
-		inspectStmts(n.Finally, f)
+		InspectStmts(n.Else, f)
+		InspectStmts(n.Finally, f)
 	case *ExceptHandler:
 		Inspect(n.Type, f)
 		Inspect(n.Name, f)
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 	case *With:
 		for _, it := range n.Items {
 			Inspect(it, f)
 		}
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 	case *WithItem:
 		Inspect(n.Context, f)
 		Inspect(n.Target, f)
@@ -133,7 +133,7 @@ func Inspect(n Node, f func(Node) bool) {
 	case *MatchCase:
 		Inspect(n.Pattern, f)
 		Inspect(n.Guard, f)
-		inspectStmts(n.Body, f)
+		InspectStmts(n.Body, f)
 	case *ListLit:
 		inspectExprs(n.Elems, f)
 	case *Tuple:
@@ -248,11 +248,13 @@ func Inspect(n Node, f func(Node) bool) {
 // InspectFile inspects every top-level statement of file in order.
 func InspectFile(file *File, f func(Node) bool) {
 	if file != nil {
-		inspectStmts(file.Body, f)
+		InspectStmts(file.Body, f)
 	}
 }
 
-func inspectStmts(body []Stmt, f func(Node) bool) {
+// InspectStmts inspects each statement of body in order: the walk of a
+// function's or a loop's body.
+func InspectStmts(body []Stmt, f func(Node) bool) {
 	for _, s := range body {
 		Inspect(s, f)
 	}

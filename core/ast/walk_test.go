@@ -69,3 +69,24 @@ func TestInspectPrunesAndSkipsNil(t *testing.T) {
 	Inspect(nil, func(Node) bool { t.Error("f called for nil"); return true })
 	InspectFile(nil, func(Node) bool { t.Error("f called for a nil file"); return true })
 }
+
+// InspectStmts walks each statement in order, pruning where f says so.
+func TestInspectStmts(t *testing.T) {
+	body := []Stmt{
+		&Assign{Target: id("a"), Value: id("b")},
+		&While{Cond: id("c"), Body: []Stmt{&ExprStmt{X: id("d")}}},
+		&Return{Value: id("e")},
+	}
+	var got []string
+	InspectStmts(body, func(n Node) bool {
+		if i, ok := n.(*Ident); ok {
+			got = append(got, i.Name)
+		}
+		_, loop := n.(*While)
+		return !loop
+	})
+	if s := strings.Join(got, " "); s != "a b e" {
+		t.Errorf("identifiers: %q", s)
+	}
+	InspectStmts(nil, func(Node) bool { t.Error("f called for an empty body"); return true })
+}

@@ -83,107 +83,77 @@ func (b *boundedWalk) function(st *fstate) {
 			b.ok = false
 		}
 	}
-	b.stmts(st.d.Body)
+	ast.InspectStmts(st.d.Body, b.node)
 }
 
-func (b *boundedWalk) stmts(body []ast.Stmt) {
-	for _, s := range body {
-		if !b.ok {
-			return
-		}
-		b.stmt(s)
-	}
-}
-
-func (b *boundedWalk) stmt(s ast.Stmt) {
-	switch s := s.(type) {
-	case *ast.Assign:
-		b.expr(s.Target)
-		b.expr(s.Value)
-	case *ast.AugAssign:
-		b.expr(s.Target)
-		b.expr(s.Value)
-	case *ast.ExprStmt:
-		b.expr(s.X)
-	case *ast.If:
-		b.expr(s.Cond)
-		b.stmts(s.Body)
-		b.stmts(s.Else)
-	case *ast.Return:
-		if s.Value != nil {
-			b.expr(s.Value)
-		}
-	case *ast.Assert:
-		b.expr(s.Cond)
-		if s.Msg != nil {
-			b.expr(s.Msg)
-		}
-	case *ast.Pass:
-	default:
-		// Loops (and anything a compilable function cannot hold anyway).
-		b.ok = false
-	}
-}
-
-func (b *boundedWalk) exprs(es []ast.Expr) {
-	for _, e := range es {
-		b.expr(e)
-	}
-}
-
-func (b *boundedWalk) expr(e ast.Expr) {
+// node applies the rules to the statement or expression n and says
+// whether its children are still to be walked.
+func (b *boundedWalk) node(n ast.Node) bool {
 	if !b.ok {
-		return
+		return false
 	}
+	switch n := n.(type) {
+	case *ast.Assign, *ast.AugAssign, *ast.ExprStmt, *ast.If, *ast.Return, *ast.Assert, *ast.Pass:
+		return true
+	case ast.Expr:
+		return b.expr(n)
+	}
+	// Loops (and anything a compilable function cannot hold anyway).
+	b.ok = false
+	return false
+}
+
+// expr applies the rules to the expression e; its operands are walked
+// next when it returns true.
+func (b *boundedWalk) expr(e ast.Expr) bool {
 	if t, typed := b.c.info.Types[e]; typed && (t == nil || hasHeap(t)) {
 		b.ok = false
-		return
+		return false
 	}
 	switch e := e.(type) {
 	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.NoneLit, *ast.StrLit, *ast.Ident:
 		// a string literal typed as a value was caught above; an untyped
 		// one is a docstring or an assert message
-	case *ast.Binary:
-		b.expr(e.X)
-		b.expr(e.Y)
-	case *ast.Unary:
-		b.expr(e.X)
-	case *ast.Logic:
-		b.expr(e.X)
-		b.expr(e.Y)
-	case *ast.Compare:
-		b.exprs(e.Operands)
+		return true
+	case *ast.Binary, *ast.Unary, *ast.Logic, *ast.Compare:
+		return true
 	case *ast.Call:
-		b.call(e)
-	default:
-		// List literals, indexing, attributes: lists, or Python-only.
-		b.ok = false
+		if b.call(e) {
+			for _, a := range e.Args {
+				ast.Inspect(a, b.node)
+			}
+		}
+		return false // not the callee's name: it is no value
 	}
+	// List literals, indexing, attributes: lists, or Python-only.
+	b.ok = false
+	return false
 }
 
-func (b *boundedWalk) call(e *ast.Call) {
+// call applies the rules of calls to e and reports whether they allow it.
+func (b *boundedWalk) call(e *ast.Call) bool {
 	id, isIdent := e.Func.(*ast.Ident)
 	if !isIdent {
 		b.ok = false // a method call: on a list
-		return
+		return false
 	}
 	switch b.c.kinds[id] {
 	case kindFunc:
 		callee := b.c.info.FuncByName[id.Name]
 		if callee == nil {
 			b.ok = false
-			return
+			return false
 		}
 		b.callees = append(b.callees, callee)
 	case kindBuiltin:
 		least, allowed := boundedBuiltins[b.c.info.Builtins[id]]
 		if !allowed || len(e.Args) < least {
 			b.ok = false
-			return
+			return false
 		}
 	default:
 		b.ok = false
-		return
+		return false
 	}
-	b.exprs(e.Args)
+	return true
 }

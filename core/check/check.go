@@ -44,7 +44,9 @@
 //
 // Afterwards markBounded (bounded.go) flags the compilable functions that
 // cannot run long (no loops, no lists, no recursion), for which the bridge
-// need not release the GIL.
+// need not release the GIL, and markCalls (calls.go) records, for the
+// generator's passes, which functions each compiled function calls, which
+// lie on a cycle of calls, and which names each one assigns.
 //
 // Name rules worth knowing: a compiled function may call another top-level
 // function only when the module binds that name by its def alone (no other
@@ -109,6 +111,7 @@ func CheckSource(f *ast.File, src string, l *lang.Language) (info *Info, errs so
 	c.propagate()
 	c.markInternal()
 	c.markBounded()
+	c.markCalls()
 	c.errs.Sort()
 	return c.info, c.errs
 }

@@ -110,6 +110,18 @@ type Func struct {
 	// only to O(1) builtins on scalars and to other Bounded functions (no
 	// recursion). The bridge keeps the GIL while it runs (bounded.go).
 	Bounded bool
+	// Calls lists, for a compiled (Compilable or Internal) function, the
+	// top-level functions it calls by name, each once, in the order of
+	// their first call in the source (calls.go).
+	Calls []*Func
+	// CallsItself is set on a compiled function that calls itself
+	// directly; OnCallCycle on one that can call itself, directly or
+	// through others (a cycle of the call graph of compiled functions).
+	CallsItself, OnCallCycle bool
+	// Assigned counts, for a compiled function, the statements of its
+	// body that assign each name: =, op= and for targets (a parameter's
+	// own binding at the call is not counted).
+	Assigned map[string]int
 }
 
 // Info is what the checker learned about a program. The code generators read

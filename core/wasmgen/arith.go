@@ -1,9 +1,11 @@
 package wasmgen
 
 import (
-	"github.com/multilingualprogramming/multilingual/core/abi"
-	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"math"
+
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/emit"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // The instruction sequences of checked arithmetic. Each takes its operands
@@ -17,7 +19,7 @@ import (
 // ((a ^ r) & (b ^ r)) < 0.
 func (fg *fgen) intAdd(xr, yr interval) {
 	if addSafe(xr, yr) {
-		fg.emit(wasmbin.OpI64Add)
+		fg.Emit(wasmbin.OpI64Add)
 		return
 	}
 	if yr.lo == yr.hi {
@@ -28,24 +30,16 @@ func (fg *fgen) intAdd(xr, yr interval) {
 		fg.addSigned(xr, yr)
 		return
 	}
-	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.tee(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Add)
-	fg.set(r)
-	fg.get(a)
-	fg.get(r)
-	fg.emit(wasmbin.OpI64Xor)
-	fg.get(b)
-	fg.get(r)
-	fg.emit(wasmbin.OpI64Xor)
-	fg.emit(wasmbin.OpI64And)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(r)
-	fg.release(wasmbin.I64, a, b, r)
+	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Spill(a, b)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Set(r)
+	fg.Bin(wasmbin.OpI64Xor, a, r)
+	fg.Bin(wasmbin.OpI64Xor, b, r)
+	fg.Emit(wasmbin.OpI64And)
+	fg.TrapIfNegative(abi.ErrOverflow)
+	fg.Get(r)
+	fg.Release(wasmbin.I64, a, b, r)
 }
 
 // addSigned: a + b when the sign of one operand is known, with one
@@ -59,63 +53,59 @@ func (fg *fgen) addSigned(xr, yr interval) {
 	if xr.nonNeg() && yr.nonNeg() {
 		// the exact sum lies in [0, 2**64 - 2]: it overflowed iff the
 		// wrapped one is negative
-		r := fg.temp(wasmbin.I64)
-		fg.emit(wasmbin.OpI64Add)
-		fg.tee(r)
-		fg.i64(0)
-		fg.emit(wasmbin.OpI64LtS)
-		fg.trapIf(abi.ErrOverflow)
-		fg.get(r)
-		fg.release(wasmbin.I64, r)
+		r := fg.Temp(wasmbin.I64)
+		fg.Emit(wasmbin.OpI64Add)
+		fg.Tee(r)
+		fg.TrapIfNegative(abi.ErrOverflow)
+		fg.Get(r)
+		fg.Release(wasmbin.I64, r)
 		return
 	}
-	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.tee(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Add)
-	fg.tee(r)
+	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Spill(a, b)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Tee(r)
 	switch {
 	case yr.nonNeg():
-		fg.get(a)
-		fg.emit(wasmbin.OpI64LtS)
+		fg.Get(a)
+		fg.Emit(wasmbin.OpI64LtS)
 	case yr.hi <= 0:
-		fg.get(a)
-		fg.emit(wasmbin.OpI64GtS)
+		fg.Get(a)
+		fg.Emit(wasmbin.OpI64GtS)
 	case xr.nonNeg():
-		fg.get(b)
-		fg.emit(wasmbin.OpI64LtS)
+		fg.Get(b)
+		fg.Emit(wasmbin.OpI64LtS)
 	default: // xr.hi <= 0
-		fg.get(b)
-		fg.emit(wasmbin.OpI64GtS)
+		fg.Get(b)
+		fg.Emit(wasmbin.OpI64GtS)
 	}
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(r)
-	fg.release(wasmbin.I64, a, b, r)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.Get(r)
+	fg.Release(wasmbin.I64, a, b, r)
 }
 
 // addConst: a + c where c, a constant, is already on the stack above a:
 // it traps when a lies beyond MAX - c (c > 0) or below MIN - c (c < 0).
 func (fg *fgen) addConst(c int64) {
-	a := fg.temp(wasmbin.I64)
-	fg.emit(wasmbin.OpDrop)
-	fg.tee(a)
+	a := fg.Temp(wasmbin.I64)
+	fg.Emit(wasmbin.OpDrop)
+	fg.Tee(a)
 	switch {
 	case c > 0:
-		fg.i64(math.MaxInt64 - c)
-		fg.emit(wasmbin.OpI64GtS)
-		fg.trapIf(abi.ErrOverflow)
+		fg.I64(math.MaxInt64 - c)
+		fg.Emit(wasmbin.OpI64GtS)
+		fg.TrapIf(abi.ErrOverflow)
 	case c < 0:
-		fg.i64(math.MinInt64 - c)
-		fg.emit(wasmbin.OpI64LtS)
-		fg.trapIf(abi.ErrOverflow)
+		fg.I64(math.MinInt64 - c)
+		fg.Emit(wasmbin.OpI64LtS)
+		fg.TrapIf(abi.ErrOverflow)
 	default:
-		fg.emit(wasmbin.OpDrop)
+		fg.Emit(wasmbin.OpDrop)
 	}
-	fg.get(a)
-	fg.i64(c)
-	fg.emit(wasmbin.OpI64Add)
-	fg.release(wasmbin.I64, a)
+	fg.Get(a)
+	fg.I64(c)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Release(wasmbin.I64, a)
 }
 
 // intSub: r = a - b for a in xr and b in yr: a plain i64.sub when the
@@ -124,7 +114,7 @@ func (fg *fgen) addConst(c int64) {
 // ((a ^ b) & (a ^ r)) < 0.
 func (fg *fgen) intSub(xr, yr interval) {
 	if subSafe(xr, yr) {
-		fg.emit(wasmbin.OpI64Sub)
+		fg.Emit(wasmbin.OpI64Sub)
 		return
 	}
 	if yr.lo == yr.hi && yr.lo != math.MinInt64 {
@@ -134,41 +124,31 @@ func (fg *fgen) intSub(xr, yr interval) {
 	if yr.nonNeg() || yr.hi <= 0 {
 		// a - b for b >= 0 lies in [a - MAX, a]: it overflows iff the
 		// wrapped r = a - b + 2**64 > a; for b <= 0, iff r < a.
-		a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-		fg.set(b)
-		fg.tee(a)
-		fg.get(b)
-		fg.emit(wasmbin.OpI64Sub)
-		fg.tee(r)
-		fg.get(a)
+		a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+		fg.Spill(a, b)
+		fg.Emit(wasmbin.OpI64Sub)
+		fg.Tee(r)
+		fg.Get(a)
 		if yr.nonNeg() {
-			fg.emit(wasmbin.OpI64GtS)
+			fg.Emit(wasmbin.OpI64GtS)
 		} else {
-			fg.emit(wasmbin.OpI64LtS)
+			fg.Emit(wasmbin.OpI64LtS)
 		}
-		fg.trapIf(abi.ErrOverflow)
-		fg.get(r)
-		fg.release(wasmbin.I64, a, b, r)
+		fg.TrapIf(abi.ErrOverflow)
+		fg.Get(r)
+		fg.Release(wasmbin.I64, a, b, r)
 		return
 	}
-	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.tee(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Sub)
-	fg.set(r)
-	fg.get(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Xor)
-	fg.get(a)
-	fg.get(r)
-	fg.emit(wasmbin.OpI64Xor)
-	fg.emit(wasmbin.OpI64And)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(r)
-	fg.release(wasmbin.I64, a, b, r)
+	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Spill(a, b)
+	fg.Emit(wasmbin.OpI64Sub)
+	fg.Set(r)
+	fg.Bin(wasmbin.OpI64Xor, a, b)
+	fg.Bin(wasmbin.OpI64Xor, a, r)
+	fg.Emit(wasmbin.OpI64And)
+	fg.TrapIfNegative(abi.ErrOverflow)
+	fg.Get(r)
+	fg.Release(wasmbin.I64, a, b, r)
 }
 
 // intMul: r = a * b; a plain i64.mul when the ranges of the operands
@@ -177,19 +157,19 @@ func (fg *fgen) intSub(xr, yr interval) {
 // never by zero, so it cannot trap.
 func (fg *fgen) intMul(xr, yr interval) {
 	if mulSafe(xr, yr) {
-		fg.emit(wasmbin.OpI64Mul)
+		fg.Emit(wasmbin.OpI64Mul)
 		return
 	}
-	a, b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.set(a)
+	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Set(b)
+	fg.Set(a)
 	if xr.nonNeg() && yr.nonNeg() {
 		fg.mulNonNeg(a, b, r)
 	} else {
 		fg.mulChecked(a, b, r)
 	}
-	fg.get(r)
-	fg.release(wasmbin.I64, a, b, r)
+	fg.Get(r)
+	fg.Release(wasmbin.I64, a, b, r)
 }
 
 // mulNonNeg stores a * b in r for a, b >= 0, trapping with ErrOverflow if
@@ -198,30 +178,24 @@ func (fg *fgen) intMul(xr, yr interval) {
 // hence neither 0 nor -1, and then the product overflows iff the wrapped
 // r / a != b (the division cannot trap).
 func (fg *fgen) mulNonNeg(a, b, r uint32) {
-	fg.get(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Mul)
-	fg.set(r)
-	fg.get(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Or)
-	fg.i64(31)
-	fg.emit(wasmbin.OpI64ShrU)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(a)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(r)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64DivS)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.trapIf(abi.ErrOverflow)
-	fg.end()
-	fg.end()
+	fg.Bin(wasmbin.OpI64Mul, a, b)
+	fg.Set(r)
+	fg.Bin(wasmbin.OpI64Or, a, b)
+	fg.I64(31)
+	fg.Emit(wasmbin.OpI64ShrU)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(a)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64DivS, r, a)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.End()
+	fg.End()
 }
 
 // mulChecked stores a * b in r, trapping with ErrOverflow if it overflows.
@@ -229,42 +203,38 @@ func (fg *fgen) mulNonNeg(a, b, r uint32) {
 // the division-based check is skipped: that fast test is
 // ((a + 2**31) | (b + 2**31)) < 2**32, unsigned.
 func (fg *fgen) mulChecked(a, b, r uint32) {
-	fg.get(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Mul)
-	fg.set(r)
-	fg.get(a)
-	fg.i64(1 << 31)
-	fg.emit(wasmbin.OpI64Add)
-	fg.get(b)
-	fg.i64(1 << 31)
-	fg.emit(wasmbin.OpI64Add)
-	fg.emit(wasmbin.OpI64Or)
-	fg.i64(1 << 32)
-	fg.emit(wasmbin.OpI64GeU)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(a)
-	fg.i64(-1)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(b)
-	fg.i64(math.MinInt64)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.trapIf(abi.ErrOverflow)
-	fg.emit(wasmbin.OpElse)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(r)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64DivS)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.trapIf(abi.ErrOverflow)
-	fg.end()
-	fg.end()
-	fg.end()
+	fg.Bin(wasmbin.OpI64Mul, a, b)
+	fg.Set(r)
+	fg.Get(a)
+	fg.I64(1 << 31)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Get(b)
+	fg.I64(1 << 31)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Emit(wasmbin.OpI64Or)
+	fg.I64(1 << 32)
+	fg.Emit(wasmbin.OpI64GeU)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(a)
+	fg.I64(-1)
+	fg.Emit(wasmbin.OpI64Eq)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(b)
+	fg.I64(math.MinInt64)
+	fg.Emit(wasmbin.OpI64Eq)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.Emit(wasmbin.OpElse)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64DivS, r, a)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.End()
+	fg.End()
+	fg.End()
 }
 
 // intFloorDiv: q = a div_s b (which traps natively on b == 0 and on
@@ -280,36 +250,30 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 		// non-negative numbers needs no floor adjustment; the unsigned
 		// division is the cheaper one (and by a constant, a
 		// multiplication without sign fix-up)
-		fg.emit(wasmbin.OpI64DivU)
+		fg.Emit(wasmbin.OpI64DivU)
 		return
 	}
-	a, b, q := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.tee(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64DivS)
-	fg.tee(q)
-	fg.get(a)
-	fg.get(q)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Mul)
-	fg.emit(wasmbin.OpI64Sub) // r
+	a, b, q := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Spill(a, b)
+	fg.Emit(wasmbin.OpI64DivS)
+	fg.Tee(q)
+	fg.Get(a)
+	fg.Bin(wasmbin.OpI64Mul, q, b)
+	fg.Emit(wasmbin.OpI64Sub) // r
 	if yr.positive() {
-		fg.i64(0)
-		fg.emit(wasmbin.OpI64LtS)
+		fg.I64(0)
+		fg.Emit(wasmbin.OpI64LtS)
 	} else {
-		fg.i64(0)
-		fg.emit(wasmbin.OpI64Ne)
-		fg.get(a)
-		fg.get(b)
-		fg.emit(wasmbin.OpI64Xor)
-		fg.i64(0)
-		fg.emit(wasmbin.OpI64LtS)
-		fg.emit(wasmbin.OpI32And)
+		fg.I64(0)
+		fg.Emit(wasmbin.OpI64Ne)
+		fg.Bin(wasmbin.OpI64Xor, a, b)
+		fg.I64(0)
+		fg.Emit(wasmbin.OpI64LtS)
+		fg.Emit(wasmbin.OpI32And)
 	}
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Sub)
-	fg.release(wasmbin.I64, a, b, q)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Sub)
+	fg.Release(wasmbin.I64, a, b, q)
 }
 
 // intMod: r = a rem_s b (which traps natively on b == 0 and gives 0 for
@@ -320,138 +284,136 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 // non-negative dividend too, none, and the remainder is i64.rem_u.
 func (fg *fgen) intMod(xr, yr interval) {
 	if yr.positive() && xr.nonNeg() {
-		fg.emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
+		fg.Emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
 		return
 	}
-	b, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64RemS)
-	fg.tee(r)
+	b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Set(b)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpI64RemS)
+	fg.Tee(r)
 	if yr.positive() {
-		fg.get(b)
-		fg.get(r)
-		fg.i64(63)
-		fg.emit(wasmbin.OpI64ShrS)
-		fg.emit(wasmbin.OpI64And)
-		fg.emit(wasmbin.OpI64Add)
-		fg.release(wasmbin.I64, b, r)
+		fg.Get(b)
+		fg.Get(r)
+		fg.I64(63)
+		fg.Emit(wasmbin.OpI64ShrS)
+		fg.Emit(wasmbin.OpI64And)
+		fg.Emit(wasmbin.OpI64Add)
+		fg.Release(wasmbin.I64, b, r)
 		return
 	}
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Add)
-	fg.get(r)
-	fg.get(r)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.get(r)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Xor)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.emit(wasmbin.OpI32And)
-	fg.emit(wasmbin.OpSelect)
-	fg.release(wasmbin.I64, b, r)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Get(r)
+	fg.Get(r)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.Bin(wasmbin.OpI64Xor, r, b)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64LtS)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Release(wasmbin.I64, b, r)
 }
 
 // intNeg: -a, overflowing only for MIN.
 func (fg *fgen) intNeg() {
-	a := fg.temp(wasmbin.I64)
-	fg.tee(a)
-	fg.i64(math.MinInt64)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.trapIf(abi.ErrOverflow)
-	fg.i64(0)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64Sub)
-	fg.release(wasmbin.I64, a)
+	a := fg.Temp(wasmbin.I64)
+	fg.Tee(a)
+	fg.I64(math.MinInt64)
+	fg.Emit(wasmbin.OpI64Eq)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.I64(0)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpI64Sub)
+	fg.Release(wasmbin.I64, a)
 }
 
 // intAbs: abs(a), overflowing only for MIN.
 func (fg *fgen) intAbs() {
-	a := fg.temp(wasmbin.I64)
-	fg.tee(a)
-	fg.i64(math.MinInt64)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.trapIf(abi.ErrOverflow)
-	fg.i64(0)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64Sub)
-	fg.get(a)
-	fg.get(a)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.emit(wasmbin.OpSelect)
-	fg.release(wasmbin.I64, a)
+	a := fg.Temp(wasmbin.I64)
+	fg.Tee(a)
+	fg.I64(math.MinInt64)
+	fg.Emit(wasmbin.OpI64Eq)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.I64(0)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpI64Sub)
+	fg.Get(a)
+	fg.Get(a)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64LtS)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Release(wasmbin.I64, a)
 }
 
 // inF64Range leaves 1 when the i64 in local x is within ±2**53, where the
 // conversion to f64 is exact: (x + 2**53) as unsigned <= 2**54.
 func (fg *fgen) inF64Range(x uint32) {
-	fg.get(x)
-	fg.i64(1 << 53)
-	fg.emit(wasmbin.OpI64Add)
-	fg.i64(1 << 54)
-	fg.emit(wasmbin.OpI64GtU)
-	fg.emit(wasmbin.OpI32Eqz)
+	fg.Get(x)
+	fg.I64(1 << 53)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.I64(1 << 54)
+	fg.Emit(wasmbin.OpI64GtU)
+	fg.Emit(wasmbin.OpI32Eqz)
 }
 
 // intTrueDiv: a / b for ints. Division by zero raises ZeroDivisionError;
 // when both operands are exact in f64 the f64 quotient is Python's
 // correctly rounded one; otherwise ErrUnsupported lets Python compute it.
 func (fg *fgen) intTrueDiv() {
-	a, b := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(b)
-	fg.set(a)
-	fg.get(b)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.trapIf(abi.ErrZeroDivision)
+	a, b := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Set(b)
+	fg.Set(a)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.TrapIf(abi.ErrZeroDivision)
 	fg.inF64Range(a)
 	fg.inF64Range(b)
-	fg.emit(wasmbin.OpI32And)
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.trapIf(abi.ErrUnsupported)
-	fg.get(a)
-	fg.emit(wasmbin.OpF64ConvertI64S)
-	fg.get(b)
-	fg.emit(wasmbin.OpF64ConvertI64S)
-	fg.emit(wasmbin.OpF64Div)
-	fg.release(wasmbin.I64, a, b)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.TrapIf(abi.ErrUnsupported)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpF64ConvertI64S)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpF64ConvertI64S)
+	fg.Emit(wasmbin.OpF64Div)
+	fg.Release(wasmbin.I64, a, b)
 }
 
 // floatDiv: a / b for floats, ZeroDivisionError when b is ±0.
 func (fg *fgen) floatDiv() {
-	b := fg.temp(wasmbin.F64)
-	fg.tee(b)
-	fg.f64(0)
-	fg.emit(wasmbin.OpF64Eq)
-	fg.trapIf(abi.ErrZeroDivision)
-	fg.get(b)
-	fg.emit(wasmbin.OpF64Div)
-	fg.release(wasmbin.F64, b)
+	b := fg.Temp(wasmbin.F64)
+	fg.Tee(b)
+	fg.F64(0)
+	fg.Emit(wasmbin.OpF64Eq)
+	fg.TrapIf(abi.ErrZeroDivision)
+	fg.Get(b)
+	fg.Emit(wasmbin.OpF64Div)
+	fg.Release(wasmbin.F64, b)
 }
 
 // floatToInt converts an integral f64 to i64: nan raises ValueError, and a
 // value outside i64 (including ±inf) ErrOverflow, since Python would give a
 // big int or raise OverflowError; re-running in Python does either.
 func (fg *fgen) floatToInt() {
-	x := fg.temp(wasmbin.F64)
-	fg.tee(x)
-	fg.get(x)
-	fg.emit(wasmbin.OpF64Ne)
-	fg.trapIf(abi.ErrValue)
-	fg.get(x)
-	fg.f64(-twoTo63)
-	fg.emit(wasmbin.OpF64Ge)
-	fg.get(x)
-	fg.f64(twoTo63)
-	fg.emit(wasmbin.OpF64Lt)
-	fg.emit(wasmbin.OpI32And)
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(x)
-	fg.emit(wasmbin.OpI64TruncF64S)
-	fg.release(wasmbin.F64, x)
+	x := fg.Temp(wasmbin.F64)
+	fg.Tee(x)
+	fg.Get(x)
+	fg.Emit(wasmbin.OpF64Ne)
+	fg.TrapIf(abi.ErrValue)
+	fg.Get(x)
+	fg.F64(-twoTo63)
+	fg.Emit(wasmbin.OpF64Ge)
+	fg.Get(x)
+	fg.F64(twoTo63)
+	fg.Emit(wasmbin.OpF64Lt)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.Get(x)
+	fg.Emit(wasmbin.OpI64TruncF64S)
+	fg.Release(wasmbin.F64, x)
 }
 
 // helper returns the index of a runtime helper function, generating it on
@@ -464,7 +426,7 @@ func (g *gen) helper(name string, build func(*fgen)) uint32 {
 	idx := uint32(len(g.mod.Funcs))
 	g.helpers[name] = idx
 	g.mod.Funcs = append(g.mod.Funcs, f)
-	fg := &fgen{g: g, f: f, local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32)}
+	fg := &fgen{Builder: emit.New(f), g: g, local: make(map[string]uint32)}
 	build(fg)
 	return idx
 }
@@ -475,45 +437,43 @@ func (g *gen) helper(name string, build func(*fgen)) uint32 {
 // bits of the exponent remain, so a squaring that overflows always means
 // the result overflows too.
 func genIPow(fg *fgen) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"base", "exp"}
 	const base, exp = 0, 1
-	result := fg.temp(wasmbin.I64)
+	result := fg.Temp(wasmbin.I64)
 	f.LocalNames[len(f.LocalNames)-1] = "result"
-	t := fg.temp(wasmbin.I64)
-	fg.get(exp)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.trapIf(abi.ErrUnsupported)
-	fg.i64(1)
-	fg.set(result)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(exp)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.get(exp)
-	fg.i64(1)
-	fg.emit(wasmbin.OpI64And)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.emit(wasmbin.OpI32Eqz) // (exp & 1) != 0
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	t := fg.Temp(wasmbin.I64)
+	fg.Get(exp)
+	fg.TrapIfNegative(abi.ErrUnsupported)
+	fg.I64(1)
+	fg.Set(result)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Get(exp)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.Get(exp)
+	fg.I64(1)
+	fg.Emit(wasmbin.OpI64And)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.Emit(wasmbin.OpI32Eqz) // (exp & 1) != 0
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.mulChecked(result, base, t)
-	fg.get(t)
-	fg.set(result)
-	fg.end()
-	fg.get(exp)
-	fg.i64(1)
-	fg.emit(wasmbin.OpI64ShrS)
-	fg.tee(exp)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.Get(t)
+	fg.Set(result)
+	fg.End()
+	fg.Get(exp)
+	fg.I64(1)
+	fg.Emit(wasmbin.OpI64ShrS)
+	fg.Tee(exp)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
 	fg.mulChecked(base, base, t)
-	fg.get(t)
-	fg.set(base)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
-	fg.get(result)
+	fg.Get(t)
+	fg.Set(base)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
+	fg.Get(result)
 }

@@ -35,7 +35,7 @@ var bitOps = map[check.Kind]map[ast.BinaryOp]wasmbin.Opcode{
 func (fg *fgen) bitwise(op ast.BinaryOp, k check.Kind, y ast.Expr) {
 	if ins, ok := bitOps[k][op]; ok {
 		fg.exprAs(y, k)
-		fg.emit(ins)
+		fg.Emit(ins)
 		return
 	}
 	n, isConst := fg.constOf(y)
@@ -59,39 +59,37 @@ func (fg *fgen) bitwise(op ast.BinaryOp, k check.Kind, y ast.Expr) {
 
 // intInvert: ~a is a ^ -1, which never overflows.
 func (fg *fgen) intInvert() {
-	fg.i64(-1)
-	fg.emit(wasmbin.OpI64Xor)
+	fg.I64(-1)
+	fg.Emit(wasmbin.OpI64Xor)
 }
 
 // intShr: a >> n. A negative n raises ValueError; n >= 64 shifts by 63
 // (i64.shr_s alone would take n modulo 64).
 func (fg *fgen) intShr() {
-	n := fg.temp(wasmbin.I64)
-	fg.tee(n)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.trapIf(abi.ErrValue)
-	fg.get(n)
-	fg.i64(63)
-	fg.get(n)
-	fg.i64(64)
-	fg.emit(wasmbin.OpI64LtU)
-	fg.emit(wasmbin.OpSelect)
-	fg.emit(wasmbin.OpI64ShrS)
-	fg.release(wasmbin.I64, n)
+	n := fg.Temp(wasmbin.I64)
+	fg.Tee(n)
+	fg.TrapIfNegative(abi.ErrValue)
+	fg.Get(n)
+	fg.I64(63)
+	fg.Get(n)
+	fg.I64(64)
+	fg.Emit(wasmbin.OpI64LtU)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Emit(wasmbin.OpI64ShrS)
+	fg.Release(wasmbin.I64, n)
 }
 
 // shrConst: a >> c for a constant c.
 func (fg *fgen) shrConst(c int64) {
 	switch {
 	case c < 0:
-		fg.emit(wasmbin.OpDrop)
-		fg.trap(abi.ErrValue)
-		fg.i64(0) // unreachable; keeps the stack typed for the reader
+		fg.Emit(wasmbin.OpDrop)
+		fg.Trap(abi.ErrValue)
+		fg.I64(0) // unreachable; keeps the stack typed for the reader
 	case c == 0:
 	default:
-		fg.i64(min(c, 63))
-		fg.emit(wasmbin.OpI64ShrS)
+		fg.I64(min(c, 63))
+		fg.Emit(wasmbin.OpI64ShrS)
 	}
 }
 
@@ -100,35 +98,31 @@ func (fg *fgen) shrConst(c int64) {
 // negative n raises ValueError, and n >= 64 gives 0 for a == 0 and
 // overflows for any other a.
 func (fg *fgen) intShl() {
-	a, n, r := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	fg.set(n)
-	fg.set(a)
-	fg.get(n)
-	fg.i64(64)
-	fg.emit(wasmbin.OpI64LtU)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I64))
-	fg.get(a)
-	fg.get(n)
-	fg.emit(wasmbin.OpI64Shl)
-	fg.tee(r)
-	fg.get(n)
-	fg.emit(wasmbin.OpI64ShrS)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(r)
-	fg.emit(wasmbin.OpElse)
-	fg.get(n)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.trapIf(abi.ErrValue)
-	fg.get(a)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.trapIf(abi.ErrOverflow)
-	fg.i64(0)
-	fg.end()
-	fg.release(wasmbin.I64, a, n, r)
+	a, n, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	fg.Set(n)
+	fg.Set(a)
+	fg.Get(n)
+	fg.I64(64)
+	fg.Emit(wasmbin.OpI64LtU)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I64))
+	fg.Bin(wasmbin.OpI64Shl, a, n)
+	fg.Tee(r)
+	fg.Get(n)
+	fg.Emit(wasmbin.OpI64ShrS)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.Get(r)
+	fg.Emit(wasmbin.OpElse)
+	fg.Get(n)
+	fg.TrapIfNegative(abi.ErrValue)
+	fg.Get(a)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.I64(0)
+	fg.End()
+	fg.Release(wasmbin.I64, a, n, r)
 }
 
 // shlConst: a << c for a constant c, with the checks of intShl decided
@@ -136,32 +130,32 @@ func (fg *fgen) intShl() {
 func (fg *fgen) shlConst(c int64) {
 	switch {
 	case c < 0:
-		fg.emit(wasmbin.OpDrop)
-		fg.trap(abi.ErrValue)
-		fg.i64(0)
+		fg.Emit(wasmbin.OpDrop)
+		fg.Trap(abi.ErrValue)
+		fg.I64(0)
 	case c == 0:
 	case c >= 64:
-		a := fg.temp(wasmbin.I64)
-		fg.tee(a)
-		fg.emit(wasmbin.OpI64Eqz)
-		fg.emit(wasmbin.OpI32Eqz)
-		fg.trapIf(abi.ErrOverflow)
-		fg.get(a)
-		fg.release(wasmbin.I64, a)
+		a := fg.Temp(wasmbin.I64)
+		fg.Tee(a)
+		fg.Emit(wasmbin.OpI64Eqz)
+		fg.Emit(wasmbin.OpI32Eqz)
+		fg.TrapIf(abi.ErrOverflow)
+		fg.Get(a)
+		fg.Release(wasmbin.I64, a)
 	default:
 		// exact iff a lies in [-2**(63-c), 2**(63-c)): one unsigned
 		// comparison of a + 2**(63-c) against 2**(64-c).
-		a := fg.temp(wasmbin.I64)
-		fg.tee(a)
-		fg.i64(int64(uint64(1) << (63 - c)))
-		fg.emit(wasmbin.OpI64Add)
-		fg.i64(int64(uint64(1) << (64 - c)))
-		fg.emit(wasmbin.OpI64GeU)
-		fg.trapIf(abi.ErrOverflow)
-		fg.get(a)
-		fg.i64(c)
-		fg.emit(wasmbin.OpI64Shl)
-		fg.release(wasmbin.I64, a)
+		a := fg.Temp(wasmbin.I64)
+		fg.Tee(a)
+		fg.I64(int64(uint64(1) << (63 - c)))
+		fg.Emit(wasmbin.OpI64Add)
+		fg.I64(int64(uint64(1) << (64 - c)))
+		fg.Emit(wasmbin.OpI64GeU)
+		fg.TrapIf(abi.ErrOverflow)
+		fg.Get(a)
+		fg.I64(c)
+		fg.Emit(wasmbin.OpI64Shl)
+		fg.Release(wasmbin.I64, a)
 	}
 }
 

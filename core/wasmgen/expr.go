@@ -25,27 +25,27 @@ func (fg *fgen) expr(e ast.Expr) {
 		if err != nil {
 			panic("integer literal out of range")
 		}
-		fg.i64(v)
+		fg.I64(v)
 	case *ast.FloatLit:
-		fg.f64(e.Value)
+		fg.F64(e.Value)
 	case *ast.BoolLit:
 		if e.Value {
-			fg.i32(1)
+			fg.I32(1)
 		} else {
-			fg.i32(0)
+			fg.I32(0)
 		}
 	case *ast.NoneLit:
 		// no value
 	case *ast.StrLit:
-		fg.i32(int32(fg.g.literal(e.Value)))
+		fg.I32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
 		if fg.appended(e.Name) {
 			fg.unmark(fg.local[e.Name]) // the reader may keep the object
 		}
-		fg.get(fg.local[e.Name])
+		fg.Get(fg.local[e.Name])
 	case *ast.Binary:
 		if p, ok := fg.loops.reduced[e]; ok {
-			fg.get(p) // a product kept up to date by the loop (version.go)
+			fg.Get(p) // a product kept up to date by the loop (version.go)
 			return
 		}
 		fg.binary(e.Op, e.X, e.Y, t)
@@ -79,11 +79,11 @@ func isLiteral(e ast.Expr) bool {
 func (fg *fgen) constant(v value) {
 	switch v.kind {
 	case check.Int:
-		fg.i64(v.i)
+		fg.I64(v.i)
 	case check.Float:
-		fg.f64(v.f)
+		fg.F64(v.f)
 	case check.Bool:
-		fg.i32(int32(v.i))
+		fg.I32(int32(v.i))
 	}
 }
 
@@ -98,11 +98,11 @@ func (fg *fgen) promote(from, to check.Kind) {
 	switch {
 	case from == to:
 	case from == check.Bool && to == check.Int:
-		fg.emit(wasmbin.OpI64ExtendI32U)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
 	case from == check.Bool && to == check.Float:
-		fg.emit(wasmbin.OpF64ConvertI32U)
+		fg.Emit(wasmbin.OpF64ConvertI32U)
 	case from == check.Int && to == check.Float:
-		fg.emit(wasmbin.OpF64ConvertI64S) // rounds to nearest, ties to even, as Python
+		fg.Emit(wasmbin.OpF64ConvertI64S) // rounds to nearest, ties to even, as Python
 	default:
 		panic("bad promotion")
 	}
@@ -112,19 +112,19 @@ func (fg *fgen) promote(from, to check.Kind) {
 func (fg *fgen) truth(k check.Kind) {
 	switch k {
 	case check.Int:
-		fg.i64(0)
-		fg.emit(wasmbin.OpI64Ne)
+		fg.I64(0)
+		fg.Emit(wasmbin.OpI64Ne)
 	case check.Float:
-		fg.f64(0)
-		fg.emit(wasmbin.OpF64Ne) // nan is true, as in Python
+		fg.F64(0)
+		fg.Emit(wasmbin.OpF64Ne) // nan is true, as in Python
 	case check.List:
-		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-		fg.i32(0)
-		fg.emit(wasmbin.OpI32Ne)
+		fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.I32(0)
+		fg.Emit(wasmbin.OpI32Ne)
 	case check.Str:
 		fg.strLen()
-		fg.i32(0)
-		fg.emit(wasmbin.OpI32Ne)
+		fg.I32(0)
+		fg.Emit(wasmbin.OpI32Ne)
 	}
 }
 
@@ -171,19 +171,19 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 	if t.Kind == check.Float {
 		switch op {
 		case ast.OpAdd:
-			fg.emit(wasmbin.OpF64Add)
+			fg.Emit(wasmbin.OpF64Add)
 		case ast.OpSub:
-			fg.emit(wasmbin.OpF64Sub)
+			fg.Emit(wasmbin.OpF64Sub)
 		case ast.OpMul:
-			fg.emit(wasmbin.OpF64Mul)
+			fg.Emit(wasmbin.OpF64Mul)
 		case ast.OpDiv:
 			fg.floatDiv()
 		case ast.OpFloorDiv:
-			fg.call(fg.g.helper("__ml_ffloordiv", genFloatFloorDiv))
+			fg.Call(fg.g.helper("__ml_ffloordiv", genFloatFloorDiv))
 		case ast.OpMod:
-			fg.call(fg.g.helper("__ml_fmod_py", genFloatMod))
+			fg.Call(fg.g.helper("__ml_fmod_py", genFloatMod))
 		case ast.OpPow:
-			fg.call(fg.g.helper("__ml_fpow", genFloatPow))
+			fg.Call(fg.g.helper("__ml_fpow", genFloatPow))
 		default:
 			panic("float operator not compiled")
 		}
@@ -202,7 +202,7 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 	case ast.OpMod:
 		fg.intMod(xr, yr)
 	case ast.OpPow:
-		fg.call(fg.g.helper("__ml_ipow", genIPow))
+		fg.Call(fg.g.helper("__ml_ipow", genIPow))
 	default:
 		panic("int operator not compiled")
 	}
@@ -213,13 +213,13 @@ func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
 	switch e.Op {
 	case ast.OpNot:
 		fg.cond(e.X)
-		fg.emit(wasmbin.OpI32Eqz)
+		fg.Emit(wasmbin.OpI32Eqz)
 	case ast.OpPos:
 		fg.exprAs(e.X, t.Kind)
 	case ast.OpNeg:
 		fg.exprAs(e.X, t.Kind)
 		if t.Kind == check.Float {
-			fg.emit(wasmbin.OpF64Neg)
+			fg.Emit(wasmbin.OpF64Neg)
 		} else {
 			fg.intNeg()
 		}
@@ -233,22 +233,22 @@ func (fg *fgen) unary(e *ast.Unary, t *check.Type) {
 // and yielding the deciding operand as Python does.
 func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 	vt, _ := valType(t)
-	tmp := fg.temp(vt)
+	tmp := fg.Temp(vt)
 	fg.expr(e.X)
-	fg.tee(tmp)
+	fg.Tee(tmp)
 	fg.truth(t.Kind)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockType(vt))
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(vt))
 	if e.Op == ast.OpAnd {
 		fg.expr(e.Y)
-		fg.emit(wasmbin.OpElse)
-		fg.get(tmp)
+		fg.Emit(wasmbin.OpElse)
+		fg.Get(tmp)
 	} else {
-		fg.get(tmp)
-		fg.emit(wasmbin.OpElse)
+		fg.Get(tmp)
+		fg.Emit(wasmbin.OpElse)
 		fg.expr(e.Y)
 	}
-	fg.end()
-	fg.release(vt, tmp)
+	fg.End()
+	fg.Release(vt, tmp)
 }
 
 // cmpKind is the kind two operands are compared in when no exact helper
@@ -317,15 +317,15 @@ func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), 
 			left()
 			right()
 		} else {
-			tl := fg.temp(wasmbin.F64)
+			tl := fg.Temp(wasmbin.F64)
 			left()
-			fg.set(tl)
+			fg.Set(tl)
 			right()
-			fg.get(tl)
-			fg.release(wasmbin.F64, tl)
+			fg.Get(tl)
+			fg.Release(wasmbin.F64, tl)
 			k = flipped(k)
 		}
-		fg.call(fg.g.helper("__ml_cmp_if", genCmpIntFloat))
+		fg.Call(fg.g.helper("__ml_cmp_if", genCmpIntFloat))
 		fg.cmpResult(k)
 		return
 	}
@@ -334,7 +334,7 @@ func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), 
 	fg.promote(lk, k)
 	right()
 	fg.promote(rk, k)
-	fg.emit(cmpOps[k][op])
+	fg.Emit(cmpOps[k][op])
 }
 
 // compare generates a chained comparison; each middle operand is evaluated
@@ -356,33 +356,33 @@ func (fg *fgen) compare(e *ast.Compare) {
 		left := func() { fg.strLook(e.Operands[0]) }
 		if i > 0 {
 			p := prev
-			left = func() { fg.get(p) }
+			left = func() { fg.Get(p) }
 		}
 		rx := e.Operands[i+1]
 		right := func() { fg.strLook(rx) }
 		if i+1 < n {
 			vt, _ := valType(fg.typeOf(rx))
-			tmp := fg.temp(vt)
+			tmp := fg.Temp(vt)
 			temps = append(temps, held{vt, tmp})
 			right = func() {
 				fg.strLook(rx)
-				fg.tee(tmp)
+				fg.Tee(tmp)
 			}
 			prev = tmp
 		}
 		fg.cmpLink(e.Ops[i], left, kinds[i], right, kinds[i+1], fg.typeOf(rx))
 		if i+1 < n {
-			fg.begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+			fg.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
 			ifs++
 		}
 	}
 	for ; ifs > 0; ifs-- {
-		fg.emit(wasmbin.OpElse)
-		fg.i32(0)
-		fg.end()
+		fg.Emit(wasmbin.OpElse)
+		fg.I32(0)
+		fg.End()
 	}
 	for _, h := range temps {
-		fg.release(h.t, h.idx)
+		fg.Release(h.t, h.idx)
 	}
 }
 
@@ -412,7 +412,7 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	for i, a := range e.Args {
 		fg.exprAs(a, callee.Params[i].Kind)
 	}
-	fg.call(idx)
+	fg.Call(idx)
 }
 
 // builtin generates a call to a compiled builtin.
@@ -424,7 +424,7 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 	case "abs":
 		fg.exprAs(args[0], t.Kind)
 		if t.Kind == check.Float {
-			fg.emit(wasmbin.OpF64Abs)
+			fg.Emit(wasmbin.OpF64Abs)
 		} else {
 			fg.intAbs()
 		}
@@ -432,13 +432,13 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 		fg.minMax(name == "min", args, t)
 	case "int":
 		if len(args) == 0 {
-			fg.i64(0)
+			fg.I64(0)
 			return
 		}
 		k := fg.typeOf(args[0]).Kind
 		if k == check.Float {
 			fg.expr(args[0])
-			fg.emit(wasmbin.OpF64Trunc)
+			fg.Emit(wasmbin.OpF64Trunc)
 			fg.floatToInt()
 			return
 		}
@@ -447,20 +447,20 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 		k := fg.typeOf(args[0]).Kind
 		if k == check.Float {
 			fg.expr(args[0])
-			fg.emit(wasmbin.OpF64Nearest) // ties to even, as Python's round()
+			fg.Emit(wasmbin.OpF64Nearest) // ties to even, as Python's round()
 			fg.floatToInt()
 			return
 		}
 		fg.exprAs(args[0], check.Int)
 	case "float":
 		if len(args) == 0 {
-			fg.f64(0)
+			fg.F64(0)
 			return
 		}
 		fg.exprAs(args[0], check.Float)
 	case "bool":
 		if len(args) == 0 {
-			fg.i32(0)
+			fg.I32(0)
 			return
 		}
 		fg.cond(args[0])
@@ -474,23 +474,23 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 // (greater), so ties and nan keep the earlier argument.
 func (fg *fgen) minMax(isMin bool, args []ast.Expr, t *check.Type) {
 	vt, _ := valType(t)
-	acc, cur := fg.temp(vt), fg.temp(vt)
+	acc, cur := fg.Temp(vt), fg.Temp(vt)
 	op := cmpOps[t.Kind][ast.CmpGt]
 	if isMin {
 		op = cmpOps[t.Kind][ast.CmpLt]
 	}
 	fg.expr(args[0])
-	fg.set(acc)
+	fg.Set(acc)
 	for _, a := range args[1:] {
 		fg.expr(a)
-		fg.tee(cur)
-		fg.get(acc)
-		fg.get(cur)
-		fg.get(acc)
-		fg.emit(op)
-		fg.emit(wasmbin.OpSelect)
-		fg.set(acc)
+		fg.Tee(cur)
+		fg.Get(acc)
+		fg.Get(cur)
+		fg.Get(acc)
+		fg.Emit(op)
+		fg.Emit(wasmbin.OpSelect)
+		fg.Set(acc)
 	}
-	fg.get(acc)
-	fg.release(vt, acc, cur)
+	fg.Get(acc)
+	fg.Release(vt, acc, cur)
 }

@@ -49,139 +49,135 @@ func (g *gen) useHost() {
 // genFloatPow builds __ml_fpow(x, y f64) -> f64 (see above).
 func genFloatPow(fg *fgen) {
 	fg.g.useHost()
-	f := fg.f
+	f := fg.F
 	f.Type = hostType
 	f.ParamNames = []string{"x", "y"}
 	const x, y = 0, 1
-	neg := fg.named(wasmbin.I32, "negate")
-	r := fg.named(wasmbin.F64, "r")
+	neg := fg.Named(wasmbin.I32, "negate")
+	r := fg.Named(wasmbin.F64, "r")
 	ret := func(gen func()) {
 		gen()
-		fg.emit(wasmbin.OpReturn)
+		fg.Emit(wasmbin.OpReturn)
 	}
 	// odd pushes whether y is an odd integer.
 	odd := func() {
-		fg.get(y)
-		fg.emit(wasmbin.OpF64Abs)
-		fg.get(y)
-		fg.emit(wasmbin.OpF64Abs)
-		fg.f64(0.5)
-		fg.emit(wasmbin.OpF64Mul)
-		fg.emit(wasmbin.OpF64Trunc)
-		fg.f64(2)
-		fg.emit(wasmbin.OpF64Mul)
-		fg.emit(wasmbin.OpF64Sub)
-		fg.f64(1)
-		fg.emit(wasmbin.OpF64Eq)
+		fg.Get(y)
+		fg.Emit(wasmbin.OpF64Abs)
+		fg.Get(y)
+		fg.Emit(wasmbin.OpF64Abs)
+		fg.F64(0.5)
+		fg.Emit(wasmbin.OpF64Mul)
+		fg.Emit(wasmbin.OpF64Trunc)
+		fg.F64(2)
+		fg.Emit(wasmbin.OpF64Mul)
+		fg.Emit(wasmbin.OpF64Sub)
+		fg.F64(1)
+		fg.Emit(wasmbin.OpF64Eq)
 	}
 	isInf := func(v uint32) {
-		fg.get(v)
-		fg.emit(wasmbin.OpF64Abs)
-		fg.f64(inf)
-		fg.emit(wasmbin.OpF64Eq)
+		fg.Get(v)
+		fg.Emit(wasmbin.OpF64Abs)
+		fg.F64(inf)
+		fg.Emit(wasmbin.OpF64Eq)
 	}
 	when := func(cond func(), body func()) {
 		cond()
-		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+		fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		body()
-		fg.end()
+		fg.End()
 	}
 	// y == 0
-	when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
+	when(func() { fg.Get(y); fg.F64(0); fg.Emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.F64(1) }) })
 	// x is NaN
-	when(func() { fg.get(x); fg.get(x); fg.emit(wasmbin.OpF64Ne) }, func() { ret(func() { fg.get(x) }) })
+	when(func() { fg.Get(x); fg.Get(x); fg.Emit(wasmbin.OpF64Ne) }, func() { ret(func() { fg.Get(x) }) })
 	// y is NaN
-	when(func() { fg.get(y); fg.get(y); fg.emit(wasmbin.OpF64Ne) }, func() {
+	when(func() { fg.Get(y); fg.Get(y); fg.Emit(wasmbin.OpF64Ne) }, func() {
 		ret(func() {
-			fg.f64(1)
-			fg.get(y)
-			fg.get(x)
-			fg.f64(1)
-			fg.emit(wasmbin.OpF64Eq)
-			fg.emit(wasmbin.OpSelect)
+			fg.F64(1)
+			fg.Get(y)
+			fg.Get(x)
+			fg.F64(1)
+			fg.Emit(wasmbin.OpF64Eq)
+			fg.Emit(wasmbin.OpSelect)
 		})
 	})
 	// y is ±inf
 	when(func() { isInf(y) }, func() {
-		when(func() { fg.get(x); fg.emit(wasmbin.OpF64Abs); fg.f64(1); fg.emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.f64(1) }) })
+		when(func() { fg.Get(x); fg.Emit(wasmbin.OpF64Abs); fg.F64(1); fg.Emit(wasmbin.OpF64Eq) }, func() { ret(func() { fg.F64(1) }) })
 		ret(func() {
-			fg.f64(inf)
-			fg.f64(0)
-			fg.get(y)
-			fg.f64(0)
-			fg.emit(wasmbin.OpF64Gt)
-			fg.get(x)
-			fg.emit(wasmbin.OpF64Abs)
-			fg.f64(1)
-			fg.emit(wasmbin.OpF64Gt)
-			fg.emit(wasmbin.OpI32Eq)
-			fg.emit(wasmbin.OpSelect)
+			fg.F64(inf)
+			fg.F64(0)
+			fg.Get(y)
+			fg.F64(0)
+			fg.Emit(wasmbin.OpF64Gt)
+			fg.Get(x)
+			fg.Emit(wasmbin.OpF64Abs)
+			fg.F64(1)
+			fg.Emit(wasmbin.OpF64Gt)
+			fg.Emit(wasmbin.OpI32Eq)
+			fg.Emit(wasmbin.OpSelect)
 		})
 	})
 	// x is ±inf
 	when(func() { isInf(x) }, func() {
-		when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Gt) }, func() {
+		when(func() { fg.Get(y); fg.F64(0); fg.Emit(wasmbin.OpF64Gt) }, func() {
 			ret(func() {
-				fg.get(x)
-				fg.get(x)
-				fg.emit(wasmbin.OpF64Abs)
+				fg.Bin(wasmbin.OpF64Abs, x, x)
 				odd()
-				fg.emit(wasmbin.OpSelect)
+				fg.Emit(wasmbin.OpSelect)
 			})
 		})
 		ret(func() {
-			fg.f64(0)
-			fg.get(x)
-			fg.emit(wasmbin.OpF64Copysign)
-			fg.f64(0)
+			fg.F64(0)
+			fg.Get(x)
+			fg.Emit(wasmbin.OpF64Copysign)
+			fg.F64(0)
 			odd()
-			fg.emit(wasmbin.OpSelect)
+			fg.Emit(wasmbin.OpSelect)
 		})
 	})
 	// x == ±0
-	when(func() { fg.get(x); fg.f64(0); fg.emit(wasmbin.OpF64Eq) }, func() {
-		when(func() { fg.get(y); fg.f64(0); fg.emit(wasmbin.OpF64Lt) }, func() { fg.trap(abi.ErrUnsupported) })
+	when(func() { fg.Get(x); fg.F64(0); fg.Emit(wasmbin.OpF64Eq) }, func() {
+		when(func() { fg.Get(y); fg.F64(0); fg.Emit(wasmbin.OpF64Lt) }, func() { fg.Trap(abi.ErrUnsupported) })
 		ret(func() {
-			fg.get(x)
-			fg.f64(0)
+			fg.Get(x)
+			fg.F64(0)
 			odd()
-			fg.emit(wasmbin.OpSelect)
+			fg.Emit(wasmbin.OpSelect)
 		})
 	})
 	// x < 0
-	when(func() { fg.get(x); fg.f64(0); fg.emit(wasmbin.OpF64Lt) }, func() {
-		when(func() { fg.get(y); fg.get(y); fg.emit(wasmbin.OpF64Floor); fg.emit(wasmbin.OpF64Ne) }, func() { fg.trap(abi.ErrUnsupported) })
-		fg.get(x)
-		fg.emit(wasmbin.OpF64Neg)
-		fg.set(x)
+	when(func() { fg.Get(x); fg.F64(0); fg.Emit(wasmbin.OpF64Lt) }, func() {
+		when(func() { fg.Get(y); fg.Get(y); fg.Emit(wasmbin.OpF64Floor); fg.Emit(wasmbin.OpF64Ne) }, func() { fg.Trap(abi.ErrUnsupported) })
+		fg.Get(x)
+		fg.Emit(wasmbin.OpF64Neg)
+		fg.Set(x)
 		odd()
-		fg.set(neg)
+		fg.Set(neg)
 	})
 	// |x| == 1
-	when(func() { fg.get(x); fg.f64(1); fg.emit(wasmbin.OpF64Eq) }, func() {
+	when(func() { fg.Get(x); fg.F64(1); fg.Emit(wasmbin.OpF64Eq) }, func() {
 		ret(func() {
-			fg.f64(-1)
-			fg.f64(1)
-			fg.get(neg)
-			fg.emit(wasmbin.OpSelect)
+			fg.F64(-1)
+			fg.F64(1)
+			fg.Get(neg)
+			fg.Emit(wasmbin.OpSelect)
 		})
 	})
 	// the platform's pow, if the runtime supplied it
-	fg.i32(abi.HostPowSlot)
-	fg.emitImm(wasmbin.OpTableGet, 0)
-	fg.emit(wasmbin.OpRefIsNull)
-	fg.trapIf(abi.ErrUnsupported)
-	fg.get(x)
-	fg.get(y)
-	fg.i32(abi.HostPowSlot)
-	fg.emitImm(wasmbin.OpCallIndirect, 0)
-	fg.tee(r)
-	fg.get(r)
-	fg.emit(wasmbin.OpF64Ne)
-	fg.trapIf(abi.ErrOverflow)
-	fg.get(r)
-	fg.emit(wasmbin.OpF64Neg)
-	fg.get(r)
-	fg.get(neg)
-	fg.emit(wasmbin.OpSelect)
+	fg.I32(abi.HostPowSlot)
+	fg.EmitImm(wasmbin.OpTableGet, 0)
+	fg.Emit(wasmbin.OpRefIsNull)
+	fg.TrapIf(abi.ErrUnsupported)
+	fg.Get(x)
+	fg.Get(y)
+	fg.I32(abi.HostPowSlot)
+	fg.EmitImm(wasmbin.OpCallIndirect, 0)
+	fg.Tee(r)
+	fg.Get(r)
+	fg.Emit(wasmbin.OpF64Ne)
+	fg.TrapIf(abi.ErrOverflow)
+	fg.Get(r)
+	fg.Emit(wasmbin.OpF64Neg)
+	fg.Bin(wasmbin.OpSelect, r, neg)
 }

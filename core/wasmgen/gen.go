@@ -140,7 +140,9 @@ package wasmgen
 
 import (
 	"fmt"
+
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/emit"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -158,7 +160,7 @@ type Options struct {
 }
 
 // errGlobal is the index of the global holding the last ErrorCode.
-const errGlobal = 0
+const errGlobal = emit.ErrGlobal
 
 // gen holds the state of one Generate call.
 type gen struct {
@@ -180,9 +182,10 @@ type gen struct {
 	// consts caches constOf, a pure function of the tree, so that the
 	// analyses that ask about every subexpression stay linear (fold.go).
 	consts map[ast.Expr]constResult
-	// cycles holds the compiled functions on a cycle of calls, which
-	// check for interruption at entry (interrupt.go); built on first use.
-	cycles map[*check.Func]bool
+	// funcFacts and loopFacts hold the facts of the functions and loops
+	// met so far (facts.go).
+	funcFacts map[*check.Func]*funcFacts
+	loopFacts map[ast.Stmt]*loopInfo
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -252,6 +255,8 @@ func newGen(info *check.Info, opt Options) *gen {
 		index:   make(map[*check.Func]uint32),
 		helpers: make(map[string]uint32),
 		consts:  make(map[ast.Expr]constResult),
+		// funcFacts: specHolds shares the map
+		funcFacts: make(map[*check.Func]*funcFacts),
 	}
 }
 
@@ -283,19 +288,19 @@ func (g *gen) wrapExports(n int) {
 		g.mod.Funcs = append(g.mod.Funcs, w)
 	}
 	alloc := g.helper(abi.AllocExport, func(fg *fgen) {
-		fg.f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
-		fg.f.ParamNames = []string{"nbytes"}
-		fg.get(0)
-		fg.emit(wasmbin.OpI64ExtendI32U)
-		fg.call(fg.g.helper("__ml_new", genNew))
-		fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
-		fg.emitImm(wasmbin.OpGlobalSet, argTopGlobal)
+		fg.F.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
+		fg.F.ParamNames = []string{"nbytes"}
+		fg.Get(0)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
+		fg.Call(fg.g.helper("__ml_new", genNew))
+		fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+		fg.EmitImm(wasmbin.OpGlobalSet, argTopGlobal)
 	})
 	reset := g.helper(abi.ResetExport, func(fg *fgen) {
-		fg.i32(int32(g.heapBase()))
-		fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
-		fg.i32(int32(g.heapBase()))
-		fg.emitImm(wasmbin.OpGlobalSet, argTopGlobal)
+		fg.I32(int32(g.heapBase()))
+		fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
+		fg.I32(int32(g.heapBase()))
+		fg.EmitImm(wasmbin.OpGlobalSet, argTopGlobal)
 	})
 	g.mod.Funcs[alloc].Export = true
 	g.mod.Funcs[reset].Export = true
@@ -331,31 +336,30 @@ func results(t *check.Type) []wasmbin.ValType {
 	return nil
 }
 
-// A frame is one open block, loop or if of the function being generated.
-type frame struct {
-	op wasmbin.Opcode
-	// breakTo and continueTo mark the frames that `break` and `continue`
-	// of a Python loop branch to.
-	breakTo, continueTo bool
-	// tailTop marks the loop around a body under the tail call
-	// transformation (tailcall.go), and tailBase the block that a rotated
-	// one leaves for its guard's body (leafguard.go).
-	tailTop, tailBase bool
-}
+// The marks of the frames (emit.Mark) that branches look for.
+const (
+	// markBreak and markContinue mark the frames that `break` and
+	// `continue` of a Python loop branch to.
+	markBreak emit.Mark = 1 << iota
+	markContinue
+	// markTailTop marks the loop around a body under the tail call
+	// transformation (tailcall.go), and markTailBase the block that a
+	// rotated one leaves for its guard's body (leafguard.go).
+	markTailTop
+	markTailBase
+)
 
 // fgen generates one function: the plan the passes made for it, read
 // only, and the state of lowering.
 type fgen struct {
-	g         *gen
-	fn        *check.Func
-	f         *wasmbin.Func
-	plan      *funcPlan
-	local     map[string]uint32
-	types     map[string]*check.Type       // checked type of each local, by name (localType)
-	free      map[wasmbin.ValType][]uint32 // temporaries not in use
-	frames    []frame
-	facts     map[string]interval   // intervals of the range loop variables (ranges.go)
-	rangeMemo map[ast.Expr]interval // rangeOf's answers under the current facts (ranges.go)
+	*emit.Builder // the function's body
+	g             *gen
+	fn            *check.Func
+	plan          *funcPlan
+	local         map[string]uint32
+	types         map[string]*check.Type // checked type of each local, by name (localType)
+	facts         map[string]interval    // intervals of the range loop variables (ranges.go)
+	rangeMemo     map[ast.Expr]interval  // rangeOf's answers under the current facts (ranges.go)
 	// loops is what hoist and version know about the loops being
 	// generated.
 	loops loopState
@@ -424,11 +428,9 @@ func (g *gen) function(fn *check.Func) *wasmbin.Func {
 // non-negative specialization) and returns their plan.
 func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
 	p := &funcPlan{spec: spec}
-	scratch := &fgen{g: g, fn: fn, plan: p}
-	if g.on(PassStrAppend) {
-		p.appends = scratch.appendTargets(fn.Decl.Body)
-	}
-	if scratch.usesTailCalls() {
+	ff := g.funcFactsOf(fn)
+	p.appends = ff.appends
+	if ff.tail {
 		p.tail = true
 		p.rotated, _ = g.simpleGuard(fn)
 	}
@@ -447,7 +449,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{g: g, fn: fn, f: f, plan: g.planFunc(fn, spec), local: make(map[string]uint32), free: make(map[wasmbin.ValType][]uint32)}
+	fg := &fgen{Builder: emit.New(f), g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -460,103 +462,33 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
+	fg.loopFacts(fg.paramFacts())
 	var falls bool
-	if g.onCallCycle(fn) {
+	if fn.OnCallCycle {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
 	}
 	if fg.plan.tail {
-		fg.acc = fg.named(wasmbin.I64, "tail.acc")
+		fg.acc = fg.Named(wasmbin.I64, "tail.acc")
 		if guard := fg.plan.rotated; guard != nil {
 			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
 		} else {
-			fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-			fg.frames[len(fg.frames)-1].tailTop = true
+			fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+			fg.Mark(markTailTop)
 			falls = fg.block(fn.Decl.Body)
-			fg.end()
+			fg.End()
 		}
 	} else {
 		falls = fg.block(fn.Decl.Body)
 	}
 	if len(f.Type.Results) > 0 {
 		if falls {
-			fg.trap(abi.ErrUnsupported) // Python would return None
+			fg.Trap(abi.ErrUnsupported) // Python would return None
 		} else {
-			fg.emit(wasmbin.OpUnreachable) // every path returned; keeps the validator happy
+			fg.Emit(wasmbin.OpUnreachable) // every path returned; keeps the validator happy
 		}
 	}
 	return f
 }
-
-// emit appends an instruction without immediate.
-func (fg *fgen) emit(op wasmbin.Opcode) { fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op}) }
-
-// emitImm appends an instruction with an index or integer immediate.
-func (fg *fgen) emitImm(op wasmbin.Opcode, imm int64) {
-	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op, Imm: imm})
-}
-
-func (fg *fgen) i64(v int64) { fg.emitImm(wasmbin.OpI64Const, v) }
-func (fg *fgen) i32(v int32) { fg.emitImm(wasmbin.OpI32Const, int64(v)) }
-func (fg *fgen) f64(v float64) {
-	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: wasmbin.OpF64Const, F: v})
-}
-func (fg *fgen) get(idx uint32)  { fg.emitImm(wasmbin.OpLocalGet, int64(idx)) }
-func (fg *fgen) set(idx uint32)  { fg.emitImm(wasmbin.OpLocalSet, int64(idx)) }
-func (fg *fgen) tee(idx uint32)  { fg.emitImm(wasmbin.OpLocalTee, int64(idx)) }
-func (fg *fgen) call(idx uint32) { fg.emitImm(wasmbin.OpCall, int64(idx)) }
-
-// begin opens a block, loop or if.
-func (fg *fgen) begin(op wasmbin.Opcode, bt wasmbin.BlockType) {
-	fg.f.Body = append(fg.f.Body, wasmbin.Instr{Op: op, Block: bt})
-	fg.frames = append(fg.frames, frame{op: op})
-}
-
-// end closes the innermost frame.
-func (fg *fgen) end() {
-	fg.emit(wasmbin.OpEnd)
-	fg.frames = fg.frames[:len(fg.frames)-1]
-}
-
-// depthOf returns the label depth of the innermost frame that pred accepts.
-func (fg *fgen) depthOf(pred func(frame) bool) int64 {
-	for i := len(fg.frames) - 1; i >= 0; i-- {
-		if pred(fg.frames[i]) {
-			return int64(len(fg.frames) - 1 - i)
-		}
-	}
-	panic("break or continue outside a loop")
-}
-
-// trap records code in the error global and traps.
-func (fg *fgen) trap(code abi.ErrorCode) {
-	fg.i32(int32(code))
-	fg.emitImm(wasmbin.OpGlobalSet, errGlobal)
-	fg.emit(wasmbin.OpUnreachable)
-}
-
-// trapIf traps with code when the i32 on the stack is nonzero.
-func (fg *fgen) trapIf(code abi.ErrorCode) {
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.trap(code)
-	fg.end()
-}
-
-// temp returns a temporary local of type t, to be released after use.
-func (fg *fgen) temp(t wasmbin.ValType) uint32 {
-	if l := fg.free[t]; len(l) > 0 {
-		idx := l[len(l)-1]
-		fg.free[t] = l[:len(l)-1]
-		return idx
-	}
-	idx := uint32(len(fg.f.ParamNames) + len(fg.f.Locals))
-	fg.f.Locals = append(fg.f.Locals, t)
-	fg.f.LocalNames = append(fg.f.LocalNames, fmt.Sprintf("tmp.%s.%d", t, idx))
-	return idx
-}
-
-// release returns temporaries to the pool.
-func (fg *fgen) release(t wasmbin.ValType, idx ...uint32) { fg.free[t] = append(fg.free[t], idx...) }
 
 // typeOf returns the checked type of e.
 func (fg *fgen) typeOf(e ast.Expr) *check.Type {

@@ -86,16 +86,7 @@ func (fg *fgen) unassignedParam(name string) bool {
 	if idx < 0 || fg.fn.Params[idx].Kind != check.Int {
 		return false
 	}
-	assigned := false
-	for _, s := range fg.fn.Decl.Body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if id, ok := assignTarget(n).(*ast.Ident); ok && id.Name == name {
-				assigned = true
-			}
-			return !assigned
-		})
-	}
-	return !assigned
+	return fg.fn.Assigned[name] == 0
 }
 
 // withFact runs gen with the interval of name narrowed to r (intersected

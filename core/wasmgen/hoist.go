@@ -179,36 +179,35 @@ func (fg *fgen) invariantLists(cond ast.Expr, body []ast.Stmt) []string {
 	return out
 }
 
-// hoistLists loads the headers of the invariant lists of a loop (cond and
-// body) into locals and records them in fg.loops.cache; the returned function,
-// called after the loop, forgets them and frees the locals.
-func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
+// hoistLists loads the headers of the invariant lists of the loop s (a
+// while or for loop) into locals and records them in fg.loops.cache; the
+// returned function, called after the loop, forgets them and frees the
+// locals.
+func (fg *fgen) hoistLists(s ast.Stmt) func() {
 	if !fg.g.on(PassHoist) {
 		return func() {}
 	}
 	var added []string
-	for _, name := range fg.invariantLists(cond, body) {
+	for _, name := range fg.invariantOf(s) {
 		if _, ok := fg.loops.cache[name]; ok {
 			continue // an enclosing loop holds it already
 		}
 		fg.g.useHeap()
-		c := cachedList{len: fg.temp(wasmbin.I64), data: fg.temp(wasmbin.I32)}
+		c := cachedList{len: fg.Temp(wasmbin.I64), data: fg.Temp(wasmbin.I32)}
 		l := fg.local[name]
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-		fg.emit(wasmbin.OpI64ExtendI32U)
-		fg.set(c.len)
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-		fg.set(c.data)
-		if fg.localType(name).Elem.Kind == check.List && rowsStable(fg, body) {
+		fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
+		fg.Set(c.len)
+		fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+		fg.Set(c.data)
+		if fg.localType(name).Elem.Kind == check.List && fg.loopOf(s).rowsStable {
 			c.rows = true
-			c.rowsFrom, c.rowsDone, c.rowsMin = fg.temp(wasmbin.I64), fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-			fg.i64(0)
-			fg.tee(c.rowsFrom)
-			fg.set(c.rowsDone)
-			fg.i64(math.MaxInt64)
-			fg.set(c.rowsMin)
+			c.rowsFrom, c.rowsDone, c.rowsMin = fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+			fg.I64(0)
+			fg.Tee(c.rowsFrom)
+			fg.Set(c.rowsDone)
+			fg.I64(math.MaxInt64)
+			fg.Set(c.rowsMin)
 		}
 		if fg.loops.cache == nil {
 			fg.loops.cache = map[string]cachedList{}
@@ -220,33 +219,13 @@ func (fg *fgen) hoistLists(cond ast.Expr, body []ast.Stmt) func() {
 		for _, name := range added {
 			c := fg.loops.cache[name]
 			delete(fg.loops.cache, name)
-			fg.release(wasmbin.I64, c.len)
-			fg.release(wasmbin.I32, c.data)
+			fg.Release(wasmbin.I64, c.len)
+			fg.Release(wasmbin.I32, c.data)
 			if c.rows {
-				fg.release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
+				fg.Release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
 			}
 		}
 	}
-}
-
-// rowsStable reports whether the statements ss (a loop whose list headers
-// are invariant) cannot change which lists are the rows of a list of
-// lists: they store no element into any list of lists (x[i] = row), so
-// the rows keep their addresses, and, like every header in the loop,
-// their lengths.
-func rowsStable(fg *fgen, ss []ast.Stmt) bool {
-	stable := true
-	for _, st := range ss {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if ix, ok := assignTarget(n).(*ast.Index); ok {
-				if t := fg.typeOf(ix.X); t.Kind != check.List || t.Elem.Kind == check.List {
-					stable = false
-				}
-			}
-			return stable
-		})
-	}
-	return stable
 }
 
 // cachedOf returns the hoisted header of e when e is a list local whose

@@ -65,9 +65,9 @@ func (fg *fgen) interruptCheck() {
 	if !interruptChecks {
 		return
 	}
-	fg.i32(0)
-	fg.emitImm(wasmbin.OpI32AtomicLoad, abi.InterruptAddr)
-	fg.trapIf(abi.ErrInterrupt)
+	fg.I32(0)
+	fg.EmitImm(wasmbin.OpI32AtomicLoad, abi.InterruptAddr)
+	fg.TrapIf(abi.ErrInterrupt)
 }
 
 // addInterruptExport gives the module the immutable global InterruptExport
@@ -78,97 +78,6 @@ func (g *gen) addInterruptExport() {
 	g.mod.Globals = append(g.mod.Globals, &wasmbin.Global{Name: abi.InterruptExport, Type: wasmbin.I32, Init: abi.InterruptAddr, Export: true})
 }
 
-// onCallCycle reports whether fn lies on a cycle of the call graph of the
-// compiled functions: it can call itself, directly or through others.
-func (g *gen) onCallCycle(fn *check.Func) bool {
-	if g.cycles == nil {
-		g.cycles = g.callCycles()
-	}
-	return g.cycles[fn]
-}
-
-// callCycles returns the compiled functions that lie on a cycle of calls
-// (Tarjan's strongly connected components: a component of more than one
-// function, or one function that calls itself).
-func (g *gen) callCycles() map[*check.Func]bool {
-	callees := map[*check.Func][]*check.Func{}
-	self := map[*check.Func]bool{}
-	var funcs []*check.Func
-	for _, fn := range g.info.Funcs {
-		if (!fn.Compilable && !fn.Internal) || fn.Decl == nil {
-			continue
-		}
-		funcs = append(funcs, fn)
-		seen := map[*check.Func]bool{}
-		for _, s := range fn.Decl.Body {
-			ast.Inspect(s, func(n ast.Node) bool {
-				c, ok := n.(*ast.Call)
-				if !ok {
-					return true
-				}
-				id, ok := c.Func.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				if _, builtin := g.info.Builtins[id]; builtin {
-					return true
-				}
-				if callee := g.info.FuncByName[id.Name]; callee != nil && !seen[callee] {
-					seen[callee] = true
-					callees[fn] = append(callees[fn], callee)
-					if callee == fn {
-						self[fn] = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	index := map[*check.Func]int{}
-	low := map[*check.Func]int{}
-	onStack := map[*check.Func]bool{}
-	var stack []*check.Func
-	out := map[*check.Func]bool{}
-	next := 0
-	var visit func(fn *check.Func)
-	visit = func(fn *check.Func) {
-		index[fn], low[fn] = next, next
-		next++
-		stack = append(stack, fn)
-		onStack[fn] = true
-		for _, c := range callees[fn] {
-			if _, done := index[c]; !done {
-				visit(c)
-				low[fn] = min(low[fn], low[c])
-			} else if onStack[c] {
-				low[fn] = min(low[fn], index[c])
-			}
-		}
-		if low[fn] != index[fn] {
-			return
-		}
-		var comp []*check.Func
-		for {
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			onStack[top] = false
-			comp = append(comp, top)
-			if top == fn {
-				break
-			}
-		}
-		for _, c := range comp {
-			out[c] = len(comp) > 1 || self[c]
-		}
-	}
-	for _, fn := range funcs {
-		if _, done := index[fn]; !done {
-			visit(fn)
-		}
-	}
-	return out
-}
-
 // lightBody reports whether a loop body runs only a few hundred
 // instructions per iteration, apart from the loops nested in it (which
 // check for interruption themselves): no call of a function or method,
@@ -176,29 +85,27 @@ func (g *gen) callCycles() map[*check.Func]bool {
 // of constant cost (len, abs, int and float of numbers, bool) are light.
 func (fg *fgen) lightBody(body []ast.Stmt) bool {
 	light := true
-	for _, s := range body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if !light {
-				return false
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if !light {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.For, *ast.While:
+			// nested loops check themselves; their headers (the
+			// iterable, the condition) are expressions like others
+			if f, ok := n.(*ast.For); ok {
+				light = fg.lightExpr(f.Iter)
 			}
-			switch n := n.(type) {
-			case *ast.For, *ast.While:
-				// nested loops check themselves; their headers (the
-				// iterable, the condition) are expressions like others
-				if f, ok := n.(*ast.For); ok {
-					light = fg.lightExpr(f.Iter)
-				}
-				if w, ok := n.(*ast.While); ok {
-					light = fg.lightExpr(w.Cond)
-				}
-				return false
-			case ast.Expr:
-				light = fg.lightExpr(n)
-				return false
+			if w, ok := n.(*ast.While); ok {
+				light = fg.lightExpr(w.Cond)
 			}
-			return true
-		})
-	}
+			return false
+		case ast.Expr:
+			light = fg.lightExpr(n)
+			return false
+		}
+		return true
+	})
 	return light
 }
 
@@ -320,13 +227,13 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 // on this loaded machine for the guide's kernel.
 func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
 	exitTest, bodyAndAdvance func()) {
-	lim := fg.temp(wasmbin.I64)
-	defer fg.release(wasmbin.I64, lim)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].breakTo = true
+	lim := fg.Temp(wasmbin.I64)
+	defer fg.Release(wasmbin.I64, lim)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markBreak)
 	exitTest()
-	fg.emitImm(wasmbin.OpBrIf, 0)
-	span := func() { fg.i64(-1) }
+	fg.EmitImm(wasmbin.OpBrIf, 0)
+	span := func() { fg.I64(-1) }
 	if stepConst {
 		mag := step
 		if mag < 0 {
@@ -334,78 +241,78 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 		}
 		if mag < 1<<53 {
 			c := mag * chunkIterations
-			span = func() { fg.i64(c) }
+			span = func() { fg.I64(c) }
 		}
 	} else {
-		abs, sp := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-		defer fg.release(wasmbin.I64, abs, sp)
+		abs, sp := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+		defer fg.Release(wasmbin.I64, abs, sp)
 		if stepSign > 0 {
-			fg.get(stepLocal)
+			fg.Get(stepLocal)
 		} else {
-			fg.i64(0)
-			fg.get(stepLocal)
-			fg.emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
+			fg.I64(0)
+			fg.Get(stepLocal)
+			fg.Emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
 		}
-		fg.tee(abs)
-		fg.i64(10) // log2(chunkIterations)
-		fg.emit(wasmbin.OpI64Shl)
-		fg.i64(-1)
-		fg.get(abs)
-		fg.i64(1 << 53)
-		fg.emit(wasmbin.OpI64LtU)
-		fg.emit(wasmbin.OpSelect)
-		fg.set(sp)
-		span = func() { fg.get(sp) }
+		fg.Tee(abs)
+		fg.I64(10) // log2(chunkIterations)
+		fg.Emit(wasmbin.OpI64Shl)
+		fg.I64(-1)
+		fg.Get(abs)
+		fg.I64(1 << 53)
+		fg.Emit(wasmbin.OpI64LtU)
+		fg.Emit(wasmbin.OpSelect)
+		fg.Set(sp)
+		span = func() { fg.Get(sp) }
 	}
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.interruptCheck()
 	// lim = (|stop - cur| >u span) ? cur ± span : stop
-	fg.get(cur)
+	fg.Get(cur)
 	span()
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64Add)
+		fg.Emit(wasmbin.OpI64Add)
 	} else {
-		fg.emit(wasmbin.OpI64Sub)
+		fg.Emit(wasmbin.OpI64Sub)
 	}
-	fg.get(stop)
+	fg.Get(stop)
 	if stepSign > 0 {
-		fg.get(stop)
-		fg.get(cur)
+		fg.Get(stop)
+		fg.Get(cur)
 	} else {
-		fg.get(cur)
-		fg.get(stop)
+		fg.Get(cur)
+		fg.Get(stop)
 	}
-	fg.emit(wasmbin.OpI64Sub)
+	fg.Emit(wasmbin.OpI64Sub)
 	span()
-	fg.emit(wasmbin.OpI64GtU)
-	fg.emit(wasmbin.OpSelect)
-	fg.tee(lim)
-	fg.get(cur)
+	fg.Emit(wasmbin.OpI64GtU)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Tee(lim)
+	fg.Get(cur)
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Emit(wasmbin.OpI64LeS)
 	} else {
-		fg.emit(wasmbin.OpI64GeS)
+		fg.Emit(wasmbin.OpI64GeS)
 	}
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(cur)
-	fg.get(lim)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Get(cur)
+	fg.Get(lim)
 	if stepSign > 0 {
-		fg.emit(wasmbin.OpI64GeS)
+		fg.Emit(wasmbin.OpI64GeS)
 	} else {
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Emit(wasmbin.OpI64LeS)
 	}
-	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
 	bodyAndAdvance()
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 	exitTest()
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 }
 
 // tailPassCalls reports whether a pass of the tail call loop that ends in
@@ -443,7 +350,7 @@ func (fg *fgen) tailPassCalls(x ast.Expr, call *ast.Call) bool {
 					return true
 				}
 				callee := fg.g.info.FuncByName[id.Name]
-				if callee == nil || !fg.g.onCallCycle(callee) {
+				if callee == nil || !callee.OnCallCycle {
 					return true
 				}
 				guard, guarded := fg.g.simpleGuard(callee)

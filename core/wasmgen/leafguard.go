@@ -59,7 +59,7 @@ func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
 
 // findGuard works out the leading guard of fn for planGuards.
 func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
-	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !g.recursive(fn) {
+	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !fn.CallsItself {
 		return nil, false
 	}
 	s, ok := fn.Decl.Body[0].(*ast.If)
@@ -74,24 +74,6 @@ func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
 		return nil, false
 	}
 	return s, true
-}
-
-// recursive reports whether fn calls itself.
-func (g *gen) recursive(fn *check.Func) bool {
-	found := false
-	for _, s := range fn.Decl.Body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if c, ok := n.(*ast.Call); ok {
-				if id, ok := c.Func.(*ast.Ident); ok && g.info.FuncByName[id.Name] == fn {
-					if _, builtin := g.info.Builtins[id]; !builtin {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-	}
-	return found
 }
 
 // simpleExpr reports whether e, in fn, is made only of fn's int, float and
@@ -142,25 +124,25 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 	for i, a := range e.Args {
 		ranges[i] = fg.rangeOf(a)
 		vts[i], _ = valType(callee.Params[i])
-		temps[i] = fg.temp(vts[i])
+		temps[i] = fg.Temp(vts[i])
 		fg.exprAs(a, callee.Params[i].Kind)
-		fg.set(temps[i])
+		fg.Set(temps[i])
 	}
 	value := guard.Body[0].(*ast.Return).Value
 	rt, _ := valType(callee.Result)
 	fg.asParams(callee, temps, ranges, func() {
 		fg.cond(guard.Cond)
-		fg.begin(wasmbin.OpIf, wasmbin.BlockType(rt))
+		fg.Begin(wasmbin.OpIf, wasmbin.BlockType(rt))
 		fg.exprAs(value, callee.Result.Kind)
 	})
-	fg.emit(wasmbin.OpElse)
+	fg.Emit(wasmbin.OpElse)
 	for _, t := range temps {
-		fg.get(t)
+		fg.Get(t)
 	}
-	fg.call(idx)
-	fg.end()
+	fg.Call(idx)
+	fg.End()
 	for i, t := range temps {
-		fg.release(vts[i], t)
+		fg.Release(vts[i], t)
 	}
 }
 
@@ -239,24 +221,24 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 // body returns, and a rest that falls through traps as Python's None).
 func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 	fg.cond(g.Cond)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.block(g.Body)
-	fg.end()
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].tailBase = true
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].tailTop = true
+	fg.End()
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markTailBase)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Mark(markTailTop)
 	falls := true
 	if name, r, ok := fg.guardFact(g); ok {
 		fg.withFact(name, r, func() { falls = fg.block(rest) })
 	} else {
 		falls = fg.block(rest)
 	}
-	fg.end()
+	fg.End()
 	if falls {
-		fg.trap(abi.ErrUnsupported) // Python would return None
+		fg.Trap(abi.ErrUnsupported) // Python would return None
 	}
-	fg.end()
+	fg.End()
 	return fg.block(g.Body)
 }
 
@@ -283,7 +265,7 @@ func (fg *fgen) retest() {
 	fg.cond(fg.plan.rotated.Cond)
 	fg.facts = saved
 	fg.rangeMemo = nil
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.emitImm(wasmbin.OpBrIf, fg.depthOf(func(f frame) bool { return f.tailTop }))
-	fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.tailBase }))
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.EmitImm(wasmbin.OpBrIf, fg.Depth(markTailTop))
+	fg.EmitImm(wasmbin.OpBr, fg.Depth(markTailBase))
 }

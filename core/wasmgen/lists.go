@@ -39,48 +39,48 @@ func (g *gen) useHeap() {
 // genNew builds __ml_new(n i64) -> i32: n bytes, 8-aligned, from the arena;
 // memory grows as needed and ErrMemory traps when it cannot.
 func genNew(fg *fgen) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"n"}
 	const n = 0
-	p, end := fg.named(wasmbin.I32, "p"), fg.named(wasmbin.I64, "end")
-	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.i32(7)
-	fg.emit(wasmbin.OpI32Add)
-	fg.i32(-8)
-	fg.emit(wasmbin.OpI32And)
-	fg.tee(p)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.get(n)
-	fg.emit(wasmbin.OpI64Add)
-	fg.tee(end)
-	fg.i64(1 << 32)
-	fg.emit(wasmbin.OpI64GtU)
-	fg.trapIf(abi.ErrMemory)
+	p, end := fg.Named(wasmbin.I32, "p"), fg.Named(wasmbin.I64, "end")
+	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.I32(7)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.I32(-8)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Tee(p)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Get(n)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Tee(end)
+	fg.I64(1 << 32)
+	fg.Emit(wasmbin.OpI64GtU)
+	fg.TrapIf(abi.ErrMemory)
 	// pages missing: ceil(end / 65536) - memory.size
-	fg.get(end)
-	fg.i64(65535)
-	fg.emit(wasmbin.OpI64Add)
-	fg.i64(16)
-	fg.emit(wasmbin.OpI64ShrU)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.emit(wasmbin.OpMemSize)
-	fg.emit(wasmbin.OpI32Sub)
-	need := fg.named(wasmbin.I32, "need")
-	fg.tee(need)
-	fg.i32(0)
-	fg.emit(wasmbin.OpI32GtS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(need)
-	fg.emit(wasmbin.OpMemGrow)
-	fg.i32(-1)
-	fg.emit(wasmbin.OpI32Eq)
-	fg.trapIf(abi.ErrMemory)
-	fg.end()
-	fg.get(end)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
-	fg.get(p)
+	fg.Get(end)
+	fg.I64(65535)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.I64(16)
+	fg.Emit(wasmbin.OpI64ShrU)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.Emit(wasmbin.OpMemSize)
+	fg.Emit(wasmbin.OpI32Sub)
+	need := fg.Named(wasmbin.I32, "need")
+	fg.Tee(need)
+	fg.I32(0)
+	fg.Emit(wasmbin.OpI32GtS)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(need)
+	fg.Emit(wasmbin.OpMemGrow)
+	fg.I32(-1)
+	fg.Emit(wasmbin.OpI32Eq)
+	fg.TrapIf(abi.ErrMemory)
+	fg.End()
+	fg.Get(end)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
+	fg.Get(p)
 }
 
 // A slot width is the log2 of the size of a list's element slots: 3 (8
@@ -119,41 +119,39 @@ func (fg *fgen) listHelper(base string, w slotWidth, build func(*fgen, slotWidth
 // genListNew builds __ml_list(n i64) -> i32: a list of length max(n, 0)
 // whose slots the caller fills, header and data in one block.
 func genListNew(fg *fgen, w slotWidth) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"n"}
 	const n = 0
-	p := fg.named(wasmbin.I32, "p")
-	fg.get(n)
-	fg.i64(0)
-	fg.get(n)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64GtS)
-	fg.emit(wasmbin.OpSelect)
-	fg.tee(n)
-	fg.i64(maxListLen)
-	fg.emit(wasmbin.OpI64GtS)
-	fg.trapIf(abi.ErrMemory)
-	fg.get(n)
-	fg.i64(int64(w))
-	fg.emit(wasmbin.OpI64Shl)
-	fg.i64(abi.ListHeaderSize)
-	fg.emit(wasmbin.OpI64Add)
-	fg.call(fg.g.helper("__ml_new", genNew))
-	fg.tee(p)
-	fg.get(n)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.get(p)
-	fg.get(n)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListCapOffset)
-	fg.get(p)
-	fg.get(p)
-	fg.i32(abi.ListHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListDataOffset)
-	fg.get(p)
+	p := fg.Named(wasmbin.I32, "p")
+	fg.Get(n)
+	fg.I64(0)
+	fg.Get(n)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64GtS)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Tee(n)
+	fg.I64(maxListLen)
+	fg.Emit(wasmbin.OpI64GtS)
+	fg.TrapIf(abi.ErrMemory)
+	fg.Get(n)
+	fg.I64(int64(w))
+	fg.Emit(wasmbin.OpI64Shl)
+	fg.I64(abi.ListHeaderSize)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Call(fg.g.helper("__ml_new", genNew))
+	fg.Tee(p)
+	fg.Get(n)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
+	fg.Bin(wasmbin.OpI32WrapI64, p, n)
+	fg.EmitImm(wasmbin.OpI32Store, abi.ListCapOffset)
+	fg.Get(p)
+	fg.Get(p)
+	fg.I32(abi.ListHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.EmitImm(wasmbin.OpI32Store, abi.ListDataOffset)
+	fg.Get(p)
 }
 
 // copySlots copies the n slots of width w whose count is on the stack,
@@ -162,99 +160,89 @@ func genListNew(fg *fgen, w slotWidth) {
 // at most maxListLen slots.
 func (fg *fgen) copySlots(w slotWidth) {
 	if w != byteSlots {
-		fg.i32(int32(w))
-		fg.emit(wasmbin.OpI32Shl)
+		fg.I32(int32(w))
+		fg.Emit(wasmbin.OpI32Shl)
 	}
-	fg.emit(wasmbin.OpMemCopy)
+	fg.Emit(wasmbin.OpMemCopy)
 }
 
 // slotAddr turns a list's data address and an i32 index, on the stack,
 // into the address of that slot.
 func (fg *fgen) slotAddr(w slotWidth) {
 	if w != byteSlots {
-		fg.i32(int32(w))
-		fg.emit(wasmbin.OpI32Shl)
+		fg.I32(int32(w))
+		fg.Emit(wasmbin.OpI32Shl)
 	}
-	fg.emit(wasmbin.OpI32Add)
+	fg.Emit(wasmbin.OpI32Add)
 }
 
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
 // 0 <= i < len(l) (one unsigned comparison).
 func (fg *fgen) normIndex(l, i uint32) {
-	fg.get(i)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(i)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Add)
-	fg.set(i)
-	fg.end()
-	fg.get(i)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64GeU)
-	fg.trapIf(abi.ErrIndex)
+	fg.Get(i)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64LtS)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(i)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Set(i)
+	fg.End()
+	fg.Get(i)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64GeU)
+	fg.TrapIf(abi.ErrIndex)
 }
 
 // genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
 // data to twice its capacity, at least 4, when full) and returns its
 // address for the caller to store into.
 func genPush(fg *fgen, w slotWidth) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"l"}
 	const l = 0
-	n, c, d := fg.named(wasmbin.I32, "n"), fg.named(wasmbin.I32, "cap"), fg.named(wasmbin.I32, "data")
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.tee(n)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListCapOffset)
-	fg.emit(wasmbin.OpI32Eq)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(n)
-	fg.i32(maxListLen)
-	fg.emit(wasmbin.OpI32GeU)
-	fg.trapIf(abi.ErrMemory)
-	fg.get(n)
-	fg.i32(1)
-	fg.emit(wasmbin.OpI32Shl)
-	fg.tee(c)
-	fg.i32(4)
-	fg.get(c)
-	fg.i32(4)
-	fg.emit(wasmbin.OpI32GtU)
-	fg.emit(wasmbin.OpSelect)
-	fg.set(c)
-	fg.get(c)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.i64(int64(w))
-	fg.emit(wasmbin.OpI64Shl)
-	fg.call(fg.g.helper("__ml_new", genNew))
-	fg.tee(d)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(n)
+	n, c, d := fg.Named(wasmbin.I32, "n"), fg.Named(wasmbin.I32, "cap"), fg.Named(wasmbin.I32, "data")
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Tee(n)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListCapOffset)
+	fg.Emit(wasmbin.OpI32Eq)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(n)
+	fg.I32(maxListLen)
+	fg.Emit(wasmbin.OpI32GeU)
+	fg.TrapIf(abi.ErrMemory)
+	fg.Get(n)
+	fg.I32(1)
+	fg.Emit(wasmbin.OpI32Shl)
+	fg.Tee(c)
+	fg.I32(4)
+	fg.Get(c)
+	fg.I32(4)
+	fg.Emit(wasmbin.OpI32GtU)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Set(c)
+	fg.Get(c)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.I64(int64(w))
+	fg.Emit(wasmbin.OpI64Shl)
+	fg.Call(fg.g.helper("__ml_new", genNew))
+	fg.Tee(d)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+	fg.Get(n)
 	fg.copySlots(w)
-	fg.get(l)
-	fg.get(d)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListDataOffset)
-	fg.get(l)
-	fg.get(c)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListCapOffset)
-	fg.end()
-	fg.get(l)
-	fg.get(n)
-	fg.i32(1)
-	fg.emit(wasmbin.OpI32Add)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(n)
+	fg.Store(wasmbin.OpI32Store, l, abi.ListDataOffset, d)
+	fg.Store(wasmbin.OpI32Store, l, abi.ListCapOffset, c)
+	fg.End()
+	fg.Get(l)
+	fg.Get(n)
+	fg.I32(1)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+	fg.Get(n)
 	fg.slotAddr(w)
 }
 
@@ -262,44 +250,41 @@ func genPush(fg *fgen, w slotWidth) {
 // its slot's bits, shifting the later slots down; IndexError when l is
 // empty or i out of range.
 func genPop(fg *fgen, w slotWidth) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
 	f.ParamNames = []string{"l", "i"}
 	const l, i = 0, 1
-	a, v := fg.named(wasmbin.I32, "addr"), fg.named(wasmbin.I64, "v")
+	a, v := fg.Named(wasmbin.I32, "addr"), fg.Named(wasmbin.I64, "v")
 	fg.normIndex(l, i)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(i)
-	fg.emit(wasmbin.OpI32WrapI64)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+	fg.Get(i)
+	fg.Emit(wasmbin.OpI32WrapI64)
 	fg.slotAddr(w)
-	fg.tee(a)
+	fg.Tee(a)
 	if w == byteSlots {
-		fg.emitImm(wasmbin.OpI32Load8U, 0)
-		fg.emit(wasmbin.OpI64ExtendI32U)
+		fg.EmitImm(wasmbin.OpI32Load8U, 0)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
 	} else {
-		fg.emitImm(wasmbin.OpI64Load, 0)
+		fg.EmitImm(wasmbin.OpI64Load, 0)
 	}
-	fg.set(v)
-	fg.get(a)
-	fg.get(a)
-	fg.i32(1 << w)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.get(i)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.emit(wasmbin.OpI32Sub)
-	fg.i32(1)
-	fg.emit(wasmbin.OpI32Sub)
+	fg.Set(v)
+	fg.Get(a)
+	fg.Get(a)
+	fg.I32(1 << w)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Get(i)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.Emit(wasmbin.OpI32Sub)
+	fg.I32(1)
+	fg.Emit(wasmbin.OpI32Sub)
 	fg.copySlots(w)
-	fg.get(l)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.i32(1)
-	fg.emit(wasmbin.OpI32Sub)
-	fg.emitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.get(v)
+	fg.Get(l)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.I32(1)
+	fg.Emit(wasmbin.OpI32Sub)
+	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
+	fg.Get(v)
 }
 
 // genRepeat builds __ml_repeat(l i32, n i64) -> i32, the new list l * n
@@ -309,67 +294,61 @@ func genPop(fg *fgen, w slotWidth) {
 // overlap, and there are about log2(n) of them. All byte counts are
 // unsigned i32 at most maxListLen*8 = 2**31.
 func genRepeat(fg *fgen, w slotWidth) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"l", "n"}
 	const l, n = 0, 1
-	k, r, d := fg.named(wasmbin.I64, "len"), fg.named(wasmbin.I32, "r"), fg.named(wasmbin.I32, "d")
-	total, done, c := fg.named(wasmbin.I32, "total"), fg.named(wasmbin.I32, "done"), fg.named(wasmbin.I32, "c")
-	fg.get(n)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.i64(0)
-	fg.set(n)
-	fg.end()
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.tee(k)
-	fg.emit(wasmbin.OpI64Eqz)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.i64(0)
-	fg.set(n)
-	fg.end()
+	k, r, d := fg.Named(wasmbin.I64, "len"), fg.Named(wasmbin.I32, "r"), fg.Named(wasmbin.I32, "d")
+	total, done, c := fg.Named(wasmbin.I32, "total"), fg.Named(wasmbin.I32, "done"), fg.Named(wasmbin.I32, "c")
+	fg.Get(n)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64LtS)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.I64(0)
+	fg.Set(n)
+	fg.End()
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Tee(k)
+	fg.Emit(wasmbin.OpI64Eqz)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.I64(0)
+	fg.Set(n)
+	fg.End()
 	// n > maxListLen / len would exceed the bound (len >= 1 here or n == 0)
-	fg.get(n)
-	fg.i64(maxListLen)
-	fg.get(k)
-	fg.i64(1)
-	fg.get(k)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64Ne)
-	fg.emit(wasmbin.OpSelect)
-	fg.emit(wasmbin.OpI64DivU)
-	fg.emit(wasmbin.OpI64GtU)
-	fg.trapIf(abi.ErrMemory)
-	fg.get(k)
-	fg.get(n)
-	fg.emit(wasmbin.OpI64Mul)
-	fg.call(fg.listHelper("__ml_list", w, genListNew))
-	fg.tee(r)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.set(d)
-	fg.get(k)
-	fg.get(n)
-	fg.emit(wasmbin.OpI64Mul)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.i32(int32(w))
-	fg.emit(wasmbin.OpI32Shl)
-	fg.tee(total)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty) // nothing to copy when the result is empty
-	fg.get(d)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(k)
-	fg.emit(wasmbin.OpI32WrapI64)
-	fg.i32(int32(w))
-	fg.emit(wasmbin.OpI32Shl)
-	fg.tee(done)
-	fg.emit(wasmbin.OpMemCopy)
+	fg.Get(n)
+	fg.I64(maxListLen)
+	fg.Get(k)
+	fg.I64(1)
+	fg.Get(k)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64Ne)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Emit(wasmbin.OpI64DivU)
+	fg.Emit(wasmbin.OpI64GtU)
+	fg.TrapIf(abi.ErrMemory)
+	fg.Bin(wasmbin.OpI64Mul, k, n)
+	fg.Call(fg.listHelper("__ml_list", w, genListNew))
+	fg.Tee(r)
+	fg.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
+	fg.Set(d)
+	fg.Bin(wasmbin.OpI64Mul, k, n)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.I32(int32(w))
+	fg.Emit(wasmbin.OpI32Shl)
+	fg.Tee(total)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // nothing to copy when the result is empty
+	fg.Get(d)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+	fg.Get(k)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.I32(int32(w))
+	fg.Emit(wasmbin.OpI32Shl)
+	fg.Tee(done)
+	fg.Emit(wasmbin.OpMemCopy)
 	fg.doubleCopy(d, done, total, c)
-	fg.end()
-	fg.get(r)
+	fg.End()
+	fg.Get(r)
 }
 
 // doubleCopy emits the doubling loop of repetition: the first done bytes
@@ -377,84 +356,64 @@ func genRepeat(fg *fgen, w slotWidth) {
 // bytes are written (c is a scratch local). Each copy reads a prefix
 // already written, so source and destination never overlap.
 func (fg *fgen) doubleCopy(d, done, total, c uint32) {
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(done)
-	fg.get(total)
-	fg.emit(wasmbin.OpI32GeU)
-	fg.emitImm(wasmbin.OpBrIf, 1)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI32GeU, done, total)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
 	// c = min(done, total - done)
-	fg.get(total)
-	fg.get(done)
-	fg.emit(wasmbin.OpI32Sub)
-	fg.tee(c)
-	fg.get(done)
-	fg.get(done)
-	fg.get(c)
-	fg.emit(wasmbin.OpI32GtU)
-	fg.emit(wasmbin.OpSelect)
-	fg.set(c)
-	fg.get(d)
-	fg.get(done)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(d)
-	fg.get(c)
-	fg.emit(wasmbin.OpMemCopy)
-	fg.get(done)
-	fg.get(c)
-	fg.emit(wasmbin.OpI32Add)
-	fg.set(done)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.Bin(wasmbin.OpI32Sub, total, done)
+	fg.Tee(c)
+	fg.Get(done)
+	fg.Bin(wasmbin.OpI32GtU, done, c)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Set(c)
+	fg.Bin(wasmbin.OpI32Add, d, done)
+	fg.Bin(wasmbin.OpMemCopy, d, c)
+	fg.Bin(wasmbin.OpI32Add, done, c)
+	fg.Set(done)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 }
 
 // genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
 func genConcat(fg *fgen, w slotWidth) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"a", "b"}
 	const a, b = 0, 1
-	r := fg.named(wasmbin.I32, "r")
-	fg.get(a)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.get(b)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Add)
-	fg.call(fg.listHelper("__ml_list", w, genListNew))
-	fg.tee(r)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(a)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(a)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	r := fg.Named(wasmbin.I32, "r")
+	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Call(fg.listHelper("__ml_list", w, genListNew))
+	fg.Tee(r)
+	fg.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
+	fg.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)
+	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
 	fg.copySlots(w)
-	fg.get(r)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(a)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.Load(wasmbin.OpI32Load, r, abi.ListDataOffset)
+	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
 	fg.slotAddr(w)
-	fg.get(b)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(b)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.Load(wasmbin.OpI32Load, b, abi.ListDataOffset)
+	fg.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
 	fg.copySlots(w)
-	fg.get(r)
+	fg.Get(r)
 }
 
 // load reads the element of kind k at the address on the stack.
 func (fg *fgen) load(k check.Kind, off int64) {
 	switch k {
 	case check.Int:
-		fg.emitImm(wasmbin.OpI64Load, off)
+		fg.EmitImm(wasmbin.OpI64Load, off)
 	case check.Float:
-		fg.emitImm(wasmbin.OpF64Load, off)
+		fg.EmitImm(wasmbin.OpF64Load, off)
 	case check.Bool: // one byte
-		fg.emitImm(wasmbin.OpI32Load8U, off)
+		fg.EmitImm(wasmbin.OpI32Load8U, off)
 	default: // list, str: the low half of the slot
-		fg.emitImm(wasmbin.OpI32Load, off)
+		fg.EmitImm(wasmbin.OpI32Load, off)
 	}
 }
 
@@ -463,14 +422,14 @@ func (fg *fgen) load(k check.Kind, off int64) {
 func (fg *fgen) store(k check.Kind, off int64) {
 	switch k {
 	case check.Int:
-		fg.emitImm(wasmbin.OpI64Store, off)
+		fg.EmitImm(wasmbin.OpI64Store, off)
 	case check.Float:
-		fg.emitImm(wasmbin.OpF64Store, off)
+		fg.EmitImm(wasmbin.OpF64Store, off)
 	case check.Bool:
-		fg.emitImm(wasmbin.OpI32Store8, off)
+		fg.EmitImm(wasmbin.OpI32Store8, off)
 	default:
-		fg.emit(wasmbin.OpI64ExtendI32U)
-		fg.emitImm(wasmbin.OpI64Store, off)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
+		fg.EmitImm(wasmbin.OpI64Store, off)
 	}
 }
 
@@ -478,33 +437,32 @@ func (fg *fgen) store(k check.Kind, off int64) {
 func (fg *fgen) fromBits(k check.Kind) {
 	switch k {
 	case check.Float:
-		fg.emit(wasmbin.OpF64ReinterpretI64)
+		fg.Emit(wasmbin.OpF64ReinterpretI64)
 	case check.Bool, check.List, check.Str:
-		fg.emit(wasmbin.OpI32WrapI64)
+		fg.Emit(wasmbin.OpI32WrapI64)
 	}
 }
 
 // listLit generates [a, b, ...]: a new list, then each element in order.
 func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
-	l := fg.temp(wasmbin.I32)
+	l := fg.Temp(wasmbin.I32)
 	w := widthOf(t.Elem.Kind)
-	fg.i64(int64(len(e.Elems)))
-	fg.call(fg.listHelper("__ml_list", w, genListNew))
-	fg.set(l)
+	fg.I64(int64(len(e.Elems)))
+	fg.Call(fg.listHelper("__ml_list", w, genListNew))
+	fg.Set(l)
 	if len(e.Elems) > 0 {
-		d := fg.temp(wasmbin.I32)
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-		fg.set(d)
+		d := fg.Temp(wasmbin.I32)
+		fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+		fg.Set(d)
 		for i, x := range e.Elems {
-			fg.get(d)
+			fg.Get(d)
 			fg.expr(x)
 			fg.store(t.Elem.Kind, int64(i<<w))
 		}
-		fg.release(wasmbin.I32, d)
+		fg.Release(wasmbin.I32, d)
 	}
-	fg.get(l)
-	fg.release(wasmbin.I32, l)
+	fg.Get(l)
+	fg.Release(wasmbin.I32, l)
 }
 
 // slot leaves the address of x[i] (bounds checked), inline: x and i are
@@ -533,10 +491,10 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	}
 	fg.slotAt(ref, ix, ir)
 	if lTemp {
-		fg.release(wasmbin.I32, ref.l)
+		fg.Release(wasmbin.I32, ref.l)
 	}
 	if ixTemp {
-		fg.release(wasmbin.I64, ix)
+		fg.Release(wasmbin.I64, ix)
 	}
 }
 
@@ -549,9 +507,9 @@ func (fg *fgen) operandLocal(e ast.Expr, vt wasmbin.ValType, gen func()) (idx ui
 			return fg.local[id.Name], false
 		}
 	}
-	idx = fg.temp(vt)
+	idx = fg.Temp(vt)
 	gen()
-	fg.set(idx)
+	fg.Set(idx)
 	return idx, true
 }
 
@@ -570,22 +528,20 @@ type listRef struct {
 // length leaves the list's length as an i64.
 func (fg *fgen) length(r listRef) {
 	if r.cached {
-		fg.get(r.cache.len)
+		fg.Get(r.cache.len)
 		return
 	}
-	fg.get(r.l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
+	fg.Load(wasmbin.OpI32Load, r.l, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
 }
 
 // data leaves the list's data pointer.
 func (fg *fgen) data(r listRef) {
 	if r.cached {
-		fg.get(r.cache.data)
+		fg.Get(r.cache.data)
 		return
 	}
-	fg.get(r.l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
+	fg.Load(wasmbin.OpI32Load, r.l, abi.ListDataOffset)
 }
 
 // slotAt leaves the address of l[i] for the list r and the i64 index in
@@ -598,31 +554,31 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 	fg.g.useHeap()
 	if r.inBounds {
 		fg.data(r)
-		fg.get(i)
-		fg.emit(wasmbin.OpI32WrapI64)
+		fg.Get(i)
+		fg.Emit(wasmbin.OpI32WrapI64)
 		fg.slotAddr(r.w)
 		return
 	}
 	n := i
 	if !ir.nonNeg() {
-		n = fg.temp(wasmbin.I64)
-		defer fg.release(wasmbin.I64, n)
-		fg.get(i)
-		fg.get(i)
-		fg.i64(63)
-		fg.emit(wasmbin.OpI64ShrS)
+		n = fg.Temp(wasmbin.I64)
+		defer fg.Release(wasmbin.I64, n)
+		fg.Get(i)
+		fg.Get(i)
+		fg.I64(63)
+		fg.Emit(wasmbin.OpI64ShrS)
 		fg.length(r)
-		fg.emit(wasmbin.OpI64And)
-		fg.emit(wasmbin.OpI64Add)
-		fg.set(n)
+		fg.Emit(wasmbin.OpI64And)
+		fg.Emit(wasmbin.OpI64Add)
+		fg.Set(n)
 	}
-	fg.get(n)
+	fg.Get(n)
 	fg.length(r)
-	fg.emit(wasmbin.OpI64GeU)
-	fg.trapIf(abi.ErrIndex)
+	fg.Emit(wasmbin.OpI64GeU)
+	fg.TrapIf(abi.ErrIndex)
 	fg.data(r)
-	fg.get(n)
-	fg.emit(wasmbin.OpI32WrapI64)
+	fg.Get(n)
+	fg.Emit(wasmbin.OpI32WrapI64)
 	fg.slotAddr(r.w)
 }
 
@@ -631,7 +587,7 @@ func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	if fg.typeOf(e.X).Kind == check.Str {
 		fg.strLook(e.X)
 		fg.exprAs(e.Index, check.Int)
-		fg.call(fg.shelper("__ml_str_at", genStrAt))
+		fg.Call(fg.shelper("__ml_str_at", genStrAt))
 		return
 	}
 	fg.slot(e.X, e.Index)
@@ -645,41 +601,41 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 	et := fg.typeOf(tg)
 	vt, _ := valType(et)
 	if aug == nil {
-		v := fg.temp(vt)
+		v := fg.Temp(vt)
 		fg.expr(value)
-		fg.set(v)
+		fg.Set(v)
 		fg.slot(tg.X, tg.Index)
-		fg.get(v)
+		fg.Get(v)
 		fg.store(et.Kind, 0)
-		fg.release(vt, v)
+		fg.Release(vt, v)
 		return
 	}
-	i, r := fg.temp(wasmbin.I64), fg.temp(vt)
+	i, r := fg.Temp(wasmbin.I64), fg.Temp(vt)
 	ref, lTemp := listRef{}, false
 	if c, ok := fg.cachedOf(tg.X); ok {
 		ref = listRef{cache: c, cached: true}
 	} else {
-		ref.l, lTemp = fg.temp(wasmbin.I32), true
+		ref.l, lTemp = fg.Temp(wasmbin.I32), true
 		fg.expr(tg.X)
-		fg.set(ref.l)
+		fg.Set(ref.l)
 	}
 	ref.w = widthOf(et.Kind)
 	ir := fg.rangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
-	fg.set(i)
+	fg.Set(i)
 	fg.binaryWith(aug.Op, func() {
 		fg.slotAt(ref, i, ir)
 		fg.load(et.Kind, 0)
 	}, et.Kind, fullRange, value, et)
-	fg.set(r)
+	fg.Set(r)
 	fg.slotAt(ref, i, ir)
-	fg.get(r)
+	fg.Get(r)
 	fg.store(et.Kind, 0)
 	if lTemp {
-		fg.release(wasmbin.I32, ref.l)
+		fg.Release(wasmbin.I32, ref.l)
 	}
-	fg.release(wasmbin.I64, i)
-	fg.release(vt, r)
+	fg.Release(wasmbin.I64, i)
+	fg.Release(vt, r)
 }
 
 // method generates lst.append(v) and lst.pop([i]).
@@ -689,25 +645,25 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 	case "append":
 		ek := lt.Elem.Kind
 		vt, _ := valType(lt.Elem)
-		l, v := fg.temp(wasmbin.I32), fg.temp(vt)
+		l, v := fg.Temp(wasmbin.I32), fg.Temp(vt)
 		fg.expr(at.X)
-		fg.set(l)
+		fg.Set(l)
 		fg.expr(e.Args[0])
-		fg.set(v)
-		fg.get(l)
-		fg.call(fg.listHelper("__ml_push", widthOf(ek), genPush))
-		fg.get(v)
+		fg.Set(v)
+		fg.Get(l)
+		fg.Call(fg.listHelper("__ml_push", widthOf(ek), genPush))
+		fg.Get(v)
 		fg.store(ek, 0)
-		fg.release(wasmbin.I32, l)
-		fg.release(vt, v)
+		fg.Release(wasmbin.I32, l)
+		fg.Release(vt, v)
 	case "pop":
 		fg.expr(at.X)
 		if len(e.Args) == 1 {
 			fg.exprAs(e.Args[0], check.Int)
 		} else {
-			fg.i64(-1)
+			fg.I64(-1)
 		}
-		fg.call(fg.listHelper("__ml_pop", widthOf(lt.Elem.Kind), genPop))
+		fg.Call(fg.listHelper("__ml_pop", widthOf(lt.Elem.Kind), genPop))
 		fg.fromBits(t.Kind)
 	default:
 		panic("method not compiled")
@@ -718,53 +674,51 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 // index start; body runs with the element (of kind k) on the stack. The
 // length is read at every step, as Python's list iterator does.
 func (fg *fgen) eachElem(l uint32, start int32, k check.Kind, body func()) {
-	i := fg.temp(wasmbin.I32)
-	fg.i32(start)
-	fg.set(i)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].breakTo = true
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(i)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI32GeU)
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.get(i)
+	i := fg.Temp(wasmbin.I32)
+	fg.I32(start)
+	fg.Set(i)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markBreak)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Get(i)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI32GeU)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+	fg.Get(i)
 	fg.slotAddr(widthOf(k))
 	fg.load(k, 0)
 	vt, _ := valType(&check.Type{Kind: k})
-	v := fg.temp(vt)
-	fg.set(v)
-	fg.get(i)
-	fg.i32(1)
-	fg.emit(wasmbin.OpI32Add)
-	fg.set(i)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].continueTo = true
-	fg.get(v) // a block cannot take operands from outside
+	v := fg.Temp(vt)
+	fg.Set(v)
+	fg.Get(i)
+	fg.I32(1)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Set(i)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markContinue)
+	fg.Get(v) // a block cannot take operands from outside
 	body()
-	fg.end()
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
-	fg.release(wasmbin.I32, i)
-	fg.release(vt, v)
+	fg.End()
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
+	fg.Release(wasmbin.I32, i)
+	fg.Release(vt, v)
 }
 
 // forList generates `for x in lst`.
 func (fg *fgen) forList(s *ast.For) {
 	lt := fg.typeOf(s.Iter)
-	l := fg.temp(wasmbin.I32)
+	l := fg.Temp(wasmbin.I32)
 	fg.expr(s.Iter)
-	fg.set(l)
+	fg.Set(l)
 	fg.eachElem(l, 0, lt.Elem.Kind, func() {
-		fg.set(fg.local[s.Var().Name])
+		fg.Set(fg.local[s.Var().Name])
 		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.block(s.Body)
 	})
-	fg.release(wasmbin.I32, l)
+	fg.Release(wasmbin.I32, l)
 }
 
 // listBuiltin generates len, sum, min and max of a list; ok is false for
@@ -777,55 +731,54 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 	switch name {
 	case "len":
 		fg.expr(args[0])
-		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-		fg.emit(wasmbin.OpI64ExtendI32U)
+		fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
 	case "sum":
-		l, acc := fg.temp(wasmbin.I32), fg.temp(wasmbin.I64)
+		l, acc := fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I64)
 		fg.expr(args[0])
-		fg.set(l)
-		fg.i64(0)
-		fg.set(acc)
+		fg.Set(l)
+		fg.I64(0)
+		fg.Set(acc)
 		fg.eachElem(l, 0, ek, func() {
 			fg.promote(ek, check.Int)
-			e := fg.temp(wasmbin.I64)
-			fg.set(e)
-			fg.get(acc)
-			fg.get(e)
-			fg.release(wasmbin.I64, e)
+			e := fg.Temp(wasmbin.I64)
+			fg.Set(e)
+			fg.Get(acc)
+			fg.Get(e)
+			fg.Release(wasmbin.I64, e)
 			fg.intAdd(fullRange, fullRange)
-			fg.set(acc)
+			fg.Set(acc)
 		})
-		fg.get(acc)
-		fg.release(wasmbin.I32, l)
-		fg.release(wasmbin.I64, acc)
+		fg.Get(acc)
+		fg.Release(wasmbin.I32, l)
+		fg.Release(wasmbin.I64, acc)
 	case "min", "max":
 		vt, _ := valType(t)
-		l, acc, cur := fg.temp(wasmbin.I32), fg.temp(vt), fg.temp(vt)
+		l, acc, cur := fg.Temp(wasmbin.I32), fg.Temp(vt), fg.Temp(vt)
 		fg.expr(args[0])
-		fg.tee(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-		fg.emit(wasmbin.OpI32Eqz)
-		fg.trapIf(abi.ErrValue) // max() arg is an empty sequence
-		fg.get(l)
-		fg.emitImm(wasmbin.OpI32Load, abi.ListDataOffset)
+		fg.Tee(l)
+		fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+		fg.Emit(wasmbin.OpI32Eqz)
+		fg.TrapIf(abi.ErrValue) // max() arg is an empty sequence
+		fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
 		fg.load(ek, 0)
-		fg.set(acc)
+		fg.Set(acc)
 		op := cmpOps[t.Kind][ast.CmpGt]
 		if name == "min" {
 			op = cmpOps[t.Kind][ast.CmpLt]
 		}
 		fg.eachElem(l, 1, ek, func() {
-			fg.tee(cur)
-			fg.get(acc)
-			fg.get(cur)
-			fg.get(acc)
-			fg.emit(op)
-			fg.emit(wasmbin.OpSelect)
-			fg.set(acc)
+			fg.Tee(cur)
+			fg.Get(acc)
+			fg.Get(cur)
+			fg.Get(acc)
+			fg.Emit(op)
+			fg.Emit(wasmbin.OpSelect)
+			fg.Set(acc)
 		})
-		fg.get(acc)
-		fg.release(wasmbin.I32, l)
-		fg.release(vt, acc, cur)
+		fg.Get(acc)
+		fg.Release(wasmbin.I32, l)
+		fg.Release(vt, acc, cur)
 	default:
 		return false
 	}
@@ -842,53 +795,49 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 		k = check.Int
 	}
 	vt, _ := valType(&check.Type{Kind: k})
-	x, l, found := fg.temp(vt), fg.temp(wasmbin.I32), fg.temp(wasmbin.I32)
+	x, l, found := fg.Temp(vt), fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I32)
 	needle()
 	fg.promote(nk, k)
-	fg.set(x)
+	fg.Set(x)
 	lst()
-	fg.set(l)
-	fg.i32(0)
-	fg.set(found)
+	fg.Set(l)
+	fg.I32(0)
+	fg.Set(found)
 	fg.eachElem(l, 0, ek, func() {
 		fg.promote(ek, k)
 		if k == check.Str {
-			fg.get(x)
-			fg.call(fg.shelper("__ml_str_eq", genStrEq))
-			fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-			fg.i32(1)
-			fg.set(found)
-			fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
-			fg.end()
+			fg.Get(x)
+			fg.Call(fg.shelper("__ml_str_eq", genStrEq))
+			fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+			fg.I32(1)
+			fg.Set(found)
+			fg.EmitImm(wasmbin.OpBr, fg.Depth(markBreak))
+			fg.End()
 			return
 		}
-		e := fg.temp(vt)
-		fg.tee(e)
-		fg.get(x)
-		fg.emit(cmpOps[k][ast.CmpEq])
-		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-		fg.i32(1)
-		fg.set(found)
-		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
-		fg.end()
+		e := fg.Temp(vt)
+		fg.Tee(e)
+		fg.Get(x)
+		fg.Emit(cmpOps[k][ast.CmpEq])
+		fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+		fg.I32(1)
+		fg.Set(found)
+		fg.EmitImm(wasmbin.OpBr, fg.Depth(markBreak))
+		fg.End()
 		if k == check.Float {
-			fg.get(x)
-			fg.get(x)
-			fg.emit(wasmbin.OpF64Ne)
-			fg.get(e)
-			fg.get(e)
-			fg.emit(wasmbin.OpF64Ne)
-			fg.emit(wasmbin.OpI32And)
-			fg.trapIf(abi.ErrUnsupported)
+			fg.Bin(wasmbin.OpF64Ne, x, x)
+			fg.Bin(wasmbin.OpF64Ne, e, e)
+			fg.Emit(wasmbin.OpI32And)
+			fg.TrapIf(abi.ErrUnsupported)
 		}
-		fg.release(vt, e)
+		fg.Release(vt, e)
 	})
-	fg.get(found)
+	fg.Get(found)
 	if negate {
-		fg.emit(wasmbin.OpI32Eqz)
+		fg.Emit(wasmbin.OpI32Eqz)
 	}
-	fg.release(vt, x)
-	fg.release(wasmbin.I32, l, found)
+	fg.Release(vt, x)
+	fg.Release(wasmbin.I32, l, found)
 }
 
 // listBinary generates list * n, n * list and list + list of type t; left
@@ -910,19 +859,19 @@ func (fg *fgen) seqBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Exp
 	case op == ast.OpAdd:
 		left()
 		fg.expr(y)
-		fg.call(concat)
+		fg.Call(concat)
 	case xk == k:
 		left()
 		fg.exprAs(y, check.Int)
-		fg.call(repeat)
+		fg.Call(repeat)
 	default: // n * a: n is evaluated first
-		n := fg.temp(wasmbin.I64)
+		n := fg.Temp(wasmbin.I64)
 		left()
 		fg.promote(xk, check.Int)
-		fg.set(n)
+		fg.Set(n)
 		fg.expr(y)
-		fg.get(n)
-		fg.release(wasmbin.I64, n)
-		fg.call(repeat)
+		fg.Get(n)
+		fg.Release(wasmbin.I64, n)
+		fg.Call(repeat)
 	}
 }

@@ -233,49 +233,22 @@ func (fg *fgen) computeRange(e ast.Expr) interval {
 	return fullRange
 }
 
-// loopFacts finds the range loop variables of body (see above) and
-// records their intervals in fg.facts, outer loops first so that an inner
-// range may use an outer variable; facts starts with those of init (the
-// parameters' intervals of a specialization).
-func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]interval) {
+// loopFacts finds the range loop variables of the function (see above)
+// and records their intervals in fg.facts, outer loops first so that an
+// inner range may use an outer variable; facts starts with those of init
+// (the parameters' intervals of a specialization).
+func (fg *fgen) loopFacts(init map[string]interval) {
 	fg.facts = map[string]interval{}
 	fg.rangeMemo = nil
 	for name, r := range init {
 		fg.facts[name] = r
 		fg.rangeMemo = nil
 	}
-	binds := map[string]int{}
-	for _, p := range params {
-		binds[p] = 2 // a parameter holds any value
+	isParam := map[string]bool{}
+	for _, p := range fg.fn.ParamNames {
+		isParam[p] = true
 	}
-	var loops []*ast.For
-	var walk func([]ast.Stmt)
-	walk = func(ss []ast.Stmt) {
-		for _, s := range ss {
-			switch s := s.(type) {
-			case *ast.Assign:
-				if id, ok := s.Target.(*ast.Ident); ok {
-					binds[id.Name]++
-				}
-			case *ast.AugAssign:
-				if id, ok := s.Target.(*ast.Ident); ok {
-					binds[id.Name]++
-				}
-			case *ast.For:
-				if s.Target != nil {
-					binds[s.Var().Name]++
-				}
-				loops = append(loops, s)
-				walk(s.Body)
-			case *ast.If:
-				walk(s.Body)
-				walk(s.Else)
-			case *ast.While:
-				walk(s.Body)
-			}
-		}
-	}
-	walk(body)
+	loops := fg.g.funcFactsOf(fg.fn).loops
 	byName := map[string][]*ast.For{}
 	for _, s := range loops {
 		if s.Target != nil {
@@ -285,7 +258,8 @@ func (fg *fgen) loopFacts(params []string, body []ast.Stmt, init map[string]inte
 	for _, s := range loops {
 		name := s.Var().Name
 		ls := byName[name]
-		if _, done := fg.facts[name]; done || binds[name] != len(ls) || ls[0] != s {
+		// a parameter holds any value: it is never assigned by loops only
+		if _, done := fg.facts[name]; done || isParam[name] || fg.fn.Assigned[name] != len(ls) || ls[0] != s {
 			continue
 		}
 		r, ok := interval{}, true

@@ -49,13 +49,12 @@ func (g *gen) specCandidate(fn *check.Func) bool {
 	if fn.Result == nil || fn.Result.Kind != check.Int {
 		return false
 	}
-	fg := &fgen{g: g, fn: fn}
 	ints := 0
 	for i, p := range fn.Params {
 		if p.Kind != check.Int {
 			continue
 		}
-		if !fg.unassignedParam(fn.ParamNames[i]) {
+		if fn.Assigned[fn.ParamNames[i]] != 0 {
 			return false
 		}
 		ints++
@@ -63,7 +62,7 @@ func (g *gen) specCandidate(fn *check.Func) bool {
 	if ints == 0 {
 		return false
 	}
-	return g.recursive(fn)
+	return fn.CallsItself
 }
 
 // planSpecs decides which compiled functions get a specialization: each

@@ -25,8 +25,9 @@ func (g *gen) specHolds(fn *check.Func) string {
 	sg.index = g.index
 	sg.plan.guards = g.plan.guards
 	sg.plan.specs = map[*check.Func]uint32{fn: 0} // calls to itself
+	sg.funcFacts = g.funcFacts
 	fg := &fgen{g: sg, fn: fn, plan: sg.planFunc(fn, true)}
-	fg.loopFacts(fn.ParamNames, fn.Decl.Body, fg.paramFacts())
+	fg.loopFacts(fg.paramFacts())
 	_, why := fg.specBlock(fn.Decl.Body)
 	return why
 }

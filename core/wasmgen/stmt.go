@@ -52,7 +52,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		id := s.Target.(*ast.Ident)
 		fg.expr(s.Value)
-		fg.set(fg.local[id.Name])
+		fg.Set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
 		if r, x, ok := fg.appendStmt(s); ok {
@@ -66,7 +66,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		id := s.Target.(*ast.Ident)
 		lt := fg.localType(id.Name)
 		fg.binary(s.Op, s.Target, s.Value, lt)
-		fg.set(fg.local[id.Name])
+		fg.Set(fg.local[id.Name])
 		return true
 	case *ast.ExprStmt:
 		if _, ok := s.X.(*ast.StrLit); ok {
@@ -74,34 +74,34 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		fg.expr(s.X)
 		if _, ok := valType(fg.typeOf(s.X)); ok {
-			fg.emit(wasmbin.OpDrop)
+			fg.Emit(wasmbin.OpDrop)
 		}
 		return true
 	case *ast.If:
 		fg.cond(s.Cond)
-		fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+		fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 		f1 := fg.block(s.Body)
 		f2 := true
 		if len(s.Else) > 0 {
-			fg.emit(wasmbin.OpElse)
+			fg.Emit(wasmbin.OpElse)
 			f2 = fg.block(s.Else)
 		}
-		fg.end()
+		fg.End()
 		return f1 || f2
 	case *ast.While:
-		defer fg.hoistLists(s.Cond, s.Body)()
-		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-		fg.frames[len(fg.frames)-1].breakTo = true
-		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-		fg.frames[len(fg.frames)-1].continueTo = true
+		defer fg.hoistLists(s)()
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.Mark(markBreak)
+		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+		fg.Mark(markContinue)
 		fg.interruptCheck() // each iteration (interrupt.go)
 		fg.cond(s.Cond)
-		fg.emit(wasmbin.OpI32Eqz)
-		fg.emitImm(wasmbin.OpBrIf, 1)
+		fg.Emit(wasmbin.OpI32Eqz)
+		fg.EmitImm(wasmbin.OpBrIf, 1)
 		fg.block(s.Body)
-		fg.emitImm(wasmbin.OpBr, 0)
-		fg.end()
-		fg.end()
+		fg.EmitImm(wasmbin.OpBr, 0)
+		fg.End()
+		fg.End()
 		return true
 	case *ast.For:
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
@@ -113,18 +113,18 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		return true
 	case *ast.Break:
-		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.breakTo }))
+		fg.EmitImm(wasmbin.OpBr, fg.Depth(markBreak))
 		return false
 	case *ast.Continue:
-		fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.continueTo }))
+		fg.EmitImm(wasmbin.OpBr, fg.Depth(markContinue))
 		return false
 	case *ast.Return:
 		fg.ret(s)
 		return false
 	case *ast.Assert:
 		fg.cond(s.Cond)
-		fg.emit(wasmbin.OpI32Eqz)
-		fg.trapIf(abi.ErrAssertion)
+		fg.Emit(wasmbin.OpI32Eqz)
+		fg.TrapIf(abi.ErrAssertion)
 		return true
 	}
 	panic("statement not compiled")
@@ -160,19 +160,19 @@ func (fg *fgen) ret(s *ast.Return) {
 		if s.Value != nil {
 			fg.expr(s.Value) // a None-valued call still runs
 		}
-		fg.emit(wasmbin.OpReturn)
+		fg.Emit(wasmbin.OpReturn)
 		return
 	}
 	if s.Value == nil || fg.typeOf(s.Value).Kind == check.None {
 		if s.Value != nil {
 			fg.expr(s.Value)
 		}
-		fg.trap(abi.ErrUnsupported) // Python returns None from an annotated function
+		fg.Trap(abi.ErrUnsupported) // Python returns None from an annotated function
 		return
 	}
 	fg.specRequire(s.Value, "the value returned")
 	fg.expr(s.Value)
-	fg.emit(wasmbin.OpReturn)
+	fg.Emit(wasmbin.OpReturn)
 }
 
 // forRange generates `for i in range(...)`. The counter is a hidden local,
@@ -180,8 +180,8 @@ func (fg *fgen) ret(s *ast.Return) {
 // iteration, as in Python.
 func (fg *fgen) forRange(s *ast.For) {
 	args := s.Iter.(*ast.Call).Args
-	cur, stop := fg.temp(wasmbin.I64), fg.temp(wasmbin.I64)
-	defer fg.release(wasmbin.I64, cur, stop)
+	cur, stop := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
+	defer fg.Release(wasmbin.I64, cur, stop)
 	// Evaluate start, stop and step once, in source order.
 	var step int64 = 1
 	stepConst := true
@@ -189,33 +189,33 @@ func (fg *fgen) forRange(s *ast.For) {
 	stepSign := 0 // 1 or -1 when the sign of the step is known
 	switch len(args) {
 	case 1:
-		fg.i64(0)
-		fg.set(cur)
+		fg.I64(0)
+		fg.Set(cur)
 		fg.exprAs(args[0], check.Int)
-		fg.set(stop)
+		fg.Set(stop)
 	default:
 		fg.exprAs(args[0], check.Int)
-		fg.set(cur)
+		fg.Set(cur)
 		fg.exprAs(args[1], check.Int)
-		fg.set(stop)
+		fg.Set(stop)
 		if len(args) == 3 {
 			if v, ok := fg.constOf(args[2]); ok && v.kind != check.Float {
 				step = v.i
 			} else {
 				stepConst = false
-				stepLocal = fg.temp(wasmbin.I64)
-				defer fg.release(wasmbin.I64, stepLocal)
+				stepLocal = fg.Temp(wasmbin.I64)
+				defer fg.Release(wasmbin.I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
 				if sr := fg.rangeOf(args[2]); sr.positive() || sr.hi < 0 {
 					stepSign = 1
 					if sr.hi < 0 {
 						stepSign = -1
 					}
-					fg.set(stepLocal) // cannot be zero
+					fg.Set(stepLocal) // cannot be zero
 				} else {
-					fg.tee(stepLocal)
-					fg.emit(wasmbin.OpI64Eqz)
-					fg.trapIf(abi.ErrValue)
+					fg.Tee(stepLocal)
+					fg.Emit(wasmbin.OpI64Eqz)
+					fg.TrapIf(abi.ErrValue)
 				}
 			}
 		}
@@ -239,16 +239,16 @@ func (fg *fgen) forRange(s *ast.For) {
 	advanceSafe := stepSign > 0 && stopR.hi != math.MinInt64 && addSafe(interval{stopR.hi - 1, stopR.hi - 1}, stepR) ||
 		stepSign < 0 && stopR.lo != math.MaxInt64 && addSafe(interval{stopR.lo + 1, stopR.lo + 1}, stepR)
 	if stepConst && step == 0 {
-		fg.trap(abi.ErrValue)
+		fg.Trap(abi.ErrValue)
 		return
 	}
-	defer fg.hoistLists(nil, s.Body)()
+	defer fg.hoistLists(s)()
 	// Interruption (interrupt.go): a loop that provably runs at most
 	// chunkIterations times does not check; a light body with a step of
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
 	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
-		chunked = stepSign != 0 && fg.lightBody(s.Body)
+		chunked = stepSign != 0 && fg.lightLoop(s)
 		perIteration = !chunked
 	}
 	// The exit test, for the step's sign: cur >= stop, cur <= stop, or
@@ -256,56 +256,48 @@ func (fg *fgen) forRange(s *ast.For) {
 	exitTest := func() {
 		switch {
 		case stepSign > 0:
-			fg.get(cur)
-			fg.get(stop)
-			fg.emit(wasmbin.OpI64GeS)
+			fg.Bin(wasmbin.OpI64GeS, cur, stop)
 		case stepSign < 0:
-			fg.get(cur)
-			fg.get(stop)
-			fg.emit(wasmbin.OpI64LeS)
+			fg.Bin(wasmbin.OpI64LeS, cur, stop)
 		default:
-			fg.get(cur)
-			fg.get(stop)
-			fg.emit(wasmbin.OpI64GeS)
-			fg.get(cur)
-			fg.get(stop)
-			fg.emit(wasmbin.OpI64LeS)
-			fg.get(stepLocal)
-			fg.i64(0)
-			fg.emit(wasmbin.OpI64GtS)
-			fg.emit(wasmbin.OpSelect)
+			fg.Bin(wasmbin.OpI64GeS, cur, stop)
+			fg.Bin(wasmbin.OpI64LeS, cur, stop)
+			fg.Get(stepLocal)
+			fg.I64(0)
+			fg.Emit(wasmbin.OpI64GtS)
+			fg.Emit(wasmbin.OpSelect)
 		}
 	}
 	// The body, the advances of reduced products and the advance of cur,
 	// which leaves the loop when cur + step overflows.
 	bodyAndAdvance := func() {
-		fg.get(cur)
-		fg.set(fg.local[s.Var().Name])
-		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-		fg.frames[len(fg.frames)-1].continueTo = true
+		fg.Get(cur)
+		fg.Set(fg.local[s.Var().Name])
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.Mark(markContinue)
 		fg.block(s.Body)
-		fg.end()
+		fg.End()
 		for _, a := range fg.loops.advances {
-			fg.get(a.product)
-			fg.get(a.by)
-			fg.emit(wasmbin.OpI64Add) // exact (version.go)
-			fg.set(a.product)
+			fg.Get(a.product)
+			fg.Get(a.by)
+			fg.Emit(wasmbin.OpI64Add) // exact (version.go)
+			fg.Set(a.product)
 		}
 		// advance; a step of ±1 cannot overflow since cur is strictly inside
 		// the range, a larger one ends the loop when cur + step overflows
 		// (its true value lies beyond stop).
-		fg.get(cur)
+		fg.Get(cur)
 		if stepConst {
-			fg.i64(step)
+			fg.I64(step)
 		} else {
-			fg.get(stepLocal)
+			fg.Get(stepLocal)
 		}
-		fg.emit(wasmbin.OpI64Add) // cur + step, wrapped
+		fg.Emit(wasmbin.OpI64Add) // cur + step, wrapped
 		if stepConst && (step == 1 || step == -1) || advanceSafe {
-			fg.set(cur)
+			fg.Set(cur)
 		} else {
-			next := fg.temp(wasmbin.I64)
-			fg.tee(next)
+			next := fg.Temp(wasmbin.I64)
+			fg.Tee(next)
 			// The step's sign is known here: for step > 0, cur + step
 			// overflows iff the wrapped sum is below cur (it is at most cur +
 			// MAX otherwise); for step < 0, iff it is above cur.
@@ -313,25 +305,23 @@ func (fg *fgen) forRange(s *ast.For) {
 			// have the sign opposite to next.
 			switch {
 			case stepSign > 0:
-				fg.get(cur)
-				fg.emit(wasmbin.OpI64LtS)
+				fg.Get(cur)
+				fg.Emit(wasmbin.OpI64LtS)
 			case stepSign < 0:
-				fg.get(cur)
-				fg.emit(wasmbin.OpI64GtS)
+				fg.Get(cur)
+				fg.Emit(wasmbin.OpI64GtS)
 			default:
-				fg.get(cur)
-				fg.emit(wasmbin.OpI64Xor)
-				fg.get(stepLocal)
-				fg.get(next)
-				fg.emit(wasmbin.OpI64Xor)
-				fg.emit(wasmbin.OpI64And)
-				fg.i64(0)
-				fg.emit(wasmbin.OpI64LtS)
+				fg.Get(cur)
+				fg.Emit(wasmbin.OpI64Xor)
+				fg.Bin(wasmbin.OpI64Xor, stepLocal, next)
+				fg.Emit(wasmbin.OpI64And)
+				fg.I64(0)
+				fg.Emit(wasmbin.OpI64LtS)
 			}
-			fg.emitImm(wasmbin.OpBrIf, fg.depthOf(func(f frame) bool { return f.breakTo }))
-			fg.get(next)
-			fg.set(cur)
-			fg.release(wasmbin.I64, next)
+			fg.EmitImm(wasmbin.OpBrIf, fg.Depth(markBreak))
+			fg.Get(next)
+			fg.Set(cur)
+			fg.Release(wasmbin.I64, next)
 		}
 	}
 	emitLoop := func() {
@@ -339,18 +329,18 @@ func (fg *fgen) forRange(s *ast.For) {
 			fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
 			return
 		}
-		fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-		fg.frames[len(fg.frames)-1].breakTo = true
-		fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.Mark(markBreak)
+		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		if perIteration {
 			fg.interruptCheck()
 		}
 		exitTest()
-		fg.emitImm(wasmbin.OpBrIf, 1)
+		fg.EmitImm(wasmbin.OpBrIf, 1)
 		bodyAndAdvance()
-		fg.emitImm(wasmbin.OpBr, 0)
-		fg.end()
-		fg.end()
+		fg.EmitImm(wasmbin.OpBr, 0)
+		fg.End()
+		fg.End()
 	}
 	if stepSign > 0 {
 		if !stepConst {

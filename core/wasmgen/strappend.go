@@ -42,14 +42,12 @@ const strMark = 1 << 30
 // appends to (`r = r + x` or `r += x`).
 func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
 	out := map[string]bool{}
-	for _, s := range body {
-		ast.Inspect(s, func(n ast.Node) bool {
-			if r, _, ok := fg.appendStmt(n); ok {
-				out[r.Name] = true
-			}
-			return true
-		})
-	}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if r, _, ok := fg.appendStmt(n); ok {
+			out[r.Name] = true
+		}
+		return true
+	})
 	return out
 }
 
@@ -98,7 +96,7 @@ func (fg *fgen) isStrLocal(name string) bool {
 // append target is read as it is, marked or not.
 func (fg *fgen) strLook(e ast.Expr) {
 	if id, ok := e.(*ast.Ident); ok && fg.appended(id.Name) {
-		fg.get(fg.local[id.Name])
+		fg.Get(fg.local[id.Name])
 		return
 	}
 	fg.expr(e)
@@ -106,12 +104,11 @@ func (fg *fgen) strLook(e ast.Expr) {
 
 // unmark clears the owned mark of the string whose address is in local l.
 func (fg *fgen) unmark(l uint32) {
-	fg.get(l)
-	fg.get(l)
-	fg.emitImm(wasmbin.OpI32Load, abi.StrCountOffset)
-	fg.i32(^strMark)
-	fg.emit(wasmbin.OpI32And)
-	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
+	fg.Get(l)
+	fg.Load(wasmbin.OpI32Load, l, abi.StrCountOffset)
+	fg.I32(^strMark)
+	fg.Emit(wasmbin.OpI32And)
+	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }
 
 // freshStr reports whether x always evaluates to a string object made for
@@ -138,15 +135,15 @@ func (fg *fgen) freshStr(x ast.Expr) bool {
 
 // appendTo generates the append statement r = r + x.
 func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
-	fg.get(fg.local[r.Name])
+	fg.Get(fg.local[r.Name])
 	fg.expr(x)
 	if fg.freshStr(x) {
-		fg.i32(1)
+		fg.I32(1)
 	} else {
-		fg.i32(0)
+		fg.I32(0)
 	}
-	fg.call(fg.shelper("__ml_str_append", genStrAppend))
-	fg.set(fg.local[r.Name])
+	fg.Call(fg.shelper("__ml_str_append", genStrAppend))
+	fg.Set(fg.local[r.Name])
 }
 
 // genStrAppend builds __ml_str_append(r, x, fresh i32) -> i32, the string
@@ -155,189 +152,178 @@ func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
 // fresh set, x's object may be absorbed when it lies right after r at the
 // end of the arena.
 func genStrAppend(fg *fgen) {
-	f := fg.f
+	f := fg.F
 	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
 	f.ParamNames = []string{"r", "x", "fresh"}
 	const r, x, fresh = 0, 1, 2
-	nb, m, count, end, n := fg.named(wasmbin.I32, "nb"), fg.named(wasmbin.I32, "m"), fg.named(wasmbin.I32, "count"),
-		fg.named(wasmbin.I64, "end"), fg.named(wasmbin.I32, "n")
-	fg.get(x)
+	nb, m, count, end, n := fg.Named(wasmbin.I32, "nb"), fg.Named(wasmbin.I32, "m"), fg.Named(wasmbin.I32, "count"),
+		fg.Named(wasmbin.I64, "end"), fg.Named(wasmbin.I32, "n")
+	fg.Get(x)
 	fg.strLen()
-	fg.tee(m)
-	fg.emit(wasmbin.OpI32Eqz)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(r)
-	fg.emit(wasmbin.OpReturn) // r + "" is r
-	fg.end()
-	fg.get(r)
+	fg.Tee(m)
+	fg.Emit(wasmbin.OpI32Eqz)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(r)
+	fg.Emit(wasmbin.OpReturn) // r + "" is r
+	fg.End()
+	fg.Get(r)
 	fg.strLen()
-	fg.set(nb)
+	fg.Set(nb)
 	// count of the result, checked like any new string's
-	fg.get(r)
+	fg.Get(r)
 	fg.strCount()
-	fg.get(x)
+	fg.Get(x)
 	fg.strCount()
-	fg.emit(wasmbin.OpI32Add)
-	fg.tee(count)
-	fg.i32(maxListLen)
-	fg.emit(wasmbin.OpI32GtU)
-	fg.trapIf(abi.ErrMemory)
-	fg.get(r)
-	fg.emitImm(wasmbin.OpI32Load, abi.StrCountOffset)
-	fg.i32(strMark)
-	fg.emit(wasmbin.OpI32And)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty) // r is marked
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Tee(count)
+	fg.I32(maxListLen)
+	fg.Emit(wasmbin.OpI32GtU)
+	fg.TrapIf(abi.ErrMemory)
+	fg.Load(wasmbin.OpI32Load, r, abi.StrCountOffset)
+	fg.I32(strMark)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // r is marked
 	// absorb a fresh x that was allocated right after r, last
-	fg.get(fresh)
-	fg.get(r)
-	fg.get(nb)
+	fg.Get(fresh)
+	fg.Get(r)
+	fg.Get(nb)
 	fg.objEnd()
 	fg.align8()
-	fg.get(x)
-	fg.emit(wasmbin.OpI32Eq)
-	fg.emit(wasmbin.OpI32And)
-	fg.get(x)
-	fg.get(m)
+	fg.Get(x)
+	fg.Emit(wasmbin.OpI32Eq)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Get(x)
+	fg.Get(m)
 	fg.objEnd()
-	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.emit(wasmbin.OpI32Eq)
-	fg.emit(wasmbin.OpI32And)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.Emit(wasmbin.OpI32Eq)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.copyAfter(r, nb, x, m) // overlapping, downwards: memmove
-	fg.get(r)
-	fg.get(nb)
-	fg.get(m)
-	fg.emit(wasmbin.OpI32Add)
+	fg.Get(r)
+	fg.Bin(wasmbin.OpI32Add, nb, m)
 	fg.objEnd()
-	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
+	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
 	fg.finishAppend(r, nb, m, count)
-	fg.get(r)
-	fg.emit(wasmbin.OpReturn)
-	fg.end()
+	fg.Get(r)
+	fg.Emit(wasmbin.OpReturn)
+	fg.End()
 	// in place: nothing allocated after r's object (the arena's end and
 	// r's end round up to the same 8-byte boundary)
-	fg.get(r)
-	fg.get(nb)
+	fg.Get(r)
+	fg.Get(nb)
 	fg.objEnd()
 	fg.align8()
-	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
 	fg.align8()
-	fg.emit(wasmbin.OpI32Eq)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Emit(wasmbin.OpI32Eq)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// make the arena end at r's new end E: past the 8-byte boundary the
 	// arena reaches, through __ml_new (which grows memory); else in place
-	fg.get(r)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.get(nb)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Add)
-	fg.get(m)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Add)
-	fg.i64(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI64Add)
-	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.Get(r)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Get(nb)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Get(m)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.I64(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
 	fg.align8()
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.emit(wasmbin.OpI64Sub)
-	fg.tee(end)
-	fg.i64(0)
-	fg.emit(wasmbin.OpI64GtS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(end)
-	fg.call(fg.g.helper("__ml_new", genNew))
-	fg.emit(wasmbin.OpDrop)
-	fg.emit(wasmbin.OpElse)
-	fg.get(r)
-	fg.get(nb)
-	fg.get(m)
-	fg.emit(wasmbin.OpI32Add)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Emit(wasmbin.OpI64Sub)
+	fg.Tee(end)
+	fg.I64(0)
+	fg.Emit(wasmbin.OpI64GtS)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(end)
+	fg.Call(fg.g.helper("__ml_new", genNew))
+	fg.Emit(wasmbin.OpDrop)
+	fg.Emit(wasmbin.OpElse)
+	fg.Get(r)
+	fg.Bin(wasmbin.OpI32Add, nb, m)
 	fg.objEnd()
-	fg.tee(n)
-	fg.emitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.emit(wasmbin.OpI32GtU)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(n)
-	fg.emitImm(wasmbin.OpGlobalSet, heapGlobal)
-	fg.end()
-	fg.end()
+	fg.Tee(n)
+	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	fg.Emit(wasmbin.OpI32GtU)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(n)
+	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
+	fg.End()
+	fg.End()
 	fg.copyAfter(r, nb, x, m)
 	fg.finishAppend(r, nb, m, count)
-	fg.get(r)
-	fg.emit(wasmbin.OpReturn)
-	fg.end()
-	fg.end()
+	fg.Get(r)
+	fg.Emit(wasmbin.OpReturn)
+	fg.End()
+	fg.End()
 	// a new marked object holding r then x
-	fg.get(nb)
-	fg.get(m)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(count)
-	fg.call(fg.g.helper("__ml_str_alloc", genStrAlloc))
-	fg.tee(n)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(r)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(nb)
-	fg.emit(wasmbin.OpMemCopy)
-	fg.get(n)
-	fg.get(nb)
-	fg.emit(wasmbin.OpI32Add)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(x)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(m)
-	fg.emit(wasmbin.OpMemCopy)
-	fg.get(n)
-	fg.get(count)
-	fg.i32(strMark)
-	fg.emit(wasmbin.OpI32Or)
-	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
-	fg.get(n)
+	fg.Bin(wasmbin.OpI32Add, nb, m)
+	fg.Get(count)
+	fg.Call(fg.g.helper("__ml_str_alloc", genStrAlloc))
+	fg.Tee(n)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Get(r)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Get(nb)
+	fg.Emit(wasmbin.OpMemCopy)
+	fg.Bin(wasmbin.OpI32Add, n, nb)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Get(x)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Get(m)
+	fg.Emit(wasmbin.OpMemCopy)
+	fg.Get(n)
+	fg.Get(count)
+	fg.I32(strMark)
+	fg.Emit(wasmbin.OpI32Or)
+	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
+	fg.Get(n)
 }
 
 // objEnd turns the address of a string and its byte length, on the
 // stack, into the end of its object (where the allocator left the arena).
 func (fg *fgen) objEnd() {
-	fg.emit(wasmbin.OpI32Add)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
 }
 
 // align8 rounds the address on the stack up to a multiple of 8.
 func (fg *fgen) align8() {
-	fg.i32(7)
-	fg.emit(wasmbin.OpI32Add)
-	fg.i32(-8)
-	fg.emit(wasmbin.OpI32And)
+	fg.I32(7)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.I32(-8)
+	fg.Emit(wasmbin.OpI32And)
 }
 
 // copyAfter copies the m bytes of string x right after the nb bytes of
 // string r (memory.copy, so the ranges may overlap).
 func (fg *fgen) copyAfter(r, nb, x, m uint32) {
-	fg.get(r)
-	fg.get(nb)
+	fg.Get(r)
+	fg.Get(nb)
 	fg.objEnd()
-	fg.get(x)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.get(m)
-	fg.emit(wasmbin.OpMemCopy)
+	fg.Get(x)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Get(m)
+	fg.Emit(wasmbin.OpMemCopy)
 }
 
 // finishAppend writes r's new length nb + m and count, keeping the mark.
 func (fg *fgen) finishAppend(r, nb, m, count uint32) {
-	fg.get(r)
-	fg.get(nb)
-	fg.get(m)
-	fg.emit(wasmbin.OpI32Add)
-	fg.emitImm(wasmbin.OpI32Store, abi.StrLenOffset)
-	fg.get(r)
-	fg.get(count)
-	fg.i32(strMark)
-	fg.emit(wasmbin.OpI32Or)
-	fg.emitImm(wasmbin.OpI32Store, abi.StrCountOffset)
+	fg.Get(r)
+	fg.Bin(wasmbin.OpI32Add, nb, m)
+	fg.EmitImm(wasmbin.OpI32Store, abi.StrLenOffset)
+	fg.Get(r)
+	fg.Get(count)
+	fg.I32(strMark)
+	fg.Emit(wasmbin.OpI32Or)
+	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }

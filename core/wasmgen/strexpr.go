@@ -24,9 +24,9 @@ func (fg *fgen) strBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Exp
 func (fg *fgen) strIn(needle, hay func(), negate bool) {
 	needle()
 	hay()
-	fg.call(fg.shelper("__ml_str_in", genStrFind))
+	fg.Call(fg.shelper("__ml_str_in", genStrFind))
 	if negate {
-		fg.emit(wasmbin.OpI32Eqz)
+		fg.Emit(wasmbin.OpI32Eqz)
 	}
 }
 
@@ -42,14 +42,14 @@ func (fg *fgen) strCompare(op ast.CmpOp, left, right func()) {
 	right()
 	switch op {
 	case ast.CmpEq, ast.CmpNe:
-		fg.call(fg.shelper("__ml_str_eq", genStrEq))
+		fg.Call(fg.shelper("__ml_str_eq", genStrEq))
 		if op == ast.CmpNe {
-			fg.emit(wasmbin.OpI32Eqz)
+			fg.Emit(wasmbin.OpI32Eqz)
 		}
 	default:
-		fg.call(fg.shelper("__ml_str_cmp", genStrCmp))
-		fg.i32(0)
-		fg.emit(strCmpOps[op])
+		fg.Call(fg.shelper("__ml_str_cmp", genStrCmp))
+		fg.I32(0)
+		fg.Emit(strCmpOps[op])
 	}
 }
 
@@ -64,32 +64,32 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 	case name == "len" && k == check.Str:
 		fg.strLook(args[0])
 		fg.strCount()
-		fg.emit(wasmbin.OpI64ExtendI32U)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
 	case name == "ord":
 		if ix, ok := args[0].(*ast.Index); ok && fg.typeOf(ix.X).Kind == check.Str {
 			// ord(s[i]): the character's code point, no string made
 			fg.strLook(ix.X)
 			fg.exprAs(ix.Index, check.Int)
-			fg.call(fg.shelper("__ml_ord_at", genOrdAt))
+			fg.Call(fg.shelper("__ml_ord_at", genOrdAt))
 			break
 		}
 		fg.strLook(args[0])
-		fg.call(fg.shelper("__ml_ord", genOrd))
+		fg.Call(fg.shelper("__ml_ord", genOrd))
 	case name == "chr":
 		fg.exprAs(args[0], check.Int)
-		fg.call(fg.shelper("__ml_chr", genChr))
+		fg.Call(fg.shelper("__ml_chr", genChr))
 	case name == "str" && len(args) == 0:
-		fg.i32(int32(fg.g.literal("")))
+		fg.I32(int32(fg.g.literal("")))
 	case name == "str" && k == check.Str:
 		fg.expr(args[0])
 	case name == "str" && k == check.Bool:
-		fg.i32(int32(fg.g.literal("True")))
-		fg.i32(int32(fg.g.literal("False")))
+		fg.I32(int32(fg.g.literal("True")))
+		fg.I32(int32(fg.g.literal("False")))
 		fg.expr(args[0])
-		fg.emit(wasmbin.OpSelect)
+		fg.Emit(wasmbin.OpSelect)
 	case name == "str" && k == check.Int:
 		fg.expr(args[0])
-		fg.call(fg.shelper("__ml_str_int", genStrOfInt))
+		fg.Call(fg.shelper("__ml_str_int", genStrOfInt))
 	default:
 		return false
 	}
@@ -101,53 +101,50 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 // (pureUses), the non-ASCII characters are written into one scratch
 // object made before the loop instead of a new object each.
 func (fg *fgen) forStr(s *ast.For) {
-	p, end, scratch := fg.temp(wasmbin.I32), fg.temp(wasmbin.I32), fg.temp(wasmbin.I32)
-	defer fg.release(wasmbin.I32, p, end, scratch)
-	reuse := !fg.appended(s.Var().Name) && fg.pureUses(s.Var().Name, s.Body)
+	p, end, scratch := fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I32)
+	defer fg.Release(wasmbin.I32, p, end, scratch)
+	reuse := !fg.appended(s.Var().Name) && fg.pureLoopVar(s)
 	if reuse {
-		fg.i32(4)
-		fg.i32(1)
-		fg.call(fg.shelper("__ml_str_alloc", genStrAlloc))
-		fg.set(scratch)
+		fg.I32(4)
+		fg.I32(1)
+		fg.Call(fg.shelper("__ml_str_alloc", genStrAlloc))
+		fg.Set(scratch)
 	}
 	fg.strLook(s.Iter)
-	fg.tee(p)
+	fg.Tee(p)
 	fg.strLen()
-	fg.get(p)
-	fg.i32(abi.StrHeaderSize)
-	fg.emit(wasmbin.OpI32Add)
-	fg.tee(p)
-	fg.emit(wasmbin.OpI32Add)
-	fg.set(end)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].breakTo = true
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Get(p)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Tee(p)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Set(end)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markBreak)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.interruptCheck() // each iteration (interrupt.go)
-	fg.get(p)
-	fg.get(end)
-	fg.emit(wasmbin.OpI32GeU)
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	fg.get(p)
+	fg.Bin(wasmbin.OpI32GeU, p, end)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	fg.Get(p)
 	if reuse {
-		fg.get(scratch)
-		fg.call(fg.shelper("__ml_char_into", genCharInto))
+		fg.Get(scratch)
+		fg.Call(fg.shelper("__ml_char_into", genCharInto))
 	} else {
-		fg.call(fg.shelper("__ml_char_at", genCharAt))
+		fg.Call(fg.shelper("__ml_char_at", genCharAt))
 	}
-	fg.set(fg.local[s.Var().Name])
-	fg.get(p)
-	fg.get(p)
-	fg.emitImm(wasmbin.OpI32Load8U, 0)
+	fg.Set(fg.local[s.Var().Name])
+	fg.Get(p)
+	fg.Load(wasmbin.OpI32Load8U, p, 0)
 	fg.charLen()
-	fg.emit(wasmbin.OpI32Add)
-	fg.set(p)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.frames[len(fg.frames)-1].continueTo = true
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Set(p)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markContinue)
 	fg.block(s.Body)
-	fg.end()
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
+	fg.End()
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
 }
 
 // pureUses reports whether every use of the local name in body only looks
@@ -160,43 +157,39 @@ func (fg *fgen) pureUses(name string, body []ast.Stmt) bool {
 			pure[id] = true
 		}
 	}
-	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Call:
-				if id, ok := n.Func.(*ast.Ident); ok && len(n.Args) == 1 {
-					if b := fg.g.info.Builtins[id]; b == "len" || b == "ord" {
-						mark(n.Args[0])
-					}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Call:
+			if id, ok := n.Func.(*ast.Ident); ok && len(n.Args) == 1 {
+				if b := fg.g.info.Builtins[id]; b == "len" || b == "ord" {
+					mark(n.Args[0])
 				}
-			case *ast.Compare:
-				for _, x := range n.Operands {
-					mark(x)
-				}
-			case *ast.Index:
+			}
+		case *ast.Compare:
+			for _, x := range n.Operands {
+				mark(x)
+			}
+		case *ast.Index:
+			mark(n.X)
+		case *ast.If:
+			mark(n.Cond)
+		case *ast.While:
+			mark(n.Cond)
+		case *ast.For:
+			mark(n.Iter)
+		case *ast.Unary:
+			if n.Op == ast.OpNot {
 				mark(n.X)
-			case *ast.If:
-				mark(n.Cond)
-			case *ast.While:
-				mark(n.Cond)
-			case *ast.For:
-				mark(n.Iter)
-			case *ast.Unary:
-				if n.Op == ast.OpNot {
-					mark(n.X)
-				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	ok := true
-	for _, st := range body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if id, isID := n.(*ast.Ident); isID && id.Name == name && !pure[id] {
-				ok = false
-			}
-			return ok
-		})
-	}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && id.Name == name && !pure[id] {
+			ok = false
+		}
+		return ok
+	})
 	return ok
 }

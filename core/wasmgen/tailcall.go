@@ -69,27 +69,15 @@ func (fg *fgen) usesTailCalls() bool {
 		return false
 	}
 	found := false
-	var walk func([]ast.Stmt)
-	walk = func(ss []ast.Stmt) {
-		for _, s := range ss {
-			switch s := s.(type) {
-			case *ast.Return:
-				if s.Value != nil {
-					if _, _, ok := fg.tailSite(s); ok {
-						found = true
-					}
-				}
-			case *ast.If:
-				walk(s.Body)
-				walk(s.Else)
-			case *ast.While:
-				walk(s.Body)
-			case *ast.For:
-				walk(s.Body)
+	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
+		if s, ok := n.(*ast.Return); ok && s.Value != nil {
+			if _, _, ok := fg.tailSite(s); ok {
+				found = true
 			}
 		}
-	}
-	walk(fg.fn.Decl.Body)
+		_, isExpr := n.(ast.Expr)
+		return !found && !isExpr // returns are statements
+	})
 	return found
 }
 
@@ -102,21 +90,21 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 			if s.Value != nil {
 				fg.expr(s.Value)
 			}
-			fg.trap(abi.ErrUnsupported) // Python returns None from an annotated function
+			fg.Trap(abi.ErrUnsupported) // Python returns None from an annotated function
 			return
 		}
 		fg.specRequire(s.Value, "the value returned")
-		fg.get(fg.acc)
+		fg.Get(fg.acc)
 		fg.exprAs(s.Value, check.Int)
 		fg.intAdd(fg.accRange(), fg.rangeOf(s.Value))
-		fg.emit(wasmbin.OpReturn)
+		fg.Emit(wasmbin.OpReturn)
 		return
 	}
 	fg.specRequire(x, "the value added to the accumulator")
-	fg.get(fg.acc)
+	fg.Get(fg.acc)
 	fg.exprAs(x, check.Int)
 	fg.intAdd(fg.accRange(), fg.rangeOf(x))
-	fg.set(fg.acc)
+	fg.Set(fg.acc)
 	params := fg.fn.Params
 	temps := make([]uint32, len(call.Args))
 	for i, a := range call.Args {
@@ -124,15 +112,15 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 			fg.specRequire(a, "the argument of the tail call")
 		}
 		vt, _ := valType(params[i])
-		temps[i] = fg.temp(vt)
+		temps[i] = fg.Temp(vt)
 		fg.exprAs(a, params[i].Kind)
-		fg.set(temps[i])
+		fg.Set(temps[i])
 	}
 	for i := range call.Args {
-		fg.get(temps[i])
-		fg.set(uint32(i))
+		fg.Get(temps[i])
+		fg.Set(uint32(i))
 		vt, _ := valType(params[i])
-		fg.release(vt, temps[i])
+		fg.Release(vt, temps[i])
 	}
 	if !fg.tailPassCalls(x, call) {
 		fg.interruptCheck() // a pass that made no call of a recursive function (interrupt.go)
@@ -141,5 +129,5 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		fg.retest()
 		return
 	}
-	fg.emitImm(wasmbin.OpBr, fg.depthOf(func(f frame) bool { return f.tailTop }))
+	fg.EmitImm(wasmbin.OpBr, fg.Depth(markTailTop))
 }

@@ -72,36 +72,34 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 			bad[name] = true
 		}
 	}
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Assign:
-				id, ok := n.Target.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				b, isBin := n.Value.(*ast.Binary)
-				var e ast.Expr
-				if isBin && (b.Op == ast.OpAdd || b.Op == ast.OpSub) {
-					if x, ok := b.X.(*ast.Ident); ok && x.Name == id.Name {
-						e = b.Y
-					} else if y, ok := b.Y.(*ast.Ident); ok && y.Name == id.Name && b.Op == ast.OpAdd {
-						e = b.X
-					}
-				}
-				note(id.Name, e, e != nil)
-			case *ast.AugAssign:
-				if id, ok := n.Target.(*ast.Ident); ok {
-					note(id.Name, n.Value, n.Op == ast.OpAdd || n.Op == ast.OpSub)
-				}
-			case *ast.For:
-				if n.Target != nil {
-					note(n.Var().Name, nil, false)
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Assign:
+			id, ok := n.Target.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			b, isBin := n.Value.(*ast.Binary)
+			var e ast.Expr
+			if isBin && (b.Op == ast.OpAdd || b.Op == ast.OpSub) {
+				if x, ok := b.X.(*ast.Ident); ok && x.Name == id.Name {
+					e = b.Y
+				} else if y, ok := b.Y.(*ast.Ident); ok && y.Name == id.Name && b.Op == ast.OpAdd {
+					e = b.X
 				}
 			}
-			return true
-		})
-	}
+			note(id.Name, e, e != nil)
+		case *ast.AugAssign:
+			if id, ok := n.Target.(*ast.Ident); ok {
+				note(id.Name, n.Value, n.Op == ast.OpAdd || n.Op == ast.OpSub)
+			}
+		case *ast.For:
+			if n.Target != nil {
+				note(n.Var().Name, nil, false)
+			}
+		}
+		return true
+	})
 	var out []string
 	for _, name := range order {
 		if bad[name] || count[name] > accCount || name == s.Var().Name {
@@ -151,27 +149,19 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.scanRows(name, cur, stop)
 	}
 	for i, name := range lists {
-		fg.get(stop)
-		fg.get(fg.loops.cache[name].len)
-		fg.emit(wasmbin.OpI64LeS)
+		fg.Bin(wasmbin.OpI64LeS, stop, fg.loops.cache[name].len)
 		if i > 0 {
-			fg.emit(wasmbin.OpI32And)
+			fg.Emit(wasmbin.OpI32And)
 		}
 	}
 	for _, r := range rows {
 		c := fg.loops.cache[r.list]
-		fg.get(cur)
-		fg.get(c.rowsFrom)
-		fg.emit(wasmbin.OpI64GeS)
-		fg.emit(wasmbin.OpI32And)
-		fg.get(stop)
-		fg.get(c.rowsDone)
-		fg.emit(wasmbin.OpI64LeS)
-		fg.emit(wasmbin.OpI32And)
-		fg.get(fg.local[r.index])
-		fg.get(c.rowsMin)
-		fg.emit(wasmbin.OpI64LtU)
-		fg.emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64GeS, cur, c.rowsFrom)
+		fg.Emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64LeS, stop, c.rowsDone)
+		fg.Emit(wasmbin.OpI32And)
+		fg.Bin(wasmbin.OpI64LtU, fg.local[r.index], c.rowsMin)
+		fg.Emit(wasmbin.OpI32And)
 	}
 	factors := productFactors(products, s.Var().Name)
 	if len(products) > 0 || len(accs) > 0 {
@@ -183,29 +173,29 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		}
 		fg.magnitude(cur, startR)
 		fg.magnitude(stop, stopR)
-		fg.emit(wasmbin.OpI64Or)
+		fg.Emit(wasmbin.OpI64Or)
 		for _, name := range factors {
 			fg.magnitude(fg.local[name], fg.rangeOfName(name))
-			fg.emit(wasmbin.OpI64Or)
+			fg.Emit(wasmbin.OpI64Or)
 		}
-		fg.i64(1 << 31)
-		fg.emit(wasmbin.OpI64LeU)
+		fg.I64(1 << 31)
+		fg.Emit(wasmbin.OpI64LeU)
 		if len(lists) > 0 {
-			fg.emit(wasmbin.OpI32And)
+			fg.Emit(wasmbin.OpI32And)
 		}
 	}
 	if len(accs) > 0 {
 		for i, name := range accs {
 			fg.magnitude(fg.local[name], fullRange)
 			if i > 0 {
-				fg.emit(wasmbin.OpI64Or)
+				fg.Emit(wasmbin.OpI64Or)
 			}
 		}
-		fg.i64(accEntry)
-		fg.emit(wasmbin.OpI64LeU)
-		fg.emit(wasmbin.OpI32And)
+		fg.I64(accEntry)
+		fg.Emit(wasmbin.OpI64LeU)
+		fg.Emit(wasmbin.OpI32And)
 	}
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	old := fg.loops.proven
 	fg.loops.proven = map[string]string{}
 	for name, v := range old {
@@ -221,15 +211,13 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	fg.loops.reduced = map[*ast.Binary]uint32{}
 	byFactor := map[string]advance{}
 	for _, name := range factors {
-		a := advance{product: fg.temp(wasmbin.I64), by: fg.temp(wasmbin.I64)}
-		fg.get(fg.local[name])
-		fg.get(cur)
-		fg.emit(wasmbin.OpI64Mul)
-		fg.set(a.product)
-		fg.get(fg.local[name])
-		fg.i64(step)
-		fg.emit(wasmbin.OpI64Mul)
-		fg.set(a.by)
+		a := advance{product: fg.Temp(wasmbin.I64), by: fg.Temp(wasmbin.I64)}
+		fg.Bin(wasmbin.OpI64Mul, fg.local[name], cur)
+		fg.Set(a.product)
+		fg.Get(fg.local[name])
+		fg.I64(step)
+		fg.Emit(wasmbin.OpI64Mul)
+		fg.Set(a.by)
 		byFactor[name] = a
 		fg.loops.advances = append(fg.loops.advances, a)
 	}
@@ -243,13 +231,13 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	gen()
 	for _, a := range fg.loops.advances {
-		fg.release(wasmbin.I64, a.product, a.by)
+		fg.Release(wasmbin.I64, a.product, a.by)
 	}
 	fg.loops.reduced, fg.loops.advances, fg.loops.provenRows = nil, nil, nil
 	fg.loops.proven = old
-	fg.emit(wasmbin.OpElse)
+	fg.Emit(wasmbin.OpElse)
 	emitLoop()
-	fg.end()
+	fg.End()
 }
 
 // A rowAccess is an access L[k][j] of a versioned loop over k: row is the
@@ -270,36 +258,30 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 		return nil
 	}
 	k := s.Var().Name
-	assigned := assignedNames(s.Body)
-	var out []rowAccess
-	leaves := false
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Break, *ast.Return:
-				leaves = true
-			case *ast.Index:
-				row, ok := n.X.(*ast.Index)
-				j, okJ := n.Index.(*ast.Ident)
-				if !ok || !okJ || j.Name == k || assigned[j.Name] {
-					return true
-				}
-				l, okL := row.X.(*ast.Ident)
-				kk, okK := row.Index.(*ast.Ident)
-				if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
-					return true
-				}
-				if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
-					return true
-				}
-				out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
-			}
-			return true
-		})
-	}
-	if leaves {
+	loop := fg.loopOf(s)
+	if loop.leaves {
 		return nil
 	}
+	var out []rowAccess
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		if n, ok := n.(*ast.Index); ok {
+			row, ok := n.X.(*ast.Index)
+			j, okJ := n.Index.(*ast.Ident)
+			if !ok || !okJ || j.Name == k || loop.assigned[j.Name] {
+				return true
+			}
+			l, okL := row.X.(*ast.Ident)
+			kk, okK := row.Index.(*ast.Ident)
+			if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
+				return true
+			}
+			if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
+				return true
+			}
+			out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
+		}
+		return true
+	})
 	return out
 }
 
@@ -323,71 +305,57 @@ func rowLists(rows []rowAccess) []string {
 // cache starts at the loop's start.
 func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	c := fg.loops.cache[name]
-	fg.get(stop)
-	fg.get(c.len)
-	fg.emit(wasmbin.OpI64LeS)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64LeS, stop, c.len)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	// nothing scanned yet: start there
-	fg.get(c.rowsFrom)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI64Eq)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.get(cur)
-	fg.tee(c.rowsFrom)
-	fg.set(c.rowsDone)
-	fg.end()
-	fg.get(cur)
-	fg.get(c.rowsFrom)
-	fg.emit(wasmbin.OpI64GeS)
-	fg.get(cur)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI64LeS)
-	fg.emit(wasmbin.OpI32And)
-	fg.begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.get(c.rowsDone)
-	fg.get(stop)
-	fg.emit(wasmbin.OpI64GeS)
-	fg.emitImm(wasmbin.OpBrIf, 1)
-	n := fg.temp(wasmbin.I64)
-	fg.get(c.data)
-	fg.get(c.rowsDone)
-	fg.emit(wasmbin.OpI32WrapI64)
+	fg.Bin(wasmbin.OpI64Eq, c.rowsFrom, c.rowsDone)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Get(cur)
+	fg.Tee(c.rowsFrom)
+	fg.Set(c.rowsDone)
+	fg.End()
+	fg.Bin(wasmbin.OpI64GeS, cur, c.rowsFrom)
+	fg.Bin(wasmbin.OpI64LeS, cur, c.rowsDone)
+	fg.Emit(wasmbin.OpI32And)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.Bin(wasmbin.OpI64GeS, c.rowsDone, stop)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	n := fg.Temp(wasmbin.I64)
+	fg.Bin(wasmbin.OpI32WrapI64, c.data, c.rowsDone)
 	fg.slotAddr(widthOf(check.List))
 	fg.load(check.List, 0)
-	fg.emitImm(wasmbin.OpI32Load, abi.ListLenOffset)
-	fg.emit(wasmbin.OpI64ExtendI32U)
-	fg.tee(n)
-	fg.get(c.rowsMin)
-	fg.get(n)
-	fg.get(c.rowsMin)
-	fg.emit(wasmbin.OpI64LtS)
-	fg.emit(wasmbin.OpSelect)
-	fg.set(c.rowsMin)
-	fg.release(wasmbin.I64, n)
-	fg.get(c.rowsDone)
-	fg.i64(1)
-	fg.emit(wasmbin.OpI64Add)
-	fg.set(c.rowsDone)
-	fg.emitImm(wasmbin.OpBr, 0)
-	fg.end()
-	fg.end()
-	fg.end()
-	fg.end()
+	fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.Emit(wasmbin.OpI64ExtendI32U)
+	fg.Tee(n)
+	fg.Get(c.rowsMin)
+	fg.Bin(wasmbin.OpI64LtS, n, c.rowsMin)
+	fg.Emit(wasmbin.OpSelect)
+	fg.Set(c.rowsMin)
+	fg.Release(wasmbin.I64, n)
+	fg.Get(c.rowsDone)
+	fg.I64(1)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Set(c.rowsDone)
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
+	fg.End()
+	fg.End()
 }
 
 // magnitude pushes x ^ (x >> 63) for the i64 local x, or x itself when r
 // shows it is >= 0.
 func (fg *fgen) magnitude(x uint32, r interval) {
-	fg.get(x)
+	fg.Get(x)
 	if r.nonNeg() {
 		return
 	}
-	fg.get(x)
-	fg.i64(63)
-	fg.emit(wasmbin.OpI64ShrS)
-	fg.emit(wasmbin.OpI64Xor)
+	fg.Get(x)
+	fg.I64(63)
+	fg.Emit(wasmbin.OpI64ShrS)
+	fg.Emit(wasmbin.OpI64Xor)
 }
 
 // rangeOfName returns the interval of the int local name.
@@ -414,40 +382,23 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	}
 	var lists []string
 	seen := map[string]bool{}
-	if !innermost(s) {
+	if !fg.loopOf(s).innermost {
 		return nil
 	}
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if n, ok := n.(*ast.Index); ok {
-				x, okX := n.X.(*ast.Ident)
-				i, okI := n.Index.(*ast.Ident)
-				if okX && okI && i.Name == k && !seen[x.Name] {
-					if _, cached := fg.loops.cache[x.Name]; cached {
-						seen[x.Name] = true
-						lists = append(lists, x.Name)
-					}
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		if n, ok := n.(*ast.Index); ok {
+			x, okX := n.X.(*ast.Ident)
+			i, okI := n.Index.(*ast.Ident)
+			if okX && okI && i.Name == k && !seen[x.Name] {
+				if _, cached := fg.loops.cache[x.Name]; cached {
+					seen[x.Name] = true
+					lists = append(lists, x.Name)
 				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	return lists
-}
-
-// innermost reports whether the loop s holds no loop.
-func innermost(s *ast.For) bool {
-	inner := false
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.For, *ast.While:
-				inner = true
-			}
-			return !inner
-		})
-	}
-	return !inner
 }
 
 // loopProducts returns the products e * k and k * e of the innermost range
@@ -462,25 +413,23 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 	if _, ok := fg.facts[k]; !ok {
 		return nil
 	}
-	assigned := assignedNames(s.Body)
+	assigned := fg.loopOf(s).assigned
 	var out []*ast.Binary
-	for _, st := range s.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			b, ok := n.(*ast.Binary)
-			if !ok || b.Op != ast.OpMul || fg.typeOf(b).Kind != check.Int {
-				return true
-			}
-			e := factorOf(b, k)
-			if e == "" || assigned[e] {
-				return true
-			}
-			if _, local := fg.local[e]; !local || fg.localType(e).Kind != check.Int {
-				return true
-			}
-			out = append(out, b)
-			return false
-		})
-	}
+	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+		b, ok := n.(*ast.Binary)
+		if !ok || b.Op != ast.OpMul || fg.typeOf(b).Kind != check.Int {
+			return true
+		}
+		e := factorOf(b, k)
+		if e == "" || assigned[e] {
+			return true
+		}
+		if _, local := fg.local[e]; !local || fg.localType(e).Kind != check.Int {
+			return true
+		}
+		out = append(out, b)
+		return false
+	})
 	return out
 }
 
@@ -503,7 +452,7 @@ func factorOf(b *ast.Binary, k string) string {
 // have a fast copy behind the magnitude test (products, accumulators): an
 // innermost loop with a positive step below 2**31, when optimizing.
 func (fg *fgen) magnitudeLoop(s *ast.For, step int64) bool {
-	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && innermost(s)
+	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && fg.loopOf(s).innermost
 }
 
 // productFactors returns the distinct factors e of products (of the loop
@@ -518,35 +467,4 @@ func productFactors(products []*ast.Binary, k string) []string {
 		}
 	}
 	return out
-}
-
-// assignedNames returns the names that statements ss assign (targets of
-// =, op= and for).
-func assignedNames(ss []ast.Stmt) map[string]bool {
-	out := map[string]bool{}
-	for _, st := range ss {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if id, ok := assignTarget(n).(*ast.Ident); ok {
-				out[id.Name] = true
-			}
-			return true
-		})
-	}
-	return out
-}
-
-// assignTarget returns what the node n assigns: the target of =, op= or
-// a for loop, or nil.
-func assignTarget(n ast.Node) ast.Expr {
-	switch n := n.(type) {
-	case *ast.Assign:
-		return n.Target
-	case *ast.AugAssign:
-		return n.Target
-	case *ast.For:
-		if n.Target != nil {
-			return n.Target
-		}
-	}
-	return nil
 }
