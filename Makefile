@@ -188,6 +188,13 @@ test-wheel: wheel
 		(cd /tmp && env -u PYTHONPATH $(CURDIR)/build/wheel-venv-$$v/bin/python \
 			$(CURDIR)/tests/wheel/smoke.py); \
 	done
+	@# Once more with the optional Pygments and IPython (pinned, from PyPI): the
+	@# lexer through its entry point and the notebook magic. Skipped offline.
+	set -e; py=build/wheel-venv-$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	if [ -d $$py ] && env -u PYTHONPATH $$py/bin/python -m pip install --quiet \
+			$$(grep -E '^(pygments|ipython)==' requirements-dev.txt); then \
+		(cd /tmp && env -u PYTHONPATH $(CURDIR)/$$py/bin/python $(CURDIR)/tests/wheel/smoke.py); \
+	else echo "smoke test with Pygments and IPython skipped (not installable here)"; fi
 
 # Build a wheel from the sdist, as pip does from a source release.
 test-sdist: $(PYDEPS)

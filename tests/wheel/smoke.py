@@ -92,6 +92,59 @@ def check_import(tmp):
           "import of formes.multi from Python: %r %s" % (r.stdout, r.stderr))
 
 
+JIT = """import multilingualprogramming as mp
+
+@mp.jit
+def square(n: int) -> int:
+    return n * n
+
+print(square(12), square.last_report["backend"])
+"""
+
+
+def check_extras(tmp):
+    """@mp.jit from a file; the Pygments lexer and the %%multilingual magic
+    where Pygments and IPython are installed, and a clear ImportError (the
+    package itself importing fine) where they are not."""
+    path = os.path.join(tmp, "jitted.py")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(JIT)
+    r = subprocess.run([sys.executable, path], capture_output=True, text=True, cwd=tmp, timeout=120)
+    check(r.returncode == 0 and r.stdout.split() == ["144", "wasm"],
+          "@mp.jit on a function of a file: %r %s" % (r.stdout, r.stderr))
+    try:
+        import pygments  # noqa: F401
+    except ImportError:
+        try:
+            from multilingualprogramming.highlight import MultilingualLexer  # noqa: F401
+            check(False, "the lexer without Pygments raises ImportError")
+        except ImportError as exc:
+            check("pygments" in str(exc), "the lexer without Pygments: %s" % exc)
+    else:
+        from pygments.lexers import get_lexer_for_filename
+        from pygments.token import Error, Keyword
+        lexer = get_lexer_for_filename("x.multi")
+        tokens = list(lexer.get_tokens("déf f(x):\n    retour x\n"))
+        check(type(lexer).__name__ == "MultilingualLexer"
+              and (Keyword, "déf") in tokens and not any(t is Error for t, _ in tokens),
+              "the Pygments lexer, found through the entry point, on French")
+    try:
+        import IPython  # noqa: F401
+    except ImportError:
+        try:
+            mp.load_ipython_extension(None)
+            check(False, "the magic without IPython raises ImportError")
+        except ImportError as exc:
+            check("IPython" in str(exc), "the magic without IPython: %s" % exc)
+    else:
+        from IPython.core.interactiveshell import InteractiveShell
+        shell = InteractiveShell.instance()
+        shell.run_cell("%load_ext multilingualprogramming")
+        res = shell.run_cell("%%multilingual --language fr\n"
+                             "déf carré(n: entier) -> entier:\n    retour n * n\ncarré(12)\n")
+        check(res.success and res.result == 144, "a %%multilingual cell in IPython")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(mp.__file__))
     check("site-packages" in here, "imported from the installed wheel (%s)" % here)
@@ -120,6 +173,7 @@ def main():
                       "multilingual %s printed %r" % (os.path.basename(path), r.stdout.strip()))
         check_repl(cli, tmp)
         check_import(tmp)
+        check_extras(tmp)
         with open(os.path.join(out, "myfunction.json"), encoding="utf-8") as f:
             check(json.load(f)["language"] == "fr", "manifest records the detected language")
 
