@@ -2,7 +2,7 @@
 
 /*
  * args.c: the argument checks that the METH_FASTCALL functions and methods
- * share (those without arguments are METH_NOARGS, checked by CPython).
+ * share (CPython checks the METH_NOARGS methods).
  */
 
 #include "module.h"
@@ -12,8 +12,12 @@ int ml_nargs(const char *what, Py_ssize_t nargs, int want) {
   if (__builtin_expect(nargs == want, 1)) {
     return 0;
   }
-  PyErr_Format(PyExc_TypeError, "%s() takes exactly %d argument%s (%zd given)", what,
-               want, want == 1 ? "" : "s", nargs);
+  if (want == 0) {
+    PyErr_Format(PyExc_TypeError, "%s() takes no arguments (%zd given)", what, nargs);
+  } else {
+    PyErr_Format(PyExc_TypeError, "%s() takes exactly %d argument%s (%zd given)",
+                 what, want, want == 1 ? "" : "s", nargs);
+  }
   return -1;
 }
 

@@ -16,7 +16,7 @@
 
 /* ------------------------------------------------------------ last_call */
 
-void ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
+ML_HOT void ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
   if (m->last_name != name) {
     PyObject *old = m->last_name;
     Py_INCREF(name);
@@ -338,7 +338,7 @@ static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
     __attribute__((noinline));
 
 /* The fast path: convert, call wasm directly, convert back. */
-static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
+ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   /* Recorded first, so that last_call() describes this call also when it
    * raises; a fallback records its own reason over it. */
   ml_record(f->module, f->name, f->module->st->s_wasm, f->module->st->s_wasm);
@@ -655,7 +655,7 @@ done:
 /* ------------------------------------------------------ the entry points */
 
 /* The METH_FASTCALL implementation behind every function() callable. */
-PyObject *ml_func_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+ML_HOT PyObject *ml_func_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   return ml_invoke((MLFunc *)self, args, nargs);
 }
 
@@ -713,7 +713,7 @@ static MLFunc *ml_call_func_lookup(MLModule *m, PyObject *name) {
   return rc < 0 ? NULL : f;
 }
 
-PyObject *MLModule_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+ML_HOT PyObject *MLModule_call(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                         PyObject *kwnames) {
   MLModule *m = (MLModule *)self;
   PyObject *timeout_obj = NULL;

@@ -35,7 +35,16 @@
 
 #include "_cgo_export.h"
 
+/* ML_INTERNAL marks what one file of the extension shares with the others. */
 #define ML_INTERNAL __attribute__((visibility("hidden")))
+
+/* ML_HOT marks the functions every call runs (ml_func_call, ml_invoke,
+ * MLModule_call, ml_record of call.c, ml_current_t and ml_arm of
+ * threads.c): GCC optimizes them for speed and places them together in
+ * .text.hot, each starting on a 64-byte boundary, so that the speed of a
+ * call does not depend on how much code the rest of the extension, linked
+ * before them, happens to hold (a few ns either way on the benchmarks). */
+#define ML_HOT __attribute__((hot, aligned(64)))
 
 /* ML_DOC defines the docstring name of a method that another file's
  * method table lists (PyDoc_STRVAR, but visible to the other files). */
@@ -287,7 +296,7 @@ extern ML_INTERNAL const char memory_size_doc[];
 
 /* ml_nargs checks that what() got exactly want positional arguments: it
  * returns 0, or -1 with TypeError "what() takes exactly N argument(s)
- * (M given)". */
+ * (M given)" ("takes no arguments" for 0). */
 ML_INTERNAL int ml_nargs(const char *what, Py_ssize_t nargs, int want);
 
 /* ml_keywords fills vals[] from positional args then keyword arguments

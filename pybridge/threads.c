@@ -95,7 +95,7 @@ static unsigned ml_sigint_checked;
  * (PyErr_CheckSignals costs about 10 ns, too much for every call). It
  * returns 1 if armed, 0 if not (another thread), and -1 with the
  * handler's exception set (the target is disarmed then). */
-int ml_arm(ml_interrupt_target *t, ml_instance *inst) {
+ML_HOT int ml_arm(ml_interrupt_target *t, ml_instance *inst) {
   if (!ml_is_main()) {
     return 0;
   }
@@ -206,7 +206,7 @@ static ml_instance *ml_instantiate(MLModule *m, ml_thread *me, double timeout);
  * module's start_timeout when timeout is 0); NULL with an exception set.
  * The module must be open.
  */
-ml_instance *ml_current_t(MLModule *m, double timeout) {
+ML_HOT ml_instance *ml_current_t(MLModule *m, double timeout) {
   if (ml_check_fork() < 0) {
     return NULL;
   }
