@@ -1,6 +1,7 @@
 /*
- * bridge.h: what module.c and the cgo files of package main share.
- * Included by every pyext Go file's preamble, hence by _cgo_export.h.
+ * bridge.h: what the C files (through module.h) and the cgo files of
+ * package main share. Included by every pyext Go file's preamble, hence by
+ * _cgo_export.h.
  */
 #ifndef ML_BRIDGE_H
 #define ML_BRIDGE_H
@@ -46,7 +47,7 @@ static inline void ml_set_error(PyObject *exc, const char *msg, Py_ssize_t n) {
 #define ML_EXC_INTERRUPT 12
 
 /*
- * ml_host_call (module.c) runs Python host function fn for WebAssembly:
+ * ml_host_call (host.c) runs Python host function fn for WebAssembly:
  * kinds holds nparams then nresults ML_* kinds, args and results raw
  * values. It returns 0, or -1 with the exception stashed for the call that
  * entered WebAssembly to re-raise.

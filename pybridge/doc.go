@@ -8,12 +8,17 @@
 // It targets the stable ABI of CPython 3.10 (abi3) and does not link
 // libpython: the interpreter that loads it provides the symbols.
 //
-// The module is defined in C (module.c), following CPython's xxlimited
-// template: multi-phase initialization, exception types and heap types kept
-// in module state, METH_FASTCALL functions. C calls Go only through the
-// //export functions of export.go; Go objects cross as cgo.Handle values,
-// and C keeps no Go pointer. Every exported Go function recovers from
-// panics and turns them into Python exceptions.
+// The module is defined in C, following CPython's xxlimited template:
+// multi-phase initialization, exception types and heap types kept in module
+// state, METH_FASTCALL functions (METH_NOARGS without arguments). The C
+// files share module.h, which lists them: module.c (initialization and the
+// module-level functions), wasmmodule.c (the Module type), func.c (the
+// callables of Module.function), call.c (the whole call path, in one file
+// so that the compiler inlines it), memory.c, threads.c, host.c, args.c and
+// lists.c. C calls Go only through the //export functions of export.go; Go
+// objects cross as cgo.Handle values, and C keeps no Go pointer. Every
+// exported Go function recovers from panics and turns them into Python
+// exceptions.
 //
 // The hot path never enters Go: Module.function returns a callable whose C
 // implementation converts Python ints and floats, calls
@@ -44,7 +49,7 @@
 // not pay for any of this: it is one flag test.
 //
 // Threads: a Module holds a Go *wasm.Template and one instance per Python
-// thread that called it (module.c's slots, found through a per-thread
+// thread that called it (threads.c's slots, found through a per-thread
 // record whose pthread key destructor marks the thread dead, so that its
 // instance is closed later). Calls release the GIL around
 // wasmtime_func_call_unchecked, so threads run WebAssembly in parallel;

@@ -19,7 +19,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/wasm"
 )
 
-// The functions module.c calls. Each recovers from panics and reports
+// The functions the C files call. Each recovers from panics and reports
 // failure to C with a Python exception set and an error value (NULL, -1).
 // Handles are cgo.Handle values of *wasm.Instance.
 

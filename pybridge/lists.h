@@ -38,7 +38,7 @@
 
 #include "bridge.h"
 
-/* Outcome of converting an argument (also used for scalars by module.c).
+/* Outcome of converting an argument (also used for scalars by call.c).
  * Values other than ARG_ERROR come back without an exception set, so that
  * the caller may take the fallback instead. */
 enum {

@@ -1,0 +1,311 @@
+/*
+ * module.h: what the C files of the extension multilingualprogramming._native
+ * share (the layout of CPython's Modules/_sqlite: one header, one file per
+ * concern):
+ *
+ *   module.c      the module: state, initialization, module-level functions
+ *                 (compile, translate, set_trap_class, cache_dir, ...)
+ *   wasmmodule.c  the Module type (a WebAssembly module) and its methods
+ *   func.c        the type behind Module.function's callables: an export's
+ *                 conversions, built from its signature
+ *   call.c        the hot path: argument conversion, the call into
+ *                 WebAssembly, result conversion, traps and fallbacks, for
+ *                 function() callables and Module.call. Everything a call
+ *                 runs is in that one file, so that the compiler inlines it.
+ *   memory.c      Module.memory_read, memory_read_into, memory_write,
+ *                 memory_size
+ *   threads.c     fork detection, Ctrl-C arming on the main thread, the
+ *                 per-thread records and the per-thread instances of a Module
+ *   host.c        Python host functions called from WebAssembly, and the
+ *                 per-thread stash of their exceptions
+ *   args.c        the argument checks that functions and methods share
+ *   lists.c       lists and str across the bridge (lists.h)
+ *
+ * Go is reached only through the mlgo_* functions of export.go
+ * (_cgo_export.h), never on the call fast path. Names shared between the
+ * files are ML_INTERNAL: hidden from the extension's exported symbols, so
+ * that calls between files are direct calls and data is reached without
+ * the GOT.
+ */
+#ifndef ML_MODULE_H
+#define ML_MODULE_H
+
+#include "bridge.h"
+#include "lists.h"
+
+#include "_cgo_export.h"
+
+/* ML_INTERNAL marks what one file of the extension shares with the others. */
+#define ML_INTERNAL __attribute__((visibility("hidden")))
+
+/* ML_HOT marks the functions every call runs (ml_func_call, ml_invoke,
+ * MLModule_call, ml_record of call.c, ml_current_t and ml_arm of
+ * threads.c): GCC optimizes them for speed and places them together in
+ * .text.hot, each starting on a 64-byte boundary, so that the speed of a
+ * call does not depend on how much code the rest of the extension, linked
+ * before them, happens to hold (a few ns either way on the benchmarks). */
+#define ML_HOT __attribute__((hot, aligned(64)))
+
+/* ML_DOC defines the docstring name of a method that another file's
+ * method table lists (PyDoc_STRVAR, but visible to the other files). */
+#define ML_DOC(name, str) ML_INTERNAL const char name[] = PyDoc_STR(str)
+
+/* ---------------------------------------------------------------- state */
+
+typedef struct {
+  PyObject *CompileError; /* Exception subclass; args[0] is a list of dicts */
+  PyObject *WasmTrap;     /* RuntimeError subclass: traps with no builtin */
+  PyObject *TrapClass;    /* what traps raise: WasmTrap or set_trap_class()'s */
+  PyObject *ModuleType;
+  PyObject *FuncType;
+  /* Strings recorded by last_call(), interned once. */
+  PyObject *s_wasm;
+  PyObject *s_python;
+  PyObject *s_int_overflow;
+  PyObject *s_argument_type;
+  PyObject *s_overflow;
+  PyObject *s_unsupported;
+  PyObject *s_memory;
+  PyObject *s_reentrant;
+} ml_state;
+
+static inline ml_state *ml_get_state(PyObject *module) {
+  return (ml_state *)PyModule_GetState(module);
+}
+
+/* ------------------------------------------------------------- structs */
+
+/* An OS thread that called a module (threads.c). */
+typedef struct ml_thread ml_thread;
+
+/* One thread's instance of a module. */
+typedef struct {
+  ml_thread *thread;  /* referenced */
+  uintptr_t handle;   /* cgo.Handle of the Go *wasm.Instance */
+  ml_instance *inst;  /* its C view, valid until the handle is closed */
+} ml_slot;
+
+/* A Module (wasmmodule.c). */
+typedef struct {
+  PyObject_HEAD
+  uintptr_t handle; /* cgo.Handle of the Go *wasm.Template; 0 once closed */
+  uintptr_t closing; /* the handle while close waits for running calls */
+  ml_state *st;     /* state of the module that defines our type */
+  PyObject *last_name;
+  PyObject *last_backend;
+  PyObject *last_reason;
+  PyObject *imports;   /* the host functions (dict), kept alive; or NULL */
+  PyObject *load_info; /* dict: source, ms, cache_path, cache_error */
+  ml_slot *slots;      /* one per thread that called; PyMem */
+  int nslots, capslots;
+  int active;          /* calls running (GIL released), all threads */
+  int release_gil;     /* release the GIL around calls (default 1) */
+  int fast;            /* compiled without interruption: no timeouts */
+  double start_timeout; /* seconds each instantiation may take; 0 for none */
+  /* call()'s prepared functions: {name: MLFunc} whose module reference is
+   * borrowed (MLFunc.borrowed); created on first use, dropped on close. */
+  PyObject *calls;
+  /* The last name call() looked up (strong) and its function (borrowed from
+   * calls): a caller repeating call("add", ...) passes the same str object
+   * each time, which skips the dict lookup. Both NULL when calls is. */
+  PyObject *call_name;
+  PyObject *call_func;
+} MLModule;
+
+/* Conversions of a parameter or result between Python and WebAssembly. */
+enum {
+  CV_I64 = 'i',  /* int <-> i64 */
+  CV_F64 = 'f',  /* float <-> f64 */
+  CV_BOOL = 'b', /* bool <-> i32 (0 or 1) */
+  CV_NONE = 'n', /* no result: None */
+  CV_I32 = 'I',  /* int <-> i32, for foreign modules */
+  CV_F32 = 'F',  /* float <-> f32, for foreign modules */
+  CV_LIST = 'l', /* list <-> i32 header address (lists.h); see MLFunc.ltypes */
+};
+
+/* A callable for one exported function (see Module.function; func.c). */
+typedef struct {
+  PyObject_HEAD
+  PyMethodDef def;        /* the method the builtin function object calls */
+  uint32_t index;         /* in the module's exports, hence ml_instance funcs */
+  uint32_t nslots;        /* max(nparams, nresults, 1) */
+  uint8_t *kinds;         /* nparams + nresults ML_* kinds, PyMem */
+  double timeout;         /* seconds; 0 for none */
+  int release_gil;        /* 1, 0, or -1 for the module's setting */
+  int bounded;            /* runs briefly (wasm.FuncExport.Bounded): never armed for Ctrl-C */
+  MLModule *module;       /* strong */
+  PyObject *fallback;     /* strong, or NULL */
+  PyObject *name;         /* str, strong; def.ml_name points into it */
+  PyObject *doc;          /* str, strong; def.ml_doc points into it */
+  int nparams;
+  int nresults;
+  uint8_t *conv;          /* nparams + nresults CV_* codes, PyMem */
+  /* Lists (CV_LIST): the signature's letters (PyMem, NUL-terminated), and
+   * for each parameter and result the offset of its letters in them. */
+  char *ltypes;
+  uint16_t *ltoff;
+  int nlists;             /* list parameters */
+  int has_lists;          /* list parameters or a list result */
+  uint32_t alloc_index;   /* exports __ml_alloc and __ml_reset, when has_lists */
+  uint32_t reset_index;
+  /* module is borrowed, not owned: f is an entry of module->calls, which
+   * the module owns and never hands out (no reference cycle). */
+  int borrowed;
+} MLFunc;
+
+/* ------------------------------------------------------------ threads.c */
+
+/* ml_forked is set in a child created by fork() (see threads.c). */
+extern ML_INTERNAL volatile int ml_forked;
+
+/* ml_fork_setup installs the fork handler, once per process. */
+ML_INTERNAL void ml_fork_setup(void);
+
+/* ml_fork_error raises the RuntimeError of a forked child; returns -1. */
+ML_INTERNAL int ml_fork_error(void);
+
+/* ml_check_fork raises RuntimeError (and returns -1) in a forked child. */
+static inline int ml_check_fork(void) {
+  if (__builtin_expect(!ml_forked, 1)) {
+    return 0;
+  }
+  return ml_fork_error();
+}
+
+/* ml_check_open raises (and returns -1) in a forked child or when m is
+ * closed. */
+static inline int ml_check_open(MLModule *m) {
+  if (ml_check_fork() < 0) {
+    return -1;
+  }
+  if (m->handle == 0) {
+    PyErr_SetString(PyExc_ValueError, "WebAssembly module is closed");
+    return -1;
+  }
+  return 0;
+}
+
+/* ml_find_main_thread records the ident of Python's main thread. */
+ML_INTERNAL void ml_find_main_thread(void);
+
+/* ml_arm arms t for a call into inst (NULL: an instantiation) on the main
+ * thread, for Ctrl-C: 1 if armed, 0 if not, -1 with an exception set. */
+ML_INTERNAL int ml_arm(ml_interrupt_target *t, ml_instance *inst);
+
+/* ml_raise_interrupt raises what a SIGINT that stopped a call means. */
+ML_INTERNAL void ml_raise_interrupt(void);
+
+/* ml_current_t returns the calling thread's instance of the open module
+ * m, made on the thread's first call within timeout seconds (0: the
+ * module's start_timeout); NULL with an exception set. */
+ML_INTERNAL ml_instance *ml_current_t(MLModule *m, double timeout);
+
+/* ml_current is ml_current_t with the module's time limit. */
+static inline ml_instance *ml_current(MLModule *m) { return ml_current_t(m, 0); }
+
+/* ml_module_release closes every instance of m and the template tpl (no
+ * call may be running). */
+ML_INTERNAL void ml_module_release(MLModule *m, uintptr_t tpl);
+
+/* ml_call_begin and ml_call_end bracket a call that releases the GIL: a
+ * close() meanwhile waits for the last running call to end. */
+static inline void ml_call_begin(MLModule *m) { m->active++; }
+
+static inline void ml_call_end(MLModule *m) {
+  if (--m->active == 0 && m->closing != 0) {
+    uintptr_t tpl = m->closing;
+    m->closing = 0;
+    ml_module_release(m, tpl);
+  }
+}
+
+/* --------------------------------------------------------------- host.c */
+
+/* The exception a Python host function raised during the thread's current
+ * call into WebAssembly, or NULL (see host.c). */
+extern ML_INTERNAL ML_TLS PyObject *ml_pending_type;
+
+/* ml_restore_pending raises the stashed exception, if any (returns 1). */
+ML_INTERNAL int ml_restore_pending(void);
+
+/* Host functions for Go: parallel arrays built from the imports dict. */
+typedef struct {
+  Py_ssize_t n;
+  const char **mods, **names;
+  Py_ssize_t *modlens, *namelens;
+  PyObject **fns; /* borrowed from the dict, which the module keeps */
+} ml_imports;
+
+/* ml_imports_from reads {(module, name): callable} (None: no imports). */
+ML_INTERNAL int ml_imports_from(PyObject *dict, ml_imports *im);
+
+/* ml_imports_free releases what ml_imports_from allocated. */
+ML_INTERNAL void ml_imports_free(ml_imports *im);
+
+/* --------------------------------------------------------------- call.c */
+
+/* ml_record sets what last_call() reports. */
+ML_INTERNAL void ml_record(MLModule *m, PyObject *name, PyObject *backend,
+                           PyObject *reason);
+
+/* ml_func_call is the METH_FASTCALL implementation behind every
+ * function() callable (self is its MLFunc). */
+ML_INTERNAL PyObject *ml_func_call(PyObject *self, PyObject *const *args,
+                                   Py_ssize_t nargs);
+
+/* MLModule_call is Module.call. */
+ML_INTERNAL PyObject *MLModule_call(PyObject *self, PyObject *const *args,
+                                    Py_ssize_t nargs, PyObject *kwnames);
+extern ML_INTERNAL const char call_doc[];
+
+/* ml_current_fallback_reason returns the reason of the innermost fallback
+ * this thread runs (borrowed), or NULL outside fallbacks. */
+ML_INTERNAL PyObject *ml_current_fallback_reason(void);
+
+/* --------------------------------------------------------------- func.c */
+
+extern ML_INTERNAL PyType_Spec MLFunc_spec;
+
+/* ml_func_new creates the MLFunc for export name of m; NULL with an
+ * exception set. */
+ML_INTERNAL MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature,
+                                PyObject *fallback, double timeout);
+
+/* ml_func_doc returns the human-readable signature of f, its docstring. */
+ML_INTERNAL PyObject *ml_func_doc(MLFunc *f);
+
+/* --------------------------------------------------------- wasmmodule.c */
+
+extern ML_INTERNAL PyType_Spec MLModule_spec;
+
+/* ------------------------------------------------------------- memory.c */
+
+ML_INTERNAL PyObject *MLModule_memory_read(PyObject *self, PyObject *const *args,
+                                           Py_ssize_t nargs);
+ML_INTERNAL PyObject *MLModule_memory_read_into(PyObject *self, PyObject *const *args,
+                                                Py_ssize_t nargs);
+ML_INTERNAL PyObject *MLModule_memory_write(PyObject *self, PyObject *const *args,
+                                            Py_ssize_t nargs);
+ML_INTERNAL PyObject *MLModule_memory_size(PyObject *self, PyObject *unused);
+extern ML_INTERNAL const char memory_read_doc[];
+extern ML_INTERNAL const char memory_read_into_doc[];
+extern ML_INTERNAL const char memory_write_doc[];
+extern ML_INTERNAL const char memory_size_doc[];
+
+/* --------------------------------------------------------------- args.c */
+
+/* ml_nargs checks that what() got exactly want positional arguments: it
+ * returns 0, or -1 with TypeError "what() takes exactly N argument(s)
+ * (M given)" ("takes no arguments" for 0). */
+ML_INTERNAL int ml_nargs(const char *what, Py_ssize_t nargs, int want);
+
+/* ml_keywords fills vals[] from positional args then keyword arguments
+ * named names[] (n of them); what() names the function in errors. */
+ML_INTERNAL int ml_keywords(const char *what, const char *const *names, int n,
+                            PyObject **vals, PyObject *const *args,
+                            Py_ssize_t nargs, PyObject *kwnames);
+
+/* ml_parse_timeout reads a timeout: None (0, no limit) or seconds > 0. */
+ML_INTERNAL int ml_parse_timeout(PyObject *o, double *out);
+
+#endif /* ML_MODULE_H */
