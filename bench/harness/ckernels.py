@@ -2,7 +2,11 @@
 
 Every C file is a standalone program, ``<name> ARGS... REPEAT``, that times
 its kernel with CLOCK_MONOTONIC and prints the result and the best time per
-call in milliseconds, so the process start never counts. Files are built
+call in milliseconds, so the process start never counts. The kernels are
+natural C: no attribute on the kernel (gcc optimizes it, recursion included,
+as it would any C), the input read from argv, and the timing loop calling
+it through a volatile function pointer so the call cannot be folded away or
+hoisted out of the loop. Files are built
 with ``gcc -O2 -ffp-contract=off`` (no fused multiply-add: the float
 kernels must give the corpus's bits) into a temporary directory. Without
 gcc the column is skipped with a note.
