@@ -18,6 +18,7 @@ sys.path.insert(0, BENCH)
 
 import harness  # noqa: E402
 from harness import ckernels as _ckernels  # noqa: E402
+from harness import peers as _peers  # noqa: E402
 from harness import reference as _reference  # noqa: E402
 from harness import suite as _suite  # noqa: E402
 from harness import timing as _timing  # noqa: E402
@@ -143,3 +144,68 @@ def test_the_script_runs_the_harness():
                        env=dict(os.environ, PYTHONPATH=path))
     assert r.returncode == 0, r.stderr
     assert "--quick" in r.stdout and "bench/bench_corpus.py" in r.stdout
+
+
+def _bench_kernels():
+    spec = importlib.util.spec_from_file_location("bench_kernels", os.path.join(BENCH, "bench_kernels.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+KERNEL_DIR = os.path.join(ROOT, "core", "wasmgen", "testdata", "bench")
+
+
+@pytest.mark.parametrize("name", sorted(_ckernels.c_sources()))
+def test_c_kernels_are_natural_c(name):
+    # No attribute on the kernel (noinline/noipa switch off gcc's recursion
+    # optimizations): the timing loop calls it through a volatile pointer.
+    with open(_ckernels.c_sources()[name], encoding="utf-8") as f:
+        text = f.read()
+    assert "noinline" not in text and "noipa" not in text and "__attribute__" not in text
+    assert "(*volatile " in text
+    best_of = [line for line in text.splitlines() if "ML_BEST_OF(repeat" in line]
+    assert len(best_of) == 1 and "_call(" in best_of[0]
+
+
+def test_typed_peers_define_every_kernel():
+    import re
+    names = [case[0] for case in _bench_kernels().CASES]
+    with open(_peers.CYTHON_SOURCE, encoding="utf-8") as f:
+        pyx = f.read()
+    with open(_peers.MYPYC_SOURCE, encoding="utf-8") as f:
+        typed = f.read()
+    for name in names:
+        assert re.search(r"^(c?p?def) [\w ]*\b%s\(" % name, pyx, re.M), name
+        assert re.search(r"^def %s\(n: int\) -> (int|float):" % name, typed, re.M), name
+        assert name in _ckernels.c_sources()
+
+
+@pytest.mark.parametrize("name, arg", [("fib", 15), ("loops", 40), ("matmul", 12),
+                                       ("sieve", 5000), ("expensive", 30)])
+def test_typed_kernels_give_cpythons_answer(name, arg):
+    # The .en.ml kernel is Python with English keywords: CPython runs it as is.
+    with open(os.path.join(KERNEL_DIR, name + ".en.ml"), encoding="utf-8") as f:
+        oracle = {}
+        exec(compile(f.read(), name + ".en.ml", "exec"), oracle)
+    from harness.typed import kernels as typed
+    assert getattr(typed, name)(arg) == oracle[name](arg)
+
+
+def test_missing_peer_tool_is_a_note(monkeypatch):
+    monkeypatch.setattr(_peers, "tool_version", lambda peer: None)
+    peers = _peers.CompiledPeers()
+    peers.build(["mypyc", "cython"])
+    assert peers.function("mypyc", "fib") is None and peers.function("cython", "fib") is None
+    assert "not installed" in peers.notes["mypyc"] and "Cython" in peers.notes["cython"]
+    with pytest.raises(ValueError):
+        peers.build(["pypy"])
+    peers.close()
+
+
+def test_best_peer_is_the_fastest_measured():
+    bk = _bench_kernels()
+    assert bk.best_peer({"ours": 0.1, "numba": 3.0, "cython": 2.0, "c": 2.5}) == ("cython", 2.0)
+    name, seconds = bk.best_peer({"ours": 0.1})
+    assert name == "" and seconds != seconds
+    assert bk._agrees(1.0 + 1e-12, 1.0) and not bk._agrees(1.001, 1.0) and not bk._agrees(3, 4)
