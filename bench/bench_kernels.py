@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+import sysconfig
 import time
 import timeit
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -158,6 +159,13 @@ def main(argv: List[str]) -> None:
         print("wrote %s" % out)
 
 
+def _opt_level() -> str:
+    """The -O flag of this Python's sysconfig CFLAGS (what setuptools gives
+    the mypyc and Cython builds), or "its defaults"."""
+    flags = [w for w in (sysconfig.get_config_var("CFLAGS") or "").split() if w.startswith("-O")]
+    return flags[-1] if flags else "its defaults"
+
+
 def _write(out: str, md: List[str], notes: List[str], cc: str, numba_v: Optional[str],
            versions: Dict[str, str]) -> None:
     load = " ".join("%.2f" % x for x in os.getloadavg())
@@ -186,10 +194,11 @@ def _write(out: str, md: List[str], notes: List[str], cc: str, numba_v: Optional
                 "below 1 means ours is faster. The peers: Numba runs the generated Python "
                 "fallback under `numba.njit`; mypyc compiles the typed Python of "
                 "`bench/harness/typed/kernels.py`; Cython builds its cdef twin "
-                "`bench/harness/typed/kernels.pyx` with Cython's default directives; C is "
+                "`bench/harness/typed/kernels.pyx` with Cython's default directives (both built "
+                "with this Python's sysconfig compiler flags, %s here); C is "
                 "`bench/harness/c` at `gcc -O2`, natural C (no attribute on the kernel, called "
                 "through a volatile function pointer). CPython runs a smaller argument where "
-                "the full one would take seconds (no ratio is drawn from it).\n\n" % ROUNDS)
+                "the full one would take seconds (no ratio is drawn from it).\n\n" % (ROUNDS, _opt_level()))
         f.write("\n".join(md) + "\n")
         if notes:
             f.write("\n" + "\n".join("- " + n for n in notes) + "\n")
