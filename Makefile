@@ -96,6 +96,7 @@ bench-go:
 bench-py: build
 	$(PYTHON) bench/bench_skeleton.py
 	$(PYTHON) bench/bench_bridge.py
+	$(PYTHON) bench/bench_call_paths.py
 	$(PYTHON) bench/bench_strings.py
 	$(PYTHON) bench/bench_python_backend.py
 	$(PYTHON) bench/bench_kernels.py --out bench/kernels.md

@@ -144,3 +144,53 @@ def test_corpus_manifests_say_which_functions_are_bounded():
         seen += sum(i.bounded for i in fresh.functions.values())
     assert seen > 0                     # small helpers such as crypto.de's rotr32
     assert not _corpus.load("numeric.it").functions["fib_ricorsivo"].bounded
+
+
+@needs_native
+@pytest.mark.parametrize("backend", [mp.Backend.AUTO, mp.Backend.PYTHON, "auto", "AUTO", "python",
+                                     "PYTHON", "Python", "aUtO"])
+def test_call_takes_every_spelling_of_a_backend(prog, backend):
+    # twice: the first call fills the cache, the second reads it
+    for _ in range(2):
+        assert prog.call("greet", "ana", backend=backend) == "hi ana"
+        assert prog.call("add", 2 ** 70, 1, backend=backend) == 2 ** 70 + 1
+
+
+@needs_native
+@pytest.mark.parametrize("backend", [mp.Backend.WASM, "wasm", "WASM", "Wasm"])
+def test_call_on_wasm_by_any_spelling(prog, backend):
+    for _ in range(2):
+        assert prog.call("add", 2, 3, backend=backend) == 5
+        assert prog.last_report == {"function": "add", "backend": "wasm", "reason": "wasm"}
+
+
+@needs_native
+@pytest.mark.parametrize("backend", ["wasmtime", "", None, 1, b"wasm", mp.Backend])
+def test_call_refuses_an_unknown_backend(prog, backend):
+    with pytest.raises(ValueError, match="unknown backend"):
+        prog.call("add", 1, 2, backend=backend)
+
+
+@needs_native
+@pytest.mark.parametrize("backend", [mp.Backend.AUTO, mp.Backend.WASM, mp.Backend.PYTHON, "python"])
+def test_call_of_an_unknown_function_names_the_functions(prog, backend):
+    with pytest.raises(ValueError, match=r"has no function 'nope'; its functions are: add, noop"):
+        prog.call("nope", 1, backend=backend)
+
+
+@needs_native
+def test_python_calls_report_each_call(prog):
+    prog.call("add", 1, 2, backend="python")
+    first = prog.last_report
+    assert first == {"function": "add", "backend": "python", "reason": "forced-python"}
+    first["backend"] = "changed"   # a copy: the next report is not touched
+    prog.call("greet", "x", backend=mp.Backend.PYTHON)
+    assert prog.last_report == {"function": "greet", "backend": "python", "reason": "forced-python"}
+    prog.call("add", 1, 2, backend="python")
+    assert prog.last_report == {"function": "add", "backend": "python", "reason": "forced-python"}
+
+
+@needs_native
+def test_unknown_attribute_keeps_its_message(prog):
+    with pytest.raises(AttributeError, match=r"program <source> has no function 'nope'"):
+        prog.nope

@@ -44,6 +44,22 @@ def _loader() -> types.ModuleType:
 
 
 _AUTO = Backend.AUTO
+_WASM = Backend.WASM
+_PYTHON = Backend.PYTHON
+# The backends by the names prog.call takes most often: a str hashes in C,
+# a Backend (an Enum) through a Python __hash__, and Backend.coerce costs a
+# class-method call and an isinstance on the Enum's metaclass.
+_BACKEND_NAMES = {b.value: b for b in Backend}
+_BACKEND_NAMES.update({b.name: b for b in Backend})
+
+
+def _coerce(backend: "Backend | str") -> Backend:
+    """Backend.coerce, with the usual spellings found without a call."""
+    if backend.__class__ is str:
+        found = _BACKEND_NAMES.get(backend)
+        if found is not None:
+            return found
+    return Backend.coerce(backend)
 
 
 class FunctionInfo:
@@ -362,8 +378,9 @@ class Program:
         self._report: Dict[str, Any] = {}
         # One cache per backend, keyed by function name: looking up a str is
         # cheap, hashing an Enum member is not (prog.call is a hot path).
-        self._callables: Dict[Backend, Dict[str, Callable[..., Any]]] = {b: {} for b in Backend}
-        self._auto = self._callables[Backend.AUTO]
+        self._auto: Dict[str, Callable[..., Any]] = {}
+        self._wasm: Dict[str, Callable[..., Any]] = {}
+        self._python: Dict[str, Callable[..., Any]] = {}
 
     # ---- introspection ----
 
@@ -447,15 +464,19 @@ class Program:
         to Python after an overflow runs to completion).
         """
         if timeout is None:
+            # Identity tests, not a dict keyed by Backend: see _BACKEND_NAMES.
             if backend is _AUTO:
                 fn = self._auto.get(name)
+            elif backend is _WASM:
+                fn = self._wasm.get(name)
+            elif backend is _PYTHON:
+                fn = self._python.get(name)
             else:
-                backend = Backend.coerce(backend)
-                fn = self._callables[backend].get(name)
+                fn = None
             if fn is None:
-                fn = self._callable(name, Backend.coerce(backend))
+                fn = self._callable(name, _coerce(backend))
             return fn(*args)
-        return self._timed_callable(name, Backend.coerce(backend), timeout)(*args)
+        return self._timed_callable(name, _coerce(backend), timeout)(*args)
 
     def _timed_callable(self, name: str, backend: Backend, timeout: float) -> Callable[..., Any]:
         if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0:
@@ -646,17 +667,19 @@ class Program:
             self._module = native.Module(self.wasm_bytes, interruptible=False)
         return self._module
 
-    def _record(self, name: str, backend: str, reason: str) -> None:
-        if self._module is not None:
-            self._module.record_call(name, backend, reason)
-        else:
-            self._report = {"function": name, "backend": backend, "reason": reason}
-
     def _python_callable(self, name: str, reason: str) -> Callable[..., Any]:
         fn = self.python_function(name)
+        # The call is recorded where last_report reads it: on the native
+        # module once there is one, else here. The report is shared, which
+        # is safe: last_report hands out copies.
+        report = {"function": name, "backend": "python", "reason": reason}
 
         def call_python(*args: Any) -> Any:
-            self._record(name, "python", reason)
+            module = self._module
+            if module is not None:
+                module.record_call(name, "python", reason)
+            else:
+                self._report = report
             return fn(*args)
 
         call_python.__name__ = name
@@ -664,7 +687,7 @@ class Program:
         return call_python
 
     def _callable(self, name: str, backend: Backend) -> Callable[..., Any]:
-        cache = self._callables[backend]
+        cache = self._auto if backend is _AUTO else self._wasm if backend is _WASM else self._python
         fn = cache.get(name)
         if fn is not None:
             return fn
