@@ -545,6 +545,8 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			return TUnknown
 		}
 		return xt
+	case *ast.IfExp:
+		return st.ifExp(e, in)
 	case *ast.Compare:
 		return st.compare(e, in)
 	case *ast.Call:
@@ -558,6 +560,24 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 	}
 	st.pyOnly(spanOf(e), "this expression runs only in Python")
 	return TUnknown
+}
+
+// ifExp types `Body if Cond else Else`: the condition has a truth value
+// and both branches have the same scalar or str type, which is the
+// result's. Branches of different types (1 if c else 2.0) give a value
+// whose type depends on c, which runs only in Python.
+func (st *fstate) ifExp(e *ast.IfExp, in set) *Type {
+	st.cond(e.Cond, in)
+	bt := st.expr(e.Body, in)
+	et := st.expr(e.Else, in)
+	if bt.Kind == Unknown || et.Kind == Unknown {
+		return TUnknown
+	}
+	if !(scalar(bt) || isStr(bt)) || !bt.Equal(et) {
+		st.pyOnly(spanOf(e), "a conditional expression choosing between a %s and a %s runs only in Python", bt, et)
+		return TUnknown
+	}
+	return bt
 }
 
 // arith types X op Y.

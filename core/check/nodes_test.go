@@ -71,7 +71,7 @@ var constructs = []struct{ body, reason string }{
 	{"a, *b = xs", "unpacks a value into several targets"},
 	{"a = b = x", "uses a chained assignment"},
 	{"x.y = 1", "assigns to an attribute"},
-	{"n = x if x else 1", "uses a conditional expression"},
+	{"n = x if x else 1.5", "a conditional expression choosing between a int and a float runs only in Python"},
 	{"n = (y := x)", "uses an assignment expression"},
 	{"b = b'x'", "uses a bytes literal"},
 	{"c = 2j", "uses an imaginary literal"},

@@ -20,7 +20,7 @@ import (
 //     branch, break, continue, pass, return, assert;
 //   - expressions: names, int, float, str, bool and None literals, list
 //     displays, the arithmetic and bitwise operators except @, unary
-//     operators, and/or, comparisons, calls with positional arguments
+//     operators, and/or, conditional expressions, comparisons, calls with positional arguments
 //     only, `x.name` (compiled only as a list method call), and `x[i]`
 //     without slices.
 //
@@ -202,6 +202,10 @@ func (s *subset) expr(e ast.Expr) {
 	case *ast.Logic:
 		s.expr(e.X)
 		s.expr(e.Y)
+	case *ast.IfExp:
+		s.expr(e.Body)
+		s.expr(e.Cond)
+		s.expr(e.Else)
 	case *ast.Compare:
 		if len(e.Operands) != len(e.Ops)+1 {
 			s.fail(e, "has a malformed comparison")

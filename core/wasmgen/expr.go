@@ -53,6 +53,8 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.unary(e, t)
 	case *ast.Logic:
 		fg.logic(e, t)
+	case *ast.IfExp:
+		fg.ifExp(e, t)
 	case *ast.Compare:
 		fg.compare(e)
 	case *ast.Call:
@@ -249,6 +251,19 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 	}
 	fg.End()
 	fg.Release(vt, tmp)
+}
+
+// ifExp generates `Body if Cond else Else`, both branches of type t: a
+// wasm if with a result, so that only the chosen branch runs, as in
+// Python.
+func (fg *fgen) ifExp(e *ast.IfExp, t *check.Type) {
+	vt, _ := valType(t)
+	fg.cond(e.Cond)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(vt))
+	fg.expr(e.Body)
+	fg.Emit(wasmbin.OpElse)
+	fg.expr(e.Else)
+	fg.End()
 }
 
 // cmpKind is the kind two operands are compared in when no exact helper

@@ -378,6 +378,9 @@ func (g *Generator) expr(t byte) ast.Expr {
 	if g.depth > 3 || g.r.IntN(3) == 0 {
 		return g.leaf(t)
 	}
+	if g.r.IntN(12) == 0 {
+		return g.ifExp(t)
+	}
 	switch t {
 	case 's':
 		return g.strExpr()
@@ -475,6 +478,14 @@ func (g *Generator) expr(t byte) ast.Expr {
 		return &ast.Compare{Operands: []ast.Expr{g.expr('i'), ident(g.locals['I'][g.r.IntN(len(g.locals['I']))])}, Ops: []ast.CmpOp{op}}
 	}
 	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
+}
+
+// ifExp returns a conditional expression whose branches have type t,
+// tested on the truth value of a bool, an int or a float (0.0 and nan
+// included), or a str.
+func (g *Generator) ifExp(t byte) ast.Expr {
+	ct := []byte{'b', 'b', 'i', 'f', 's'}[g.r.IntN(5)]
+	return &ast.IfExp{Body: g.expr(t), Cond: g.expr(ct), Else: g.expr(t)}
 }
 
 // intCompare returns a comparison (or a chain of two) of ints of a few

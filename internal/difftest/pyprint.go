@@ -237,6 +237,8 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 			return p.fail("logic operator %d", x.Op)
 		}
 		return "(" + p.expr(x.X) + " " + op + " " + p.expr(x.Y) + ")"
+	case *ast.IfExp:
+		return "(" + p.expr(x.Body) + " if " + p.expr(x.Cond) + " else " + p.expr(x.Else) + ")"
 	case *ast.Compare:
 		if len(x.Operands) != len(x.Ops)+1 || len(x.Ops) == 0 {
 			return p.fail("comparison of %d operands and %d operators", len(x.Operands), len(x.Ops))
