@@ -488,7 +488,12 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			}
 			return loc.Type
 		case kindGlobal:
-			st.pyOnly(e.Pos, "%s", c.globalRead(e))
+			k, why := c.moduleConst(e, st.d)
+			if k != nil {
+				c.info.Consts[e] = k
+				return k.Type
+			}
+			st.pyOnly(e.Pos, "%s", c.globalRead(e, why))
 		case kindFunc:
 			st.pyOnly(e.Pos, "uses the function '%s' as a value, which runs only in Python", e.Name)
 		case kindBuiltin:
@@ -787,8 +792,12 @@ func (st *fstate) shadowed(id *ast.Ident) bool {
 
 // globalRead explains why reading the module-level name id is not
 // compiled.
-func (c *checker) globalRead(id *ast.Ident) string {
-	return fmt.Sprintf("reads the global variable '%s'%s, which runs only in Python", id.Name, c.boundBy(id.Name))
+// why, when not empty, says why the name is no constant (modconst.go).
+func (c *checker) globalRead(id *ast.Ident, why string) string {
+	if why == "" {
+		why = ","
+	}
+	return fmt.Sprintf("reads the global variable '%s'%s%s which runs only in Python", id.Name, c.boundBy(id.Name), why)
 }
 
 // boundBy says how the module binds name: " (bound by an import on line 3)".

@@ -485,7 +485,7 @@ func TestReasons(t *testing.T) {
 		{"def g(x: int) -> int:\n    return x\ndef h() -> None:\n    global g\n    g = 1\ndef f(x: int) -> int:\n    return g(x)\n", "calls 'g', which is not a top-level function"},
 		{"import n\ndef f(x: int) -> int:\n    return x + n\n", "line 3: reads the global variable 'n' (bound by an import on line 1)"},
 		{"class n:\n    pass\ndef f(x: int) -> int:\n    return x + n\n", "reads the global variable 'n' (bound by a class statement on line 1)"},
-		{"const n = 3\ndef f(x: int) -> int:\n    return x + n\n", "line 3: reads the global variable 'n'"},
+		{"n = 3\nn = 4\ndef f(x: int) -> int:\n    return x + n\n", "line 4: reads the global variable 'n', bound more than once, which runs only in Python"},
 		{"from m import *\ndef f(x: int) -> int:\n    return abs(x)\n", "line 3: the star import of line 1 may rebind 'abs'"},
 		{"from m import *\ndef g(x: int) -> int:\n    return x\ndef f(x: int) -> int:\n    return g(x)\n", "the star import of line 1 may rebind 'g'"},
 		{"from m import *\ndef f(x: int) -> int:\n    for i in range(x):\n        pass\n    return x\n", "the star import of line 1 may rebind 'range'"},

@@ -39,6 +39,10 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.StrLit:
 		fg.I32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
+		if k, ok := fg.g.info.Consts[e]; ok {
+			fg.moduleConst(k)
+			return
+		}
 		if fg.appended(e.Name) {
 			fg.unmark(fg.local[e.Name]) // the reader may keep the object
 		}
@@ -65,6 +69,23 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.index(e, t)
 	default:
 		panic("expression not compiled")
+	}
+}
+
+// moduleConst emits the value of a module constant read inline
+// (check/modconst.go).
+func (fg *fgen) moduleConst(k *check.Const) {
+	switch k.Type.Kind {
+	case check.Int:
+		fg.I64(k.Int)
+	case check.Float:
+		fg.F64(k.Float)
+	case check.Bool:
+		fg.I32(int32(k.Int))
+	case check.Str:
+		fg.I32(int32(fg.g.literal(k.Str)))
+	default:
+		panic("module constant of type " + k.Type.String())
 	}
 }
 
