@@ -57,6 +57,9 @@ type Generator struct {
 	nlocal int
 	nloop  int
 	depth  int
+	// consts are the names of the module constants of each type
+	// (constgen.go).
+	consts map[byte][]string
 	// recBound is the bound of the first argument of calls to the
 	// recursive helper r, or 0 when the program has none (recgen.go).
 	recBound int64
@@ -80,6 +83,11 @@ func (g *Generator) Program() *Program {
 	g.nlocal = 0
 	g.nloop = 0
 	g.recBound = 0
+	g.consts = nil
+	var decls []ast.Stmt
+	if g.r.IntN(3) == 0 {
+		decls = g.moduleConsts()
+	}
 	var helper *ast.FuncDef
 	if g.r.IntN(3) == 0 {
 		helper = g.recursive()
@@ -110,6 +118,7 @@ func (g *Generator) Program() *Program {
 	if helper != nil {
 		file.Body = []ast.Stmt{helper, d}
 	}
+	file.Body = append(decls, file.Body...)
 	return &Program{File: file, Params: params, Result: res}
 }
 
@@ -579,6 +588,9 @@ func (g *Generator) boundedRange() ast.Expr {
 
 // leaf returns a name or a literal of type t.
 func (g *Generator) leaf(t byte) ast.Expr {
+	if names := g.consts[t]; len(names) > 0 && g.r.IntN(4) == 0 {
+		return ident(names[g.r.IntN(len(names))])
+	}
 	if names := g.locals[t]; len(names) > 0 && g.r.IntN(3) > 0 {
 		return ident(names[g.r.IntN(len(names))])
 	}
