@@ -350,6 +350,8 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		return in, false
 	case *ast.Pass:
 		return in, true
+	case *ast.Raise:
+		return in, false // its operands run only in Python (subset.go)
 	case *ast.Return:
 		st.ret(s, in)
 		return in, false

@@ -459,7 +459,6 @@ func TestReasons(t *testing.T) {
 		{"def f(x: int) -> int:\n    global g\n    return x\n", "line 2: uses a global statement"},
 		{"def f(x: int) -> int:\n    match x:\n        case 1:\n            pass\n    return x\n", "line 2: uses a match statement"},
 		{"def f(x: int) -> int:\n    y = 1\n    del y\n    return x\n", "line 3: uses a del statement"},
-		{"def f(x: int) -> int:\n    raise ValueError\n", "line 2: uses a raise statement"},
 		{"def f(x: int) -> int:\n    y: int = x\n    return y\n", "line 2: uses an annotated assignment"},
 		{"def f(x: int) -> int:\n    while x:\n        x -= 1\n    else:\n        pass\n    return x\n", "line 2: uses a while loop with an else branch"},
 		{"def f(x: int) -> int:\n    for i in range(x):\n        pass\n    else:\n        pass\n    return x\n", "line 2: uses a for loop with an else branch"},
@@ -512,8 +511,9 @@ func TestReasons(t *testing.T) {
 		}
 	}
 	// still compilable: a let in a function, a const of the function,
-	// calls to a function defined once
+	// calls to a function defined once, a raise (its operand untyped)
 	for _, src := range []string{
+		"def f(x: int) -> int:\n    if x < 0:\n        raise ValueError(undefined_name + [x])\n    return x\n",
 		"def f(x: int) -> int:\n    let y = x\n    const z = y + 1\n    return z\n",
 		"def g(x: int) -> int:\n    return x\ndef f(x: int) -> int:\n    return g(x) + abs(x)\nclass C:\n    g = 1\n",
 	} {

@@ -17,7 +17,8 @@ import (
 //   - statements: `name = e` and `x[i] = e` (one target, `let` and
 //     `const` allowed), `name op= e` and `x[i] op= e`, expression
 //     statements, if/elif/else, while and `for name in e` without an else
-//     branch, break, continue, pass, return, assert;
+//     branch, break, continue, pass, return, assert, raise (its operands
+//     are not compiled: see core/wasmgen's stmt);
 //   - expressions: names, int, float, str, bool and None literals, list
 //     displays, the arithmetic and bitwise operators except @, unary
 //     operators, and/or, conditional expressions, comparisons, calls with positional arguments
@@ -97,6 +98,9 @@ func (s *subset) stmt(st ast.Stmt) {
 		s.expr(st.Iter)
 		s.stmts(st.Body)
 	case *ast.Break, *ast.Continue, *ast.Pass:
+	case *ast.Raise:
+		// compiled as a trap that makes AUTO re-run the call in Python,
+		// which raises the exception: its operands are not compiled
 	case *ast.Return:
 		if !isNil(st.Value) {
 			s.expr(st.Value)

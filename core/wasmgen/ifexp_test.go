@@ -5,8 +5,6 @@ package wasmgen
 import (
 	"math"
 	"testing"
-
-	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // ifExpSrc uses conditional expressions of each compiled type, with arms
@@ -99,7 +97,7 @@ func TestIfExp(t *testing.T) {
 				t.Errorf("%v: %s%v = %+v, want %v", opt, tc.name, tc.args, got, tc.want)
 			}
 		}
-		si := &strInstance{instance: in, mem: in.inst.GetExport(in.store, abi.MemoryExport).Memory()}
+		si := newStrCaller(in)
 		strTests := []struct {
 			s, t, want string
 		}{{"ab", "c", "ab"}, {"a", "bc", "bc"}, {"", "", ""}, {"é", "ab", "ab"}, {"xy", "é😀", "xy"}}

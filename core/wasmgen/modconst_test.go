@@ -5,8 +5,6 @@ package wasmgen
 import (
 	"math"
 	"testing"
-
-	"github.com/multilingualprogramming/multilingual/core/abi"
 )
 
 // modConstSrc reads module constants of each compiled type, inlined.
@@ -83,7 +81,7 @@ func TestModuleConstsRun(t *testing.T) {
 				t.Errorf("%v: %s%v = %+v, want %v", opt, tc.name, tc.args, got, tc.want)
 			}
 		}
-		si := &strInstance{instance: in, mem: in.inst.GetExport(in.store, abi.MemoryExport).Memory()}
+		si := newStrCaller(in)
 		if got := si.call("s:sep", int64(3)); got.trap != "" || got.val != "é-é-é-" {
 			t.Errorf("%v: sep(3) = %+v, want %q", opt, got, "é-é-é-")
 		}
