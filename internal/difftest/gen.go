@@ -178,6 +178,10 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: v}}
 	case k < 5:
 		s := &ast.If{Cond: g.cond(), Body: g.stmt(level + 1)}
+		if g.r.IntN(8) == 0 {
+			// compiled as a refusal: AUTO re-runs the call in Python
+			s.Body = []ast.Stmt{&ast.Raise{Exc: call("ValueError", g.expr('i'))}}
+		}
 		if g.r.IntN(2) == 0 {
 			s.Else = g.stmt(level + 1)
 		}

@@ -133,6 +133,15 @@ func (p *pyPrinter) stmt(s ast.Stmt, level int) {
 			return
 		}
 		p.line(level, "return "+p.expr(s.Value))
+	case *ast.Raise:
+		if s.Exc == nil || s.Cause != nil {
+			p.fail("raise statement other than raise E")
+			return
+		}
+		if p.mode == PyChecked {
+			p.line(level, "_raise()") // before the operand, which may raise first
+		}
+		p.line(level, "raise "+p.expr(s.Exc))
 	case *ast.Assert:
 		if s.Msg != nil {
 			p.line(level, "assert "+p.expr(s.Cond)+", "+p.expr(s.Msg))
