@@ -115,7 +115,7 @@ func (b *boundedWalk) expr(e ast.Expr) bool {
 		// a string literal typed as a value was caught above; an untyped
 		// one is a docstring or an assert message
 		return true
-	case *ast.Binary, *ast.Unary, *ast.Logic, *ast.Compare:
+	case *ast.Binary, *ast.Unary, *ast.Logic, *ast.IfExp, *ast.Compare:
 		return true
 	case *ast.Call:
 		if b.call(e) {

@@ -159,6 +159,7 @@ func newChecker(f *ast.File, src string, l *lang.Language) *checker {
 			Locals:     make(map[*ast.FuncDef][]*Local),
 			Scopes:     make(map[ast.Node]*Scope),
 			Names:      make(map[*ast.Ident]*Symbol),
+			Consts:     make(map[*ast.Ident]*Const),
 		},
 		funcs:    make(map[string]*ast.FuncDef),
 		defs:     make(map[string]int),

@@ -350,6 +350,8 @@ func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 		return in, false
 	case *ast.Pass:
 		return in, true
+	case *ast.Raise:
+		return in, false // its operands run only in Python (subset.go)
 	case *ast.Return:
 		st.ret(s, in)
 		return in, false
@@ -488,7 +490,12 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			}
 			return loc.Type
 		case kindGlobal:
-			st.pyOnly(e.Pos, "%s", c.globalRead(e))
+			k, why := c.moduleConst(e, st.d)
+			if k != nil {
+				c.info.Consts[e] = k
+				return k.Type
+			}
+			st.pyOnly(e.Pos, "%s", c.globalRead(e, why))
 		case kindFunc:
 			st.pyOnly(e.Pos, "uses the function '%s' as a value, which runs only in Python", e.Name)
 		case kindBuiltin:
@@ -545,6 +552,8 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			return TUnknown
 		}
 		return xt
+	case *ast.IfExp:
+		return st.ifExp(e, in)
 	case *ast.Compare:
 		return st.compare(e, in)
 	case *ast.Call:
@@ -558,6 +567,24 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 	}
 	st.pyOnly(spanOf(e), "this expression runs only in Python")
 	return TUnknown
+}
+
+// ifExp types `Body if Cond else Else`: the condition has a truth value
+// and both branches have the same scalar or str type, which is the
+// result's. Branches of different types (1 if c else 2.0) give a value
+// whose type depends on c, which runs only in Python.
+func (st *fstate) ifExp(e *ast.IfExp, in set) *Type {
+	st.cond(e.Cond, in)
+	bt := st.expr(e.Body, in)
+	et := st.expr(e.Else, in)
+	if bt.Kind == Unknown || et.Kind == Unknown {
+		return TUnknown
+	}
+	if !(scalar(bt) || isStr(bt)) || !bt.Equal(et) {
+		st.pyOnly(spanOf(e), "a conditional expression choosing between a %s and a %s runs only in Python", bt, et)
+		return TUnknown
+	}
+	return bt
 }
 
 // arith types X op Y.
@@ -767,8 +794,12 @@ func (st *fstate) shadowed(id *ast.Ident) bool {
 
 // globalRead explains why reading the module-level name id is not
 // compiled.
-func (c *checker) globalRead(id *ast.Ident) string {
-	return fmt.Sprintf("reads the global variable '%s'%s, which runs only in Python", id.Name, c.boundBy(id.Name))
+// why, when not empty, says why the name is no constant (modconst.go).
+func (c *checker) globalRead(id *ast.Ident, why string) string {
+	if why == "" {
+		why = ","
+	}
+	return fmt.Sprintf("reads the global variable '%s'%s%s which runs only in Python", id.Name, c.boundBy(id.Name), why)
 }
 
 // boundBy says how the module binds name: " (bound by an import on line 3)".

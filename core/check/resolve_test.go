@@ -436,7 +436,11 @@ func TestReasons(t *testing.T) {
 		{"def f(x: int) -> int:\n    g = lambda: x\n    return x\n", "line 2: uses a lambda"},
 		{"def f(x: int) -> int:\n    return [i for i in range(x)][0]\n", "line 2: uses a list comprehension"},
 		{"def f(x: int) -> int:\n    return sum(i for i in range(x))\n", "line 2: uses a generator expression"},
-		{"def f(x: int) -> int:\n    return x if x else 1\n", "line 2: uses a conditional expression"},
+		{"def f(x: int) -> float:\n    return x if x else 1.5\n", "line 2: a conditional expression choosing between a int and a float runs only in Python"},
+		{"def f(x: int) -> int:\n    return x if x else True\n", "line 2: a conditional expression choosing between a int and a bool runs only in Python"},
+		{"def f(x: str) -> int:\n    return len(x if x else [1])\n", "line 2: a conditional expression choosing between a str and a list[int] runs only in Python"},
+		{"def f(x: list[int]) -> list[int]:\n    return x if x else [1]\n", "line 2: a conditional expression choosing between a list[int] and a list[int] runs only in Python"},
+		{"def f(x: int) -> int:\n    return 1 if x is None else 2\n", "line 2: 'is' runs only in Python"},
 		{"def f(x: int) -> int:\n    return (y := x)\n", "line 2: uses an assignment expression"},
 		{"def f(x: int) -> int:\n    yield x\n", "line 2: uses yield"},
 		{"async def f(x: int) -> int:\n    return await x\n", "line 1: an async function runs only in Python"},
@@ -455,7 +459,6 @@ func TestReasons(t *testing.T) {
 		{"def f(x: int) -> int:\n    global g\n    return x\n", "line 2: uses a global statement"},
 		{"def f(x: int) -> int:\n    match x:\n        case 1:\n            pass\n    return x\n", "line 2: uses a match statement"},
 		{"def f(x: int) -> int:\n    y = 1\n    del y\n    return x\n", "line 3: uses a del statement"},
-		{"def f(x: int) -> int:\n    raise ValueError\n", "line 2: uses a raise statement"},
 		{"def f(x: int) -> int:\n    y: int = x\n    return y\n", "line 2: uses an annotated assignment"},
 		{"def f(x: int) -> int:\n    while x:\n        x -= 1\n    else:\n        pass\n    return x\n", "line 2: uses a while loop with an else branch"},
 		{"def f(x: int) -> int:\n    for i in range(x):\n        pass\n    else:\n        pass\n    return x\n", "line 2: uses a for loop with an else branch"},
@@ -481,7 +484,7 @@ func TestReasons(t *testing.T) {
 		{"def g(x: int) -> int:\n    return x\ndef h() -> None:\n    global g\n    g = 1\ndef f(x: int) -> int:\n    return g(x)\n", "calls 'g', which is not a top-level function"},
 		{"import n\ndef f(x: int) -> int:\n    return x + n\n", "line 3: reads the global variable 'n' (bound by an import on line 1)"},
 		{"class n:\n    pass\ndef f(x: int) -> int:\n    return x + n\n", "reads the global variable 'n' (bound by a class statement on line 1)"},
-		{"const n = 3\ndef f(x: int) -> int:\n    return x + n\n", "line 3: reads the global variable 'n'"},
+		{"n = 3\nn = 4\ndef f(x: int) -> int:\n    return x + n\n", "line 4: reads the global variable 'n', bound more than once, which runs only in Python"},
 		{"from m import *\ndef f(x: int) -> int:\n    return abs(x)\n", "line 3: the star import of line 1 may rebind 'abs'"},
 		{"from m import *\ndef g(x: int) -> int:\n    return x\ndef f(x: int) -> int:\n    return g(x)\n", "the star import of line 1 may rebind 'g'"},
 		{"from m import *\ndef f(x: int) -> int:\n    for i in range(x):\n        pass\n    return x\n", "the star import of line 1 may rebind 'range'"},
@@ -508,8 +511,9 @@ func TestReasons(t *testing.T) {
 		}
 	}
 	// still compilable: a let in a function, a const of the function,
-	// calls to a function defined once
+	// calls to a function defined once, a raise (its operand untyped)
 	for _, src := range []string{
+		"def f(x: int) -> int:\n    if x < 0:\n        raise ValueError(undefined_name + [x])\n    return x\n",
 		"def f(x: int) -> int:\n    let y = x\n    const z = y + 1\n    return z\n",
 		"def g(x: int) -> int:\n    return x\ndef f(x: int) -> int:\n    return g(x) + abs(x)\nclass C:\n    g = 1\n",
 	} {

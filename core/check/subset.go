@@ -17,10 +17,11 @@ import (
 //   - statements: `name = e` and `x[i] = e` (one target, `let` and
 //     `const` allowed), `name op= e` and `x[i] op= e`, expression
 //     statements, if/elif/else, while and `for name in e` without an else
-//     branch, break, continue, pass, return, assert;
+//     branch, break, continue, pass, return, assert, raise (its operands
+//     are not compiled: see core/wasmgen's stmt);
 //   - expressions: names, int, float, str, bool and None literals, list
 //     displays, the arithmetic and bitwise operators except @, unary
-//     operators, and/or, comparisons, calls with positional arguments
+//     operators, and/or, conditional expressions, comparisons, calls with positional arguments
 //     only, `x.name` (compiled only as a list method call), and `x[i]`
 //     without slices.
 //
@@ -97,6 +98,9 @@ func (s *subset) stmt(st ast.Stmt) {
 		s.expr(st.Iter)
 		s.stmts(st.Body)
 	case *ast.Break, *ast.Continue, *ast.Pass:
+	case *ast.Raise:
+		// compiled as a trap that makes AUTO re-run the call in Python,
+		// which raises the exception: its operands are not compiled
 	case *ast.Return:
 		if !isNil(st.Value) {
 			s.expr(st.Value)
@@ -202,6 +206,10 @@ func (s *subset) expr(e ast.Expr) {
 	case *ast.Logic:
 		s.expr(e.X)
 		s.expr(e.Y)
+	case *ast.IfExp:
+		s.expr(e.Body)
+		s.expr(e.Cond)
+		s.expr(e.Else)
 	case *ast.Compare:
 		if len(e.Operands) != len(e.Ops)+1 {
 			s.fail(e, "has a malformed comparison")

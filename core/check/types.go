@@ -167,6 +167,10 @@ type Info struct {
 	// lives. Attribute names, keyword argument names and the module paths
 	// of imports are not variables and are absent.
 	Names map[*ast.Ident]*Symbol
+	// Consts maps each read of a module constant in a compilable function
+	// to the constant's value, which compiled code uses inline
+	// (modconst.go).
+	Consts map[*ast.Ident]*Const
 }
 
 // A Local is a variable of a function.

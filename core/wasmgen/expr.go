@@ -39,6 +39,10 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.StrLit:
 		fg.I32(int32(fg.g.literal(e.Value)))
 	case *ast.Ident:
+		if k, ok := fg.g.info.Consts[e]; ok {
+			fg.moduleConst(k)
+			return
+		}
 		if fg.appended(e.Name) {
 			fg.unmark(fg.local[e.Name]) // the reader may keep the object
 		}
@@ -53,6 +57,8 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.unary(e, t)
 	case *ast.Logic:
 		fg.logic(e, t)
+	case *ast.IfExp:
+		fg.ifExp(e, t)
 	case *ast.Compare:
 		fg.compare(e)
 	case *ast.Call:
@@ -63,6 +69,23 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.index(e, t)
 	default:
 		panic("expression not compiled")
+	}
+}
+
+// moduleConst emits the value of a module constant read inline
+// (check/modconst.go).
+func (fg *fgen) moduleConst(k *check.Const) {
+	switch k.Type.Kind {
+	case check.Int:
+		fg.I64(k.Int)
+	case check.Float:
+		fg.F64(k.Float)
+	case check.Bool:
+		fg.I32(int32(k.Int))
+	case check.Str:
+		fg.I32(int32(fg.g.literal(k.Str)))
+	default:
+		panic("module constant of type " + k.Type.String())
 	}
 }
 
@@ -249,6 +272,19 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 	}
 	fg.End()
 	fg.Release(vt, tmp)
+}
+
+// ifExp generates `Body if Cond else Else`, both branches of type t: a
+// wasm if with a result, so that only the chosen branch runs, as in
+// Python.
+func (fg *fgen) ifExp(e *ast.IfExp, t *check.Type) {
+	vt, _ := valType(t)
+	fg.cond(e.Cond)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(vt))
+	fg.expr(e.Body)
+	fg.Emit(wasmbin.OpElse)
+	fg.expr(e.Else)
+	fg.End()
 }
 
 // cmpKind is the kind two operands are compared in when no exact helper

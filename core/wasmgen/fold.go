@@ -66,6 +66,12 @@ type constResult struct {
 // foldConst computes constOf(e), asking constOf about the operands.
 func (fg *fgen) foldConst(e ast.Expr) (value, bool) {
 	switch e := e.(type) {
+	case *ast.Ident:
+		k, ok := fg.g.info.Consts[e]
+		if !ok || k.Type.Kind == check.Str {
+			return value{}, false
+		}
+		return value{kind: k.Type.Kind, i: k.Int, f: k.Float}, true
 	case *ast.IntLit:
 		v, err := strconv.ParseInt(e.Text, 10, 64)
 		return value{kind: check.Int, i: v}, err == nil

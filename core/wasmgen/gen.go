@@ -50,6 +50,9 @@
 //   - An int, float or bool function that falls off its end or runs a bare
 //     `return` traps with ErrUnsupported: Python would return None.
 //
+//   - `raise` traps with ErrUnsupported without evaluating its operands:
+//     AUTO re-runs the call in Python, which raises the exception.
+//
 //   - & | ^ ~ and >> are exact on i64; << traps with ErrOverflow when the
 //     result leaves i64, and a negative shift count with ErrValue (bits.go).
 //

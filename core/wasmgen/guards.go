@@ -111,13 +111,13 @@ func (fg *fgen) withFact(name string, r interval, gen func()) {
 }
 
 // bodyFalls reports whether control may reach the end of the body of g:
-// unless its last statement is a return, break or continue.
+// unless its last statement is a return, break, continue or raise.
 func (fg *fgen) bodyFalls(g *ast.If) bool {
 	if len(g.Body) == 0 {
 		return true
 	}
 	switch g.Body[len(g.Body)-1].(type) {
-	case *ast.Return, *ast.Break, *ast.Continue:
+	case *ast.Return, *ast.Break, *ast.Continue, *ast.Raise:
 		return false
 	}
 	return true

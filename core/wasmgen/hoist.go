@@ -111,6 +111,10 @@ func (fg *fgen) invariantLists(cond ast.Expr, body []ast.Stmt) []string {
 		case *ast.Logic:
 			expr(e.X)
 			expr(e.Y)
+		case *ast.IfExp:
+			expr(e.Cond)
+			expr(e.Body)
+			expr(e.Else)
 		case *ast.Compare:
 			for _, x := range e.Operands {
 				expr(x)

@@ -502,7 +502,7 @@ func (fg *fgen) slot(x, i ast.Expr) {
 // when e is a local variable of type vt, else a temporary (temp is true)
 // that gen fills.
 func (fg *fgen) operandLocal(e ast.Expr, vt wasmbin.ValType, gen func()) (idx uint32, temp bool) {
-	if id, ok := e.(*ast.Ident); ok {
+	if id, ok := e.(*ast.Ident); ok && fg.g.info.Consts[id] == nil {
 		if t, ok := valType(fg.typeOf(e)); ok && t == vt {
 			return fg.local[id.Name], false
 		}

@@ -83,7 +83,7 @@ func (fg *fgen) specStmt(s ast.Stmt) (falls bool, why string) {
 		}
 		_, why := fg.specBlock(s.Body)
 		return true, why
-	case *ast.Break, *ast.Continue:
+	case *ast.Break, *ast.Continue, *ast.Raise:
 		return false, ""
 	case *ast.Return:
 		return false, fg.specReturn(s)

@@ -121,6 +121,11 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Return:
 		fg.ret(s)
 		return false
+	case *ast.Raise:
+		// AUTO re-runs the call in Python, which evaluates the operands
+		// and raises; the compiled code has changed nothing Python sees
+		fg.Trap(abi.ErrUnsupported)
+		return false
 	case *ast.Assert:
 		fg.cond(s.Cond)
 		fg.Emit(wasmbin.OpI32Eqz)

@@ -28,6 +28,11 @@ func newStrInstance(t *testing.T) *strInstance {
 	return &strInstance{instance: in, mem: in.inst.GetExport(in.store, abi.MemoryExport).Memory()}
 }
 
+// newStrCaller wraps an instance whose module has str functions.
+func newStrCaller(in *instance) *strInstance {
+	return &strInstance{instance: in, mem: in.inst.GetExport(in.store, abi.MemoryExport).Memory()}
+}
+
 // encode gives Python's "surrogatepass" UTF-8 of code points.
 func encode(cps []rune) []byte {
 	var b []byte

@@ -19,6 +19,7 @@ const minValueShare = 0.60
 // rank of the first program that disagreed (0 when none did).
 type tally struct {
 	strProgs, specProgs, strVals int
+	constProgs                   int // programs whose f reads module constants inline
 	mix                          mix
 	first                        int
 }
@@ -71,6 +72,9 @@ func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 		if c.specialized {
 			tl.specProgs++
 		}
+		if c.consts {
+			tl.constProgs++
+		}
 		for j, args := range c.inputs {
 			w := c.runWasm(args)
 			if w.Exc == "" && w.Val[0] == 's' {
@@ -96,6 +100,7 @@ func TestDifferential(t *testing.T) {
 	t.Logf("%d of %d programs compiled; %d with a str result, %d with a specialized recursive helper; %d str values",
 		n, *flagN, tl.strProgs, tl.specProgs, tl.strVals)
 	t.Logf("%v", &tl.mix)
+	t.Logf("%d programs read module constants inline", tl.constProgs)
 	if tl.first > 0 {
 		t.Errorf("difftest: first disagreement after %d programs", tl.first)
 	}
@@ -107,6 +112,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && (tl.strProgs < *flagN/10 || tl.strVals == 0) {
 		t.Errorf("only %d programs with a str result compiled (%d str values): the generator drifted from the checker", tl.strProgs, tl.strVals)
+	}
+	if *flagN >= 100 && tl.constProgs == 0 {
+		t.Errorf("no compiled program reads a module constant: the generator drifted from the checker")
 	}
 	if *flagN >= 100 && tl.specProgs == 0 {
 		t.Errorf("no program has a specialized recursive helper: the generator drifted from wasmgen")

@@ -57,6 +57,9 @@ type Generator struct {
 	nlocal int
 	nloop  int
 	depth  int
+	// consts are the names of the module constants of each type
+	// (constgen.go).
+	consts map[byte][]string
 	// recBound is the bound of the first argument of calls to the
 	// recursive helper r, or 0 when the program has none (recgen.go).
 	recBound int64
@@ -80,6 +83,11 @@ func (g *Generator) Program() *Program {
 	g.nlocal = 0
 	g.nloop = 0
 	g.recBound = 0
+	g.consts = nil
+	var decls []ast.Stmt
+	if g.r.IntN(3) == 0 {
+		decls = g.moduleConsts()
+	}
 	var helper *ast.FuncDef
 	if g.r.IntN(3) == 0 {
 		helper = g.recursive()
@@ -110,6 +118,7 @@ func (g *Generator) Program() *Program {
 	if helper != nil {
 		file.Body = []ast.Stmt{helper, d}
 	}
+	file.Body = append(decls, file.Body...)
 	return &Program{File: file, Params: params, Result: res}
 }
 
@@ -169,6 +178,10 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		return []ast.Stmt{&ast.AugAssign{Target: ident(names[g.r.IntN(len(names))]), Op: op, Value: v}}
 	case k < 5:
 		s := &ast.If{Cond: g.cond(), Body: g.stmt(level + 1)}
+		if g.r.IntN(8) == 0 {
+			// compiled as a refusal: AUTO re-runs the call in Python
+			s.Body = []ast.Stmt{&ast.Raise{Exc: call("ValueError", g.expr('i'))}}
+		}
 		if g.r.IntN(2) == 0 {
 			s.Else = g.stmt(level + 1)
 		}
@@ -378,6 +391,9 @@ func (g *Generator) expr(t byte) ast.Expr {
 	if g.depth > 3 || g.r.IntN(3) == 0 {
 		return g.leaf(t)
 	}
+	if g.r.IntN(12) == 0 {
+		return g.ifExp(t)
+	}
 	switch t {
 	case 's':
 		return g.strExpr()
@@ -477,6 +493,14 @@ func (g *Generator) expr(t byte) ast.Expr {
 	return call("bool", g.expr([]byte{'i', 'f'}[g.r.IntN(2)]))
 }
 
+// ifExp returns a conditional expression whose branches have type t,
+// tested on the truth value of a bool, an int or a float (0.0 and nan
+// included), or a str.
+func (g *Generator) ifExp(t byte) ast.Expr {
+	ct := []byte{'b', 'b', 'i', 'f', 's'}[g.r.IntN(5)]
+	return &ast.IfExp{Body: g.expr(t), Cond: g.expr(ct), Else: g.expr(t)}
+}
+
 // intCompare returns a comparison (or a chain of two) of ints of a few
 // values, often equal, where < and <= (or > and >=) differ: int names
 // (called with equal arguments now and then), small constants and
@@ -568,6 +592,9 @@ func (g *Generator) boundedRange() ast.Expr {
 
 // leaf returns a name or a literal of type t.
 func (g *Generator) leaf(t byte) ast.Expr {
+	if names := g.consts[t]; len(names) > 0 && g.r.IntN(4) == 0 {
+		return ident(names[g.r.IntN(len(names))])
+	}
 	if names := g.locals[t]; len(names) > 0 && g.r.IntN(3) > 0 {
 		return ident(names[g.r.IntN(len(names))])
 	}

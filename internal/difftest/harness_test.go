@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/core/lang"
 	"github.com/multilingualprogramming/multilingual/core/parser"
@@ -68,6 +69,8 @@ type compiled struct {
 	// specialized: the module has a non-negative specialization
 	// (wasmgen's specialize.go) of the recursive helper
 	specialized bool
+	// consts: f reads module constants inline (constgen.go)
+	consts bool
 }
 
 func needPython(t testing.TB) string {
@@ -115,7 +118,13 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 		t.Fatalf("seed %d: check: %v\n%s", seed, errs, src)
 	}
 	fn := info.FuncByName["f"]
-	if fn == nil || len(info.Funcs) != len(p.File.Body) {
+	defs := 0 // the functions, after the module constants (constgen.go)
+	for _, st := range p.File.Body {
+		if _, ok := st.(*ast.FuncDef); ok {
+			defs++
+		}
+	}
+	if fn == nil || len(info.Funcs) != defs {
 		t.Fatalf("seed %d: %d functions, no f", seed, len(info.Funcs))
 	}
 	// a function with a str result is Internal: the module exports it
@@ -148,5 +157,5 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 		specialized = specialized || strings.HasSuffix(mf.Name, ".nonneg")
 	}
 	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, english: english, checked: checked, python: py,
-		inst: inst, store: store, name: fn.Name, specialized: specialized}, true
+		inst: inst, store: store, name: fn.Name, specialized: specialized, consts: len(info.Consts) > 0}, true
 }

@@ -133,6 +133,15 @@ func (p *pyPrinter) stmt(s ast.Stmt, level int) {
 			return
 		}
 		p.line(level, "return "+p.expr(s.Value))
+	case *ast.Raise:
+		if s.Exc == nil || s.Cause != nil {
+			p.fail("raise statement other than raise E")
+			return
+		}
+		if p.mode == PyChecked {
+			p.line(level, "_raise()") // before the operand, which may raise first
+		}
+		p.line(level, "raise "+p.expr(s.Exc))
 	case *ast.Assert:
 		if s.Msg != nil {
 			p.line(level, "assert "+p.expr(s.Cond)+", "+p.expr(s.Msg))
@@ -237,6 +246,8 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 			return p.fail("logic operator %d", x.Op)
 		}
 		return "(" + p.expr(x.X) + " " + op + " " + p.expr(x.Y) + ")"
+	case *ast.IfExp:
+		return "(" + p.expr(x.Body) + " if " + p.expr(x.Cond) + " else " + p.expr(x.Else) + ")"
 	case *ast.Compare:
 		if len(x.Operands) != len(x.Ops)+1 || len(x.Ops) == 0 {
 			return p.fail("comparison of %d operands and %d operators", len(x.Operands), len(x.Ops))

@@ -35,7 +35,8 @@ import (
 //                        "negexp" (int ** a negative int), "zeropow"
 //                        (0.0 ** a negative number), "complex" (a power
 //                        whose value is complex), or "nanin" (a nan needle
-//                        meeting a nan element)
+//                        meeting a nan element), or "raise" (a raise
+//                        statement ran)
 //     memory             nothing: generated programs build lists and strs
 //                        of a few elements
 //
@@ -48,7 +49,7 @@ import (
 // justifiedBy lists, for each refusal, the events that justify it.
 var justifiedBy = map[string][]string{
 	refuseOverflow:    {"wide"},
-	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin"},
+	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin", "raise"},
 	refuseMemory:      nil,
 }
 
