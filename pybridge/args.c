@@ -83,3 +83,32 @@ int ml_parse_timeout(PyObject *o, double *out) {
   *out = d;
   return 0;
 }
+
+/* ml_opt_str reads an optional str argument into *out and *len: NULL (not
+ * given) and None leave them as they are; anything else but a str raises
+ * TypeError with msg. */
+int ml_opt_str(PyObject *o, const char *msg, const char **out, Py_ssize_t *len) {
+  if (o == NULL || o == Py_None) {
+    return 0;
+  }
+  if (!PyUnicode_Check(o)) {
+    PyErr_SetString(PyExc_TypeError, msg);
+    return -1;
+  }
+  *out = PyUnicode_AsUTF8AndSize(o, len);
+  return *out == NULL ? -1 : 0;
+}
+
+/* ml_opt_bool reads an optional truth value into *out: NULL (not given)
+ * leaves it as it is. */
+int ml_opt_bool(PyObject *o, int *out) {
+  if (o == NULL) {
+    return 0;
+  }
+  int t = PyObject_IsTrue(o);
+  if (t < 0) {
+    return -1;
+  }
+  *out = t;
+  return 0;
+}

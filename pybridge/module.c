@@ -39,59 +39,20 @@ static PyObject *ml_compile(PyObject *module, PyObject *const *args,
     PyErr_SetString(PyExc_TypeError, "compile() source must be str");
     return NULL;
   }
-  Py_ssize_t srclen, filelen = 0, langlen = 0;
+  Py_ssize_t srclen, filelen = 8, langlen = 0; /* 8: strlen("<source>") */
   const char *src = PyUnicode_AsUTF8AndSize(vals[0], &srclen);
   if (src == NULL) {
     return NULL;
   }
-  const char *file = "<source>";
-  filelen = 8;
-  if (vals[1] != NULL && vals[1] != Py_None) {
-    if (!PyUnicode_Check(vals[1])) {
-      PyErr_SetString(PyExc_TypeError, "compile() filename must be str");
-      return NULL;
-    }
-    file = PyUnicode_AsUTF8AndSize(vals[1], &filelen);
-    if (file == NULL) {
-      return NULL;
-    }
-  }
-  const char *lang = NULL;
-  if (vals[2] != NULL && vals[2] != Py_None) {
-    if (!PyUnicode_Check(vals[2])) {
-      PyErr_SetString(PyExc_TypeError, "compile() language must be str or None");
-      return NULL;
-    }
-    lang = PyUnicode_AsUTF8AndSize(vals[2], &langlen);
-    if (lang == NULL) {
-      return NULL;
-    }
-  }
-  int optimize = 0;
-  if (vals[3] != NULL) {
-    optimize = PyObject_IsTrue(vals[3]);
-    if (optimize < 0) {
-      return NULL;
-    }
-  }
-  const char *disable = NULL;
+  const char *file = "<source>", *lang = NULL, *disable = NULL;
   Py_ssize_t disablelen = 0;
-  if (vals[4] != NULL && vals[4] != Py_None) {
-    if (!PyUnicode_Check(vals[4])) {
-      PyErr_SetString(PyExc_TypeError, "compile() disable must be str or None");
-      return NULL;
-    }
-    disable = PyUnicode_AsUTF8AndSize(vals[4], &disablelen);
-    if (disable == NULL) {
-      return NULL;
-    }
-  }
-  int wat = 0;
-  if (vals[5] != NULL) {
-    wat = PyObject_IsTrue(vals[5]);
-    if (wat < 0) {
-      return NULL;
-    }
+  int optimize = 0, wat = 0;
+  if (ml_opt_str(vals[1], "compile() filename must be str", &file, &filelen) < 0 ||
+      ml_opt_str(vals[2], "compile() language must be str or None", &lang, &langlen) < 0 ||
+      ml_opt_bool(vals[3], &optimize) < 0 ||
+      ml_opt_str(vals[4], "compile() disable must be str or None", &disable, &disablelen) < 0 ||
+      ml_opt_bool(vals[5], &wat) < 0) {
+    return NULL;
   }
   ml_state *st = ml_get_state(module);
   /* The compile runs without the GIL: other threads go on meanwhile. src,

@@ -308,4 +308,12 @@ ML_INTERNAL int ml_keywords(const char *what, const char *const *names, int n,
 /* ml_parse_timeout reads a timeout: None (0, no limit) or seconds > 0. */
 ML_INTERNAL int ml_parse_timeout(PyObject *o, double *out);
 
+/* ml_opt_str reads an optional str argument (NULL or None: unchanged);
+ * TypeError with msg for anything else. */
+ML_INTERNAL int ml_opt_str(PyObject *o, const char *msg, const char **out,
+                           Py_ssize_t *len);
+
+/* ml_opt_bool reads an optional truth value (NULL: unchanged). */
+ML_INTERNAL int ml_opt_bool(PyObject *o, int *out);
+
 #endif /* ML_MODULE_H */
