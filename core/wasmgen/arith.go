@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
-	"github.com/multilingualprogramming/multilingual/core/wasmgen/emit"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -166,7 +165,7 @@ func (fg *fgen) intMul(xr, yr interval) {
 	if xr.nonNeg() && yr.nonNeg() {
 		fg.mulNonNeg(a, b, r)
 	} else {
-		fg.mulChecked(a, b, r)
+		fg.MulChecked(a, b, r)
 	}
 	fg.Get(r)
 	fg.Release(wasmbin.I64, a, b, r)
@@ -194,45 +193,6 @@ func (fg *fgen) mulNonNeg(a, b, r uint32) {
 	fg.Get(b)
 	fg.Emit(wasmbin.OpI64Ne)
 	fg.TrapIf(abi.ErrOverflow)
-	fg.End()
-	fg.End()
-}
-
-// mulChecked stores a * b in r, trapping with ErrOverflow if it overflows.
-// When both operands lie in [-2**31, 2**31) the product cannot overflow and
-// the division-based check is skipped: that fast test is
-// ((a + 2**31) | (b + 2**31)) < 2**32, unsigned.
-func (fg *fgen) mulChecked(a, b, r uint32) {
-	fg.Bin(wasmbin.OpI64Mul, a, b)
-	fg.Set(r)
-	fg.Get(a)
-	fg.I64(1 << 31)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Get(b)
-	fg.I64(1 << 31)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Emit(wasmbin.OpI64Or)
-	fg.I64(1 << 32)
-	fg.Emit(wasmbin.OpI64GeU)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(a)
-	fg.I64(-1)
-	fg.Emit(wasmbin.OpI64Eq)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(b)
-	fg.I64(math.MinInt64)
-	fg.Emit(wasmbin.OpI64Eq)
-	fg.TrapIf(abi.ErrOverflow)
-	fg.Emit(wasmbin.OpElse)
-	fg.Get(a)
-	fg.Emit(wasmbin.OpI64Eqz)
-	fg.Emit(wasmbin.OpI32Eqz)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Bin(wasmbin.OpI64DivS, r, a)
-	fg.Get(b)
-	fg.Emit(wasmbin.OpI64Ne)
-	fg.TrapIf(abi.ErrOverflow)
-	fg.End()
 	fg.End()
 	fg.End()
 }
@@ -414,66 +374,4 @@ func (fg *fgen) floatToInt() {
 	fg.Get(x)
 	fg.Emit(wasmbin.OpI64TruncF64S)
 	fg.Release(wasmbin.F64, x)
-}
-
-// helper returns the index of a runtime helper function, generating it on
-// first use with build.
-func (g *gen) helper(name string, build func(*fgen)) uint32 {
-	if idx, ok := g.helpers[name]; ok {
-		return idx
-	}
-	f := &wasmbin.Func{Name: name}
-	idx := uint32(len(g.mod.Funcs))
-	g.helpers[name] = idx
-	g.mod.Funcs = append(g.mod.Funcs, f)
-	fg := &fgen{Builder: emit.New(f), g: g, local: make(map[string]uint32)}
-	build(fg)
-	return idx
-}
-
-// genIPow builds __ml_ipow(base, exp i64) -> i64: base ** exp by repeated
-// squaring with overflow checks. A negative exponent traps with
-// ErrUnsupported (Python returns a float). The base is squared only while
-// bits of the exponent remain, so a squaring that overflows always means
-// the result overflows too.
-func genIPow(fg *fgen) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
-	f.ParamNames = []string{"base", "exp"}
-	const base, exp = 0, 1
-	result := fg.Temp(wasmbin.I64)
-	f.LocalNames[len(f.LocalNames)-1] = "result"
-	t := fg.Temp(wasmbin.I64)
-	fg.Get(exp)
-	fg.TrapIfNegative(abi.ErrUnsupported)
-	fg.I64(1)
-	fg.Set(result)
-	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.Get(exp)
-	fg.Emit(wasmbin.OpI64Eqz)
-	fg.EmitImm(wasmbin.OpBrIf, 1)
-	fg.Get(exp)
-	fg.I64(1)
-	fg.Emit(wasmbin.OpI64And)
-	fg.Emit(wasmbin.OpI64Eqz)
-	fg.Emit(wasmbin.OpI32Eqz) // (exp & 1) != 0
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.mulChecked(result, base, t)
-	fg.Get(t)
-	fg.Set(result)
-	fg.End()
-	fg.Get(exp)
-	fg.I64(1)
-	fg.Emit(wasmbin.OpI64ShrS)
-	fg.Tee(exp)
-	fg.Emit(wasmbin.OpI64Eqz)
-	fg.EmitImm(wasmbin.OpBrIf, 1)
-	fg.mulChecked(base, base, t)
-	fg.Get(t)
-	fg.Set(base)
-	fg.EmitImm(wasmbin.OpBr, 0)
-	fg.End()
-	fg.End()
-	fg.Get(result)
 }

@@ -202,11 +202,11 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 		case ast.OpDiv:
 			fg.floatDiv()
 		case ast.OpFloorDiv:
-			fg.Call(fg.g.helper("__ml_ffloordiv", genFloatFloorDiv))
+			fg.Call(fg.g.rt.FloatFloorDiv())
 		case ast.OpMod:
-			fg.Call(fg.g.helper("__ml_fmod_py", genFloatMod))
+			fg.Call(fg.g.rt.FloatMod())
 		case ast.OpPow:
-			fg.Call(fg.g.helper("__ml_fpow", genFloatPow))
+			fg.Call(fg.g.rt.FloatPow())
 		default:
 			panic("float operator not compiled")
 		}
@@ -225,7 +225,7 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 	case ast.OpMod:
 		fg.intMod(xr, yr)
 	case ast.OpPow:
-		fg.Call(fg.g.helper("__ml_ipow", genIPow))
+		fg.Call(fg.g.rt.IPow())
 	default:
 		panic("int operator not compiled")
 	}
@@ -361,7 +361,7 @@ func (fg *fgen) cmpLink(op ast.CmpOp, left func(), lk check.Kind, right func(), 
 			fg.Release(wasmbin.F64, tl)
 			k = flipped(k)
 		}
-		fg.Call(fg.g.helper("__ml_cmp_if", genCmpIntFloat))
+		fg.Call(fg.g.rt.CmpIntFloat())
 		fg.cmpResult(k)
 		return
 	}

@@ -23,21 +23,21 @@
 //     ErrUnsupported.
 //
 //   - float `//` and `%` follow CPython's float_divmod on an exact fmod
-//     (floatops.go); an int compared with a float is compared exactly, as
+//     (rt/floatops.go); an int compared with a float is compared exactly, as
 //     Python does; float `**` sorts out CPython's special cases itself and
 //     calls the platform's pow(), the one CPython calls, which the runtime
-//     puts in the module's host table (floatpow.go).
+//     puts in the module's host table (rt/floatpow.go).
 //
 //   - bool is i32 0 or 1, promoted to i64 in arithmetic.
 //
 //   - str is the address of an immutable UTF-8 object with its code point
-//     count (strings.go, layout in abi.go); literals are static data. A
+//     count (rt/strings.go, layout in abi.go); literals are static data. A
 //     bad index traps with ErrIndex, chr() out of range with ErrValue (or
 //     ErrOverflow beyond a C int, as Python), ord() of a string whose
 //     length is not 1 with ErrType (TypeError).
 //
 //   - lists of int, float, bool and lists live in linear memory, managed
-//     by an arena that each exported call resets (lists.go, layout and
+//     by an arena that each exported call resets (rt/lists.go, layout and
 //     host protocol in abi.go); a bad index traps with ErrIndex, min/max of
 //     an empty list with ErrValue, a list beyond 2**28 elements or memory
 //     that cannot grow with ErrMemory.
@@ -146,6 +146,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/emit"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/rt"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
@@ -167,18 +168,14 @@ const errGlobal = emit.ErrGlobal
 
 // gen holds the state of one Generate call.
 type gen struct {
-	info    *check.Info
-	opt     Options
-	passes  PassSet // opt.Passes()
-	mod     *wasmbin.Module
-	index   map[*check.Func]uint32 // function index of each compiled function
-	helpers map[string]uint32      // runtime helpers generated on demand
-	heap    bool                   // the module has the list allocator (lists.go)
-	strs    map[string]uint32      // address of each static string (strings.go)
-	// posGlobal is the first of three globals remembering the last
-	// character position __ml_str_pos found (string, index, byte offset)
-	posGlobal uint32
-	data      []byte // the static strings, laid out from HeapBase
+	info   *check.Info
+	opt    Options
+	passes PassSet // opt.Passes()
+	mod    *wasmbin.Module
+	index  map[*check.Func]uint32 // function index of each compiled function
+	// rt builds the runtime helpers the functions call, on demand, and
+	// owns the globals and static strings they need (core/wasmgen/rt).
+	rt *rt.Runtime
 	// plan is what the passes decided about the module (before any
 	// function is generated).
 	plan modulePlan
@@ -228,14 +225,14 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, er
 	for i, fn := range compiled {
 		g.mod.Funcs[i] = g.function(fn)
 		if fn.Internal {
-			g.useHeap() // the host passes lists through the allocator
+			g.rt.UseHeap() // the host passes lists through the allocator
 		}
 	}
 	g.specFunctions(compiled)
-	if g.heap {
-		g.wrapExports(len(compiled))
+	if g.rt.Heap() {
+		g.rt.WrapExports(len(compiled))
 	}
-	g.finishData()
+	g.rt.Finish()
 	g.addInterruptExport()
 	return g.mod, nil
 }
@@ -247,7 +244,7 @@ var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmb
 
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
-	return &gen{
+	g := &gen{
 		info: info, opt: opt, passes: opt.Passes(),
 		mod: &wasmbin.Module{
 			Custom:       abiSections,
@@ -255,58 +252,13 @@ func newGen(info *check.Info, opt Options) *gen {
 			MemoryExport: abi.MemoryExport,
 			Globals:      []*wasmbin.Global{{Name: "__ml_error_code", Type: wasmbin.I32, Mutable: true}},
 		},
-		index:   make(map[*check.Func]uint32),
-		helpers: make(map[string]uint32),
-		consts:  make(map[ast.Expr]constResult),
+		index:  make(map[*check.Func]uint32),
+		consts: make(map[ast.Expr]constResult),
 		// funcFacts: specHolds shares the map
 		funcFacts: make(map[*check.Func]*funcFacts),
 	}
-}
-
-// wrapExports gives a module that allocates its arena discipline: each of
-// the first n functions (the compiled ones) is exported through a wrapper
-// that resets the allocator to the end of the host's arguments (abi.go)
-// and calls it; the function itself is renamed name.impl and called
-// directly by compiled code, so that internal calls do not reset the
-// arena. It also adds the exports __ml_alloc and __ml_reset.
-func (g *gen) wrapExports(n int) {
-	for i := 0; i < n; i++ {
-		impl := g.mod.Funcs[i]
-		w := &wasmbin.Func{Name: impl.Name, Export: true, Type: impl.Type, ParamNames: impl.ParamNames}
-		impl.Name += ".impl"
-		impl.Export = false
-		w.Body = []wasmbin.Instr{
-			{Op: wasmbin.OpGlobalGet, Imm: argTopGlobal}, {Op: wasmbin.OpGlobalSet, Imm: heapGlobal},
-			{Op: wasmbin.OpI32Const, Imm: g.heapBase()}, {Op: wasmbin.OpGlobalSet, Imm: argTopGlobal},
-		}
-		if g.strs != nil {
-			// addresses are reused from call to call: forget the last
-			// position __ml_str_pos found
-			w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpI32Const, Imm: 0}, wasmbin.Instr{Op: wasmbin.OpGlobalSet, Imm: int64(g.posGlobal)})
-		}
-		for j := range impl.Type.Params {
-			w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpLocalGet, Imm: int64(j)})
-		}
-		w.Body = append(w.Body, wasmbin.Instr{Op: wasmbin.OpCall, Imm: int64(i)})
-		g.mod.Funcs = append(g.mod.Funcs, w)
-	}
-	alloc := g.helper(abi.AllocExport, func(fg *fgen) {
-		fg.F.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
-		fg.F.ParamNames = []string{"nbytes"}
-		fg.Get(0)
-		fg.Emit(wasmbin.OpI64ExtendI32U)
-		fg.Call(fg.g.helper("__ml_new", genNew))
-		fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-		fg.EmitImm(wasmbin.OpGlobalSet, argTopGlobal)
-	})
-	reset := g.helper(abi.ResetExport, func(fg *fgen) {
-		fg.I32(int32(g.heapBase()))
-		fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
-		fg.I32(int32(g.heapBase()))
-		fg.EmitImm(wasmbin.OpGlobalSet, argTopGlobal)
-	})
-	g.mod.Funcs[alloc].Export = true
-	g.mod.Funcs[reset].Export = true
+	g.rt = rt.New(g.mod)
+	return g
 }
 
 // valType maps a checked type to its WebAssembly value type; ok is false

@@ -196,7 +196,7 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 		if _, ok := fg.loops.cache[name]; ok {
 			continue // an enclosing loop holds it already
 		}
-		fg.g.useHeap()
+		fg.g.rt.UseHeap()
 		c := cachedList{len: fg.Temp(wasmbin.I64), data: fg.Temp(wasmbin.I32)}
 		l := fg.local[name]
 		fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)

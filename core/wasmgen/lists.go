@@ -4,404 +4,28 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/rt"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Lists live in linear memory (layout in abi.go): a list value is the i32
-// address of its 16-byte header {len, cap, data}, and its elements are
-// slots at data: one byte for a bool, eight bytes otherwise. Memory comes from a bump allocator over an arena
-// that every exported call resets (see wrapExports), so nothing leaks
-// across calls and no free list is needed: garbage lives until the call
-// returns. Growth doubles the capacity and copies; the header stays put,
-// so every alias of a list sees the change, as in Python.
+// The lowering of list expressions and statements; the list helpers they
+// call (allocation, push, pop, repetition, concatenation) and the layout
+// are in core/wasmgen/rt.
 
-// Globals of the allocator (after errGlobal).
-const (
-	heapGlobal   = 1 // next free byte
-	argTopGlobal = 2 // end of the arguments the host allocated, or HeapBase
-)
-
-// maxListLen bounds the length of a list: 2**28 elements (2 GiB of slots).
-// A longer list traps with ErrMemory before any size computation can wrap.
-const maxListLen = 1 << 28
-
-// useHeap adds the allocator's globals once.
-func (g *gen) useHeap() {
-	if g.heap {
-		return
-	}
-	g.heap = true
-	g.mod.Globals = append(g.mod.Globals,
-		&wasmbin.Global{Name: "__ml_heap", Type: wasmbin.I32, Mutable: true, Init: abi.HeapBase},
-		&wasmbin.Global{Name: "__ml_argtop", Type: wasmbin.I32, Mutable: true, Init: abi.HeapBase})
-}
-
-// genNew builds __ml_new(n i64) -> i32: n bytes, 8-aligned, from the arena;
-// memory grows as needed and ErrMemory traps when it cannot.
-func genNew(fg *fgen) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"n"}
-	const n = 0
-	p, end := fg.Named(wasmbin.I32, "p"), fg.Named(wasmbin.I64, "end")
-	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.I32(7)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.I32(-8)
-	fg.Emit(wasmbin.OpI32And)
-	fg.Tee(p)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Get(n)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Tee(end)
-	fg.I64(1 << 32)
-	fg.Emit(wasmbin.OpI64GtU)
-	fg.TrapIf(abi.ErrMemory)
-	// pages missing: ceil(end / 65536) - memory.size
-	fg.Get(end)
-	fg.I64(65535)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.I64(16)
-	fg.Emit(wasmbin.OpI64ShrU)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.Emit(wasmbin.OpMemSize)
-	fg.Emit(wasmbin.OpI32Sub)
-	need := fg.Named(wasmbin.I32, "need")
-	fg.Tee(need)
-	fg.I32(0)
-	fg.Emit(wasmbin.OpI32GtS)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(need)
-	fg.Emit(wasmbin.OpMemGrow)
-	fg.I32(-1)
-	fg.Emit(wasmbin.OpI32Eq)
-	fg.TrapIf(abi.ErrMemory)
-	fg.End()
-	fg.Get(end)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
-	fg.Get(p)
-}
-
-// A slot width is the log2 of the size of a list's element slots: 3 (8
-// bytes) for int, float, str and list elements, 0 (1 byte) for bool
-// (abi.go). List helpers exist once per width they are used with.
-type slotWidth int32
-
-const (
-	wideSlots slotWidth = 3
-	byteSlots slotWidth = 0
-)
+// maxListLen bounds the length of a list (rt.MaxLen).
+const maxListLen = rt.MaxLen
 
 // widthOf returns the slot width of a list whose elements have kind k.
-func widthOf(k check.Kind) slotWidth {
+func widthOf(k check.Kind) rt.SlotWidth {
 	if k == check.Bool {
-		return byteSlots
+		return rt.ByteSlots
 	}
-	return wideSlots
-}
-
-// name returns a helper's name for this width: base for 8-byte slots,
-// base_b for bytes.
-func (w slotWidth) name(base string) string {
-	if w == byteSlots {
-		return base + "_b"
-	}
-	return base
-}
-
-// listHelper returns the list helper base for width w, built by build.
-func (fg *fgen) listHelper(base string, w slotWidth, build func(*fgen, slotWidth)) uint32 {
-	fg.g.useHeap()
-	return fg.g.helper(w.name(base), func(hg *fgen) { build(hg, w) })
-}
-
-// genListNew builds __ml_list(n i64) -> i32: a list of length max(n, 0)
-// whose slots the caller fills, header and data in one block.
-func genListNew(fg *fgen, w slotWidth) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"n"}
-	const n = 0
-	p := fg.Named(wasmbin.I32, "p")
-	fg.Get(n)
-	fg.I64(0)
-	fg.Get(n)
-	fg.I64(0)
-	fg.Emit(wasmbin.OpI64GtS)
-	fg.Emit(wasmbin.OpSelect)
-	fg.Tee(n)
-	fg.I64(maxListLen)
-	fg.Emit(wasmbin.OpI64GtS)
-	fg.TrapIf(abi.ErrMemory)
-	fg.Get(n)
-	fg.I64(int64(w))
-	fg.Emit(wasmbin.OpI64Shl)
-	fg.I64(abi.ListHeaderSize)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Call(fg.g.helper("__ml_new", genNew))
-	fg.Tee(p)
-	fg.Get(n)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.Bin(wasmbin.OpI32WrapI64, p, n)
-	fg.EmitImm(wasmbin.OpI32Store, abi.ListCapOffset)
-	fg.Get(p)
-	fg.Get(p)
-	fg.I32(abi.ListHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.EmitImm(wasmbin.OpI32Store, abi.ListDataOffset)
-	fg.Get(p)
-}
-
-// copySlots copies the n slots of width w whose count is on the stack,
-// above the destination and source addresses, with memory.copy, which is
-// right for overlapping ranges too (memmove). n*8 cannot wrap: a list has
-// at most maxListLen slots.
-func (fg *fgen) copySlots(w slotWidth) {
-	if w != byteSlots {
-		fg.I32(int32(w))
-		fg.Emit(wasmbin.OpI32Shl)
-	}
-	fg.Emit(wasmbin.OpMemCopy)
+	return rt.WideSlots
 }
 
 // slotAddr turns a list's data address and an i32 index, on the stack,
 // into the address of that slot.
-func (fg *fgen) slotAddr(w slotWidth) {
-	if w != byteSlots {
-		fg.I32(int32(w))
-		fg.Emit(wasmbin.OpI32Shl)
-	}
-	fg.Emit(wasmbin.OpI32Add)
-}
-
-// normIndex adds len(l) to a negative i and traps with ErrIndex unless
-// 0 <= i < len(l) (one unsigned comparison).
-func (fg *fgen) normIndex(l, i uint32) {
-	fg.Get(i)
-	fg.I64(0)
-	fg.Emit(wasmbin.OpI64LtS)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(i)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Set(i)
-	fg.End()
-	fg.Get(i)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64GeU)
-	fg.TrapIf(abi.ErrIndex)
-}
-
-// genPush builds __ml_push(l i32) -> i32: appends one slot (growing the
-// data to twice its capacity, at least 4, when full) and returns its
-// address for the caller to store into.
-func genPush(fg *fgen, w slotWidth) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"l"}
-	const l = 0
-	n, c, d := fg.Named(wasmbin.I32, "n"), fg.Named(wasmbin.I32, "cap"), fg.Named(wasmbin.I32, "data")
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.Tee(n)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListCapOffset)
-	fg.Emit(wasmbin.OpI32Eq)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(n)
-	fg.I32(maxListLen)
-	fg.Emit(wasmbin.OpI32GeU)
-	fg.TrapIf(abi.ErrMemory)
-	fg.Get(n)
-	fg.I32(1)
-	fg.Emit(wasmbin.OpI32Shl)
-	fg.Tee(c)
-	fg.I32(4)
-	fg.Get(c)
-	fg.I32(4)
-	fg.Emit(wasmbin.OpI32GtU)
-	fg.Emit(wasmbin.OpSelect)
-	fg.Set(c)
-	fg.Get(c)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.I64(int64(w))
-	fg.Emit(wasmbin.OpI64Shl)
-	fg.Call(fg.g.helper("__ml_new", genNew))
-	fg.Tee(d)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
-	fg.Get(n)
-	fg.copySlots(w)
-	fg.Store(wasmbin.OpI32Store, l, abi.ListDataOffset, d)
-	fg.Store(wasmbin.OpI32Store, l, abi.ListCapOffset, c)
-	fg.End()
-	fg.Get(l)
-	fg.Get(n)
-	fg.I32(1)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
-	fg.Get(n)
-	fg.slotAddr(w)
-}
-
-// genPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns
-// its slot's bits, shifting the later slots down; IndexError when l is
-// empty or i out of range.
-func genPop(fg *fgen, w slotWidth) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I64}}
-	f.ParamNames = []string{"l", "i"}
-	const l, i = 0, 1
-	a, v := fg.Named(wasmbin.I32, "addr"), fg.Named(wasmbin.I64, "v")
-	fg.normIndex(l, i)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
-	fg.Get(i)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.slotAddr(w)
-	fg.Tee(a)
-	if w == byteSlots {
-		fg.EmitImm(wasmbin.OpI32Load8U, 0)
-		fg.Emit(wasmbin.OpI64ExtendI32U)
-	} else {
-		fg.EmitImm(wasmbin.OpI64Load, 0)
-	}
-	fg.Set(v)
-	fg.Get(a)
-	fg.Get(a)
-	fg.I32(1 << w)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.Get(i)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.Emit(wasmbin.OpI32Sub)
-	fg.I32(1)
-	fg.Emit(wasmbin.OpI32Sub)
-	fg.copySlots(w)
-	fg.Get(l)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.I32(1)
-	fg.Emit(wasmbin.OpI32Sub)
-	fg.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	fg.Get(v)
-}
-
-// genRepeat builds __ml_repeat(l i32, n i64) -> i32, the new list l * n
-// (empty for n <= 0); ErrMemory beyond maxListLen elements. The first
-// copy of l's slots is then doubled with memory.copy until the data is
-// full: each copy reads the prefix already written, so the copies never
-// overlap, and there are about log2(n) of them. All byte counts are
-// unsigned i32 at most maxListLen*8 = 2**31.
-func genRepeat(fg *fgen, w slotWidth) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I64}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"l", "n"}
-	const l, n = 0, 1
-	k, r, d := fg.Named(wasmbin.I64, "len"), fg.Named(wasmbin.I32, "r"), fg.Named(wasmbin.I32, "d")
-	total, done, c := fg.Named(wasmbin.I32, "total"), fg.Named(wasmbin.I32, "done"), fg.Named(wasmbin.I32, "c")
-	fg.Get(n)
-	fg.I64(0)
-	fg.Emit(wasmbin.OpI64LtS)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.I64(0)
-	fg.Set(n)
-	fg.End()
-	fg.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Tee(k)
-	fg.Emit(wasmbin.OpI64Eqz)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.I64(0)
-	fg.Set(n)
-	fg.End()
-	// n > maxListLen / len would exceed the bound (len >= 1 here or n == 0)
-	fg.Get(n)
-	fg.I64(maxListLen)
-	fg.Get(k)
-	fg.I64(1)
-	fg.Get(k)
-	fg.I64(0)
-	fg.Emit(wasmbin.OpI64Ne)
-	fg.Emit(wasmbin.OpSelect)
-	fg.Emit(wasmbin.OpI64DivU)
-	fg.Emit(wasmbin.OpI64GtU)
-	fg.TrapIf(abi.ErrMemory)
-	fg.Bin(wasmbin.OpI64Mul, k, n)
-	fg.Call(fg.listHelper("__ml_list", w, genListNew))
-	fg.Tee(r)
-	fg.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.Set(d)
-	fg.Bin(wasmbin.OpI64Mul, k, n)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.I32(int32(w))
-	fg.Emit(wasmbin.OpI32Shl)
-	fg.Tee(total)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // nothing to copy when the result is empty
-	fg.Get(d)
-	fg.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
-	fg.Get(k)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.I32(int32(w))
-	fg.Emit(wasmbin.OpI32Shl)
-	fg.Tee(done)
-	fg.Emit(wasmbin.OpMemCopy)
-	fg.doubleCopy(d, done, total, c)
-	fg.End()
-	fg.Get(r)
-}
-
-// doubleCopy emits the doubling loop of repetition: the first done bytes
-// at d are copied after themselves, then the doubled prefix, until total
-// bytes are written (c is a scratch local). Each copy reads a prefix
-// already written, so source and destination never overlap.
-func (fg *fgen) doubleCopy(d, done, total, c uint32) {
-	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.Bin(wasmbin.OpI32GeU, done, total)
-	fg.EmitImm(wasmbin.OpBrIf, 1)
-	// c = min(done, total - done)
-	fg.Bin(wasmbin.OpI32Sub, total, done)
-	fg.Tee(c)
-	fg.Get(done)
-	fg.Bin(wasmbin.OpI32GtU, done, c)
-	fg.Emit(wasmbin.OpSelect)
-	fg.Set(c)
-	fg.Bin(wasmbin.OpI32Add, d, done)
-	fg.Bin(wasmbin.OpMemCopy, d, c)
-	fg.Bin(wasmbin.OpI32Add, done, c)
-	fg.Set(done)
-	fg.EmitImm(wasmbin.OpBr, 0)
-	fg.End()
-	fg.End()
-}
-
-// genConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
-func genConcat(fg *fgen, w slotWidth) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"a", "b"}
-	const a, b = 0, 1
-	r := fg.Named(wasmbin.I32, "r")
-	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Call(fg.listHelper("__ml_list", w, genListNew))
-	fg.Tee(r)
-	fg.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	fg.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)
-	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
-	fg.copySlots(w)
-	fg.Load(wasmbin.OpI32Load, r, abi.ListDataOffset)
-	fg.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
-	fg.slotAddr(w)
-	fg.Load(wasmbin.OpI32Load, b, abi.ListDataOffset)
-	fg.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
-	fg.copySlots(w)
-	fg.Get(r)
-}
+func (fg *fgen) slotAddr(w rt.SlotWidth) { fg.ShiftAdd(int32(w)) }
 
 // load reads the element of kind k at the address on the stack.
 func (fg *fgen) load(k check.Kind, off int64) {
@@ -448,7 +72,7 @@ func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 	l := fg.Temp(wasmbin.I32)
 	w := widthOf(t.Elem.Kind)
 	fg.I64(int64(len(e.Elems)))
-	fg.Call(fg.listHelper("__ml_list", w, genListNew))
+	fg.Call(fg.g.rt.ListNew(w))
 	fg.Set(l)
 	if len(e.Elems) > 0 {
 		d := fg.Temp(wasmbin.I32)
@@ -520,7 +144,7 @@ type listRef struct {
 	l      uint32
 	cache  cachedList
 	cached bool
-	w      slotWidth // of the list's slots
+	w      rt.SlotWidth // of the list's slots
 	// inBounds is set when the index is known to be in bounds (version.go)
 	inBounds bool
 }
@@ -551,7 +175,7 @@ func (fg *fgen) data(r listRef) {
 // against len, which also rejects an index still negative. The local i
 // is not changed (a[i] op= v checks the same i twice).
 func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
-	fg.g.useHeap()
+	fg.g.rt.UseHeap()
 	if r.inBounds {
 		fg.data(r)
 		fg.Get(i)
@@ -587,7 +211,7 @@ func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	if fg.typeOf(e.X).Kind == check.Str {
 		fg.strLook(e.X)
 		fg.exprAs(e.Index, check.Int)
-		fg.Call(fg.shelper("__ml_str_at", genStrAt))
+		fg.Call(fg.g.rt.StrAt())
 		return
 	}
 	fg.slot(e.X, e.Index)
@@ -651,7 +275,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		fg.expr(e.Args[0])
 		fg.Set(v)
 		fg.Get(l)
-		fg.Call(fg.listHelper("__ml_push", widthOf(ek), genPush))
+		fg.Call(fg.g.rt.Push(widthOf(ek)))
 		fg.Get(v)
 		fg.store(ek, 0)
 		fg.Release(wasmbin.I32, l)
@@ -663,7 +287,7 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		} else {
 			fg.I64(-1)
 		}
-		fg.Call(fg.listHelper("__ml_pop", widthOf(lt.Elem.Kind), genPop))
+		fg.Call(fg.g.rt.Pop(widthOf(lt.Elem.Kind)))
 		fg.fromBits(t.Kind)
 	default:
 		panic("method not compiled")
@@ -807,7 +431,7 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 		fg.promote(ek, k)
 		if k == check.Str {
 			fg.Get(x)
-			fg.Call(fg.shelper("__ml_str_eq", genStrEq))
+			fg.Call(fg.g.rt.StrEq())
 			fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 			fg.I32(1)
 			fg.Set(found)
@@ -845,10 +469,10 @@ func (fg *fgen) contains(needle func(), nk check.Kind, lst func(), ek check.Kind
 func (fg *fgen) listBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr, t *check.Type) {
 	w := widthOf(t.Elem.Kind)
 	if op == ast.OpAdd {
-		fg.seqBinary(op, left, xk, y, check.List, fg.listHelper("__ml_concat", w, genConcat), 0)
+		fg.seqBinary(op, left, xk, y, check.List, fg.g.rt.Concat(w), 0)
 		return
 	}
-	fg.seqBinary(op, left, xk, y, check.List, 0, fg.listHelper("__ml_repeat", w, genRepeat))
+	fg.seqBinary(op, left, xk, y, check.List, 0, fg.g.rt.Repeat(w))
 }
 
 // seqBinary generates a + b, a * n and n * a for sequences of kind k (a

@@ -4,6 +4,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/rt"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -13,7 +14,7 @@ import (
 // Such a statement calls __ml_str_append instead, which extends r's object
 // in place when that is invisible:
 //
-//   - the object carries the "owned" mark (bit 30 of its count, strMark),
+//   - the object carries the "owned" mark (bit 30 of its count, rt.StrMark),
 //     which only __ml_str_append sets, on objects it creates for the
 //     append's target, and
 //   - the object is the last one in the arena, so the bytes after it are
@@ -33,10 +34,6 @@ import (
 // allocated right after r, at the end of the arena, its bytes are moved
 // down onto r's end and its object dropped, so that appending non-ASCII
 // characters stays linear too.
-
-// strMark is the owned mark in a string's count field (counts are at most
-// 2**28, abi.go); strCount masks it.
-const strMark = 1 << 30
 
 // appendTargets returns the str locals of body that some statement
 // appends to (`r = r + x` or `r += x`).
@@ -106,7 +103,7 @@ func (fg *fgen) strLook(e ast.Expr) {
 func (fg *fgen) unmark(l uint32) {
 	fg.Get(l)
 	fg.Load(wasmbin.OpI32Load, l, abi.StrCountOffset)
-	fg.I32(^strMark)
+	fg.I32(^rt.StrMark)
 	fg.Emit(wasmbin.OpI32And)
 	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }
@@ -142,188 +139,6 @@ func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
 	} else {
 		fg.I32(0)
 	}
-	fg.Call(fg.shelper("__ml_str_append", genStrAppend))
+	fg.Call(fg.g.rt.StrAppend())
 	fg.Set(fg.local[r.Name])
-}
-
-// genStrAppend builds __ml_str_append(r, x, fresh i32) -> i32, the string
-// r + x for an append statement (see above): r itself extended in place
-// when r is marked and last in the arena, else a new marked copy. With
-// fresh set, x's object may be absorbed when it lies right after r at the
-// end of the arena.
-func genStrAppend(fg *fgen) {
-	f := fg.F
-	f.Type = wasmbin.FuncType{Params: []wasmbin.ValType{wasmbin.I32, wasmbin.I32, wasmbin.I32}, Results: []wasmbin.ValType{wasmbin.I32}}
-	f.ParamNames = []string{"r", "x", "fresh"}
-	const r, x, fresh = 0, 1, 2
-	nb, m, count, end, n := fg.Named(wasmbin.I32, "nb"), fg.Named(wasmbin.I32, "m"), fg.Named(wasmbin.I32, "count"),
-		fg.Named(wasmbin.I64, "end"), fg.Named(wasmbin.I32, "n")
-	fg.Get(x)
-	fg.strLen()
-	fg.Tee(m)
-	fg.Emit(wasmbin.OpI32Eqz)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(r)
-	fg.Emit(wasmbin.OpReturn) // r + "" is r
-	fg.End()
-	fg.Get(r)
-	fg.strLen()
-	fg.Set(nb)
-	// count of the result, checked like any new string's
-	fg.Get(r)
-	fg.strCount()
-	fg.Get(x)
-	fg.strCount()
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Tee(count)
-	fg.I32(maxListLen)
-	fg.Emit(wasmbin.OpI32GtU)
-	fg.TrapIf(abi.ErrMemory)
-	fg.Load(wasmbin.OpI32Load, r, abi.StrCountOffset)
-	fg.I32(strMark)
-	fg.Emit(wasmbin.OpI32And)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // r is marked
-	// absorb a fresh x that was allocated right after r, last
-	fg.Get(fresh)
-	fg.Get(r)
-	fg.Get(nb)
-	fg.objEnd()
-	fg.align8()
-	fg.Get(x)
-	fg.Emit(wasmbin.OpI32Eq)
-	fg.Emit(wasmbin.OpI32And)
-	fg.Get(x)
-	fg.Get(m)
-	fg.objEnd()
-	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.Emit(wasmbin.OpI32Eq)
-	fg.Emit(wasmbin.OpI32And)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.copyAfter(r, nb, x, m) // overlapping, downwards: memmove
-	fg.Get(r)
-	fg.Bin(wasmbin.OpI32Add, nb, m)
-	fg.objEnd()
-	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
-	fg.finishAppend(r, nb, m, count)
-	fg.Get(r)
-	fg.Emit(wasmbin.OpReturn)
-	fg.End()
-	// in place: nothing allocated after r's object (the arena's end and
-	// r's end round up to the same 8-byte boundary)
-	fg.Get(r)
-	fg.Get(nb)
-	fg.objEnd()
-	fg.align8()
-	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.align8()
-	fg.Emit(wasmbin.OpI32Eq)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	// make the arena end at r's new end E: past the 8-byte boundary the
-	// arena reaches, through __ml_new (which grows memory); else in place
-	fg.Get(r)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Get(nb)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.Get(m)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.I64(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI64Add)
-	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.align8()
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Emit(wasmbin.OpI64Sub)
-	fg.Tee(end)
-	fg.I64(0)
-	fg.Emit(wasmbin.OpI64GtS)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(end)
-	fg.Call(fg.g.helper("__ml_new", genNew))
-	fg.Emit(wasmbin.OpDrop)
-	fg.Emit(wasmbin.OpElse)
-	fg.Get(r)
-	fg.Bin(wasmbin.OpI32Add, nb, m)
-	fg.objEnd()
-	fg.Tee(n)
-	fg.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	fg.Emit(wasmbin.OpI32GtU)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.Get(n)
-	fg.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
-	fg.End()
-	fg.End()
-	fg.copyAfter(r, nb, x, m)
-	fg.finishAppend(r, nb, m, count)
-	fg.Get(r)
-	fg.Emit(wasmbin.OpReturn)
-	fg.End()
-	fg.End()
-	// a new marked object holding r then x
-	fg.Bin(wasmbin.OpI32Add, nb, m)
-	fg.Get(count)
-	fg.Call(fg.g.helper("__ml_str_alloc", genStrAlloc))
-	fg.Tee(n)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Get(r)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Get(nb)
-	fg.Emit(wasmbin.OpMemCopy)
-	fg.Bin(wasmbin.OpI32Add, n, nb)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Get(x)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Get(m)
-	fg.Emit(wasmbin.OpMemCopy)
-	fg.Get(n)
-	fg.Get(count)
-	fg.I32(strMark)
-	fg.Emit(wasmbin.OpI32Or)
-	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
-	fg.Get(n)
-}
-
-// objEnd turns the address of a string and its byte length, on the
-// stack, into the end of its object (where the allocator left the arena).
-func (fg *fgen) objEnd() {
-	fg.Emit(wasmbin.OpI32Add)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-}
-
-// align8 rounds the address on the stack up to a multiple of 8.
-func (fg *fgen) align8() {
-	fg.I32(7)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.I32(-8)
-	fg.Emit(wasmbin.OpI32And)
-}
-
-// copyAfter copies the m bytes of string x right after the nb bytes of
-// string r (memory.copy, so the ranges may overlap).
-func (fg *fgen) copyAfter(r, nb, x, m uint32) {
-	fg.Get(r)
-	fg.Get(nb)
-	fg.objEnd()
-	fg.Get(x)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Get(m)
-	fg.Emit(wasmbin.OpMemCopy)
-}
-
-// finishAppend writes r's new length nb + m and count, keeping the mark.
-func (fg *fgen) finishAppend(r, nb, m, count uint32) {
-	fg.Get(r)
-	fg.Bin(wasmbin.OpI32Add, nb, m)
-	fg.EmitImm(wasmbin.OpI32Store, abi.StrLenOffset)
-	fg.Get(r)
-	fg.Get(count)
-	fg.I32(strMark)
-	fg.Emit(wasmbin.OpI32Or)
-	fg.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }

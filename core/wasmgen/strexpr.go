@@ -8,23 +8,23 @@ import (
 )
 
 // Expressions and statements on strings; the runtime helpers they call
-// are in strings.go.
+// are in core/wasmgen/rt.
 
 // strBinary generates s + t, s * n and n * s; left emits the left operand,
 // of kind xk.
 func (fg *fgen) strBinary(op ast.BinaryOp, left func(), xk check.Kind, y ast.Expr) {
 	if op == ast.OpAdd {
-		fg.seqBinary(op, left, xk, y, check.Str, fg.shelper("__ml_str_cat", genStrCat), 0)
+		fg.seqBinary(op, left, xk, y, check.Str, fg.g.rt.StrCat(), 0)
 		return
 	}
-	fg.seqBinary(op, left, xk, y, check.Str, 0, fg.shelper("__ml_str_repeat", genStrRepeat))
+	fg.seqBinary(op, left, xk, y, check.Str, 0, fg.g.rt.StrRepeat())
 }
 
 // strIn generates `x in s` (negated for `not in`) for strings x and s.
 func (fg *fgen) strIn(needle, hay func(), negate bool) {
 	needle()
 	hay()
-	fg.Call(fg.shelper("__ml_str_in", genStrFind))
+	fg.Call(fg.g.rt.StrIn())
 	if negate {
 		fg.Emit(wasmbin.OpI32Eqz)
 	}
@@ -42,12 +42,12 @@ func (fg *fgen) strCompare(op ast.CmpOp, left, right func()) {
 	right()
 	switch op {
 	case ast.CmpEq, ast.CmpNe:
-		fg.Call(fg.shelper("__ml_str_eq", genStrEq))
+		fg.Call(fg.g.rt.StrEq())
 		if op == ast.CmpNe {
 			fg.Emit(wasmbin.OpI32Eqz)
 		}
 	default:
-		fg.Call(fg.shelper("__ml_str_cmp", genStrCmp))
+		fg.Call(fg.g.rt.StrCmp())
 		fg.I32(0)
 		fg.Emit(strCmpOps[op])
 	}
@@ -70,14 +70,14 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 			// ord(s[i]): the character's code point, no string made
 			fg.strLook(ix.X)
 			fg.exprAs(ix.Index, check.Int)
-			fg.Call(fg.shelper("__ml_ord_at", genOrdAt))
+			fg.Call(fg.g.rt.OrdAt())
 			break
 		}
 		fg.strLook(args[0])
-		fg.Call(fg.shelper("__ml_ord", genOrd))
+		fg.Call(fg.g.rt.Ord())
 	case name == "chr":
 		fg.exprAs(args[0], check.Int)
-		fg.Call(fg.shelper("__ml_chr", genChr))
+		fg.Call(fg.g.rt.Chr())
 	case name == "str" && len(args) == 0:
 		fg.I32(int32(fg.g.literal("")))
 	case name == "str" && k == check.Str:
@@ -89,7 +89,7 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 		fg.Emit(wasmbin.OpSelect)
 	case name == "str" && k == check.Int:
 		fg.expr(args[0])
-		fg.Call(fg.shelper("__ml_str_int", genStrOfInt))
+		fg.Call(fg.g.rt.StrOfInt())
 	default:
 		return false
 	}
@@ -107,7 +107,7 @@ func (fg *fgen) forStr(s *ast.For) {
 	if reuse {
 		fg.I32(4)
 		fg.I32(1)
-		fg.Call(fg.shelper("__ml_str_alloc", genStrAlloc))
+		fg.Call(fg.g.rt.StrAlloc())
 		fg.Set(scratch)
 	}
 	fg.strLook(s.Iter)
@@ -128,9 +128,9 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.Get(p)
 	if reuse {
 		fg.Get(scratch)
-		fg.Call(fg.shelper("__ml_char_into", genCharInto))
+		fg.Call(fg.g.rt.CharInto())
 	} else {
-		fg.Call(fg.shelper("__ml_char_at", genCharAt))
+		fg.Call(fg.g.rt.CharAt())
 	}
 	fg.Set(fg.local[s.Var().Name])
 	fg.Get(p)

@@ -5,6 +5,7 @@ package wasmgen
 import (
 	"encoding/binary"
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/rt"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -92,7 +93,7 @@ func (si *strInstance) put(cps []rune) int32 {
 func (si *strInstance) get(addr int32) string {
 	data := si.mem.UnsafeData(si.store)
 	n := binary.LittleEndian.Uint32(data[addr:])
-	count := binary.LittleEndian.Uint32(data[addr+4:]) &^ strMark
+	count := binary.LittleEndian.Uint32(data[addr+4:]) &^ rt.StrMark
 	s := string(data[int(addr)+abi.StrHeaderSize : int(addr)+abi.StrHeaderSize+int(n)])
 	if c := utf8.RuneCountInString(s); uint32(c) != count && utf8.ValidString(s) {
 		si.t.Errorf("string %q has count %d, want %d", s, count, c)

@@ -8,6 +8,7 @@ package emit
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
@@ -183,3 +184,109 @@ func (b *Builder) Named(t wasmbin.ValType, name string) uint32 {
 
 // Release returns temporaries to the pool.
 func (b *Builder) Release(t wasmbin.ValType, idx ...uint32) { b.free[t] = append(b.free[t], idx...) }
+
+// When runs body inside an `if` on the i32 on the stack (nonzero: run).
+func (b *Builder) When(body func()) {
+	b.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	body()
+	b.End()
+}
+
+// ReturnIf returns from the function when the i32 on the stack is
+// nonzero, with the result that push leaves.
+func (b *Builder) ReturnIf(push func()) {
+	b.When(func() {
+		push()
+		b.Emit(wasmbin.OpReturn)
+	})
+}
+
+// Until emits a loop that leaves when exit leaves a nonzero i32 and
+// otherwise runs body and starts again. Inside body, branch depth 0 is
+// the loop (continue) and 1 the block around it (break).
+func (b *Builder) Until(exit, body func()) {
+	b.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	b.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	exit()
+	b.EmitImm(wasmbin.OpBrIf, 1)
+	body()
+	b.EmitImm(wasmbin.OpBr, 0)
+	b.End()
+	b.End()
+}
+
+// AddI32 adds the constant c to the i32 local x.
+func (b *Builder) AddI32(x uint32, c int32) {
+	b.Get(x)
+	b.I32(c)
+	b.Emit(wasmbin.OpI32Add)
+	b.Set(x)
+}
+
+// OffsetI32 pushes the i32 local x plus the constant c.
+func (b *Builder) OffsetI32(x uint32, c int32) {
+	b.Get(x)
+	b.I32(c)
+	b.Emit(wasmbin.OpI32Add)
+}
+
+// ShiftAdd turns a base address and an i32 index on the stack into
+// base + index<<shift (no shift for 0): the address of an element of
+// 1<<shift bytes.
+func (b *Builder) ShiftAdd(shift int32) {
+	if shift != 0 {
+		b.I32(shift)
+		b.Emit(wasmbin.OpI32Shl)
+	}
+	b.Emit(wasmbin.OpI32Add)
+}
+
+// CopyShifted copies count<<shift bytes with memory.copy (which is right
+// for overlapping ranges too, as memmove); the destination, the source
+// and the i32 count are on the stack.
+func (b *Builder) CopyShifted(shift int32) {
+	if shift != 0 {
+		b.I32(shift)
+		b.Emit(wasmbin.OpI32Shl)
+	}
+	b.Emit(wasmbin.OpMemCopy)
+}
+
+// MulChecked stores the i64 product of the locals x and y in the local r,
+// trapping with ErrOverflow when it overflows. When both operands lie in
+// [-2**31, 2**31) the product cannot; otherwise x == -1 overflows only
+// for y == MIN, and for x != 0 the wrapped r is exact iff r / x == y.
+func (b *Builder) MulChecked(x, y, r uint32) {
+	b.Bin(wasmbin.OpI64Mul, x, y)
+	b.Set(r)
+	b.Get(x)
+	b.I64(1 << 31)
+	b.Emit(wasmbin.OpI64Add)
+	b.Get(y)
+	b.I64(1 << 31)
+	b.Emit(wasmbin.OpI64Add)
+	b.Emit(wasmbin.OpI64Or)
+	b.I64(1 << 32)
+	b.Emit(wasmbin.OpI64GeU)
+	b.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	b.Get(x)
+	b.I64(-1)
+	b.Emit(wasmbin.OpI64Eq)
+	b.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	b.Get(y)
+	b.I64(math.MinInt64)
+	b.Emit(wasmbin.OpI64Eq)
+	b.TrapIf(abi.ErrOverflow)
+	b.Emit(wasmbin.OpElse)
+	b.Get(x)
+	b.Emit(wasmbin.OpI64Eqz)
+	b.Emit(wasmbin.OpI32Eqz)
+	b.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	b.Bin(wasmbin.OpI64DivS, r, x)
+	b.Get(y)
+	b.Emit(wasmbin.OpI64Ne)
+	b.TrapIf(abi.ErrOverflow)
+	b.End()
+	b.End()
+	b.End()
+}

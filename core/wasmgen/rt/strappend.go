@@ -1,0 +1,181 @@
+package rt
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
+)
+
+// buildStrAppend builds __ml_str_append(r, x, fresh i32) -> i32, the string
+// r + x for an append statement (`r += x`, core/wasmgen/strappend.go has
+// when that is exact): r itself extended in place when r carries StrMark
+// and is last in the arena, else a new marked copy. With
+// fresh set, x's object may be absorbed when it lies right after r at the
+// end of the arena.
+func buildStrAppend(h *fn) {
+	h.signature([]wasmbin.ValType{wasmbin.I32, wasmbin.I32, wasmbin.I32}, []string{"r", "x", "fresh"}, wasmbin.I32)
+	const r, x, fresh = 0, 1, 2
+	nb, m, count, end, n := h.Named(wasmbin.I32, "nb"), h.Named(wasmbin.I32, "m"), h.Named(wasmbin.I32, "count"),
+		h.Named(wasmbin.I64, "end"), h.Named(wasmbin.I32, "n")
+	h.Get(x)
+	h.strLen()
+	h.Tee(m)
+	h.Emit(wasmbin.OpI32Eqz)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn) // r + "" is r
+	h.End()
+	h.Get(r)
+	h.strLen()
+	h.Set(nb)
+	// count of the result, checked like any new string's
+	h.Get(r)
+	h.strCount()
+	h.Get(x)
+	h.strCount()
+	h.Emit(wasmbin.OpI32Add)
+	h.Tee(count)
+	h.I32(MaxLen)
+	h.Emit(wasmbin.OpI32GtU)
+	h.TrapIf(abi.ErrMemory)
+	h.Load(wasmbin.OpI32Load, r, abi.StrCountOffset)
+	h.I32(StrMark)
+	h.Emit(wasmbin.OpI32And)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // r is marked
+	// absorb a fresh x that was allocated right after r, last
+	h.Get(fresh)
+	h.Get(r)
+	h.Get(nb)
+	h.objEnd()
+	h.align8()
+	h.Get(x)
+	h.Emit(wasmbin.OpI32Eq)
+	h.Emit(wasmbin.OpI32And)
+	h.Get(x)
+	h.Get(m)
+	h.objEnd()
+	h.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	h.Emit(wasmbin.OpI32Eq)
+	h.Emit(wasmbin.OpI32And)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.copyAfter(r, nb, x, m) // overlapping, downwards: memmove
+	h.Get(r)
+	h.Bin(wasmbin.OpI32Add, nb, m)
+	h.objEnd()
+	h.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
+	h.finishAppend(r, nb, m, count)
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn)
+	h.End()
+	// in place: nothing allocated after r's object (the arena's end and
+	// r's end round up to the same 8-byte boundary)
+	h.Get(r)
+	h.Get(nb)
+	h.objEnd()
+	h.align8()
+	h.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	h.align8()
+	h.Emit(wasmbin.OpI32Eq)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	// make the arena end at r's new end E: past the 8-byte boundary the
+	// arena reaches, through __ml_new (which grows memory); else in place
+	h.Get(r)
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Get(nb)
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Emit(wasmbin.OpI64Add)
+	h.Get(m)
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Emit(wasmbin.OpI64Add)
+	h.I64(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI64Add)
+	h.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	h.align8()
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Emit(wasmbin.OpI64Sub)
+	h.Tee(end)
+	h.I64(0)
+	h.Emit(wasmbin.OpI64GtS)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.Get(end)
+	h.Call(h.r.NewBytes())
+	h.Emit(wasmbin.OpDrop)
+	h.Emit(wasmbin.OpElse)
+	h.Get(r)
+	h.Bin(wasmbin.OpI32Add, nb, m)
+	h.objEnd()
+	h.Tee(n)
+	h.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
+	h.Emit(wasmbin.OpI32GtU)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.Get(n)
+	h.EmitImm(wasmbin.OpGlobalSet, heapGlobal)
+	h.End()
+	h.End()
+	h.copyAfter(r, nb, x, m)
+	h.finishAppend(r, nb, m, count)
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn)
+	h.End()
+	h.End()
+	// a new marked object holding r then x
+	h.Bin(wasmbin.OpI32Add, nb, m)
+	h.Get(count)
+	h.Call(h.r.StrAlloc())
+	h.Tee(n)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(r)
+	h.Get(nb)
+	h.Emit(wasmbin.OpMemCopy)
+	h.Bin(wasmbin.OpI32Add, n, nb)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(x)
+	h.Get(m)
+	h.Emit(wasmbin.OpMemCopy)
+	h.Get(n)
+	h.Get(count)
+	h.I32(StrMark)
+	h.Emit(wasmbin.OpI32Or)
+	h.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
+	h.Get(n)
+}
+
+// objEnd turns the address of a string and its byte length, on the
+// stack, into the end of its object (where the allocator left the arena).
+func (h *fn) objEnd() {
+	h.Emit(wasmbin.OpI32Add)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+}
+
+// align8 rounds the address on the stack up to a multiple of 8.
+func (h *fn) align8() {
+	h.I32(7)
+	h.Emit(wasmbin.OpI32Add)
+	h.I32(-8)
+	h.Emit(wasmbin.OpI32And)
+}
+
+// copyAfter copies the m bytes of string x right after the nb bytes of
+// string r (memory.copy, so the ranges may overlap).
+func (h *fn) copyAfter(r, nb, x, m uint32) {
+	h.Get(r)
+	h.Get(nb)
+	h.objEnd()
+	h.strBytes(x)
+	h.Get(m)
+	h.Emit(wasmbin.OpMemCopy)
+}
+
+// finishAppend writes r's new length nb + m and count, keeping the mark.
+func (h *fn) finishAppend(r, nb, m, count uint32) {
+	h.Get(r)
+	h.Bin(wasmbin.OpI32Add, nb, m)
+	h.EmitImm(wasmbin.OpI32Store, abi.StrLenOffset)
+	h.Get(r)
+	h.Get(count)
+	h.I32(StrMark)
+	h.Emit(wasmbin.OpI32Or)
+	h.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
+}
