@@ -290,3 +290,27 @@ func (b *Builder) MulChecked(x, y, r uint32) {
 	b.End()
 	b.End()
 }
+
+// BinI32 pushes the local x and the i32 constant c and applies the binary
+// operator op.
+func (b *Builder) BinI32(op wasmbin.Opcode, x uint32, c int32) {
+	b.Get(x)
+	b.I32(c)
+	b.Emit(op)
+}
+
+// BinI64 pushes the local x and the i64 constant c and applies the binary
+// operator op.
+func (b *Builder) BinI64(op wasmbin.Opcode, x uint32, c int64) {
+	b.Get(x)
+	b.I64(c)
+	b.Emit(op)
+}
+
+// BinF64 pushes the local x and the f64 constant c and applies the binary
+// operator op.
+func (b *Builder) BinF64(op wasmbin.Opcode, x uint32, c float64) {
+	b.Get(x)
+	b.F64(c)
+	b.Emit(op)
+}

@@ -27,6 +27,20 @@ func TestGroupedOperations(t *testing.T) {
 			ins(wasmbin.OpI64Const, 0), ins(wasmbin.OpI64LtS, 0), {Op: wasmbin.OpIf, Block: wasmbin.BlockEmpty},
 			ins(wasmbin.OpI32Const, int64(abi.ErrOverflow)), ins(wasmbin.OpGlobalSet, ErrGlobal), ins(wasmbin.OpUnreachable, 0),
 			ins(wasmbin.OpEnd, 0)}},
+		{"BinI32", func(b *Builder) { b.BinI32(wasmbin.OpI32GeU, 2, 7) }, []wasmbin.Instr{get(2), ins(wasmbin.OpI32Const, 7), ins(wasmbin.OpI32GeU, 0)}},
+		{"BinI64", func(b *Builder) { b.BinI64(wasmbin.OpI64LtS, 1, 0) }, []wasmbin.Instr{get(1), ins(wasmbin.OpI64Const, 0), ins(wasmbin.OpI64LtS, 0)}},
+		{"BinF64", func(b *Builder) { b.BinF64(wasmbin.OpF64Eq, 1, 0.5) }, []wasmbin.Instr{get(1), {Op: wasmbin.OpF64Const, F: 0.5}, ins(wasmbin.OpF64Eq, 0)}},
+		{"AddI32", func(b *Builder) { b.AddI32(3, -1) }, []wasmbin.Instr{get(3), ins(wasmbin.OpI32Const, -1), ins(wasmbin.OpI32Add, 0), ins(wasmbin.OpLocalSet, 3)}},
+		{"OffsetI32", func(b *Builder) { b.OffsetI32(3, 8) }, []wasmbin.Instr{get(3), ins(wasmbin.OpI32Const, 8), ins(wasmbin.OpI32Add, 0)}},
+		{"ShiftAdd 0", func(b *Builder) { b.ShiftAdd(0) }, []wasmbin.Instr{ins(wasmbin.OpI32Add, 0)}},
+		{"ShiftAdd 3", func(b *Builder) { b.ShiftAdd(3) }, []wasmbin.Instr{ins(wasmbin.OpI32Const, 3), ins(wasmbin.OpI32Shl, 0), ins(wasmbin.OpI32Add, 0)}},
+		{"CopyShifted 3", func(b *Builder) { b.CopyShifted(3) }, []wasmbin.Instr{ins(wasmbin.OpI32Const, 3), ins(wasmbin.OpI32Shl, 0), ins(wasmbin.OpMemCopy, 0)}},
+		{"CopyShifted 0", func(b *Builder) { b.CopyShifted(0) }, []wasmbin.Instr{ins(wasmbin.OpMemCopy, 0)}},
+		{"ReturnIf", func(b *Builder) { b.ReturnIf(func() { b.Get(1) }) }, []wasmbin.Instr{
+			{Op: wasmbin.OpIf, Block: wasmbin.BlockEmpty}, get(1), ins(wasmbin.OpReturn, 0), ins(wasmbin.OpEnd, 0)}},
+		{"Until", func(b *Builder) { b.Until(func() { b.Get(0) }, func() { b.Get(1); b.Emit(wasmbin.OpDrop) }) }, []wasmbin.Instr{
+			{Op: wasmbin.OpBlock, Block: wasmbin.BlockEmpty}, {Op: wasmbin.OpLoop, Block: wasmbin.BlockEmpty},
+			get(0), ins(wasmbin.OpBrIf, 1), get(1), ins(wasmbin.OpDrop, 0), ins(wasmbin.OpBr, 0), ins(wasmbin.OpEnd, 0), ins(wasmbin.OpEnd, 0)}},
 	}
 	for _, tt := range tests {
 		b := New(&wasmbin.Func{})

@@ -4,7 +4,7 @@
 // helper's function index (r.StrCat(), r.ListNew(w), ...); the first
 // request appends the helper to the module, and the helpers it calls
 // after it, so a module carries only what its functions use, in the
-// order they first asked. rt knows the memory layouts of abi.go and
+// order they first asked. rt knows the memory layouts of core/abi and
 // nothing of the program being compiled: it reads no syntax tree and no
 // checker facts.
 //

@@ -11,7 +11,7 @@ import (
 // and leaves the rest, a finite positive x other than 1 and a finite
 // nonzero y, to the platform's pow(); compiled code does the same, with
 // that very pow() supplied by the runtime through the module's host table
-// (HostExport in abi.go), so that the results are Python's bit for bit:
+// (abi.HostExport), so that the results are Python's bit for bit:
 //
 //	y == 0                 1.0 (even for a NaN x)
 //	x is NaN               x
@@ -94,9 +94,7 @@ func buildFloatPow(h *fn) {
 		ret(func() {
 			h.F64(1)
 			h.Get(y)
-			h.Get(x)
-			h.F64(1)
-			h.Emit(wasmbin.OpF64Eq)
+			h.BinF64(wasmbin.OpF64Eq, x, 1)
 			h.Emit(wasmbin.OpSelect)
 		})
 	})
@@ -106,9 +104,7 @@ func buildFloatPow(h *fn) {
 		ret(func() {
 			h.F64(inf)
 			h.F64(0)
-			h.Get(y)
-			h.F64(0)
-			h.Emit(wasmbin.OpF64Gt)
+			h.BinF64(wasmbin.OpF64Gt, y, 0)
 			h.Get(x)
 			h.Emit(wasmbin.OpF64Abs)
 			h.F64(1)

@@ -5,7 +5,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Lists live in linear memory (layout in abi.go): a list value is the i32
+// Lists live in linear memory (layout in core/abi): a list value is the i32
 // address of its 16-byte header {len, cap, data}, and its elements are
 // slots at data: one byte for a bool, eight bytes otherwise. Memory comes
 // from a bump allocator over an arena that every exported call resets
@@ -21,7 +21,7 @@ const MaxLen = 1 << 28
 
 // A SlotWidth is the log2 of the size of a list's element slots: 3 (8
 // bytes) for int, float, str and list elements, 0 (1 byte) for bool
-// (abi.go). List helpers exist once per width they are used with.
+// (core/abi). List helpers exist once per width they are used with.
 type SlotWidth int32
 
 // The slot widths.
@@ -65,9 +65,7 @@ func buildNew(h *fn) {
 	h.Emit(wasmbin.OpI64GtU)
 	h.TrapIf(abi.ErrMemory)
 	// pages missing: ceil(end / 65536) - memory.size
-	h.Get(end)
-	h.I64(65535)
-	h.Emit(wasmbin.OpI64Add)
+	h.BinI64(wasmbin.OpI64Add, end, 65535)
 	h.I64(16)
 	h.Emit(wasmbin.OpI64ShrU)
 	h.Emit(wasmbin.OpI32WrapI64)
@@ -98,17 +96,13 @@ func buildListNew(h *fn, w SlotWidth) {
 	p := h.Named(wasmbin.I32, "p")
 	h.Get(n)
 	h.I64(0)
-	h.Get(n)
-	h.I64(0)
-	h.Emit(wasmbin.OpI64GtS)
+	h.BinI64(wasmbin.OpI64GtS, n, 0)
 	h.Emit(wasmbin.OpSelect)
 	h.Tee(n)
 	h.I64(MaxLen)
 	h.Emit(wasmbin.OpI64GtS)
 	h.TrapIf(abi.ErrMemory)
-	h.Get(n)
-	h.I64(int64(w))
-	h.Emit(wasmbin.OpI64Shl)
+	h.BinI64(wasmbin.OpI64Shl, n, int64(w))
 	h.I64(abi.ListHeaderSize)
 	h.Emit(wasmbin.OpI64Add)
 	h.Call(h.r.NewBytes())
@@ -119,9 +113,7 @@ func buildListNew(h *fn, w SlotWidth) {
 	h.Bin(wasmbin.OpI32WrapI64, p, n)
 	h.EmitImm(wasmbin.OpI32Store, abi.ListCapOffset)
 	h.Get(p)
-	h.Get(p)
-	h.I32(abi.ListHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+	h.OffsetI32(p, abi.ListHeaderSize)
 	h.EmitImm(wasmbin.OpI32Store, abi.ListDataOffset)
 	h.Get(p)
 }
@@ -129,19 +121,15 @@ func buildListNew(h *fn, w SlotWidth) {
 // normIndex adds len(l) to a negative i and traps with ErrIndex unless
 // 0 <= i < len(l) (one unsigned comparison).
 func (h *fn) normIndex(l, i uint32) {
-	h.Get(i)
-	h.I64(0)
-	h.Emit(wasmbin.OpI64LtS)
+	h.BinI64(wasmbin.OpI64LtS, i, 0)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	h.Get(i)
-	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.listLen64(l)
 	h.Emit(wasmbin.OpI64Add)
 	h.Set(i)
 	h.End()
 	h.Get(i)
-	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.listLen64(l)
 	h.Emit(wasmbin.OpI64GeU)
 	h.TrapIf(abi.ErrIndex)
 }
@@ -158,18 +146,12 @@ func buildPush(h *fn, w SlotWidth) {
 	h.Load(wasmbin.OpI32Load, l, abi.ListCapOffset)
 	h.Emit(wasmbin.OpI32Eq)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	h.Get(n)
-	h.I32(MaxLen)
-	h.Emit(wasmbin.OpI32GeU)
+	h.BinI32(wasmbin.OpI32GeU, n, MaxLen)
 	h.TrapIf(abi.ErrMemory)
-	h.Get(n)
-	h.I32(1)
-	h.Emit(wasmbin.OpI32Shl)
+	h.BinI32(wasmbin.OpI32Shl, n, 1)
 	h.Tee(c)
 	h.I32(4)
-	h.Get(c)
-	h.I32(4)
-	h.Emit(wasmbin.OpI32GtU)
+	h.BinI32(wasmbin.OpI32GtU, c, 4)
 	h.Emit(wasmbin.OpSelect)
 	h.Set(c)
 	h.Get(c)
@@ -185,9 +167,7 @@ func buildPush(h *fn, w SlotWidth) {
 	h.Store(wasmbin.OpI32Store, l, abi.ListCapOffset, c)
 	h.End()
 	h.Get(l)
-	h.Get(n)
-	h.I32(1)
-	h.Emit(wasmbin.OpI32Add)
+	h.OffsetI32(n, 1)
 	h.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
 	h.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
 	h.Get(n)
@@ -215,9 +195,7 @@ func buildPop(h *fn, w SlotWidth) {
 	}
 	h.Set(v)
 	h.Get(a)
-	h.Get(a)
-	h.I32(1 << w)
-	h.Emit(wasmbin.OpI32Add)
+	h.OffsetI32(a, 1<<w)
 	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
 	h.Get(i)
 	h.Emit(wasmbin.OpI32WrapI64)
@@ -244,15 +222,12 @@ func buildRepeat(h *fn, w SlotWidth) {
 	const l, n = 0, 1
 	k, r, d := h.Named(wasmbin.I64, "len"), h.Named(wasmbin.I32, "r"), h.Named(wasmbin.I32, "d")
 	total, done, c := h.Named(wasmbin.I32, "total"), h.Named(wasmbin.I32, "done"), h.Named(wasmbin.I32, "c")
-	h.Get(n)
-	h.I64(0)
-	h.Emit(wasmbin.OpI64LtS)
+	h.BinI64(wasmbin.OpI64LtS, n, 0)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	h.I64(0)
 	h.Set(n)
 	h.End()
-	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.listLen64(l)
 	h.Tee(k)
 	h.Emit(wasmbin.OpI64Eqz)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
@@ -264,9 +239,7 @@ func buildRepeat(h *fn, w SlotWidth) {
 	h.I64(MaxLen)
 	h.Get(k)
 	h.I64(1)
-	h.Get(k)
-	h.I64(0)
-	h.Emit(wasmbin.OpI64Ne)
+	h.BinI64(wasmbin.OpI64Ne, k, 0)
 	h.Emit(wasmbin.OpSelect)
 	h.Emit(wasmbin.OpI64DivU)
 	h.Emit(wasmbin.OpI64GtU)
@@ -300,24 +273,21 @@ func buildRepeat(h *fn, w SlotWidth) {
 // bytes are written (c is a scratch local). Each copy reads a prefix
 // already written, so source and destination never overlap.
 func (h *fn) doubleCopy(d, done, total, c uint32) {
-	h.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	h.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	h.Bin(wasmbin.OpI32GeU, done, total)
-	h.EmitImm(wasmbin.OpBrIf, 1)
-	// c = min(done, total - done)
-	h.Bin(wasmbin.OpI32Sub, total, done)
-	h.Tee(c)
-	h.Get(done)
-	h.Bin(wasmbin.OpI32GtU, done, c)
-	h.Emit(wasmbin.OpSelect)
-	h.Set(c)
-	h.Bin(wasmbin.OpI32Add, d, done)
-	h.Bin(wasmbin.OpMemCopy, d, c)
-	h.Bin(wasmbin.OpI32Add, done, c)
-	h.Set(done)
-	h.EmitImm(wasmbin.OpBr, 0)
-	h.End()
-	h.End()
+	h.Until(func() {
+		h.Bin(wasmbin.OpI32GeU, done, total)
+	}, func() {
+		// c = min(done, total - done)
+		h.Bin(wasmbin.OpI32Sub, total, done)
+		h.Tee(c)
+		h.Get(done)
+		h.Bin(wasmbin.OpI32GtU, done, c)
+		h.Emit(wasmbin.OpSelect)
+		h.Set(c)
+		h.Bin(wasmbin.OpI32Add, d, done)
+		h.Bin(wasmbin.OpMemCopy, d, c)
+		h.Bin(wasmbin.OpI32Add, done, c)
+		h.Set(done)
+	})
 }
 
 // buildConcat builds __ml_concat(a, b i32) -> i32, the new list a + b.
@@ -325,10 +295,8 @@ func buildConcat(h *fn, w SlotWidth) {
 	h.signature([]wasmbin.ValType{wasmbin.I32, wasmbin.I32}, []string{"a", "b"}, wasmbin.I32)
 	const a, b = 0, 1
 	r := h.Named(wasmbin.I32, "r")
-	h.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
-	h.Emit(wasmbin.OpI64ExtendI32U)
-	h.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
-	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.listLen64(a)
+	h.listLen64(b)
 	h.Emit(wasmbin.OpI64Add)
 	h.Call(h.r.ListNew(w))
 	h.Tee(r)
@@ -343,4 +311,10 @@ func buildConcat(h *fn, w SlotWidth) {
 	h.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
 	h.CopyShifted(int32(w))
 	h.Get(r)
+}
+
+// listLen64 pushes the length of the list in local l as an i64.
+func (h *fn) listLen64(l uint32) {
+	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+	h.Emit(wasmbin.OpI64ExtendI32U)
 }

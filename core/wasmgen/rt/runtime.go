@@ -105,7 +105,7 @@ func (r *Runtime) Finish() {
 
 // WrapExports gives a module that allocates its arena discipline: each of
 // its first n functions (the compiled ones) is exported through a wrapper
-// that resets the allocator to the end of the host's arguments (abi.go),
+// that resets the allocator to the end of the host's arguments (core/abi),
 // forgets the last string position found, and calls it; the function
 // itself is renamed name.impl and called directly by compiled code, so
 // that internal calls do not reset the arena. It also adds the exports

@@ -134,9 +134,7 @@ func buildStrAppend(h *fn) {
 	h.Get(m)
 	h.Emit(wasmbin.OpMemCopy)
 	h.Get(n)
-	h.Get(count)
-	h.I32(StrMark)
-	h.Emit(wasmbin.OpI32Or)
+	h.BinI32(wasmbin.OpI32Or, count, StrMark)
 	h.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 	h.Get(n)
 }
@@ -174,8 +172,6 @@ func (h *fn) finishAppend(r, nb, m, count uint32) {
 	h.Bin(wasmbin.OpI32Add, nb, m)
 	h.EmitImm(wasmbin.OpI32Store, abi.StrLenOffset)
 	h.Get(r)
-	h.Get(count)
-	h.I32(StrMark)
-	h.Emit(wasmbin.OpI32Or)
+	h.BinI32(wasmbin.OpI32Or, count, StrMark)
 	h.EmitImm(wasmbin.OpI32Store, abi.StrCountOffset)
 }
