@@ -117,7 +117,8 @@ func buildFloatPow(h *fn) {
 	when(func() { isInf(x) }, func() {
 		when(func() { h.Get(y); h.F64(0); h.Emit(wasmbin.OpF64Gt) }, func() {
 			ret(func() {
-				h.Bin(wasmbin.OpF64Abs, x, x)
+				h.Gets(x, x)
+				h.Emit(wasmbin.OpF64Abs)
 				odd()
 				h.Emit(wasmbin.OpSelect)
 			})
@@ -174,5 +175,6 @@ func buildFloatPow(h *fn) {
 	h.TrapIf(abi.ErrOverflow)
 	h.Get(r)
 	h.Emit(wasmbin.OpF64Neg)
-	h.Bin(wasmbin.OpSelect, r, neg)
+	h.Gets(r, neg)
+	h.Emit(wasmbin.OpSelect)
 }

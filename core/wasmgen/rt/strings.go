@@ -355,7 +355,8 @@ func buildCharAt(h *fn) {
 	h.Tee(r)
 	h.I32(abi.StrHeaderSize)
 	h.Emit(wasmbin.OpI32Add)
-	h.Bin(wasmbin.OpMemCopy, p, k)
+	h.Gets(p, k)
+	h.Emit(wasmbin.OpMemCopy)
 	h.Get(r)
 }
 
@@ -390,7 +391,8 @@ func buildStrPos(h *fn) {
 	h.strCount()
 	h.Emit(wasmbin.OpI32Eq)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	h.Bin(wasmbin.OpI32WrapI64, p, i)
+	h.Gets(p, i)
+	h.Emit(wasmbin.OpI32WrapI64)
 	h.Emit(wasmbin.OpI32Add)
 	h.Emit(wasmbin.OpReturn)
 	h.End()
@@ -487,7 +489,8 @@ func buildCharInto(h *fn) {
 	h.Tee(k)
 	h.EmitImm(wasmbin.OpI32Store, abi.StrLenOffset)
 	h.strBytes(scratch)
-	h.Bin(wasmbin.OpMemCopy, p, k)
+	h.Gets(p, k)
+	h.Emit(wasmbin.OpMemCopy)
 	h.Get(scratch)
 }
 
