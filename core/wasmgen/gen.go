@@ -128,6 +128,10 @@
 //     new arguments, as C compilers do for fib (tailcall.go has the proof:
 //     the sums are the same integers associated differently, and any
 //     overflow traps and re-runs the call in Python).
+//   - Self-inlining: in such a loop, the call of the function itself that
+//     its leading guard does not answer is replaced by a copy of the
+//     loop, up to two levels deep (selfinline.go): the callee's
+//     instructions on locals of its own, without the call.
 //
 // List repetition (`[x] * n`) copies the first slots and then doubles
 // them with memory.copy (bulk memory, enabled by default in Wasmtime),
@@ -325,6 +329,9 @@ type fgen struct {
 	// leading guard is generated in place (leafguard.go): they are not
 	// the caller's locals, whatever the plan says of those.
 	inlined map[string]bool
+	// inCopy is set while a copy of the function is generated in place
+	// of one of its calls (selfinline.go).
+	inCopy int
 }
 
 // A funcPlan is what the passes decided about one function before it is

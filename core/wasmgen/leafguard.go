@@ -136,10 +136,14 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 		fg.exprAs(value, callee.Result.Kind)
 	})
 	fg.Emit(wasmbin.OpElse)
-	for _, t := range temps {
-		fg.Get(t)
+	if fg.canInlineSelf(callee, idx) {
+		fg.inlineSelf(temps)
+	} else {
+		for _, t := range temps {
+			fg.Get(t)
+		}
+		fg.Call(idx)
 	}
-	fg.Call(idx)
 	fg.End()
 	for i, t := range temps {
 		fg.Release(vts[i], t)
@@ -224,6 +228,13 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	fg.block(g.Body)
 	fg.End()
+	fg.rotatedLoop(g, rest)
+	return fg.block(g.Body)
+}
+
+// rotatedLoop generates the block and loop of rotatedTail, entered when
+// the guard g does not hold.
+func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.Mark(markTailBase)
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
@@ -239,7 +250,6 @@ func (fg *fgen) rotatedTail(g *ast.If, rest []ast.Stmt) bool {
 		fg.Trap(abi.ErrUnsupported) // Python would return None
 	}
 	fg.End()
-	return fg.block(g.Body)
 }
 
 // retest generates, after a tail call rebound the parameters, the jump

@@ -11,7 +11,7 @@ import (
 // switched off on its own (Options.Disable, `multilingual wat
 // --disable=NAME`), which is how the tests check that every pass is
 // optional and how a suspected pass is ruled out.
-type Pass uint16
+type Pass uint32
 
 // The passes, in the order of the registry.
 const (
@@ -24,6 +24,7 @@ const (
 	PassTailCall
 	PassLeafGuard
 	PassSpecialize
+	PassSelfInline
 )
 
 // A PassInfo describes one pass of the registry.
@@ -53,13 +54,16 @@ var Passes = []PassInfo{
 		"at each call, calling only when it does not return (leafguard.go: same expressions, same order)"},
 	{PassSpecialize, "specialize", "adds a copy of a recursive int function for arguments >= 0, " +
 		"kept when an interval analysis proves its results >= 0 (specialize.go)"},
+	{PassSelfInline, "selfinline", "replaces the call a tail-call loop makes of its own function, " +
+		"when the leading guard does not return, by a copy of that loop, up to two levels deep " +
+		"(selfinline.go: the callee's instructions on its own locals)"},
 }
 
 // A PassSet is a set of passes.
-type PassSet uint16
+type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassSpecialize<<1 - 1)
+const AllPasses = PassSet(PassSelfInline<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -97,7 +97,7 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		fg.Get(fg.acc)
 		fg.exprAs(s.Value, check.Int)
 		fg.intAdd(fg.accRange(), fg.rangeOf(s.Value))
-		fg.Emit(wasmbin.OpReturn)
+		fg.leave()
 		return
 	}
 	fg.specRequire(x, "the value added to the accumulator")
@@ -118,7 +118,7 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 	}
 	for i := range call.Args {
 		fg.Get(temps[i])
-		fg.Set(uint32(i))
+		fg.Set(fg.local[fg.fn.ParamNames[i]])
 		vt, _ := valType(params[i])
 		fg.Release(vt, temps[i])
 	}

@@ -19,6 +19,7 @@ const minValueShare = 0.60
 // rank of the first program that disagreed (0 when none did).
 type tally struct {
 	strProgs, specProgs, strVals int
+	inlinedProgs                 int
 	constProgs                   int // programs whose f reads module constants inline
 	mix                          mix
 	first                        int
@@ -72,6 +73,9 @@ func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 		if c.specialized {
 			tl.specProgs++
 		}
+		if c.inlined {
+			tl.inlinedProgs++
+		}
 		if c.consts {
 			tl.constProgs++
 		}
@@ -101,6 +105,7 @@ func TestDifferential(t *testing.T) {
 		n, *flagN, tl.strProgs, tl.specProgs, tl.strVals)
 	t.Logf("%v", &tl.mix)
 	t.Logf("%d programs read module constants inline", tl.constProgs)
+	t.Logf("%d programs call a recursive helper through copies of itself", tl.inlinedProgs)
 	if tl.first > 0 {
 		t.Errorf("difftest: first disagreement after %d programs", tl.first)
 	}
@@ -115,6 +120,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && tl.constProgs == 0 {
 		t.Errorf("no compiled program reads a module constant: the generator drifted from the checker")
+	}
+	if *flagN >= 100 && tl.inlinedProgs == 0 {
+		t.Errorf("no program has a self-inlined recursive helper: the generator drifted from wasmgen")
 	}
 	if *flagN >= 100 && tl.specProgs == 0 {
 		t.Errorf("no program has a specialized recursive helper: the generator drifted from wasmgen")

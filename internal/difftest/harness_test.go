@@ -69,6 +69,9 @@ type compiled struct {
 	// specialized: the module has a non-negative specialization
 	// (wasmgen's specialize.go) of the recursive helper
 	specialized bool
+	// inlined: a function of the module calls itself through a copy of
+	// its own body (wasmgen's selfinline.go)
+	inlined bool
 	// consts: f reads module constants inline (constgen.go)
 	consts bool
 }
@@ -152,10 +155,13 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	if err != nil {
 		t.Fatalf("seed %d: fallback: %v\n%s", seed, err, src)
 	}
-	specialized := false
+	specialized, inlined := false, false
 	for _, mf := range m.Funcs {
 		specialized = specialized || strings.HasSuffix(mf.Name, ".nonneg")
+		for _, l := range mf.LocalNames {
+			inlined = inlined || strings.HasSuffix(l, ".copy1")
+		}
 	}
 	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, english: english, checked: checked, python: py,
-		inst: inst, store: store, name: fn.Name, specialized: specialized, consts: len(info.Consts) > 0}, true
+		inst: inst, store: store, name: fn.Name, specialized: specialized, inlined: inlined, consts: len(info.Consts) > 0}, true
 }

@@ -407,6 +407,12 @@
   (func $fib.nonneg (param $n i64) (result i64)
     (local $tail.acc i64)
     (local $tmp.i64.2 i64)
+    (local $n.copy1 i64)
+    (local $tail.acc.copy1 i64)
+    (local $tmp.i64.5 i64)
+    (local $n.copy2 i64)
+    (local $tail.acc.copy2 i64)
+    (local $tmp.i64.8 i64)
     i32.const 0
     i32.atomic.load offset=8
     if
@@ -446,7 +452,137 @@
           local.get $tmp.i64.2
         else
           local.get $tmp.i64.2
-          call $fib.nonneg
+          local.set $n.copy1
+          i64.const 0
+          local.set $tail.acc.copy1
+          block (result i64)
+            i32.const 0
+            i32.atomic.load offset=8
+            if
+              i32.const 9
+              global.set $__ml_error_code
+              unreachable
+            end
+            block
+              loop
+                local.get $tail.acc.copy1
+                local.get $n.copy1
+                i64.const 1
+                i64.sub
+                local.set $tmp.i64.5
+                local.get $tmp.i64.5
+                i64.const 2
+                i64.lt_s
+                if (result i64)
+                  local.get $tmp.i64.5
+                else
+                  local.get $tmp.i64.5
+                  local.set $n.copy2
+                  i64.const 0
+                  local.set $tail.acc.copy2
+                  block (result i64)
+                    i32.const 0
+                    i32.atomic.load offset=8
+                    if
+                      i32.const 9
+                      global.set $__ml_error_code
+                      unreachable
+                    end
+                    block
+                      loop
+                        local.get $tail.acc.copy2
+                        local.get $n.copy2
+                        i64.const 1
+                        i64.sub
+                        local.set $tmp.i64.8
+                        local.get $tmp.i64.8
+                        i64.const 2
+                        i64.lt_s
+                        if (result i64)
+                          local.get $tmp.i64.8
+                        else
+                          local.get $tmp.i64.8
+                          call $fib.nonneg
+                        end
+                        i64.add
+                        local.tee $tmp.i64.8
+                        i64.const 0
+                        i64.lt_s
+                        if
+                          i32.const 1
+                          global.set $__ml_error_code
+                          unreachable
+                        end
+                        local.get $tmp.i64.8
+                        local.set $tail.acc.copy2
+                        local.get $n.copy2
+                        i64.const 2
+                        i64.sub
+                        local.set $tmp.i64.8
+                        local.get $tmp.i64.8
+                        local.set $n.copy2
+                        local.get $n.copy2
+                        i64.const 2
+                        i64.lt_s
+                        i32.eqz
+                        br_if 0
+                        br 1
+                      end
+                    end
+                    local.get $tail.acc.copy2
+                    local.get $n.copy2
+                    i64.add
+                    local.tee $tmp.i64.8
+                    i64.const 0
+                    i64.lt_s
+                    if
+                      i32.const 1
+                      global.set $__ml_error_code
+                      unreachable
+                    end
+                    local.get $tmp.i64.8
+                    br 0
+                  end
+                end
+                i64.add
+                local.tee $tmp.i64.5
+                i64.const 0
+                i64.lt_s
+                if
+                  i32.const 1
+                  global.set $__ml_error_code
+                  unreachable
+                end
+                local.get $tmp.i64.5
+                local.set $tail.acc.copy1
+                local.get $n.copy1
+                i64.const 2
+                i64.sub
+                local.set $tmp.i64.5
+                local.get $tmp.i64.5
+                local.set $n.copy1
+                local.get $n.copy1
+                i64.const 2
+                i64.lt_s
+                i32.eqz
+                br_if 0
+                br 1
+              end
+            end
+            local.get $tail.acc.copy1
+            local.get $n.copy1
+            i64.add
+            local.tee $tmp.i64.5
+            i64.const 0
+            i64.lt_s
+            if
+              i32.const 1
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i64.5
+            br 0
+          end
         end
         i64.add
         local.tee $tmp.i64.2
