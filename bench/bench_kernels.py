@@ -23,7 +23,10 @@ and each keeps its best time over ROUNDS rounds, so that the ratios
 compare figures measured side by side. A second table gives the compile
 time of every program, optimized and not, measured interleaved.
 
-    bench_kernels.py [--out FILE.md] [--only ROW[,ROW]]
+    bench_kernels.py [--out FILE.md] [--only ROW[,ROW]] [--note TEXT]
+
+``--note`` adds a sentence about the run to the file (what else the
+machine was doing).
 """
 
 from __future__ import annotations
@@ -295,18 +298,22 @@ def compile_table(rows: List[Tuple[str, float, float, int]]) -> List[str]:
 def main(argv: List[str]) -> None:
     out = None
     only: Optional[List[str]] = None
+    note = ""
     rest = list(argv)
     while rest:
         if rest[0] == "--out" and len(rest) > 1:
             out = rest[1]
         elif rest[0] == "--only" and len(rest) > 1:
             only = rest[1].split(",")
+        elif rest[0] == "--note" and len(rest) > 1:
+            note = rest[1]
         else:
-            sys.exit("usage: bench_kernels.py [--out FILE.md] [--only ROW[,ROW]]")
+            sys.exit("usage: bench_kernels.py [--out FILE.md] [--only ROW[,ROW]] [--note TEXT]")
         rest = rest[2:]
     if _native_loader.native is None:
         sys.exit("the native extension is not available: %s" % _native_loader.native_reason)
     cases = [c for c in CASES if only is None or c.row in only or c.name in only]
+    load_before = os.getloadavg()
     notes: List[str] = []
     ck = CKernels()
     ck.build(sorted({c.c for c in cases}))
@@ -338,7 +345,8 @@ def main(argv: List[str]) -> None:
     for note in notes:
         print("note: " + note)
     if out is not None:
-        _write(out, md, kernel_times, corpus_times, notes, ck.version, numba_v, peers.versions)
+        _write(out, md, kernel_times, corpus_times, notes, ck.version, numba_v, peers.versions,
+               load_before, note)
         print("wrote %s" % out)
 
 
@@ -350,8 +358,10 @@ def _opt_level() -> str:
 
 
 def _write(out: str, md: List[str], kernel_times: List[str], corpus_times: List[str],
-           notes: List[str], cc: str, numba_v: Optional[str], versions: Dict[str, str]) -> None:
-    load = " ".join("%.2f" % x for x in os.getloadavg())
+           notes: List[str], cc: str, numba_v: Optional[str], versions: Dict[str, str],
+           load_before: Tuple[float, float, float], note: str = "") -> None:
+    load = " ".join("%.2f" % x for x in load_before) + " at the start, " + \
+        " ".join("%.2f" % x for x in os.getloadavg()) + " at the end"
     tools = ["CPython %s" % sys.version.split()[0]]
     if numba_v:
         tools.append("Numba %s" % numba_v)
@@ -364,12 +374,15 @@ def _write(out: str, md: List[str], kernel_times: List[str], corpus_times: List[
     with open(out, "w", encoding="utf-8") as f:
         f.write("# The kernel table: ours against CPython, Numba, mypyc, Cython and C\n\n")
         stamp = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
-        f.write("Written by `bench/bench_kernels.py --out %s` on %s UTC (load average %s "
-                "at the end), with %s.\n\n" % (out, stamp, load, ", ".join(tools)))
+        f.write("Written by `bench/bench_kernels.py --out %s` on %s UTC (load average %s), "
+                "with %s.\n\n" % (out, stamp, load, ", ".join(tools)))
         cores = os.cpu_count() or 1
-        if os.getloadavg()[0] > cores / 2:
-            f.write("The machine was shared while measuring (the load average above): the "
-                    "figures are noisy, rerun on a quiet machine before quoting a ratio.\n\n")
+        if max(load_before[0], os.getloadavg()[0]) > cores / 2:
+            f.write("The machine (%d cores) was shared while measuring: the figures are noisy, "
+                    "rerun on a quiet machine before quoting a ratio.%s\n\n"
+                    % (cores, " " + note if note else ""))
+        elif note:
+            f.write(note + "\n\n")
         f.write("Each figure is the best time of one call over %d rounds that take the backends "
                 "in turn. *ours* is the program compiled to WebAssembly by default (optimized), "
                 "*ours optimize=False* without the optimization passes; the ratios are the "
