@@ -144,7 +144,8 @@ def test_program_from_stdin(tmp_path):
 def test_help_and_version(tmp_path):
     r = cli(tmp_path, "--help")
     assert r.returncode == 0
-    assert "multilingual [-l CODE] [--backend auto|python|wasm] [--stats] FILE [ARGS...]" in r.stdout
+    assert ("multilingual [-l CODE] [--backend auto|python|wasm] [--stats] [--no-optimize] "
+            "FILE [ARGS...]") in r.stdout
     for command in ("run", "repl", "compile", "check", "build"):
         assert "\n  %s " % command in r.stdout
     r = cli(tmp_path, "--version")

@@ -111,3 +111,68 @@ def test_cli_wat_disable(tmp_path):
     assert bad.returncode == 2 and bad.stdout == ""
     assert 'unknown pass "tailcal"' in bad.stderr and "tailcall" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+# ---- optimized by default ----
+
+@needs_native
+def test_optimized_by_default(tmp_path):
+    """compile_source, compile_file, load_file and the REPL run the passes
+    unless optimize=False; both modules give CPython's answers."""
+    from multilingualprogramming import Backend, compile_file, compile_source
+    from multilingualprogramming._program import load_file
+    from multilingualprogramming._repl import Session
+    want = _expected()
+    on = compile_source(SOURCE, language="en", optimize=True)
+    off = compile_source(SOURCE, language="en", optimize=False)
+    default = compile_source(SOURCE, language="en")
+    assert default.artifact()["optimize"] is True and off.artifact()["optimize"] is False
+    assert default.wasm_bytes == on.wasm_bytes != off.wasm_bytes
+    assert "tail.acc" in default.wat() and "tail.acc" not in off.wat()
+    path = tmp_path / "passes.multi"
+    path.write_text(SOURCE, encoding="utf-8")
+    assert compile_file(path, language="en").wasm_bytes == on.wasm_bytes
+    assert compile_file(path, language="en", optimize=False).wasm_bytes == off.wasm_bytes
+    # the disk cache keeps the two apart
+    assert load_file(path, language="en", optimize=False).wasm_bytes == off.wasm_bytes
+    assert load_file(path, language="en").wasm_bytes == on.wasm_bytes
+    for prog in (default, off):
+        for (fn, arg), value in want.items():
+            assert prog.call(fn, arg, backend=Backend.WASM) == value, (fn, arg)
+    for optimize in (True, False):
+        session = Session("en", optimize=optimize)
+        session.push("def fib(n: int) -> int:")
+        session.push("    return n if n < 2 else fib(n - 1) + fib(n - 2)")
+        session.push("")
+        assert session._programs[-1].artifact()["optimize"] is optimize
+
+
+@needs_native
+def test_cli_optimizes_by_default(tmp_path):
+    """multilingual wat/build/run optimize unless --no-optimize; --optimize
+    is accepted and changes nothing; a command that does not compile to
+    WebAssembly refuses --no-optimize."""
+    import json
+    path = tmp_path / "fib.multi"
+    path.write_text(SOURCE + "\nprint(fib(20), sieve(100))\n", encoding="utf-8")
+    default = _cli("wat", str(path), "-l", "en")
+    on = _cli("wat", str(path), "-l", "en", "--optimize")
+    off = _cli("wat", str(path), "-l", "en", "--no-optimize")
+    assert default.returncode == on.returncode == off.returncode == 0
+    assert default.stdout == on.stdout and "tail.acc" in on.stdout
+    assert "tail.acc" not in off.stdout
+    for flag, want in (([], True), (["--no-optimize"], False), (["--optimize"], True)):
+        out = tmp_path / ("build%d" % len(flag[0] if flag else ""))
+        r = _cli("build", str(path), "-l", "en", "-o", str(out), *flag)
+        assert r.returncode == 0, r.stderr
+        with open(out / "fib.json", encoding="utf-8") as f:
+            assert json.load(f)["optimize"] is want, flag
+    for lead in ([], ["--no-optimize"], ["--optimize"]):
+        r = _cli("-l", "en", *lead, str(path))
+        assert (r.returncode, r.stdout) == (0, "6765 25\n"), (lead, r.stderr)
+        r = _cli("run", *lead, "-l", "en", str(path))
+        assert (r.returncode, r.stdout) == (0, "6765 25\n"), (lead, r.stderr)
+    r = _cli("check", "--no-optimize", str(path), "-l", "en")
+    assert r.returncode == 0 and "fib(n: int) -> int" in r.stdout, r.stderr
+    bad = _cli("--no-optimize", "compile", str(path))
+    assert bad.returncode == 2 and "--no-optimize applies to" in bad.stderr

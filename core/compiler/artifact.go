@@ -14,6 +14,9 @@ type Options struct {
 	Language string
 	// Optimize runs every optimization pass of the WebAssembly generator
 	// (wasmgen.Passes lists them); without it only wasmgen.BasePasses run.
+	// The Python package and the command line always set it, true unless
+	// asked not to (optimize=False, --no-optimize); the zero value is the
+	// unoptimized compile that Go tests of the base passes ask for.
 	Optimize bool
 	// Disable names passes to switch off (wasmgen.PassNames); an unknown
 	// name fails the compilation with a *wasmgen.UnknownPassError.

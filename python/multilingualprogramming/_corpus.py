@@ -82,6 +82,7 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
         "python": os.path.basename(py_path),
         "version": __version__,
         "abi": _runtime_abi(),
+        "optimize": bool(prog.artifact().get("optimize", False)),
         "functions": [
             {"name": fi.name, "params": [list(p) for p in fi.params], "result": fi.result,
              "compilable": fi.compilable, "reason": fi.reason, "signature": fi.signature,
@@ -162,13 +163,15 @@ def load_build(manifest_path: str) -> Program:
     artifact: Dict[str, Any] = {
         "language": manifest["language"], "detected": manifest.get("detected", False),
         "wasm": wasm, "python": python, "functions": manifest["functions"],
+        "optimize": bool(manifest.get("optimize", False)),
     }
     return Program(artifact, manifest.get("source", manifest_path))
 
 
-def build_all(outdir: Optional[str] = None, optimize: bool = False) -> List[str]:
+def build_all(outdir: Optional[str] = None, optimize: bool = True) -> List[str]:
     """Compile every corpus program into outdir (default: the package's
-    corpus_build); returns the files written."""
+    corpus_build), optimized unless ``optimize`` is False; returns the
+    files written."""
     outdir = outdir or BUILD_DIR
     written = []
     for stem, path in sources().items():

@@ -802,14 +802,16 @@ def _errors_from_native(exc: BaseException) -> MultilingualSyntaxError:
 
 
 def compile_source(source: str, language: Optional[str] = None, filename: str = "<source>",
-                   optimize: bool = False, disable: Iterable[str] = ()) -> Program:
+                   optimize: bool = True, disable: Iterable[str] = ()) -> Program:
     """Compile program text written in any of the 17 languages.
 
     ``language`` is a code such as "fr"; None detects it from the source (a
     ``# language: xx`` header comment also selects it). Raises
     MultilingualSyntaxError with the file, line and column of every problem.
-    ``optimize`` runs the compiler's optimization passes; ``disable`` names
-    passes to switch off (ValueError for a name that is not a pass).
+    The compiler's optimization passes run by default; ``optimize=False``
+    runs only the base passes (the plainest module, for reading it or
+    debugging the compiler). ``disable`` names passes to switch off
+    (ValueError for a name that is not a pass).
     """
     if not isinstance(source, str):
         raise TypeError("source must be str, not %s" % type(source).__name__)
@@ -882,9 +884,10 @@ def read_source(path: "str | os.PathLike[str]") -> Tuple[bytes, str]:
 
 
 def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
-                 optimize: bool = False) -> Program:
-    """Compile the program in file ``path`` (UTF-8); see compile_source.
-    Bytes that are not UTF-8 raise MultilingualSyntaxError at the first."""
+                 optimize: bool = True) -> Program:
+    """Compile the program in file ``path`` (UTF-8); see compile_source
+    (optimized unless ``optimize=False``). Bytes that are not UTF-8 raise
+    MultilingualSyntaxError at the first."""
     filename = os.fspath(path)
     with open(filename, "rb") as f:
         data = f.read()
@@ -893,10 +896,11 @@ def compile_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
 
 
 def load_file(path: "str | os.PathLike[str]", language: Optional[str] = None,
-              optimize: bool = False, data: Optional[bytes] = None) -> Program:
+              optimize: bool = True, data: Optional[bytes] = None) -> Program:
     """The program in file ``path``, from the disk cache of compiled
-    programs when this very text was compiled before (see _cache), else
-    compiled and cached. ``data`` is the file's bytes when already read.
+    programs when this very text was compiled before with the same
+    ``optimize`` flag (see _cache; optimized unless ``optimize=False``),
+    else compiled and cached. ``data`` is the file's bytes when already read.
     This is how ``multilingual FILE`` and imports of ``.multi`` modules
     load programs; a cache hit needs no compiler."""
     from . import _cache

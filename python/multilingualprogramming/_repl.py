@@ -60,11 +60,13 @@ class Session:
 
     ``push(line)`` adds one line and returns True while the input needs
     more lines; a complete input runs (its output goes to ``sys.stdout``,
-    errors to ``sys.stderr``). Tests drive a Session directly.
+    errors to ``sys.stderr``). Tests drive a Session directly. Inputs are
+    compiled with the optimization passes unless ``optimize`` is False.
     """
 
-    def __init__(self, language: Optional[str] = None) -> None:
+    def __init__(self, language: Optional[str] = None, optimize: bool = True) -> None:
         self.language: Optional[str] = language
+        self.optimize = optimize
         self.module = types.ModuleType("__main__")
         self.namespace = self.module.__dict__
         self.namespace["__builtins__"] = builtins
@@ -117,7 +119,8 @@ class Session:
     def _compile(self, source: str, filename: str) -> Program:
         """The input compiled in the session's language (detected while None)."""
         from ._program import compile_source
-        return compile_source(source, language=self.language, filename=filename)
+        return compile_source(source, language=self.language, filename=filename,
+                              optimize=self.optimize)
 
     def _incomplete(self, err: MultilingualSyntaxError, source: str, filename: str,
                     blank: bool) -> bool:
@@ -289,11 +292,12 @@ def _save_history(readline: Any, history: Optional[str]) -> None:
         pass
 
 
-def interact(language: Optional[str] = None, banner: bool = True) -> int:
+def interact(language: Optional[str] = None, banner: bool = True, optimize: bool = True) -> int:
     """Run an interactive session on the terminal until end of input
-    (Ctrl-D) or ``exit()``; returns the exit status."""
+    (Ctrl-D) or ``exit()``; returns the exit status. ``optimize=False``
+    compiles the inputs without the optimization passes."""
     from ._version import __version__
-    session = Session(language)
+    session = Session(language, optimize)
     history = history_path()
     readline = _setup_readline(session.namespace, history) if sys.stdin.isatty() else None
 

@@ -9,8 +9,12 @@
     multilingual compile [-l CODE] [-o OUT] FILE print the Python the program becomes
     multilingual check [-l CODE] FILE            every error; where each function runs
     multilingual translate FILE --to CODE [-o OUT]  the program in another language
-    multilingual build FILE [-o DIR] [-l CODE] [--optimize] | --all
-    multilingual wat FILE [-l CODE] [--optimize] [--disable=NAME[,NAME]]
+    multilingual build FILE [-o DIR] [-l CODE] [--no-optimize] | --all
+    multilingual wat FILE [-l CODE] [--no-optimize] [--disable=NAME[,NAME]]
+
+The compiler's optimization passes run by default: ``--no-optimize``
+(before FILE for run, anywhere for repl, check, build and wat) runs only
+the base passes. ``--optimize``, the default, is still accepted.
 
 Programs are ``.multi`` files (``.ml`` is still accepted), UTF-8. Options
 for the command itself come before FILE; everything after FILE belongs to
@@ -44,8 +48,11 @@ LANGUAGES = ("en", "fr", "es", "de", "hi", "ar", "bn", "ta", "zh", "ja", "it", "
 
 COMMANDS = ("run", "repl", "compile", "check", "translate", "build", "wat")
 
+#: The commands that compile to WebAssembly, and so take --no-optimize.
+OPTIMIZING = ("run", "repl", "check", "build", "wat")
+
 USAGE = """\
-usage: multilingual [-l CODE] [--backend auto|python|wasm] [--stats] FILE [ARGS...]
+usage: multilingual [-l CODE] [--backend auto|python|wasm] [--stats] [--no-optimize] FILE [ARGS...]
        multilingual [-l CODE]                 (interactive on a terminal; else the program on stdin)
        multilingual COMMAND ...
 
@@ -75,6 +82,8 @@ options:
                                      function's calls on WebAssembly and in Python, and why
                                      not on WebAssembly (calls WebAssembly makes to itself,
                                      as in recursion, are not seen)
+  --no-optimize                      compile without the optimization passes (they run
+                                     by default; --optimize, the default, is accepted)
   -h, --help                         this help
   --version                          the version
 
@@ -106,12 +115,13 @@ def _check_language(code: Optional[str]) -> Optional[str]:
 class RunOptions:
     """The options before FILE: the language, and how to run."""
 
-    __slots__ = ("language", "backend", "stats")
+    __slots__ = ("language", "backend", "stats", "optimize")
 
     def __init__(self) -> None:
         self.language: Optional[str] = None
         self.backend = "auto"
         self.stats = False
+        self.optimize = True
 
     def run_only(self) -> bool:
         """Whether an option that only running a program takes is set."""
@@ -122,8 +132,8 @@ BACKENDS = ("auto", "python", "wasm")
 
 
 def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[RunOptions, List[str]]:
-    """The options before FILE (-l/--language, --backend, --stats), and
-    the rest of argv."""
+    """The options before FILE (-l/--language, --backend, --stats,
+    --no-optimize and its no-op opposite --optimize), and the rest of argv."""
     opts = RunOptions()
     i = 0
 
@@ -153,6 +163,8 @@ def _leading_options(argv: Sequence[str], allow_help: bool = True) -> Tuple[RunO
             step = 1 if "=" in arg else 2
         elif arg == "--stats":
             opts.stats = True
+        elif arg in ("--optimize", "--no-optimize"):
+            opts.optimize = arg == "--optimize"
         elif arg.startswith("-l") and not arg.startswith("--"):
             opts.language = arg[2:]
         elif arg in ("-h", "--help") and allow_help:
@@ -184,6 +196,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if rest and rest[0] in COMMANDS and args and args[0] != "--":
             # multilingual -l fr repl
             lead = ["--language", language] if language else []
+            if not opts.optimize:
+                if rest[0] not in OPTIMIZING:
+                    raise UsageError("--no-optimize applies to %s, not to %s"
+                                     % (", ".join(OPTIMIZING), rest[0]))
+                lead.append("--no-optimize")
             if rest[0] == "run":
                 lead += ["--backend", opts.backend] + (["--stats"] if opts.stats else [])
             elif opts.run_only():
@@ -195,7 +212,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 if opts.run_only():
                     raise UsageError("--backend and --stats apply to running a program, "
                                      "not to the interactive session")
-                return _repl(language)
+                return _repl(language, opts.optimize)
             return _run_stdin(opts, [""])
         if rest[0] == "-":
             return _run_stdin(opts, ["-"] + rest[1:])
@@ -235,10 +252,11 @@ def _not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> str:
         path, data[exc.start], line, col)
 
 
-def _load(path: str, language: Optional[str], optimize: bool = False,
+def _load(path: str, language: Optional[str], optimize: bool = True,
           cached: bool = True, disable: str = "") -> Program:
-    """The program in ``path``; UsageError, or MultilingualSyntaxError.
-    ``disable`` names passes to switch off, comma-separated (uncached)."""
+    """The program in ``path``, optimized unless ``optimize`` is False;
+    UsageError, or MultilingualSyntaxError. ``disable`` names passes to
+    switch off, comma-separated (uncached)."""
     data = _read(path)
     from ._program import compile_source, load_file
     try:
@@ -259,7 +277,7 @@ def _run_file(path: str, opts: RunOptions, args: List[str]) -> int:
     """multilingual FILE ARGS: load (cache or compiler) and run; the exit status."""
     from ._errors import MultilingualError, MultilingualSyntaxError
     try:
-        prog = _load(path, opts.language)
+        prog = _load(path, opts.language, optimize=opts.optimize)
     except MultilingualSyntaxError as exc:
         sys.stdout.flush()
         print(str(exc), file=sys.stderr)
@@ -276,7 +294,8 @@ def _run_stdin(opts: RunOptions, argv: List[str]) -> int:
     from ._program import _decode, compile_source
     data = sys.stdin.buffer.read()
     try:
-        prog = compile_source(_decode(data), language=opts.language, filename="<stdin>")
+        prog = compile_source(_decode(data), language=opts.language, filename="<stdin>",
+                              optimize=opts.optimize)
     except UnicodeDecodeError as exc:
         return _fail(_not_utf8("<stdin>", data, exc), 1)
     except MultilingualSyntaxError as exc:
@@ -343,15 +362,16 @@ def _backend_of(name: str) -> Any:
     return Backend.coerce(name)
 
 
-def _repl(language: Optional[str]) -> int:
-    """The interactive session, once the compiler is known to be there."""
+def _repl(language: Optional[str], optimize: bool = True) -> int:
+    """The interactive session, once the compiler is known to be there;
+    ``optimize=False`` compiles its inputs without the optimization passes."""
     from . import _program
     native = _program._loader()
     if native.native is None:
         return _fail("the interactive session needs the compiler, in the native extension, "
                      "which is not available (%s: %s)" % (native.native_reason_code, native.native_reason), 1)
     from ._repl import interact
-    return interact(language)
+    return interact(language, optimize=optimize)
 
 
 # ---- the other commands ----
@@ -365,9 +385,17 @@ def _parser(command: str) -> argparse.ArgumentParser:
         sp.add_argument("--language", "-l", default=None,
                         help="language code such as fr; detected when omitted")
 
+    def add_optimize(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--no-optimize", dest="optimize", action="store_false",
+                        help="compile without the optimization passes (only the base passes)")
+        sp.add_argument("--optimize", dest="optimize", action="store_true",
+                        help="run the optimization passes: the default, accepted for scripts")
+        sp.set_defaults(optimize=True)
+
     if command == "repl":
         p.description = "An interactive session in the program's language."
         add_language(p)
+        add_optimize(p)
     elif command == "compile":
         p.description = ("Print the Python module the program becomes; python OUT runs it "
                          "(a program that imports .multi modules needs the import hook: "
@@ -380,6 +408,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
                          "compiles to WebAssembly and why not; status 1 when there are errors.")
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
+        add_optimize(p)
     elif command == "translate":
         p.description = ("Print the program in another of the 17 languages: keywords, builtins "
                          "and type names in that language, the program's own names as written "
@@ -397,12 +426,12 @@ def _parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("--all", action="store_true", help="build every program of the shipped corpus")
         p.add_argument("-o", "--output", default=None,
                        help="output directory (default: build, or the package's corpus_build with --all)")
-        p.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
+        add_optimize(p)
     elif command == "wat":
         p.description = "Print the WebAssembly module as text."
         p.add_argument("file", help="program source (.multi), UTF-8")
         add_language(p)
-        p.add_argument("--optimize", action="store_true", help="run the compiler's optimizations")
+        add_optimize(p)
         p.add_argument("--disable", default="", metavar="NAME[,NAME]",
                        help="switch these optimization passes off (an unknown name lists them)")
     return p
@@ -420,11 +449,11 @@ def _command(command: str, args: List[str]) -> int:
     ns = _parser(command).parse_args(args)
     language = _check_language(ns.language)
     if command == "repl":
-        return _repl(language)
+        return _repl(language, ns.optimize)
     from ._errors import MultilingualError, MultilingualSyntaxError
     try:
         if command == "check":
-            return _check(ns.file, language)
+            return _check(ns.file, language, ns.optimize)
         if command == "translate":
             return _translate(ns.file, language, _check_language(ns.to), ns.output)
         if command == "build" and bool(ns.all) == bool(ns.file):
@@ -435,7 +464,7 @@ def _command(command: str, args: List[str]) -> int:
                 print(path)
             return 0
         try:
-            prog = _load(ns.file, language, optimize=bool(getattr(ns, "optimize", False)),
+            prog = _load(ns.file, language, optimize=bool(getattr(ns, "optimize", True)),
                          cached=command == "compile", disable=getattr(ns, "disable", ""))
         except ValueError as exc:
             if not getattr(ns, "disable", ""):
@@ -533,13 +562,13 @@ def _signature(params: Sequence[Tuple[str, str]], result: str) -> str:
     return out if result == "unknown" else "%s -> %s" % (out, result)
 
 
-def _check(path: str, language: Optional[str]) -> int:
+def _check(path: str, language: Optional[str], optimize: bool = True) -> int:
     """multilingual check: every error (status 1), or each function and
-    where it runs."""
+    where it runs (in the program compiled as ``optimize`` says)."""
     from ._errors import MultilingualSyntaxError
     from ._repl import language_name
     try:
-        prog = _load(path, language)
+        prog = _load(path, language, optimize=optimize)
     except MultilingualSyntaxError as exc:
         n = len(exc.errors)
         print(str(exc))

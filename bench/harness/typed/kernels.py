@@ -1,8 +1,10 @@
 """The kernel table's kernels as typed Python, compiled by mypyc.
 
-The same code as core/wasmgen/testdata/bench/*.en.ml with type hints (what
-mypyc reads): bench/harness/peers.py copies this file into a build
-directory and compiles it with ``python -m mypyc`` at bench time. Under
+The same code as core/wasmgen/testdata/bench/*.en.ml,
+bench/harness/kernels/*.en.ml and the corpus's str kernels (text_hash and
+xor_text of corpus/crypto/crypto.de.multi) with type hints (what mypyc
+reads): bench/harness/peers.py copies this file into a build directory and
+compiles it with ``python -m mypyc`` at bench time. Under
 CPython it runs as is, so the tests check its results against the oracle.
 """
 
@@ -65,4 +67,51 @@ def expensive(n: int) -> int:
     result = 0
     for i in range(n * n):
         result = result + (i * i) // (i + 1)
+    return result
+
+
+def strhash(s: str) -> int:
+    """h = (h * 31 + code point) % 2**32 over the characters of s, from 0."""
+    h = 0
+    for c in s:
+        h = (h * 31 + ord(c)) % 2**32
+    return h
+
+
+def mandel(width: int, height: int, limit: int) -> int:
+    """Sum of the escape-time counts (at most limit) of a width x height grid."""
+    total = 0
+    for j in range(height):
+        y0 = -1.5 + 3.0 * j / height
+        for i in range(width):
+            x0 = -2.0 + 3.0 * i / width
+            zx = 0.0
+            zy = 0.0
+            k = 0
+            while k < limit and zx * zx + zy * zy <= 4.0:
+                t = zx * zx - zy * zy + x0
+                zy = 2.0 * zx * zy + y0
+                zx = t
+                k += 1
+            total += k
+    return total
+
+
+def text_hash(text: str) -> int:
+    """The corpus's text_hash: h = (h * 31 + code point) & 0xffffffff, from 0."""
+    h = 0
+    for c in text:
+        h = (h * 31 + ord(c)) & 0xffffffff
+    return h
+
+
+def xor_text(text: str, key: str) -> str:
+    """The corpus's xor_text: each code point XOR that of the repeating key."""
+    assert len(key) > 0, "the key must not be empty"
+    result = ""
+    n = len(key)
+    i = 0
+    for c in text:
+        result = result + chr(ord(c) ^ ord(key[i % n]))
+        i += 1
     return result

@@ -1,5 +1,7 @@
 # The kernel table's kernels in Cython: the code of
-# core/wasmgen/testdata/bench/*.en.ml with cdef C types, as a Cython user
+# core/wasmgen/testdata/bench/*.en.ml, bench/harness/kernels/*.en.ml and the
+# corpus's str kernels (text_hash, xor_text of corpus/crypto/crypto.de.multi)
+# with cdef C types (Py_UCS4 for a character), as a Cython user
 # writes it, under Cython's default directives (bounds checks, wraparound,
 # Python semantics for // and %). bench/harness/peers.py cythonizes and
 # builds it at bench time.
@@ -65,4 +67,61 @@ def expensive(long long n):
     cdef long long i
     for i in range(n * n):
         result = result + (i * i) // (i + 1)
+    return result
+
+
+def strhash(str s):
+    """h = (h * 31 + code point) % 2**32 over the characters of s, from 0."""
+    # The modulus as a typed C constant: written inline, 2**32 (like
+    # 4294967296) is a Python int to Cython, and every step would go
+    # through Python objects (30x slower); a Cython user hoists it.
+    cdef long long h = 0
+    cdef long long m = 2**32
+    cdef Py_UCS4 c
+    for c in s:
+        h = (h * 31 + ord(c)) % m
+    return h
+
+
+def mandel(long long width, long long height, long long limit):
+    """Sum of the escape-time counts (at most limit) of a width x height grid."""
+    cdef long long total = 0
+    cdef long long i, j, k
+    cdef double x0, y0, zx, zy, t
+    for j in range(height):
+        y0 = -1.5 + 3.0 * j / height
+        for i in range(width):
+            x0 = -2.0 + 3.0 * i / width
+            zx = 0.0
+            zy = 0.0
+            k = 0
+            while k < limit and zx * zx + zy * zy <= 4.0:
+                t = zx * zx - zy * zy + x0
+                zy = 2.0 * zx * zy + y0
+                zx = t
+                k += 1
+            total += k
+    return total
+
+
+def text_hash(str text):
+    """The corpus's text_hash: h = (h * 31 + code point) & 0xffffffff, from 0."""
+    cdef long long h = 0
+    cdef long long mask = 0xffffffff   # a typed C constant, as for strhash
+    cdef Py_UCS4 c
+    for c in text:
+        h = (h * 31 + ord(c)) & mask
+    return h
+
+
+def xor_text(str text, str key):
+    """The corpus's xor_text: each code point XOR that of the repeating key."""
+    assert len(key) > 0, "the key must not be empty"
+    cdef str result = ""
+    cdef Py_ssize_t n = len(key)
+    cdef Py_ssize_t i = 0
+    cdef Py_UCS4 c
+    for c in text:
+        result = result + chr(ord(c) ^ ord(key[i % n]))
+        i += 1
     return result

@@ -21,9 +21,10 @@ __all__ = ["WasmCodeGenerator"]
 
 
 class WasmCodeGenerator:
-    """Turns a parsed program into WebAssembly."""
+    """Turns a parsed program into WebAssembly, optimized unless
+    ``optimize`` is False (as compile_source)."""
 
-    def __init__(self, optimize: bool = False) -> None:
+    def __init__(self, optimize: bool = True) -> None:
         self.optimize = optimize
 
     def _program(self, program: "Program | str") -> Program:
