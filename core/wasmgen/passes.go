@@ -24,6 +24,7 @@ const (
 	PassTailCall
 	PassLeafGuard
 	PassSpecialize
+	PassFDiv
 )
 
 // A PassInfo describes one pass of the registry.
@@ -53,13 +54,15 @@ var Passes = []PassInfo{
 		"at each call, calling only when it does not return (leafguard.go: same expressions, same order)"},
 	{PassSpecialize, "specialize", "adds a copy of a recursive int function for arguments >= 0, " +
 		"kept when an interval analysis proves its results >= 0 (specialize.go)"},
+	{PassFDiv, "fdiv", "computes int // and % through f64 with one correction when both operands " +
+		"are proved in [0, 2**53), the divisor >= 1 (fdiv.go has the proof; versioned loops test bounds)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint16
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassSpecialize<<1 - 1)
+const AllPasses = PassSet(PassFDiv<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

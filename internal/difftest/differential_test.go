@@ -20,6 +20,7 @@ const minValueShare = 0.60
 type tally struct {
 	strProgs, specProgs, strVals int
 	constProgs                   int // programs whose f reads module constants inline
+	fdivProgs                    int // programs dividing ints through f64
 	mix                          mix
 	first                        int
 }
@@ -75,6 +76,9 @@ func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 		if c.consts {
 			tl.constProgs++
 		}
+		if c.fdiv {
+			tl.fdivProgs++
+		}
 		for j, args := range c.inputs {
 			w := c.runWasm(args)
 			if w.Exc == "" && w.Val[0] == 's' {
@@ -100,7 +104,7 @@ func TestDifferential(t *testing.T) {
 	t.Logf("%d of %d programs compiled; %d with a str result, %d with a specialized recursive helper; %d str values",
 		n, *flagN, tl.strProgs, tl.specProgs, tl.strVals)
 	t.Logf("%v", &tl.mix)
-	t.Logf("%d programs read module constants inline", tl.constProgs)
+	t.Logf("%d programs read module constants inline, %d divide ints through f64", tl.constProgs, tl.fdivProgs)
 	if tl.first > 0 {
 		t.Errorf("difftest: first disagreement after %d programs", tl.first)
 	}
@@ -115,6 +119,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && tl.constProgs == 0 {
 		t.Errorf("no compiled program reads a module constant: the generator drifted from the checker")
+	}
+	if *flagN >= 100 && tl.fdivProgs == 0 {
+		t.Errorf("no program divides ints through f64: the generator drifted from wasmgen's fdiv")
 	}
 	if *flagN >= 100 && tl.specProgs == 0 {
 		t.Errorf("no program has a specialized recursive helper: the generator drifted from wasmgen")
