@@ -106,7 +106,7 @@ def _check(name: str, *args: int) -> None:
 
 
 @needs_native
-def test_the_pass_reaches_the_guides_kernel():
+def test_the_pass_reaches_the_guides_kernel() -> None:
     """The functions divide in f64 with the pass (behind the loop test
     against the bound for the squares), and only in i64 without it."""
     on, off, _ = _programs()
@@ -118,7 +118,8 @@ def test_the_pass_reaches_the_guides_kernel():
 @needs_native
 @settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=0, max_value=300))
-def test_expensive_operation(n):
+def test_expensive_operation(n: int) -> None:
+    """The guide's function and its % variant for n * n up to 90000."""
     _check("expensive_operation", n)
     _check("expensive_mod", n)
 
@@ -128,7 +129,7 @@ def test_expensive_operation(n):
 @given(st.one_of(st.integers(min_value=BOUND - 400, max_value=BOUND + 50),
                  st.integers(min_value=-50, max_value=1 << 31)),
        st.integers(min_value=-5, max_value=400))
-def test_segment_across_the_bound(a, width):
+def test_segment_across_the_bound(a: int, width: int) -> None:
     """range(a, a + width) below, across and above the bound, and over
     negative values (a zero divisor raises ZeroDivisionError)."""
     _check("segment", a, a + width)
@@ -140,7 +141,7 @@ def test_segment_across_the_bound(a, width):
                  st.integers(min_value=-30, max_value=1 << 40)),
        st.integers(min_value=0, max_value=200),
        st.integers(min_value=-3, max_value=1 << 20))
-def test_linear_up_to_two_to_the_53(a, width, m):
+def test_linear_up_to_two_to_the_53(a: int, width: int, m: int) -> None:
     """Dividends up to and beyond 2**53 (the float copy runs only while
     the range stays below it), by m % 1000 + 1 and by i % 5 + 2."""
     _check("linear", a, a + width, m)
@@ -148,15 +149,20 @@ def test_linear_up_to_two_to_the_53(a, width, m):
 
 @needs_native
 @pytest.mark.parametrize("n", [9742, 9743])
-def test_expensive_operation_at_the_bound(n):
+def test_expensive_operation_at_the_bound(n: int) -> None:
     """n * n = 94906264 runs the float copy, 9743 * 9743 the integer one.
     CPython would take minutes here: the expected value is the closed form
     (i * i) // (i + 1) = i - 1 for i >= 1, a sum of (N - 1)(N - 2) / 2 for
     N = n * n, which the test checks against CPython for small n first."""
     from multilingualprogramming import Backend
     on, off, py = _programs()
-    closed = lambda n: (n * n - 1) * (n * n - 2) // 2 if n else 0  # noqa: E731
     for small in (0, 1, 2, 3, 17, 100):
-        assert py["expensive_operation"](small) == closed(small)
+        assert py["expensive_operation"](small) == _closed(small)
     for prog in (on, off):
-        assert prog.call("expensive_operation", n, backend=Backend.WASM) == closed(n)
+        assert prog.call("expensive_operation", n, backend=Backend.WASM) == _closed(n)
+
+
+def _closed(n: int) -> int:
+    """expensive_operation(n) in closed form: the sum of i - 1 for i in
+    [1, n * n)."""
+    return (n * n - 1) * (n * n - 2) // 2 if n else 0

@@ -122,18 +122,21 @@ type fdivVersion struct {
 }
 
 // fdivPlan returns what the test of the innermost range loop s (positive
-// step; args are the range's arguments) must check for some of its divisions to take the float path in
-// the fast copy, or nil when none would. The candidates are the loop's
-// int divisions that do not take the float path already; the names of
-// one are those its operands read that the test can bound: the loop
-// variable (when only range loops assign it) and the int locals that the
-// loop does not assign. For a bound B, each name is narrowed to
-// [max(lo, 0), min(hi, B - 1)] of its interval; since the interval
-// arithmetic of ranges.go is monotone, a division that fits for some B
-// fits for every smaller one, and a binary search finds the largest B
-// for each (fdivBound). The plan takes the smallest of them, so that
-// every candidate that can fit does in the fast copy, and bounds the
-// names of those candidates only.
+// step; args are the range's arguments) must check for some of its
+// divisions to take the float path in the fast copy, or nil when none
+// would. The candidates are the loop's int divisions that do not take
+// the float path already; the names of one are those its operands read
+// that the test can bound: the loop variable (when only range loops
+// assign it) and the int locals that the loop does not assign. For a
+// bound B, each name is narrowed to [max(lo, 0), min(hi, B - 1)] of its
+// interval; since the interval arithmetic of ranges.go is monotone, a
+// division that fits for some B fits for every smaller one, and a binary
+// search finds the largest B for each (fdivBound). The plan takes the
+// smallest of them, so that every candidate that can fit does in the
+// fast copy, and bounds the names of those candidates only. The test
+// joins the loop's other versioning conditions (bounds, products,
+// accumulators): a loop that reaches B runs the checked copy, exact and
+// only slower.
 func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
 	if !fg.g.on(PassFDiv) || !fg.g.on(PassVersion) || s.Target == nil || !fg.loopOf(s).innermost {
 		return nil
