@@ -13,7 +13,7 @@ from support import ROOT, needs_native
 
 # The pass names as the compiler registers them (core/wasmgen/passes.go).
 PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
-          "tailcall", "leafguard", "specialize")
+          "tailcall", "leafguard", "specialize", "selfinline", "fdiv")
 
 SOURCE = """\
 def fib(n: int) -> int:

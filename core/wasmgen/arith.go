@@ -205,6 +205,9 @@ func (fg *fgen) mulNonNeg(a, b, r uint32) {
 // adjustment is just r < 0; with a non-negative dividend too, none, and
 // the division is i64.div_u.
 func (fg *fgen) intFloorDiv(xr, yr interval) {
+	if fg.fdivFloor(xr, yr) { // through f64 when proved exact (fdiv.go)
+		return
+	}
 	if yr.positive() && xr.nonNeg() {
 		// both operands are the same as unsigned, and the quotient of
 		// non-negative numbers needs no floor adjustment; the unsigned
@@ -243,6 +246,9 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 // adjustment is r + (b & (r >> 63)), without a branch; with a
 // non-negative dividend too, none, and the remainder is i64.rem_u.
 func (fg *fgen) intMod(xr, yr interval) {
+	if fg.fdivMod(xr, yr) { // through f64 when proved exact (fdiv.go)
+		return
+	}
 	if yr.positive() && xr.nonNeg() {
 		fg.Emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
 		return

@@ -111,6 +111,11 @@
 //     2**61 of zero; an access L[k][j] skips its bounds check when the
 //     rows the loop visits are known to be longer than j (row lengths
 //     cached across the loop nest).
+//   - Integer division through f64: `a // b` and `a % b` with both
+//     operands proved in [0, 2**53) (the divisor >= 1, not a constant)
+//     are trunc(f64(a) / f64(b)) and a - q*b, exact with no correction
+//     (fdiv.go has the proof); a versioned loop may test its bounds, and
+//     int locals it reads, against the bound that makes them provable.
 //   - Non-negative specializations: a recursive int function gets a copy
 //     compiled under the hypothesis that its int parameters and its own
 //     results are >= 0, kept when every value it returns is provably >= 0

@@ -25,6 +25,7 @@ const (
 	PassLeafGuard
 	PassSpecialize
 	PassSelfInline
+	PassFDiv
 )
 
 // A PassInfo describes one pass of the registry.
@@ -57,13 +58,15 @@ var Passes = []PassInfo{
 	{PassSelfInline, "selfinline", "replaces the call a tail-call loop makes of its own function, " +
 		"when the leading guard does not return, by a copy of that loop, up to two levels deep " +
 		"(selfinline.go: the callee's instructions on its own locals)"},
+	{PassFDiv, "fdiv", "computes int // and % through f64 (exact, no correction needed) when both operands " +
+		"are proved in [0, 2**53), the divisor >= 1 (fdiv.go has the proof; versioned loops test bounds)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassSelfInline<<1 - 1)
+const AllPasses = PassSet(PassFDiv<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

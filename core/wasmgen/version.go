@@ -31,6 +31,11 @@ import (
 //     are exact, p always equals e * k, and the multiplication it replaces
 //     could not have overflowed. A multiplication per turn becomes an
 //     addition (the nested-loop kernel's i * j ran 12% faster).
+//
+//   - Divisions. start >= 0, stop <= B and x <u B for int locals x that
+//     the loop reads and does not assign, when under those facts some
+//     int // or % of the body has both operands in [0, 2**53) and can be
+//     computed through f64 (fdiv.go: fdivPlan chooses B).
 
 // The bounds of accumulators (see loopAccumulators): the fast copy runs
 // when each one's magnitude is at most accEntry, and each of its
@@ -141,7 +146,8 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	products := fg.loopProducts(s, step)
 	rows := fg.rowAccesses(s, lists)
 	accs := fg.loopAccumulators(s, step)
-	if len(lists) == 0 && len(products) == 0 && len(accs) == 0 {
+	div := fg.fdivPlan(s, args) // fdiv.go
+	if len(lists) == 0 && len(products) == 0 && len(accs) == 0 && div == nil {
 		emitLoop()
 		return
 	}
@@ -195,6 +201,9 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.Emit(wasmbin.OpI64LeU)
 		fg.Emit(wasmbin.OpI32And)
 	}
+	if div != nil {
+		fg.fdivTest(div, cur, stop, len(lists) > 0 || len(products) > 0 || len(accs) > 0)
+	}
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	old := fg.loops.proven
 	fg.loops.proven = map[string]string{}
@@ -225,6 +234,9 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		fg.loops.reduced[p] = byFactor[factorOf(p, s.Var().Name)].product
 	}
 	gen := emitLoop
+	if div != nil {
+		gen = fg.fdivFacts(div, gen)
+	}
 	for _, name := range accs {
 		inner := gen
 		gen = func() { fg.withFact(name, interval{-accBound, accBound}, inner) }

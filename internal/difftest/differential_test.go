@@ -21,6 +21,7 @@ type tally struct {
 	strProgs, specProgs, strVals int
 	inlinedProgs                 int
 	constProgs                   int // programs whose f reads module constants inline
+	fdivProgs                    int // programs dividing ints through f64
 	mix                          mix
 	first                        int
 }
@@ -79,6 +80,9 @@ func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 		if c.consts {
 			tl.constProgs++
 		}
+		if c.fdiv {
+			tl.fdivProgs++
+		}
 		for j, args := range c.inputs {
 			w := c.runWasm(args)
 			if w.Exc == "" && w.Val[0] == 's' {
@@ -104,7 +108,7 @@ func TestDifferential(t *testing.T) {
 	t.Logf("%d of %d programs compiled; %d with a str result, %d with a specialized recursive helper; %d str values",
 		n, *flagN, tl.strProgs, tl.specProgs, tl.strVals)
 	t.Logf("%v", &tl.mix)
-	t.Logf("%d programs read module constants inline", tl.constProgs)
+	t.Logf("%d programs read module constants inline, %d divide ints through f64", tl.constProgs, tl.fdivProgs)
 	t.Logf("%d programs call a recursive helper through copies of itself", tl.inlinedProgs)
 	if tl.first > 0 {
 		t.Errorf("difftest: first disagreement after %d programs", tl.first)
@@ -123,6 +127,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && tl.inlinedProgs == 0 {
 		t.Errorf("no program has a self-inlined recursive helper: the generator drifted from wasmgen")
+	}
+	if *flagN >= 100 && tl.fdivProgs == 0 {
+		t.Errorf("no program divides ints through f64: the generator drifted from wasmgen's fdiv")
 	}
 	if *flagN >= 100 && tl.specProgs == 0 {
 		t.Errorf("no program has a specialized recursive helper: the generator drifted from wasmgen")

@@ -19,7 +19,7 @@
 // indexing (negative included), element assignment, `in`, `for x in lst`,
 // `[x] * n` and range loops that index a list by their own variable,
 // multiply it by a local or add bounded values to an accumulator (which
-// wasmgen versions); ragged lists of int
+// wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
 // rows summed by column in a loop nest (gridgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
@@ -186,6 +186,8 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 			s.Else = g.stmt(level + 1)
 		}
 		return []ast.Stmt{s}
+	case k < 6 && g.r.IntN(3) == 0:
+		return g.divLoopStmts() // // and % of the loop variable (divgen.go)
 	case k < 6:
 		// a bounded loop whose variable the body reads (the generator of
 		// wasmgen's range facts): a name of its own, never assigned

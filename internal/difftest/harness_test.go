@@ -15,6 +15,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/parser"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 	"github.com/multilingualprogramming/multilingual/fallback"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 	"github.com/multilingualprogramming/multilingual/wasm"
 )
 
@@ -74,6 +75,9 @@ type compiled struct {
 	inlined bool
 	// consts: f reads module constants inline (constgen.go)
 	consts bool
+	// fdiv: an int // or % is computed through f64 (f64.div followed by
+	// i64.trunc_f64_s, wasmgen's fdiv.go)
+	fdiv bool
 }
 
 func needPython(t testing.TB) string {
@@ -155,13 +159,25 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	if err != nil {
 		t.Fatalf("seed %d: fallback: %v\n%s", seed, err, src)
 	}
-	specialized, inlined := false, false
+	specialized, inlined, fdiv := false, false, false
 	for _, mf := range m.Funcs {
 		specialized = specialized || strings.HasSuffix(mf.Name, ".nonneg")
+		fdiv = fdiv || floatDivides(mf.Body)
 		for _, l := range mf.LocalNames {
 			inlined = inlined || strings.HasSuffix(l, ".copy1")
 		}
 	}
 	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, english: english, checked: checked, python: py,
-		inst: inst, store: store, name: fn.Name, specialized: specialized, inlined: inlined, consts: len(info.Consts) > 0}, true
+		inst: inst, store: store, name: fn.Name, specialized: specialized, inlined: inlined, consts: len(info.Consts) > 0, fdiv: fdiv}, true
+}
+
+// floatDivides reports whether body has an f64.div whose quotient is
+// truncated to i64 at once: wasmgen's integer division through f64.
+func floatDivides(body []wasmbin.Instr) bool {
+	for i := 0; i+1 < len(body); i++ {
+		if body[i].Op == wasmbin.OpF64Div && body[i+1].Op == wasmbin.OpI64TruncF64S {
+			return true
+		}
+	}
+	return false
 }
