@@ -24,6 +24,10 @@ const (
 	PassTailCall
 	PassLeafGuard
 	PassSpecialize
+	PassBranches
+	PassCondFacts
+	PassCounters
+	PassCSE
 )
 
 // A PassInfo describes one pass of the registry.
@@ -53,13 +57,21 @@ var Passes = []PassInfo{
 		"at each call, calling only when it does not return (leafguard.go: same expressions, same order)"},
 	{PassSpecialize, "specialize", "adds a copy of a recursive int function for arguments >= 0, " +
 		"kept when an interval analysis proves its results >= 0 (specialize.go)"},
+	{PassBranches, "branches", "lowers the and/or/not and comparisons of a condition that is only " +
+		"tested to branches, never building its 0/1 (branches.go: same operands, same order)"},
+	{PassCondFacts, "condfacts", "knows in the body of `while k < n` (or an if) that k <= hi(n) - 1 " +
+		"until k is assigned, which drops overflow checks (condfacts.go)"},
+	{PassCounters, "counters", "gives an int local assigned only by simple statements the interval " +
+		"of all its assignments (counters.go: an inductive invariant found by widening)"},
+	{PassCSE, "cse", "computes a repeated pure subexpression once per stretch of straight-line code " +
+		"where its operands are not assigned, keeping it in a local (cse.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint16
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassSpecialize<<1 - 1)
+const AllPasses = PassSet(PassCSE<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -139,19 +139,16 @@
               i64.const 1
               i64.add
               i64.div_u
-              local.set $tmp.i64.5
-              local.tee $tmp.i64.8
-              local.get $tmp.i64.5
               i64.add
-              local.tee $tmp.i64.6
-              local.get $tmp.i64.8
+              local.tee $tmp.i64.8
+              i64.const 0
               i64.lt_s
               if
                 i32.const 1
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.6
+              local.get $tmp.i64.8
               local.set $result
             end
             local.get $tmp.i64.3
