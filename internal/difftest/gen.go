@@ -101,14 +101,26 @@ func (g *Generator) Program() *Program {
 	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 'B': nil, 's': nil, 'S': nil}
 	res := []byte{'i', 'f', 'b', 's'}[g.r.IntN(4)]
 	var body []ast.Stmt
-	if g.r.IntN(8) == 0 {
-		// a loop kernel: a function around a while loop (whilegen.go)
-		body = g.whileStmts()
+	kernel := g.r.IntN(10) == 0
+	if kernel {
+		// a loop kernel: an int function around a while loop whose
+		// counter runs to an end of i64 (whilegen.go)
+		res = 'i'
+		body = g.whileStmts(true)
 	}
-	for n := 1 + g.r.IntN(5); n > 0; n-- {
+	n := 1 + g.r.IntN(5)
+	if kernel {
+		n = g.r.IntN(2) // the loop is the point
+	}
+	for ; n > 0; n-- {
 		body = append(body, g.stmt(0)...)
 	}
 	ret := g.expr(res)
+	if kernel {
+		// the counter alone (its remainder: 2**64 is not a multiple of
+		// 1000, so a counter that wrapped shows)
+		ret = &ast.Binary{X: ident(g.counters[0]), Op: ast.OpMod, Y: intLit(1000)}
+	}
 	if res == 'i' && len(g.counters) > 0 && g.r.IntN(3) > 0 {
 		// a counter seen in the result (a wrapped one shows, since 2**64
 		// is not a multiple of 1000)
@@ -150,7 +162,7 @@ func (g *Generator) newLocal(t byte) string {
 // were already bound, so that every read is certainly assigned.
 func (g *Generator) stmt(level int) []ast.Stmt {
 	if level == 0 && g.r.IntN(12) == 0 {
-		return g.whileStmts() // whilegen.go
+		return g.whileStmts(false) // whilegen.go
 	}
 	switch k := g.r.IntN(12); {
 	case k >= 10 && level == 0:

@@ -25,7 +25,11 @@ import (
 // wN bounds the loop whatever its condition, so that every program ends.
 // The counter starts anywhere, near the ends of i64 included, and L is
 // any int, so that k + 1 overflows exactly when the comparison allows.
-func (g *Generator) whileStmts() []ast.Stmt {
+//
+// With edge, the limit is an end of i64 (the counter usually starts a
+// few steps short of it) and the counter often decides alone: the
+// loop kernels of Program, whose int result reads the counter.
+func (g *Generator) whileStmts(edge bool) []ast.Stmt {
 	g.nloop++
 	n := strconv.Itoa(g.nloop)
 	k, w, t := "k"+n, "w"+n, "t"+n
@@ -50,7 +54,11 @@ func (g *Generator) whileStmts() []ast.Stmt {
 	default:
 		start = g.expr('i')
 	}
-	switch g.r.IntN(5) {
+	limitCase := g.r.IntN(5)
+	if edge {
+		limitCase = 0
+	}
+	switch limitCase {
 	case 0:
 		edges := []int64{1<<63 - 1, 1<<63 - 1, 1<<63 - 2, 0}
 		if down {
@@ -62,6 +70,9 @@ func (g *Generator) whileStmts() []ast.Stmt {
 		}
 		limit = intLit(e)
 		d := int64(g.r.IntN(4))
+		if edge {
+			e = edges[g.r.IntN(2)]
+		}
 		if down && e+d >= e && g.r.IntN(4) > 0 {
 			start = intLit(e + d)
 		} else if !down && e-d <= e && g.r.IntN(4) > 0 {
@@ -112,6 +123,9 @@ func (g *Generator) whileStmts() []ast.Stmt {
 		escape = g.expr('b')
 	case 1, 2:
 		escape = &ast.BoolLit{Value: true} // the counter alone decides
+	}
+	if edge && g.r.IntN(2) == 0 {
+		escape = &ast.BoolLit{Value: true}
 	}
 	var cond ast.Expr
 	switch g.r.IntN(6) {
