@@ -19,6 +19,9 @@ func (fg *fgen) expr(e ast.Expr) {
 			return
 		}
 	}
+	if fg.cseExpr(e) { // cse.go
+		return
+	}
 	switch e := e.(type) {
 	case *ast.IntLit:
 		v, err := strconv.ParseInt(e.Text, 10, 64)
@@ -279,6 +282,10 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 // Python.
 func (fg *fgen) ifExp(e *ast.IfExp, t *check.Type) {
 	vt, _ := valType(t)
+	if fg.branchy(e.Cond) {
+		fg.ifExpBranches(e, vt) // branches.go
+		return
+	}
 	fg.cond(e.Cond)
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(vt))
 	fg.expr(e.Body)

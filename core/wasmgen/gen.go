@@ -137,6 +137,13 @@
 //     its leading guard does not answer is replaced by a copy of the
 //     loop, up to two levels deep (selfinline.go): the callee's
 //     instructions on locals of its own, without the call.
+//   - Conditions that are only tested are jumps, never a 0/1
+//     (branches.go); in the body of `while k < n` (or an if) k is at
+//     most hi(n) - 1 until it is assigned (condfacts.go); an int local
+//     that only simple statements assign lies in the interval of its
+//     assignments, an inductive invariant (counters.go); a repeated
+//     pure expression of a loop's straight-line code whose names are
+//     not assigned in between is computed once (cse.go).
 //
 // List repetition (`[x] * n`) copies the first slots and then doubles
 // them with memory.copy (bulk memory, enabled by default in Wasmtime),
@@ -323,6 +330,7 @@ type fgen struct {
 	local         map[string]uint32
 	types         map[string]*check.Type // checked type of each local, by name (localType)
 	facts         map[string]interval    // intervals of the range loop variables (ranges.go)
+	assignFacts   map[string]interval    // intervals of locals from their assignments (counters.go)
 	rangeMemo     map[ast.Expr]interval  // rangeOf's answers under the current facts (ranges.go)
 	// loops is what hoist and version know about the loops being
 	// generated.
@@ -337,6 +345,10 @@ type fgen struct {
 	// inCopy is set while a copy of the function is generated in place
 	// of one of its calls (selfinline.go).
 	inCopy int
+	// cseLocal holds the local of each definition of the cse plan, and
+	// cseDefining the definition being generated (cse.go).
+	cseLocal    map[ast.Expr]uint32
+	cseDefining ast.Expr
 }
 
 // A funcPlan is what the passes decided about one function before it is
@@ -354,6 +366,9 @@ type funcPlan struct {
 	// rotated is the leading guard of the tail call loop, tested at its
 	// bottom (leafguard), or nil.
 	rotated *ast.If
+	// cse maps each use of a common subexpression to its definition,
+	// and each definition to itself (cse).
+	cse map[ast.Expr]ast.Expr
 }
 
 // A loopState is what the loop passes know about the loops enclosing the
@@ -397,6 +412,7 @@ func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
 	p := &funcPlan{spec: spec}
 	ff := g.funcFactsOf(fn)
 	p.appends = ff.appends
+	p.cse = g.csePlan(fn)
 	if ff.tail {
 		p.tail = true
 		p.rotated, _ = g.simpleGuard(fn)

@@ -26,6 +26,10 @@ const (
 	PassSpecialize
 	PassSelfInline
 	PassFDiv
+	PassBranches
+	PassCondFacts
+	PassCounters
+	PassCSE
 )
 
 // A PassInfo describes one pass of the registry.
@@ -60,13 +64,21 @@ var Passes = []PassInfo{
 		"(selfinline.go: the callee's instructions on its own locals)"},
 	{PassFDiv, "fdiv", "computes int // and % through f64 (exact, no correction needed) when both operands " +
 		"are proved in [0, 2**53), the divisor >= 1 (fdiv.go has the proof; versioned loops test bounds)"},
+	{PassBranches, "branches", "lowers the and/or/not and comparisons of a condition that is only " +
+		"tested to branches, never building its 0/1 (branches.go: same operands, same order)"},
+	{PassCondFacts, "condfacts", "knows in the body of `while k < n` (or an if) that k <= hi(n) - 1 " +
+		"until k is assigned, which drops overflow checks (condfacts.go)"},
+	{PassCounters, "counters", "gives an int local assigned only by simple statements the interval " +
+		"of all its assignments (counters.go: an inductive invariant found by widening)"},
+	{PassCSE, "cse", "computes a repeated pure subexpression once per stretch of straight-line code " +
+		"where its operands are not assigned, keeping it in a local (cse.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassFDiv<<1 - 1)
+const AllPasses = PassSet(PassCSE<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -178,9 +178,7 @@ func (fg *fgen) computeRange(e ast.Expr) interval {
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
-		if r, ok := fg.facts[e.Name]; ok {
-			return r
-		}
+		return fg.identRange(e.Name)
 	case *ast.Unary:
 		switch e.Op {
 		case ast.OpPos:
@@ -286,6 +284,7 @@ func (fg *fgen) loopFacts(init map[string]interval) {
 			fg.rangeMemo = nil
 		}
 	}
+	fg.assignRanges()
 }
 
 // rangeLoopInterval returns the interval of the variable of a range loop.

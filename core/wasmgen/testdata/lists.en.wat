@@ -787,10 +787,8 @@
     (local $tmp.i32.6 i32)
     (local $tmp.i64.7 i64)
     (local $tmp.i32.8 i32)
-    (local $tmp.i32.9 i32)
-    (local $tmp.i32.10 i32)
-    (local $tmp.i64.11 i64)
-    (local $tmp.i64.12 i64)
+    (local $tmp.i64.9 i64)
+    (local $tmp.i64.10 i64)
     i64.const 4
     call $__ml_list
     local.set $tmp.i32.5
@@ -834,157 +832,151 @@
     i64.const -2
     call $__ml_pop
     local.set $mid
-    i64.const 2
-    local.set $tmp.i64.7
-    local.get $a
-    local.set $tmp.i32.8
-    i32.const 0
-    local.set $tmp.i32.9
-    i32.const 0
-    local.set $tmp.i32.10
     block
-      loop
-        local.get $tmp.i32.10
-        local.get $tmp.i32.8
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.8
-        i32.load offset=8
-        local.get $tmp.i32.10
-        i32.const 3
-        i32.shl
-        i32.add
-        i64.load
-        local.set $tmp.i64.11
-        local.get $tmp.i32.10
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.10
-        block
-          local.get $tmp.i64.11
-          local.tee $tmp.i64.12
-          local.get $tmp.i64.7
-          i64.eq
-          if
-            i32.const 1
-            local.set $tmp.i32.9
-            br 3
-          end
-        end
-        br 0
-      end
-    end
-    local.get $tmp.i32.9
-    local.tee $tmp.i32.6
-    if (result i32)
-      i64.const 9
+      i64.const 2
       local.set $tmp.i64.7
       local.get $a
-      local.set $tmp.i32.9
+      local.set $tmp.i32.5
+      i32.const 0
+      local.set $tmp.i32.6
       i32.const 0
       local.set $tmp.i32.8
-      i32.const 0
-      local.set $tmp.i32.10
       block
         loop
-          local.get $tmp.i32.10
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
+          local.get $tmp.i32.5
           i32.load
           i32.ge_u
           br_if 1
-          local.get $tmp.i32.9
+          local.get $tmp.i32.5
           i32.load offset=8
-          local.get $tmp.i32.10
+          local.get $tmp.i32.8
           i32.const 3
           i32.shl
           i32.add
           i64.load
-          local.set $tmp.i64.11
-          local.get $tmp.i32.10
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
           i32.const 1
           i32.add
-          local.set $tmp.i32.10
+          local.set $tmp.i32.8
           block
-            local.get $tmp.i64.11
-            local.tee $tmp.i64.12
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
             local.get $tmp.i64.7
             i64.eq
             if
               i32.const 1
-              local.set $tmp.i32.8
+              local.set $tmp.i32.6
               br 3
             end
           end
           br 0
         end
       end
-      local.get $tmp.i32.8
-      i32.eqz
-    else
       local.get $tmp.i32.6
-    end
-    local.tee $tmp.i32.5
-    if (result i32)
-      i64.const 3
+      i32.eqz
+      br_if 0
+      i64.const 9
       local.set $tmp.i64.7
       local.get $a
       local.set $tmp.i32.6
       i32.const 0
-      local.set $tmp.i32.8
+      local.set $tmp.i32.5
       i32.const 0
-      local.set $tmp.i32.9
+      local.set $tmp.i32.8
       block
         loop
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
           local.get $tmp.i32.6
           i32.load
           i32.ge_u
           br_if 1
           local.get $tmp.i32.6
           i32.load offset=8
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
           i32.const 3
           i32.shl
           i32.add
           i64.load
-          local.set $tmp.i64.11
-          local.get $tmp.i32.9
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
           i32.const 1
           i32.add
-          local.set $tmp.i32.9
+          local.set $tmp.i32.8
           block
-            local.get $tmp.i64.11
-            local.tee $tmp.i64.12
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
             local.get $tmp.i64.7
             i64.eq
             if
               i32.const 1
-              local.set $tmp.i32.8
+              local.set $tmp.i32.5
               br 3
             end
           end
           br 0
         end
       end
-      local.get $tmp.i32.8
-      i32.eqz
-    else
       local.get $tmp.i32.5
-    end
-    if
+      i32.eqz
+      i32.eqz
+      br_if 0
+      i64.const 3
+      local.set $tmp.i64.7
+      local.get $a
+      local.set $tmp.i32.5
+      i32.const 0
+      local.set $tmp.i32.6
+      i32.const 0
+      local.set $tmp.i32.8
+      block
+        loop
+          local.get $tmp.i32.8
+          local.get $tmp.i32.5
+          i32.load
+          i32.ge_u
+          br_if 1
+          local.get $tmp.i32.5
+          i32.load offset=8
+          local.get $tmp.i32.8
+          i32.const 3
+          i32.shl
+          i32.add
+          i64.load
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
+          i32.const 1
+          i32.add
+          local.set $tmp.i32.8
+          block
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
+            local.get $tmp.i64.7
+            i64.eq
+            if
+              i32.const 1
+              local.set $tmp.i32.6
+              br 3
+            end
+          end
+          br 0
+        end
+      end
+      local.get $tmp.i32.6
+      br_if 0
       local.get $first
       i64.const 100
-      local.set $tmp.i64.11
+      local.set $tmp.i64.9
       local.set $tmp.i64.7
       local.get $tmp.i64.7
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.mul
-      local.set $tmp.i64.12
+      local.set $tmp.i64.10
       local.get $tmp.i64.7
       i64.const 2147483648
       i64.add
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.const 2147483648
       i64.add
       i64.or
@@ -995,7 +987,7 @@
         i64.const -1
         i64.eq
         if
-          local.get $tmp.i64.11
+          local.get $tmp.i64.9
           i64.const -9223372036854775808
           i64.eq
           if
@@ -1008,10 +1000,10 @@
           i64.eqz
           i32.eqz
           if
-            local.get $tmp.i64.12
+            local.get $tmp.i64.10
             local.get $tmp.i64.7
             i64.div_s
-            local.get $tmp.i64.11
+            local.get $tmp.i64.9
             i64.ne
             if
               i32.const 1
@@ -1021,30 +1013,30 @@
           end
         end
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       local.get $last
       i64.const 10
-      local.set $tmp.i64.11
-      local.set $tmp.i64.12
-      local.get $tmp.i64.12
-      local.get $tmp.i64.11
+      local.set $tmp.i64.9
+      local.set $tmp.i64.10
+      local.get $tmp.i64.10
+      local.get $tmp.i64.9
       i64.mul
       local.set $tmp.i64.7
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       i64.const 2147483648
       i64.add
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.const 2147483648
       i64.add
       i64.or
       i64.const 4294967296
       i64.ge_u
       if
-        local.get $tmp.i64.12
+        local.get $tmp.i64.10
         i64.const -1
         i64.eq
         if
-          local.get $tmp.i64.11
+          local.get $tmp.i64.9
           i64.const -9223372036854775808
           i64.eq
           if
@@ -1053,14 +1045,14 @@
             unreachable
           end
         else
-          local.get $tmp.i64.12
+          local.get $tmp.i64.10
           i64.eqz
           i32.eqz
           if
             local.get $tmp.i64.7
-            local.get $tmp.i64.12
+            local.get $tmp.i64.10
             i64.div_s
-            local.get $tmp.i64.11
+            local.get $tmp.i64.9
             i64.ne
             if
               i32.const 1
@@ -1071,16 +1063,16 @@
         end
       end
       local.get $tmp.i64.7
-      local.set $tmp.i64.11
+      local.set $tmp.i64.9
       local.tee $tmp.i64.7
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.add
-      local.set $tmp.i64.12
+      local.set $tmp.i64.10
       local.get $tmp.i64.7
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       i64.xor
-      local.get $tmp.i64.11
-      local.get $tmp.i64.12
+      local.get $tmp.i64.9
+      local.get $tmp.i64.10
       i64.xor
       i64.and
       i64.const 0
@@ -1090,17 +1082,17 @@
         global.set $__ml_error_code
         unreachable
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       local.get $mid
-      local.set $tmp.i64.11
-      local.tee $tmp.i64.12
-      local.get $tmp.i64.11
+      local.set $tmp.i64.9
+      local.tee $tmp.i64.10
+      local.get $tmp.i64.9
       i64.add
       local.set $tmp.i64.7
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       local.get $tmp.i64.7
       i64.xor
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       local.get $tmp.i64.7
       i64.xor
       i64.and
@@ -1117,11 +1109,11 @@
       i64.extend_i32_u
       i64.const 1000
       i64.mul
-      local.set $tmp.i64.11
+      local.set $tmp.i64.9
       local.tee $tmp.i64.7
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.add
-      local.tee $tmp.i64.12
+      local.tee $tmp.i64.10
       local.get $tmp.i64.7
       i64.lt_s
       if
@@ -1129,7 +1121,7 @@
         global.set $__ml_error_code
         unreachable
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       return
     end
     i64.const -1

@@ -20,8 +20,7 @@
         end
         local.get $n
         i64.const 1
-        i64.ne
-        i32.eqz
+        i64.eq
         br_if 1
         local.get $n
         i64.const 2

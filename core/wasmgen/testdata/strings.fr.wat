@@ -180,42 +180,26 @@
           i64.mul
           local.set $tmp.i64.9
           local.get $tmp.i64.7
-          i64.const 2147483648
-          i64.add
           local.get $tmp.i64.8
-          i64.const 2147483648
-          i64.add
           i64.or
-          i64.const 4294967296
-          i64.ge_u
+          i64.const 31
+          i64.shr_u
+          i64.const 0
+          i64.ne
           if
             local.get $tmp.i64.7
-            i64.const -1
-            i64.eq
+            i64.const 0
+            i64.ne
             if
+              local.get $tmp.i64.9
+              local.get $tmp.i64.7
+              i64.div_s
               local.get $tmp.i64.8
-              i64.const -9223372036854775808
-              i64.eq
+              i64.ne
               if
                 i32.const 1
                 global.set $__ml_error_code
                 unreachable
-              end
-            else
-              local.get $tmp.i64.7
-              i64.eqz
-              i32.eqz
-              if
-                local.get $tmp.i64.9
-                local.get $tmp.i64.7
-                i64.div_s
-                local.get $tmp.i64.8
-                i64.ne
-                if
-                  i32.const 1
-                  global.set $__ml_error_code
-                  unreachable
-                end
               end
             end
           end
@@ -226,15 +210,8 @@
           local.tee $tmp.i64.9
           local.get $tmp.i64.8
           i64.add
-          local.set $tmp.i64.7
-          local.get $tmp.i64.9
-          local.get $tmp.i64.7
-          i64.xor
+          local.tee $tmp.i64.7
           local.get $tmp.i64.8
-          local.get $tmp.i64.7
-          i64.xor
-          i64.and
-          i64.const 0
           i64.lt_s
           if
             i32.const 1
@@ -814,7 +791,6 @@
     (local $tmp.i64.8 i64)
     (local $tmp.i64.9 i64)
     (local $tmp.i32.10 i32)
-    (local $tmp.i64.11 i64)
     i32.const 2064
     local.set $r
     i64.const 1
@@ -918,19 +894,16 @@
           i32.const 1073741823
           i32.and
           i64.extend_i32_u
-          local.set $tmp.i64.8
-          local.tee $tmp.i64.9
-          local.get $tmp.i64.8
           i64.add
-          local.tee $tmp.i64.11
-          local.get $tmp.i64.9
+          local.tee $tmp.i64.9
+          i64.const 0
           i64.lt_s
           if
             i32.const 1
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.11
+          local.get $tmp.i64.9
           local.set $total
         end
         br 0
