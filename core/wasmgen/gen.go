@@ -373,6 +373,9 @@ type fgen struct {
 	// leading guard is generated in place (leafguard.go): they are not
 	// the caller's locals, whatever the plan says of those.
 	inlined map[string]bool
+	// chars maps each ord(c) argument of a loop over code points to the
+	// local holding the code point (strloop.go).
+	chars map[*ast.Ident]uint32
 }
 
 // A funcPlan is what the passes decided about one function before it is
