@@ -177,7 +177,7 @@ func (b *Builder) Temp(t wasmbin.ValType) uint32 {
 // name.
 func (b *Builder) Named(t wasmbin.ValType, name string) uint32 {
 	idx := b.Temp(t)
-	b.F.LocalNames[len(b.F.LocalNames)-1] = name
+	b.F.LocalNames[int(idx)-len(b.F.ParamNames)] = name // a reused temporary is not the last local
 	return idx
 }
 
