@@ -3,6 +3,7 @@ package wasmgen
 import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -44,32 +45,117 @@ func (fg *fgen) charLoop(s *ast.For) bool {
 	fg.Tee(p)
 	fg.Emit(wasmbin.OpI32Add)
 	fg.Set(end)
-	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.Mark(markBreak)
-	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.interruptCheck() // each iteration (interrupt.go)
-	fg.Bin(wasmbin.OpI32GeU, p, end)
-	fg.EmitImm(wasmbin.OpBrIf, 1)
-	fg.decodeAt(p, b)
-	fg.Emit(wasmbin.OpI64ExtendI32U)
-	fg.Set(cp)
 	if fg.chars == nil {
 		fg.chars = map[*ast.Ident]uint32{}
 	}
 	for _, id := range ords {
 		fg.chars[id] = cp
 	}
+	// one iteration: decode, then the body
+	iteration := func() {
+		fg.decodeAt(p, b)
+		fg.Emit(wasmbin.OpI64ExtendI32U)
+		fg.Set(cp)
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.Mark(markContinue)
+		fg.block(s.Body)
+		fg.End()
+	}
 	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.Mark(markContinue)
-	fg.block(s.Body)
-	fg.End()
-	for _, id := range ords {
-		delete(fg.chars, id)
+	fg.Mark(markBreak)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	fg.interruptCheck()
+	fg.Bin(wasmbin.OpI32GeU, p, end)
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	if interruptChecks && fg.lightChars(s.Body, ords) {
+		// a light body checks for interruption once per chunk of at
+		// most chunkIterations bytes (so as many iterations at most):
+		// lim = min(end, p + chunk), an inner loop runs while p < lim
+		// (the first iteration is certain: p < end); a sequence that
+		// starts below lim ends at most at end, strings being
+		// well-formed UTF-8
+		lim := fg.Temp(wasmbin.I32)
+		defer fg.Release(wasmbin.I32, lim)
+		fg.Get(p)
+		fg.I32(chunkIterations)
+		fg.Emit(wasmbin.OpI32Add)
+		fg.Get(end)
+		fg.Bin(wasmbin.OpI32Sub, end, p)
+		fg.I32(chunkIterations)
+		fg.Emit(wasmbin.OpI32GtU)
+		fg.Emit(wasmbin.OpSelect)
+		fg.Set(lim)
+		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+		iteration()
+		fg.Bin(wasmbin.OpI32LtU, p, lim)
+		fg.EmitImm(wasmbin.OpBrIf, 0)
+		fg.End()
+	} else {
+		iteration() // each iteration checks
 	}
 	fg.EmitImm(wasmbin.OpBr, 0)
 	fg.End()
 	fg.End()
+	for _, id := range ords {
+		delete(fg.chars, id)
+	}
 	return true
+}
+
+// lightChars is lightBody (interrupt.go) for the body of a loop over code
+// points, where each ord(c) of ords reads a local: light when every other
+// expression is.
+func (fg *fgen) lightChars(body []ast.Stmt, ords []*ast.Ident) bool {
+	ours := map[*ast.Ident]bool{}
+	for _, id := range ords {
+		ours[id] = true
+	}
+	light := true
+	expr := func(e ast.Expr) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if !light {
+				return false
+			}
+			switch x := n.(type) {
+			case *ast.Call:
+				if len(x.Args) == 1 {
+					if id, ok := x.Args[0].(*ast.Ident); ok && ours[id] {
+						return false // the code point local
+					}
+				}
+				light = fg.lightExpr(x)
+				return false
+			case *ast.Ident, *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.Binary, *ast.Unary, *ast.Compare, *ast.Logic, *ast.IfExp:
+				if t, known := fg.g.info.Types[x.(ast.Expr)]; known && (t.Kind == check.Str || t.Kind == check.List) {
+					light = fg.lightExpr(x.(ast.Expr))
+					return false
+				}
+				return true
+			case ast.Expr:
+				light = fg.lightExpr(x)
+				return false
+			}
+			return true
+		})
+	}
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if !light {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.For:
+			expr(n.Iter)
+			return false
+		case *ast.While:
+			expr(n.Cond)
+			return false
+		case ast.Expr:
+			expr(n)
+			return false
+		}
+		return true
+	})
+	return light
 }
 
 // ordOnlyUses returns the identifiers c of the calls ord(c) in the body

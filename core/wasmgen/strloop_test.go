@@ -4,7 +4,10 @@ package wasmgen
 
 import (
 	"math"
+
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -157,5 +160,40 @@ func TestStrLoopCode(t *testing.T) {
 	base := funcWAT(wat(Options{}), "str_hash")
 	if strings.Contains(base, "__ml_ipow") {
 		t.Errorf("unoptimized str_hash recomputes 2**32 (constpow is a base pass):\n%s", base)
+	}
+}
+
+// TestStrLoopInterrupt sets the interrupt word before calls of the loops
+// over code points (chunked, and checked at each iteration when the body
+// is heavy): each traps with ErrInterrupt, and runs again once it is
+// cleared.
+func TestStrLoopInterrupt(t *testing.T) {
+	src := strLoopSrc + `
+def heavy(s: str) -> int:
+    n = 0
+    for c in s:
+        n += len(str(ord(c)))
+    return n
+`
+	for _, opt := range []Options{{}, {Optimize: true}} {
+		si := newStrCaller(instantiateSrc(t, src, opt))
+		word := memWord(t, si.instance)
+		text := strings.Repeat("aé漢😀", 2000)
+		for _, name := range []string{"str_hash", "skip", "heavy"} {
+			if _, err := si.inst.GetFunc(si.store, abi.ResetExport).Call(si.store); err != nil {
+				t.Fatal(err)
+			}
+			addr := si.put([]rune(text))
+			atomic.StoreInt32(word, 1)
+			_, err := si.inst.GetFunc(si.store, name).Call(si.store, addr)
+			code, _ := si.inst.GetFunc(si.store, abi.ErrorExport).Call(si.store)
+			if err == nil || code.(int32) != int32(abi.ErrInterrupt) {
+				t.Errorf("%v: %s with the word set: %v, error code %v; want the interrupt", opt, name, err, code)
+			}
+			atomic.StoreInt32(word, 0)
+			if got := si.call(name, text); got.trap != "" {
+				t.Errorf("%v: %s after the word was cleared = %+v", opt, name, got)
+			}
+		}
 	}
 }

@@ -117,144 +117,6 @@
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
     (local $c.cp i64)
-    i64.const 0
-    local.set $h
-    local.get $s
-    local.tee $tmp.i32.3
-    i32.load
-    local.get $tmp.i32.3
-    i32.const 8
-    i32.add
-    local.tee $tmp.i32.3
-    i32.add
-    local.set $tmp.i32.4
-    block
-      loop
-        i32.const 0
-        i32.atomic.load offset=8
-        if
-          i32.const 9
-          global.set $__ml_error_code
-          unreachable
-        end
-        local.get $tmp.i32.3
-        local.get $tmp.i32.4
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.3
-        i32.load8_u
-        local.tee $tmp.i32.5
-        i32.const 128
-        i32.lt_u
-        if (result i32)
-          local.get $tmp.i32.3
-          i32.const 1
-          i32.add
-          local.set $tmp.i32.3
-          local.get $tmp.i32.5
-        else
-          local.get $tmp.i32.5
-          i32.const 224
-          i32.lt_u
-          if (result i32)
-            local.get $tmp.i32.5
-            i32.const 31
-            i32.and
-            i32.const 6
-            i32.shl
-            local.get $tmp.i32.3
-            i32.load8_u offset=1
-            i32.const 63
-            i32.and
-            i32.or
-            local.get $tmp.i32.3
-            i32.const 2
-            i32.add
-            local.set $tmp.i32.3
-          else
-            local.get $tmp.i32.5
-            i32.const 240
-            i32.lt_u
-            if (result i32)
-              local.get $tmp.i32.5
-              i32.const 15
-              i32.and
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=1
-              i32.const 63
-              i32.and
-              i32.or
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=2
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 3
-              i32.add
-              local.set $tmp.i32.3
-            else
-              local.get $tmp.i32.5
-              i32.const 7
-              i32.and
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=1
-              i32.const 63
-              i32.and
-              i32.or
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=2
-              i32.const 63
-              i32.and
-              i32.or
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=3
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 4
-              i32.add
-              local.set $tmp.i32.3
-            end
-          end
-        end
-        i64.extend_i32_u
-        local.set $c.cp
-        block
-          local.get $h
-          i64.const 31
-          i64.mul
-          local.get $c.cp
-          i64.add
-          i64.const 1000000007
-          i64.rem_u
-          local.set $h
-        end
-        br 0
-      end
-    end
-    local.get $h
-    return
-    unreachable
-  )
-  (func $hachage.impl (param $s i32) (result i64)
-    (local $h i64)
-    (local $c i32)
-    (local $tmp.i32.3 i32)
-    (local $tmp.i32.4 i32)
-    (local $tmp.i32.5 i32)
-    (local $c.cp i64)
     (local $tmp.i32.7 i32)
     i64.const 0
     local.set $h
@@ -281,42 +143,35 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        i32.load8_u
-        local.tee $tmp.i32.5
-        i32.const 128
-        i32.lt_u
-        if (result i32)
+        i32.const 1024
+        i32.add
+        local.get $tmp.i32.4
+        local.get $tmp.i32.4
+        local.get $tmp.i32.3
+        i32.sub
+        i32.const 1024
+        i32.gt_u
+        select
+        local.set $tmp.i32.7
+        loop
           local.get $tmp.i32.3
-          i32.const 1
-          i32.add
-          local.set $tmp.i32.3
-          local.get $tmp.i32.5
-        else
-          local.get $tmp.i32.5
-          i32.const 224
+          i32.load8_u
+          local.tee $tmp.i32.5
+          i32.const 128
           i32.lt_u
           if (result i32)
-            local.get $tmp.i32.5
-            i32.const 31
-            i32.and
-            i32.const 6
-            i32.shl
             local.get $tmp.i32.3
-            i32.load8_u offset=1
-            i32.const 63
-            i32.and
-            i32.or
-            local.get $tmp.i32.3
-            i32.const 2
+            i32.const 1
             i32.add
             local.set $tmp.i32.3
+            local.get $tmp.i32.5
           else
             local.get $tmp.i32.5
-            i32.const 240
+            i32.const 224
             i32.lt_u
             if (result i32)
               local.get $tmp.i32.5
-              i32.const 15
+              i32.const 31
               i32.and
               i32.const 6
               i32.shl
@@ -325,20 +180,155 @@
               i32.const 63
               i32.and
               i32.or
-              i32.const 6
-              i32.shl
               local.get $tmp.i32.3
-              i32.load8_u offset=2
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 3
+              i32.const 2
               i32.add
               local.set $tmp.i32.3
             else
               local.get $tmp.i32.5
-              i32.const 7
+              i32.const 240
+              i32.lt_u
+              if (result i32)
+                local.get $tmp.i32.5
+                i32.const 15
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 3
+                i32.add
+                local.set $tmp.i32.3
+              else
+                local.get $tmp.i32.5
+                i32.const 7
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=3
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 4
+                i32.add
+                local.set $tmp.i32.3
+              end
+            end
+          end
+          i64.extend_i32_u
+          local.set $c.cp
+          block
+            local.get $h
+            i64.const 31
+            i64.mul
+            local.get $c.cp
+            i64.add
+            i64.const 1000000007
+            i64.rem_u
+            local.set $h
+          end
+          local.get $tmp.i32.3
+          local.get $tmp.i32.7
+          i32.lt_u
+          br_if 0
+        end
+        br 0
+      end
+    end
+    local.get $h
+    return
+    unreachable
+  )
+  (func $hachage.impl (param $s i32) (result i64)
+    (local $h i64)
+    (local $c i32)
+    (local $tmp.i32.3 i32)
+    (local $tmp.i32.4 i32)
+    (local $tmp.i32.5 i32)
+    (local $c.cp i64)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i32.8 i32)
+    i64.const 0
+    local.set $h
+    local.get $s
+    local.tee $tmp.i32.3
+    i32.load
+    local.get $tmp.i32.3
+    i32.const 8
+    i32.add
+    local.tee $tmp.i32.3
+    i32.add
+    local.set $tmp.i32.4
+    block
+      loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i32.3
+        local.get $tmp.i32.4
+        i32.ge_u
+        br_if 1
+        local.get $tmp.i32.3
+        i32.const 1024
+        i32.add
+        local.get $tmp.i32.4
+        local.get $tmp.i32.4
+        local.get $tmp.i32.3
+        i32.sub
+        i32.const 1024
+        i32.gt_u
+        select
+        local.set $tmp.i32.7
+        loop
+          local.get $tmp.i32.3
+          i32.load8_u
+          local.tee $tmp.i32.5
+          i32.const 128
+          i32.lt_u
+          if (result i32)
+            local.get $tmp.i32.3
+            i32.const 1
+            i32.add
+            local.set $tmp.i32.3
+            local.get $tmp.i32.5
+          else
+            local.get $tmp.i32.5
+            i32.const 224
+            i32.lt_u
+            if (result i32)
+              local.get $tmp.i32.5
+              i32.const 31
               i32.and
               i32.const 6
               i32.shl
@@ -347,42 +337,88 @@
               i32.const 63
               i32.and
               i32.or
-              i32.const 6
-              i32.shl
               local.get $tmp.i32.3
-              i32.load8_u offset=2
-              i32.const 63
-              i32.and
-              i32.or
-              i32.const 6
-              i32.shl
-              local.get $tmp.i32.3
-              i32.load8_u offset=3
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 4
+              i32.const 2
               i32.add
               local.set $tmp.i32.3
+            else
+              local.get $tmp.i32.5
+              i32.const 240
+              i32.lt_u
+              if (result i32)
+                local.get $tmp.i32.5
+                i32.const 15
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 3
+                i32.add
+                local.set $tmp.i32.3
+              else
+                local.get $tmp.i32.5
+                i32.const 7
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=3
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 4
+                i32.add
+                local.set $tmp.i32.3
+              end
             end
           end
-        end
-        i64.extend_i32_u
-        local.set $c.cp
-        block
-          local.get $h
-          i32.wrap_i64
-          local.tee $tmp.i32.7
-          i32.const 5
-          i32.shl
-          local.get $tmp.i32.7
-          i32.sub
-          local.get $c.cp
-          i32.wrap_i64
-          i32.add
           i64.extend_i32_u
-          local.set $h
+          local.set $c.cp
+          block
+            local.get $h
+            i32.wrap_i64
+            local.tee $tmp.i32.8
+            i32.const 5
+            i32.shl
+            local.get $tmp.i32.8
+            i32.sub
+            local.get $c.cp
+            i32.wrap_i64
+            i32.add
+            i64.extend_i32_u
+            local.set $h
+          end
+          local.get $tmp.i32.3
+          local.get $tmp.i32.7
+          i32.lt_u
+          br_if 0
         end
         br 0
       end
