@@ -142,8 +142,9 @@ func (g *Generator) HashProgram() *Program {
 			case 0:
 				iter = &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}
 			case 1:
-				// a longer text: a literal repeated
-				iter = &ast.Binary{X: &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}, Op: ast.OpMul, Y: intLit(int64(1 + g.r.IntN(40)))}
+				// a longer text: a literal repeated, past the 1,024 bytes of a
+				// chunk of the interruption checks now and then
+				iter = &ast.Binary{X: &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}, Op: ast.OpMul, Y: intLit(int64(1 + g.r.IntN(400)))}
 			default:
 				iter = g.expr('s')
 			}
