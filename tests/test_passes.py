@@ -14,7 +14,8 @@ from support import ROOT, needs_native
 # The pass names as the compiler registers them (core/wasmgen/passes.go).
 PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
           "tailcall", "leafguard", "specialize", "selfinline", "fdiv",
-          "branches", "condfacts", "counters", "cse")
+          "branches", "condfacts", "counters", "cse", "constpow", "strchars", "carried",
+          "mulconst", "wrapmod")
 
 SOURCE = """\
 def fib(n: int) -> int:

@@ -159,6 +159,9 @@ func (fg *fgen) intMul(xr, yr interval) {
 		fg.Emit(wasmbin.OpI64Mul)
 		return
 	}
+	if fg.mulConst(xr, yr) {
+		return
+	}
 	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
 	fg.Set(b)
 	fg.Set(a)

@@ -13,7 +13,7 @@ import (
 // value type of its checked type.
 func (fg *fgen) expr(e ast.Expr) {
 	t := fg.typeOf(e)
-	if fg.g.on(PassFold) {
+	if fg.g.on(PassFold) || fg.constPow(e) {
 		if v, ok := fg.constOf(e); ok && !isLiteral(e) {
 			fg.constant(v.as(t.Kind))
 			return
@@ -53,6 +53,9 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.Binary:
 		if p, ok := fg.loops.reduced[e]; ok {
 			fg.Get(p) // a product kept up to date by the loop (version.go)
+			return
+		}
+		if fg.wrapMod(e) { // wrapmod.go
 			return
 		}
 		fg.binary(e.Op, e.X, e.Y, t)

@@ -128,6 +128,22 @@
 //     (leafguard.go).
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
 //     assigns is known to be >= c for the rest of the block (guards.go).
+//   - Loops over code points: `for c in s` whose c is read only by
+//     ord(c) decodes each UTF-8 sequence inline into an i64 local (one
+//     byte below 0x80), building no one-character string (strloop.go).
+//   - Loop-carried intervals: an int local whose every assignment stores
+//     a value of one interval I whenever it holds a value of I (h = (h *
+//     31 + ord(c)) % 2**32: [0, 2**32)) is in I throughout, since it
+//     starts at 0 in I (loopcarried.go); ord() is in [0, 0x10FFFF].
+//   - `x * k` for a known k is checked by comparing x with the bounds
+//     MIN/k and MAX/k worked out at compile time, not by a division
+//     (mulconst.go).
+//   - `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ ~ and constant
+//     left shifts are computed in wrapping i32 (k <= 32) or i64
+//     arithmetic with no overflow check: the residue depends only on the
+//     operands' residues (wrapmod.go); a product by 2**n +- 1 is a shift.
+//   - A constant int `a ** b` that cannot overflow is folded even without
+//     the fold pass (constpow.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
 //     X to an accumulator and jumps back to the top of the body with the
 //     new arguments, as C compilers do for fib (tailcall.go has the proof:
@@ -349,6 +365,9 @@ type fgen struct {
 	// cseDefining the definition being generated (cse.go).
 	cseLocal    map[ast.Expr]uint32
 	cseDefining ast.Expr
+	// chars maps each ord(c) argument of a loop over code points to the
+	// local holding the code point (strloop.go).
+	chars map[*ast.Ident]uint32
 }
 
 // A funcPlan is what the passes decided about one function before it is

@@ -30,6 +30,11 @@ const (
 	PassCondFacts
 	PassCounters
 	PassCSE
+	PassConstPow
+	PassStrChars
+	PassCarried
+	PassMulConst
+	PassWrapMod
 )
 
 // A PassInfo describes one pass of the registry.
@@ -72,18 +77,29 @@ var Passes = []PassInfo{
 		"of all its assignments (counters.go: an inductive invariant found by widening)"},
 	{PassCSE, "cse", "computes a repeated pure subexpression once per stretch of straight-line code " +
 		"where its operands are not assigned, keeping it in a local (cse.go)"},
+	{PassConstPow, "constpow", "emits the value of a constant `a ** b` that cannot overflow instead of " +
+		"calling the power helper (fold.go computes it exactly; a base pass)"},
+	{PassStrChars, "strchars", "iterates `for c in s` over code points decoded inline when c is only " +
+		"read as ord(c), building no one-character string (strloop.go)"},
+	{PassCarried, "carried", "knows an int local whose every assignment lands in one interval, " +
+		"whatever its previous value there, is in that interval (loopcarried.go)"},
+	{PassMulConst, "mulconst", "checks `x * k` for a constant k by comparing x with MIN/k and MAX/k " +
+		"instead of dividing (mulconst.go)"},
+	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
+		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassCSE<<1 - 1)
+const AllPasses = PassSet(PassWrapMod<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the
-// unoptimized modules stay what they were.
-const BasePasses = PassSet(PassGuards) | PassSet(PassStrAppend)
+// unoptimized modules stay what they were, and constpow (a constant power
+// recomputed in every iteration of a loop is no debugging aid).
+const BasePasses = PassSet(PassGuards) | PassSet(PassStrAppend) | PassSet(PassConstPow)
 
 // Has reports whether p is in s.
 func (s PassSet) Has(p Pass) bool { return s&PassSet(p) != 0 }

@@ -224,6 +224,9 @@ func (fg *fgen) computeRange(e ast.Expr) interval {
 		if id, ok := e.Func.(*ast.Ident); ok && fg.g.info.Builtins[id] == "len" {
 			return interval{0, maxListLen}
 		}
+		if id, ok := e.Func.(*ast.Ident); ok && fg.g.info.Builtins[id] == "ord" {
+			return interval{0, maxCodePoint} // strloop.go
+		}
 		if _, ok := fg.specCall(e); ok {
 			return nonNegRange
 		}
@@ -285,6 +288,7 @@ func (fg *fgen) loopFacts(init map[string]interval) {
 		}
 	}
 	fg.assignRanges()
+	fg.carriedFacts(isParam) // loopcarried.go
 }
 
 // rangeLoopInterval returns the interval of the variable of a range loop.

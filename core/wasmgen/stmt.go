@@ -114,7 +114,9 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
 			fg.forList(s)
 		} else if ok && t.Kind == check.Str {
-			fg.forStr(s)
+			if !fg.charLoop(s) { // strloop.go
+				fg.forStr(s)
+			}
 		} else {
 			fg.forRange(s)
 		}

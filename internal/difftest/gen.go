@@ -179,6 +179,8 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		names := g.locals[t]
 		return []ast.Stmt{&ast.Assign{Target: ident(names[g.r.IntN(len(names))]), Value: g.expr(t)}}
+	case k < 4 && g.r.IntN(3) == 0:
+		return g.hashLoop(level) // carrygen.go
 	case k < 4 && g.r.IntN(2) == 0:
 		// v = (v + e) % c, as a hash mixes: the sum may leave 64 bits
 		// where the remainder does not (an unchecked addition shows)
