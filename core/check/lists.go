@@ -35,9 +35,15 @@ func unify(a, b *Type) bool {
 	case a.hole && b.hole:
 		return false // two unknowns: not linked, keep it simple
 	case a.hole:
+		if occurs(a, b) {
+			return false // a = []; a.append(a): a list holding itself
+		}
 		*a = Type{Kind: b.Kind, Elem: b.Elem}
 		return true
 	case b.hole:
+		if occurs(b, a) {
+			return false
+		}
 		*b = Type{Kind: a.Kind, Elem: a.Elem}
 		return true
 	}
@@ -48,6 +54,19 @@ func unify(a, b *Type) bool {
 		return unify(a.Elem, b.Elem)
 	}
 	return true
+}
+
+// occurs reports whether the hole h is one of the element types of t:
+// filling h with t would make a type that contains itself (a list that
+// holds itself), which no compiled type is and on which every walk of
+// the element types would recurse forever.
+func occurs(h, t *Type) bool {
+	for ; t != nil; t = t.Elem {
+		if t == h {
+			return true
+		}
+	}
+	return false
 }
 
 // compilable reports whether values of type t exist in compiled code: a

@@ -42,3 +42,31 @@ func TestInternal(t *testing.T) {
 		}
 	}
 }
+
+// A list that holds itself has no compiled type: unify refuses to fill a
+// hole with a type containing it, and the function stays in Python (the
+// fuzzer's program made a cyclic type on which compilable recursed until
+// the Go stack overflowed, which kills the Python process).
+func TestSelfHoldingList(t *testing.T) {
+	h := newHole()
+	if unify(h, ListOf(h)) || !h.hole {
+		t.Errorf("hole filled with a list of itself: %v", h.hole)
+	}
+	if unify(ListOf(ListOf(h)), h) || !h.hole {
+		t.Errorf("hole filled with a list of a list of itself: %v", h.hole)
+	}
+	for _, body := range []string{
+		"    a = []\n    a.append(a)\n    return len(a)\n",
+		"    a = []\n    b = [a]\n    a.append(b)\n    return len(a)\n",
+		"    a = []\n    a.append([a])\n    return len(a)\n",
+		"    a = []\n    a.append(1)\n    a.append(a)\n    return len(a)\n",
+	} {
+		info, errs := checkSrc(t, "en", "def f(n: int) -> int:\n"+body)
+		if errs != "no errors" {
+			t.Fatalf("%s: %s", body, errs)
+		}
+		if f := info.FuncByName["f"]; f.Compilable || f.Reason == "" {
+			t.Errorf("%s: compilable=%v reason %q", body, f.Compilable, f.Reason)
+		}
+	}
+}
