@@ -10,8 +10,9 @@
  * finds the backend (by identity with the Backend members, or a usual
  * spelling of its name), looks the name up in that backend's cache and
  * calls what it finds; a function() callable of this extension is called
- * straight through ml_func_call, anything else (a Python fallback) through
- * PyObject_Call. Whatever the fast path does not handle (a first call, a
+ * straight through ml_func_call, a Python call of this file (python_call(),
+ * the Python function of a program's function) through ml_python_invoke,
+ * anything else through ml_call_with. Whatever the fast path does not handle (a first call, a
  * timeout, another keyword, an unknown backend or function) goes to the
  * Program's Python code, `slow`, with the very same arguments, which
  * prepares the callable, fills the cache and raises the errors.
@@ -48,7 +49,25 @@ typedef struct {
    * its index: backend="wasm" in a loop passes the same str each time. */
   PyObject *last_spelling;
   int last_which;
+  /* What each last_fn calls straight from C, or NULL (see ml_fast_self),
+   * and the same for target; borrowed from the callable, which holds it. */
+  PyObject *last_self[3];
+  PyObject *target_self;
+  /* The last tuple of keyword names prog.call was given (strong; a call
+   * site passes the same tuple, a constant of its code, each time) and
+   * what it holds: the index of backend and of timeout (-1: absent), and
+   * whether it holds another name. */
+  PyObject *kw_last;
+  int kw_backend, kw_timeout, kw_other;
   PyObject *func_type;   /* this extension's MLFunc type */
+  /* A Python call (python_call()): slow is the Python function, name its
+   * name; the call is recorded in cell, a list [native Module or None,
+   * last report] of the program: on the Module when there is one (reason
+   * as the reason), else as report in the list's second item. */
+  PyObject *reason;
+  PyObject *report;
+  PyObject *cell;
+  PyObject *module_type; /* this extension's Module type */
   PyObject *s_backend;   /* "backend", interned */
   PyObject *s_timeout;   /* "timeout", interned */
 } MLDispatch;
@@ -66,6 +85,9 @@ static int MLDispatch_traverse(PyObject *self, visitproc visit, void *arg) {
   Py_VISIT(d->prefix);
   Py_VISIT(d->target);
   Py_VISIT(d->func_type);
+  Py_VISIT(d->report);
+  Py_VISIT(d->cell);
+  Py_VISIT(d->module_type);
   return 0;
 }
 
@@ -76,13 +98,19 @@ static int MLDispatch_clear(PyObject *self) {
     Py_CLEAR(d->backends[i]);
     Py_CLEAR(d->last_fn[i]);
     Py_CLEAR(d->last_name[i]);
+    d->last_self[i] = NULL;
   }
+  d->target_self = NULL;
   Py_CLEAR(d->spellings);
   Py_CLEAR(d->last_spelling);
+  Py_CLEAR(d->kw_last);
   Py_CLEAR(d->slow);
   Py_CLEAR(d->prefix);
   Py_CLEAR(d->target);
   Py_CLEAR(d->func_type);
+  Py_CLEAR(d->report);
+  Py_CLEAR(d->cell);
+  Py_CLEAR(d->module_type);
   return 0;
 }
 
@@ -92,6 +120,7 @@ static void MLDispatch_dealloc(PyObject *self) {
   PyObject_GC_UnTrack(self);
   MLDispatch_clear(self);
   Py_CLEAR(d->name);
+  Py_CLEAR(d->reason);
   Py_CLEAR(d->s_backend);
   Py_CLEAR(d->s_timeout);
   freefunc tp_free = (freefunc)PyType_GetSlot(tp, Py_tp_free);
@@ -138,10 +167,40 @@ static PyObject *ml_kwargs(PyObject *const *args, Py_ssize_t nargs, PyObject *kw
   return kw;
 }
 
-/* ml_call_with calls fn(*prefix, *args, **kwnames' values) the general
- * way (a tuple, a dict); prefix holds np objects. */
+/* ml_call_positional calls fn(*args). Up to six arguments it passes them
+ * through PyObject_CallFunctionObjArgs, which CPython hands to the
+ * callee's vectorcall from an array on the stack: no tuple, unlike
+ * PyObject_Call (PyObject_Vectorcall itself is not in the limited API
+ * before 3.12). */
+static inline PyObject *ml_call_positional(PyObject *fn, PyObject *const *a, Py_ssize_t n) {
+  switch (n) {
+  case 0:
+    return PyObject_CallNoArgs(fn);
+  case 1:
+    return PyObject_CallFunctionObjArgs(fn, a[0], NULL);
+  case 2:
+    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], NULL);
+  case 3:
+    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], NULL);
+  case 4:
+    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], NULL);
+  case 5:
+    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], NULL);
+  case 6:
+    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+  default:
+    return NULL; /* never: see ml_call_with */
+  }
+}
+
+/* ml_call_with calls fn(*prefix, *args, **kwnames' values): positional
+ * arguments only, up to six, through ml_call_positional; else the general
+ * way (a tuple, a dict). prefix holds np objects. */
 static PyObject *ml_call_with(PyObject *fn, PyObject *const *prefix, Py_ssize_t np,
                               PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
+  if (np == 0 && nargs <= 6 && (kwnames == NULL || PyTuple_Size(kwnames) == 0)) {
+    return ml_call_positional(fn, args, nargs);
+  }
   PyObject *tuple = PyTuple_New(np + nargs);
   if (tuple == NULL) {
     return NULL;
@@ -179,23 +238,60 @@ static PyObject *ml_call_slow(MLDispatch *d, PyObject *const *extra, Py_ssize_t 
   return ml_call_with(d->slow, prefix, np, args, nargs, kwnames);
 }
 
-/* ml_call_target calls a prepared callable with positional arguments: a
- * function() callable of this extension directly, anything else through
- * PyObject_Call. fn is held for the call (a callback may empty the cache
- * that holds it). */
-static inline PyObject *ml_call_target(MLDispatch *d, PyObject *fn, PyObject *const *args,
-                                       Py_ssize_t nargs) {
+static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames);
+
+/* ml_python_invoke is a Python call (see MLDispatch): recorded, then the
+ * Python function called with positional arguments. */
+static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize_t nargs) {
+  PyObject *m = PyList_GetItem(p->cell, 0);
+  if (m == NULL) {
+    return NULL;
+  }
+  if ((PyObject *)Py_TYPE(m) == p->module_type) {
+    ml_record((MLModule *)m, p->name, ((MLModule *)m)->st->s_python, p->reason);
+  } else if (PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
+    return NULL;
+  }
+  return ml_call_with(p->slow, NULL, 0, args, nargs, NULL);
+}
+
+/* ml_fast_self returns what the callable fn calls that the dispatcher may
+ * call straight from C: the MLFunc of a function() callable of this
+ * extension, the MLDispatch of a Python call; else NULL. */
+static PyObject *ml_fast_self(MLDispatch *d, PyObject *fn) {
+  if (!Py_IS_TYPE(fn, &PyCFunction_Type)) {
+    return NULL;
+  }
+  PyObject *self = PyCFunction_GetSelf(fn);
+  if (self == NULL) {
+    return NULL;
+  }
+  if ((PyObject *)Py_TYPE(self) == d->func_type) {
+    return self;
+  }
+  if (Py_TYPE(self) == Py_TYPE(d) &&
+      ((MLDispatch *)self)->def.ml_meth == (PyCFunction)(void (*)(void))ml_dispatch_python) {
+    return self;
+  }
+  return NULL;
+}
+
+/* ml_call_target calls a prepared callable fn with positional arguments:
+ * through self (ml_fast_self's answer for fn) when there is one, else
+ * through PyObject_Call. fn is held for the call (a callback may empty the
+ * cache that holds it; fn holds self). */
+static inline PyObject *ml_call_target(MLDispatch *d, PyObject *fn, PyObject *self,
+                                       PyObject *const *args, Py_ssize_t nargs) {
   PyObject *res;
   Py_INCREF(fn);
-  if (Py_IS_TYPE(fn, &PyCFunction_Type)) {
-    PyObject *self = PyCFunction_GetSelf(fn);
-    if (self != NULL && (PyObject *)Py_TYPE(self) == d->func_type) {
-      res = ml_func_call(self, args, nargs);
-      Py_DECREF(fn);
-      return res;
-    }
+  if (self == NULL) {
+    res = ml_call_with(fn, NULL, 0, args, nargs, NULL);
+  } else if ((PyObject *)Py_TYPE(self) == d->func_type) {
+    res = ml_func_call(self, args, nargs);
+  } else {
+    res = ml_python_invoke((MLDispatch *)self, args, nargs);
   }
-  res = ml_call_with(fn, NULL, 0, args, nargs, NULL);
   Py_DECREF(fn);
   return res;
 }
@@ -206,21 +302,51 @@ static inline int ml_is_kw(PyObject *kw, PyObject *s) {
   return kw == s || PyUnicode_Compare(kw, s) == 0;
 }
 
-/* prog.call(name, *args, backend=AUTO, timeout=None) for program prog
- * (NULL: the dispatcher's prefix names it). */
-static inline PyObject *ml_dispatch_for(MLDispatch *d, PyObject *prog, PyObject *const *args,
-                                        Py_ssize_t nargs, PyObject *kwnames) {
-  PyObject *backend = NULL;
-  Py_ssize_t nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
+/* ml_read_kwnames reads the keyword names of a call of prog.call into
+ * d->kw_* (-1 with an exception set). */
+static int ml_read_kwnames(MLDispatch *d, PyObject *kwnames) {
+  Py_ssize_t nkw = PyTuple_Size(kwnames);
+  if (nkw < 0) {
+    return -1;
+  }
+  int backend = -1, timeout = -1, other = 0;
   for (Py_ssize_t k = 0; k < nkw; k++) {
     PyObject *kw = PyTuple_GetItem(kwnames, k);
     if (kw == NULL) {
-      return NULL;
+      return -1;
     }
     if (ml_is_kw(kw, d->s_backend)) {
-      backend = args[nargs + k];
-    } else if (!(ml_is_kw(kw, d->s_timeout) && args[nargs + k] == Py_None)) {
+      backend = (int)k;
+    } else if (ml_is_kw(kw, d->s_timeout)) {
+      timeout = (int)k;
+    } else {
+      other = 1;
+    }
+  }
+  PyObject *old = d->kw_last;
+  d->kw_last = Py_NewRef(kwnames);
+  d->kw_backend = backend;
+  d->kw_timeout = timeout;
+  d->kw_other = other;
+  Py_XDECREF(old);
+  return 0;
+}
+
+/* prog.call(name, *args, backend=AUTO, timeout=None) for program prog
+ * (NULL: the dispatcher's prefix names it). */
+static inline __attribute__((always_inline)) PyObject *
+ml_dispatch_for(MLDispatch *d, PyObject *prog, PyObject *const *args, Py_ssize_t nargs,
+                PyObject *kwnames) {
+  PyObject *backend = NULL;
+  if (kwnames != NULL) {
+    if (kwnames != d->kw_last && ml_read_kwnames(d, kwnames) < 0) {
+      return NULL;
+    }
+    if (d->kw_other || (d->kw_timeout >= 0 && args[nargs + d->kw_timeout] != Py_None)) {
       goto slow; /* a timeout, or a keyword Python refuses */
+    }
+    if (d->kw_backend >= 0) {
+      backend = args[nargs + d->kw_backend];
     }
   }
   if (nargs < 1 || !PyUnicode_CheckExact(args[0])) {
@@ -251,9 +377,10 @@ static inline PyObject *ml_dispatch_for(MLDispatch *d, PyObject *prog, PyObject 
       goto slow;
     }
   }
-  PyObject *fn;
+  PyObject *fn, *self;
   if (args[0] == d->last_name[which] && d->last_fn[which] != NULL) {
     fn = d->last_fn[which];
+    self = d->last_self[which];
   } else {
     fn = PyDict_GetItemWithError(d->caches[which], args[0]);
     if (fn == NULL) {
@@ -265,10 +392,11 @@ static inline PyObject *ml_dispatch_for(MLDispatch *d, PyObject *prog, PyObject 
     PyObject *old_name = d->last_name[which], *old_fn = d->last_fn[which];
     d->last_name[which] = Py_NewRef(args[0]);
     d->last_fn[which] = Py_NewRef(fn);
+    self = d->last_self[which] = ml_fast_self(d, fn);
     Py_XDECREF(old_name);
     Py_XDECREF(old_fn);
   }
-  return ml_call_target(d, fn, args + 1, nargs - 1);
+  return ml_call_target(d, fn, self, args + 1, nargs - 1);
 slow:
   return ml_call_slow(d, &prog, prog != NULL, args, nargs, kwnames);
 }
@@ -295,6 +423,7 @@ ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
     }
     Py_INCREF(fn);
     d->target = fn;
+    d->target_self = ml_fast_self(d, fn);
   }
   if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
     /* The function decides what keywords mean (a native one refuses them). */
@@ -303,102 +432,214 @@ ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
     Py_DECREF(fn);
     return res;
   }
-  return ml_call_target(d, fn, args, nargs);
+  return ml_call_target(d, fn, d->target_self, args, nargs);
 }
 
-/* ------------------------------------------------- Program.call itself */
+/* A Python call's builtin function (see MLDispatch): the Python function
+ * takes positional arguments only, as its Python wrapper did. */
+static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames) {
+  MLDispatch *p = (MLDispatch *)self;
+  if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
+    PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument %R", p->name,
+                 PyTuple_GetItem(kwnames, 0));
+    return NULL;
+  }
+  return ml_python_invoke(p, args, nargs);
+}
+
+/* --------------------------------- Program.call and WasmModule.call */
 
 /*
- * Program.call is, once the extension is loaded, a method descriptor of
- * this file (program_call()): CPython specializes the lookup of a method
- * of the class (prog.call finds it in the class, the instance dict does
- * not hide it) and its call, which an attribute of the instance would not
- * get (3.11 to 3.13). The method finds the program's dispatcher in the
- * instance dict under ml_calls_key, and remembers the last program it
- * served (a weak reference, whose callback forgets it when the program
- * dies) with its dispatcher, so that calls of one program in a row skip
- * that lookup. Without a dispatcher (a program made before the extension
- * was loaded) it calls the Python method, ml_calls_slow.
+ * Program.call and WasmModule.call are, once the extension is loaded,
+ * method descriptors of this file: CPython specializes the lookup of a
+ * method of the class (prog.call finds it in the class, the instance dict
+ * does not hide it) and its call, which an attribute of the instance would
+ * not get (3.11 to 3.13). Each method finds what serves the instance in
+ * its instance dict under a key: a program's dispatcher (the builtin
+ * function, whose self is an MLDispatch), a WasmModule's native Module
+ * (open). It remembers the last instance it served, with what served it,
+ * so that calls of one object in a row skip that lookup: the instance by
+ * address (borrowed), with a weak reference whose callback forgets it when
+ * the instance dies, before its memory can be reused. Without what serves
+ * it (a program made before the extension was loaded, a WasmModule not
+ * instantiated or closed) the method calls the Python method, `slow`.
  */
-static PyObject *ml_calls_key;   /* the instance dict's key of the dispatcher */
-static PyObject *ml_calls_slow;  /* Program.call in Python: slow(prog, *args, **kwargs) */
-static PyObject *ml_calls_type;  /* MLDispatch's type */
-static PyObject *ml_calls_forget; /* the weak reference's callback */
-static PyObject *ml_last_ref;    /* weak reference to the last program served */
-static MLDispatch *ml_last_disp; /* its dispatcher (strong) */
+typedef struct {
+  PyMethodDef def;
+  PyObject *doc;   /* keeps def.ml_doc */
+  PyObject *key;   /* the instance dict's key of what serves the calls */
+  PyObject *type;  /* MLDispatch's type, or Module's */
+  PyObject *slow;  /* the Python method: slow(obj, *args, **kwargs) */
+  PyObject *ref;   /* weak reference to the last instance served */
+  PyObject *last;  /* that instance (borrowed: ref's callback clears it) */
+  PyObject *found; /* what served it (strong) */
+} ml_site;
+
+enum { SITE_PROGRAM, SITE_WASM_MODULE };
+static ml_site ml_sites[2];
+static PyObject *ml_sites_forget; /* the weak references' callback */
+
+static void ml_site_forget(ml_site *s) {
+  PyObject *old_ref = s->ref, *old = s->found;
+  s->ref = NULL;
+  s->last = NULL;
+  s->found = NULL;
+  Py_XDECREF(old);
+  Py_XDECREF(old_ref);
+}
 
 static PyObject *ml_forget_last(PyObject *unused, PyObject *ref) {
-  if (ref == ml_last_ref) {
-    PyObject *old_ref = ml_last_ref;
-    MLDispatch *old = ml_last_disp;
-    ml_last_ref = NULL;
-    ml_last_disp = NULL;
-    Py_XDECREF(old);
-    Py_XDECREF(old_ref);
+  for (int i = 0; i < 2; i++) {
+    if (ref == ml_sites[i].ref) {
+      ml_site_forget(&ml_sites[i]);
+    }
   }
   return ml_none();
 }
 
-static PyMethodDef ml_forget_def = {"_forget_last_program",
+static PyMethodDef ml_forget_def = {"_forget_last_served",
                                     (PyCFunction)(void (*)(void))ml_forget_last, METH_O,
                                     NULL};
 
-/* ml_find_calls returns prog's dispatcher (borrowed, remembered as the
- * last), or NULL, with an exception set only on failure. */
-static MLDispatch *ml_find_calls(PyObject *prog) {
-  PyObject *dict = PyObject_GenericGetDict(prog, NULL);
-  if (dict == NULL) {
+/* ml_site_value returns obj's value under s->key (a new reference), or
+ * NULL, with an exception set only on failure. A program's is read from
+ * its instance dict (made when the program wrote its functions into it);
+ * a WasmModule's through getattr, which leaves its dict unmade: on 3.12
+ * and later a made dict turns off the specialized lookup of obj.call. */
+static PyObject *ml_site_value(ml_site *s, PyObject *obj) {
+  if (s == &ml_sites[SITE_PROGRAM]) {
+    PyObject *dict = PyObject_GenericGetDict(obj, NULL);
+    if (dict == NULL) {
+      return NULL;
+    }
+    PyObject *v = PyDict_GetItemWithError(dict, s->key);
+    Py_XINCREF(v);
+    Py_DECREF(dict);
+    return v;
+  }
+  PyObject *v = PyObject_GetAttr(obj, s->key);
+  if (v == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+    PyErr_Clear();
+  }
+  return v;
+}
+
+/* ml_site_find returns what serves obj at site s (a new reference, also
+ * remembered as the last), or NULL, with an exception set only on
+ * failure. */
+static PyObject *ml_site_find(ml_site *s, PyObject *obj) {
+  PyObject *v = ml_site_value(s, obj);
+  if (v == NULL) {
     return NULL;
   }
-  PyObject *fn = PyDict_GetItemWithError(dict, ml_calls_key);
-  Py_DECREF(dict);
-  if (fn == NULL || !Py_IS_TYPE(fn, &PyCFunction_Type)) {
+  PyObject *found = NULL;
+  if (s == &ml_sites[SITE_PROGRAM]) {
+    if (Py_IS_TYPE(v, &PyCFunction_Type)) {
+      PyObject *self = PyCFunction_GetSelf(v);
+      if (self != NULL && (PyObject *)Py_TYPE(self) == s->type) {
+        found = Py_NewRef(self);
+      }
+    }
+  } else if ((PyObject *)Py_TYPE(v) == s->type && ((MLModule *)v)->handle != 0) {
+    found = Py_NewRef(v);
+  }
+  Py_DECREF(v);
+  if (found == NULL) {
     return NULL;
   }
-  PyObject *d = PyCFunction_GetSelf(fn);
-  if (d == NULL || (PyObject *)Py_TYPE(d) != ml_calls_type) {
-    return NULL;
-  }
-  PyObject *ref = PyWeakref_NewRef(prog, ml_calls_forget);
+  PyObject *ref = PyWeakref_NewRef(obj, ml_sites_forget);
   if (ref == NULL) {
     PyErr_Clear(); /* not remembered, still served */
-    return (MLDispatch *)d;
+    return found;
   }
-  PyObject *old_ref = ml_last_ref;
-  MLDispatch *old = ml_last_disp;
-  Py_INCREF(d);
-  ml_last_ref = ref;
-  ml_last_disp = (MLDispatch *)d;
-  Py_XDECREF(old);
-  Py_XDECREF(old_ref);
-  return (MLDispatch *)d;
+  ml_site_forget(s);
+  s->ref = ref;
+  s->last = obj;
+  s->found = Py_NewRef(found);
+  return found;
 }
 
 /* Program.call(self, name, *args, backend=AUTO, timeout=None). */
 ML_HOT static PyObject *ml_program_call(PyObject *prog, PyObject *const *args,
                                         Py_ssize_t nargs, PyObject *kwnames) {
-  MLDispatch *d;
-  if (ml_last_ref != NULL && PyWeakref_GetObject(ml_last_ref) == prog) {
-    d = ml_last_disp;
-  } else {
-    d = ml_find_calls(prog);
-    if (d == NULL) {
-      if (PyErr_Occurred()) {
-        return NULL;
-      }
-      return ml_call_with(ml_calls_slow, &prog, 1, args, nargs, kwnames);
+  ml_site *s = &ml_sites[SITE_PROGRAM];
+  PyObject *d; /* held: a callback may forget it */
+  if (prog == s->last) {
+    d = Py_NewRef(s->found);
+  } else if ((d = ml_site_find(s, prog)) == NULL) {
+    if (PyErr_Occurred()) {
+      return NULL;
     }
+    return ml_call_with(s->slow, &prog, 1, args, nargs, kwnames);
   }
-  Py_INCREF(d); /* a callback may forget it */
-  PyObject *res = ml_dispatch_for(d, prog, args, nargs, kwnames);
+  PyObject *res = ml_dispatch_for((MLDispatch *)d, prog, args, nargs, kwnames);
   Py_DECREF(d);
   return res;
 }
 
-static PyMethodDef ml_program_call_def = {
-    "call", (PyCFunction)(void (*)(void))ml_program_call, METH_FASTCALL | METH_KEYWORDS,
-    NULL};
-static PyObject *ml_program_call_doc; /* keeps ml_program_call_def.ml_doc */
+/* WasmModule.call(self, name, *args, timeout=None): Module.call of the
+ * instance's native module. */
+ML_HOT static PyObject *ml_wasm_module_call(PyObject *wm, PyObject *const *args,
+                                            Py_ssize_t nargs, PyObject *kwnames) {
+  ml_site *s = &ml_sites[SITE_WASM_MODULE];
+  PyObject *m = wm == s->last ? s->found : NULL; /* held: a host function may drop it */
+  if (m != NULL && ((MLModule *)m)->handle != 0) {
+    Py_INCREF(m);
+  } else if ((m = ml_site_find(s, wm)) == NULL) {
+    if (PyErr_Occurred()) {
+      return NULL;
+    }
+    return ml_call_with(s->slow, &wm, 1, args, nargs, kwnames);
+  }
+  PyObject *res = MLModule_call(m, args, nargs, kwnames);
+  Py_DECREF(m);
+  return res;
+}
+
+/* ml_site_install makes site s's method descriptor for (cls, slow, key,
+ * doc); type is what serves the calls. */
+static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *args,
+                                 Py_ssize_t nargs, PyObject *type) {
+  if (ml_nargs(what, nargs, 4) < 0) {
+    return NULL;
+  }
+  if (!PyType_Check(args[0]) || !PyCallable_Check(args[1]) || !PyUnicode_Check(args[2]) ||
+      !PyUnicode_Check(args[3])) {
+    PyErr_Format(PyExc_TypeError, "%s() takes a class, a callable, a str and a str", what);
+    return NULL;
+  }
+  const char *doc = PyUnicode_AsUTF8AndSize(args[3], NULL);
+  if (doc == NULL) {
+    return NULL;
+  }
+  if (ml_sites_forget == NULL) {
+    ml_sites_forget = PyCFunction_NewEx(&ml_forget_def, NULL, NULL);
+    if (ml_sites_forget == NULL) {
+      return NULL;
+    }
+  }
+  /* Called again (the class defined again, by a reload), the new values
+   * replace the old ones, and the last instance served is forgotten. */
+  ml_site_forget(s);
+  PyObject *key = Py_NewRef(args[2]);
+  PyUnicode_InternInPlace(&key);
+  PyObject *old[4] = {s->doc, s->key, s->type, s->slow};
+  s->doc = Py_NewRef(args[3]);
+  s->def.ml_doc = doc;
+  s->key = key;
+  s->type = Py_NewRef(type);
+  s->slow = Py_NewRef(args[1]);
+  for (int i = 0; i < 4; i++) {
+    Py_XDECREF(old[i]);
+  }
+  s->def.ml_name = "call";
+  s->def.ml_flags = METH_FASTCALL | METH_KEYWORDS;
+  s->def.ml_meth = s == &ml_sites[SITE_PROGRAM]
+                       ? (PyCFunction)(void (*)(void))ml_program_call
+                       : (PyCFunction)(void (*)(void))ml_wasm_module_call;
+  return PyDescr_NewMethod((PyTypeObject *)args[0], &s->def);
+}
 
 ML_DOC(program_method_doc,
        "program_method(cls, slow, key, doc)\n\n"
@@ -408,42 +649,21 @@ ML_DOC(program_method_doc,
 
 /* program_method(cls, slow, key, doc). */
 PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-  if (ml_nargs("program_method", nargs, 4) < 0) {
-    return NULL;
-  }
-  if (!PyType_Check(args[0]) || !PyCallable_Check(args[1]) || !PyUnicode_Check(args[2]) ||
-      !PyUnicode_Check(args[3])) {
-    PyErr_SetString(PyExc_TypeError,
-                    "program_method() takes a class, a callable, a str and a str");
-    return NULL;
-  }
-  const char *doc = PyUnicode_AsUTF8AndSize(args[3], NULL);
-  if (doc == NULL) {
-    return NULL;
-  }
-  if (ml_calls_forget == NULL) {
-    ml_calls_forget = PyCFunction_NewEx(&ml_forget_def, NULL, NULL);
-    if (ml_calls_forget == NULL) {
-      return NULL;
-    }
-  }
-  /* Called again (the class defined again, by a reload), the new values
-   * replace the old ones, which the last program's dispatcher forgets. */
-  if (ml_last_ref != NULL) {
-    ml_forget_last(NULL, ml_last_ref);
-  }
-  PyObject *key = Py_NewRef(args[2]);
-  PyUnicode_InternInPlace(&key);
-  PyObject *old[4] = {ml_program_call_doc, ml_calls_key, ml_calls_type, ml_calls_slow};
-  ml_program_call_doc = Py_NewRef(args[3]);
-  ml_program_call_def.ml_doc = doc;
-  ml_calls_key = key;
-  ml_calls_type = Py_NewRef(ml_get_state(module)->DispatchType);
-  ml_calls_slow = Py_NewRef(args[1]);
-  for (int i = 0; i < 4; i++) {
-    Py_XDECREF(old[i]);
-  }
-  return PyDescr_NewMethod((PyTypeObject *)args[0], &ml_program_call_def);
+  return ml_site_install(&ml_sites[SITE_PROGRAM], "program_method", args, nargs,
+                         ml_get_state(module)->DispatchType);
+}
+
+ML_DOC(wasm_module_method_doc,
+       "wasm_module_method(cls, slow, key, doc)\n\n"
+       "WasmModule.call as a method descriptor of cls (internal): it finds each\n"
+       "instance's native Module in its instance dict under key and calls\n"
+       "slow(wm, *args, **kwargs) for instances without an open one. Once per\n"
+       "process.");
+
+/* wasm_module_method(cls, slow, key, doc). */
+PyObject *ml_wasm_module_method(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+  return ml_site_install(&ml_sites[SITE_WASM_MODULE], "wasm_module_method", args, nargs,
+                         ml_get_state(module)->ModuleType);
 }
 
 /* -------------------------------------------------------- the factory */
@@ -525,6 +745,52 @@ PyObject *ml_dispatcher(PyObject *module, PyObject *const *args, Py_ssize_t narg
                                  "Call function name of the program on backend.";
   d->def.ml_meth = name != NULL ? (PyCFunction)(void (*)(void))ml_dispatch_named
                                 : (PyCFunction)(void (*)(void))ml_dispatch_call;
+  d->def.ml_flags = METH_FASTCALL | METH_KEYWORDS;
+  PyObject *fn = PyCFunction_NewEx(&d->def, (PyObject *)d, NULL);
+  Py_DECREF(d);
+  return fn;
+}
+
+ML_DOC(python_call_doc,
+       "python_call(fn, name, reason, report, cell)\n\n"
+       "A builtin function calling Python function fn (internal): each call is\n"
+       "recorded first, in cell, a list [native Module or None, report]: on\n"
+       "the Module, when there is one, as (name, 'python', reason), else by\n"
+       "setting the list's second item to report. Dispatchers call it\n"
+       "without going through Python.");
+
+/* python_call(fn, name, reason, report, cell). */
+PyObject *ml_python_call(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+  if (ml_nargs("python_call", nargs, 5) < 0) {
+    return NULL;
+  }
+  if (!PyCallable_Check(args[0]) || !PyUnicode_Check(args[1]) || !PyUnicode_Check(args[2]) ||
+      !PyList_CheckExact(args[4]) || PyList_Size(args[4]) != 2) {
+    PyErr_SetString(PyExc_TypeError,
+                    "python_call() takes a callable, a str, a str, a report and a list of 2");
+    return NULL;
+  }
+  const char *name = PyUnicode_AsUTF8AndSize(args[1], NULL);
+  if (name == NULL) {
+    return NULL;
+  }
+  ml_state *st = ml_get_state(module);
+  MLDispatch *d = PyObject_GC_New(MLDispatch, (PyTypeObject *)st->DispatchType);
+  if (d == NULL) {
+    return NULL;
+  }
+  memset(&d->def, 0, sizeof(MLDispatch) - offsetof(MLDispatch, def));
+  d->slow = Py_NewRef(args[0]);
+  d->name = Py_NewRef(args[1]);
+  d->reason = Py_NewRef(args[2]);
+  d->report = Py_NewRef(args[3]);
+  d->cell = Py_NewRef(args[4]);
+  d->module_type = Py_NewRef(st->ModuleType);
+  d->func_type = Py_NewRef(st->FuncType);
+  PyObject_GC_Track((PyObject *)d);
+  d->def.ml_name = name;
+  d->def.ml_doc = "A function of a program (Python fallback).";
+  d->def.ml_meth = (PyCFunction)(void (*)(void))ml_dispatch_python;
   d->def.ml_flags = METH_FASTCALL | METH_KEYWORDS;
   PyObject *fn = PyCFunction_NewEx(&d->def, (PyObject *)d, NULL);
   Py_DECREF(d);

@@ -291,6 +291,16 @@ ML_INTERNAL PyObject *ml_program_method(PyObject *module, PyObject *const *args,
                                         Py_ssize_t nargs);
 extern ML_INTERNAL const char program_method_doc[];
 
+/* ml_wasm_module_method is the module-level function wasm_module_method(). */
+ML_INTERNAL PyObject *ml_wasm_module_method(PyObject *module, PyObject *const *args,
+                                            Py_ssize_t nargs);
+extern ML_INTERNAL const char wasm_module_method_doc[];
+
+/* ml_python_call is the module-level function python_call(). */
+ML_INTERNAL PyObject *ml_python_call(PyObject *module, PyObject *const *args,
+                                     Py_ssize_t nargs);
+extern ML_INTERNAL const char python_call_doc[];
+
 /* --------------------------------------------------------- wasmmodule.c */
 
 extern ML_INTERNAL PyType_Spec MLModule_spec;

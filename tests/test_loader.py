@@ -76,21 +76,43 @@ def test_debug_logging(monkeypatch, caplog):
     assert any("loaded <bytes>" in msg and "ms" in msg and "cache" in msg for msg in messages), messages
 
 
-def test_call_is_the_native_method_once_instantiated():
+def test_call_is_the_extensions_method_once_instantiated():
+    """WasmModule.call becomes a method of the class that calls the native
+    module's call; it serves whichever native module the instance holds,
+    and the Python method serves instances without one."""
     m = make()
-    assert "call" not in vars(m)
     assert m.call("scaled", 2, timeout=5) == 20          # the lazy first call, with a time limit
-    native_call = vars(m)["call"]
-    assert type(native_call).__name__ == "builtin_function_or_method"
+    assert "call" not in vars(m)                          # the class's method, never hidden
+    assert type(WasmModule.__dict__["call"]).__name__ == "method_descriptor"
+    first = m._native
     assert m.call("scaled", 3) == 30
     with pytest.raises(TimeoutError):
         m.call("spin", timeout=0.02)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'timout'"):
+        m.call("scaled", 3, timout=1)
     assert m.function("scaled") is m.function("scaled")
     assert m.function("scaled")(5) == 50
+    other = make()
+    assert other.call("scaled", 7) == 70 and m.call("scaled", 6) == 60   # two instances in turn
     m.close()
-    assert "call" not in vars(m)                          # instantiated again on the next call
-    assert m.call("scaled", 4) == 40
-    assert vars(m)["call"].__self__ is not native_call.__self__   # the new native module
+    assert m._native is None
+    assert m.call("scaled", 4) == 40                      # instantiated again on the next call
+    assert m._native is not None and m._native is not first
+    assert m.call("scaled", 1) == 10
+
+
+def test_loaded_modules_are_freed():
+    """The extension's WasmModule.call remembers the last instance it
+    served weakly: the instance goes away with its last reference."""
+    import gc
+    import weakref
+    m = make()
+    assert m.call("scaled", 2) == 20
+    ref = weakref.ref(m)
+    del m
+    gc.collect()
+    assert ref() is None
+    assert make().call("scaled", 3) == 30
 
 
 def test_bounded_functions_of_a_loaded_module():

@@ -132,6 +132,51 @@ def test_bad_arguments_of_attribute_calls_raise_type_error(prog):
 
 
 @needs_native
+def test_python_calls_record_where_they_ran(prog):
+    """A call on Backend.PYTHON (the extension's C callable) records its
+    report before the program has a native module and after; it takes
+    positional arguments only, as the Python fallback wrapper did."""
+    for _ in range(2):
+        assert prog.call("add", 2, 3, backend=mp.Backend.PYTHON) == 5
+        assert prog._module is None
+        assert prog.last_report == {"function": "add", "backend": "python", "reason": "forced-python"}
+    assert prog.call("add", 2, 3, backend="wasm") == 5
+    assert prog.last_report == {"function": "add", "backend": "wasm", "reason": "wasm"}
+    for _ in range(2):
+        assert prog.call("add", 2 ** 70, 1, backend="python") == 2 ** 70 + 1
+        assert prog.last_report == {"function": "add", "backend": "python", "reason": "forced-python"}
+    fn = prog._callable("add", mp.Backend.PYTHON)
+    assert fn.__name__ == "add" and fn(4, 5) == 9
+    with pytest.raises(TypeError, match=r"add\(\) got an unexpected keyword argument 'b'"):
+        fn(1, b=2)
+    with pytest.raises(TypeError):
+        fn(1)
+    with pytest.raises(TypeError, match="'str' object cannot be interpreted as an integer"):
+        prog.call("spin", "x", backend=mp.Backend.PYTHON)     # raised by the Python function
+
+
+@needs_native
+def test_call_keywords_in_turn(prog):
+    """prog.call remembers the last tuple of keyword names it was given:
+    other tuples in turn, in any order, each keep their meaning."""
+    for _ in range(3):
+        assert prog.call("add", 1, 2, backend="wasm", timeout=None) == 3
+        assert prog.last_report["backend"] == "wasm"
+        assert prog.call("add", 1, 2, timeout=None, backend=mp.Backend.PYTHON) == 3
+        assert prog.last_report["backend"] == "python"
+        assert prog.call("add", 2 ** 62, 2 ** 62, timeout=5) == 2 ** 63   # timed, then the fallback
+        assert prog.call("add", 1, 2, timeout=None) == 3
+        assert prog.last_report["backend"] == "wasm"
+        assert prog.call("add", 1, 2, **{"backend": "python"}) == 3
+        with pytest.raises(TypeError, match="unexpected keyword argument 'bakend'"):
+            prog.call("add", 1, 2, bakend="wasm")
+        with pytest.raises(TypeError, match="unexpected keyword argument 'bakend'"):
+            prog.call("add", 1, 2, backend="wasm", bakend="wasm")
+        with pytest.raises(ValueError, match="timeout= applies to WebAssembly calls"):
+            prog.call("add", 1, 2, backend="python", timeout=1)
+
+
+@needs_native
 def test_call_keeps_its_own_errors(prog):
     prog.call("add", 1, 2)
     with pytest.raises(TypeError, match="unexpected keyword argument 'bakend'"):

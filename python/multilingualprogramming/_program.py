@@ -399,7 +399,10 @@ class Program:
         self._code: Optional[types.CodeType] = None
         self._module: Any = None   # compiled without interruption checks
         self._timed: Any = None    # the same code with them, for timeout=
-        self._report: Dict[str, Any] = {}
+        # What last_report reads before there is a native module: [the
+        # native module once made (see _native_module), the latest Python
+        # call's report]. Python calls record into it (see _python_callable).
+        self._cell: List[Any] = [None, {}]
         # One cache per backend, keyed by function name: looking up a str is
         # cheap, hashing an Enum member is not (prog.call is a hot path).
         self._auto: Dict[str, Callable[..., Any]] = {}
@@ -425,7 +428,7 @@ class Program:
                 return {}
             name, backend, reason = last
             return {"function": name, "backend": backend, "reason": reason}
-        return dict(self._report)
+        return dict(self._cell[1])
 
     def wat(self) -> str:
         """The WebAssembly module as readable text, with the source's names.
@@ -740,6 +743,7 @@ class Program:
         if self._module is None:
             native = _loader().require_native("running WebAssembly")
             self._module = native.Module(self.wasm_bytes, interruptible=False)
+            self._cell[0] = self._module
         return self._module
 
     def _python_callable(self, name: str, reason: str) -> Callable[..., Any]:
@@ -748,19 +752,20 @@ class Program:
         # module once there is one, else here. The report is shared, which
         # is safe: last_report hands out copies.
         report = {"function": name, "backend": "python", "reason": reason}
-        # A weak reference: the caches hold this function, and the
-        # extension's Program.call remembers the last program's caches, which
+        # The cell, not the program: the caches hold this function, which
         # must not keep the program alive.
-        program = weakref.ref(self)
+        cell = self._cell
+        native = getattr(sys.modules.get(_LOADER_NAME), "native", None)
+        if native is not None:
+            # The same in C: a dispatcher calls it without Python code.
+            return native.python_call(fn, name, reason, report, cell)  # type: ignore[no-any-return]
 
         def call_python(*args: Any) -> Any:
-            prog = program()
-            if prog is not None:
-                module = prog._module
-                if module is not None:
-                    module.record_call(name, "python", reason)
-                else:
-                    prog._report = report
+            module = cell[0]
+            if module is not None:
+                module.record_call(name, "python", reason)
+            else:
+                cell[1] = report
             return fn(*args)
 
         call_python.__name__ = name

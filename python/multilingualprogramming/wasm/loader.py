@@ -124,11 +124,15 @@ class WasmModule:
                 module = native.Module(data, memory_limit=self.memory_limit,
                                        imports=self._imports,
                                        timeout=timeout if timeout is not None else self.timeout)
-                # From now on ``self.call`` is the native method itself: a
-                # call runs no Python code (the class's call() below serves
-                # only the first, lazy call). close() removes it again.
-                self.__dict__["call"] = module.call
                 self._native = module
+                if WasmModule.__dict__["call"] is _python_call:
+                    # Once per process: WasmModule.call becomes the
+                    # extension's method, which calls self._native's call
+                    # without Python code (see _python_call).
+                    setattr(WasmModule, "call", native.wasm_module_method(
+                        WasmModule, _python_call, "_native",
+                        "call($self, name, /, *args, timeout=None)\n--\n\n"
+                        + (_python_call.__doc__ or "")))
                 if _debug.enabled():
                     info = self._native.load_info
                     _debug.log("loaded %s (%d bytes): %s in %.2f ms, instantiated in %.2f ms",
@@ -182,10 +186,12 @@ class WasmModule:
         that long (to within a millisecond or two); the module stays usable.
         The first call's limit applies to the instantiation it needs too.
 
-        This method runs for the first call only: instantiating the module
-        replaces ``self.call`` by the native module's ``call``, which keeps
-        each export prepared after its first call, so that later calls run
-        no Python code.
+        Once the extension is loaded, ``WasmModule.call`` is the
+        extension's method (a method of the class, whose lookup CPython
+        specializes), which calls the native module's ``call`` without
+        Python code; this code runs only when the instance has no open
+        native module (the first call, after close()). The native call
+        keeps each export prepared after its first call.
         """
         return self._instance(timeout).call(name, *args, timeout=timeout)
 
@@ -217,10 +223,14 @@ class WasmModule:
         """Release the instance; the module may be instantiated again later."""
         with self._lock:
             if self._native is not None:
-                self.__dict__.pop("call", None)
                 self._native.close()
                 self._native = None
                 self._funcs.clear()
+
+
+#: WasmModule.call as written in Python: the extension's WasmModule.call
+#: runs it for instances without an open native module.
+_python_call = WasmModule.__dict__["call"]
 
 
 class WasmModuleCache:
