@@ -30,7 +30,7 @@ func (g *gen) funcFactsOf(fn *check.Func) *funcFacts {
 		return ff
 	}
 	ff := &funcFacts{}
-	scratch := &fgen{g: g, fn: fn, plan: &funcPlan{}}
+	scratch := &fgen{Consts: g.consts, g: g, fn: fn, plan: &funcPlan{}}
 	ast.InspectStmts(fn.Decl.Body, func(n ast.Node) bool {
 		if l, ok := n.(*ast.For); ok {
 			ff.loops = append(ff.loops, l)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -61,9 +62,9 @@ const fdivLimit = 1 << 53
 // fdivFits reports whether a // b and a % b for a in xr and b in yr take
 // the float path: the pass is on, 0 <= a < 2**53, 1 <= b < 2**53, and b
 // is not known to be one constant.
-func (fg *fgen) fdivFits(xr, yr interval) bool {
-	return fg.g.on(PassFDiv) && xr.lo >= 0 && xr.hi < fdivLimit &&
-		yr.lo >= 1 && yr.hi < fdivLimit && yr.lo != yr.hi
+func (fg *fgen) fdivFits(xr, yr plan.Interval) bool {
+	return fg.g.on(PassFDiv) && xr.Lo >= 0 && xr.Hi < fdivLimit &&
+		yr.Lo >= 1 && yr.Hi < fdivLimit && yr.Lo != yr.Hi
 }
 
 // fdivQuotient leaves q = trunc(f64(a) / f64(b)) for the operands a and
@@ -81,7 +82,7 @@ func (fg *fgen) fdivQuotient(a, b uint32) {
 // fdivFloor replaces the operands a and b on the stack by a // b computed
 // through f64 and reports true, when fdivFits(xr, yr); otherwise it emits
 // nothing and reports false.
-func (fg *fgen) fdivFloor(xr, yr interval) bool {
+func (fg *fgen) fdivFloor(xr, yr plan.Interval) bool {
 	if !fg.fdivFits(xr, yr) {
 		return false
 	}
@@ -94,7 +95,7 @@ func (fg *fgen) fdivFloor(xr, yr interval) bool {
 // fdivMod replaces the operands a and b on the stack by a % b computed
 // through f64 (a - q*b) and reports true, when fdivFits(xr, yr);
 // otherwise it emits nothing and reports false.
-func (fg *fgen) fdivMod(xr, yr interval) bool {
+func (fg *fgen) fdivMod(xr, yr plan.Interval) bool {
 	if !fg.fdivFits(xr, yr) {
 		return false
 	}
@@ -196,19 +197,19 @@ func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
 		r := fg.rangeOfName(name)
 		if name == k {
 			v.loopVar = k
-			v.startTest = r.lo < 0
-			v.stopTest = r.hi > best-1
+			v.startTest = r.Lo < 0
+			v.stopTest = r.Hi > best-1
 			continue
 		}
-		if r.lo < 0 || r.hi > best-1 {
+		if r.Lo < 0 || r.Hi > best-1 {
 			v.locals = append(v.locals, name)
 		}
 	}
-	start, stop := interval{0, 0}, fg.rangeOf(args[0])
+	start, stop := plan.Interval{Lo: 0, Hi: 0}, fg.rangeOf(args[0])
 	if len(args) > 1 {
 		start, stop = stop, fg.rangeOf(args[1])
 	}
-	if v.startTest && start.hi < 0 || v.stopTest && stop.lo > best {
+	if v.startTest && start.Hi < 0 || v.stopTest && stop.Lo > best {
 		return nil // the test would always fail
 	}
 	if !v.startTest && !v.stopTest && len(v.locals) == 0 {
@@ -268,14 +269,14 @@ func (fg *fgen) fdivBound(x, y ast.Expr, names []string) int64 {
 func (fg *fgen) withNarrowed(names []string, bound int64, gen func()) bool {
 	for _, name := range names {
 		r := fg.rangeOfName(name)
-		if max(r.lo, 0) > min(r.hi, bound-1) {
+		if max(r.Lo, 0) > min(r.Hi, bound-1) {
 			return false
 		}
 	}
 	run := gen
 	for _, name := range names {
 		inner := run
-		run = func() { fg.withFact(name, interval{0, bound - 1}, inner) }
+		run = func() { fg.withFact(name, plan.Interval{Lo: 0, Hi: bound - 1}, inner) }
 	}
 	run()
 	return true

@@ -160,6 +160,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Options tune generation: which optimization passes run (passes.go has
@@ -188,9 +189,9 @@ type gen struct {
 	// plan is what the passes decided about the module (before any
 	// function is generated).
 	plan modulePlan
-	// consts caches constOf, a pure function of the tree, so that the
-	// analyses that ask about every subexpression stay linear (fold.go).
-	consts map[ast.Expr]constResult
+	// consts remembers the constants of the tree (plan.Consts), so that
+	// the analyses that ask about every subexpression stay linear.
+	consts *plan.Consts
 	// funcFacts and loopFacts hold the facts of the functions and loops
 	// met so far (facts.go).
 	funcFacts map[*check.Func]*funcFacts
@@ -262,7 +263,7 @@ func newGen(info *check.Info, opt Options) *gen {
 			Globals:      []*wasmbin.Global{{Name: "__ml_error_code", Type: wasmbin.I32, Mutable: true}},
 		},
 		index:  make(map[*check.Func]uint32),
-		consts: make(map[ast.Expr]constResult),
+		consts: plan.NewConsts(info),
 		// funcFacts: specHolds shares the map
 		funcFacts: make(map[*check.Func]*funcFacts),
 	}
@@ -317,13 +318,14 @@ const (
 // only, and the state of lowering.
 type fgen struct {
 	*emit.Builder // the function's body
+	*plan.Consts  // the constants of the tree (the module's memo)
 	g             *gen
 	fn            *check.Func
 	plan          *funcPlan
 	local         map[string]uint32
-	types         map[string]*check.Type // checked type of each local, by name (localType)
-	facts         map[string]interval    // intervals of the range loop variables (ranges.go)
-	rangeMemo     map[ast.Expr]interval  // rangeOf's answers under the current facts (ranges.go)
+	types         map[string]*check.Type     // checked type of each local, by name (localType)
+	facts         map[string]plan.Interval   // intervals of the range loop variables (ranges.go)
+	rangeMemo     map[ast.Expr]plan.Interval // rangeOf's answers under the current facts (ranges.go)
 	// loops is what hoist and version know about the loops being
 	// generated.
 	loops loopState
@@ -416,7 +418,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{Builder: emit.New(f), g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
+	fg := &fgen{Builder: emit.New(f), Consts: g.consts, g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Guards narrow a parameter's interval for the statements that follow
@@ -23,13 +24,13 @@ import (
 
 // guardFact returns the interval the parameter of the guard s holds after
 // it, and the parameter's name; ok is false when s is not a guard.
-func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
+func (fg *fgen) guardFact(s *ast.If) (name string, r plan.Interval, ok bool) {
 	if !fg.g.on(PassGuards) || len(s.Else) > 0 {
-		return "", interval{}, false
+		return "", plan.Interval{}, false
 	}
 	c, isCmp := s.Cond.(*ast.Compare)
 	if !isCmp || len(c.Ops) != 1 || len(c.Operands) != 2 {
-		return "", interval{}, false
+		return "", plan.Interval{}, false
 	}
 	op := c.Ops[0]
 	id, lit := c.Operands[0], c.Operands[1]
@@ -38,23 +39,23 @@ func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
 		op = mirror(op)
 	}
 	x, isID := id.(*ast.Ident)
-	v, isConst := fg.constOf(lit)
-	if !isID || !isConst || v.kind != check.Int || !fg.unassignedParam(x.Name) {
-		return "", interval{}, false
+	v, isConst := fg.ConstOf(lit)
+	if !isID || !isConst || v.Kind != check.Int || !fg.unassignedParam(x.Name) {
+		return "", plan.Interval{}, false
 	}
 	// The guard's body leaves the block when `x op v` holds: afterwards
 	// the opposite holds.
 	switch {
 	case op == ast.CmpLt: // x >= v
-		r = interval{v.i, math.MaxInt64}
-	case op == ast.CmpLe && v.i < math.MaxInt64: // x >= v + 1
-		r = interval{v.i + 1, math.MaxInt64}
+		r = plan.Interval{Lo: v.I, Hi: math.MaxInt64}
+	case op == ast.CmpLe && v.I < math.MaxInt64: // x >= v + 1
+		r = plan.Interval{Lo: v.I + 1, Hi: math.MaxInt64}
 	case op == ast.CmpGt: // x <= v
-		r = interval{math.MinInt64, v.i}
-	case op == ast.CmpGe && v.i > math.MinInt64: // x <= v - 1
-		r = interval{math.MinInt64, v.i - 1}
+		r = plan.Interval{Lo: math.MinInt64, Hi: v.I}
+	case op == ast.CmpGe && v.I > math.MinInt64: // x <= v - 1
+		r = plan.Interval{Lo: math.MinInt64, Hi: v.I - 1}
 	default:
-		return "", interval{}, false
+		return "", plan.Interval{}, false
 	}
 	return x.Name, r, true
 }
@@ -91,10 +92,10 @@ func (fg *fgen) unassignedParam(name string) bool {
 
 // withFact runs gen with the interval of name narrowed to r (intersected
 // with what was known), and restores the facts afterwards.
-func (fg *fgen) withFact(name string, r interval, gen func()) {
+func (fg *fgen) withFact(name string, r plan.Interval, gen func()) {
 	old, had := fg.facts[name]
 	if had {
-		r = interval{max(r.lo, old.lo), min(r.hi, old.hi)}
+		r = plan.Interval{Lo: max(r.Lo, old.Lo), Hi: min(r.Hi, old.Hi)}
 	}
 	fg.facts[name] = r
 	fg.rangeMemo = nil

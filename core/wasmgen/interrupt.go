@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Interruption. Ctrl-C must stop any call within about 100 ms, but
@@ -170,7 +171,7 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 	if step == 0 {
 		return false
 	}
-	start := interval{0, 0}
+	start := plan.Interval{Lo: 0, Hi: 0}
 	if len(args) > 1 {
 		start = fg.rangeOf(args[0])
 	}
@@ -179,9 +180,9 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 	// a positive step, the other way round for a negative one.
 	var span *big.Int
 	if step > 0 {
-		span = new(big.Int).Sub(big.NewInt(stop.hi), big.NewInt(start.lo))
+		span = new(big.Int).Sub(big.NewInt(stop.Hi), big.NewInt(start.Lo))
 	} else {
-		span = new(big.Int).Sub(big.NewInt(start.hi), big.NewInt(stop.lo))
+		span = new(big.Int).Sub(big.NewInt(start.Hi), big.NewInt(stop.Lo))
 	}
 	if span.Sign() <= 0 {
 		return true
@@ -378,7 +379,7 @@ func (fg *fgen) guardImplies(guard *ast.If, call, tail *ast.Call) bool {
 		return false
 	}
 	p, ok := cmp.Operands[0].(*ast.Ident)
-	if c, lit := fg.constOf(cmp.Operands[1]); !ok || !lit || c.kind != check.Int {
+	if c, lit := fg.ConstOf(cmp.Operands[1]); !ok || !lit || c.Kind != check.Int {
 		return false
 	}
 	idx := -1
@@ -406,11 +407,11 @@ func (fg *fgen) paramOffset(e ast.Expr, name string) (int64, bool) {
 		return 0, false
 	}
 	id, ok := b.X.(*ast.Ident)
-	c, ok2 := fg.constOf(b.Y)
-	if !ok || !ok2 || id.Name != name || c.kind != check.Int {
+	c, ok2 := fg.ConstOf(b.Y)
+	if !ok || !ok2 || id.Name != name || c.Kind != check.Int {
 		return 0, false
 	}
-	k := c.i
+	k := c.I
 	if k > 1<<40 || k < -(1<<40) {
 		return 0, false
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -118,7 +119,7 @@ func (g *gen) simpleExpr(fn *check.Func, e ast.Expr) bool {
 // inlinedCall generates the call e of callee (function index idx) with
 // callee's leading guard evaluated in place (see above).
 func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *ast.If) {
-	ranges := make([]interval, len(e.Args))
+	ranges := make([]plan.Interval, len(e.Args))
 	temps := make([]uint32, len(e.Args))
 	vts := make([]wasmbin.ValType, len(e.Args))
 	for i, a := range e.Args {
@@ -153,11 +154,11 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 // asParams runs gen with the names of callee's parameters bound to the
 // locals temps, whose values lie in ranges (for the int ones), and
 // restores the caller's names afterwards.
-func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, gen func()) {
+func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Interval, gen func()) {
 	type saved struct {
 		local            uint32
 		hasLocal         bool
-		fact             interval
+		fact             plan.Interval
 		hasFact, inlined bool
 	}
 	old := make([]saved, len(temps))
@@ -169,7 +170,7 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 		old[i] = s
 		fg.local[name] = temps[i]
 		if fg.facts == nil {
-			fg.facts = map[string]interval{}
+			fg.facts = map[string]plan.Interval{}
 			fg.rangeMemo = nil
 		}
 		if callee.Params[i].Kind == check.Int {
@@ -258,7 +259,7 @@ func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 // parameters' intervals of the function's entry.
 func (fg *fgen) retest() {
 	saved := fg.facts
-	fg.facts = map[string]interval{}
+	fg.facts = map[string]plan.Interval{}
 	fg.rangeMemo = nil
 	for name, r := range saved {
 		fg.facts[name] = r

@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Value ranges: a small interval analysis that lets the generator drop
@@ -36,145 +37,36 @@ import (
 // unknown, which keeps the hull sound even when an outer loop runs the
 // loops again; facts of other names are final when read, or absent.
 
-// An interval is a closed range of i64 values.
-type interval struct{ lo, hi int64 }
-
-var fullRange = interval{math.MinInt64, math.MaxInt64}
-
-// nonNegRange holds every non-negative i64.
-var nonNegRange = interval{0, math.MaxInt64}
-
-// nonNeg reports whether every value of r is >= 0.
-func (r interval) nonNeg() bool { return r.lo >= 0 }
-
-// positive reports whether every value of r is > 0.
-func (r interval) positive() bool { return r.lo > 0 }
-
-// satAdd returns a + b clamped to i64.
-func satAdd(a, b int64) int64 {
-	r := a + b
-	if (a^r)&(b^r) < 0 {
-		if a < 0 {
-			return math.MinInt64
-		}
-		return math.MaxInt64
-	}
-	return r
-}
-
-// satMul returns a * b clamped to i64.
-func satMul(a, b int64) int64 {
-	if r, ok := mul64(a, b); ok {
-		return r
-	}
-	if (a < 0) != (b < 0) {
-		return math.MinInt64
-	}
-	return math.MaxInt64
-}
-
-// satNeg returns -a clamped to i64.
-func satNeg(a int64) int64 {
-	if a == math.MinInt64 {
-		return math.MaxInt64
-	}
-	return -a
-}
-
-// addRange and friends give the exact interval of a checked operation.
-func addRange(a, b interval) interval {
-	return interval{satAdd(a.lo, b.lo), satAdd(a.hi, b.hi)}
-}
-
-func subRange(a, b interval) interval {
-	return interval{satSub(a.lo, b.hi), satSub(a.hi, b.lo)}
-}
-
-// satSub returns a - b clamped to i64.
-func satSub(a, b int64) int64 {
-	r := a - b
-	if (a^b)&(a^r) < 0 {
-		if a < 0 {
-			return math.MinInt64
-		}
-		return math.MaxInt64
-	}
-	return r
-}
-
-// addSafe, subSafe and mulSafe report whether the operation cannot
-// overflow for any operands in a and b (the extreme results are corners).
-func addSafe(a, b interval) bool {
-	return (a.lo^(a.lo+b.lo))&(b.lo^(a.lo+b.lo)) >= 0 && (a.hi^(a.hi+b.hi))&(b.hi^(a.hi+b.hi)) >= 0
-}
-
-func subSafe(a, b interval) bool {
-	return (a.lo^b.hi)&(a.lo^(a.lo-b.hi)) >= 0 && (a.hi^b.lo)&(a.hi^(a.hi-b.lo)) >= 0
-}
-
-func mulSafe(a, b interval) bool {
-	for _, x := range [2]int64{a.lo, a.hi} {
-		for _, y := range [2]int64{b.lo, b.hi} {
-			if _, ok := mul64(x, y); !ok {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func mulRange(a, b interval) interval {
-	c := [4]int64{satMul(a.lo, b.lo), satMul(a.lo, b.hi), satMul(a.hi, b.lo), satMul(a.hi, b.hi)}
-	return interval{min(c[0], c[1], c[2], c[3]), max(c[0], c[1], c[2], c[3])}
-}
-
-// floorDivRange is the interval of a // b for a positive divisor: a // b
-// is monotone in each operand separately, so the corners bound it.
-func floorDivRange(a, b interval) interval {
-	if !b.positive() {
-		return fullRange
-	}
-	fd := func(x, y int64) int64 {
-		q := x / y
-		if x%y != 0 && x < 0 {
-			q--
-		}
-		return q
-	}
-	c := [4]int64{fd(a.lo, b.lo), fd(a.lo, b.hi), fd(a.hi, b.lo), fd(a.hi, b.hi)}
-	return interval{min(c[0], c[1], c[2], c[3]), max(c[0], c[1], c[2], c[3])}
-}
-
 // rangeOf returns the interval of the int or bool expression e. Answers
 // are remembered until the facts change (every write to fg.facts clears
 // fg.rangeMemo), so that asking about each node of a long expression costs
 // linear time in all.
-func (fg *fgen) rangeOf(e ast.Expr) interval {
+func (fg *fgen) rangeOf(e ast.Expr) plan.Interval {
 	if r, ok := fg.rangeMemo[e]; ok {
 		return r
 	}
 	r := fg.computeRange(e)
 	if fg.rangeMemo == nil {
-		fg.rangeMemo = make(map[ast.Expr]interval)
+		fg.rangeMemo = make(map[ast.Expr]plan.Interval)
 	}
 	fg.rangeMemo[e] = r
 	return r
 }
 
 // computeRange works out rangeOf(e), asking rangeOf about operands.
-func (fg *fgen) computeRange(e ast.Expr) interval {
+func (fg *fgen) computeRange(e ast.Expr) plan.Interval {
 	t, ok := fg.g.info.Types[e]
 	if !ok {
-		return fullRange
+		return plan.FullRange
 	}
 	if t.Kind == check.Bool {
-		return interval{0, 1}
+		return plan.Interval{Lo: 0, Hi: 1}
 	}
 	if t.Kind != check.Int {
-		return fullRange
+		return plan.FullRange
 	}
-	if v, ok := fg.constOf(e); ok && v.kind != check.Float {
-		return interval{v.i, v.i}
+	if v, ok := fg.ConstOf(e); ok && v.Kind != check.Float {
+		return plan.Interval{Lo: v.I, Hi: v.I}
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -187,58 +79,58 @@ func (fg *fgen) computeRange(e ast.Expr) interval {
 			return fg.rangeOf(e.X)
 		case ast.OpNeg:
 			x := fg.rangeOf(e.X)
-			return interval{satNeg(x.hi), satNeg(x.lo)}
+			return plan.Interval{Lo: plan.SatNeg(x.Hi), Hi: plan.SatNeg(x.Lo)}
 		}
 	case *ast.Binary:
 		x, y := fg.rangeOf(e.X), fg.rangeOf(e.Y)
 		switch e.Op {
 		case ast.OpAdd:
-			return addRange(x, y)
+			return plan.AddRange(x, y)
 		case ast.OpSub:
-			return subRange(x, y)
+			return plan.SubRange(x, y)
 		case ast.OpMul:
-			return mulRange(x, y)
+			return plan.MulRange(x, y)
 		case ast.OpFloorDiv:
-			return floorDivRange(x, y)
+			return plan.FloorDivRange(x, y)
 		case ast.OpMod:
-			if y.positive() {
-				if x.nonNeg() {
-					return interval{0, min(x.hi, y.hi-1)}
+			if y.Positive() {
+				if x.NonNeg() {
+					return plan.Interval{Lo: 0, Hi: min(x.Hi, y.Hi-1)}
 				}
-				return interval{0, y.hi - 1}
+				return plan.Interval{Lo: 0, Hi: y.Hi - 1}
 			}
 		case ast.OpBitAnd:
 			switch {
-			case x.nonNeg() && y.nonNeg():
-				return interval{0, min(x.hi, y.hi)}
-			case x.nonNeg():
-				return interval{0, x.hi}
-			case y.nonNeg():
-				return interval{0, y.hi}
+			case x.NonNeg() && y.NonNeg():
+				return plan.Interval{Lo: 0, Hi: min(x.Hi, y.Hi)}
+			case x.NonNeg():
+				return plan.Interval{Lo: 0, Hi: x.Hi}
+			case y.NonNeg():
+				return plan.Interval{Lo: 0, Hi: y.Hi}
 			}
 		case ast.OpRShift:
-			if y.nonNeg() {
-				s := min(y.lo, 63)
-				return interval{min(x.lo>>s, x.lo>>63), max(x.hi>>s, x.hi>>63)}
+			if y.NonNeg() {
+				s := min(y.Lo, 63)
+				return plan.Interval{Lo: min(x.Lo>>s, x.Lo>>63), Hi: max(x.Hi>>s, x.Hi>>63)}
 			}
 		}
 	case *ast.Call:
 		if id, ok := e.Func.(*ast.Ident); ok && fg.g.info.Builtins[id] == "len" {
-			return interval{0, maxListLen}
+			return plan.Interval{Lo: 0, Hi: maxListLen}
 		}
 		if _, ok := fg.specCall(e); ok {
-			return nonNegRange
+			return plan.NonNegRange
 		}
 	}
-	return fullRange
+	return plan.FullRange
 }
 
 // loopFacts finds the range loop variables of the function (see above)
 // and records their intervals in fg.facts, outer loops first so that an
 // inner range may use an outer variable; facts starts with those of init
 // (the parameters' intervals of a specialization).
-func (fg *fgen) loopFacts(init map[string]interval) {
-	fg.facts = map[string]interval{}
+func (fg *fgen) loopFacts(init map[string]plan.Interval) {
+	fg.facts = map[string]plan.Interval{}
 	fg.rangeMemo = nil
 	for name, r := range init {
 		fg.facts[name] = r
@@ -262,7 +154,7 @@ func (fg *fgen) loopFacts(init map[string]interval) {
 		if _, done := fg.facts[name]; done || isParam[name] || fg.fn.Assigned[name] != len(ls) || ls[0] != s {
 			continue
 		}
-		r, ok := interval{}, true
+		r, ok := plan.Interval{}, true
 		for k, l := range ls {
 			if _, typed := fg.g.info.Types[l.Iter]; typed {
 				// a loop over a list or a string: the checker types only
@@ -278,7 +170,7 @@ func (fg *fgen) loopFacts(init map[string]interval) {
 			if k == 0 {
 				r = lr
 			} else {
-				r = interval{min(r.lo, lr.lo), max(r.hi, lr.hi)}
+				r = plan.Interval{Lo: min(r.Lo, lr.Lo), Hi: max(r.Hi, lr.Hi)}
 			}
 		}
 		if ok {
@@ -289,12 +181,12 @@ func (fg *fgen) loopFacts(init map[string]interval) {
 }
 
 // rangeLoopInterval returns the interval of the variable of a range loop.
-func (fg *fgen) rangeLoopInterval(s *ast.For) (interval, bool) {
+func (fg *fgen) rangeLoopInterval(s *ast.For) (plan.Interval, bool) {
 	c, ok := s.Iter.(*ast.Call)
 	if !ok || len(c.Args) < 1 || len(c.Args) > 3 {
-		return interval{}, false
+		return plan.Interval{}, false
 	}
-	start, stop, step := interval{0, 0}, fg.rangeOf(c.Args[0]), interval{1, 1}
+	start, stop, step := plan.Interval{Lo: 0, Hi: 0}, fg.rangeOf(c.Args[0]), plan.Interval{Lo: 1, Hi: 1}
 	if len(c.Args) >= 2 {
 		start, stop = stop, fg.rangeOf(c.Args[1])
 	}
@@ -302,16 +194,16 @@ func (fg *fgen) rangeLoopInterval(s *ast.For) (interval, bool) {
 		step = fg.rangeOf(c.Args[2])
 	}
 	switch {
-	case step.positive():
-		if stop.hi == math.MinInt64 {
-			return interval{}, false // the loop never runs
+	case step.Positive():
+		if stop.Hi == math.MinInt64 {
+			return plan.Interval{}, false // the loop never runs
 		}
-		return interval{start.lo, stop.hi - 1}, start.lo <= stop.hi-1
-	case step.hi < 0:
-		if stop.lo == math.MaxInt64 {
-			return interval{}, false
+		return plan.Interval{Lo: start.Lo, Hi: stop.Hi - 1}, start.Lo <= stop.Hi-1
+	case step.Hi < 0:
+		if stop.Lo == math.MaxInt64 {
+			return plan.Interval{}, false
 		}
-		return interval{stop.lo + 1, start.hi}, stop.lo+1 <= start.hi
+		return plan.Interval{Lo: stop.Lo + 1, Hi: start.Hi}, stop.Lo+1 <= start.Hi
 	}
-	return interval{}, false
+	return plan.Interval{}, false
 }

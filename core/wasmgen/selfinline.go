@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -120,7 +121,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 	rt, _ := valType(fn.Result)
 	type saved struct {
 		local    uint32
-		fact     interval
+		fact     plan.Interval
 		hasFact  bool
 		wasInlin bool
 	}
@@ -128,7 +129,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 	old := make([]saved, len(args))
 	entry := fg.paramFacts()
 	if fg.facts == nil {
-		fg.facts = map[string]interval{}
+		fg.facts = map[string]plan.Interval{}
 	}
 	for i, name := range fn.ParamNames {
 		vt, _ := valType(fn.Params[i])

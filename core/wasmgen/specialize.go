@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Non-negative specializations. A recursive int function such as fib
@@ -99,14 +100,14 @@ func (g *gen) specFunctions(compiled []*check.Func) {
 
 // paramFacts returns the intervals of the int parameters of a
 // specialization (none for a generic function).
-func (fg *fgen) paramFacts() map[string]interval {
+func (fg *fgen) paramFacts() map[string]plan.Interval {
 	if !fg.plan.spec {
 		return nil
 	}
-	facts := map[string]interval{}
+	facts := map[string]plan.Interval{}
 	for i, p := range fg.fn.Params {
 		if p.Kind == check.Int {
-			facts[fg.fn.ParamNames[i]] = nonNegRange
+			facts[fg.fn.ParamNames[i]] = plan.NonNegRange
 		}
 	}
 	return facts
@@ -128,7 +129,7 @@ func (fg *fgen) specCall(e *ast.Call) (uint32, bool) {
 		return 0, false
 	}
 	for i, a := range e.Args {
-		if callee.Params[i].Kind == check.Int && !fg.rangeOf(a).nonNeg() {
+		if callee.Params[i].Kind == check.Int && !fg.rangeOf(a).NonNeg() {
 			return 0, false
 		}
 	}
@@ -139,7 +140,7 @@ func (fg *fgen) specCall(e *ast.Call) (uint32, bool) {
 // (what says which value e is), as specHolds proved before generating it:
 // a failure is a bug of the generator, not a reason to drop the copy.
 func (fg *fgen) specRequire(e ast.Expr, what string) {
-	if fg.plan.spec && !fg.rangeOf(e).nonNeg() {
+	if fg.plan.spec && !fg.rangeOf(e).NonNeg() {
 		panic(fmt.Sprintf("specialization of %s: %s at %v may be negative, after specHolds proved it was not",
 			fg.fn.Name, what, e.Span().Start))
 	}
@@ -147,9 +148,9 @@ func (fg *fgen) specRequire(e ast.Expr, what string) {
 
 // accRange returns the interval of the tail call accumulator: >= 0 in a
 // specialization (specHolds checks every addition to it).
-func (fg *fgen) accRange() interval {
+func (fg *fgen) accRange() plan.Interval {
 	if fg.plan.spec {
-		return nonNegRange
+		return plan.NonNegRange
 	}
-	return fullRange
+	return plan.FullRange
 }

@@ -26,7 +26,7 @@ func (g *gen) specHolds(fn *check.Func) string {
 	sg.plan.guards = g.plan.guards
 	sg.plan.specs = map[*check.Func]uint32{fn: 0} // calls to itself
 	sg.funcFacts = g.funcFacts
-	fg := &fgen{g: sg, fn: fn, plan: sg.planFunc(fn, true)}
+	fg := &fgen{Consts: sg.consts, g: sg, fn: fn, plan: sg.planFunc(fn, true)}
 	fg.loopFacts(fg.paramFacts())
 	_, why := fg.specBlock(fn.Decl.Body)
 	return why
@@ -101,8 +101,8 @@ func (fg *fgen) zeroStepRange(s *ast.For) bool {
 	if len(args) != 3 {
 		return false
 	}
-	v, ok := fg.constOf(args[2])
-	return ok && v.kind != check.Float && v.i == 0
+	v, ok := fg.ConstOf(args[2])
+	return ok && v.Kind != check.Float && v.I == 0
 }
 
 // specReturn checks the values of the return statement s that ret or
@@ -121,7 +121,7 @@ func (fg *fgen) specReturn(s *ast.Return) string {
 		need, what = append(need, s.Value), append(what, "the value returned")
 	}
 	for i, e := range need {
-		if !fg.rangeOf(e).nonNeg() {
+		if !fg.rangeOf(e).NonNeg() {
 			return fmt.Sprintf("%s at %v may be negative", what[i], e.Span().Start)
 		}
 	}

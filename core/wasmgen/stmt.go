@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // block generates a statement list and reports whether control can fall
@@ -204,16 +205,16 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.exprAs(args[1], check.Int)
 		fg.Set(stop)
 		if len(args) == 3 {
-			if v, ok := fg.constOf(args[2]); ok && v.kind != check.Float {
-				step = v.i
+			if v, ok := fg.ConstOf(args[2]); ok && v.Kind != check.Float {
+				step = v.I
 			} else {
 				stepConst = false
 				stepLocal = fg.Temp(wasmbin.I64)
 				defer fg.Release(wasmbin.I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
-				if sr := fg.rangeOf(args[2]); sr.positive() || sr.hi < 0 {
+				if sr := fg.rangeOf(args[2]); sr.Positive() || sr.Hi < 0 {
 					stepSign = 1
-					if sr.hi < 0 {
+					if sr.Hi < 0 {
 						stepSign = -1
 					}
 					fg.Set(stepLocal) // cannot be zero
@@ -234,15 +235,15 @@ func (fg *fgen) forRange(s *ast.For) {
 	// The advance cur + step cannot overflow when the last value below
 	// stop plus the largest step still fits (cur < stop for a positive
 	// step, cur > stop for a negative one).
-	var stepR interval
+	var stepR plan.Interval
 	if stepConst {
-		stepR = interval{step, step}
+		stepR = plan.Interval{Lo: step, Hi: step}
 	} else {
 		stepR = fg.rangeOf(args[2])
 	}
 	stopR := fg.rangeOf(args[min(1, len(args)-1)])
-	advanceSafe := stepSign > 0 && stopR.hi != math.MinInt64 && addSafe(interval{stopR.hi - 1, stopR.hi - 1}, stepR) ||
-		stepSign < 0 && stopR.lo != math.MaxInt64 && addSafe(interval{stopR.lo + 1, stopR.lo + 1}, stepR)
+	advanceSafe := stepSign > 0 && stopR.Hi != math.MinInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Hi - 1, Hi: stopR.Hi - 1}, stepR) ||
+		stepSign < 0 && stopR.Lo != math.MaxInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Lo + 1, Hi: stopR.Lo + 1}, stepR)
 	if stepConst && step == 0 {
 		fg.Trap(abi.ErrValue)
 		return

@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Loop versioning. An innermost loop `for k in range(a, b, c)` with a
@@ -73,7 +74,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 			bad[name] = true
 			return
 		}
-		if r := fg.rangeOf(e); r.lo < -accStep || r.hi > accStep {
+		if r := fg.rangeOf(e); r.Lo < -accStep || r.Hi > accStep {
 			bad[name] = true
 		}
 	}
@@ -173,7 +174,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	if len(products) > 0 || len(accs) > 0 {
 		// (|a| | |b| | |e|...) <= 2**31, with |x| taken as x ^ (x >> 63),
 		// which is |x| - 1 for a negative x, where the sign may be negative
-		startR, stopR := interval{0, 0}, fg.rangeOf(args[0])
+		startR, stopR := plan.Interval{Lo: 0, Hi: 0}, fg.rangeOf(args[0])
 		if len(args) > 1 {
 			startR, stopR = stopR, fg.rangeOf(args[1])
 		}
@@ -192,7 +193,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	if len(accs) > 0 {
 		for i, name := range accs {
-			fg.magnitude(fg.local[name], fullRange)
+			fg.magnitude(fg.local[name], plan.FullRange)
 			if i > 0 {
 				fg.Emit(wasmbin.OpI64Or)
 			}
@@ -239,7 +240,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	for _, name := range accs {
 		inner := gen
-		gen = func() { fg.withFact(name, interval{-accBound, accBound}, inner) }
+		gen = func() { fg.withFact(name, plan.Interval{Lo: -accBound, Hi: accBound}, inner) }
 	}
 	gen()
 	for _, a := range fg.loops.advances {
@@ -359,9 +360,9 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 
 // magnitude pushes x ^ (x >> 63) for the i64 local x, or x itself when r
 // shows it is >= 0.
-func (fg *fgen) magnitude(x uint32, r interval) {
+func (fg *fgen) magnitude(x uint32, r plan.Interval) {
 	fg.Get(x)
-	if r.nonNeg() {
+	if r.NonNeg() {
 		return
 	}
 	fg.Get(x)
@@ -371,11 +372,11 @@ func (fg *fgen) magnitude(x uint32, r interval) {
 }
 
 // rangeOfName returns the interval of the int local name.
-func (fg *fgen) rangeOfName(name string) interval {
+func (fg *fgen) rangeOfName(name string) plan.Interval {
 	if r, ok := fg.facts[name]; ok {
 		return r
 	}
-	return fullRange
+	return plan.FullRange
 }
 
 // provableLists returns the hoisted lists that the innermost range loop s
@@ -389,7 +390,7 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	if _, ok := fg.facts[k]; !ok {
 		return nil
 	}
-	if len(args) > 1 && !fg.rangeOf(args[0]).nonNeg() {
+	if len(args) > 1 && !fg.rangeOf(args[0]).NonNeg() {
 		return nil
 	}
 	var lists []string
