@@ -160,7 +160,7 @@ func (fg *fgen) cond(e ast.Expr) {
 
 // binary generates x op y whose checked result type is t.
 func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
-	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.rangeOf(x), y, t)
+	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.RangeOf(x), y, t)
 }
 
 // binaryWith is binary with the left operand's code emitted by left (its
@@ -213,7 +213,7 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr plan.
 		}
 		return
 	}
-	yr := fg.rangeOf(y)
+	yr := fg.RangeOf(y)
 	switch op {
 	case ast.OpAdd:
 		fg.intAdd(xr, yr)
@@ -439,7 +439,7 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	if callee == nil || !ok {
 		panic("call to a function that is not compiled")
 	}
-	if spec, ok := fg.specCall(e); ok {
+	if spec, ok := fg.SpecCall(e); ok {
 		idx = spec
 	}
 	if guard, ok := fg.g.simpleGuard(callee); ok {

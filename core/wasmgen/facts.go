@@ -3,6 +3,7 @@ package wasmgen
 import (
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Facts of the passes that depend only on the tree, the checker's Info and
@@ -30,7 +31,7 @@ func (g *gen) funcFactsOf(fn *check.Func) *funcFacts {
 		return ff
 	}
 	ff := &funcFacts{}
-	scratch := &fgen{Consts: g.consts, g: g, fn: fn, plan: &funcPlan{}}
+	scratch := &fgen{Func: g.analyses(fn, false), g: g, fn: fn, plan: &plan.FuncPlan{}}
 	ast.InspectStmts(fn.Decl.Body, func(n ast.Node) bool {
 		if l, ok := n.(*ast.For); ok {
 			ff.loops = append(ff.loops, l)
@@ -40,7 +41,7 @@ func (g *gen) funcFactsOf(fn *check.Func) *funcFacts {
 	if g.on(PassStrAppend) {
 		ff.appends = scratch.appendTargets(fn.Decl.Body)
 	}
-	ff.tail = scratch.usesTailCalls()
+	ff.tail = scratch.UsesTailCalls()
 	g.funcFacts[fn] = ff
 	return ff
 }

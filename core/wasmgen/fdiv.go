@@ -12,7 +12,7 @@ import (
 // Floor division through the float unit (pass "fdiv"). A 64-bit integer
 // division is one of the slowest instructions of a processor, several
 // times slower than a 64-bit float division, and it bounds loops such as
-// the guide's sum of (i * i) // (i + 1). When the ranges (ranges.go) prove
+// the guide's sum of (i * i) // (i + 1). When the ranges (plan/ranges.go) prove
 // both operands of an int `a // b` or `a % b` to lie in [0, 2**53), with
 // b >= 1, they are computed as
 //
@@ -130,7 +130,7 @@ type fdivVersion struct {
 // that the test can bound: the loop variable (when only range loops
 // assign it) and the int locals that the loop does not assign. For a
 // bound B, each name is narrowed to [max(lo, 0), min(hi, B - 1)] of its
-// interval; since the interval arithmetic of ranges.go is monotone, a
+// interval; since the interval arithmetic of plan/ranges.go is monotone, a
 // division that fits for some B fits for every smaller one, and a binary
 // search finds the largest B for each (fdivBound). The plan takes the
 // smallest of them, so that every candidate that can fit does in the
@@ -159,7 +159,7 @@ func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
 				x, y = n.Target, n.Value
 			}
 		}
-		if x == nil || fg.fdivFits(fg.rangeOf(x), fg.rangeOf(y)) {
+		if x == nil || fg.fdivFits(fg.RangeOf(x), fg.RangeOf(y)) {
 			return true
 		}
 		var own []string
@@ -205,9 +205,9 @@ func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
 			v.locals = append(v.locals, name)
 		}
 	}
-	start, stop := plan.Interval{Lo: 0, Hi: 0}, fg.rangeOf(args[0])
+	start, stop := plan.Interval{Lo: 0, Hi: 0}, fg.RangeOf(args[0])
 	if len(args) > 1 {
-		start, stop = stop, fg.rangeOf(args[1])
+		start, stop = stop, fg.RangeOf(args[1])
 	}
 	if v.startTest && start.Hi < 0 || v.stopTest && stop.Lo > best {
 		return nil // the test would always fail
@@ -225,7 +225,7 @@ func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
 // int local that the loop does not assign.
 func (fg *fgen) fdivNarrowable(name, k string, assigned map[string]bool) bool {
 	if name == k {
-		_, ok := fg.facts[k]
+		_, ok := fg.Fact(k)
 		return ok
 	}
 	if assigned[name] {
@@ -243,7 +243,7 @@ func (fg *fgen) fdivNarrowable(name, k string, assigned map[string]bool) bool {
 func (fg *fgen) fdivBound(x, y ast.Expr, names []string) int64 {
 	fits := func(b int64) bool {
 		ok := false
-		if fg.withNarrowed(names, b, func() { ok = fg.fdivFits(fg.rangeOf(x), fg.rangeOf(y)) }) {
+		if fg.withNarrowed(names, b, func() { ok = fg.fdivFits(fg.RangeOf(x), fg.RangeOf(y)) }) {
 			return ok
 		}
 		return false
@@ -276,7 +276,7 @@ func (fg *fgen) withNarrowed(names []string, bound int64, gen func()) bool {
 	run := gen
 	for _, name := range names {
 		inner := run
-		run = func() { fg.withFact(name, plan.Interval{Lo: 0, Hi: bound - 1}, inner) }
+		run = func() { fg.WithFact(name, plan.Interval{Lo: 0, Hi: bound - 1}, inner) }
 	}
 	run()
 	return true

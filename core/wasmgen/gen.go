@@ -188,7 +188,7 @@ type gen struct {
 	rt *rt.Runtime
 	// plan is what the passes decided about the module (before any
 	// function is generated).
-	plan modulePlan
+	plan *plan.Module
 	// consts remembers the constants of the tree (plan.Consts), so that
 	// the analyses that ask about every subexpression stay linear.
 	consts *plan.Consts
@@ -255,7 +255,7 @@ var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmb
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
 	g := &gen{
-		info: info, opt: opt, passes: opt.Passes(),
+		info: info, opt: opt, passes: opt.Passes(), plan: &plan.Module{},
 		mod: &wasmbin.Module{
 			Custom:       abiSections,
 			MemoryPages:  1,
@@ -318,14 +318,14 @@ const (
 // only, and the state of lowering.
 type fgen struct {
 	*emit.Builder // the function's body
-	*plan.Consts  // the constants of the tree (the module's memo)
-	g             *gen
-	fn            *check.Func
-	plan          *funcPlan
-	local         map[string]uint32
-	types         map[string]*check.Type     // checked type of each local, by name (localType)
-	facts         map[string]plan.Interval   // intervals of the range loop variables (ranges.go)
-	rangeMemo     map[ast.Expr]plan.Interval // rangeOf's answers under the current facts (ranges.go)
+	// the analyses of the function (intervals under the current facts,
+	// constants): lowering asks, and narrows the facts where it knows more
+	*plan.Func
+	g     *gen
+	fn    *check.Func
+	plan  *plan.FuncPlan
+	local map[string]uint32
+	types map[string]*check.Type // checked type of each local, by name (localType)
 	// loops is what hoist and version know about the loops being
 	// generated.
 	loops loopState
@@ -339,23 +339,6 @@ type fgen struct {
 	// inCopy is set while a copy of the function is generated in place
 	// of one of its calls (selfinline.go).
 	inCopy int
-}
-
-// A funcPlan is what the passes decided about one function before it is
-// generated; lowering reads it and never changes it.
-type funcPlan struct {
-	// spec: the function is generated as its non-negative specialization
-	// (specialize).
-	spec bool
-	// appends holds the str locals that append statements extend in place
-	// (strappend).
-	appends map[string]bool
-	// tail: the body runs under the additive tail call transformation
-	// (tailcall).
-	tail bool
-	// rotated is the leading guard of the tail call loop, tested at its
-	// bottom (leafguard), or nil.
-	rotated *ast.If
 }
 
 // A loopState is what the loop passes know about the loops enclosing the
@@ -377,31 +360,26 @@ type loopState struct {
 	advances []advance
 }
 
-// A modulePlan is what the passes decided about the module before any
-// function is generated.
-type modulePlan struct {
-	// specs holds the function index of the non-negative specialization
-	// of each function that has one (specialize).
-	specs map[*check.Func]uint32
-	// guards holds the leading guard of each compiled function that has
-	// a simple one (leafguard).
-	guards map[*check.Func]*ast.If
-}
-
 // function generates the code of one compilable function.
 func (g *gen) function(fn *check.Func) *wasmbin.Func {
 	return g.genFunc(fn, false)
 }
 
+// analyses returns the analyses of fn (with spec, of its non-negative
+// specialization), with no facts yet.
+func (g *gen) analyses(fn *check.Func, spec bool) *plan.Func {
+	return &plan.Func{Consts: g.consts, Info: g.info, Fn: fn, Passes: g.passes, Module: g.plan, Spec: spec}
+}
+
 // planFunc runs the passes' analyses of fn (with spec, of its
 // non-negative specialization) and returns their plan.
-func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
-	p := &funcPlan{spec: spec}
+func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
+	p := &plan.FuncPlan{Spec: spec}
 	ff := g.funcFactsOf(fn)
-	p.appends = ff.appends
+	p.Appends = ff.appends
 	if ff.tail {
-		p.tail = true
-		p.rotated, _ = g.simpleGuard(fn)
+		p.Tail = true
+		p.Rotated, _ = g.simpleGuard(fn)
 	}
 	return p
 }
@@ -418,7 +396,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{Builder: emit.New(f), Consts: g.consts, g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
+	fg := &fgen{Builder: emit.New(f), Func: g.analyses(fn, spec), g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -431,14 +409,14 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.loopFacts(fg.paramFacts())
+	fg.LoopFacts(g.funcFactsOf(fn).loops, fg.ParamFacts())
 	var falls bool
 	if fn.OnCallCycle {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
 	}
-	if fg.plan.tail {
+	if fg.plan.Tail {
 		fg.acc = fg.Named(wasmbin.I64, "tail.acc")
-		if guard := fg.plan.rotated; guard != nil {
+		if guard := fg.plan.Rotated; guard != nil {
 			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
 		} else {
 			fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)

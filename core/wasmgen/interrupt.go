@@ -173,9 +173,9 @@ func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
 	}
 	start := plan.Interval{Lo: 0, Hi: 0}
 	if len(args) > 1 {
-		start = fg.rangeOf(args[0])
+		start = fg.RangeOf(args[0])
 	}
-	stop := fg.rangeOf(args[min(1, len(args)-1)])
+	stop := fg.RangeOf(args[min(1, len(args)-1)])
 	// The most iterations: from the lowest start to the highest stop for
 	// a positive step, the other way round for a negative one.
 	var span *big.Int

@@ -43,10 +43,10 @@ import (
 func (g *gen) planGuards(compiled []*check.Func) {
 	for _, fn := range compiled {
 		if s, ok := g.findGuard(fn); ok {
-			if g.plan.guards == nil {
-				g.plan.guards = make(map[*check.Func]*ast.If)
+			if g.plan.Guards == nil {
+				g.plan.Guards = make(map[*check.Func]*ast.If)
 			}
-			g.plan.guards[fn] = s
+			g.plan.Guards[fn] = s
 		}
 	}
 }
@@ -54,7 +54,7 @@ func (g *gen) planGuards(compiled []*check.Func) {
 // simpleGuard returns the leading guard of fn, `if C: return E` with C and
 // E simple (see above), when fn is recursive, as planGuards found it.
 func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
-	s, ok := g.plan.guards[fn]
+	s, ok := g.plan.Guards[fn]
 	return s, ok
 }
 
@@ -123,7 +123,7 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 	temps := make([]uint32, len(e.Args))
 	vts := make([]wasmbin.ValType, len(e.Args))
 	for i, a := range e.Args {
-		ranges[i] = fg.rangeOf(a)
+		ranges[i] = fg.RangeOf(a)
 		vts[i], _ = valType(callee.Params[i])
 		temps[i] = fg.Temp(vts[i])
 		fg.exprAs(a, callee.Params[i].Kind)
@@ -165,20 +165,14 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 	for i, name := range callee.ParamNames {
 		var s saved
 		s.local, s.hasLocal = fg.local[name]
-		s.fact, s.hasFact = fg.facts[name]
+		s.fact, s.hasFact = fg.Fact(name)
 		s.inlined = fg.inlined[name]
 		old[i] = s
 		fg.local[name] = temps[i]
-		if fg.facts == nil {
-			fg.facts = map[string]plan.Interval{}
-			fg.rangeMemo = nil
-		}
 		if callee.Params[i].Kind == check.Int {
-			fg.facts[name] = ranges[i]
-			fg.rangeMemo = nil
+			fg.SetFact(name, ranges[i])
 		} else {
-			delete(fg.facts, name)
-			fg.rangeMemo = nil
+			fg.DeleteFact(name)
 		}
 		if fg.inlined == nil {
 			fg.inlined = map[string]bool{}
@@ -194,11 +188,9 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 			delete(fg.local, name)
 		}
 		if s.hasFact {
-			fg.facts[name] = s.fact
-			fg.rangeMemo = nil
+			fg.SetFact(name, s.fact)
 		} else {
-			delete(fg.facts, name)
-			fg.rangeMemo = nil
+			fg.DeleteFact(name)
 		}
 		if !s.inlined {
 			delete(fg.inlined, name)
@@ -241,8 +233,8 @@ func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.Mark(markTailTop)
 	falls := true
-	if name, r, ok := fg.guardFact(g); ok {
-		fg.withFact(name, r, func() { falls = fg.block(rest) })
+	if name, r, ok := fg.GuardFact(g); ok {
+		fg.WithFact(name, r, func() { falls = fg.block(rest) })
 	} else {
 		falls = fg.block(rest)
 	}
@@ -258,24 +250,19 @@ func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 // else to the guard's body; the condition is generated with the
 // parameters' intervals of the function's entry.
 func (fg *fgen) retest() {
-	saved := fg.facts
-	fg.facts = map[string]plan.Interval{}
-	fg.rangeMemo = nil
+	saved := fg.Facts()
+	fg.SetFacts(map[string]plan.Interval{})
 	for name, r := range saved {
-		fg.facts[name] = r
-		fg.rangeMemo = nil
+		fg.SetFact(name, r)
 	}
 	for _, name := range fg.fn.ParamNames {
-		delete(fg.facts, name)
-		fg.rangeMemo = nil
+		fg.DeleteFact(name)
 	}
-	for name, r := range fg.paramFacts() {
-		fg.facts[name] = r
-		fg.rangeMemo = nil
+	for name, r := range fg.ParamFacts() {
+		fg.SetFact(name, r)
 	}
-	fg.cond(fg.plan.rotated.Cond)
-	fg.facts = saved
-	fg.rangeMemo = nil
+	fg.cond(fg.plan.Rotated.Cond)
+	fg.SetFacts(saved)
 	fg.Emit(wasmbin.OpI32Eqz)
 	fg.EmitImm(wasmbin.OpBrIf, fg.Depth(markTailTop))
 	fg.EmitImm(wasmbin.OpBr, fg.Depth(markTailBase))

@@ -102,7 +102,7 @@ func (fg *fgen) slot(x, i ast.Expr) {
 		ref.l, lTemp = fg.operandLocal(x, wasmbin.I32, func() { fg.expr(x) })
 	}
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
-	ir := fg.rangeOf(i)
+	ir := fg.RangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, wasmbin.I64, func() { fg.exprAs(i, check.Int) })
 	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.loops.proven[xi.Name] != "" {
 		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.proven[xi.Name] {
@@ -245,7 +245,7 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 		fg.Set(ref.l)
 	}
 	ref.w = widthOf(et.Kind)
-	ir := fg.rangeOf(tg.Index)
+	ir := fg.RangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
 	fg.Set(i)
 	fg.binaryWith(aug.Op, func() {

@@ -85,7 +85,7 @@ const markInlineEnd = markTailBase << 1
 // whose guard failed, can be replaced by a copy of the function being
 // generated (see above).
 func (fg *fgen) canInlineSelf(callee *check.Func, idx uint32) bool {
-	if !fg.g.on(PassSelfInline) || fg.inCopy >= inlineDepth(fg.g.selfCalls(fg.fn)) || callee != fg.fn || !fg.plan.tail || fg.plan.rotated == nil {
+	if !fg.g.on(PassSelfInline) || fg.inCopy >= inlineDepth(fg.g.selfCalls(fg.fn)) || callee != fg.fn || !fg.plan.Tail || fg.plan.Rotated == nil {
 		return false
 	}
 	if idx != fg.selfIndex() {
@@ -107,8 +107,8 @@ func (fg *fgen) canInlineSelf(callee *check.Func, idx uint32) bool {
 // selfIndex returns the function index of the copy being generated: the
 // specialization's when it is one.
 func (fg *fgen) selfIndex() uint32 {
-	if fg.plan.spec {
-		return fg.g.plan.specs[fg.fn]
+	if fg.plan.Spec {
+		return fg.g.plan.Specs[fg.fn]
 	}
 	return fg.g.index[fg.fn]
 }
@@ -127,28 +127,24 @@ func (fg *fgen) inlineSelf(args []uint32) {
 	}
 	params := make([]uint32, len(args))
 	old := make([]saved, len(args))
-	entry := fg.paramFacts()
-	if fg.facts == nil {
-		fg.facts = map[string]plan.Interval{}
-	}
+	entry := fg.ParamFacts()
 	for i, name := range fn.ParamNames {
 		vt, _ := valType(fn.Params[i])
 		params[i] = fg.Named(vt, fmt.Sprintf("%s.copy%d", name, fg.inCopy+1))
 		fg.Get(args[i])
 		fg.Set(params[i])
 		s := saved{local: fg.local[name]}
-		s.fact, s.hasFact = fg.facts[name]
+		s.fact, s.hasFact = fg.Fact(name)
 		s.wasInlin = fg.inlined[name]
 		old[i] = s
 		fg.local[name] = params[i]
 		if r, ok := entry[name]; ok {
-			fg.facts[name] = r
+			fg.SetFact(name, r)
 		} else {
-			delete(fg.facts, name)
+			fg.DeleteFact(name)
 		}
 		delete(fg.inlined, name)
 	}
-	fg.rangeMemo = nil
 	outerAcc := fg.acc
 	fg.acc = fg.Named(wasmbin.I64, fmt.Sprintf("tail.acc.copy%d", fg.inCopy+1))
 	fg.I64(0)
@@ -160,7 +156,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 	if fn.OnCallCycle {
 		fg.interruptCheck()
 	}
-	guard := fg.plan.rotated
+	guard := fg.plan.Rotated
 	fg.rotatedLoop(guard, fn.Decl.Body[1:])
 	fg.block(guard.Body)
 	fg.End()
@@ -172,9 +168,9 @@ func (fg *fgen) inlineSelf(args []uint32) {
 		s := old[i]
 		fg.local[name] = s.local
 		if s.hasFact {
-			fg.facts[name] = s.fact
+			fg.SetFact(name, s.fact)
 		} else {
-			delete(fg.facts, name)
+			fg.DeleteFact(name)
 		}
 		if s.wasInlin {
 			fg.inlined[name] = true
@@ -182,7 +178,6 @@ func (fg *fgen) inlineSelf(args []uint32) {
 		vt, _ := valType(fn.Params[i])
 		fg.Release(vt, params[i])
 	}
-	fg.rangeMemo = nil
 }
 
 // leave ends a return of the function being generated whose value (acc +

@@ -5,6 +5,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // specHolds decides, before any code is generated, whether the
@@ -23,11 +24,11 @@ import (
 func (g *gen) specHolds(fn *check.Func) string {
 	sg := newGen(g.info, g.opt)
 	sg.index = g.index
-	sg.plan.guards = g.plan.guards
-	sg.plan.specs = map[*check.Func]uint32{fn: 0} // calls to itself
+	sg.plan.Guards = g.plan.Guards
+	sg.plan.Specs = map[*check.Func]uint32{fn: 0} // calls to itself
 	sg.funcFacts = g.funcFacts
-	fg := &fgen{Consts: sg.consts, g: sg, fn: fn, plan: sg.planFunc(fn, true)}
-	fg.loopFacts(fg.paramFacts())
+	fg := &fgen{Func: sg.analyses(fn, true), g: sg, fn: fn, plan: sg.planFunc(fn, true)}
+	fg.LoopFacts(sg.funcFactsOf(fn).loops, fg.ParamFacts())
 	_, why := fg.specBlock(fn.Decl.Body)
 	return why
 }
@@ -48,10 +49,10 @@ func (fg *fgen) specBlock(body []ast.Stmt) (falls bool, why string) {
 			falls = false
 			continue
 		}
-		if gd, ok := s.(*ast.If); ok && falls && !fg.bodyFalls(gd) {
-			if name, r, ok := fg.guardFact(gd); ok {
+		if gd, ok := s.(*ast.If); ok && falls && !plan.BodyFalls(gd) {
+			if name, r, ok := fg.GuardFact(gd); ok {
 				rest := true
-				fg.withFact(name, r, func() { rest, why = fg.specBlock(body[i+1:]) })
+				fg.WithFact(name, r, func() { rest, why = fg.specBlock(body[i+1:]) })
 				return rest, why
 			}
 		}
@@ -110,7 +111,7 @@ func (fg *fgen) zeroStepRange(s *ast.For) bool {
 func (fg *fgen) specReturn(s *ast.Return) string {
 	var need []ast.Expr
 	var what []string
-	if x, call, ok := fg.tailSite(s); ok && fg.plan.tail {
+	if x, call, ok := fg.TailSite(s); ok && fg.plan.Tail {
 		need, what = append(need, x), append(what, "the value added to the accumulator")
 		for i, a := range call.Args {
 			if fg.fn.Params[i].Kind == check.Int {
@@ -121,7 +122,7 @@ func (fg *fgen) specReturn(s *ast.Return) string {
 		need, what = append(need, s.Value), append(what, "the value returned")
 	}
 	for i, e := range need {
-		if !fg.rangeOf(e).NonNeg() {
+		if !fg.RangeOf(e).NonNeg() {
 			return fmt.Sprintf("%s at %v may be negative", what[i], e.Span().Start)
 		}
 	}

@@ -25,11 +25,11 @@ func (fg *fgen) block(body []ast.Stmt) bool {
 			continue
 		}
 		// A guard that left the block narrows a parameter for the rest of
-		// it (guards.go).
-		if g, ok := s.(*ast.If); ok && falls && !fg.bodyFalls(g) {
-			if name, r, ok := fg.guardFact(g); ok {
+		// it (plan/guards.go).
+		if g, ok := s.(*ast.If); ok && falls && !plan.BodyFalls(g) {
+			if name, r, ok := fg.GuardFact(g); ok {
 				rest := true
-				fg.withFact(name, r, func() { rest = fg.block(body[i+1:]) })
+				fg.WithFact(name, r, func() { rest = fg.block(body[i+1:]) })
 				return rest
 			}
 		}
@@ -158,7 +158,7 @@ func (fg *fgen) localTypes() map[string]*check.Type {
 
 // ret generates a return statement.
 func (fg *fgen) ret(s *ast.Return) {
-	if fg.plan.tail {
+	if fg.plan.Tail {
 		fg.tailReturn(s)
 		return
 	}
@@ -212,7 +212,7 @@ func (fg *fgen) forRange(s *ast.For) {
 				stepLocal = fg.Temp(wasmbin.I64)
 				defer fg.Release(wasmbin.I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
-				if sr := fg.rangeOf(args[2]); sr.Positive() || sr.Hi < 0 {
+				if sr := fg.RangeOf(args[2]); sr.Positive() || sr.Hi < 0 {
 					stepSign = 1
 					if sr.Hi < 0 {
 						stepSign = -1
@@ -239,9 +239,9 @@ func (fg *fgen) forRange(s *ast.For) {
 	if stepConst {
 		stepR = plan.Interval{Lo: step, Hi: step}
 	} else {
-		stepR = fg.rangeOf(args[2])
+		stepR = fg.RangeOf(args[2])
 	}
-	stopR := fg.rangeOf(args[min(1, len(args)-1)])
+	stopR := fg.RangeOf(args[min(1, len(args)-1)])
 	advanceSafe := stepSign > 0 && stopR.Hi != math.MinInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Hi - 1, Hi: stopR.Hi - 1}, stepR) ||
 		stepSign < 0 && stopR.Lo != math.MaxInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Lo + 1, Hi: stopR.Lo + 1}, stepR)
 	if stepConst && step == 0 {

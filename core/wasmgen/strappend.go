@@ -52,7 +52,7 @@ func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
 // plan appends to in place (and not, at this point, the name of an inlined
 // callee's parameter: leafguard.go).
 func (fg *fgen) appended(name string) bool {
-	return fg.plan.appends[name] && !fg.inlined[name]
+	return fg.plan.Appends[name] && !fg.inlined[name]
 }
 
 // appendStmt reports whether n is `r = r + x` or `r += x` for a str local

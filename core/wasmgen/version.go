@@ -74,7 +74,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 			bad[name] = true
 			return
 		}
-		if r := fg.rangeOf(e); r.Lo < -accStep || r.Hi > accStep {
+		if r := fg.RangeOf(e); r.Lo < -accStep || r.Hi > accStep {
 			bad[name] = true
 		}
 	}
@@ -114,7 +114,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 		if _, local := fg.local[name]; !local || fg.localType(name).Kind != check.Int {
 			continue
 		}
-		if _, fact := fg.facts[name]; fact {
+		if _, fact := fg.Fact(name); fact {
 			continue
 		}
 		out = append(out, name)
@@ -174,9 +174,9 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	if len(products) > 0 || len(accs) > 0 {
 		// (|a| | |b| | |e|...) <= 2**31, with |x| taken as x ^ (x >> 63),
 		// which is |x| - 1 for a negative x, where the sign may be negative
-		startR, stopR := plan.Interval{Lo: 0, Hi: 0}, fg.rangeOf(args[0])
+		startR, stopR := plan.Interval{Lo: 0, Hi: 0}, fg.RangeOf(args[0])
 		if len(args) > 1 {
-			startR, stopR = stopR, fg.rangeOf(args[1])
+			startR, stopR = stopR, fg.RangeOf(args[1])
 		}
 		fg.magnitude(cur, startR)
 		fg.magnitude(stop, stopR)
@@ -240,7 +240,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	for _, name := range accs {
 		inner := gen
-		gen = func() { fg.withFact(name, plan.Interval{Lo: -accBound, Hi: accBound}, inner) }
+		gen = func() { fg.WithFact(name, plan.Interval{Lo: -accBound, Hi: accBound}, inner) }
 	}
 	gen()
 	for _, a := range fg.loops.advances {
@@ -373,7 +373,7 @@ func (fg *fgen) magnitude(x uint32, r plan.Interval) {
 
 // rangeOfName returns the interval of the int local name.
 func (fg *fgen) rangeOfName(name string) plan.Interval {
-	if r, ok := fg.facts[name]; ok {
+	if r, ok := fg.Fact(name); ok {
 		return r
 	}
 	return plan.FullRange
@@ -387,10 +387,10 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 		return nil
 	}
 	k := s.Var().Name
-	if _, ok := fg.facts[k]; !ok {
+	if _, ok := fg.Fact(k); !ok {
 		return nil
 	}
-	if len(args) > 1 && !fg.rangeOf(args[0]).NonNeg() {
+	if len(args) > 1 && !fg.RangeOf(args[0]).NonNeg() {
 		return nil
 	}
 	var lists []string
@@ -423,7 +423,7 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 		return nil
 	}
 	k := s.Var().Name
-	if _, ok := fg.facts[k]; !ok {
+	if _, ok := fg.Fact(k); !ok {
 		return nil
 	}
 	assigned := fg.loopOf(s).assigned
