@@ -139,11 +139,11 @@ type fdivVersion struct {
 // accumulators): a loop that reaches B runs the checked copy, exact and
 // only slower.
 func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
-	if !fg.g.on(PassFDiv) || !fg.g.on(PassVersion) || s.Target == nil || !fg.loopOf(s).innermost {
+	if !fg.g.on(PassFDiv) || !fg.g.on(PassVersion) || s.Target == nil || !fg.LoopOf(s).Innermost {
 		return nil
 	}
 	k := s.Var().Name
-	assigned := fg.loopOf(s).assigned
+	assigned := fg.LoopOf(s).Assigned
 	names := map[string]bool{}
 	var order []string
 	best := int64(0)
@@ -234,7 +234,7 @@ func (fg *fgen) fdivNarrowable(name, k string, assigned map[string]bool) bool {
 	if _, local := fg.local[name]; !local {
 		return false
 	}
-	return fg.localType(name).Kind == check.Int
+	return fg.LocalType(name).Kind == check.Int
 }
 
 // fdivBound returns the largest B in [2, 2**53] such that x // y takes the

@@ -192,10 +192,9 @@ type gen struct {
 	// consts remembers the constants of the tree (plan.Consts), so that
 	// the analyses that ask about every subexpression stay linear.
 	consts *plan.Consts
-	// funcFacts and loopFacts hold the facts of the functions and loops
-	// met so far (facts.go).
-	funcFacts map[*check.Func]*funcFacts
-	loopFacts map[ast.Stmt]*loopInfo
+	// facts holds the facts of the functions and loops met so far
+	// (plan/facts.go).
+	facts *plan.FactCache
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -264,8 +263,8 @@ func newGen(info *check.Info, opt Options) *gen {
 		},
 		index:  make(map[*check.Func]uint32),
 		consts: plan.NewConsts(info),
-		// funcFacts: specHolds shares the map
-		funcFacts: make(map[*check.Func]*funcFacts),
+		// facts: specHolds shares them
+		facts: plan.NewFactCache(),
 	}
 	g.rt = rt.New(g.mod)
 	return g
@@ -325,7 +324,6 @@ type fgen struct {
 	fn    *check.Func
 	plan  *plan.FuncPlan
 	local map[string]uint32
-	types map[string]*check.Type // checked type of each local, by name (localType)
 	// loops is what hoist and version know about the loops being
 	// generated.
 	loops loopState
@@ -368,16 +366,16 @@ func (g *gen) function(fn *check.Func) *wasmbin.Func {
 // analyses returns the analyses of fn (with spec, of its non-negative
 // specialization), with no facts yet.
 func (g *gen) analyses(fn *check.Func, spec bool) *plan.Func {
-	return &plan.Func{Consts: g.consts, Info: g.info, Fn: fn, Passes: g.passes, Module: g.plan, Spec: spec}
+	return &plan.Func{Consts: g.consts, Info: g.info, Fn: fn, Passes: g.passes, Module: g.plan, Spec: spec, Cache: g.facts}
 }
 
 // planFunc runs the passes' analyses of fn (with spec, of its
 // non-negative specialization) and returns their plan.
 func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
 	p := &plan.FuncPlan{Spec: spec}
-	ff := g.funcFactsOf(fn)
-	p.Appends = ff.appends
-	if ff.tail {
+	ff := g.analyses(fn, spec).FuncFacts()
+	p.Appends = ff.Appends
+	if ff.Tail {
 		p.Tail = true
 		p.Rotated, _ = g.simpleGuard(fn)
 	}
@@ -409,7 +407,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.LoopFacts(g.funcFactsOf(fn).loops, fg.ParamFacts())
+	fg.LoopFacts(fg.FuncFacts().Loops, fg.ParamFacts())
 	var falls bool
 	if fn.OnCallCycle {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)

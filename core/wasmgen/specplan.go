@@ -26,9 +26,9 @@ func (g *gen) specHolds(fn *check.Func) string {
 	sg.index = g.index
 	sg.plan.Guards = g.plan.Guards
 	sg.plan.Specs = map[*check.Func]uint32{fn: 0} // calls to itself
-	sg.funcFacts = g.funcFacts
+	sg.facts = g.facts
 	fg := &fgen{Func: sg.analyses(fn, true), g: sg, fn: fn, plan: sg.planFunc(fn, true)}
-	fg.LoopFacts(sg.funcFactsOf(fn).loops, fg.ParamFacts())
+	fg.LoopFacts(fg.FuncFacts().Loops, fg.ParamFacts())
 	_, why := fg.specBlock(fn.Decl.Body)
 	return why
 }

@@ -43,7 +43,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Pass:
 		return true
 	case *ast.Assign:
-		if r, x, ok := fg.appendStmt(s); ok {
+		if r, x, ok := fg.AppendStmt(s); ok {
 			fg.appendTo(r, x)
 			return true
 		}
@@ -56,7 +56,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
-		if r, x, ok := fg.appendStmt(s); ok {
+		if r, x, ok := fg.AppendStmt(s); ok {
 			fg.appendTo(r, x)
 			return true
 		}
@@ -65,7 +65,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 			return true
 		}
 		id := s.Target.(*ast.Ident)
-		lt := fg.localType(id.Name)
+		lt := fg.LocalType(id.Name)
 		fg.binary(s.Op, s.Target, s.Value, lt)
 		fg.Set(fg.local[id.Name])
 		return true
@@ -134,26 +134,6 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		return true
 	}
 	panic("statement not compiled")
-}
-
-// localType returns the checked type of a local.
-func (fg *fgen) localType(name string) *check.Type {
-	if t, ok := fg.localTypes()[name]; ok {
-		return t
-	}
-	panic("unknown local " + name)
-}
-
-// localTypes returns the checked type of each local of the function, by
-// name (built on first use).
-func (fg *fgen) localTypes() map[string]*check.Type {
-	if fg.types == nil {
-		fg.types = make(map[string]*check.Type)
-		for _, l := range fg.g.info.Locals[fg.fn.Decl] {
-			fg.types[l.Name] = l.Type
-		}
-	}
-	return fg.types
 }
 
 // ret generates a return statement.
@@ -254,7 +234,7 @@ func (fg *fgen) forRange(s *ast.For) {
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
 	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
-		chunked = stepSign != 0 && fg.lightLoop(s)
+		chunked = stepSign != 0 && fg.LightLoop(s)
 		perIteration = !chunked
 	}
 	// The exit test, for the step's sign: cur >= stop, cur <= stop, or

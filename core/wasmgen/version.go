@@ -111,7 +111,7 @@ func (fg *fgen) loopAccumulators(s *ast.For, step int64) []string {
 		if bad[name] || count[name] > accCount || name == s.Var().Name {
 			continue
 		}
-		if _, local := fg.local[name]; !local || fg.localType(name).Kind != check.Int {
+		if _, local := fg.local[name]; !local || fg.LocalType(name).Kind != check.Int {
 			continue
 		}
 		if _, fact := fg.Fact(name); fact {
@@ -271,8 +271,8 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 		return nil
 	}
 	k := s.Var().Name
-	loop := fg.loopOf(s)
-	if loop.leaves {
+	loop := fg.LoopOf(s)
+	if loop.Leaves {
 		return nil
 	}
 	var out []rowAccess
@@ -280,7 +280,7 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 		if n, ok := n.(*ast.Index); ok {
 			row, ok := n.X.(*ast.Index)
 			j, okJ := n.Index.(*ast.Ident)
-			if !ok || !okJ || j.Name == k || loop.assigned[j.Name] {
+			if !ok || !okJ || j.Name == k || loop.Assigned[j.Name] {
 				return true
 			}
 			l, okL := row.X.(*ast.Ident)
@@ -288,7 +288,7 @@ func (fg *fgen) rowAccesses(s *ast.For, lists []string) []rowAccess {
 			if !okL || !okK || kk.Name != k || !fg.loops.cache[l.Name].rows || !slices.Contains(lists, l.Name) {
 				return true
 			}
-			if _, local := fg.local[j.Name]; !local || fg.localType(j.Name).Kind != check.Int {
+			if _, local := fg.local[j.Name]; !local || fg.LocalType(j.Name).Kind != check.Int {
 				return true
 			}
 			out = append(out, rowAccess{row: row, list: l.Name, index: j.Name})
@@ -395,7 +395,7 @@ func (fg *fgen) provableLists(s *ast.For, args []ast.Expr) []string {
 	}
 	var lists []string
 	seen := map[string]bool{}
-	if !fg.loopOf(s).innermost {
+	if !fg.LoopOf(s).Innermost {
 		return nil
 	}
 	ast.InspectStmts(s.Body, func(n ast.Node) bool {
@@ -426,7 +426,7 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 	if _, ok := fg.Fact(k); !ok {
 		return nil
 	}
-	assigned := fg.loopOf(s).assigned
+	assigned := fg.LoopOf(s).Assigned
 	var out []*ast.Binary
 	ast.InspectStmts(s.Body, func(n ast.Node) bool {
 		b, ok := n.(*ast.Binary)
@@ -437,7 +437,7 @@ func (fg *fgen) loopProducts(s *ast.For, step int64) []*ast.Binary {
 		if e == "" || assigned[e] {
 			return true
 		}
-		if _, local := fg.local[e]; !local || fg.localType(e).Kind != check.Int {
+		if _, local := fg.local[e]; !local || fg.LocalType(e).Kind != check.Int {
 			return true
 		}
 		out = append(out, b)
@@ -465,7 +465,7 @@ func factorOf(b *ast.Binary, k string) string {
 // have a fast copy behind the magnitude test (products, accumulators): an
 // innermost loop with a positive step below 2**31, when optimizing.
 func (fg *fgen) magnitudeLoop(s *ast.For, step int64) bool {
-	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && fg.loopOf(s).innermost
+	return fg.g.on(PassVersion) && s.Target != nil && step > 0 && step < 1<<31 && fg.LoopOf(s).Innermost
 }
 
 // productFactors returns the distinct factors e of products (of the loop

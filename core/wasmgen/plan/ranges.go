@@ -27,7 +27,10 @@ type Func struct {
 	// Spec: the function is analysed as its non-negative specialization
 	// (specialize.go): its int parameters are >= 0 (ParamFacts).
 	Spec bool
+	// Cache holds the facts of the module's functions and loops, shared.
+	Cache *FactCache
 
+	types map[string]*check.Type // LocalTypes
 	facts map[string]Interval
 	memo  map[ast.Expr]Interval
 }
