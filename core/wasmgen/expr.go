@@ -442,7 +442,7 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	if spec, ok := fg.SpecCall(e); ok {
 		idx = spec
 	}
-	if guard, ok := fg.g.simpleGuard(callee); ok {
+	if guard, ok := fg.g.plan.SimpleGuard(callee); ok {
 		fg.inlinedCall(e, callee, idx, guard)
 		return
 	}

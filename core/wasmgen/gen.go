@@ -227,7 +227,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, er
 		Type: wasmbin.FuncType{Results: []wasmbin.ValType{wasmbin.I32}},
 		Body: []wasmbin.Instr{{Op: wasmbin.OpGlobalGet, Imm: errGlobal}},
 	})
-	g.planGuards(compiled)
+	g.plan.PlanGuards(g.info, g.passes, compiled)
 	if g.on(PassSpecialize) {
 		g.planSpecs(compiled)
 	}
@@ -373,12 +373,14 @@ func (g *gen) analyses(fn *check.Func, spec bool) *plan.Func {
 // non-negative specialization) and returns their plan.
 func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
 	p := &plan.FuncPlan{Spec: spec}
-	ff := g.analyses(fn, spec).FuncFacts()
+	a := g.analyses(fn, spec)
+	ff := a.FuncFacts()
 	p.Appends = ff.Appends
 	if ff.Tail {
 		p.Tail = true
-		p.Rotated, _ = g.simpleGuard(fn)
+		p.Rotated, _ = g.plan.SimpleGuard(fn)
 	}
+	p.SelfInline = a.SelfInline(p.Tail, p.Rotated)
 	return p
 }
 

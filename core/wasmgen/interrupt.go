@@ -269,7 +269,7 @@ func (fg *fgen) tailPassCalls(x ast.Expr, call *ast.Call) bool {
 				if callee == nil || !callee.OnCallCycle {
 					return true
 				}
-				guard, guarded := fg.g.simpleGuard(callee)
+				guard, guarded := fg.g.plan.SimpleGuard(callee)
 				if !guarded || (callee == fg.fn && fg.guardImplies(guard, n, call)) {
 					found = true
 					return false

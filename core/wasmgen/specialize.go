@@ -23,7 +23,7 @@ const specSuffix = ".nonneg"
 func (g *gen) planSpecs(compiled []*check.Func) {
 	var kept []*check.Func
 	for _, fn := range compiled {
-		if plan.SpecCandidate(fn) && g.specHolds(fn) == "" {
+		if plan.SpecCandidate(fn) && g.analyses(fn, false).SpecHolds() == "" {
 			kept = append(kept, fn)
 		}
 	}

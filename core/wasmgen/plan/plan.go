@@ -31,4 +31,7 @@ type FuncPlan struct {
 	// Rotated is the leading guard of the tail call loop, tested at its
 	// bottom (leafguard), or nil.
 	Rotated *ast.If
+	// SelfInline is how many levels of copies of the function may replace
+	// its calls of itself (selfinline; 0 for none).
+	SelfInline int
 }
