@@ -39,7 +39,9 @@ import (
 // are no longer exact): core/wasmgen/fdiv_test.go checks the argument
 // exhaustively in a model with a p-bit significand, where the same proof
 // holds with 53 replaced by p and the round-ups it excludes do appear
-// beyond 2**p. Everything else keeps the integer path (arith.go):
+// beyond 2**p.
+//
+// Everything else keeps the integer path (core/wasmgen/arith.go):
 // operands that may be negative or reach 2**53, a divisor that may be
 // zero (i64.div traps there, and the call re-runs in Python, which
 // raises), and a divisor known to be one constant, which the compiler
