@@ -45,15 +45,17 @@ import (
 // operands that may be negative or reach 2**53, a divisor that may be
 // zero (i64.div traps there, and the call re-runs in Python, which
 // raises), and a divisor known to be one constant, which the compiler
-// turns into a multiplication (cheaper than either division). The ranges
-// usually come from loop variables. When they are too wide only because a
-// loop's bounds or an int local that the loop reads are unknown, as in
-// `for i in range(n * n): s += (i * i) // (i + 1)` (i * i is below 2**53
-// only when i < 94906266), the loop versioning (version.go) adds to its
-// test that these values lie in [0, B) for the largest B that makes such
-// divisions provable (FDivPlan): the fast copy of the loop is generated
-// under those narrower facts, and the other copy, which runs where the
-// test fails, keeps the integer division.
+// turns into a multiplication (cheaper than either division).
+//
+// The ranges usually come from loop variables. When they are too wide
+// only because a loop's bounds or an int local that the loop reads are
+// unknown, as in `for i in range(n * n): s += (i * i) // (i + 1)` (i * i
+// is below 2**53 only when i < 94906266), the loop versioning
+// (version.go, core/wasmgen/version.go) adds to its test that these
+// values lie in [0, B) for the largest B that makes such divisions
+// provable (FDivPlan): the fast copy of the loop is generated under those
+// narrower facts, and the other copy, which runs where the test fails,
+// keeps the integer division.
 
 // FDivLimit is 2**53: every integer in [0, FDivLimit] is exact in f64.
 const FDivLimit = 1 << 53
