@@ -233,7 +233,7 @@ func (fg *fgen) forRange(s *ast.For) {
 	// chunkIterations times does not check; a light body with a step of
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
-	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
+	if interruptChecks && !(stepConst && fg.ShortRange(args, step)) {
 		chunked = stepSign != 0 && fg.LightLoop(s)
 		perIteration = !chunked
 	}

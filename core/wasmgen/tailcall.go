@@ -52,7 +52,7 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		vt, _ := valType(params[i])
 		fg.Release(vt, temps[i])
 	}
-	if !fg.tailPassCalls(x, call) {
+	if !fg.TailPassCalls(x, call) {
 		fg.interruptCheck() // a pass that made no call of a recursive function (interrupt.go)
 	}
 	if fg.plan.Rotated != nil {
