@@ -56,16 +56,22 @@
 //   - & | ^ ~ and >> are exact on i64; << traps with ErrOverflow when the
 //     result leaves i64, and a negative shift count with ErrValue (bits.go).
 //
-// The optimizations are named passes with switches (passes.go: the
-// registry, Options.Passes, `multilingual wat --disable=NAME`). Their
-// analyses run before a function is lowered and leave their decisions in
-// a plan (funcPlan, modulePlan) that lowering reads; the loop passes keep
-// what they know of the enclosing loops in loopState.
+// The optimizations are named passes with switches (core/wasmgen/plan:
+// the registry, plan.Passes; Options.Passes, `multilingual wat
+// --disable=NAME`). Their analyses live in package plan, with their
+// proofs in its doc comments: they depend only on the tree, the checker's
+// Info and facts computed once per function and loop (plan.FactCache),
+// and they write their decisions into a plan (plan.Module for the
+// module, plan.FuncPlan for each function) before the function is
+// lowered. This package is the lowering: it reads the plan, asks the
+// analyses of the function it generates (fgen embeds a plan.Func, whose
+// interval facts it narrows in guarded blocks and inlined copies), and
+// keeps what it has emitted for the enclosing loops in loopState.
 //
-// Checks are dropped only where they provably cannot fire (ranges.go keeps
-// the proofs), so the code stays exactly as strict:
+// Checks are dropped only where they provably cannot fire (plan/ranges.go
+// keeps the proofs of the intervals), so the code stays exactly as strict:
 //
-//   - Value ranges: rangeOf gives every int expression an interval that
+//   - Value ranges: plan.Func.RangeOf gives every int expression an interval that
 //     holds each value it has when it does not trap (literals, bools,
 //     len(), checked operations of intervals, and range loop variables
 //     that nothing else assigns: start <= i < stop for a positive step).
@@ -87,7 +93,7 @@
 //     branch (i + ((i >> 63) & len)), only when the index may be negative;
 //     the bounds check is one unsigned comparison against len.
 //   - A name assigned only by range loops (j in two loops) lies in the
-//     hull of their intervals (ranges.go).
+//     hull of their intervals (plan/ranges.go).
 //   - `a + b` with the sign of one operand known is checked with one
 //     comparison of the wrapped sum against the other operand (for b >= 0
 //     it overflowed iff r < a); likewise `a - b`, and a range advance by a
@@ -98,44 +104,45 @@
 //     cannot change a list's header (the list local is not assigned in
 //     it, and it makes no method call and no call of a compiled
 //     function), the list's length and data pointer are loaded once into
-//     locals (hoist.go has the proof).
+//     locals (plan/hoist.go has the proof).
 //   - Versioned loops: an innermost range loop with a positive step that
 //     indexes hoisted lists by its own variable is emitted twice, behind
-//     one test that start >= 0 and stop <= len of each such list; the
-//     first copy drops those bounds checks (version.go). When the loop
-//     multiplies its variable by an int local it does not assign, and
-//     the magnitudes are at most 2**31, the first copy keeps each such
-//     product in a local by addition (strength reduction); an int local
-//     that the loop only changes by adding values of small interval
-//     (s = s + x % 7) needs no overflow check there when it starts within
-//     2**61 of zero; an access L[k][j] skips its bounds check when the
-//     rows the loop visits are known to be longer than j (row lengths
-//     cached across the loop nest).
+//     one test that start >= 0 and stop <= len of each such list; the first
+//     copy drops those bounds checks (plan/version.go). When the loop
+//     multiplies its variable by an int local it does not assign, and the
+//     magnitudes are at most 2**31, the first copy keeps each such product
+//     in a local by addition (strength reduction); an int local that the
+//     loop only changes by adding values of small interval (s = s + x % 7)
+//     needs no overflow check there when it starts within 2**61 of zero; an
+//     access L[k][j] skips its bounds check when the rows the loop visits
+//     are known to be longer than j (row lengths cached across the loop
+//     nest).
 //   - Integer division through f64: `a // b` and `a % b` with both
 //     operands proved in [0, 2**53) (the divisor >= 1, not a constant)
 //     are trunc(f64(a) / f64(b)) and a - q*b, exact with no correction
-//     (fdiv.go has the proof); a versioned loop may test its bounds, and
+//     (plan/fdiv.go has the proof); a versioned loop may test its bounds, and
 //     int locals it reads, against the bound that makes them provable.
 //   - Non-negative specializations: a recursive int function gets a copy
 //     compiled under the hypothesis that its int parameters and its own
 //     results are >= 0, kept when every value it returns is provably >= 0
 //     under that hypothesis; calls whose int arguments are provably >= 0
-//     go there, and their results count as >= 0 (specialize.go).
+//     go there, and their results count as >= 0 (plan/specialize.go).
 //   - Leading guards of recursive functions (`if n < 2: return n`) with
 //     simple conditions and values are evaluated at each call, which
 //     calls only when the guard does not return; under the tail call
 //     transformation the guard is tested at the bottom of the loop
-//     (leafguard.go).
+//     (plan/leafguard.go).
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
-//     assigns is known to be >= c for the rest of the block (guards.go).
+//     assigns is known to be >= c for the rest of the block
+//     (plan/guards.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
 //     X to an accumulator and jumps back to the top of the body with the
-//     new arguments, as C compilers do for fib (tailcall.go has the proof:
-//     the sums are the same integers associated differently, and any
-//     overflow traps and re-runs the call in Python).
+//     new arguments, as C compilers do for fib (plan/tailcall.go has the
+//     proof: the sums are the same integers associated differently, and
+//     any overflow traps and re-runs the call in Python).
 //   - Self-inlining: in such a loop, the call of the function itself that
 //     its leading guard does not answer is replaced by a copy of the
-//     loop, up to two levels deep (selfinline.go): the callee's
+//     loop, up to two levels deep (plan/selfinline.go): the callee's
 //     instructions on locals of its own, without the call.
 //
 // List repetition (`[x] * n`) copies the first slots and then doubles
