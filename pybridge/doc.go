@@ -14,8 +14,8 @@
 // files share module.h, which lists them: module.c (initialization and the
 // module-level functions), wasmmodule.c (the Module type), func.c (the
 // callables of Module.function), call.c (the whole call path, in one file
-// so that the compiler inlines it), memory.c, threads.c, host.c, args.c and
-// lists.c. C calls Go only through the //export functions of export.go; Go
+// so that the compiler inlines it), dispatch.c (a Program's prog.call and
+// prog.name in C), memory.c, threads.c, host.c, args.c and lists.c. C calls Go only through the //export functions of export.go; Go
 // objects cross as cgo.Handle values, and C keeps no Go pointer. Every
 // exported Go function recovers from panics and turns them into Python
 // exceptions.

@@ -256,6 +256,8 @@ static PyMethodDef ml_methods[] = {
     ML_FUNCTION(cache_error, ml_cache_error, METH_FASTCALL),
     ML_FUNCTION(guard_signals, ml_guard_signals, METH_FASTCALL),
     ML_FUNCTION(set_cache_dir, ml_set_cache_dir, METH_FASTCALL),
+    ML_FUNCTION(dispatcher, ml_dispatcher, METH_FASTCALL | METH_KEYWORDS),
+    ML_FUNCTION(program_method, ml_program_method, METH_FASTCALL),
     {NULL, NULL, 0, NULL},
 };
 
@@ -302,6 +304,10 @@ static int ml_exec(PyObject *m) {
   if (st->FuncType == NULL) {
     return -1;
   }
+  st->DispatchType = PyType_FromModuleAndSpec(m, &MLDispatch_spec, NULL);
+  if (st->DispatchType == NULL) {
+    return -1;
+  }
   if (ml_add_string(&st->s_wasm, "wasm") < 0 ||
       ml_add_string(&st->s_python, "python") < 0 ||
       ml_add_string(&st->s_int_overflow, "wasm-overflow-fallback") < 0 ||
@@ -334,6 +340,7 @@ static int ml_traverse(PyObject *m, visitproc visit, void *arg) {
   Py_VISIT(st->TrapClass);
   Py_VISIT(st->ModuleType);
   Py_VISIT(st->FuncType);
+  Py_VISIT(st->DispatchType);
   return 0;
 }
 
@@ -347,6 +354,7 @@ static int ml_clear(PyObject *m) {
   Py_CLEAR(st->TrapClass);
   Py_CLEAR(st->ModuleType);
   Py_CLEAR(st->FuncType);
+  Py_CLEAR(st->DispatchType);
   Py_CLEAR(st->s_wasm);
   Py_CLEAR(st->s_python);
   Py_CLEAR(st->s_int_overflow);

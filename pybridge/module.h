@@ -18,6 +18,8 @@
  *                 per-thread records and the per-thread instances of a Module
  *   host.c        Python host functions called from WebAssembly, and the
  *                 per-thread stash of their exceptions
+ *   dispatch.c    the type behind a Program's prog.call and prog.name: the
+ *                 cache lookup and the call, in C (Python only for misses)
  *   args.c        the argument checks that functions and methods share
  *   lists.c       lists and str across the bridge (lists.h)
  *
@@ -40,7 +42,7 @@
 
 /* ML_HOT marks the functions every call runs (ml_func_call, ml_invoke,
  * MLModule_call, ml_record of call.c, ml_current_t and ml_arm of
- * threads.c): GCC optimizes them for speed and places them together in
+ * threads.c, the dispatchers of dispatch.c): GCC optimizes them for speed and places them together in
  * .text.hot, each starting on a 64-byte boundary, so that the speed of a
  * call does not depend on how much code the rest of the extension, linked
  * before them, happens to hold (a few ns either way on the benchmarks). */
@@ -58,6 +60,7 @@ typedef struct {
   PyObject *TrapClass;    /* what traps raise: WasmTrap or set_trap_class()'s */
   PyObject *ModuleType;
   PyObject *FuncType;
+  PyObject *DispatchType;
   /* Strings recorded by last_call(), interned once. */
   PyObject *s_wasm;
   PyObject *s_python;
@@ -273,6 +276,20 @@ ML_INTERNAL MLFunc *ml_func_new(MLModule *m, PyObject *name, PyObject *signature
 
 /* ml_func_doc returns the human-readable signature of f, its docstring. */
 ML_INTERNAL PyObject *ml_func_doc(MLFunc *f);
+
+/* ----------------------------------------------------------- dispatch.c */
+
+extern ML_INTERNAL PyType_Spec MLDispatch_spec;
+
+/* ml_dispatcher is the module-level function dispatcher(). */
+ML_INTERNAL PyObject *ml_dispatcher(PyObject *module, PyObject *const *args,
+                                    Py_ssize_t nargs, PyObject *kwnames);
+extern ML_INTERNAL const char dispatcher_doc[];
+
+/* ml_program_method is the module-level function program_method(). */
+ML_INTERNAL PyObject *ml_program_method(PyObject *module, PyObject *const *args,
+                                        Py_ssize_t nargs);
+extern ML_INTERNAL const char program_method_doc[];
 
 /* --------------------------------------------------------- wasmmodule.c */
 

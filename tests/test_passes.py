@@ -13,7 +13,9 @@ from support import ROOT, needs_native
 
 # The pass names as the compiler registers them (core/wasmgen/passes.go).
 PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
-          "tailcall", "leafguard", "specialize", "selfinline", "fdiv")
+          "tailcall", "leafguard", "specialize", "selfinline", "fdiv",
+          "branches", "condfacts", "counters", "cse", "constpow", "strchars", "carried",
+          "mulconst", "wrapmod")
 
 SOURCE = """\
 def fib(n: int) -> int:
@@ -46,9 +48,27 @@ def text(n: int) -> str:
     for i in range(n):
         s = s + str(i % 10)
     return s
+
+def mandel(n: int) -> int:
+    total = 0
+    for py in range(n):
+        for px in range(n):
+            cx = px * 3.0 / n - 2.0
+            cy = py * 2.0 / n - 1.0
+            zx = 0.0
+            zy = 0.0
+            k = 0
+            while k < 50 and zx * zx + zy * zy <= 4.0:
+                t = zx * zx - zy * zy + cx
+                zy = 2.0 * zx * zy + cy
+                zx = t
+                k = k + 1
+            total = total + k
+    return total
 """
 
-CALLS = [("fib", 20), ("fib", 0), ("sieve", 1000), ("dot", 60), ("text", 25)]
+CALLS = [("fib", 20), ("fib", 0), ("sieve", 1000), ("dot", 60), ("text", 25),
+         ("mandel", 30)]
 
 
 def _expected():

@@ -160,6 +160,9 @@ func (fg *fgen) intMul(xr, yr plan.Interval) {
 		fg.Emit(wasmbin.OpI64Mul)
 		return
 	}
+	if fg.mulConst(xr, yr) {
+		return
+	}
 	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
 	fg.Set(b)
 	fg.Set(a)

@@ -14,11 +14,14 @@ import (
 // value type of its checked type.
 func (fg *fgen) expr(e ast.Expr) {
 	t := fg.typeOf(e)
-	if fg.g.on(PassFold) {
+	if fg.g.on(PassFold) || fg.constPow(e) {
 		if v, ok := fg.ConstOf(e); ok && !isLiteral(e) {
 			fg.constant(v.As(t.Kind))
 			return
 		}
+	}
+	if fg.cseExpr(e) { // cse.go
+		return
 	}
 	switch e := e.(type) {
 	case *ast.IntLit:
@@ -51,6 +54,9 @@ func (fg *fgen) expr(e ast.Expr) {
 	case *ast.Binary:
 		if p, ok := fg.loops.reduced[e]; ok {
 			fg.Get(p) // a product kept up to date by the loop (version.go)
+			return
+		}
+		if fg.wrapMod(e) { // wrapmod.go
 			return
 		}
 		fg.binary(e.Op, e.X, e.Y, t)
@@ -280,6 +286,10 @@ func (fg *fgen) logic(e *ast.Logic, t *check.Type) {
 // Python.
 func (fg *fgen) ifExp(e *ast.IfExp, t *check.Type) {
 	vt, _ := valType(t)
+	if fg.branchy(e.Cond) {
+		fg.ifExpBranches(e, vt) // branches.go
+		return
+	}
 	fg.cond(e.Cond)
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(vt))
 	fg.expr(e.Body)

@@ -135,6 +135,22 @@
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
 //     assigns is known to be >= c for the rest of the block
 //     (plan/guards.go).
+//   - Loops over code points: `for c in s` whose c is read only by
+//     ord(c) decodes each UTF-8 sequence inline into an i64 local (one
+//     byte below 0x80), building no one-character string (strloop.go).
+//   - Loop-carried intervals: an int local whose every assignment stores
+//     a value of one interval I whenever it holds a value of I (h = (h *
+//     31 + ord(c)) % 2**32: [0, 2**32)) is in I throughout, since it
+//     starts at 0 in I (plan/loopcarried.go); ord() is in [0, 0x10FFFF].
+//   - `x * k` for a known k is checked by comparing x with the bounds
+//     MIN/k and MAX/k worked out at compile time, not by a division
+//     (mulconst.go).
+//   - `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ ~ and constant
+//     left shifts are computed in wrapping i32 (k <= 32) or i64
+//     arithmetic with no overflow check: the residue depends only on the
+//     operands' residues (wrapmod.go); a product by 2**n +- 1 is a shift.
+//   - A constant int `a ** b` that cannot overflow is folded even without
+//     the fold pass (constpow.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
 //     X to an accumulator and jumps back to the top of the body with the
 //     new arguments, as C compilers do for fib (plan/tailcall.go has the
@@ -144,6 +160,13 @@
 //     its leading guard does not answer is replaced by a copy of the
 //     loop, up to two levels deep (plan/selfinline.go): the callee's
 //     instructions on locals of its own, without the call.
+//   - Conditions that are only tested are jumps, never a 0/1
+//     (branches.go); in the body of `while k < n` (or an if) k is at
+//     most hi(n) - 1 until it is assigned (condfacts.go); an int local
+//     that only simple statements assign lies in the interval of its
+//     assignments, an inductive invariant (plan/counters.go); a repeated
+//     pure expression of a loop's straight-line code whose names are
+//     not assigned in between is computed once (cse.go).
 //
 // List repetition (`[x] * n`) copies the first slots and then doubles
 // them with memory.copy (bulk memory, enabled by default in Wasmtime),
@@ -337,13 +360,16 @@ type fgen struct {
 	// acc is the accumulator of the tail call transformation, when the
 	// plan has it (tailcall.go).
 	acc uint32
-	// inlined holds the names bound to a callee's parameters while its
-	// leading guard is generated in place (leafguard.go): they are not
-	// the caller's locals, whatever the plan says of those.
-	inlined map[string]bool
 	// inCopy is set while a copy of the function is generated in place
 	// of one of its calls (selfinline.go).
 	inCopy int
+	// cseLocal holds the local of each definition of the cse plan, and
+	// cseDefining the definition being generated (cse.go).
+	cseLocal    map[ast.Expr]uint32
+	cseDefining ast.Expr
+	// chars maps each ord(c) argument of a loop over code points to the
+	// local holding the code point (strloop.go).
+	chars map[*ast.Ident]uint32
 }
 
 // A loopState is what the loop passes know about the loops enclosing the
@@ -383,6 +409,7 @@ func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
 	a := g.analyses(fn, spec)
 	ff := a.FuncFacts()
 	p.Appends = ff.Appends
+	p.CSE = g.csePlan(fn)
 	if ff.Tail {
 		p.Tail = true
 		p.Rotated, _ = g.plan.SimpleGuard(fn)

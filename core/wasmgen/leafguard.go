@@ -62,7 +62,7 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 		var s saved
 		s.local, s.hasLocal = fg.local[name]
 		s.fact, s.hasFact = fg.Fact(name)
-		s.inlined = fg.inlined[name]
+		s.inlined = fg.Inlined[name]
 		old[i] = s
 		fg.local[name] = temps[i]
 		if callee.Params[i].Kind == check.Int {
@@ -70,10 +70,10 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 		} else {
 			fg.DeleteFact(name)
 		}
-		if fg.inlined == nil {
-			fg.inlined = map[string]bool{}
+		if fg.Inlined == nil {
+			fg.Inlined = map[string]bool{}
 		}
-		fg.inlined[name] = true
+		fg.Inlined[name] = true
 	}
 	gen()
 	for i := len(temps) - 1; i >= 0; i-- {
@@ -89,7 +89,7 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 			fg.DeleteFact(name)
 		}
 		if !s.inlined {
-			delete(fg.inlined, name)
+			delete(fg.Inlined, name)
 		}
 	}
 }

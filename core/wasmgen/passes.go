@@ -32,6 +32,15 @@ const (
 	PassSpecialize = plan.PassSpecialize
 	PassSelfInline = plan.PassSelfInline
 	PassFDiv       = plan.PassFDiv
+	PassBranches   = plan.PassBranches
+	PassCondFacts  = plan.PassCondFacts
+	PassCounters   = plan.PassCounters
+	PassCSE        = plan.PassCSE
+	PassConstPow   = plan.PassConstPow
+	PassStrChars   = plan.PassStrChars
+	PassCarried    = plan.PassCarried
+	PassMulConst   = plan.PassMulConst
+	PassWrapMod    = plan.PassWrapMod
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

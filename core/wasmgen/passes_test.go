@@ -23,7 +23,7 @@ func TestOptionsPasses(t *testing.T) {
 		{Options{}, BasePasses},
 		{Options{Optimize: true}, AllPasses},
 		{Options{Optimize: true, Disable: PassSet(PassFold)}, AllPasses &^ PassSet(PassFold)},
-		{Options{Disable: PassSet(PassGuards | PassHoist)}, PassSet(PassStrAppend)},
+		{Options{Disable: PassSet(PassGuards | PassHoist)}, PassSet(PassStrAppend) | PassSet(PassConstPow)},
 	}
 	for _, tt := range tests {
 		if got := tt.opt.Passes(); got != tt.want {

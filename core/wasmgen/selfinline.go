@@ -54,7 +54,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 		fg.Set(params[i])
 		s := saved{local: fg.local[name]}
 		s.fact, s.hasFact = fg.Fact(name)
-		s.wasInlin = fg.inlined[name]
+		s.wasInlin = fg.Inlined[name]
 		old[i] = s
 		fg.local[name] = params[i]
 		if r, ok := entry[name]; ok {
@@ -62,7 +62,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 		} else {
 			fg.DeleteFact(name)
 		}
-		delete(fg.inlined, name)
+		delete(fg.Inlined, name)
 	}
 	outerAcc := fg.acc
 	fg.acc = fg.Named(wasmbin.I64, fmt.Sprintf("tail.acc.copy%d", fg.inCopy+1))
@@ -92,7 +92,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 			fg.DeleteFact(name)
 		}
 		if s.wasInlin {
-			fg.inlined[name] = true
+			fg.Inlined[name] = true
 		}
 		vt, _ := valType(fn.Params[i])
 		fg.Release(vt, params[i])

@@ -8,8 +8,9 @@ import (
 )
 
 // specSrc holds functions whose non-negative specializations hold
-// (fib, tri, walk) or fail (sum3: a local's interval is not known;
-// down, shift, negbase, reassign).
+// (fib, tri, walk; sum3, whose local t the counters pass knows to be
+// >= 0) or fail (drop3: t is only known to be <= 0; down, shift,
+// negbase, reassign).
 const specSrc = fibSrc + `
 def tri(n: int, s: int) -> int:
     if n <= 0:
@@ -28,6 +29,14 @@ def sum3(n: int) -> int:
     if n < 1:
         return t
     return t + sum3(n - 1)
+
+def drop3(n: int) -> int:
+    t = 0
+    for i in range(n):
+        t = t - i
+    if n < 1:
+        return t
+    return t + drop3(n - 1)
 
 def down(n: int) -> int:
     if n <= 0:
@@ -61,7 +70,7 @@ def walks(n: int) -> int:
 func TestSpecPlan(t *testing.T) {
 	wat := watOf(t, specSrc, Options{Optimize: true})
 	for name, want := range map[string]bool{
-		"fib": true, "tri": true, "walk": true, "sum3": false,
+		"fib": true, "tri": true, "walk": true, "sum3": true, "drop3": false,
 		"down": false, "shift": false, "negbase": false, "reassign": false,
 		"fibs": false, "walks": false,
 	} {

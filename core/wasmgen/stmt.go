@@ -79,13 +79,21 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		return true
 	case *ast.If:
+		// the facts of the condition are computed before it is generated,
+		// under the facts that hold where it is tested (condfacts.go)
+		yes, no := fg.CondFacts(s.Cond, true), fg.CondFacts(s.Cond, false)
+		body := func() bool { return fg.factBlock(s.Body, yes) }
+		orElse := func() bool { return fg.factBlock(s.Else, no) }
+		if fg.branchy(s.Cond) {
+			return fg.ifBranches(s.Cond, len(s.Else) > 0, body, orElse)
+		}
 		fg.cond(s.Cond)
 		fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-		f1 := fg.block(s.Body)
+		f1 := body()
 		f2 := true
 		if len(s.Else) > 0 {
 			fg.Emit(wasmbin.OpElse)
-			f2 = fg.block(s.Else)
+			f2 = orElse()
 		}
 		fg.End()
 		return f1 || f2
@@ -96,10 +104,9 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		fg.Mark(markContinue)
 		fg.interruptCheck() // each iteration (interrupt.go)
-		fg.cond(s.Cond)
-		fg.Emit(wasmbin.OpI32Eqz)
-		fg.EmitImm(wasmbin.OpBrIf, 1)
-		fg.block(s.Body)
+		yes := fg.CondFacts(s.Cond, true)
+		fg.branchIf(s.Cond, false, 1) // branches.go
+		fg.factBlock(s.Body, yes)
 		fg.EmitImm(wasmbin.OpBr, 0)
 		fg.End()
 		fg.End()
@@ -108,7 +115,9 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
 			fg.forList(s)
 		} else if ok && t.Kind == check.Str {
-			fg.forStr(s)
+			if !fg.charLoop(s) { // strloop.go
+				fg.forStr(s)
+			}
 		} else {
 			fg.forRange(s)
 		}
@@ -128,9 +137,16 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Trap(abi.ErrUnsupported)
 		return false
 	case *ast.Assert:
-		fg.cond(s.Cond)
-		fg.Emit(wasmbin.OpI32Eqz)
-		fg.TrapIf(abi.ErrAssertion)
+		if !fg.branchy(s.Cond) {
+			fg.cond(s.Cond)
+			fg.Emit(wasmbin.OpI32Eqz)
+			fg.TrapIf(abi.ErrAssertion)
+			return true
+		}
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+		fg.branchIf(s.Cond, true, 0) // branches.go
+		fg.Trap(abi.ErrAssertion)
+		fg.End()
 		return true
 	}
 	panic("statement not compiled")

@@ -39,7 +39,7 @@ import (
 // plan appends to in place (and not, at this point, the name of an inlined
 // callee's parameter: leafguard.go).
 func (fg *fgen) appended(name string) bool {
-	return fg.plan.Appends[name] && !fg.inlined[name]
+	return fg.plan.Appends[name] && !fg.Inlined[name]
 }
 
 // strLook generates a str operand in a context that only looks at it: an

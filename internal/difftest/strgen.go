@@ -156,7 +156,9 @@ func (g *Generator) strStmts() []ast.Stmt {
 	cv := "c" + strconv.Itoa(g.nloop)
 	acc := g.locals['i'][g.r.IntN(len(g.locals['i']))]
 	var body []ast.Stmt
-	switch g.r.IntN(4) {
+	switch g.r.IntN(8) {
+	case 4, 5, 6, 7:
+		return g.hashStrLoop(cv, iter) // carrygen.go
 	case 0, 1:
 		body = append(body, &ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: call("ord", ident(cv))})
 	case 2:

@@ -53,6 +53,28 @@ _BACKEND_NAMES = {b.value: b for b in Backend}
 _BACKEND_NAMES.update({b.name: b for b in Backend})
 
 
+_BACKENDS = (_AUTO, _WASM, _PYTHON)
+_LOADER_NAME = __name__.rpartition(".")[0] + "._native_loader"
+
+
+class _LazyFunction:
+    """``prog.name`` of a program made before the extension was loaded:
+    its first call makes the function's callable, which takes its place in
+    the program's attributes (see Program._install_calls)."""
+
+    __slots__ = ("_program", "_name")
+
+    def __init__(self, program: "Program", name: str) -> None:
+        self._program = program
+        self._name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._program._call_named(self._name, *args, **kwargs)
+
+    def __repr__(self) -> str:
+        return "<function %s of %s>" % (self._name, self._program.filename)
+
+
 def _coerce(backend: "Backend | str") -> Backend:
     """Backend.coerce, with the usual spellings found without a call."""
     if backend.__class__ is str:
@@ -359,7 +381,9 @@ class Program:
         self.functions: Dict[str, FunctionInfo] = {}
         for f in artifact.get("functions", []):
             info = FunctionInfo(
-                name=str(f["name"]),
+                # Interned, as the names in code are: a lookup of prog.name
+                # or prog.call("name") then finds the very same str.
+                name=sys.intern(str(f["name"])),
                 params=tuple((str(p[0]), str(p[1])) for p in f.get("params", [])),
                 result=str(f.get("result", "unknown")),
                 compilable=bool(f.get("compilable", False)),
@@ -381,6 +405,7 @@ class Program:
         self._auto: Dict[str, Callable[..., Any]] = {}
         self._wasm: Dict[str, Callable[..., Any]] = {}
         self._python: Dict[str, Callable[..., Any]] = {}
+        self._install_calls()
 
     # ---- introspection ----
 
@@ -443,15 +468,11 @@ class Program:
 
     # ---- calls ----
 
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        functions = self.__dict__.get("functions")
-        if functions is None or name not in functions:
-            raise AttributeError("program %s has no function %r" % (
-                self.__dict__.get("filename", "?"), name))
-        fn = self._callable(name, Backend.AUTO)
-        # Cache on the instance: the next prog.name(...) is a dict hit and a C call.
-        self.__dict__[name] = fn
-        return fn
+    if TYPE_CHECKING:
+        # For type checkers only: prog.name is each function of the program
+        # (instance attributes, see _install_calls). At run time the class
+        # defines no __getattr__, which would slow down every lookup.
+        def __getattr__(self, name: str) -> Callable[..., Any]: ...
 
     def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO,
              timeout: Optional[float] = None) -> Any:
@@ -463,6 +484,10 @@ class Program:
         ValueError when given a timeout (under AUTO, a call that falls back
         to Python after an overflow runs to completion).
         """
+        # Once the extension is loaded, Program.call is the extension's
+        # method (see _install_calls), which runs this code only for what
+        # the program's caches cannot answer (a first call, a timeout, an
+        # unusual spelling of a backend, an error).
         if timeout is None:
             # Identity tests, not a dict keyed by Backend: see _BACKEND_NAMES.
             if backend is _AUTO:
@@ -477,6 +502,56 @@ class Program:
                 fn = self._callable(name, _coerce(backend))
             return fn(*args)
         return self._timed_callable(name, _coerce(backend), timeout)(*args)
+
+    def _call_named(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """The first call of ``prog.name`` (Backend.AUTO): the callable is
+        made and cached, then called."""
+        fn = self._callable(name, _AUTO)
+        # From now on prog.name is the callable itself (a dispatcher taken
+        # before, ``f = prog.name``, finds it in the cache).
+        self.__dict__[name] = fn
+        return fn(*args, **kwargs)
+
+    def _install_calls(self) -> None:
+        """Set up the fast paths of ``prog.name`` and ``prog.call``.
+
+        Each function of the program not hidden by an attribute of Program
+        becomes an instance attribute, found by one dict lookup (the class
+        defines no __getattr__, which would make every attribute lookup
+        slow). With the extension loaded it is a dispatcher of the
+        extension (pybridge/dispatch.c), which finds the prepared callable
+        and calls it without Python code, and ``prog.call`` is the
+        extension's method, which finds the program's dispatcher under
+        _CALLS_KEY. Before that (a program from the disk cache, whose
+        functions may all run in Python) ``prog.name`` is a _LazyFunction
+        and ``prog.call`` the Python method; the first callable that needs
+        the extension installs the dispatchers. Either way ``prog.name``
+        becomes the function's own callable on its first call."""
+        loader = sys.modules.get(_LOADER_NAME)
+        native = getattr(loader, "native", None)
+        attrs = self.__dict__
+        caches = (self._auto, self._wasm, self._python)
+        if native is not None:
+            if Program.__dict__["call"] is _python_call:
+                # Once per process: Program.call becomes the extension's
+                # method, which finds the dispatcher below.
+                setattr(Program, "call", native.program_method(
+                    Program, _python_call, _CALLS_KEY,
+                    "call($self, name, /, *args, backend='auto', timeout=None)\n--\n\n"
+                    + (_python_call.__doc__ or "")))
+            attrs[_CALLS_KEY] = native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES, _python_call, ())
+        for name in self.functions:
+            current = attrs.get(name)
+            if current is None:
+                if hasattr(Program, name):
+                    continue    # a method or property of Program keeps its name
+            elif current.__class__ is not _LazyFunction:
+                continue        # an attribute, or the function's callable already
+            if native is not None:
+                attrs[name] = native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES,
+                                                Program._call_named, (self, name), name)
+            else:
+                attrs[name] = _LazyFunction(self, name)
 
     def _timed_callable(self, name: str, backend: Backend, timeout: float) -> Callable[..., Any]:
         if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0:
@@ -673,13 +748,19 @@ class Program:
         # module once there is one, else here. The report is shared, which
         # is safe: last_report hands out copies.
         report = {"function": name, "backend": "python", "reason": reason}
+        # A weak reference: the caches hold this function, and the
+        # extension's Program.call remembers the last program's caches, which
+        # must not keep the program alive.
+        program = weakref.ref(self)
 
         def call_python(*args: Any) -> Any:
-            module = self._module
-            if module is not None:
-                module.record_call(name, "python", reason)
-            else:
-                self._report = report
+            prog = program()
+            if prog is not None:
+                module = prog._module
+                if module is not None:
+                    module.record_call(name, "python", reason)
+                else:
+                    prog._report = report
             return fn(*args)
 
         call_python.__name__ = name
@@ -706,8 +787,17 @@ class Program:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
             fn = self._native_module().function(name, info.signature, fallback,
                                                 release_gil=False if info.bounded else None)
+            if _CALLS_KEY not in self.__dict__:
+                self._install_calls()   # the extension is loaded now
         cache[name] = fn
         return fn
+
+
+#: Program.call as written in Python: the extension's Program.call (see
+#: _install_calls) runs it for what the caches cannot answer.
+_python_call = Program.__dict__["call"]
+#: The instance dict's key of a program's dispatcher for call().
+_CALLS_KEY = sys.intern("_ml_calls")
 
 
 def _as_args(item: Any) -> Tuple[Any, ...]:

@@ -182,6 +182,16 @@ func (b *Builder) Named(t wasmbin.ValType, name string) uint32 {
 	return idx
 }
 
+// Fresh returns a new local of type t that the text format calls name,
+// never taken from the pool of temporaries (so that the name is its own
+// from the start of the function).
+func (b *Builder) Fresh(t wasmbin.ValType, name string) uint32 {
+	idx := uint32(len(b.F.ParamNames) + len(b.F.Locals))
+	b.F.Locals = append(b.F.Locals, t)
+	b.F.LocalNames = append(b.F.LocalNames, name)
+	return idx
+}
+
 // Release returns temporaries to the pool.
 func (b *Builder) Release(t wasmbin.ValType, idx ...uint32) { b.free[t] = append(b.free[t], idx...) }
 

@@ -87,8 +87,11 @@ func TestLoopFacts(t *testing.T) {
     return s + i
 `, map[string]Interval{}},
 	}
+	// the facts of the loop variables only: counters and carried give
+	// facts of their own to the sums (TestAssignedFacts)
+	passes := AllPasses &^ (PassSet(PassCounters) | PassSet(PassCarried))
 	for _, tt := range tests {
-		rg := analyse(t, tt.src, "f", AllPasses, false)
+		rg := analyse(t, tt.src, "f", passes, false)
 		for _, name := range []string{"i", "j", "k", "s", "n"} {
 			want, ok := tt.facts[name]
 			ok = ok && want != Interval{}
@@ -201,5 +204,40 @@ func TestTailCallsAndGuards(t *testing.T) {
 	}
 	if d := rg.SelfInline(false, nil); d != 0 {
 		t.Errorf("no tail loop: %d levels of self-inlining", d)
+	}
+}
+
+func TestAssignedFacts(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      Interval
+	}{
+		{"counter", `def f(n: int) -> int:
+    k = 0
+    while k < n:
+        k = k + 1
+    return k
+`, Interval{0, math.MaxInt64}},
+		{"carried hash", `def f(n: int) -> int:
+    h = 0
+    for c in range(n):
+        h = (h * 31 + c) % 4294967296
+    return h
+`, Interval{0, 4294967295}},
+	}
+	for _, tt := range tests {
+		// counters and carried overlap: with both off, nothing is known
+		for _, passes := range []PassSet{AllPasses, AllPasses &^ (PassSet(PassCounters) | PassSet(PassCarried))} {
+			rg := analyse(t, tt.src, "f", passes, false)
+			body := rg.Fn.Decl.Body
+			got := rg.RangeOf(body[len(body)-1].(*ast.Return).Value)
+			want := tt.want
+			if !passes.Has(PassCounters) {
+				want = FullRange
+			}
+			if got != want {
+				t.Errorf("%s (%v): %v, want %v", tt.name, passes, got, want)
+			}
+		}
 	}
 }

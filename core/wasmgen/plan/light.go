@@ -24,14 +24,14 @@ func (rg *Func) LightBody(body []ast.Stmt) bool {
 			// nested loops check themselves; their headers (the
 			// iterable, the condition) are expressions like others
 			if f, ok := n.(*ast.For); ok {
-				light = rg.lightExpr(f.Iter)
+				light = rg.LightExpr(f.Iter)
 			}
 			if w, ok := n.(*ast.While); ok {
-				light = rg.lightExpr(w.Cond)
+				light = rg.LightExpr(w.Cond)
 			}
 			return false
 		case ast.Expr:
-			light = rg.lightExpr(n)
+			light = rg.LightExpr(n)
 			return false
 		}
 		return true
@@ -39,9 +39,9 @@ func (rg *Func) LightBody(body []ast.Stmt) bool {
 	return light
 }
 
-// lightExpr reports whether evaluating e costs a bounded, small number of
+// LightExpr reports whether evaluating e costs a bounded, small number of
 // instructions (see LightBody).
-func (rg *Func) lightExpr(e ast.Expr) bool {
+func (rg *Func) LightExpr(e ast.Expr) bool {
 	light := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		if !light {

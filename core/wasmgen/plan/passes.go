@@ -26,6 +26,15 @@ const (
 	PassSpecialize
 	PassSelfInline
 	PassFDiv
+	PassBranches
+	PassCondFacts
+	PassCounters
+	PassCSE
+	PassConstPow
+	PassStrChars
+	PassCarried
+	PassMulConst
+	PassWrapMod
 )
 
 // A PassInfo describes one pass of the registry.
@@ -60,18 +69,37 @@ var Passes = []PassInfo{
 		"(selfinline.go: the callee's instructions on its own locals)"},
 	{PassFDiv, "fdiv", "computes int // and % through f64 (exact, no correction needed) when both operands " +
 		"are proved in [0, 2**53), the divisor >= 1 (fdiv.go has the proof; versioned loops test bounds)"},
+	{PassBranches, "branches", "lowers the and/or/not and comparisons of a condition that is only " +
+		"tested to branches, never building its 0/1 (branches.go: same operands, same order)"},
+	{PassCondFacts, "condfacts", "knows in the body of `while k < n` (or an if) that k <= hi(n) - 1 " +
+		"until k is assigned, which drops overflow checks (condfacts.go)"},
+	{PassCounters, "counters", "gives an int local assigned only by simple statements the interval " +
+		"of all its assignments (plan/counters.go: an inductive invariant found by widening)"},
+	{PassCSE, "cse", "computes a repeated pure subexpression once per stretch of straight-line code " +
+		"where its operands are not assigned, keeping it in a local (cse.go)"},
+	{PassConstPow, "constpow", "emits the value of a constant `a ** b` that cannot overflow instead of " +
+		"calling the power helper (plan/fold.go computes it exactly; a base pass)"},
+	{PassStrChars, "strchars", "iterates `for c in s` over code points decoded inline when c is only " +
+		"read as ord(c), building no one-character string (strloop.go)"},
+	{PassCarried, "carried", "knows an int local whose every assignment lands in one interval, " +
+		"whatever its previous value there, is in that interval (plan/loopcarried.go)"},
+	{PassMulConst, "mulconst", "checks `x * k` for a constant k by comparing x with MIN/k and MAX/k " +
+		"instead of dividing (mulconst.go)"},
+	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
+		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassFDiv<<1 - 1)
+const AllPasses = PassSet(PassWrapMod<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the
-// unoptimized modules stay what they were.
-const BasePasses = PassSet(PassGuards) | PassSet(PassStrAppend)
+// unoptimized modules stay what they were, and constpow (a constant power
+// recomputed in every iteration of a loop is no debugging aid).
+const BasePasses = PassSet(PassGuards) | PassSet(PassStrAppend) | PassSet(PassConstPow)
 
 // Has reports whether p is in s.
 func (s PassSet) Has(p Pass) bool { return s&PassSet(p) != 0 }

@@ -34,4 +34,7 @@ type FuncPlan struct {
 	// SelfInline is how many levels of copies of the function may replace
 	// its calls of itself (selfinline; 0 for none).
 	SelfInline int
+	// CSE maps each use of a common subexpression to its definition,
+	// and each definition to itself (cse).
+	CSE map[ast.Expr]ast.Expr
 }

@@ -30,10 +30,21 @@ type Func struct {
 	// Cache holds the facts of the module's functions and loops, shared.
 	Cache *FactCache
 
-	types map[string]*check.Type // LocalTypes
-	facts map[string]Interval
-	memo  map[ast.Expr]Interval
+	// Inlined holds the names bound to a callee's parameters while
+	// lowering generates its leading guard in place (core/wasmgen's
+	// leafguard.go): they are not the function's locals, whatever their
+	// assignments say (counters.go).
+	Inlined map[string]bool
+
+	types       map[string]*check.Type // LocalTypes
+	assignFacts map[string]Interval    // intervals of locals from their assignments (counters.go)
+	facts       map[string]Interval
+	memo        map[ast.Expr]Interval
 }
+
+// MaxCodePoint is the largest code point: ord() of any one-character
+// string lies in [0, MaxCodePoint].
+const MaxCodePoint = 0x10FFFF
 
 // Fact returns the interval known of name, if any.
 func (rg *Func) Fact(name string) (Interval, bool) {
@@ -129,9 +140,7 @@ func (rg *Func) computeRange(e ast.Expr) Interval {
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
-		if r, ok := rg.facts[e.Name]; ok {
-			return r
-		}
+		return rg.identRange(e.Name)
 	case *ast.Unary:
 		switch e.Op {
 		case ast.OpPos:
@@ -176,6 +185,9 @@ func (rg *Func) computeRange(e ast.Expr) Interval {
 	case *ast.Call:
 		if id, ok := e.Func.(*ast.Ident); ok && rg.Info.Builtins[id] == "len" {
 			return Interval{Lo: 0, Hi: rt.MaxLen}
+		}
+		if id, ok := e.Func.(*ast.Ident); ok && rg.Info.Builtins[id] == "ord" {
+			return Interval{Lo: 0, Hi: MaxCodePoint} // core/wasmgen/strloop.go
 		}
 		if _, ok := rg.SpecCall(e); ok {
 			return NonNegRange
@@ -237,6 +249,8 @@ func (rg *Func) LoopFacts(loops []*ast.For, init map[string]Interval) {
 			rg.memo = nil
 		}
 	}
+	rg.assignRanges()
+	rg.carriedFacts(isParam) // loopcarried.go
 }
 
 // rangeLoopInterval returns the interval of the variable of a range loop.

@@ -119,19 +119,16 @@
                 f64.convert_i64_s
                 f64.div
                 i64.trunc_f64_s
-                local.set $tmp.i64.6
-                local.tee $tmp.i64.5
-                local.get $tmp.i64.6
                 i64.add
-                local.tee $tmp.i64.8
-                local.get $tmp.i64.5
+                local.tee $tmp.i64.5
+                i64.const 0
                 i64.lt_s
                 if
                   i32.const 1
                   global.set $__ml_error_code
                   unreachable
                 end
-                local.get $tmp.i64.8
+                local.get $tmp.i64.5
                 local.set $result
               end
               local.get $tmp.i64.3
@@ -189,12 +186,12 @@
                 local.get $i
                 local.get $i
                 local.set $tmp.i64.6
-                local.set $tmp.i64.8
-                local.get $tmp.i64.8
+                local.set $tmp.i64.5
+                local.get $tmp.i64.5
                 local.get $tmp.i64.6
                 i64.mul
-                local.set $tmp.i64.5
-                local.get $tmp.i64.8
+                local.set $tmp.i64.8
+                local.get $tmp.i64.5
                 local.get $tmp.i64.6
                 i64.or
                 i64.const 31
@@ -202,12 +199,12 @@
                 i64.const 0
                 i64.ne
                 if
-                  local.get $tmp.i64.8
+                  local.get $tmp.i64.5
                   i64.const 0
                   i64.ne
                   if
-                    local.get $tmp.i64.5
                     local.get $tmp.i64.8
+                    local.get $tmp.i64.5
                     i64.div_s
                     local.get $tmp.i64.6
                     i64.ne
@@ -218,17 +215,14 @@
                     end
                   end
                 end
-                local.get $tmp.i64.5
+                local.get $tmp.i64.8
                 local.get $i
                 i64.const 1
                 i64.add
                 i64.div_u
-                local.set $tmp.i64.6
-                local.tee $tmp.i64.5
-                local.get $tmp.i64.6
                 i64.add
                 local.tee $tmp.i64.8
-                local.get $tmp.i64.5
+                i64.const 0
                 i64.lt_s
                 if
                   i32.const 1

@@ -333,63 +333,31 @@
     end
     local.get $tmp.i64.11
     i64.const 1000
-    local.set $tmp.i64.6
+    drop
     local.set $tmp.i64.11
     local.get $tmp.i64.11
-    local.get $tmp.i64.6
+    i64.const -9223372036854775
+    i64.sub
+    i64.const 18446744073709550
+    i64.gt_u
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.11
+    i64.const 1000
     i64.mul
+    local.set $tmp.i64.6
+    local.tee $tmp.i64.11
+    local.get $tmp.i64.6
+    i64.add
     local.set $tmp.i64.10
     local.get $tmp.i64.11
-    i64.const 2147483648
-    i64.add
-    local.get $tmp.i64.6
-    i64.const 2147483648
-    i64.add
-    i64.or
-    i64.const 4294967296
-    i64.ge_u
-    if
-      local.get $tmp.i64.11
-      i64.const -1
-      i64.eq
-      if
-        local.get $tmp.i64.6
-        i64.const -9223372036854775808
-        i64.eq
-        if
-          i32.const 1
-          global.set $__ml_error_code
-          unreachable
-        end
-      else
-        local.get $tmp.i64.11
-        i64.eqz
-        i32.eqz
-        if
-          local.get $tmp.i64.10
-          local.get $tmp.i64.11
-          i64.div_s
-          local.get $tmp.i64.6
-          i64.ne
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-        end
-      end
-    end
     local.get $tmp.i64.10
-    local.set $tmp.i64.6
-    local.tee $tmp.i64.10
-    local.get $tmp.i64.6
-    i64.add
-    local.set $tmp.i64.11
-    local.get $tmp.i64.10
-    local.get $tmp.i64.11
     i64.xor
     local.get $tmp.i64.6
-    local.get $tmp.i64.11
+    local.get $tmp.i64.10
     i64.xor
     i64.and
     i64.const 0
@@ -399,7 +367,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.11
+    local.get $tmp.i64.10
     return
     unreachable
   )
@@ -787,10 +755,8 @@
     (local $tmp.i32.6 i32)
     (local $tmp.i64.7 i64)
     (local $tmp.i32.8 i32)
-    (local $tmp.i32.9 i32)
-    (local $tmp.i32.10 i32)
-    (local $tmp.i64.11 i64)
-    (local $tmp.i64.12 i64)
+    (local $tmp.i64.9 i64)
+    (local $tmp.i64.10 i64)
     i64.const 4
     call $__ml_list
     local.set $tmp.i32.5
@@ -834,253 +800,183 @@
     i64.const -2
     call $__ml_pop
     local.set $mid
-    i64.const 2
-    local.set $tmp.i64.7
-    local.get $a
-    local.set $tmp.i32.8
-    i32.const 0
-    local.set $tmp.i32.9
-    i32.const 0
-    local.set $tmp.i32.10
     block
-      loop
-        local.get $tmp.i32.10
-        local.get $tmp.i32.8
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.8
-        i32.load offset=8
-        local.get $tmp.i32.10
-        i32.const 3
-        i32.shl
-        i32.add
-        i64.load
-        local.set $tmp.i64.11
-        local.get $tmp.i32.10
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.10
-        block
-          local.get $tmp.i64.11
-          local.tee $tmp.i64.12
-          local.get $tmp.i64.7
-          i64.eq
-          if
-            i32.const 1
-            local.set $tmp.i32.9
-            br 3
-          end
-        end
-        br 0
-      end
-    end
-    local.get $tmp.i32.9
-    local.tee $tmp.i32.6
-    if (result i32)
-      i64.const 9
+      i64.const 2
       local.set $tmp.i64.7
       local.get $a
-      local.set $tmp.i32.9
+      local.set $tmp.i32.5
+      i32.const 0
+      local.set $tmp.i32.6
       i32.const 0
       local.set $tmp.i32.8
-      i32.const 0
-      local.set $tmp.i32.10
       block
         loop
-          local.get $tmp.i32.10
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
+          local.get $tmp.i32.5
           i32.load
           i32.ge_u
           br_if 1
-          local.get $tmp.i32.9
+          local.get $tmp.i32.5
           i32.load offset=8
-          local.get $tmp.i32.10
+          local.get $tmp.i32.8
           i32.const 3
           i32.shl
           i32.add
           i64.load
-          local.set $tmp.i64.11
-          local.get $tmp.i32.10
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
           i32.const 1
           i32.add
-          local.set $tmp.i32.10
+          local.set $tmp.i32.8
           block
-            local.get $tmp.i64.11
-            local.tee $tmp.i64.12
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
             local.get $tmp.i64.7
             i64.eq
             if
               i32.const 1
-              local.set $tmp.i32.8
+              local.set $tmp.i32.6
               br 3
             end
           end
           br 0
         end
       end
-      local.get $tmp.i32.8
-      i32.eqz
-    else
       local.get $tmp.i32.6
-    end
-    local.tee $tmp.i32.5
-    if (result i32)
-      i64.const 3
+      i32.eqz
+      br_if 0
+      i64.const 9
       local.set $tmp.i64.7
       local.get $a
       local.set $tmp.i32.6
       i32.const 0
-      local.set $tmp.i32.8
+      local.set $tmp.i32.5
       i32.const 0
-      local.set $tmp.i32.9
+      local.set $tmp.i32.8
       block
         loop
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
           local.get $tmp.i32.6
           i32.load
           i32.ge_u
           br_if 1
           local.get $tmp.i32.6
           i32.load offset=8
-          local.get $tmp.i32.9
+          local.get $tmp.i32.8
           i32.const 3
           i32.shl
           i32.add
           i64.load
-          local.set $tmp.i64.11
-          local.get $tmp.i32.9
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
           i32.const 1
           i32.add
-          local.set $tmp.i32.9
+          local.set $tmp.i32.8
           block
-            local.get $tmp.i64.11
-            local.tee $tmp.i64.12
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
             local.get $tmp.i64.7
             i64.eq
             if
               i32.const 1
-              local.set $tmp.i32.8
+              local.set $tmp.i32.5
               br 3
             end
           end
           br 0
         end
       end
-      local.get $tmp.i32.8
-      i32.eqz
-    else
       local.get $tmp.i32.5
-    end
-    if
+      i32.eqz
+      i32.eqz
+      br_if 0
+      i64.const 3
+      local.set $tmp.i64.7
+      local.get $a
+      local.set $tmp.i32.5
+      i32.const 0
+      local.set $tmp.i32.6
+      i32.const 0
+      local.set $tmp.i32.8
+      block
+        loop
+          local.get $tmp.i32.8
+          local.get $tmp.i32.5
+          i32.load
+          i32.ge_u
+          br_if 1
+          local.get $tmp.i32.5
+          i32.load offset=8
+          local.get $tmp.i32.8
+          i32.const 3
+          i32.shl
+          i32.add
+          i64.load
+          local.set $tmp.i64.9
+          local.get $tmp.i32.8
+          i32.const 1
+          i32.add
+          local.set $tmp.i32.8
+          block
+            local.get $tmp.i64.9
+            local.tee $tmp.i64.10
+            local.get $tmp.i64.7
+            i64.eq
+            if
+              i32.const 1
+              local.set $tmp.i32.6
+              br 3
+            end
+          end
+          br 0
+        end
+      end
+      local.get $tmp.i32.6
+      br_if 0
       local.get $first
       i64.const 100
-      local.set $tmp.i64.11
+      drop
       local.set $tmp.i64.7
       local.get $tmp.i64.7
-      local.get $tmp.i64.11
-      i64.mul
-      local.set $tmp.i64.12
-      local.get $tmp.i64.7
-      i64.const 2147483648
-      i64.add
-      local.get $tmp.i64.11
-      i64.const 2147483648
-      i64.add
-      i64.or
-      i64.const 4294967296
-      i64.ge_u
+      i64.const -92233720368547758
+      i64.sub
+      i64.const 184467440737095516
+      i64.gt_u
       if
-        local.get $tmp.i64.7
-        i64.const -1
-        i64.eq
-        if
-          local.get $tmp.i64.11
-          i64.const -9223372036854775808
-          i64.eq
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-        else
-          local.get $tmp.i64.7
-          i64.eqz
-          i32.eqz
-          if
-            local.get $tmp.i64.12
-            local.get $tmp.i64.7
-            i64.div_s
-            local.get $tmp.i64.11
-            i64.ne
-            if
-              i32.const 1
-              global.set $__ml_error_code
-              unreachable
-            end
-          end
-        end
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.7
+      i64.const 100
+      i64.mul
       local.get $last
       i64.const 10
-      local.set $tmp.i64.11
-      local.set $tmp.i64.12
-      local.get $tmp.i64.12
-      local.get $tmp.i64.11
-      i64.mul
+      drop
       local.set $tmp.i64.7
-      local.get $tmp.i64.12
-      i64.const 2147483648
-      i64.add
-      local.get $tmp.i64.11
-      i64.const 2147483648
-      i64.add
-      i64.or
-      i64.const 4294967296
-      i64.ge_u
+      local.get $tmp.i64.7
+      i64.const -922337203685477580
+      i64.sub
+      i64.const 1844674407370955160
+      i64.gt_u
       if
-        local.get $tmp.i64.12
-        i64.const -1
-        i64.eq
-        if
-          local.get $tmp.i64.11
-          i64.const -9223372036854775808
-          i64.eq
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-        else
-          local.get $tmp.i64.12
-          i64.eqz
-          i32.eqz
-          if
-            local.get $tmp.i64.7
-            local.get $tmp.i64.12
-            i64.div_s
-            local.get $tmp.i64.11
-            i64.ne
-            if
-              i32.const 1
-              global.set $__ml_error_code
-              unreachable
-            end
-          end
-        end
+        i32.const 1
+        global.set $__ml_error_code
+        unreachable
       end
       local.get $tmp.i64.7
-      local.set $tmp.i64.11
+      i64.const 10
+      i64.mul
+      local.set $tmp.i64.9
       local.tee $tmp.i64.7
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.add
-      local.set $tmp.i64.12
+      local.set $tmp.i64.10
       local.get $tmp.i64.7
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       i64.xor
-      local.get $tmp.i64.11
-      local.get $tmp.i64.12
+      local.get $tmp.i64.9
+      local.get $tmp.i64.10
       i64.xor
       i64.and
       i64.const 0
@@ -1090,17 +986,17 @@
         global.set $__ml_error_code
         unreachable
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       local.get $mid
-      local.set $tmp.i64.11
-      local.tee $tmp.i64.12
-      local.get $tmp.i64.11
+      local.set $tmp.i64.9
+      local.tee $tmp.i64.10
+      local.get $tmp.i64.9
       i64.add
       local.set $tmp.i64.7
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       local.get $tmp.i64.7
       i64.xor
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       local.get $tmp.i64.7
       i64.xor
       i64.and
@@ -1117,11 +1013,11 @@
       i64.extend_i32_u
       i64.const 1000
       i64.mul
-      local.set $tmp.i64.11
+      local.set $tmp.i64.9
       local.tee $tmp.i64.7
-      local.get $tmp.i64.11
+      local.get $tmp.i64.9
       i64.add
-      local.tee $tmp.i64.12
+      local.tee $tmp.i64.10
       local.get $tmp.i64.7
       i64.lt_s
       if
@@ -1129,7 +1025,7 @@
         global.set $__ml_error_code
         unreachable
       end
-      local.get $tmp.i64.12
+      local.get $tmp.i64.10
       return
     end
     i64.const -1
@@ -1504,69 +1400,37 @@
     local.set $t
     local.get $t
     i64.const 10
-    local.set $tmp.i64.6
+    drop
     local.set $tmp.i64.5
     local.get $tmp.i64.5
-    local.get $tmp.i64.6
-    i64.mul
-    local.set $tmp.i64.7
-    local.get $tmp.i64.5
-    i64.const 2147483648
-    i64.add
-    local.get $tmp.i64.6
-    i64.const 2147483648
-    i64.add
-    i64.or
-    i64.const 4294967296
-    i64.ge_u
-    if
-      local.get $tmp.i64.5
-      i64.const -1
-      i64.eq
-      if
-        local.get $tmp.i64.6
-        i64.const -9223372036854775808
-        i64.eq
-        if
-          i32.const 1
-          global.set $__ml_error_code
-          unreachable
-        end
-      else
-        local.get $tmp.i64.5
-        i64.eqz
-        i32.eqz
-        if
-          local.get $tmp.i64.7
-          local.get $tmp.i64.5
-          i64.div_s
-          local.get $tmp.i64.6
-          i64.ne
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-        end
-      end
-    end
-    local.get $tmp.i64.7
-    local.get $a
-    i32.load
-    i64.extend_i32_u
-    local.set $tmp.i64.6
-    local.tee $tmp.i64.7
-    local.get $tmp.i64.6
-    i64.add
-    local.tee $tmp.i64.5
-    local.get $tmp.i64.7
-    i64.lt_s
+    i64.const -922337203685477580
+    i64.sub
+    i64.const 1844674407370955160
+    i64.gt_u
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
     local.get $tmp.i64.5
+    i64.const 10
+    i64.mul
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.6
+    local.tee $tmp.i64.5
+    local.get $tmp.i64.6
+    i64.add
+    local.tee $tmp.i64.7
+    local.get $tmp.i64.5
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.7
     return
     unreachable
   )

@@ -20,8 +20,7 @@
         end
         local.get $n
         i64.const 1
-        i64.ne
-        i32.eqz
+        i64.eq
         br_if 1
         local.get $n
         i64.const 2
@@ -58,56 +57,24 @@
         else
           i64.const 3
           local.get $n
-          local.set $tmp.i64.2
           local.set $tmp.i64.4
+          drop
           local.get $tmp.i64.4
-          local.get $tmp.i64.2
-          i64.mul
-          local.set $tmp.i64.3
-          local.get $tmp.i64.4
-          i64.const 2147483648
-          i64.add
-          local.get $tmp.i64.2
-          i64.const 2147483648
-          i64.add
-          i64.or
-          i64.const 4294967296
-          i64.ge_u
+          i64.const -3074457345618258602
+          i64.sub
+          i64.const 6148914691236517204
+          i64.gt_u
           if
-            local.get $tmp.i64.4
-            i64.const -1
-            i64.eq
-            if
-              local.get $tmp.i64.2
-              i64.const -9223372036854775808
-              i64.eq
-              if
-                i32.const 1
-                global.set $__ml_error_code
-                unreachable
-              end
-            else
-              local.get $tmp.i64.4
-              i64.eqz
-              i32.eqz
-              if
-                local.get $tmp.i64.3
-                local.get $tmp.i64.4
-                i64.div_s
-                local.get $tmp.i64.2
-                i64.ne
-                if
-                  i32.const 1
-                  global.set $__ml_error_code
-                  unreachable
-                end
-              end
-            end
+            i32.const 1
+            global.set $__ml_error_code
+            unreachable
           end
-          local.get $tmp.i64.3
+          local.get $tmp.i64.4
+          i64.const 3
+          i64.mul
           i64.const 1
           drop
-          local.tee $tmp.i64.3
+          local.tee $tmp.i64.4
           i64.const 9223372036854775806
           i64.gt_s
           if
@@ -115,7 +82,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.3
+          local.get $tmp.i64.4
           i64.const 1
           i64.add
           local.set $n
@@ -123,7 +90,7 @@
         local.get $steps
         i64.const 1
         drop
-        local.tee $tmp.i64.3
+        local.tee $tmp.i64.4
         i64.const 9223372036854775806
         i64.gt_s
         if
@@ -131,7 +98,7 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.3
+        local.get $tmp.i64.4
         i64.const 1
         i64.add
         local.set $steps

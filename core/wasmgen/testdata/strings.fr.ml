@@ -36,6 +36,14 @@ déf codes(s: chaine) -> entier:
         h = (h * 31 + ordinal(c)) % 1000000007
     retour h
 
+déf hachage(s: chaine) -> entier:
+    # le hachage de l'issue 18 : points de code décodés dans la boucle,
+    # h dans [0, 2**32) d'une itération à l'autre, donc sans contrôle
+    h = 0
+    pour c dans s:
+        h = (h * 31 + ordinal(c)) % 2**32
+    retour h
+
 déf inverse(s: chaine) -> chaine:
     r = ""
     pour c dans s:

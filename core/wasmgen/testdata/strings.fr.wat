@@ -116,16 +116,10 @@
     (local $tmp.i32.3 i32)
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
-    (local $tmp.i32.6 i32)
-    (local $tmp.i64.7 i64)
-    (local $tmp.i64.8 i64)
-    (local $tmp.i64.9 i64)
+    (local $c.cp i64)
+    (local $tmp.i32.7 i32)
     i64.const 0
     local.set $h
-    i32.const 4
-    i32.const 1
-    call $__ml_str_alloc
-    local.set $tmp.i32.5
     local.get $s
     local.tee $tmp.i32.3
     i32.load
@@ -149,111 +143,282 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        local.get $tmp.i32.5
-        call $__ml_char_into
-        local.set $c
+        i32.const 1024
+        i32.add
+        local.get $tmp.i32.4
+        local.get $tmp.i32.4
         local.get $tmp.i32.3
-        local.get $tmp.i32.3
-        i32.load8_u
-        local.tee $tmp.i32.6
-        i32.const 192
-        i32.ge_u
-        i32.const 1
-        i32.add
-        local.get $tmp.i32.6
-        i32.const 224
-        i32.ge_u
-        i32.add
-        local.get $tmp.i32.6
-        i32.const 240
-        i32.ge_u
-        i32.add
-        i32.add
-        local.set $tmp.i32.3
-        block
-          local.get $h
-          i64.const 31
-          local.set $tmp.i64.8
-          local.set $tmp.i64.7
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
-          i64.mul
-          local.set $tmp.i64.9
-          local.get $tmp.i64.7
-          i64.const 2147483648
-          i64.add
-          local.get $tmp.i64.8
-          i64.const 2147483648
-          i64.add
-          i64.or
-          i64.const 4294967296
-          i64.ge_u
-          if
-            local.get $tmp.i64.7
-            i64.const -1
-            i64.eq
-            if
-              local.get $tmp.i64.8
-              i64.const -9223372036854775808
-              i64.eq
-              if
-                i32.const 1
-                global.set $__ml_error_code
-                unreachable
-              end
+        i32.sub
+        i32.const 1024
+        i32.gt_u
+        select
+        local.set $tmp.i32.7
+        loop
+          local.get $tmp.i32.3
+          i32.load8_u
+          local.tee $tmp.i32.5
+          i32.const 128
+          i32.lt_u
+          if (result i32)
+            local.get $tmp.i32.3
+            i32.const 1
+            i32.add
+            local.set $tmp.i32.3
+            local.get $tmp.i32.5
+          else
+            local.get $tmp.i32.5
+            i32.const 224
+            i32.lt_u
+            if (result i32)
+              local.get $tmp.i32.5
+              i32.const 31
+              i32.and
+              i32.const 6
+              i32.shl
+              local.get $tmp.i32.3
+              i32.load8_u offset=1
+              i32.const 63
+              i32.and
+              i32.or
+              local.get $tmp.i32.3
+              i32.const 2
+              i32.add
+              local.set $tmp.i32.3
             else
-              local.get $tmp.i64.7
-              i64.eqz
-              i32.eqz
-              if
-                local.get $tmp.i64.9
-                local.get $tmp.i64.7
-                i64.div_s
-                local.get $tmp.i64.8
-                i64.ne
-                if
-                  i32.const 1
-                  global.set $__ml_error_code
-                  unreachable
-                end
+              local.get $tmp.i32.5
+              i32.const 240
+              i32.lt_u
+              if (result i32)
+                local.get $tmp.i32.5
+                i32.const 15
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 3
+                i32.add
+                local.set $tmp.i32.3
+              else
+                local.get $tmp.i32.5
+                i32.const 7
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=3
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 4
+                i32.add
+                local.set $tmp.i32.3
               end
             end
           end
-          local.get $tmp.i64.9
-          local.get $c
-          call $__ml_ord
-          local.set $tmp.i64.8
-          local.tee $tmp.i64.9
-          local.get $tmp.i64.8
-          i64.add
-          local.set $tmp.i64.7
-          local.get $tmp.i64.9
-          local.get $tmp.i64.7
-          i64.xor
-          local.get $tmp.i64.8
-          local.get $tmp.i64.7
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
+          i64.extend_i32_u
+          local.set $c.cp
+          block
+            local.get $h
+            i64.const 31
+            i64.mul
+            local.get $c.cp
+            i64.add
+            i64.const 1000000007
+            i64.rem_u
+            local.set $h
           end
-          local.get $tmp.i64.7
-          i64.const 1000000007
-          local.set $tmp.i64.7
-          local.get $tmp.i64.7
-          i64.rem_s
-          local.tee $tmp.i64.8
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
-          i64.const 63
-          i64.shr_s
-          i64.and
-          i64.add
-          local.set $h
+          local.get $tmp.i32.3
+          local.get $tmp.i32.7
+          i32.lt_u
+          br_if 0
+        end
+        br 0
+      end
+    end
+    local.get $h
+    return
+    unreachable
+  )
+  (func $hachage.impl (param $s i32) (result i64)
+    (local $h i64)
+    (local $c i32)
+    (local $tmp.i32.3 i32)
+    (local $tmp.i32.4 i32)
+    (local $tmp.i32.5 i32)
+    (local $c.cp i64)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i32.8 i32)
+    i64.const 0
+    local.set $h
+    local.get $s
+    local.tee $tmp.i32.3
+    i32.load
+    local.get $tmp.i32.3
+    i32.const 8
+    i32.add
+    local.tee $tmp.i32.3
+    i32.add
+    local.set $tmp.i32.4
+    block
+      loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i32.3
+        local.get $tmp.i32.4
+        i32.ge_u
+        br_if 1
+        local.get $tmp.i32.3
+        i32.const 1024
+        i32.add
+        local.get $tmp.i32.4
+        local.get $tmp.i32.4
+        local.get $tmp.i32.3
+        i32.sub
+        i32.const 1024
+        i32.gt_u
+        select
+        local.set $tmp.i32.7
+        loop
+          local.get $tmp.i32.3
+          i32.load8_u
+          local.tee $tmp.i32.5
+          i32.const 128
+          i32.lt_u
+          if (result i32)
+            local.get $tmp.i32.3
+            i32.const 1
+            i32.add
+            local.set $tmp.i32.3
+            local.get $tmp.i32.5
+          else
+            local.get $tmp.i32.5
+            i32.const 224
+            i32.lt_u
+            if (result i32)
+              local.get $tmp.i32.5
+              i32.const 31
+              i32.and
+              i32.const 6
+              i32.shl
+              local.get $tmp.i32.3
+              i32.load8_u offset=1
+              i32.const 63
+              i32.and
+              i32.or
+              local.get $tmp.i32.3
+              i32.const 2
+              i32.add
+              local.set $tmp.i32.3
+            else
+              local.get $tmp.i32.5
+              i32.const 240
+              i32.lt_u
+              if (result i32)
+                local.get $tmp.i32.5
+                i32.const 15
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 3
+                i32.add
+                local.set $tmp.i32.3
+              else
+                local.get $tmp.i32.5
+                i32.const 7
+                i32.and
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=1
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=2
+                i32.const 63
+                i32.and
+                i32.or
+                i32.const 6
+                i32.shl
+                local.get $tmp.i32.3
+                i32.load8_u offset=3
+                i32.const 63
+                i32.and
+                i32.or
+                local.get $tmp.i32.3
+                i32.const 4
+                i32.add
+                local.set $tmp.i32.3
+              end
+            end
+          end
+          i64.extend_i32_u
+          local.set $c.cp
+          block
+            local.get $h
+            i32.wrap_i64
+            local.tee $tmp.i32.8
+            i32.const 5
+            i32.shl
+            local.get $tmp.i32.8
+            i32.sub
+            local.get $c.cp
+            i32.wrap_i64
+            i32.add
+            i64.extend_i32_u
+            local.set $h
+          end
+          local.get $tmp.i32.3
+          local.get $tmp.i32.7
+          i32.lt_u
+          br_if 0
         end
         br 0
       end
@@ -814,7 +979,6 @@
     (local $tmp.i64.8 i64)
     (local $tmp.i64.9 i64)
     (local $tmp.i32.10 i32)
-    (local $tmp.i64.11 i64)
     i32.const 2064
     local.set $r
     i64.const 1
@@ -918,19 +1082,16 @@
           i32.const 1073741823
           i32.and
           i64.extend_i32_u
-          local.set $tmp.i64.8
-          local.tee $tmp.i64.9
-          local.get $tmp.i64.8
           i64.add
-          local.tee $tmp.i64.11
-          local.get $tmp.i64.9
+          local.tee $tmp.i64.9
+          i64.const 0
           i64.lt_s
           if
             i32.const 1
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.11
+          local.get $tmp.i64.9
           local.set $total
         end
         br 0
@@ -1610,49 +1771,6 @@
     end
     i32.const 0
   )
-  (func $__ml_char_into (param $p i32) (param $scratch i32) (result i32)
-    (local $c i32)
-    (local $k i32)
-    (local $tmp.i32.4 i32)
-    local.get $p
-    i32.load8_u
-    local.set $c
-    local.get $c
-    i32.const 128
-    i32.lt_u
-    if
-      local.get $c
-      i32.const 16
-      i32.mul
-      i32.const 16
-      i32.add
-      return
-    end
-    local.get $scratch
-    local.get $c
-    local.tee $tmp.i32.4
-    i32.const 192
-    i32.ge_u
-    i32.const 1
-    i32.add
-    local.get $tmp.i32.4
-    i32.const 224
-    i32.ge_u
-    i32.add
-    local.get $tmp.i32.4
-    i32.const 240
-    i32.ge_u
-    i32.add
-    local.tee $k
-    i32.store
-    local.get $scratch
-    i32.const 8
-    i32.add
-    local.get $p
-    local.get $k
-    memory.copy
-    local.get $scratch
-  )
   (func $__ml_ord (param $s i32) (result i64)
     local.get $s
     i32.load offset=4
@@ -1898,6 +2016,49 @@
       i32.store8 offset=8
     end
     local.get $r
+  )
+  (func $__ml_char_into (param $p i32) (param $scratch i32) (result i32)
+    (local $c i32)
+    (local $k i32)
+    (local $tmp.i32.4 i32)
+    local.get $p
+    i32.load8_u
+    local.set $c
+    local.get $c
+    i32.const 128
+    i32.lt_u
+    if
+      local.get $c
+      i32.const 16
+      i32.mul
+      i32.const 16
+      i32.add
+      return
+    end
+    local.get $scratch
+    local.get $c
+    local.tee $tmp.i32.4
+    i32.const 192
+    i32.ge_u
+    i32.const 1
+    i32.add
+    local.get $tmp.i32.4
+    i32.const 224
+    i32.ge_u
+    i32.add
+    local.get $tmp.i32.4
+    i32.const 240
+    i32.ge_u
+    i32.add
+    local.tee $k
+    i32.store
+    local.get $scratch
+    i32.const 8
+    i32.add
+    local.get $p
+    local.get $k
+    memory.copy
+    local.get $scratch
   )
   (func $__ml_list (param $n i64) (result i32)
     (local $p i32)
@@ -2300,6 +2461,16 @@
     global.set $__ml_pos_str
     local.get $s
     call $codes.impl
+  )
+  (func $hachage (export "hachage") (param $s i32) (result i64)
+    global.get $__ml_argtop
+    global.set $__ml_heap
+    i32.const 2184
+    global.set $__ml_argtop
+    i32.const 0
+    global.set $__ml_pos_str
+    local.get $s
+    call $hachage.impl
   )
   (func $inverse (export "inverse") (param $s i32) (result i32)
     global.get $__ml_argtop

@@ -1,0 +1,158 @@
+package plan
+
+import (
+	"math"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
+)
+
+// Intervals of assigned locals (the counters pass). An int local that
+// only simple statements assign (`name = value`, `name op= value`) lies
+// in an Interval that holds each value it ever has, found by iterating
+// over its assignments:
+//
+//	k = 0            k starts in [0, 0]
+//	k = k + 1        k + 1 for k in [0, 0] is [1, 1]: k grows, so its
+//	                 upper end is widened to MAX: [0, MAX]; then k + 1
+//	                 for k in [0, MAX] is in [1, MAX] (a checked
+//	                 addition traps beyond), inside: stable
+//
+// The result r is an inductive invariant: the local starts in it (a
+// WebAssembly local starts at 0, which r always holds, so even a read
+// before the first assignment is covered) and every assignment, given
+// that every local read lies in its Interval, stores a value of r (or
+// traps). So every value the local holds lies in r, wherever it is read.
+// Each round computes every assignment's Interval under the intervals of
+// the last round; an end that moves goes to the end of i64 (widening),
+// so that the rounds stop after at most two moves per local; a local
+// whose Interval is all of i64 gets no fact.
+//
+// This is what makes k >= 0 and total >= 0 known in the Mandelbrot
+// kernel (`total = total + k`): the addition of two non-negative ints
+// needs one sign test (arith.go).
+
+// identRange returns the Interval of the int local name: its fact, or
+// its Interval from its assignments, or all of i64.
+func (rg *Func) identRange(name string) Interval {
+	if r, ok := rg.facts[name]; ok {
+		return r
+	}
+	if r, ok := rg.assignFacts[name]; ok && !rg.Inlined[name] {
+		return r
+	}
+	return FullRange
+}
+
+// assignRanges computes rg.assignFacts (see above) for the int locals
+// that are not parameters, have no fact of their own (range loop
+// variables) and are assigned only by simple statements.
+func (rg *Func) assignRanges() {
+	rg.assignFacts = nil
+	if !rg.Passes.Has(PassCounters) {
+		return
+	}
+	type assign struct {
+		op    ast.BinaryOp // of an op= statement
+		aug   bool
+		value ast.Expr
+	}
+	params := map[string]bool{}
+	for _, p := range rg.Fn.ParamNames {
+		params[p] = true
+	}
+	byName := map[string][]assign{}
+	bad := map[string]bool{}
+	ast.InspectStmts(rg.Fn.Decl.Body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.Assign:
+			for _, t := range s.Chain {
+				if id, ok := t.(*ast.Ident); ok {
+					bad[id.Name] = true
+				}
+			}
+			if id, ok := s.Target.(*ast.Ident); ok {
+				byName[id.Name] = append(byName[id.Name], assign{value: s.Value})
+				return true
+			}
+		case *ast.AugAssign:
+			if id, ok := s.Target.(*ast.Ident); ok {
+				byName[id.Name] = append(byName[id.Name], assign{op: s.Op, aug: true, value: s.Value})
+				return true
+			}
+		}
+		if t := check.AssignTarget(n); t != nil {
+			if _, isIndex := t.(*ast.Index); !isIndex {
+				// a for target, or any other form: its names are not
+				// candidates
+				ast.Inspect(t, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok {
+						bad[id.Name] = true
+					}
+					return true
+				})
+			}
+		}
+		return true
+	})
+	cur := map[string]Interval{}
+	for name, as := range byName {
+		if bad[name] || params[name] || rg.Fn.Assigned[name] != len(as) {
+			continue
+		}
+		if _, fact := rg.facts[name]; fact {
+			continue
+		}
+		if t, ok := rg.LocalTypes()[name]; !ok || t.Kind != check.Int {
+			continue
+		}
+		cur[name] = Interval{Lo: 0, Hi: 0} // the local's initial value
+	}
+	for round := 0; round <= 2*len(cur)+1; round++ {
+		rg.assignFacts = cur
+		rg.memo = nil
+		next := map[string]Interval{}
+		changed := false
+		for name, r := range cur {
+			h := r
+			for _, a := range byName[name] {
+				v := rg.RangeOf(a.value)
+				if a.aug {
+					switch a.op {
+					case ast.OpAdd:
+						v = AddRange(r, v)
+					case ast.OpSub:
+						v = SubRange(r, v)
+					case ast.OpMul:
+						v = MulRange(r, v)
+					default:
+						v = FullRange
+					}
+				}
+				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
+			}
+			if h.Lo < r.Lo {
+				h.Lo, changed = math.MinInt64, true
+			}
+			if h.Hi > r.Hi {
+				h.Hi, changed = math.MaxInt64, true
+			}
+			next[name] = h
+		}
+		if !changed {
+			for name, r := range cur {
+				if r == FullRange {
+					delete(cur, name)
+				}
+			}
+			rg.assignFacts = cur
+			rg.memo = nil
+			return
+		}
+		cur = next
+	}
+	// no invariant found within the rounds (cannot happen: each end
+	// moves at most once): no facts
+	rg.assignFacts = nil
+	rg.memo = nil
+}

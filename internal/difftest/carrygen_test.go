@@ -1,0 +1,92 @@
+//go:build cgo
+
+package difftest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/lang"
+	"github.com/multilingualprogramming/multilingual/core/parser"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen"
+)
+
+// TestHashShapes checks that the generator keeps producing what the
+// strchars, wrapmod and mulconst passes of wasmgen transform, in compiled
+// programs, so that TestDifferential covers them: loops over code points,
+// wrapping remainders and checked products by a constant.
+func TestHashShapes(t *testing.T) {
+	const n = 1500
+	en, _ := lang.Get("en")
+	var chars, wrap, compiled, strOnly int
+	for seed := uint64(1); seed <= n; seed++ {
+		p := NewGenerator(seed).Program()
+		src := parser.Print(p.File, en)
+		f, errs := parser.ParseFile("gen.ml", src, en)
+		if len(errs) > 0 {
+			t.Fatalf("seed %d: %v", seed, errs)
+		}
+		info, errs := check.CheckSource(f, src, en)
+		if len(errs) > 0 {
+			t.Fatalf("seed %d: %v", seed, errs)
+		}
+		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable && !fn.Internal {
+			continue
+		}
+		m, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: true})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		compiled++
+		wat := m.WAT()
+		if strings.Contains(wat, ".cp i64") {
+			chars++
+		} else if strings.Contains(src, "ord(c") && strings.Contains(src, " in ") {
+			strOnly++
+		}
+		if strings.Contains(wat, "i32.wrap_i64") && strings.Contains(wat, "i64.extend_i32_u") {
+			wrap++
+		}
+	}
+	t.Logf("%d of %d programs compiled: %d loop over code points, %d keep one-character strings, %d wrap a remainder in i32",
+		compiled, n, chars, strOnly, wrap)
+	if chars < n/100 || strOnly < n/200 || wrap < n/100 {
+		t.Errorf("the generator drifted from wasmgen's string and hash passes: %d, %d, %d", chars, strOnly, wrap)
+	}
+}
+
+// TestHashDifferential is TestDifferential on programs of hash loops only
+// (HashProgram), whose results show every accumulator: -difftest.n
+// programs from -difftest.seed, half of them optimized.
+func TestHashDifferential(t *testing.T) {
+	py := needPython(t)
+	var tl tally
+	built := 0
+	first := *flagSeed
+	for start := first; start < first+uint64(*flagN); start += batch {
+		end := min(start+batch, first+uint64(*flagN))
+		var cases []*compiled
+		for seed := start; seed < end; seed++ {
+			p := NewGenerator(seed).HashProgram()
+			c, ok := build(t, seed, p, seed%2 == 0)
+			if !ok {
+				continue
+			}
+			c.index = int(seed-first) + 1
+			c.inputs = inputs(p, seed, *flagCalls)
+			cases = append(cases, c)
+		}
+		if len(cases) > 0 {
+			compare(t, &tl, cases, runPython(t, py, cases))
+		}
+		built += len(cases)
+	}
+	t.Logf("%d of %d hash programs compiled; %v", built, *flagN, &tl.mix)
+	if built < *flagN/2 {
+		t.Errorf("only %d of %d hash programs compiled: the generator drifted from the checker", built, *flagN)
+	}
+	if *flagN >= 100 && tl.mix.valueShare() < 0.5 {
+		t.Errorf("only %.1f%% of the calls of hash programs compared two values", 100*tl.mix.valueShare())
+	}
+}

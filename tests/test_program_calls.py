@@ -1,0 +1,338 @@
+"""Every way of calling a Program's function, for correctness (the figures
+are in bench/bench_call_paths.py): ``prog.name(...)``, ``f = prog.name``,
+``prog.call(name, ..., backend=...)`` on every backend, through the
+extension's dispatchers (pybridge/dispatch.c) and through the Python code
+they defer to. CPython is the oracle: each answer is compared with the
+generated Python function's, or with the Python expression itself."""
+
+import gc
+import inspect
+import os
+import subprocess
+import sys
+import threading
+import time
+import weakref
+
+import pytest
+
+import multilingualprogramming as mp
+from multilingualprogramming import _program
+from multilingualprogramming._stats import CallStats
+from support import ROOT, needs_native
+
+SOURCE = """\
+def add(a: int, b: int) -> int:
+    return a + b
+
+def scale(x: float, k: float) -> float:
+    return x * k
+
+def spin(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s = (s + i * i) % 1000003
+    return s
+
+def label(n: int) -> str:
+    return "n=" + str(n)
+
+def run(n: int) -> int:
+    return n + 1
+"""
+
+BACKENDS = [mp.Backend.AUTO, mp.Backend.WASM, mp.Backend.PYTHON, "auto", "wasm", "python", "WASM", "Python"]
+
+
+@pytest.fixture()
+def prog():
+    return mp.compile_source(SOURCE, language="en")
+
+
+def python_of(prog, name):
+    return prog.python_function(name)
+
+
+@needs_native
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_call_on_every_backend_gives_pythons_answer(prog, backend):
+    for _ in range(3):      # the first call prepares, the next ones hit the caches
+        for a, b in [(2, 3), (-7, 7), (2 ** 40, 5)]:
+            assert prog.call("add", a, b, backend=backend) == a + b
+        assert prog.call("scale", 1.5, 4.0, backend=backend) == 6.0
+        assert prog.call("spin", 1000, backend=backend) == python_of(prog, "spin")(1000)
+
+
+@needs_native
+def test_attribute_calls_give_pythons_answer(prog):
+    early = prog.add         # taken before any call: the extension's dispatcher
+    for _ in range(3):
+        assert prog.add(2, 3) == early(2, 3) == 5
+        assert prog.scale(0.5, 3.0) == 1.5
+        assert prog.spin(500) == python_of(prog, "spin")(500)
+    late = prog.add          # after the first call: the function's own callable
+    assert late(40, 2) == early(40, 2) == 42
+    assert prog.label(7) == "n=7"      # Python-only function
+
+
+@needs_native
+@pytest.mark.parametrize("path", ["attribute", "early", "auto", "auto-str"])
+def test_auto_overflow_gives_the_big_int(prog, path):
+    big = 2 ** 62
+    call = {"attribute": lambda *a: prog.add(*a),
+            "early": prog.add,
+            "auto": lambda *a: prog.call("add", *a),
+            "auto-str": lambda *a: prog.call("add", *a, backend="auto")}[path]
+    for _ in range(2):
+        assert call(1, 2) == 3
+        assert call(big, big) == 2 ** 63          # WebAssembly traps, Python answers
+        assert prog.last_report["backend"] == "python"
+        assert prog.last_report["reason"] == "wasm-overflow-fallback"
+        assert call(2 ** 70, 1) == 2 ** 70 + 1    # an argument beyond 64 bits
+        assert call(3, 4) == 7
+        assert prog.last_report == {"function": "add", "backend": "wasm", "reason": "wasm"}
+
+
+@needs_native
+def test_wasm_backend_raises_on_overflow(prog):
+    with pytest.raises(OverflowError):
+        prog.call("add", 2 ** 62, 2 ** 62, backend=mp.Backend.WASM)
+    with pytest.raises(OverflowError):
+        prog.call("add", 2 ** 70, 1, backend="wasm")
+
+
+@needs_native
+@pytest.mark.parametrize("backend", [mp.Backend.AUTO, mp.Backend.WASM, mp.Backend.PYTHON, "wasm"])
+def test_bad_arguments_raise_type_error(prog, backend):
+    for _ in range(2):       # first call (Python code) and cached call (C) alike
+        with pytest.raises(TypeError):
+            prog.call("add", 1, backend=backend)
+        with pytest.raises(TypeError):
+            prog.call("add", 1, 2, 3, backend=backend)
+        with pytest.raises(TypeError):
+            prog.call("add", "1", 2, backend=backend)
+        with pytest.raises(TypeError):
+            prog.call("add", 1, b=2, backend=backend)
+
+
+@needs_native
+def test_bad_arguments_of_attribute_calls_raise_type_error(prog):
+    early = prog.add
+    for _ in range(2):
+        for fn in (early, prog.add):
+            with pytest.raises(TypeError):
+                fn(1)
+            with pytest.raises(TypeError):
+                fn(1, 2, 3)
+            with pytest.raises(TypeError):
+                fn(None, 2)
+            with pytest.raises(TypeError):
+                fn(1, b=2)
+            assert fn(1, 2) == 3
+
+
+@needs_native
+def test_call_keeps_its_own_errors(prog):
+    prog.call("add", 1, 2)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'bakend'"):
+        prog.call("add", 1, 2, bakend="wasm")
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
+        prog.call()
+    with pytest.raises(ValueError, match="has no function 'nope'"):
+        prog.call("nope", 1)
+    with pytest.raises(ValueError, match="has no function 3"):
+        prog.call(3, 1)
+    with pytest.raises(ValueError, match="unknown backend"):
+        prog.call("add", 1, 2, backend="wasmtime")
+    with pytest.raises(ValueError, match="timeout must be a positive number"):
+        prog.call("add", 1, 2, timeout=-1)
+    with pytest.raises(ValueError, match="would run in Python"):
+        prog.call("add", 1, 2, backend="python", timeout=1.0)
+    assert prog.call("add", 1, 2, timeout=None) == 3
+    assert prog.call("add", 1, 2, timeout=5.0) == 3
+    assert prog.call("spin", 10, backend="wasm", timeout=5.0) == python_of(prog, "spin")(10)
+
+
+@needs_native
+def test_methods_and_attributes_keep_their_names(prog):
+    # A function named like a method of Program is reached through call().
+    assert inspect.ismethod(prog.run) or callable(prog.run)
+    assert prog.run.__name__ == "run" and prog.run.__self__ is prog
+    assert prog.call("run", 41) == 42
+    assert "add" in dir(prog) and "spin" in dir(prog)
+    params = inspect.signature(mp.Program.call).parameters
+    assert list(params) == ["self", "name", "args", "backend", "timeout"]
+    assert mp.Backend.coerce(params["backend"].default) is mp.Backend.AUTO
+
+
+@needs_native
+def test_two_programs_in_turn(prog):
+    other = mp.compile_source("def add(a: int, b: int) -> int:\n    return a - b\n", language="en")
+    for i in range(5):
+        assert prog.call("add", i, 10) == i + 10
+        assert other.call("add", i, 10) == i - 10
+        assert prog.add(i, 1) == i + 1 and other.add(i, 1) == i - 1
+
+
+@needs_native
+def test_a_program_lives_while_its_callables_do():
+    add = mp.compile_source(SOURCE, language="en").add
+    call = mp.compile_source(SOURCE, language="en").call
+    gc.collect()
+    assert add(1, 2) == 3 and add(2 ** 62, 2 ** 62) == 2 ** 63
+    assert call("add", 1, 2) == 3 and call("label", 3) == "n=3"
+
+
+@needs_native
+def test_a_program_is_freed_after_its_calls():
+    prog = mp.compile_source(SOURCE, language="en")
+    for backend in BACKENDS:
+        prog.call("add", 1, 2, backend=backend)
+    prog.add(1, 2)
+    prog.call("label", 1)
+    gone = weakref.ref(prog)
+    del prog
+    gc.collect()
+    assert gone() is None
+    # The extension's memory of the last program is dropped with it.
+    again = mp.compile_source(SOURCE, language="en")
+    assert again.call("add", 5, 6) == 11
+
+
+@needs_native
+def test_a_program_made_before_the_extension_was_loaded(prog, monkeypatch):
+    artifact = prog.artifact()
+    with monkeypatch.context() as m:
+        m.delitem(sys.modules, _program._LOADER_NAME)
+        cold = mp.Program(artifact, "<cold>")
+    assert isinstance(vars(cold)["add"], _program._LazyFunction)
+    assert _program._CALLS_KEY not in vars(cold)
+    early = cold.add
+    assert early(2, 3) == 5                       # resolves, and installs the dispatchers
+    assert _program._CALLS_KEY in vars(cold)
+    assert not isinstance(vars(cold)["add"], _program._LazyFunction)
+    assert early(2 ** 62, 2 ** 62) == cold.add(2 ** 62, 2 ** 62) == 2 ** 63
+    assert cold.call("add", 1, 2, backend="wasm") == 3
+    assert cold.label(4) == "n=4"
+
+
+@needs_native
+def test_calls_from_threads(prog):
+    want = {n: python_of(prog, "spin")(n) for n in range(0, 4000, 250)}
+    errors = []
+
+    def worker(k):
+        try:
+            for n, expected in want.items():
+                backend = BACKENDS[(n + k) % len(BACKENDS)]
+                assert prog.call("spin", n, backend=backend) == expected
+                assert prog.spin(n) == expected
+                assert prog.add(n, k) == n + k
+        except BaseException as exc:      # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+@needs_native
+@pytest.mark.parametrize("how", ["call", "attribute"])
+def test_gil_is_released_during_long_calls(prog, how):
+    ticks = []
+    stop = threading.Event()
+    call = (lambda n: prog.call("spin", n)) if how == "call" else (lambda n: prog.spin(n))
+    call(10)   # prepared: the timed call below runs the C path
+
+    def ticker():
+        while not stop.is_set():
+            ticks.append(1)
+            time.sleep(0.001)
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    time.sleep(0.01)
+    before = len(ticks)
+    call(30_000_000)           # some hundreds of ms of WebAssembly
+    during = len(ticks) - before
+    stop.set()
+    t.join()
+    assert during > 5, "the other thread did not run while WebAssembly did"
+
+
+@needs_native
+def test_run_stats_still_count():
+    ns = mp.compile_source(SOURCE + "\nx = add(1, 2) + add(2 ** 62, 2 ** 62)\ny = label(1)\n",
+                           language="en")
+    stats = CallStats(ns.functions)
+    out = ns.run(stats=stats)
+    assert out["x"] == 3 + 2 ** 63 and out["y"] == "n=1"
+    ns.call("add", 1, 2)     # calls outside the run are not counted
+    ns.add(1, 2)
+    rows = {row["function"]: row for row in stats.rows()}
+    assert (rows["add"]["wasm"], rows["add"]["python"]) == (1, 1)
+    assert rows["add"]["why"] == {"wasm-overflow-fallback": 1}
+    assert rows["label"]["wasm"] + rows["label"]["python"] == 1
+
+
+def test_calls_without_the_extension_or_with_it(prog_any):
+    """The same answers whether the extension is there or hidden (make
+    test-fallback runs this with MULTILINGUAL_NO_NATIVE=1)."""
+    prog = prog_any
+    assert prog.add(2, 3) == 5
+    assert prog.add(2 ** 62, 2 ** 62) == 2 ** 63
+    assert prog.call("add", 1, 2, backend="python") == 3
+    assert prog.call("label", 2) == "n=2"
+    with pytest.raises(TypeError):
+        prog.add(1)
+    with pytest.raises(AttributeError):
+        prog.nope
+
+
+@pytest.fixture()
+def prog_any(tmp_path):
+    """A program loaded through the disk cache's path (no compiler needed
+    on the second load), with or without the extension."""
+    path = tmp_path / "calls.multi"
+    path.write_text("# language: en\n" + SOURCE, encoding="utf-8")
+    try:
+        return _program.load_file(path)
+    except mp.NativeUnavailableError:
+        pytest.skip("compiling needs the native extension")
+
+
+@needs_native
+def test_calls_of_a_cached_program_without_the_extension(tmp_path):
+    """A program from the disk cache, run where the extension is hidden:
+    prog.name is a _LazyFunction until its first call, prog.call the
+    Python method; the answers are Python's."""
+    path = tmp_path / "calls.multi"
+    path.write_text("# language: en\n" + SOURCE, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"),
+               MULTILINGUAL_CACHE_DIR=str(tmp_path / "cache"))
+    fill = "from multilingualprogramming._program import load_file; load_file(%r)" % str(path)
+    r = subprocess.run([sys.executable, "-c", fill], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    probe = """\
+import sys
+from multilingualprogramming import _program
+prog = _program.load_file(%r)
+early = prog.add
+assert type(vars(prog)["add"]).__name__ == "_LazyFunction"
+print(early(2, 3), prog.add(2 ** 62, 2 ** 62), prog.call("add", 1, 2, backend="python"),
+      prog.call("spin", 100), prog.label(3), prog.last_report["backend"])
+try:
+    prog.add(1)
+except TypeError:
+    print("TypeError")
+print("multilingualprogramming._native" in sys.modules)
+""" % str(path)
+    r = subprocess.run([sys.executable, "-c", probe], env=dict(env, MULTILINGUAL_NO_NATIVE="1"),
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    spin = python_of(mp.compile_source(SOURCE, language="en"), "spin")(100)
+    assert r.stdout.split("\n") == ["5 %d 3 %d n=3 python" % (2 ** 63, spin), "TypeError", "False", ""]
