@@ -409,7 +409,7 @@ func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
 	a := g.analyses(fn, spec)
 	ff := a.FuncFacts()
 	p.Appends = ff.Appends
-	p.CSE = g.csePlan(fn)
+	p.CSE = a.CSEPlan()
 	if ff.Tail {
 		p.Tail = true
 		p.Rotated, _ = g.plan.SimpleGuard(fn)

@@ -2,9 +2,8 @@ package wasmgen
 
 import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
-	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
-
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
+	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
 // Interruption. Ctrl-C must stop any call within about 100 ms, but
