@@ -15,15 +15,18 @@
 //   - facts.go: the facts of functions and loops (FuncFacts, LoopInfo:
 //     loops, assigned names, innermost, ...), computed once per module
 //     and read by every pass;
+//   - counters.go, loopcarried.go, condfacts.go: more facts of the
+//     interval analysis (intervals of assigned locals, loop-carried
+//     intervals, the facts of a condition that held);
 //   - guards.go, tailcall.go, leafguard.go, specialize.go, specplan.go,
 //     selfinline.go, strappend.go, hoist.go, version.go, fdiv.go,
-//     interrupt.go, light.go, pureuses.go: one pass or group of checks
-//     each.
+//     cse.go, strloop.go, interrupt.go, light.go, pureuses.go: one pass
+//     or group of checks each.
 //
 // core/wasmgen lowers a function with a Func embedded in its generator:
 // it narrows the facts where it knows more (WithFact in a guarded block,
-// SetFact for the parameters of an inlined copy), and where an analysis
-// needs to know what lowering keeps in locals (the list headers a loop
-// hoisted), lowering passes that in explicitly (ProvableLists,
-// RowAccesses).
+// WithFacts under a condition, SetFact and Inlined for the parameters of
+// an inlined guard or copy), and where an analysis needs to know what
+// lowering keeps in locals (the list headers a loop hoisted), lowering
+// passes that in explicitly (ProvableLists, RowAccesses).
 package plan
