@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -16,16 +17,16 @@ import (
 // comparison (a > MAX - c for c > 0, a < MIN - c for c < 0); otherwise
 // overflow iff a and b share a sign that r lacks, that is
 // ((a ^ r) & (b ^ r)) < 0.
-func (fg *fgen) intAdd(xr, yr interval) {
-	if addSafe(xr, yr) {
+func (fg *fgen) intAdd(xr, yr plan.Interval) {
+	if plan.AddSafe(xr, yr) {
 		fg.Emit(wasmbin.OpI64Add)
 		return
 	}
-	if yr.lo == yr.hi {
-		fg.addConst(yr.lo)
+	if yr.Lo == yr.Hi {
+		fg.addConst(yr.Lo)
 		return
 	}
-	if yr.nonNeg() || yr.hi <= 0 || xr.nonNeg() || xr.hi <= 0 {
+	if yr.NonNeg() || yr.Hi <= 0 || xr.NonNeg() || xr.Hi <= 0 {
 		fg.addSigned(xr, yr)
 		return
 	}
@@ -48,8 +49,8 @@ func (fg *fgen) intAdd(xr, yr interval) {
 // r < a. For b <= 0, symmetrically, iff r > a. When only a's sign is
 // known, the roles swap (addition commutes). When both are >= 0, it
 // overflowed iff r < 0, which needs no copy of either operand.
-func (fg *fgen) addSigned(xr, yr interval) {
-	if xr.nonNeg() && yr.nonNeg() {
+func (fg *fgen) addSigned(xr, yr plan.Interval) {
+	if xr.NonNeg() && yr.NonNeg() {
 		// the exact sum lies in [0, 2**64 - 2]: it overflowed iff the
 		// wrapped one is negative
 		r := fg.Temp(wasmbin.I64)
@@ -65,13 +66,13 @@ func (fg *fgen) addSigned(xr, yr interval) {
 	fg.Emit(wasmbin.OpI64Add)
 	fg.Tee(r)
 	switch {
-	case yr.nonNeg():
+	case yr.NonNeg():
 		fg.Get(a)
 		fg.Emit(wasmbin.OpI64LtS)
-	case yr.hi <= 0:
+	case yr.Hi <= 0:
 		fg.Get(a)
 		fg.Emit(wasmbin.OpI64GtS)
-	case xr.nonNeg():
+	case xr.NonNeg():
 		fg.Get(b)
 		fg.Emit(wasmbin.OpI64LtS)
 	default: // xr.hi <= 0
@@ -111,16 +112,16 @@ func (fg *fgen) addConst(c int64) {
 // ranges prove it exact, a + (-c) for a constant c > MIN, else overflow
 // iff a and b differ in sign and r's sign differs from a's:
 // ((a ^ b) & (a ^ r)) < 0.
-func (fg *fgen) intSub(xr, yr interval) {
-	if subSafe(xr, yr) {
+func (fg *fgen) intSub(xr, yr plan.Interval) {
+	if plan.SubSafe(xr, yr) {
 		fg.Emit(wasmbin.OpI64Sub)
 		return
 	}
-	if yr.lo == yr.hi && yr.lo != math.MinInt64 {
-		fg.addConst(-yr.lo)
+	if yr.Lo == yr.Hi && yr.Lo != math.MinInt64 {
+		fg.addConst(-yr.Lo)
 		return
 	}
-	if yr.nonNeg() || yr.hi <= 0 {
+	if yr.NonNeg() || yr.Hi <= 0 {
 		// a - b for b >= 0 lies in [a - MAX, a]: it overflows iff the
 		// wrapped r = a - b + 2**64 > a; for b <= 0, iff r < a.
 		a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
@@ -128,7 +129,7 @@ func (fg *fgen) intSub(xr, yr interval) {
 		fg.Emit(wasmbin.OpI64Sub)
 		fg.Tee(r)
 		fg.Get(a)
-		if yr.nonNeg() {
+		if yr.NonNeg() {
 			fg.Emit(wasmbin.OpI64GtS)
 		} else {
 			fg.Emit(wasmbin.OpI64LtS)
@@ -154,8 +155,8 @@ func (fg *fgen) intSub(xr, yr interval) {
 // prove it exact. Otherwise r is the wrapping product, and overflow iff a == -1 and b == MIN, or
 // a is neither 0 nor -1 and r / a != b; the division is never MIN / -1 and
 // never by zero, so it cannot trap.
-func (fg *fgen) intMul(xr, yr interval) {
-	if mulSafe(xr, yr) {
+func (fg *fgen) intMul(xr, yr plan.Interval) {
+	if plan.MulSafe(xr, yr) {
 		fg.Emit(wasmbin.OpI64Mul)
 		return
 	}
@@ -165,7 +166,7 @@ func (fg *fgen) intMul(xr, yr interval) {
 	a, b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
 	fg.Set(b)
 	fg.Set(a)
-	if xr.nonNeg() && yr.nonNeg() {
+	if xr.NonNeg() && yr.NonNeg() {
 		fg.mulNonNeg(a, b, r)
 	} else {
 		fg.MulChecked(a, b, r)
@@ -207,11 +208,11 @@ func (fg *fgen) mulNonNeg(a, b, r uint32) {
 // division (q*b never wraps: |q*b| <= |a|). With a positive divisor the
 // adjustment is just r < 0; with a non-negative dividend too, none, and
 // the division is i64.div_u.
-func (fg *fgen) intFloorDiv(xr, yr interval) {
+func (fg *fgen) intFloorDiv(xr, yr plan.Interval) {
 	if fg.fdivFloor(xr, yr) { // through f64 when proved exact (fdiv.go)
 		return
 	}
-	if yr.positive() && xr.nonNeg() {
+	if yr.Positive() && xr.NonNeg() {
 		// both operands are the same as unsigned, and the quotient of
 		// non-negative numbers needs no floor adjustment; the unsigned
 		// division is the cheaper one (and by a constant, a
@@ -226,7 +227,7 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 	fg.Get(a)
 	fg.Bin(wasmbin.OpI64Mul, q, b)
 	fg.Emit(wasmbin.OpI64Sub) // r
-	if yr.positive() {
+	if yr.Positive() {
 		fg.I64(0)
 		fg.Emit(wasmbin.OpI64LtS)
 	} else {
@@ -248,11 +249,11 @@ func (fg *fgen) intFloorDiv(xr, yr interval) {
 // since r and b then have opposite signs. With a positive divisor the
 // adjustment is r + (b & (r >> 63)), without a branch; with a
 // non-negative dividend too, none, and the remainder is i64.rem_u.
-func (fg *fgen) intMod(xr, yr interval) {
+func (fg *fgen) intMod(xr, yr plan.Interval) {
 	if fg.fdivMod(xr, yr) { // through f64 when proved exact (fdiv.go)
 		return
 	}
-	if yr.positive() && xr.nonNeg() {
+	if yr.Positive() && xr.NonNeg() {
 		fg.Emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
 		return
 	}
@@ -261,7 +262,7 @@ func (fg *fgen) intMod(xr, yr interval) {
 	fg.Get(b)
 	fg.Emit(wasmbin.OpI64RemS)
 	fg.Tee(r)
-	if yr.positive() {
+	if yr.Positive() {
 		fg.Get(b)
 		fg.Get(r)
 		fg.I64(63)

@@ -38,18 +38,18 @@ func (fg *fgen) bitwise(op ast.BinaryOp, k check.Kind, y ast.Expr) {
 		fg.Emit(ins)
 		return
 	}
-	n, isConst := fg.constOf(y)
-	isConst = isConst && n.kind != check.Float
+	n, isConst := fg.ConstOf(y)
+	isConst = isConst && n.Kind != check.Float
 	if !isConst {
 		fg.exprAs(y, check.Int)
 	}
 	switch {
 	case op == ast.OpLShift && isConst:
-		fg.shlConst(n.i)
+		fg.shlConst(n.I)
 	case op == ast.OpLShift:
 		fg.intShl()
 	case op == ast.OpRShift && isConst:
-		fg.shrConst(n.i)
+		fg.shrConst(n.I)
 	case op == ast.OpRShift:
 		fg.intShr()
 	default:
@@ -157,40 +157,4 @@ func (fg *fgen) shlConst(c int64) {
 		fg.Emit(wasmbin.OpI64Shl)
 		fg.Release(wasmbin.I64, a)
 	}
-}
-
-// foldBitwise folds x op y for constants x and y (ints or bools); ok is
-// false when the operation would trap.
-func foldBitwise(op ast.BinaryOp, x, y value) (value, bool) {
-	k := check.Int
-	if x.kind == check.Bool && y.kind == check.Bool && op != ast.OpLShift && op != ast.OpRShift {
-		k = check.Bool
-	}
-	a, b := x.i, y.i
-	switch op {
-	case ast.OpBitAnd:
-		return value{kind: k, i: a & b}, true
-	case ast.OpBitOr:
-		return value{kind: k, i: a | b}, true
-	case ast.OpBitXor:
-		return value{kind: k, i: a ^ b}, true
-	case ast.OpRShift:
-		if b < 0 {
-			return value{}, false
-		}
-		return value{kind: k, i: a >> min(b, 63)}, true
-	case ast.OpLShift:
-		if b < 0 || (b >= 64 && a != 0) {
-			return value{}, false
-		}
-		if b >= 64 {
-			return value{kind: k}, true
-		}
-		r := a << b
-		if r>>b != a {
-			return value{}, false
-		}
-		return value{kind: k, i: r}, true
-	}
-	return value{}, false
 }

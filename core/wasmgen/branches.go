@@ -3,6 +3,7 @@ package wasmgen
 import (
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -33,8 +34,8 @@ func (fg *fgen) branchIf(e ast.Expr, when bool, depth int64) {
 		return
 	}
 	if fg.g.on(PassFold) {
-		if v, ok := fg.constOf(e); ok && (v.kind == check.Bool || v.kind == check.Int) {
-			if (v.i != 0) == when {
+		if v, ok := fg.ConstOf(e); ok && (v.Kind == check.Bool || v.Kind == check.Int) {
+			if (v.I != 0) == when {
 				fg.EmitImm(wasmbin.OpBr, depth)
 			}
 			return
@@ -94,7 +95,7 @@ func (fg *fgen) branchCompare(e *ast.Compare, when bool, depth int64) bool {
 	}
 	x, y := e.Operands[0], e.Operands[1]
 	lk, rk := fg.typeOf(x).Kind, fg.typeOf(y).Kind
-	if !numericKind(lk) || !numericKind(rk) || mixedIntFloat(lk, rk) {
+	if !plan.NumericKind(lk) || !plan.NumericKind(rk) || mixedIntFloat(lk, rk) {
 		return false
 	}
 	op, ok := cmpOps[cmpKind(lk, rk)][e.Ops[0]]
@@ -114,11 +115,6 @@ func (fg *fgen) branchCompare(e *ast.Compare, when bool, depth int64) bool {
 	}
 	fg.EmitImm(wasmbin.OpBrIf, depth)
 	return true
-}
-
-// numericKind reports whether k is int, float or bool.
-func numericKind(k check.Kind) bool {
-	return k == check.Int || k == check.Float || k == check.Bool
 }
 
 // branchy reports whether the condition e gains from the branch form of

@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // expr generates e, leaving its value (if not None) on the stack with the
@@ -14,8 +15,8 @@ import (
 func (fg *fgen) expr(e ast.Expr) {
 	t := fg.typeOf(e)
 	if fg.g.on(PassFold) || fg.constPow(e) {
-		if v, ok := fg.constOf(e); ok && !isLiteral(e) {
-			fg.constant(v.as(t.Kind))
+		if v, ok := fg.ConstOf(e); ok && !isLiteral(e) {
+			fg.constant(v.As(t.Kind))
 			return
 		}
 	}
@@ -105,14 +106,14 @@ func isLiteral(e ast.Expr) bool {
 }
 
 // constant emits a folded value.
-func (fg *fgen) constant(v value) {
-	switch v.kind {
+func (fg *fgen) constant(v plan.Value) {
+	switch v.Kind {
 	case check.Int:
-		fg.I64(v.i)
+		fg.I64(v.I)
 	case check.Float:
-		fg.F64(v.f)
+		fg.F64(v.F)
 	case check.Bool:
-		fg.I32(int32(v.i))
+		fg.I32(int32(v.I))
 	}
 }
 
@@ -165,13 +166,13 @@ func (fg *fgen) cond(e ast.Expr) {
 
 // binary generates x op y whose checked result type is t.
 func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
-	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.rangeOf(x), y, t)
+	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.RangeOf(x), y, t)
 }
 
 // binaryWith is binary with the left operand's code emitted by left (its
 // kind is xk and, for an int, its values lie in xr), for element updates
 // such as a[i] += v.
-func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr interval, y ast.Expr, t *check.Type) {
+func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr plan.Interval, y ast.Expr, t *check.Type) {
 	yk := fg.typeOf(y).Kind
 	if t.Kind == check.List {
 		fg.listBinary(op, left, xk, y, t)
@@ -218,7 +219,7 @@ func (fg *fgen) binaryWith(op ast.BinaryOp, left func(), xk check.Kind, xr inter
 		}
 		return
 	}
-	yr := fg.rangeOf(y)
+	yr := fg.RangeOf(y)
 	switch op {
 	case ast.OpAdd:
 		fg.intAdd(xr, yr)
@@ -448,10 +449,10 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	if callee == nil || !ok {
 		panic("call to a function that is not compiled")
 	}
-	if spec, ok := fg.specCall(e); ok {
+	if spec, ok := fg.SpecCall(e); ok {
 		idx = spec
 	}
-	if guard, ok := fg.g.simpleGuard(callee); ok {
+	if guard, ok := fg.g.plan.SimpleGuard(callee); ok {
 		fg.inlinedCall(e, callee, idx, guard)
 		return
 	}

@@ -1,70 +1,13 @@
 package wasmgen
 
 import (
-	"slices"
-
-	"github.com/multilingualprogramming/multilingual/core/ast"
-	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Floor division through the float unit (pass "fdiv"). A 64-bit integer
-// division is one of the slowest instructions of a processor, several
-// times slower than a 64-bit float division, and it bounds loops such as
-// the guide's sum of (i * i) // (i + 1). When the ranges (ranges.go) prove
-// both operands of an int `a // b` or `a % b` to lie in [0, 2**53), with
-// b >= 1, they are computed as
-//
-//	q = trunc(f64(a) / f64(b))    (a // b)
-//	r = a - q*b                   (a % b)
-//
-// and both are exact: q is Python's floor quotient Q = floor(a / b), with
-// no correction step. Proof. The conversions are exact, since every
-// integer of magnitude at most 2**53 is an f64. The division returns
-// fl(x), the real x = a / b rounded to nearest (WebAssembly's f64.div is
-// IEEE 754's, correctly rounded), and rounding is monotone with fl(y) = y
-// for every f64 y. Q <= x < Q + 1, and Q <= a < 2**53 and Q + 1 <= 2**53
-// are f64s, so Q <= fl(x) <= Q + 1. Suppose fl(x) = Q + 1: x, below Q + 1,
-// is then within half a gap of it, where the gap is the distance from
-// Q + 1 down to the f64 below it. For Q = 0 that gap is 2**-53; for
-// 2**e <= Q < 2**(e+1) the f64 below Q + 1 lies in [2**e, 2**(e+1)), where
-// f64s are 2**(e-52) apart. And Q + 1 - x = ((Q+1)*b - a) / b >= 1/b,
-// since (Q+1)*b - a is a positive integer. For Q = 0, 1/b <= 2**-54
-// contradicts b < 2**53; otherwise 1/b <= 2**(e-53) gives b >= 2**(53-e),
-// and then a >= Q*b >= 2**e * 2**(53-e) = 2**53, a contradiction. So
-// Q <= fl(x) < Q + 1, and its truncation is Q. The truncation cannot
-// trap (fl(x) is finite, in [0, 2**53)), and r = a - Q*b is the exact
-// remainder, computed without overflow (0 <= Q*b <= a). Above 2**53 this
-// fails (a float quotient can round up to Q + 1 there, and the operands
-// are no longer exact): fdiv_test.go checks the argument exhaustively in
-// a model with a p-bit significand, where the same proof holds with 53
-// replaced by p and the round-ups it excludes do appear beyond 2**p.
-//
-// Everything else keeps the integer path (arith.go): operands that may be
-// negative or reach 2**53, a divisor that may be zero (i64.div traps
-// there, and the call re-runs in Python, which raises), and a divisor
-// known to be one constant, which the compiler turns into a
-// multiplication (cheaper than either division).
-//
-// The ranges usually come from loop variables. When they are too wide
-// only because a loop's bounds or an int local that the loop reads are
-// unknown, as in `for i in range(n * n): s += (i * i) // (i + 1)` (i * i is
-// below 2**53 only when i < 94906266), the loop versioning (version.go)
-// adds to its test that these values lie in [0, B) for the largest B that
-// makes such divisions provable (fdivPlan): the fast copy of the loop is
-// generated under those narrower facts, and the other copy, which runs
-// where the test fails, keeps the integer division.
-
-// fdivLimit is 2**53: every integer in [0, fdivLimit] is exact in f64.
-const fdivLimit = 1 << 53
-
-// fdivFits reports whether a // b and a % b for a in xr and b in yr take
-// the float path: the pass is on, 0 <= a < 2**53, 1 <= b < 2**53, and b
-// is not known to be one constant.
-func (fg *fgen) fdivFits(xr, yr interval) bool {
-	return fg.g.on(PassFDiv) && xr.lo >= 0 && xr.hi < fdivLimit &&
-		yr.lo >= 1 && yr.hi < fdivLimit && yr.lo != yr.hi
-}
+// Floor division through the float unit: plan/fdiv.go has the pass, its
+// proof and the plan of a versioned loop (FDivFits, FDivPlan); this file
+// emits the divisions and the loop's test.
 
 // fdivQuotient leaves q = trunc(f64(a) / f64(b)) for the operands a and
 // b on the stack, which it stores in the locals a and b.
@@ -81,8 +24,8 @@ func (fg *fgen) fdivQuotient(a, b uint32) {
 // fdivFloor replaces the operands a and b on the stack by a // b computed
 // through f64 and reports true, when fdivFits(xr, yr); otherwise it emits
 // nothing and reports false.
-func (fg *fgen) fdivFloor(xr, yr interval) bool {
-	if !fg.fdivFits(xr, yr) {
+func (fg *fgen) fdivFloor(xr, yr plan.Interval) bool {
+	if !fg.FDivFits(xr, yr) {
 		return false
 	}
 	a, b := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
@@ -94,8 +37,8 @@ func (fg *fgen) fdivFloor(xr, yr interval) bool {
 // fdivMod replaces the operands a and b on the stack by a % b computed
 // through f64 (a - q*b) and reports true, when fdivFits(xr, yr);
 // otherwise it emits nothing and reports false.
-func (fg *fgen) fdivMod(xr, yr interval) bool {
-	if !fg.fdivFits(xr, yr) {
+func (fg *fgen) fdivMod(xr, yr plan.Interval) bool {
+	if !fg.FDivFits(xr, yr) {
 		return false
 	}
 	a, b, q := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
@@ -108,184 +51,11 @@ func (fg *fgen) fdivMod(xr, yr interval) bool {
 	return true
 }
 
-// An fdivVersion is what the versioned loop's test must prove for the
-// divisions of its fast copy to take the float path: every value of the
-// names lies in [0, bound), the loop variable's because start >= 0 (when
-// startTest) and stop <= bound, the others' (int locals that the loop
-// does not assign) by a test each.
-type fdivVersion struct {
-	bound     int64
-	loopVar   string
-	startTest bool
-	stopTest  bool
-	locals    []string
-}
-
-// fdivPlan returns what the test of the innermost range loop s (positive
-// step; args are the range's arguments) must check for some of its
-// divisions to take the float path in the fast copy, or nil when none
-// would. The candidates are the loop's int divisions that do not take
-// the float path already; the names of one are those its operands read
-// that the test can bound: the loop variable (when only range loops
-// assign it) and the int locals that the loop does not assign. For a
-// bound B, each name is narrowed to [max(lo, 0), min(hi, B - 1)] of its
-// interval; since the interval arithmetic of ranges.go is monotone, a
-// division that fits for some B fits for every smaller one, and a binary
-// search finds the largest B for each (fdivBound). The plan takes the
-// smallest of them, so that every candidate that can fit does in the
-// fast copy, and bounds the names of those candidates only. The test
-// joins the loop's other versioning conditions (bounds, products,
-// accumulators): a loop that reaches B runs the checked copy, exact and
-// only slower.
-func (fg *fgen) fdivPlan(s *ast.For, args []ast.Expr) *fdivVersion {
-	if !fg.g.on(PassFDiv) || !fg.g.on(PassVersion) || s.Target == nil || !fg.loopOf(s).innermost {
-		return nil
-	}
-	k := s.Var().Name
-	assigned := fg.loopOf(s).assigned
-	names := map[string]bool{}
-	var order []string
-	best := int64(0)
-	ast.InspectStmts(s.Body, func(n ast.Node) bool {
-		var x, y ast.Expr
-		switch n := n.(type) {
-		case *ast.Binary:
-			if (n.Op == ast.OpFloorDiv || n.Op == ast.OpMod) && fg.typeOf(n).Kind == check.Int {
-				x, y = n.X, n.Y
-			}
-		case *ast.AugAssign:
-			if (n.Op == ast.OpFloorDiv || n.Op == ast.OpMod) && fg.typeOf(n.Target).Kind == check.Int {
-				x, y = n.Target, n.Value
-			}
-		}
-		if x == nil || fg.fdivFits(fg.rangeOf(x), fg.rangeOf(y)) {
-			return true
-		}
-		var own []string
-		for _, e := range []ast.Expr{x, y} {
-			ast.Inspect(e, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && !slices.Contains(own, id.Name) && fg.fdivNarrowable(id.Name, k, assigned) {
-					own = append(own, id.Name)
-				}
-				return true
-			})
-		}
-		if len(own) == 0 {
-			return true
-		}
-		b := fg.fdivBound(x, y, own)
-		if b == 0 {
-			return true
-		}
-		if best == 0 || b < best {
-			best = b
-		}
-		for _, name := range own {
-			if !names[name] {
-				names[name] = true
-				order = append(order, name)
-			}
-		}
-		return true
-	})
-	if best == 0 || !fg.withNarrowed(order, best, func() {}) {
-		return nil // (an interval narrowed to nothing: not worth a copy)
-	}
-	v := &fdivVersion{bound: best}
-	for _, name := range order {
-		r := fg.rangeOfName(name)
-		if name == k {
-			v.loopVar = k
-			v.startTest = r.lo < 0
-			v.stopTest = r.hi > best-1
-			continue
-		}
-		if r.lo < 0 || r.hi > best-1 {
-			v.locals = append(v.locals, name)
-		}
-	}
-	start, stop := interval{0, 0}, fg.rangeOf(args[0])
-	if len(args) > 1 {
-		start, stop = stop, fg.rangeOf(args[1])
-	}
-	if v.startTest && start.hi < 0 || v.stopTest && stop.lo > best {
-		return nil // the test would always fail
-	}
-	if !v.startTest && !v.stopTest && len(v.locals) == 0 {
-		// not reached: the names' intervals already lie in [0, best), so
-		// the candidates would have fit without the test
-		return nil
-	}
-	return v
-}
-
-// fdivNarrowable reports whether the loop's test can bound the name: the
-// loop variable k when it has a fact (only range loops assign it), or an
-// int local that the loop does not assign.
-func (fg *fgen) fdivNarrowable(name, k string, assigned map[string]bool) bool {
-	if name == k {
-		_, ok := fg.facts[k]
-		return ok
-	}
-	if assigned[name] {
-		return false
-	}
-	if _, local := fg.local[name]; !local {
-		return false
-	}
-	return fg.localType(name).Kind == check.Int
-}
-
-// fdivBound returns the largest B in [2, 2**53] such that x // y takes the
-// float path when each of the names is narrowed by B, or 0 when none
-// does.
-func (fg *fgen) fdivBound(x, y ast.Expr, names []string) int64 {
-	fits := func(b int64) bool {
-		ok := false
-		if fg.withNarrowed(names, b, func() { ok = fg.fdivFits(fg.rangeOf(x), fg.rangeOf(y)) }) {
-			return ok
-		}
-		return false
-	}
-	lo, hi := int64(2), int64(fdivLimit)
-	if !fits(lo) {
-		return 0
-	}
-	for lo < hi { // fits(lo) holds; find the largest
-		mid := lo + (hi-lo+1)/2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
-
-// withNarrowed runs gen with each of the names narrowed to [0, bound - 1]
-// (intersected with its interval) and reports true, or reports false
-// without running it when some name's interval has no value there.
-func (fg *fgen) withNarrowed(names []string, bound int64, gen func()) bool {
-	for _, name := range names {
-		r := fg.rangeOfName(name)
-		if max(r.lo, 0) > min(r.hi, bound-1) {
-			return false
-		}
-	}
-	run := gen
-	for _, name := range names {
-		inner := run
-		run = func() { fg.withFact(name, interval{0, bound - 1}, inner) }
-	}
-	run()
-	return true
-}
-
 // fdivTest pushes the i32 test of v: start >= 0 and stop <= bound for the
 // loop variable (cur holds the start, stop the end), each local < bound
 // as unsigned (which is also >= 0); and it with the test below it when
 // and is true. A plan has at least one test (fdivPlan).
-func (fg *fgen) fdivTest(v *fdivVersion, cur, stop uint32, and bool) {
+func (fg *fgen) fdivTest(v *plan.FDivVersion, cur, stop uint32, and bool) {
 	pushed := false
 	push := func() {
 		if and || pushed {
@@ -293,34 +63,34 @@ func (fg *fgen) fdivTest(v *fdivVersion, cur, stop uint32, and bool) {
 		}
 		pushed = true
 	}
-	if v.startTest {
+	if v.StartTest {
 		fg.Get(cur)
 		fg.I64(0)
 		fg.Emit(wasmbin.OpI64GeS)
 		push()
 	}
-	if v.stopTest {
+	if v.StopTest {
 		fg.Get(stop)
-		fg.I64(v.bound)
+		fg.I64(v.Bound)
 		fg.Emit(wasmbin.OpI64LeS)
 		push()
 	}
-	for _, name := range v.locals {
+	for _, name := range v.Locals {
 		fg.Get(fg.local[name])
-		fg.I64(v.bound)
+		fg.I64(v.Bound)
 		fg.Emit(wasmbin.OpI64LtU)
 		push()
 	}
 }
 
 // fdivFacts returns gen run with the facts of v's fast copy.
-func (fg *fgen) fdivFacts(v *fdivVersion, gen func()) func() {
-	names := append([]string{}, v.locals...)
-	if v.loopVar != "" {
-		names = append(names, v.loopVar)
+func (fg *fgen) fdivFacts(v *plan.FDivVersion, gen func()) func() {
+	names := append([]string{}, v.Locals...)
+	if v.LoopVar != "" {
+		names = append(names, v.LoopVar)
 	}
 	return func() {
-		if !fg.withNarrowed(names, v.bound, gen) {
+		if !fg.WithNarrowed(names, v.Bound, gen) {
 			gen() // not reached: fdivPlan checked the intervals
 		}
 	}

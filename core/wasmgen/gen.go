@@ -56,16 +56,22 @@
 //   - & | ^ ~ and >> are exact on i64; << traps with ErrOverflow when the
 //     result leaves i64, and a negative shift count with ErrValue (bits.go).
 //
-// The optimizations are named passes with switches (passes.go: the
-// registry, Options.Passes, `multilingual wat --disable=NAME`). Their
-// analyses run before a function is lowered and leave their decisions in
-// a plan (funcPlan, modulePlan) that lowering reads; the loop passes keep
-// what they know of the enclosing loops in loopState.
+// The optimizations are named passes with switches (core/wasmgen/plan:
+// the registry, plan.Passes; Options.Passes, `multilingual wat
+// --disable=NAME`). Their analyses live in package plan, with their
+// proofs in its doc comments: they depend only on the tree, the checker's
+// Info and facts computed once per function and loop (plan.FactCache),
+// and they write their decisions into a plan (plan.Module for the
+// module, plan.FuncPlan for each function) before the function is
+// lowered. This package is the lowering: it reads the plan, asks the
+// analyses of the function it generates (fgen embeds a plan.Func, whose
+// interval facts it narrows in guarded blocks and inlined copies), and
+// keeps what it has emitted for the enclosing loops in loopState.
 //
-// Checks are dropped only where they provably cannot fire (ranges.go keeps
-// the proofs), so the code stays exactly as strict:
+// Checks are dropped only where they provably cannot fire (plan/ranges.go
+// keeps the proofs of the intervals), so the code stays exactly as strict:
 //
-//   - Value ranges: rangeOf gives every int expression an interval that
+//   - Value ranges: plan.Func.RangeOf gives every int expression an interval that
 //     holds each value it has when it does not trap (literals, bools,
 //     len(), checked operations of intervals, and range loop variables
 //     that nothing else assigns: start <= i < stop for a positive step).
@@ -87,7 +93,7 @@
 //     branch (i + ((i >> 63) & len)), only when the index may be negative;
 //     the bounds check is one unsigned comparison against len.
 //   - A name assigned only by range loops (j in two loops) lies in the
-//     hull of their intervals (ranges.go).
+//     hull of their intervals (plan/ranges.go).
 //   - `a + b` with the sign of one operand known is checked with one
 //     comparison of the wrapped sum against the other operand (for b >= 0
 //     it overflowed iff r < a); likewise `a - b`, and a range advance by a
@@ -98,43 +104,44 @@
 //     cannot change a list's header (the list local is not assigned in
 //     it, and it makes no method call and no call of a compiled
 //     function), the list's length and data pointer are loaded once into
-//     locals (hoist.go has the proof).
+//     locals (plan/hoist.go has the proof).
 //   - Versioned loops: an innermost range loop with a positive step that
 //     indexes hoisted lists by its own variable is emitted twice, behind
-//     one test that start >= 0 and stop <= len of each such list; the
-//     first copy drops those bounds checks (version.go). When the loop
-//     multiplies its variable by an int local it does not assign, and
-//     the magnitudes are at most 2**31, the first copy keeps each such
-//     product in a local by addition (strength reduction); an int local
-//     that the loop only changes by adding values of small interval
-//     (s = s + x % 7) needs no overflow check there when it starts within
-//     2**61 of zero; an access L[k][j] skips its bounds check when the
-//     rows the loop visits are known to be longer than j (row lengths
-//     cached across the loop nest).
+//     one test that start >= 0 and stop <= len of each such list; the first
+//     copy drops those bounds checks (plan/version.go). When the loop
+//     multiplies its variable by an int local it does not assign, and the
+//     magnitudes are at most 2**31, the first copy keeps each such product
+//     in a local by addition (strength reduction); an int local that the
+//     loop only changes by adding values of small interval (s = s + x % 7)
+//     needs no overflow check there when it starts within 2**61 of zero; an
+//     access L[k][j] skips its bounds check when the rows the loop visits
+//     are known to be longer than j (row lengths cached across the loop
+//     nest).
 //   - Integer division through f64: `a // b` and `a % b` with both
 //     operands proved in [0, 2**53) (the divisor >= 1, not a constant)
 //     are trunc(f64(a) / f64(b)) and a - q*b, exact with no correction
-//     (fdiv.go has the proof); a versioned loop may test its bounds, and
+//     (plan/fdiv.go has the proof); a versioned loop may test its bounds, and
 //     int locals it reads, against the bound that makes them provable.
 //   - Non-negative specializations: a recursive int function gets a copy
 //     compiled under the hypothesis that its int parameters and its own
 //     results are >= 0, kept when every value it returns is provably >= 0
 //     under that hypothesis; calls whose int arguments are provably >= 0
-//     go there, and their results count as >= 0 (specialize.go).
+//     go there, and their results count as >= 0 (plan/specialize.go).
 //   - Leading guards of recursive functions (`if n < 2: return n`) with
 //     simple conditions and values are evaluated at each call, which
 //     calls only when the guard does not return; under the tail call
 //     transformation the guard is tested at the bottom of the loop
-//     (leafguard.go).
+//     (plan/leafguard.go).
 //   - Guards: after `if n < c: return ...`, an int parameter that nothing
-//     assigns is known to be >= c for the rest of the block (guards.go).
+//     assigns is known to be >= c for the rest of the block
+//     (plan/guards.go).
 //   - Loops over code points: `for c in s` whose c is read only by
 //     ord(c) decodes each UTF-8 sequence inline into an i64 local (one
 //     byte below 0x80), building no one-character string (strloop.go).
 //   - Loop-carried intervals: an int local whose every assignment stores
 //     a value of one interval I whenever it holds a value of I (h = (h *
 //     31 + ord(c)) % 2**32: [0, 2**32)) is in I throughout, since it
-//     starts at 0 in I (loopcarried.go); ord() is in [0, 0x10FFFF].
+//     starts at 0 in I (plan/loopcarried.go); ord() is in [0, 0x10FFFF].
 //   - `x * k` for a known k is checked by comparing x with the bounds
 //     MIN/k and MAX/k worked out at compile time, not by a division
 //     (mulconst.go).
@@ -146,18 +153,18 @@
 //     the fold pass (constpow.go).
 //   - Additive tail calls: in an int function, `return X + f(args)` adds
 //     X to an accumulator and jumps back to the top of the body with the
-//     new arguments, as C compilers do for fib (tailcall.go has the proof:
-//     the sums are the same integers associated differently, and any
-//     overflow traps and re-runs the call in Python).
+//     new arguments, as C compilers do for fib (plan/tailcall.go has the
+//     proof: the sums are the same integers associated differently, and
+//     any overflow traps and re-runs the call in Python).
 //   - Self-inlining: in such a loop, the call of the function itself that
 //     its leading guard does not answer is replaced by a copy of the
-//     loop, up to two levels deep (selfinline.go): the callee's
+//     loop, up to two levels deep (plan/selfinline.go): the callee's
 //     instructions on locals of its own, without the call.
 //   - Conditions that are only tested are jumps, never a 0/1
 //     (branches.go); in the body of `while k < n` (or an if) k is at
 //     most hi(n) - 1 until it is assigned (condfacts.go); an int local
 //     that only simple statements assign lies in the interval of its
-//     assignments, an inductive invariant (counters.go); a repeated
+//     assignments, an inductive invariant (plan/counters.go); a repeated
 //     pure expression of a loop's straight-line code whose names are
 //     not assigned in between is computed once (cse.go).
 //
@@ -183,6 +190,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Options tune generation: which optimization passes run (passes.go has
@@ -210,14 +218,13 @@ type gen struct {
 	rt *rt.Runtime
 	// plan is what the passes decided about the module (before any
 	// function is generated).
-	plan modulePlan
-	// consts caches constOf, a pure function of the tree, so that the
-	// analyses that ask about every subexpression stay linear (fold.go).
-	consts map[ast.Expr]constResult
-	// funcFacts and loopFacts hold the facts of the functions and loops
-	// met so far (facts.go).
-	funcFacts map[*check.Func]*funcFacts
-	loopFacts map[ast.Stmt]*loopInfo
+	plan *plan.Module
+	// consts remembers the constants of the tree (plan.Consts), so that
+	// the analyses that ask about every subexpression stay linear.
+	consts *plan.Consts
+	// facts holds the facts of the functions and loops met so far
+	// (plan/facts.go).
+	facts *plan.FactCache
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -250,7 +257,7 @@ func Generate(f *ast.File, info *check.Info, opt Options) (m *wasmbin.Module, er
 		Type: wasmbin.FuncType{Results: []wasmbin.ValType{wasmbin.I32}},
 		Body: []wasmbin.Instr{{Op: wasmbin.OpGlobalGet, Imm: errGlobal}},
 	})
-	g.planGuards(compiled)
+	g.plan.PlanGuards(g.info, g.passes, compiled)
 	if g.on(PassSpecialize) {
 		g.planSpecs(compiled)
 	}
@@ -277,7 +284,7 @@ var abiSections = []wasmbin.CustomSection{{Name: abi.VersionSection, Data: wasmb
 // newGen returns the state of a Generate call with an empty module.
 func newGen(info *check.Info, opt Options) *gen {
 	g := &gen{
-		info: info, opt: opt, passes: opt.Passes(),
+		info: info, opt: opt, passes: opt.Passes(), plan: &plan.Module{},
 		mod: &wasmbin.Module{
 			Custom:       abiSections,
 			MemoryPages:  1,
@@ -285,9 +292,9 @@ func newGen(info *check.Info, opt Options) *gen {
 			Globals:      []*wasmbin.Global{{Name: "__ml_error_code", Type: wasmbin.I32, Mutable: true}},
 		},
 		index:  make(map[*check.Func]uint32),
-		consts: make(map[ast.Expr]constResult),
-		// funcFacts: specHolds shares the map
-		funcFacts: make(map[*check.Func]*funcFacts),
+		consts: plan.NewConsts(info),
+		// facts: specHolds shares them
+		facts: plan.NewFactCache(),
 	}
 	g.rt = rt.New(g.mod)
 	return g
@@ -340,24 +347,19 @@ const (
 // only, and the state of lowering.
 type fgen struct {
 	*emit.Builder // the function's body
-	g             *gen
-	fn            *check.Func
-	plan          *funcPlan
-	local         map[string]uint32
-	types         map[string]*check.Type // checked type of each local, by name (localType)
-	facts         map[string]interval    // intervals of the range loop variables (ranges.go)
-	assignFacts   map[string]interval    // intervals of locals from their assignments (counters.go)
-	rangeMemo     map[ast.Expr]interval  // rangeOf's answers under the current facts (ranges.go)
+	// the analyses of the function (intervals under the current facts,
+	// constants): lowering asks, and narrows the facts where it knows more
+	*plan.Func
+	g     *gen
+	fn    *check.Func
+	plan  *plan.FuncPlan
+	local map[string]uint32
 	// loops is what hoist and version know about the loops being
 	// generated.
 	loops loopState
 	// acc is the accumulator of the tail call transformation, when the
 	// plan has it (tailcall.go).
 	acc uint32
-	// inlined holds the names bound to a callee's parameters while its
-	// leading guard is generated in place (leafguard.go): they are not
-	// the caller's locals, whatever the plan says of those.
-	inlined map[string]bool
 	// inCopy is set while a copy of the function is generated in place
 	// of one of its calls (selfinline.go).
 	inCopy int
@@ -368,26 +370,6 @@ type fgen struct {
 	// chars maps each ord(c) argument of a loop over code points to the
 	// local holding the code point (strloop.go).
 	chars map[*ast.Ident]uint32
-}
-
-// A funcPlan is what the passes decided about one function before it is
-// generated; lowering reads it and never changes it.
-type funcPlan struct {
-	// spec: the function is generated as its non-negative specialization
-	// (specialize).
-	spec bool
-	// appends holds the str locals that append statements extend in place
-	// (strappend).
-	appends map[string]bool
-	// tail: the body runs under the additive tail call transformation
-	// (tailcall).
-	tail bool
-	// rotated is the leading guard of the tail call loop, tested at its
-	// bottom (leafguard), or nil.
-	rotated *ast.If
-	// cse maps each use of a common subexpression to its definition,
-	// and each definition to itself (cse).
-	cse map[ast.Expr]ast.Expr
 }
 
 // A loopState is what the loop passes know about the loops enclosing the
@@ -409,33 +391,30 @@ type loopState struct {
 	advances []advance
 }
 
-// A modulePlan is what the passes decided about the module before any
-// function is generated.
-type modulePlan struct {
-	// specs holds the function index of the non-negative specialization
-	// of each function that has one (specialize).
-	specs map[*check.Func]uint32
-	// guards holds the leading guard of each compiled function that has
-	// a simple one (leafguard).
-	guards map[*check.Func]*ast.If
-}
-
 // function generates the code of one compilable function.
 func (g *gen) function(fn *check.Func) *wasmbin.Func {
 	return g.genFunc(fn, false)
 }
 
+// analyses returns the analyses of fn (with spec, of its non-negative
+// specialization), with no facts yet.
+func (g *gen) analyses(fn *check.Func, spec bool) *plan.Func {
+	return &plan.Func{Consts: g.consts, Info: g.info, Fn: fn, Passes: g.passes, Module: g.plan, Spec: spec, Cache: g.facts}
+}
+
 // planFunc runs the passes' analyses of fn (with spec, of its
 // non-negative specialization) and returns their plan.
-func (g *gen) planFunc(fn *check.Func, spec bool) *funcPlan {
-	p := &funcPlan{spec: spec}
-	ff := g.funcFactsOf(fn)
-	p.appends = ff.appends
-	p.cse = g.csePlan(fn)
-	if ff.tail {
-		p.tail = true
-		p.rotated, _ = g.simpleGuard(fn)
+func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
+	p := &plan.FuncPlan{Spec: spec}
+	a := g.analyses(fn, spec)
+	ff := a.FuncFacts()
+	p.Appends = ff.Appends
+	p.CSE = a.CSEPlan()
+	if ff.Tail {
+		p.Tail = true
+		p.Rotated, _ = g.plan.SimpleGuard(fn)
 	}
+	p.SelfInline = a.SelfInline(p.Tail, p.Rotated)
 	return p
 }
 
@@ -451,7 +430,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Type.Params = append(f.Type.Params, v)
 	}
 	f.Type.Results = results(fn.Result)
-	fg := &fgen{Builder: emit.New(f), g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
+	fg := &fgen{Builder: emit.New(f), Func: g.analyses(fn, spec), g: g, fn: fn, plan: g.planFunc(fn, spec), local: make(map[string]uint32)}
 	for i, n := range fn.ParamNames {
 		fg.local[n] = uint32(i)
 	}
@@ -464,14 +443,14 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
-	fg.loopFacts(fg.paramFacts())
+	fg.LoopFacts(fg.FuncFacts().Loops, fg.ParamFacts())
 	var falls bool
 	if fn.OnCallCycle {
 		fg.interruptCheck() // recursion may run long without a loop (interrupt.go)
 	}
-	if fg.plan.tail {
+	if fg.plan.Tail {
 		fg.acc = fg.Named(wasmbin.I64, "tail.acc")
-		if guard := fg.plan.rotated; guard != nil {
+		if guard := fg.plan.Rotated; guard != nil {
 			falls = fg.rotatedTail(guard, fn.Decl.Body[1:])
 		} else {
 			fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)

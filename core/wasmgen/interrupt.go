@@ -2,11 +2,8 @@ package wasmgen
 
 import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
-	"math/big"
-
-	"github.com/multilingualprogramming/multilingual/core/ast"
-	"github.com/multilingualprogramming/multilingual/core/check"
 )
 
 // Interruption. Ctrl-C must stop any call within about 100 ms, but
@@ -26,14 +23,14 @@ import (
 //   - at the top of every `while` loop and every loop over a list or a
 //     string, each iteration;
 //   - in a `for ... in range(...)` whose step has a known sign, once per
-//     chunk of up to chunkIterations iterations when the body is light (no
+//     chunk of up to ChunkIterations iterations when the body is light (no
 //     call, no list or string built; a loop nested in it checks itself):
 //     the loop is split into an outer loop, which checks and computes the
 //     end of the next chunk, and the inner loop, whose exit test compares
 //     with that end instead of with stop, so an iteration costs exactly
 //     what it did. A range loop with a heavy body, or a step of unknown
 //     sign, checks each iteration; one that provably runs at most
-//     chunkIterations times does not check at all;
+//     ChunkIterations times does not check at all;
 //   - at the entry of every function that lies on a cycle of calls
 //     (recursion, direct or mutual), since recursion may run long without
 //     a loop (fib(50));
@@ -43,17 +40,13 @@ import (
 //     loops without calling anything. For fib, `fib(n - 1) + fib(n - 2)`,
 //     X calls fib, unless the leading guard skips that call (leafguard.go)
 //     because n - 1 < 2; then n - 2 < 2 too, and the loop ends at the next
-//     test of the guard: no check is needed (tailPassCalls has the proof).
+//     test of the guard: no check is needed (plan.TailPassCalls has the
+//     proof).
 //
 // Everything else runs a bounded number of instructions between two
 // checks: straight-line code, calls of functions that are not recursive
 // (whose loops check themselves), and the runtime helpers, whose loops are
 // bounded by the size of a list or string.
-
-// chunkIterations is how many iterations of a light range loop run between
-// two checks: a light body is at most a few hundred instructions, so a
-// chunk takes well under a millisecond.
-const chunkIterations = 1024
 
 // interruptChecks turns the checks (and the chunking of range loops) on;
 // only the test that measures their cost turns them off.
@@ -78,124 +71,12 @@ func (g *gen) addInterruptExport() {
 	g.mod.Globals = append(g.mod.Globals, &wasmbin.Global{Name: abi.InterruptExport, Type: wasmbin.I32, Init: abi.InterruptAddr, Export: true})
 }
 
-// lightBody reports whether a loop body runs only a few hundred
-// instructions per iteration, apart from the loops nested in it (which
-// check for interruption themselves): no call of a function or method,
-// and no list or string built, concatenated, repeated or sliced. Builtins
-// of constant cost (len, abs, int and float of numbers, bool) are light.
-func (fg *fgen) lightBody(body []ast.Stmt) bool {
-	light := true
-	ast.InspectStmts(body, func(n ast.Node) bool {
-		if !light {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.For, *ast.While:
-			// nested loops check themselves; their headers (the
-			// iterable, the condition) are expressions like others
-			if f, ok := n.(*ast.For); ok {
-				light = fg.lightExpr(f.Iter)
-			}
-			if w, ok := n.(*ast.While); ok {
-				light = fg.lightExpr(w.Cond)
-			}
-			return false
-		case ast.Expr:
-			light = fg.lightExpr(n)
-			return false
-		}
-		return true
-	})
-	return light
-}
-
-// lightExpr reports whether evaluating e costs a bounded, small number of
-// instructions (see lightBody).
-func (fg *fgen) lightExpr(e ast.Expr) bool {
-	light := true
-	ast.Inspect(e, func(n ast.Node) bool {
-		if !light {
-			return false
-		}
-		x, ok := n.(ast.Expr)
-		if !ok {
-			return true
-		}
-		if t, known := fg.g.info.Types[x]; known && t.Kind == check.Str {
-			// indexing a non-ASCII string scans it; building one copies
-			light = false
-			return false
-		}
-		switch x := x.(type) {
-		case *ast.Call:
-			id, isIdent := x.Func.(*ast.Ident)
-			if !isIdent {
-				light = false // a method call
-				return false
-			}
-			if _, builtin := fg.g.info.Builtins[id]; !builtin {
-				light = false // a compiled function
-				return false
-			}
-			switch id.Name {
-			case "len", "abs", "int", "float", "bool":
-				for _, a := range x.Args {
-					if t, known := fg.g.info.Types[a]; !known || (t.Kind != check.Int && t.Kind != check.Float &&
-						t.Kind != check.Bool && !(id.Name == "len" && t.Kind == check.List)) {
-						light = false
-					}
-				}
-				return light
-			}
-			light = false // range, sum, min, max and the rest may loop
-			return false
-		case *ast.ListLit, *ast.Slice, *ast.Comp:
-			light = false
-			return false
-		case *ast.Binary:
-			if t, known := fg.g.info.Types[x]; known && t.Kind == check.List {
-				light = false // concatenation or repetition
-				return false
-			}
-		}
-		return true
-	})
-	return light
-}
-
-// shortRange reports whether a range loop with these arguments provably
-// runs at most chunkIterations times: its start and stop have known
-// intervals and its step is the constant step.
-func (fg *fgen) shortRange(args []ast.Expr, step int64) bool {
-	if step == 0 {
-		return false
-	}
-	start := interval{0, 0}
-	if len(args) > 1 {
-		start = fg.rangeOf(args[0])
-	}
-	stop := fg.rangeOf(args[min(1, len(args)-1)])
-	// The most iterations: from the lowest start to the highest stop for
-	// a positive step, the other way round for a negative one.
-	var span *big.Int
-	if step > 0 {
-		span = new(big.Int).Sub(big.NewInt(stop.hi), big.NewInt(start.lo))
-	} else {
-		span = new(big.Int).Sub(big.NewInt(start.hi), big.NewInt(stop.lo))
-	}
-	if span.Sign() <= 0 {
-		return true
-	}
-	limit := new(big.Int).Mul(big.NewInt(chunkIterations), new(big.Int).Abs(big.NewInt(step)))
-	return span.Cmp(limit) <= 0
-}
-
 // chunkedLoop emits a range loop whose step has a known sign (stepSign)
-// in chunks of at most chunkIterations iterations (see above):
+// in chunks of at most ChunkIterations iterations (see above):
 //
 //	block                               ; break
 //	  br_if 0 (exit test)               ; an empty range costs no more
-//	  span = chunkIterations * |step|
+//	  span = ChunkIterations * |step|
 //	  loop                              ; one chunk
 //	    check the interrupt word
 //	    lim = the end of the chunk      ; cur + span, or stop when nearer
@@ -240,7 +121,7 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 			mag = -mag
 		}
 		if mag < 1<<53 {
-			c := mag * chunkIterations
+			c := mag * plan.ChunkIterations
 			span = func() { fg.I64(c) }
 		}
 	} else {
@@ -254,7 +135,7 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 			fg.Emit(wasmbin.OpI64Sub) // MIN stays MIN: 2**63 unsigned, too big below
 		}
 		fg.Tee(abs)
-		fg.I64(10) // log2(chunkIterations)
+		fg.I64(10) // log2(ChunkIterations)
 		fg.Emit(wasmbin.OpI64Shl)
 		fg.I64(-1)
 		fg.Get(abs)
@@ -313,109 +194,4 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 	fg.EmitImm(wasmbin.OpBr, 0)
 	fg.End()
 	fg.End()
-}
-
-// tailPassCalls reports whether a pass of the tail call loop that ends in
-// the tail call X + call certainly calls a function that checks for
-// interruption at its entry (a function on a cycle of calls), or else
-// leaves the loop at the next test of the guard. A call counts when X
-// makes it whatever the values (not under a conditional expression or the
-// right operand of and/or). A call whose callee's leading guard is tested
-// in place (leafguard.go) is made only when the guard fails on its
-// arguments; it counts when the guard holding on them implies that it
-// holds on the tail call's arguments too (guardImplies).
-func (fg *fgen) tailPassCalls(x ast.Expr, call *ast.Call) bool {
-	found := false
-	var visit func(e ast.Expr)
-	visit = func(e ast.Expr) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.IfExp:
-				visit(n.Cond) // only the condition is certain to run
-				return false
-			case *ast.Logic:
-				visit(n.X)
-				return false
-			case *ast.Lambda, *ast.Comp:
-				return false
-			case *ast.Call:
-				id, ok := n.Func.(*ast.Ident)
-				if !ok {
-					return true
-				}
-				if _, builtin := fg.g.info.Builtins[id]; builtin {
-					return true
-				}
-				callee := fg.g.info.FuncByName[id.Name]
-				if callee == nil || !callee.OnCallCycle {
-					return true
-				}
-				guard, guarded := fg.g.simpleGuard(callee)
-				if !guarded || (callee == fg.fn && fg.guardImplies(guard, n, call)) {
-					found = true
-					return false
-				}
-			}
-			return true
-		})
-	}
-	visit(x)
-	return found
-}
-
-// guardImplies reports whether fn's leading guard holding on the
-// arguments of call implies that it holds on those of tail (both calls of
-// fn). It knows the guards `p < c` and `p <= c` on an int parameter p and
-// an int literal c, with arguments p + k (k a literal, possibly negative,
-// or 0): the guard is downward closed in p, so it suffices that tail's
-// argument is at most call's, whatever p is.
-func (fg *fgen) guardImplies(guard *ast.If, call, tail *ast.Call) bool {
-	cmp, ok := guard.Cond.(*ast.Compare)
-	if !ok || len(cmp.Ops) != 1 || (cmp.Ops[0] != ast.CmpLt && cmp.Ops[0] != ast.CmpLe) || len(cmp.Operands) != 2 {
-		return false
-	}
-	p, ok := cmp.Operands[0].(*ast.Ident)
-	if c, lit := fg.constOf(cmp.Operands[1]); !ok || !lit || c.kind != check.Int {
-		return false
-	}
-	idx := -1
-	for i, name := range fg.fn.ParamNames {
-		if name == p.Name && fg.fn.Params[i].Kind == check.Int {
-			idx = i
-		}
-	}
-	if idx < 0 || idx >= len(call.Args) || idx >= len(tail.Args) {
-		return false
-	}
-	kc, ok1 := fg.paramOffset(call.Args[idx], p.Name)
-	kt, ok2 := fg.paramOffset(tail.Args[idx], p.Name)
-	return ok1 && ok2 && kt <= kc
-}
-
-// paramOffset returns k when e is `name`, `name + k` or `name - k` with k
-// an int constant small enough that the comparison of offsets is exact.
-func (fg *fgen) paramOffset(e ast.Expr, name string) (int64, bool) {
-	if id, ok := e.(*ast.Ident); ok && id.Name == name {
-		return 0, true
-	}
-	b, ok := e.(*ast.Binary)
-	if !ok || (b.Op != ast.OpAdd && b.Op != ast.OpSub) {
-		return 0, false
-	}
-	id, ok := b.X.(*ast.Ident)
-	c, ok2 := fg.constOf(b.Y)
-	if !ok || !ok2 || id.Name != name || c.kind != check.Int {
-		return 0, false
-	}
-	k := c.i
-	if k > 1<<40 || k < -(1<<40) {
-		return 0, false
-	}
-	if b.Op == ast.OpSub {
-		k = -k
-	}
-	return k, true
 }

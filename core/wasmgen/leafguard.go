@@ -4,125 +4,22 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Leading guards of recursive functions. fib begins with
-//
-//	if n < 2:
-//	    return n
-//
-// and 38% of its calls (fib(30): 514,229 of 1,346,269) only run that
-// guard. With the leafguard pass the generator does two things with such a guard
-// (whose condition and value are simple: names of int, float or bool
-// parameters, literals, + - *, unary operators, comparisons, and/or/not):
-//
-//   - At a call of the function, it evaluates the arguments into
-//     temporaries, then the guard's condition on them, and returns the
-//     guard's value without calling when the condition holds; otherwise it
-//     calls. The callee would have evaluated the same expressions, in the
-//     same order, on the same values: the result, and any trap (an
-//     overflow of n - 1 in the value), are the same; only the stack frame
-//     is saved.
-//
-//   - Under the additive tail call transformation (tailcall.go), the
-//     guard is tested once before the loop of the body and again after
-//     each tail call has rebound the parameters, which is where the
-//     recursive call would have tested it, instead of at the top of each
-//     turn: the loop's test moves to its bottom, one jump less per turn.
-//     The test after a tail call is generated with the parameters'
-//     intervals of the function's entry, since the guard's own fact (n >=
-//     2 after it) does not hold for the new values.
-//
-// Only recursive functions are treated, where the calls are many.
-
-// planGuards finds the leading guard of each compiled function (see
-// above) for the plan: every call site of a function, and its own tail
-// call loop, read it there.
-func (g *gen) planGuards(compiled []*check.Func) {
-	for _, fn := range compiled {
-		if s, ok := g.findGuard(fn); ok {
-			if g.plan.guards == nil {
-				g.plan.guards = make(map[*check.Func]*ast.If)
-			}
-			g.plan.guards[fn] = s
-		}
-	}
-}
-
-// simpleGuard returns the leading guard of fn, `if C: return E` with C and
-// E simple (see above), when fn is recursive, as planGuards found it.
-func (g *gen) simpleGuard(fn *check.Func) (*ast.If, bool) {
-	s, ok := g.plan.guards[fn]
-	return s, ok
-}
-
-// findGuard works out the leading guard of fn for planGuards.
-func (g *gen) findGuard(fn *check.Func) (*ast.If, bool) {
-	if !g.on(PassLeafGuard) || fn == nil || fn.Decl == nil || len(fn.Decl.Body) < 2 || !fn.CallsItself {
-		return nil, false
-	}
-	s, ok := fn.Decl.Body[0].(*ast.If)
-	if !ok || len(s.Else) != 0 || len(s.Body) != 1 {
-		return nil, false
-	}
-	r, ok := s.Body[0].(*ast.Return)
-	if !ok || r.Value == nil || fn.Result == nil || fn.Result.Kind == check.None {
-		return nil, false
-	}
-	if !g.simpleExpr(fn, s.Cond) || !g.simpleExpr(fn, r.Value) {
-		return nil, false
-	}
-	return s, true
-}
-
-// simpleExpr reports whether e, in fn, is made only of fn's int, float and
-// bool parameters, literals and the operators a guard may use.
-func (g *gen) simpleExpr(fn *check.Func, e ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.IntLit, *ast.FloatLit, *ast.BoolLit:
-		return true
-	case *ast.Ident:
-		for i, p := range fn.ParamNames {
-			if p == e.Name {
-				k := fn.Params[i].Kind
-				return k == check.Int || k == check.Float || k == check.Bool
-			}
-		}
-		return false
-	case *ast.Unary:
-		return (e.Op == ast.OpNeg || e.Op == ast.OpPos || e.Op == ast.OpNot) && g.simpleExpr(fn, e.X)
-	case *ast.Binary:
-		t, ok := g.info.Types[e]
-		return ok && (t.Kind == check.Int || t.Kind == check.Float) &&
-			(e.Op == ast.OpAdd || e.Op == ast.OpSub || e.Op == ast.OpMul) &&
-			g.simpleExpr(fn, e.X) && g.simpleExpr(fn, e.Y)
-	case *ast.Compare:
-		for _, op := range e.Ops {
-			if op == ast.CmpIn || op == ast.CmpNotIn {
-				return false
-			}
-		}
-		for _, x := range e.Operands {
-			if t, ok := g.info.Types[x]; !ok || t.Kind == check.Str || t.Kind == check.List || !g.simpleExpr(fn, x) {
-				return false
-			}
-		}
-		return true
-	case *ast.Logic:
-		return g.simpleExpr(fn, e.X) && g.simpleExpr(fn, e.Y)
-	}
-	return false
-}
+// Leading guards of recursive functions: plan/leafguard.go has the pass,
+// its proof and the plan (Module.Guards); this file lowers a call with
+// the callee's guard in place and the rotated tail call loop.
 
 // inlinedCall generates the call e of callee (function index idx) with
 // callee's leading guard evaluated in place (see above).
 func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *ast.If) {
-	ranges := make([]interval, len(e.Args))
+	ranges := make([]plan.Interval, len(e.Args))
 	temps := make([]uint32, len(e.Args))
 	vts := make([]wasmbin.ValType, len(e.Args))
 	for i, a := range e.Args {
-		ranges[i] = fg.rangeOf(a)
+		ranges[i] = fg.RangeOf(a)
 		vts[i], _ = valType(callee.Params[i])
 		temps[i] = fg.Temp(vts[i])
 		fg.exprAs(a, callee.Params[i].Kind)
@@ -153,36 +50,30 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 // asParams runs gen with the names of callee's parameters bound to the
 // locals temps, whose values lie in ranges (for the int ones), and
 // restores the caller's names afterwards.
-func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, gen func()) {
+func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Interval, gen func()) {
 	type saved struct {
 		local            uint32
 		hasLocal         bool
-		fact             interval
+		fact             plan.Interval
 		hasFact, inlined bool
 	}
 	old := make([]saved, len(temps))
 	for i, name := range callee.ParamNames {
 		var s saved
 		s.local, s.hasLocal = fg.local[name]
-		s.fact, s.hasFact = fg.facts[name]
-		s.inlined = fg.inlined[name]
+		s.fact, s.hasFact = fg.Fact(name)
+		s.inlined = fg.Inlined[name]
 		old[i] = s
 		fg.local[name] = temps[i]
-		if fg.facts == nil {
-			fg.facts = map[string]interval{}
-			fg.rangeMemo = nil
-		}
 		if callee.Params[i].Kind == check.Int {
-			fg.facts[name] = ranges[i]
-			fg.rangeMemo = nil
+			fg.SetFact(name, ranges[i])
 		} else {
-			delete(fg.facts, name)
-			fg.rangeMemo = nil
+			fg.DeleteFact(name)
 		}
-		if fg.inlined == nil {
-			fg.inlined = map[string]bool{}
+		if fg.Inlined == nil {
+			fg.Inlined = map[string]bool{}
 		}
-		fg.inlined[name] = true
+		fg.Inlined[name] = true
 	}
 	gen()
 	for i := len(temps) - 1; i >= 0; i-- {
@@ -193,14 +84,12 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []interval, 
 			delete(fg.local, name)
 		}
 		if s.hasFact {
-			fg.facts[name] = s.fact
-			fg.rangeMemo = nil
+			fg.SetFact(name, s.fact)
 		} else {
-			delete(fg.facts, name)
-			fg.rangeMemo = nil
+			fg.DeleteFact(name)
 		}
 		if !s.inlined {
-			delete(fg.inlined, name)
+			delete(fg.Inlined, name)
 		}
 	}
 }
@@ -240,8 +129,8 @@ func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.Mark(markTailTop)
 	falls := true
-	if name, r, ok := fg.guardFact(g); ok {
-		fg.withFact(name, r, func() { falls = fg.block(rest) })
+	if name, r, ok := fg.GuardFact(g); ok {
+		fg.WithFact(name, r, func() { falls = fg.block(rest) })
 	} else {
 		falls = fg.block(rest)
 	}
@@ -257,24 +146,19 @@ func (fg *fgen) rotatedLoop(g *ast.If, rest []ast.Stmt) {
 // else to the guard's body; the condition is generated with the
 // parameters' intervals of the function's entry.
 func (fg *fgen) retest() {
-	saved := fg.facts
-	fg.facts = map[string]interval{}
-	fg.rangeMemo = nil
+	saved := fg.Facts()
+	fg.SetFacts(map[string]plan.Interval{})
 	for name, r := range saved {
-		fg.facts[name] = r
-		fg.rangeMemo = nil
+		fg.SetFact(name, r)
 	}
 	for _, name := range fg.fn.ParamNames {
-		delete(fg.facts, name)
-		fg.rangeMemo = nil
+		fg.DeleteFact(name)
 	}
-	for name, r := range fg.paramFacts() {
-		fg.facts[name] = r
-		fg.rangeMemo = nil
+	for name, r := range fg.ParamFacts() {
+		fg.SetFact(name, r)
 	}
-	fg.cond(fg.plan.rotated.Cond)
-	fg.facts = saved
-	fg.rangeMemo = nil
+	fg.cond(fg.plan.Rotated.Cond)
+	fg.SetFacts(saved)
 	fg.Emit(wasmbin.OpI32Eqz)
 	fg.EmitImm(wasmbin.OpBrIf, fg.Depth(markTailTop))
 	fg.EmitImm(wasmbin.OpBr, fg.Depth(markTailBase))

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // leafSrc has recursive functions with simple leading guards, and callers
@@ -56,7 +58,7 @@ func TestLeafGuards(t *testing.T) {
 	}
 	big := func(n int64) result {
 		if n < 1 {
-			if p, ok := mul64(n, 1<<62); ok {
+			if p, ok := plan.Mul64(n, 1<<62); ok {
 				return result{val: p}
 			}
 			return result{trap: "overflow"}

@@ -4,6 +4,7 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/rt"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
@@ -101,7 +102,7 @@ func (fg *fgen) slot(x, i ast.Expr) {
 		ref.l, lTemp = fg.operandLocal(x, wasmbin.I32, func() { fg.expr(x) })
 	}
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
-	ir := fg.rangeOf(i)
+	ir := fg.RangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, wasmbin.I64, func() { fg.exprAs(i, check.Int) })
 	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.loops.proven[xi.Name] != "" {
 		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.proven[xi.Name] {
@@ -174,7 +175,7 @@ func (fg *fgen) data(r listRef) {
 // negative values. The bounds check is then one unsigned comparison
 // against len, which also rejects an index still negative. The local i
 // is not changed (a[i] op= v checks the same i twice).
-func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
+func (fg *fgen) slotAt(r listRef, i uint32, ir plan.Interval) {
 	fg.g.rt.UseHeap()
 	if r.inBounds {
 		fg.data(r)
@@ -184,7 +185,7 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir interval) {
 		return
 	}
 	n := i
-	if !ir.nonNeg() {
+	if !ir.NonNeg() {
 		n = fg.Temp(wasmbin.I64)
 		defer fg.Release(wasmbin.I64, n)
 		fg.Get(i)
@@ -244,13 +245,13 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 		fg.Set(ref.l)
 	}
 	ref.w = widthOf(et.Kind)
-	ir := fg.rangeOf(tg.Index)
+	ir := fg.RangeOf(tg.Index)
 	fg.exprAs(tg.Index, check.Int)
 	fg.Set(i)
 	fg.binaryWith(aug.Op, func() {
 		fg.slotAt(ref, i, ir)
 		fg.load(et.Kind, 0)
-	}, et.Kind, fullRange, value, et)
+	}, et.Kind, plan.FullRange, value, et)
 	fg.Set(r)
 	fg.slotAt(ref, i, ir)
 	fg.Get(r)
@@ -370,7 +371,7 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 			fg.Get(acc)
 			fg.Get(e)
 			fg.Release(wasmbin.I64, e)
-			fg.intAdd(fullRange, fullRange)
+			fg.intAdd(plan.FullRange, plan.FullRange)
 			fg.Set(acc)
 		})
 		fg.Get(acc)

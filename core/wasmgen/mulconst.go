@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -35,18 +36,18 @@ func mulBounds(k int64) (lo, hi int64) {
 // known value k and the pass is on; it reports whether it did. The known
 // operand is dropped (it has been evaluated) and pushed again as a
 // constant, which lets the engine turn the product into shifts.
-func (fg *fgen) mulConst(xr, yr interval) bool {
+func (fg *fgen) mulConst(xr, yr plan.Interval) bool {
 	if !fg.g.on(PassMulConst) {
 		return false
 	}
 	var k int64
-	var xRange interval
-	constRight := yr.lo == yr.hi
+	var xRange plan.Interval
+	constRight := yr.Lo == yr.Hi
 	switch {
 	case constRight:
-		k, xRange = yr.lo, xr
-	case xr.lo == xr.hi:
-		k, xRange = xr.lo, yr
+		k, xRange = yr.Lo, xr
+	case xr.Lo == xr.Hi:
+		k, xRange = xr.Lo, yr
 	default:
 		return false
 	}
@@ -65,10 +66,10 @@ func (fg *fgen) mulConst(xr, yr interval) bool {
 	lo, hi := mulBounds(k)
 	fg.Get(a)
 	switch {
-	case xRange.lo >= lo:
+	case xRange.Lo >= lo:
 		fg.I64(hi)
 		fg.Emit(wasmbin.OpI64GtS)
-	case xRange.hi <= hi:
+	case xRange.Hi <= hi:
 		fg.I64(lo)
 		fg.Emit(wasmbin.OpI64LtS)
 	default:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // block generates a statement list and reports whether control can fall
@@ -24,11 +25,11 @@ func (fg *fgen) block(body []ast.Stmt) bool {
 			continue
 		}
 		// A guard that left the block narrows a parameter for the rest of
-		// it (guards.go).
-		if g, ok := s.(*ast.If); ok && falls && !fg.bodyFalls(g) {
-			if name, r, ok := fg.guardFact(g); ok {
+		// it (plan/guards.go).
+		if g, ok := s.(*ast.If); ok && falls && !plan.BodyFalls(g) {
+			if name, r, ok := fg.GuardFact(g); ok {
 				rest := true
-				fg.withFact(name, r, func() { rest = fg.block(body[i+1:]) })
+				fg.WithFact(name, r, func() { rest = fg.block(body[i+1:]) })
 				return rest
 			}
 		}
@@ -42,7 +43,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Pass:
 		return true
 	case *ast.Assign:
-		if r, x, ok := fg.appendStmt(s); ok {
+		if r, x, ok := fg.AppendStmt(s); ok {
 			fg.appendTo(r, x)
 			return true
 		}
@@ -55,7 +56,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
-		if r, x, ok := fg.appendStmt(s); ok {
+		if r, x, ok := fg.AppendStmt(s); ok {
 			fg.appendTo(r, x)
 			return true
 		}
@@ -64,7 +65,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 			return true
 		}
 		id := s.Target.(*ast.Ident)
-		lt := fg.localType(id.Name)
+		lt := fg.LocalType(id.Name)
 		fg.binary(s.Op, s.Target, s.Value, lt)
 		fg.Set(fg.local[id.Name])
 		return true
@@ -80,7 +81,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.If:
 		// the facts of the condition are computed before it is generated,
 		// under the facts that hold where it is tested (condfacts.go)
-		yes, no := fg.condFacts(s.Cond, true), fg.condFacts(s.Cond, false)
+		yes, no := fg.CondFacts(s.Cond, true), fg.CondFacts(s.Cond, false)
 		body := func() bool { return fg.factBlock(s.Body, yes) }
 		orElse := func() bool { return fg.factBlock(s.Else, no) }
 		if fg.branchy(s.Cond) {
@@ -103,7 +104,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		fg.Mark(markContinue)
 		fg.interruptCheck() // each iteration (interrupt.go)
-		yes := fg.condFacts(s.Cond, true)
+		yes := fg.CondFacts(s.Cond, true)
 		fg.branchIf(s.Cond, false, 1) // branches.go
 		fg.factBlock(s.Body, yes)
 		fg.EmitImm(wasmbin.OpBr, 0)
@@ -151,29 +152,9 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	panic("statement not compiled")
 }
 
-// localType returns the checked type of a local.
-func (fg *fgen) localType(name string) *check.Type {
-	if t, ok := fg.localTypes()[name]; ok {
-		return t
-	}
-	panic("unknown local " + name)
-}
-
-// localTypes returns the checked type of each local of the function, by
-// name (built on first use).
-func (fg *fgen) localTypes() map[string]*check.Type {
-	if fg.types == nil {
-		fg.types = make(map[string]*check.Type)
-		for _, l := range fg.g.info.Locals[fg.fn.Decl] {
-			fg.types[l.Name] = l.Type
-		}
-	}
-	return fg.types
-}
-
 // ret generates a return statement.
 func (fg *fgen) ret(s *ast.Return) {
-	if fg.plan.tail {
+	if fg.plan.Tail {
 		fg.tailReturn(s)
 		return
 	}
@@ -220,16 +201,16 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.exprAs(args[1], check.Int)
 		fg.Set(stop)
 		if len(args) == 3 {
-			if v, ok := fg.constOf(args[2]); ok && v.kind != check.Float {
-				step = v.i
+			if v, ok := fg.ConstOf(args[2]); ok && v.Kind != check.Float {
+				step = v.I
 			} else {
 				stepConst = false
 				stepLocal = fg.Temp(wasmbin.I64)
 				defer fg.Release(wasmbin.I64, stepLocal)
 				fg.exprAs(args[2], check.Int)
-				if sr := fg.rangeOf(args[2]); sr.positive() || sr.hi < 0 {
+				if sr := fg.RangeOf(args[2]); sr.Positive() || sr.Hi < 0 {
 					stepSign = 1
-					if sr.hi < 0 {
+					if sr.Hi < 0 {
 						stepSign = -1
 					}
 					fg.Set(stepLocal) // cannot be zero
@@ -250,15 +231,15 @@ func (fg *fgen) forRange(s *ast.For) {
 	// The advance cur + step cannot overflow when the last value below
 	// stop plus the largest step still fits (cur < stop for a positive
 	// step, cur > stop for a negative one).
-	var stepR interval
+	var stepR plan.Interval
 	if stepConst {
-		stepR = interval{step, step}
+		stepR = plan.Interval{Lo: step, Hi: step}
 	} else {
-		stepR = fg.rangeOf(args[2])
+		stepR = fg.RangeOf(args[2])
 	}
-	stopR := fg.rangeOf(args[min(1, len(args)-1)])
-	advanceSafe := stepSign > 0 && stopR.hi != math.MinInt64 && addSafe(interval{stopR.hi - 1, stopR.hi - 1}, stepR) ||
-		stepSign < 0 && stopR.lo != math.MaxInt64 && addSafe(interval{stopR.lo + 1, stopR.lo + 1}, stepR)
+	stopR := fg.RangeOf(args[min(1, len(args)-1)])
+	advanceSafe := stepSign > 0 && stopR.Hi != math.MinInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Hi - 1, Hi: stopR.Hi - 1}, stepR) ||
+		stepSign < 0 && stopR.Lo != math.MaxInt64 && plan.AddSafe(plan.Interval{Lo: stopR.Lo + 1, Hi: stopR.Lo + 1}, stepR)
 	if stepConst && step == 0 {
 		fg.Trap(abi.ErrValue)
 		return
@@ -268,8 +249,8 @@ func (fg *fgen) forRange(s *ast.For) {
 	// chunkIterations times does not check; a light body with a step of
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
-	if interruptChecks && !(stepConst && fg.shortRange(args, step)) {
-		chunked = stepSign != 0 && fg.lightLoop(s)
+	if interruptChecks && !(stepConst && fg.ShortRange(args, step)) {
+		chunked = stepSign != 0 && fg.LightLoop(s)
 		perIteration = !chunked
 	}
 	// The exit test, for the step's sign: cur >= stop, cur <= stop, or

@@ -35,58 +35,11 @@ import (
 // down onto r's end and its object dropped, so that appending non-ASCII
 // characters stays linear too.
 
-// appendTargets returns the str locals of body that some statement
-// appends to (`r = r + x` or `r += x`).
-func (fg *fgen) appendTargets(body []ast.Stmt) map[string]bool {
-	out := map[string]bool{}
-	ast.InspectStmts(body, func(n ast.Node) bool {
-		if r, _, ok := fg.appendStmt(n); ok {
-			out[r.Name] = true
-		}
-		return true
-	})
-	return out
-}
-
 // appended reports whether name is a str local of the function that the
 // plan appends to in place (and not, at this point, the name of an inlined
 // callee's parameter: leafguard.go).
 func (fg *fgen) appended(name string) bool {
-	return fg.plan.appends[name] && !fg.inlined[name]
-}
-
-// appendStmt reports whether n is `r = r + x` or `r += x` for a str local
-// r, returning r and x.
-func (fg *fgen) appendStmt(n ast.Node) (*ast.Ident, ast.Expr, bool) {
-	if !fg.g.on(PassStrAppend) {
-		return nil, nil, false
-	}
-	switch s := n.(type) {
-	case *ast.Assign:
-		r, ok := s.Target.(*ast.Ident)
-		b, isBin := s.Value.(*ast.Binary)
-		if !ok || !isBin || b.Op != ast.OpAdd {
-			return nil, nil, false
-		}
-		x, ok := b.X.(*ast.Ident)
-		if !ok || x.Name != r.Name || !fg.isStrLocal(r.Name) {
-			return nil, nil, false
-		}
-		return r, b.Y, true
-	case *ast.AugAssign:
-		r, ok := s.Target.(*ast.Ident)
-		if !ok || s.Op != ast.OpAdd || !fg.isStrLocal(r.Name) {
-			return nil, nil, false
-		}
-		return r, s.Value, true
-	}
-	return nil, nil, false
-}
-
-// isStrLocal reports whether name is a local of type str.
-func (fg *fgen) isStrLocal(name string) bool {
-	t, ok := fg.localTypes()[name]
-	return ok && t.Kind == check.Str
+	return fg.plan.Appends[name] && !fg.Inlined[name]
 }
 
 // strLook generates a str operand in a context that only looks at it: an

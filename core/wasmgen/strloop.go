@@ -3,7 +3,7 @@ package wasmgen
 import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
-	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
@@ -18,17 +18,13 @@ import (
 // set; ord(c) cannot raise (c has one character), which is why it is
 // exact. Any other use of c keeps forStr's lowering.
 
-// maxCodePoint is the largest code point: ord() of any one-character
-// string lies in [0, maxCodePoint].
-const maxCodePoint = 0x10FFFF
-
 // charLoop generates s as a loop over code points when the pass is on and
 // the loop variable qualifies (see above); it reports whether it did.
 func (fg *fgen) charLoop(s *ast.For) bool {
 	if !fg.g.on(PassStrChars) {
 		return false
 	}
-	ords, ok := fg.ordOnlyUses(s)
+	ords, ok := fg.OrdOnlyUses(s)
 	if !ok {
 		return false
 	}
@@ -67,7 +63,7 @@ func (fg *fgen) charLoop(s *ast.For) bool {
 	fg.interruptCheck()
 	fg.Bin(wasmbin.OpI32GeU, p, end)
 	fg.EmitImm(wasmbin.OpBrIf, 1)
-	if interruptChecks && fg.lightChars(s.Body, ords) {
+	if interruptChecks && fg.LightChars(s.Body, ords) {
 		// a light body checks for interruption once per chunk of at
 		// most chunkIterations bytes (so as many iterations at most):
 		// lim = min(end, p + chunk), an inner loop runs while p < lim
@@ -77,11 +73,11 @@ func (fg *fgen) charLoop(s *ast.For) bool {
 		lim := fg.Temp(wasmbin.I32)
 		defer fg.Release(wasmbin.I32, lim)
 		fg.Get(p)
-		fg.I32(chunkIterations)
+		fg.I32(plan.ChunkIterations)
 		fg.Emit(wasmbin.OpI32Add)
 		fg.Get(end)
 		fg.Bin(wasmbin.OpI32Sub, end, p)
-		fg.I32(chunkIterations)
+		fg.I32(plan.ChunkIterations)
 		fg.Emit(wasmbin.OpI32GtU)
 		fg.Emit(wasmbin.OpSelect)
 		fg.Set(lim)
@@ -100,94 +96,6 @@ func (fg *fgen) charLoop(s *ast.For) bool {
 		delete(fg.chars, id)
 	}
 	return true
-}
-
-// lightChars is lightBody (interrupt.go) for the body of a loop over code
-// points, where each ord(c) of ords reads a local: light when every other
-// expression is.
-func (fg *fgen) lightChars(body []ast.Stmt, ords []*ast.Ident) bool {
-	ours := map[*ast.Ident]bool{}
-	for _, id := range ords {
-		ours[id] = true
-	}
-	light := true
-	expr := func(e ast.Expr) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if !light {
-				return false
-			}
-			switch x := n.(type) {
-			case *ast.Call:
-				if len(x.Args) == 1 {
-					if id, ok := x.Args[0].(*ast.Ident); ok && ours[id] {
-						return false // the code point local
-					}
-				}
-				light = fg.lightExpr(x)
-				return false
-			case *ast.Ident, *ast.IntLit, *ast.FloatLit, *ast.BoolLit, *ast.Binary, *ast.Unary, *ast.Compare, *ast.Logic, *ast.IfExp:
-				if t, known := fg.g.info.Types[x.(ast.Expr)]; known && (t.Kind == check.Str || t.Kind == check.List) {
-					light = fg.lightExpr(x.(ast.Expr))
-					return false
-				}
-				return true
-			case ast.Expr:
-				light = fg.lightExpr(x)
-				return false
-			}
-			return true
-		})
-	}
-	ast.InspectStmts(body, func(n ast.Node) bool {
-		if !light {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.For:
-			expr(n.Iter)
-			return false
-		case *ast.While:
-			expr(n.Cond)
-			return false
-		case ast.Expr:
-			expr(n)
-			return false
-		}
-		return true
-	})
-	return light
-}
-
-// ordOnlyUses returns the identifiers c of the calls ord(c) in the body
-// of s, when the loop variable c is a name that only s assigns and that
-// the function reads nowhere else; ok is false otherwise.
-func (fg *fgen) ordOnlyUses(s *ast.For) (ords []*ast.Ident, ok bool) {
-	v := s.Var()
-	if v == nil || fg.fn.Assigned[v.Name] != 1 || fg.inlined[v.Name] {
-		return nil, false
-	}
-	args := map[*ast.Ident]bool{}
-	ast.InspectStmts(s.Body, func(n ast.Node) bool {
-		c, isCall := n.(*ast.Call)
-		if !isCall || len(c.Args) != 1 {
-			return true
-		}
-		if f, isID := c.Func.(*ast.Ident); isID && fg.g.info.Builtins[f] == "ord" {
-			if id, isID := c.Args[0].(*ast.Ident); isID && id.Name == v.Name {
-				args[id] = true
-				ords = append(ords, id)
-			}
-		}
-		return true
-	})
-	ok = true
-	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
-		if id, isID := n.(*ast.Ident); isID && id.Name == v.Name && id != v && !args[id] {
-			ok = false
-		}
-		return ok
-	})
-	return ords, ok
 }
 
 // charOrd generates ord(c) for an argument that charLoop keeps as a code

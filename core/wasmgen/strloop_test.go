@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -65,7 +66,7 @@ func refHash(s string, k, m uint64) int64 {
 func refWide(s string, k int64) (int64, bool) {
 	h := int64(1)
 	for _, r := range s {
-		p, ok := mul64(h, k)
+		p, ok := plan.Mul64(h, k)
 		if !ok || p > math.MaxInt64-int64(r) {
 			return 0, false
 		}

@@ -7,84 +7,14 @@ import (
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Additive tail calls. An int function f with a statement
-// `return X + f(args)` (fib's `return fib(n - 1) + fib(n - 2)`) spends
-// most of its time in calls; C compilers turn the last call into a jump
-// with an accumulator, and so does the generator, with the tailcall pass:
-//
-//   - the body runs inside a loop, with a hidden i64 accumulator acc that
-//     starts at 0 (locals start at zero);
-//   - `return X + f(args)` evaluates X, adds it to acc (checked), evaluates
-//     the arguments into temporaries, assigns them to the parameters and
-//     jumps back to the top of the body;
-//   - every other `return E` returns acc + E (checked).
-//
-// Proof. Python evaluates X, then the arguments, then calls f, then adds;
-// the loop does the same in the same order, except that the addition of X
-// moves before the call. The value returned is acc plus the sum of the Xs
-// and the final E, the same integers the recursive code adds, only
-// associated differently, so when no addition overflows the result is
-// Python's exact sum. An addition may overflow in one form and not in the
-// other; either way it traps with ErrOverflow, and the call is re-run in
-// Python, which gives the exact answer (and raises whatever the call
-// raises): an ErrOverflow never reaches the user as a different value.
-// Other traps happen at the same point of the same evaluation order. The
-// locals other than the parameters keep their values from one turn to the
-// next instead of starting at zero; that is unobservable, since the checker
-// rejects (leaves in Python) a function that may read a local before
-// assigning it. Only int functions are transformed: float addition is not
-// associative.
-
-// tailSite reports whether s is `return X + f(args)` with f the function
-// being generated, X and the result int, and returns the two operands.
-func (fg *fgen) tailSite(s *ast.Return) (x ast.Expr, call *ast.Call, ok bool) {
-	b, isBin := s.Value.(*ast.Binary)
-	if !isBin || b.Op != ast.OpAdd {
-		return nil, nil, false
-	}
-	c, isCall := b.Y.(*ast.Call)
-	if !isCall {
-		return nil, nil, false
-	}
-	id, isID := c.Func.(*ast.Ident)
-	if !isID || fg.g.info.FuncByName[id.Name] != fg.fn || len(c.Args) != len(fg.fn.Params) {
-		return nil, nil, false
-	}
-	if _, builtin := fg.g.info.Builtins[id]; builtin {
-		return nil, nil, false
-	}
-	if t, ok := fg.g.info.Types[b.X]; !ok || t.Kind != check.Int {
-		return nil, nil, false
-	}
-	if t, ok := fg.g.info.Types[b]; !ok || t.Kind != check.Int {
-		return nil, nil, false
-	}
-	return b.X, c, true
-}
-
-// usesTailCalls reports whether the function being generated has an
-// additive tail call and can take the transformation.
-func (fg *fgen) usesTailCalls() bool {
-	if !fg.g.on(PassTailCall) || fg.fn == nil || fg.fn.Result == nil || fg.fn.Result.Kind != check.Int {
-		return false
-	}
-	found := false
-	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
-		if s, ok := n.(*ast.Return); ok && s.Value != nil {
-			if _, _, ok := fg.tailSite(s); ok {
-				found = true
-			}
-		}
-		_, isExpr := n.(ast.Expr)
-		return !found && !isExpr // returns are statements
-	})
-	return found
-}
+// Additive tail calls: plan/tailcall.go has the analysis (TailSite,
+// UsesTailCalls) and the proof; this file lowers a return under the
+// transformation.
 
 // tailReturn generates a return statement of a function under the
 // transformation (fg.acc is the accumulator).
 func (fg *fgen) tailReturn(s *ast.Return) {
-	x, call, ok := fg.tailSite(s)
+	x, call, ok := fg.TailSite(s)
 	if !ok {
 		if s.Value == nil || fg.typeOf(s.Value).Kind == check.None {
 			if s.Value != nil {
@@ -96,14 +26,14 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		fg.specRequire(s.Value, "the value returned")
 		fg.Get(fg.acc)
 		fg.exprAs(s.Value, check.Int)
-		fg.intAdd(fg.accRange(), fg.rangeOf(s.Value))
+		fg.intAdd(fg.AccRange(), fg.RangeOf(s.Value))
 		fg.leave()
 		return
 	}
 	fg.specRequire(x, "the value added to the accumulator")
 	fg.Get(fg.acc)
 	fg.exprAs(x, check.Int)
-	fg.intAdd(fg.accRange(), fg.rangeOf(x))
+	fg.intAdd(fg.AccRange(), fg.RangeOf(x))
 	fg.Set(fg.acc)
 	params := fg.fn.Params
 	temps := make([]uint32, len(call.Args))
@@ -122,10 +52,10 @@ func (fg *fgen) tailReturn(s *ast.Return) {
 		vt, _ := valType(params[i])
 		fg.Release(vt, temps[i])
 	}
-	if !fg.tailPassCalls(x, call) {
+	if !fg.TailPassCalls(x, call) {
 		fg.interruptCheck() // a pass that made no call of a recursive function (interrupt.go)
 	}
-	if fg.plan.rotated != nil {
+	if fg.plan.Rotated != nil {
 		fg.retest()
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Versioned loops give Python's results whether or not the test before
@@ -138,7 +140,7 @@ def two(n: int, a: int, b: int) -> int:
 	prods := func(n, e, lo int64) (int64, bool) {
 		s := int64(0)
 		for k := lo; k < n; k++ {
-			p, ok := mul64(e, k)
+			p, ok := plan.Mul64(e, k)
 			if !ok {
 				return 0, false
 			}

@@ -48,13 +48,13 @@ func (fg *fgen) wrapMod(e *ast.Binary) bool {
 	var k int
 	switch e.Op {
 	case ast.OpMod:
-		if v, ok := fg.constOf(e.Y); ok && v.kind == check.Int && v.i > 1 && v.i&(v.i-1) == 0 {
-			x, k = e.X, bits.TrailingZeros64(uint64(v.i))
+		if v, ok := fg.ConstOf(e.Y); ok && v.Kind == check.Int && v.I > 1 && v.I&(v.I-1) == 0 {
+			x, k = e.X, bits.TrailingZeros64(uint64(v.I))
 		}
 	case ast.OpBitAnd:
 		for _, side := range [2][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-			if v, ok := fg.constOf(side[1]); ok && v.kind == check.Int && v.i > 0 && v.i&(v.i+1) == 0 {
-				x, k = side[0], bits.Len64(uint64(v.i))
+			if v, ok := fg.ConstOf(side[1]); ok && v.Kind == check.Int && v.I > 0 && v.I&(v.I+1) == 0 {
+				x, k = side[0], bits.Len64(uint64(v.I))
 				break
 			}
 		}
@@ -87,14 +87,14 @@ func (fg *fgen) wrapNode(e ast.Expr) bool {
 	if fg.typeOf(e).Kind != check.Int {
 		return false
 	}
-	if _, ok := fg.constOf(e); ok {
+	if _, ok := fg.ConstOf(e); ok {
 		return false
 	}
 	switch e := e.(type) {
 	case *ast.Binary:
 		if e.Op == ast.OpLShift {
-			v, ok := fg.constOf(e.Y)
-			return ok && v.kind != check.Float && v.i >= 0 && v.i < 32
+			v, ok := fg.ConstOf(e.Y)
+			return ok && v.Kind != check.Float && v.I >= 0 && v.I < 32
 		}
 		_, ok := wrapOps[e.Op]
 		return ok
@@ -108,8 +108,8 @@ func (fg *fgen) wrapNode(e ast.Expr) bool {
 // as an i32) or 2**64 (w 1, as an i64).
 func (fg *fgen) wrapTree(e ast.Expr, w int) {
 	if !fg.wrapNode(e) {
-		if v, ok := fg.constOf(e); ok && v.kind != check.Float {
-			fg.wrapConst(v.i, w)
+		if v, ok := fg.ConstOf(e); ok && v.Kind != check.Float {
+			fg.wrapConst(v.I, w)
 			return
 		}
 		fg.exprAs(e, check.Int)
@@ -147,16 +147,16 @@ func (fg *fgen) wrapTree(e ast.Expr, w int) {
 // reports whether it did.
 func (fg *fgen) wrapShiftMul(e *ast.Binary, w int) bool {
 	x, cexpr := e.X, e.Y
-	c, ok := fg.constOf(cexpr)
-	if !ok || c.kind == check.Float {
+	c, ok := fg.ConstOf(cexpr)
+	if !ok || c.Kind == check.Float {
 		x, cexpr = e.Y, e.X
-		if c, ok = fg.constOf(cexpr); !ok || c.kind == check.Float {
+		if c, ok = fg.ConstOf(cexpr); !ok || c.Kind == check.Float {
 			return false
 		}
 	}
 	var n int
 	var then wasmbin.Opcode
-	switch v := uint64(c.i); {
+	switch v := uint64(c.I); {
 	case v > 1 && v&(v-1) == 0:
 		n = bits.TrailingZeros64(v)
 	case v > 2 && (v-1)&(v-2) == 0:

@@ -1,4 +1,4 @@
-package wasmgen
+package plan
 
 import (
 	"math"
@@ -9,7 +9,7 @@ import (
 
 // Intervals of assigned locals (the counters pass). An int local that
 // only simple statements assign (`name = value`, `name op= value`) lies
-// in an interval that holds each value it ever has, found by iterating
+// in an Interval that holds each value it ever has, found by iterating
 // over its assignments:
 //
 //	k = 0            k starts in [0, 0]
@@ -21,35 +21,35 @@ import (
 // The result r is an inductive invariant: the local starts in it (a
 // WebAssembly local starts at 0, which r always holds, so even a read
 // before the first assignment is covered) and every assignment, given
-// that every local read lies in its interval, stores a value of r (or
+// that every local read lies in its Interval, stores a value of r (or
 // traps). So every value the local holds lies in r, wherever it is read.
-// Each round computes every assignment's interval under the intervals of
+// Each round computes every assignment's Interval under the intervals of
 // the last round; an end that moves goes to the end of i64 (widening),
 // so that the rounds stop after at most two moves per local; a local
-// whose interval is all of i64 gets no fact.
+// whose Interval is all of i64 gets no fact.
 //
 // This is what makes k >= 0 and total >= 0 known in the Mandelbrot
 // kernel (`total = total + k`): the addition of two non-negative ints
 // needs one sign test (arith.go).
 
-// identRange returns the interval of the int local name: its fact, or
-// its interval from its assignments, or all of i64.
-func (fg *fgen) identRange(name string) interval {
-	if r, ok := fg.facts[name]; ok {
+// identRange returns the Interval of the int local name: its fact, or
+// its Interval from its assignments, or all of i64.
+func (rg *Func) identRange(name string) Interval {
+	if r, ok := rg.facts[name]; ok {
 		return r
 	}
-	if r, ok := fg.assignFacts[name]; ok && !fg.inlined[name] {
+	if r, ok := rg.assignFacts[name]; ok && !rg.Inlined[name] {
 		return r
 	}
-	return fullRange
+	return FullRange
 }
 
-// assignRanges computes fg.assignFacts (see above) for the int locals
+// assignRanges computes rg.assignFacts (see above) for the int locals
 // that are not parameters, have no fact of their own (range loop
 // variables) and are assigned only by simple statements.
-func (fg *fgen) assignRanges() {
-	fg.assignFacts = nil
-	if !fg.g.on(PassCounters) {
+func (rg *Func) assignRanges() {
+	rg.assignFacts = nil
+	if !rg.Passes.Has(PassCounters) {
 		return
 	}
 	type assign struct {
@@ -58,12 +58,12 @@ func (fg *fgen) assignRanges() {
 		value ast.Expr
 	}
 	params := map[string]bool{}
-	for _, p := range fg.fn.ParamNames {
+	for _, p := range rg.Fn.ParamNames {
 		params[p] = true
 	}
 	byName := map[string][]assign{}
 	bad := map[string]bool{}
-	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
+	ast.InspectStmts(rg.Fn.Decl.Body, func(n ast.Node) bool {
 		switch s := n.(type) {
 		case *ast.Assign:
 			for _, t := range s.Chain {
@@ -95,64 +95,64 @@ func (fg *fgen) assignRanges() {
 		}
 		return true
 	})
-	cur := map[string]interval{}
+	cur := map[string]Interval{}
 	for name, as := range byName {
-		if bad[name] || params[name] || fg.fn.Assigned[name] != len(as) {
+		if bad[name] || params[name] || rg.Fn.Assigned[name] != len(as) {
 			continue
 		}
-		if _, fact := fg.facts[name]; fact {
+		if _, fact := rg.facts[name]; fact {
 			continue
 		}
-		if t, ok := fg.localTypes()[name]; !ok || t.Kind != check.Int {
+		if t, ok := rg.LocalTypes()[name]; !ok || t.Kind != check.Int {
 			continue
 		}
-		cur[name] = interval{0, 0} // the local's initial value
+		cur[name] = Interval{Lo: 0, Hi: 0} // the local's initial value
 	}
 	for round := 0; round <= 2*len(cur)+1; round++ {
-		fg.assignFacts = cur
-		fg.rangeMemo = nil
-		next := map[string]interval{}
+		rg.assignFacts = cur
+		rg.memo = nil
+		next := map[string]Interval{}
 		changed := false
 		for name, r := range cur {
 			h := r
 			for _, a := range byName[name] {
-				v := fg.rangeOf(a.value)
+				v := rg.RangeOf(a.value)
 				if a.aug {
 					switch a.op {
 					case ast.OpAdd:
-						v = addRange(r, v)
+						v = AddRange(r, v)
 					case ast.OpSub:
-						v = subRange(r, v)
+						v = SubRange(r, v)
 					case ast.OpMul:
-						v = mulRange(r, v)
+						v = MulRange(r, v)
 					default:
-						v = fullRange
+						v = FullRange
 					}
 				}
-				h = interval{min(h.lo, v.lo), max(h.hi, v.hi)}
+				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}
-			if h.lo < r.lo {
-				h.lo, changed = math.MinInt64, true
+			if h.Lo < r.Lo {
+				h.Lo, changed = math.MinInt64, true
 			}
-			if h.hi > r.hi {
-				h.hi, changed = math.MaxInt64, true
+			if h.Hi > r.Hi {
+				h.Hi, changed = math.MaxInt64, true
 			}
 			next[name] = h
 		}
 		if !changed {
 			for name, r := range cur {
-				if r == fullRange {
+				if r == FullRange {
 					delete(cur, name)
 				}
 			}
-			fg.assignFacts = cur
-			fg.rangeMemo = nil
+			rg.assignFacts = cur
+			rg.memo = nil
 			return
 		}
 		cur = next
 	}
 	// no invariant found within the rounds (cannot happen: each end
 	// moves at most once): no facts
-	fg.assignFacts = nil
-	fg.rangeMemo = nil
+	rg.assignFacts = nil
+	rg.memo = nil
 }

@@ -1,4 +1,4 @@
-package wasmgen
+package plan
 
 import (
 	"sort"
@@ -29,15 +29,15 @@ import (
 // fact. Assignments are counted against the checker's Assigned, so that
 // a kind of assignment this file does not know keeps the local unknown.
 
-// carriedFacts adds to fg.facts the intervals of the int locals that the
+// carriedFacts adds to rg.facts the intervals of the int locals that the
 // rule above settles, in name order (the facts of earlier names may serve
 // later ones); isParam holds the parameters.
-func (fg *fgen) carriedFacts(isParam map[string]bool) {
-	if !fg.g.on(PassCarried) {
+func (rg *Func) carriedFacts(isParam map[string]bool) {
+	if !rg.Passes.Has(PassCarried) {
 		return
 	}
 	assigns := map[string][]ast.Stmt{}
-	ast.InspectStmts(fg.fn.Decl.Body, func(n ast.Node) bool {
+	ast.InspectStmts(rg.Fn.Decl.Body, func(n ast.Node) bool {
 		if id, ok := check.AssignTarget(n).(*ast.Ident); ok {
 			assigns[id.Name] = append(assigns[id.Name], n.(ast.Stmt))
 		}
@@ -49,102 +49,102 @@ func (fg *fgen) carriedFacts(isParam map[string]bool) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if _, known := fg.facts[name]; known || isParam[name] {
+		if _, known := rg.facts[name]; known || isParam[name] {
 			continue
 		}
-		if t, ok := fg.localTypes()[name]; !ok || t.Kind != check.Int {
+		if t, ok := rg.LocalTypes()[name]; !ok || t.Kind != check.Int {
 			continue
 		}
 		stmts := assigns[name]
-		if len(stmts) != fg.fn.Assigned[name] {
+		if len(stmts) != rg.Fn.Assigned[name] {
 			continue
 		}
-		if r, ok := fg.carriedInterval(name, stmts); ok {
-			fg.facts[name] = r
-			fg.rangeMemo = nil
+		if r, ok := rg.carriedInterval(name, stmts); ok {
+			rg.facts[name] = r
+			rg.memo = nil
 		}
 	}
 }
 
-// carriedInterval returns the interval I of the rule for the local name
-// assigned by stmts, or false when there is none (fg.facts is left as it
+// carriedInterval returns the Interval I of the rule for the local name
+// assigned by stmts, or false when there is none (rg.facts is left as it
 // was).
-func (fg *fgen) carriedInterval(name string, stmts []ast.Stmt) (interval, bool) {
-	cand := interval{0, 0}
+func (rg *Func) carriedInterval(name string, stmts []ast.Stmt) (Interval, bool) {
+	cand := Interval{Lo: 0, Hi: 0}
 	for _, s := range stmts {
-		r, ok := fg.assignedRange(s)
+		r, ok := rg.assignedRange(s)
 		if !ok {
-			return interval{}, false
+			return Interval{}, false
 		}
-		cand = interval{min(cand.lo, r.lo), max(cand.hi, r.hi)}
+		cand = Interval{Lo: min(cand.Lo, r.Lo), Hi: max(cand.Hi, r.Hi)}
 	}
-	if cand == fullRange {
-		return interval{}, false
+	if cand == FullRange {
+		return Interval{}, false
 	}
-	fg.facts[name] = cand
-	fg.rangeMemo = nil
+	rg.facts[name] = cand
+	rg.memo = nil
 	defer func() {
-		delete(fg.facts, name)
-		fg.rangeMemo = nil
+		delete(rg.facts, name)
+		rg.memo = nil
 	}()
 	for _, s := range stmts {
-		if r, _ := fg.assignedRange(s); r.lo < cand.lo || r.hi > cand.hi {
-			return interval{}, false
+		if r, _ := rg.assignedRange(s); r.Lo < cand.Lo || r.Hi > cand.Hi {
+			return Interval{}, false
 		}
 	}
 	return cand, true
 }
 
-// assignedRange returns the interval of the value that the assignment s
+// assignedRange returns the Interval of the value that the assignment s
 // stores, under the current facts; false for a statement that is not an
 // `=` or `op=` to a name.
-func (fg *fgen) assignedRange(s ast.Stmt) (interval, bool) {
+func (rg *Func) assignedRange(s ast.Stmt) (Interval, bool) {
 	switch s := s.(type) {
 	case *ast.Assign:
-		return fg.rangeOf(s.Value), true
+		return rg.RangeOf(s.Value), true
 	case *ast.AugAssign:
 		id, ok := s.Target.(*ast.Ident)
 		if !ok {
-			return interval{}, false
+			return Interval{}, false
 		}
-		x, known := fg.facts[id.Name]
+		x, known := rg.facts[id.Name]
 		if !known {
-			x = fullRange
+			x = FullRange
 		}
-		return opRange(s.Op, x, fg.rangeOf(s.Value)), true
+		return opRange(s.Op, x, rg.RangeOf(s.Value)), true
 	}
-	return interval{}, false
+	return Interval{}, false
 }
 
-// opRange is the interval of x op y for int operands in x and y, for the
+// opRange is the Interval of x op y for int operands in x and y, for the
 // operators whose intervals ranges.go knows (the whole of i64 for the
 // others): the same rules as computeRange.
-func opRange(op ast.BinaryOp, x, y interval) interval {
+func opRange(op ast.BinaryOp, x, y Interval) Interval {
 	switch op {
 	case ast.OpAdd:
-		return addRange(x, y)
+		return AddRange(x, y)
 	case ast.OpSub:
-		return subRange(x, y)
+		return SubRange(x, y)
 	case ast.OpMul:
-		return mulRange(x, y)
+		return MulRange(x, y)
 	case ast.OpFloorDiv:
-		return floorDivRange(x, y)
+		return FloorDivRange(x, y)
 	case ast.OpMod:
-		if y.positive() {
-			if x.nonNeg() {
-				return interval{0, min(x.hi, y.hi-1)}
+		if y.Positive() {
+			if x.NonNeg() {
+				return Interval{Lo: 0, Hi: min(x.Hi, y.Hi-1)}
 			}
-			return interval{0, y.hi - 1}
+			return Interval{Lo: 0, Hi: y.Hi - 1}
 		}
 	case ast.OpBitAnd:
 		switch {
-		case x.nonNeg() && y.nonNeg():
-			return interval{0, min(x.hi, y.hi)}
-		case x.nonNeg():
-			return interval{0, x.hi}
-		case y.nonNeg():
-			return interval{0, y.hi}
+		case x.NonNeg() && y.NonNeg():
+			return Interval{Lo: 0, Hi: min(x.Hi, y.Hi)}
+		case x.NonNeg():
+			return Interval{Lo: 0, Hi: x.Hi}
+		case y.NonNeg():
+			return Interval{Lo: 0, Hi: y.Hi}
 		}
 	}
-	return fullRange
+	return FullRange
 }

@@ -1,4 +1,4 @@
-package wasmgen
+package plan
 
 import (
 	"math"
@@ -21,15 +21,15 @@ import (
 // parameter (the tail call transformation rebinds parameters only where a
 // body returns, after everything that the guard covers).
 
-// guardFact returns the interval the parameter of the guard s holds after
+// GuardFact returns the interval the parameter of the guard s holds after
 // it, and the parameter's name; ok is false when s is not a guard.
-func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
-	if !fg.g.on(PassGuards) || len(s.Else) > 0 {
-		return "", interval{}, false
+func (rg *Func) GuardFact(s *ast.If) (name string, r Interval, ok bool) {
+	if !rg.Passes.Has(PassGuards) || len(s.Else) > 0 {
+		return "", Interval{}, false
 	}
 	c, isCmp := s.Cond.(*ast.Compare)
 	if !isCmp || len(c.Ops) != 1 || len(c.Operands) != 2 {
-		return "", interval{}, false
+		return "", Interval{}, false
 	}
 	op := c.Ops[0]
 	id, lit := c.Operands[0], c.Operands[1]
@@ -38,23 +38,23 @@ func (fg *fgen) guardFact(s *ast.If) (name string, r interval, ok bool) {
 		op = mirror(op)
 	}
 	x, isID := id.(*ast.Ident)
-	v, isConst := fg.constOf(lit)
-	if !isID || !isConst || v.kind != check.Int || !fg.unassignedParam(x.Name) {
-		return "", interval{}, false
+	v, isConst := rg.ConstOf(lit)
+	if !isID || !isConst || v.Kind != check.Int || !rg.unassignedParam(x.Name) {
+		return "", Interval{}, false
 	}
 	// The guard's body leaves the block when `x op v` holds: afterwards
 	// the opposite holds.
 	switch {
 	case op == ast.CmpLt: // x >= v
-		r = interval{v.i, math.MaxInt64}
-	case op == ast.CmpLe && v.i < math.MaxInt64: // x >= v + 1
-		r = interval{v.i + 1, math.MaxInt64}
+		r = Interval{Lo: v.I, Hi: math.MaxInt64}
+	case op == ast.CmpLe && v.I < math.MaxInt64: // x >= v + 1
+		r = Interval{Lo: v.I + 1, Hi: math.MaxInt64}
 	case op == ast.CmpGt: // x <= v
-		r = interval{math.MinInt64, v.i}
-	case op == ast.CmpGe && v.i > math.MinInt64: // x <= v - 1
-		r = interval{math.MinInt64, v.i - 1}
+		r = Interval{Lo: math.MinInt64, Hi: v.I}
+	case op == ast.CmpGe && v.I > math.MinInt64: // x <= v - 1
+		r = Interval{Lo: math.MinInt64, Hi: v.I - 1}
 	default:
-		return "", interval{}, false
+		return "", Interval{}, false
 	}
 	return x.Name, r, true
 }
@@ -76,43 +76,43 @@ func mirror(op ast.CmpOp) ast.CmpOp {
 
 // unassignedParam reports whether name is an int parameter of the
 // function that no statement assigns.
-func (fg *fgen) unassignedParam(name string) bool {
+func (rg *Func) unassignedParam(name string) bool {
 	idx := -1
-	for i, p := range fg.fn.ParamNames {
+	for i, p := range rg.Fn.ParamNames {
 		if p == name {
 			idx = i
 		}
 	}
-	if idx < 0 || fg.fn.Params[idx].Kind != check.Int {
+	if idx < 0 || rg.Fn.Params[idx].Kind != check.Int {
 		return false
 	}
-	return fg.fn.Assigned[name] == 0
+	return rg.Fn.Assigned[name] == 0
 }
 
-// withFact runs gen with the interval of name narrowed to r (intersected
+// WithFact runs gen with the interval of name narrowed to r (intersected
 // with what was known), and restores the facts afterwards.
-func (fg *fgen) withFact(name string, r interval, gen func()) {
-	old, had := fg.facts[name]
+func (rg *Func) WithFact(name string, r Interval, gen func()) {
+	old, had := rg.facts[name]
 	if had {
-		r = interval{max(r.lo, old.lo), min(r.hi, old.hi)}
+		r = Interval{Lo: max(r.Lo, old.Lo), Hi: min(r.Hi, old.Hi)}
 	}
-	fg.facts[name] = r
-	fg.rangeMemo = nil
+	rg.facts[name] = r
+	rg.memo = nil
 	defer func() {
 		if had {
-			fg.facts[name] = old
-			fg.rangeMemo = nil
+			rg.facts[name] = old
+			rg.memo = nil
 		} else {
-			delete(fg.facts, name)
-			fg.rangeMemo = nil
+			delete(rg.facts, name)
+			rg.memo = nil
 		}
 	}()
 	gen()
 }
 
-// bodyFalls reports whether control may reach the end of the body of g:
+// BodyFalls reports whether control may reach the end of the body of g:
 // unless its last statement is a return, break, continue or raise.
-func (fg *fgen) bodyFalls(g *ast.If) bool {
+func BodyFalls(g *ast.If) bool {
 	if len(g.Body) == 0 {
 		return true
 	}
