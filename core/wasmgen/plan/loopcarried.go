@@ -116,9 +116,9 @@ func (rg *Func) assignedRange(s ast.Stmt) (Interval, bool) {
 	return Interval{}, false
 }
 
-// opRange is the Interval of x op y for int operands in x and y, for the
-// operators whose intervals ranges.go knows (the whole of i64 for the
-// others): the same rules as computeRange.
+// opRange is the Interval of x op y for int operands in x and y (the
+// whole of i64 for the operators it does not know): the one rule of
+// computeRange for binary expressions and of the loop-carried updates.
 func opRange(op ast.BinaryOp, x, y Interval) Interval {
 	switch op {
 	case ast.OpAdd:
@@ -144,6 +144,11 @@ func opRange(op ast.BinaryOp, x, y Interval) Interval {
 			return Interval{Lo: 0, Hi: x.Hi}
 		case y.NonNeg():
 			return Interval{Lo: 0, Hi: y.Hi}
+		}
+	case ast.OpRShift:
+		if y.NonNeg() {
+			s := min(y.Lo, 63)
+			return Interval{Lo: min(x.Lo>>s, x.Lo>>63), Hi: max(x.Hi>>s, x.Hi>>63)}
 		}
 	}
 	return FullRange

@@ -150,38 +150,7 @@ func (rg *Func) computeRange(e ast.Expr) Interval {
 			return Interval{Lo: SatNeg(x.Hi), Hi: SatNeg(x.Lo)}
 		}
 	case *ast.Binary:
-		x, y := rg.RangeOf(e.X), rg.RangeOf(e.Y)
-		switch e.Op {
-		case ast.OpAdd:
-			return AddRange(x, y)
-		case ast.OpSub:
-			return SubRange(x, y)
-		case ast.OpMul:
-			return MulRange(x, y)
-		case ast.OpFloorDiv:
-			return FloorDivRange(x, y)
-		case ast.OpMod:
-			if y.Positive() {
-				if x.NonNeg() {
-					return Interval{Lo: 0, Hi: min(x.Hi, y.Hi-1)}
-				}
-				return Interval{Lo: 0, Hi: y.Hi - 1}
-			}
-		case ast.OpBitAnd:
-			switch {
-			case x.NonNeg() && y.NonNeg():
-				return Interval{Lo: 0, Hi: min(x.Hi, y.Hi)}
-			case x.NonNeg():
-				return Interval{Lo: 0, Hi: x.Hi}
-			case y.NonNeg():
-				return Interval{Lo: 0, Hi: y.Hi}
-			}
-		case ast.OpRShift:
-			if y.NonNeg() {
-				s := min(y.Lo, 63)
-				return Interval{Lo: min(x.Lo>>s, x.Lo>>63), Hi: max(x.Hi>>s, x.Hi>>63)}
-			}
-		}
+		return opRange(e.Op, rg.RangeOf(e.X), rg.RangeOf(e.Y))
 	case *ast.Call:
 		if id, ok := e.Func.(*ast.Ident); ok && rg.Info.Builtins[id] == "len" {
 			return Interval{Lo: 0, Hi: rt.MaxLen}
