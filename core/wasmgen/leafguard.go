@@ -51,32 +51,46 @@ func (fg *fgen) inlinedCall(e *ast.Call, callee *check.Func, idx uint32, guard *
 // locals temps, whose values lie in ranges (for the int ones), and
 // restores the caller's names afterwards.
 func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Interval, gen func()) {
+	fg.withParams(callee, temps, func(i int) (plan.Interval, bool) {
+		return ranges[i], callee.Params[i].Kind == check.Int
+	}, true, gen)
+}
+
+// withParams runs gen with the names of callee's parameters bound to the
+// locals, each with the interval fact(i) when it reports one (and none
+// otherwise), marked as an inlined callee's parameters when inlined (or
+// as the function's own), and restores the caller's names afterwards.
+func (fg *fgen) withParams(callee *check.Func, locals []uint32, fact func(i int) (plan.Interval, bool), inlined bool, gen func()) {
 	type saved struct {
 		local            uint32
 		hasLocal         bool
 		fact             plan.Interval
 		hasFact, inlined bool
 	}
-	old := make([]saved, len(temps))
+	old := make([]saved, len(locals))
 	for i, name := range callee.ParamNames {
 		var s saved
 		s.local, s.hasLocal = fg.local[name]
 		s.fact, s.hasFact = fg.Fact(name)
 		s.inlined = fg.Inlined[name]
 		old[i] = s
-		fg.local[name] = temps[i]
-		if callee.Params[i].Kind == check.Int {
-			fg.SetFact(name, ranges[i])
+		fg.local[name] = locals[i]
+		if r, ok := fact(i); ok {
+			fg.SetFact(name, r)
 		} else {
 			fg.DeleteFact(name)
 		}
-		if fg.Inlined == nil {
-			fg.Inlined = map[string]bool{}
+		if inlined {
+			if fg.Inlined == nil {
+				fg.Inlined = map[string]bool{}
+			}
+			fg.Inlined[name] = true
+		} else {
+			delete(fg.Inlined, name)
 		}
-		fg.Inlined[name] = true
 	}
 	gen()
-	for i := len(temps) - 1; i >= 0; i-- {
+	for i := len(locals) - 1; i >= 0; i-- {
 		name, s := callee.ParamNames[i], old[i]
 		if s.hasLocal {
 			fg.local[name] = s.local
@@ -88,7 +102,9 @@ func (fg *fgen) asParams(callee *check.Func, temps []uint32, ranges []plan.Inter
 		} else {
 			fg.DeleteFact(name)
 		}
-		if !s.inlined {
+		if s.inlined {
+			fg.Inlined[name] = true
+		} else {
 			delete(fg.Inlined, name)
 		}
 	}

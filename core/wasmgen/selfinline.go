@@ -38,62 +38,37 @@ func (fg *fgen) selfIndex() uint32 {
 func (fg *fgen) inlineSelf(args []uint32) {
 	fn := fg.fn
 	rt, _ := valType(fn.Result)
-	type saved struct {
-		local    uint32
-		fact     plan.Interval
-		hasFact  bool
-		wasInlin bool
-	}
 	params := make([]uint32, len(args))
-	old := make([]saved, len(args))
-	entry := fg.ParamFacts()
 	for i, name := range fn.ParamNames {
 		vt, _ := valType(fn.Params[i])
 		params[i] = fg.Named(vt, fmt.Sprintf("%s.copy%d", name, fg.inCopy+1))
 		fg.Get(args[i])
 		fg.Set(params[i])
-		s := saved{local: fg.local[name]}
-		s.fact, s.hasFact = fg.Fact(name)
-		s.wasInlin = fg.Inlined[name]
-		old[i] = s
-		fg.local[name] = params[i]
-		if r, ok := entry[name]; ok {
-			fg.SetFact(name, r)
-		} else {
-			fg.DeleteFact(name)
-		}
-		delete(fg.Inlined, name)
 	}
-	outerAcc := fg.acc
-	fg.acc = fg.Named(wasmbin.I64, fmt.Sprintf("tail.acc.copy%d", fg.inCopy+1))
-	fg.I64(0)
-	fg.Set(fg.acc)
-	fg.inCopy++
-
-	fg.Begin(wasmbin.OpBlock, wasmbin.BlockType(rt))
-	fg.Mark(markInlineEnd)
-	if fn.OnCallCycle {
-		fg.interruptCheck()
-	}
-	guard := fg.plan.Rotated
-	fg.rotatedLoop(guard, fn.Decl.Body[1:])
-	fg.block(guard.Body)
-	fg.End()
-
-	fg.inCopy--
-	fg.Release(wasmbin.I64, fg.acc)
-	fg.acc = outerAcc
-	for i, name := range fn.ParamNames {
-		s := old[i]
-		fg.local[name] = s.local
-		if s.hasFact {
-			fg.SetFact(name, s.fact)
-		} else {
-			fg.DeleteFact(name)
+	entry := fg.ParamFacts()
+	fg.withParams(fn, params, func(i int) (plan.Interval, bool) {
+		r, ok := entry[fn.ParamNames[i]]
+		return r, ok
+	}, false, func() {
+		outerAcc := fg.acc
+		fg.acc = fg.Named(wasmbin.I64, fmt.Sprintf("tail.acc.copy%d", fg.inCopy+1))
+		fg.I64(0)
+		fg.Set(fg.acc)
+		fg.inCopy++
+		fg.Begin(wasmbin.OpBlock, wasmbin.BlockType(rt))
+		fg.Mark(markInlineEnd)
+		if fn.OnCallCycle {
+			fg.interruptCheck()
 		}
-		if s.wasInlin {
-			fg.Inlined[name] = true
-		}
+		guard := fg.plan.Rotated
+		fg.rotatedLoop(guard, fn.Decl.Body[1:])
+		fg.block(guard.Body)
+		fg.End()
+		fg.inCopy--
+		fg.Release(wasmbin.I64, fg.acc)
+		fg.acc = outerAcc
+	})
+	for i := range params {
 		vt, _ := valType(fn.Params[i])
 		fg.Release(vt, params[i])
 	}
