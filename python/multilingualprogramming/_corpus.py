@@ -75,7 +75,7 @@ def write_build(prog: Program, stem: str, outdir: str) -> List[str]:
     py_path = os.path.join(outdir, stem + "_fallback.py")
     manifest_path = os.path.join(outdir, stem + ".json")
     manifest = {
-        "source": prog.filename,
+        "source": _relative_source(prog.filename, outdir),
         "language": prog.language,
         "detected": prog.language_detected,
         "wasm": os.path.basename(wasm_path),
@@ -165,7 +165,32 @@ def load_build(manifest_path: str) -> Program:
         "wasm": wasm, "python": python, "functions": manifest["functions"],
         "optimize": bool(manifest.get("optimize", False)),
     }
-    return Program(artifact, manifest.get("source", manifest_path))
+    return Program(artifact, _resolve_source(manifest.get("source"), folder, manifest_path))
+
+
+def _relative_source(filename: str, outdir: str) -> str:
+    """The source file's name as a manifest in outdir records it: relative
+    to outdir when the file exists there, so that a build moved or installed
+    with its sources (the wheel's corpus) names no path of the machine that
+    built it; otherwise (a name like "<string>", or another drive) as given."""
+    if not os.path.isfile(filename):
+        return filename
+    try:
+        return os.path.relpath(os.path.abspath(filename), os.path.abspath(outdir))
+    except ValueError:
+        return filename
+
+
+def _resolve_source(source: Optional[str], folder: str, manifest_path: str) -> str:
+    """The file name a loaded build reports in errors and tracebacks: a
+    relative source of the manifest, taken from the manifest's folder; an
+    absolute one (older builds) or a pseudo-name as recorded; the manifest
+    itself when none is recorded."""
+    if not source:
+        return manifest_path
+    if os.path.isabs(source) or source.startswith("<"):
+        return source
+    return os.path.normpath(os.path.join(folder, source))
 
 
 def build_all(outdir: Optional[str] = None, optimize: bool = True) -> List[str]:
