@@ -8,6 +8,7 @@ package main
 import "C"
 
 import (
+	"fmt"
 	"runtime/cgo"
 	"strings"
 	"unsafe"
@@ -151,6 +152,21 @@ func mlgo_translate(src *C.char, srcLen C.Py_ssize_t, file *C.char, fileLen C.Py
 		return nil
 	}
 	return d
+}
+
+//export mlgo_message
+func mlgo_message(code *C.char, codeLen C.Py_ssize_t, id *C.char, idLen C.Py_ssize_t) (res *C.PyObject) {
+	defer recoverPanic(func() { res = nil })
+	c, name := C.GoStringN(code, C.int(codeLen)), C.GoStringN(id, C.int(idLen))
+	if _, ok := lang.Get(c); !ok {
+		raiseErr(&compiler.UnknownLanguageError{Code: c})
+		return nil
+	}
+	if _, ok := lang.MessageText("en", name); !ok {
+		raise(C.PyExc_KeyError, fmt.Sprintf("no message %q in the catalogue", name))
+		return nil
+	}
+	return pyStr(lang.Message(c, name))
 }
 
 //export mlgo_module_new

@@ -104,6 +104,34 @@ static PyObject *ml_translate(PyObject *module, PyObject *const *args,
                         (char *)s[3], n[3], ml_get_state(module)->CompileError);
 }
 
+PyDoc_STRVAR(message_doc,
+             "message(language, id) -> str\n\n"
+             "The text of message `id` of the catalogue (core/lang/data) in the\n"
+             "language with code `language`, its keywords spelled in that language and\n"
+             "its %s/%d verbs left for the caller to fill; English where the language\n"
+             "has none. Raises ValueError for an unknown language, KeyError for an\n"
+             "unknown id.");
+
+static PyObject *ml_message(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+  (void)module;
+  if (ml_nargs("message", nargs, 2) < 0) {
+    return NULL;
+  }
+  const char *s[2];
+  Py_ssize_t n[2];
+  for (int i = 0; i < 2; i++) {
+    if (!PyUnicode_Check(args[i])) {
+      PyErr_Format(PyExc_TypeError, "message() argument %d must be str", i + 1);
+      return NULL;
+    }
+    s[i] = PyUnicode_AsUTF8AndSize(args[i], &n[i]);
+    if (s[i] == NULL) {
+      return NULL;
+    }
+  }
+  return mlgo_message((char *)s[0], n[0], (char *)s[1], n[1]);
+}
+
 PyDoc_STRVAR(set_trap_class_doc,
              "set_trap_class(cls) -> None\n\n"
              "Raise cls(message) for traps with no builtin exception (default:\n"
@@ -251,6 +279,7 @@ static PyMethodDef ml_methods[] = {
     ML_FUNCTION(fallback_reason, ml_fallback_reason_fn, METH_FASTCALL),
     ML_FUNCTION(compile, ml_compile, METH_FASTCALL | METH_KEYWORDS),
     ML_FUNCTION(translate, ml_translate, METH_FASTCALL),
+    ML_FUNCTION(message, ml_message, METH_FASTCALL),
     ML_FUNCTION(set_trap_class, ml_set_trap_class, METH_FASTCALL),
     ML_FUNCTION(cache_dir, ml_cache_dir, METH_FASTCALL),
     ML_FUNCTION(cache_error, ml_cache_error, METH_FASTCALL),

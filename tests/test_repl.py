@@ -223,7 +223,7 @@ def test_pty_session_in_french(tmp_path):
     t.line("    retour 2 * n")
     t.read_until("... ")
     t.line("")
-    assert "# language: Français (fr)" in t.read_until(">>> ")
+    assert "# langue : Français (fr)" in t.read_until(">>> ")
     t.line("double(x)")
     t.read_until("double(x)\n42\n>>> ")
     t.line("afficher(1 +* 2)")
@@ -353,9 +353,50 @@ def test_tmux_session(tmp_path, language):
             time.sleep(0.1)
         shown = screen()
         assert status.read_text().strip() == "0"
-        assert "# language: " in shown and "(%s)" % language in shown
+        from multilingualprogramming._repl import message
+        said = "# " + message(language, "repl.language").split("%s")[0]   # "# langue : "
+        assert said in shown and "(%s)" % language in shown
         lines = shown.splitlines()
         assert lines[lines.index(">>> " + SESSIONS[language][3][0]) + 1] == "42"
         assert ">>> " + SESSIONS[language][4][0] in lines
     finally:
         tmux("kill-server")
+
+
+@needs_pty
+def test_pty_banner_speaks_the_locale_language(tmp_path):
+    t = start(tmp_path, LANG="es_ES.UTF-8", LC_ALL="")
+    shown = t.read_until(">>> ")
+    assert "idioma detectado a partir de lo que escribe" in shown
+    assert "exit() o Ctrl-D termina la sesión." in shown
+    t.type("\x04")
+    assert t.close() == 0
+
+
+@pytest.mark.parametrize("env, code", [
+    ({"LANG": "fr_FR.UTF-8"}, "fr"),
+    ({"LC_ALL": "ja_JP.UTF-8", "LANG": "de_DE.UTF-8"}, "ja"),
+    ({"LC_MESSAGES": "pt_BR", "LANG": "C"}, "pt"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "ko_KR.UTF-8"}, "en"),     # not one of the languages
+    ({}, "en"),
+])
+def test_locale_language(env, code):
+    from multilingualprogramming._repl import locale_language
+    assert locale_language(env) == code
+
+
+def test_banner_texts_in_every_language_fill_their_verbs():
+    from multilingualprogramming._repl import message
+    codes = "ar bn da de en es fi fr hi it ja nl pl pt sv ta zh".split()
+    banners = set()
+    for code in codes:
+        text = message(code, "repl.banner") % ("9.9.9", "3.99", "WHICH")
+        assert "9.9.9" in text and "3.99" in text and "WHICH" in text
+        banners.add(message(code, "repl.detected"))
+        assert "exit()" in message(code, "repl.leave")
+    assert len(banners) == len(codes)    # translated, not English copies
+    with pytest.raises(KeyError):
+        message("fr", "repl.no_such_text")
+    with pytest.raises(ValueError):
+        message("xx", "repl.banner")

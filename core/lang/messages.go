@@ -13,6 +13,8 @@ import (
 // dots and underscores: "lexer.unterminated_string", "parser.expected_expr",
 // "check.return_outside". Ids of the form "<phase>.word.<name>" are words
 // that other messages take as arguments ("end of line", "a function call").
+// The interactive session's texts (its banner) are the "repl." ids, which
+// the Python package reads through the extension (pybridge's message).
 // An id keeps its meaning for good; a message whose meaning changes gets a
 // new id.
 //

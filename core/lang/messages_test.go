@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-var idSyntax = regexp.MustCompile(`^(lexer|parser|check)(\.[a-z][a-z_]*)+$`)
+var idSyntax = regexp.MustCompile(`^(lexer|parser|check|repl)(\.[a-z][a-z_]*)+$`)
 
 // TestMessageCatalogue holds every language's [messages] section to the
 // English one: the same ids (no unknown id, none missing), the same fmt

@@ -33,7 +33,7 @@ import types
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, List, Optional, TextIO
+    from typing import Any, Callable, List, Mapping, Optional, TextIO
 
     from ._errors import MultilingualSyntaxError
     from ._program import Program
@@ -196,6 +196,33 @@ def language_name(code: str) -> str:
     return m.group("name") if m else code
 
 
+def message(code: str, id: str) -> str:
+    """The session's text ``id`` ("repl.banner") in the language with the
+    given code, from the compiler's message catalogue (English where the
+    language has none); its ``%s`` are for the caller to fill."""
+    from ._native_loader import native
+    if native is None:
+        raise RuntimeError("the interactive session needs the native extension")
+    return str(native.message(code, id))
+
+
+def locale_language(environ: Optional[Mapping[str, str]] = None) -> str:
+    """The language of the banner when none is given: the first of
+    LC_ALL, LC_MESSAGES and LANG that is set, when it names one of the
+    languages ("fr_FR.UTF-8" is French); otherwise English."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            code = re.split(r"[_.@-]", value, maxsplit=1)[0].lower()
+            try:
+                message(code, "repl.leave")
+            except ValueError:
+                return "en"
+            return code
+    return "en"
+
+
 def _show_syntax_error(err: MultilingualSyntaxError) -> None:
     """Every error of an input, with its position and a caret, on stderr."""
     sys.stdout.flush()
@@ -302,16 +329,19 @@ def interact(language: Optional[str] = None, banner: bool = True, optimize: bool
     readline = _setup_readline(session.namespace, history) if sys.stdin.isatty() else None
 
     def announce(prog: Program) -> None:
-        print("# language: %s (%s)" % (language_name(prog.language), prog.language), file=sys.stderr)
+        print("# " + message(prog.language, "repl.language")
+              % (language_name(prog.language), prog.language), file=sys.stderr)
 
     session.on_language = announce
     if banner:
+        code = language or locale_language()
         if language is None:
-            which = "language detected from what you type"
+            which = message(code, "repl.detected")
         else:
             which = "%s (%s)" % (language_name(language), language)
-        print("multilingual %s on Python %d.%d: %s.\nexit() or Ctrl-D leaves the session."
-              % (__version__, sys.version_info[0], sys.version_info[1], which), file=sys.stderr)
+        python = "%d.%d" % (sys.version_info[0], sys.version_info[1])
+        print(message(code, "repl.banner") % (__version__, python, which), file=sys.stderr)
+        print(message(code, "repl.leave"), file=sys.stderr)
     saved_main = sys.modules.get("__main__")
     sys.modules["__main__"] = session.module
     try:
