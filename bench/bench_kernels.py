@@ -6,7 +6,9 @@ product, the sieve of 10^6 and the guide's loop (expensive_operation) at
 n=1000 and n=3000, from core/wasmgen/testdata/bench; the string hash
 ``h = (h*31 + ord(c)) % 2**32`` over a 1 MiB str (ASCII, and a variant
 with a non-ASCII character in every 8) and Mandelbrot 200x200 with limit
-100, from bench/harness/kernels; and the corpus's str kernels, text_hash
+100, and the list walk (fill a list of 10^5 ints by append, then ten
+passes of ``for x in a`` and of ``while i < len(a)``), from
+bench/harness/kernels; and the corpus's str kernels, text_hash
 and xor_text of corpus/crypto/crypto.de.multi, called on the corpus
 program. Strings are built before any timing starts.
 
@@ -120,6 +122,8 @@ CASES: List[Case] = [
          "300", "expensive", ("1000",)),
     Case("expensive", _bench("expensive"), "expensive", lambda: (3000,), "3000", lambda: (300,),
          "300", "expensive", ("3000",)),
+    Case("list walk", _own("listwalk"), "listwalk", lambda: (100000,), "100000", lambda: (20000,),
+         "20000", "listwalk", ("100000",)),
     Case("mandelbrot", _own("mandel"), "mandel", lambda: (200, 200, 100), "200x200, 100",
          lambda: (60, 60, 100), "60x60", "mandel", ("200", "200", "100")),
     _text_case("str hash", _own("strhash"), "strhash", MIB, False, "strhash", 64 * 1024),

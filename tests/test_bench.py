@@ -183,7 +183,8 @@ def test_typed_peers_define_every_kernel():
         assert re.search(r"^def %s\(\w+: (int|str)(, \w+: (int|str))*\) -> (int|float|str):"
                          % name, typed, re.M), name
         assert case.c in _ckernels.c_sources() and os.path.exists(case.source), name
-    assert {"str hash", "mandelbrot", "corpus text_hash", "corpus xor_text"} <= {c.row for c in cases}
+    assert {"str hash", "mandelbrot", "list walk", "corpus text_hash",
+            "corpus xor_text"} <= {c.row for c in cases}
     assert sorted(c.show for c in cases if c.name == "expensive") == ["1000", "3000"]
 
 
@@ -194,6 +195,7 @@ OWN_KERNEL_DIR = os.path.join(BENCH, "harness", "kernels")
     (KERNEL_DIR, "fib", (15,)), (KERNEL_DIR, "loops", (40,)), (KERNEL_DIR, "matmul", (12,)),
     (KERNEL_DIR, "sieve", (5000,)), (KERNEL_DIR, "expensive", (30,)),
     (OWN_KERNEL_DIR, "mandel", (30, 20, 50)), (OWN_KERNEL_DIR, "strhash", ("",)),
+    (OWN_KERNEL_DIR, "listwalk", (0,)), (OWN_KERNEL_DIR, "listwalk", (3000,)),
     (OWN_KERNEL_DIR, "strhash", ("a\u00e9\u4e2d\U0001f600" * 300,))])
 def test_typed_kernels_give_cpythons_answer(folder, name, args):
     # The .en.ml kernel is Python with English keywords: CPython runs it as is.

@@ -62,6 +62,23 @@ def sieve(n: int) -> int:
     return count
 
 
+def listwalk(n: int) -> int:
+    """Fills a list with (i * 7919) % 1009, then ten times adds x * r over
+    it and subtracts each element again, walking it by index."""
+    a: List[int] = []
+    for i in range(n):
+        a.append((i * 7919) % 1009)
+    s = 0
+    for r in range(1, 11):
+        for x in a:
+            s = s + x * r
+        i = 0
+        while i < len(a):
+            s = s - a[i]
+            i = i + 1
+    return s
+
+
 def expensive(n: int) -> int:
     """The guide's expensive_operation: sum of (i * i) // (i + 1) for i < n * n."""
     result = 0

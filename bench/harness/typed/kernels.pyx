@@ -61,6 +61,25 @@ def sieve(long long n):
     return count
 
 
+def listwalk(long long n):
+    """Fills an array with (i * 7919) % 1009, then ten times adds x * r over
+    it and subtracts each element again, walking it by index."""
+    cdef long long[::1] a = cvarray(shape=(max(n, 1),), itemsize=sizeof(long long), format="q")
+    cdef long long i, r, x
+    cdef long long s = 0
+    for i in range(n):
+        a[i] = (i * 7919) % 1009
+    for r in range(1, 11):
+        for i in range(n):
+            x = a[i]
+            s = s + x * r
+        i = 0
+        while i < n:
+            s = s - a[i]
+            i = i + 1
+    return s
+
+
 def expensive(long long n):
     """The guide's expensive_operation: sum of (i * i) // (i + 1) for i < n * n."""
     cdef long long result = 0
