@@ -389,6 +389,9 @@ type loopState struct {
 	// additions that keep them up to date (version).
 	reduced  map[*ast.Binary]uint32
 	advances []advance
+	// iv is the pointer plan of the fast copy being generated, or nil
+	// (ivptr).
+	iv *ivLoop
 }
 
 // function generates the code of one compilable function.

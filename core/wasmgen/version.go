@@ -114,6 +114,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	for _, p := range products {
 		fg.loops.reduced[p] = byFactor[plan.FactorOf(p, s.Var().Name)].product
 	}
+	fg.loops.iv = fg.pointerPlan(s, lists) // ivptr.go
 	gen := emitLoop
 	if div != nil {
 		gen = fg.fdivFacts(div, gen)
@@ -123,6 +124,8 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		gen = func() { fg.WithFact(name, plan.Interval{Lo: -plan.AccBound, Hi: plan.AccBound}, inner) }
 	}
 	gen()
+	fg.releasePointers(fg.loops.iv)
+	fg.loops.iv = nil
 	for _, a := range fg.loops.advances {
 		fg.Release(wasmbin.I64, a.product, a.by)
 	}

@@ -20,7 +20,8 @@
 // `[x] * n` and range loops that index a list by their own variable,
 // multiply it by a local or add bounded values to an accumulator (which
 // wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
-// rows summed by column in a loop nest (gridgen.go); a recursive helper
+// rows summed by column in a loop nest (gridgen.go); range loops whose
+// variable only indexes two lists (ivgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
@@ -323,6 +324,9 @@ func (g *Generator) boundedInt() ast.Expr {
 func (g *Generator) listStmts() []ast.Stmt {
 	if g.r.IntN(5) == 0 {
 		return g.gridStmts()
+	}
+	if g.r.IntN(4) == 0 {
+		return g.ivStmts() // ivgen.go
 	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
