@@ -13,8 +13,7 @@ import (
 //
 //	block
 //	  br_if 0 (cur >= stop)               ; an empty range sets nothing
-//	  c = min(step, 2**28)                ; the same values of k
-//	  left = (stop - cur - 1) / c + 1     ; the turns: one division
+//	  left = (stop - cur - 1) / c + 1     ; the turns, c the step: one division
 //	  k = cur + (left - 1) * c            ; its last value (nothing reads it before)
 //	  p_L = data_L + (wrap(cur) << w_L)   ; for each list L
 //	  loop                                ; a chunk, when it checks interruption
@@ -32,7 +31,7 @@ import (
 //	end
 //
 // replaces the chunked loop (interrupt.go) of the fast copy: per turn, the
-// body and one i32 addition per list, where it computed each address
+// body and one i32 addition per slot width, where it computed each address
 // from an i64 counter it also advanced and tested.
 
 // ivLoop is the pointer plan of the fast copy being generated: the
@@ -129,26 +128,15 @@ func (fg *fgen) pointerLoop(s *ast.For, cur, stop uint32, step int64, stepConst 
 	fg.Mark(markBreak)
 	fg.Bin(wasmbin.OpI64GeS, cur, stop)
 	fg.EmitImm(wasmbin.OpBrIf, 0)
-	// c = min(step, MaxLen): a constant, or the local c
-	var c uint32
-	pushStep := func() { fg.I64(min(step, maxListLen)) }
+	pushStep := func() { fg.I64(step) }
 	if !stepConst {
-		c = fg.Temp(wasmbin.I64)
-		defer fg.Release(wasmbin.I64, c)
-		fg.Get(stepLocal)
-		fg.I64(maxListLen)
-		fg.Get(stepLocal)
-		fg.I64(maxListLen)
-		fg.Emit(wasmbin.OpI64LtU)
-		fg.Emit(wasmbin.OpSelect)
-		fg.Set(c)
-		pushStep = func() { fg.Get(c) }
+		pushStep = func() { fg.Get(stepLocal) }
 	}
-	// bytes pushes c << w as an i32 (c <= 2**28, so at most 2**31)
+	// bytes pushes c << w modulo 2**32, as an i32
 	byWidth := map[rt.SlotWidth]uint32{}
 	bytes := func(w rt.SlotWidth) {
 		if stepConst {
-			fg.I32(int32(min(step, maxListLen) << w))
+			fg.I32(int32(uint32(step) << w))
 			return
 		}
 		fg.Get(byWidth[w])
@@ -158,7 +146,7 @@ func (fg *fgen) pointerLoop(s *ast.For, cur, stop uint32, step int64, stepConst 
 			w := fg.slotWidth(name)
 			b := fg.Temp(wasmbin.I32)
 			defer fg.Release(wasmbin.I32, b)
-			fg.Get(c)
+			fg.Get(stepLocal)
 			fg.Emit(wasmbin.OpI32WrapI64)
 			if w != 0 {
 				fg.I32(int32(w))

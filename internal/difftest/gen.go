@@ -69,6 +69,8 @@ type Generator struct {
 	// counters are the counters of the while loops of the function
 	// (whilegen.go), which its result often adds.
 	counters []string
+	// seen are int locals that the result adds (ivgen.go's sums)
+	seen []string
 }
 
 // NewGenerator returns a generator whose programs depend only on seed.
@@ -91,6 +93,7 @@ func (g *Generator) Program() *Program {
 	g.recBound = 0
 	g.consts = nil
 	g.counters = nil
+	g.seen = nil
 	var decls []ast.Stmt
 	if g.r.IntN(3) == 0 {
 		decls = g.moduleConsts()
@@ -126,6 +129,11 @@ func (g *Generator) Program() *Program {
 		// a counter seen in the result (a wrapped one shows, since 2**64
 		// is not a multiple of 1000)
 		c := &ast.Binary{X: ident(g.counters[g.r.IntN(len(g.counters))]), Op: ast.OpMod, Y: intLit(1000)}
+		ret = &ast.Binary{X: ret, Op: ast.OpAdd, Y: c}
+	}
+	if res == 'i' && len(g.seen) > 0 {
+		// the sum of the list a pointer loop stored into (ivgen.go)
+		c := &ast.Binary{X: ident(g.seen[g.r.IntN(len(g.seen))]), Op: ast.OpMod, Y: intLit(1000)}
 		ret = &ast.Binary{X: ret, Op: ast.OpAdd, Y: c}
 	}
 	switch {

@@ -11,7 +11,7 @@ import (
 // element pointers (pass ivptr, ivptr.go):
 //
 //	xN = [e] * L            (or a literal of one to three elements)
-//	yN = [e] * M
+//	yN = [e] * M            (or [e] * (len(xN) + c), c in [0, 2])
 //	for kN in range(S, E, C):
 //	    yN[kN] = xN[kN] + e      (or an accumulation of xN[kN], a store
 //	    acc += yN[kN]             of e, a continue on xN[kN])
@@ -59,6 +59,11 @@ func (g *Generator) ivStmts() []ast.Stmt {
 	out := []ast.Stmt{
 		&ast.Assign{Target: ident(x), Value: build()},
 		&ast.Assign{Target: ident(y), Value: build()},
+	}
+	if g.r.IntN(2) == 0 {
+		// yN at least as long as xN: stop = len(xN) takes the fast copy
+		out[1].(*ast.Assign).Value = &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{elem()}}, Op: ast.OpMul,
+			Y: &ast.Binary{X: call("len", ident(x)), Op: ast.OpAdd, Y: intLit(int64(g.r.IntN(3)))}}
 	}
 	var stop ast.Expr
 	switch g.r.IntN(6) {
@@ -109,10 +114,11 @@ func (g *Generator) ivStmts() []ast.Stmt {
 			&ast.Assign{Target: at(y), Value: at(x)})
 	}
 	out = append(out, &ast.For{Target: ident(k), Iter: call("range", args...), Body: body})
-	if et == 'i' && len(g.locals['i']) > 0 && g.r.IntN(2) == 0 {
-		// the stores are seen: the sum of yN
-		s := g.locals['i'][g.r.IntN(len(g.locals['i']))]
-		out = append(out, &ast.AugAssign{Target: ident(s), Op: ast.OpAdd, Value: call("sum", ident(y))})
+	if et != 'f' {
+		// the stores are seen: the sum of yN, in an int result
+		s := g.newLocal('i')
+		g.seen = append(g.seen, s)
+		out = append(out, &ast.Assign{Target: ident(s), Value: call("sum", ident(y))})
 	}
 	return out
 }

@@ -17,21 +17,20 @@ import (
 // given its last value once, when the loop ends.
 //
 // Proof. In the fast copy a >= 0, b <= len(L) <= 2**28 for every proven
-// L, and c > 0. A step c >= 2**28 gives at most one turn (a + c >= 2**28
-// >= b), as does the step 2**28, so the loop runs on c' = min(c, 2**28)
-// and visits the same values of k. Every visited k is below b, so each
-// pointer data(L) + (k << w) is the true address of an element, below
-// 2**32; the values are exact. The loop runs in chunks of n turns, n at
-// most ChunkIterations, computed before the chunk from the i64 counter
-// (n = ceil((b - k) / c') or fewer), and a chunk ends when the first
-// pointer equals p + n * (c' << w) modulo 2**32: the pointer after n
-// turns, whatever wraps past 2**32 after the last element. It does not
-// equal it earlier, since m * (c' << w) for 0 < m < n is below
-// (b - a) << w <= 2**31, so not a multiple of 2**32. The counter then
-// advances by n * c' (below 2**30, exact), and k, which nothing in the
-// body reads, is given the last value the loop gave it: the counter
-// minus c' after the last chunk, never when the loop did not run.
-//
+// L, and c > 0. Every visited k is below b, so each pointer
+// data(L) + (k << w) is the true address of an element, below 2**32: the
+// pointers are exact while the loop runs. The loop runs in chunks of n
+// turns, n at most ChunkIterations, and left = ceil((b - a) / c) in all
+// (one division, before the loop); a chunk ends when the first pointer
+// equals p + n * (c << w) modulo 2**32, the pointer after n turns,
+// whatever wraps past 2**32 beyond the last element (and whatever c << w
+// is modulo 2**32 when c >= 2**28: then the loop makes one turn, since
+// a + c >= 2**28 >= b). It does not equal it earlier: for 0 < m < n,
+// m * c < b - a <= 2**28, so m * (c << w) < 2**31 is not a multiple of
+// 2**32. k, which nothing in the body reads, is given its last value,
+// a + (left - 1) * c <= b - 1, before the loop, and only when the loop
+// runs (a trap or an interruption in the loop abandons the call).
+
 // The loop variable must therefore be read in the body only as the index
 // of an access L[k] that is a load or the target of a plain assignment
 // (x[k] op= v reads k for its two checks), or inside a product e * k that
