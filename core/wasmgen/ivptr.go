@@ -42,6 +42,7 @@ import (
 // data(lead): modulo 2**32, the address of L[k] exactly. The first
 // lead's pointer ends the loop.
 type ivLoop struct {
+	loop  *ast.For
 	k     string
 	lists []string
 	leads []string
@@ -57,7 +58,7 @@ func (fg *fgen) pointerPlan(s *ast.For, lists []string) *ivLoop {
 	if len(on) == 0 {
 		return nil
 	}
-	iv := &ivLoop{k: s.Var().Name, lists: on, ptr: map[string]uint32{}, delta: map[string]uint32{}}
+	iv := &ivLoop{loop: s, k: s.Var().Name, lists: on, ptr: map[string]uint32{}, delta: map[string]uint32{}}
 	lead := map[rt.SlotWidth]string{}
 	for _, name := range on {
 		w := fg.slotWidth(name)

@@ -327,7 +327,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		}
 	}
 	emitLoop := func() {
-		if fg.loops.iv != nil { // the fast copy on pointers (ivptr.go)
+		if fg.loops.iv != nil && fg.loops.iv.loop == s { // the fast copy on pointers (ivptr.go)
 			fg.pointerLoop(s, cur, stop, step, stepConst, stepLocal, chunked, perIteration)
 			return
 		}
