@@ -12,7 +12,8 @@ import (
 // list, a step of unknown value), stores through two pointers of one
 // width (fill), a float product of two lists (dot, one pointer and a
 // delta), two widths in one loop with a continue (mixed), and a body
-// that builds a list (heavy: an interrupt check per turn).
+// that builds a list (heavy: an interrupt check per turn); short runs at
+// most 1024 turns and checks nothing.
 const ptrLoopSrc = `def sieve(n: int) -> int:
     flags = [True] * (n + 1)
     count = 0
@@ -61,6 +62,13 @@ def mixed(n: int, m: int) -> int:
         ys[k] = xs[k]
     return sum(ys)
 
+def short(m: int) -> int:
+    xs = [4] * m
+    ys = [0] * m
+    for k in range(2, 6):
+        ys[k] = xs[k]
+    return sum(ys)
+
 def heavy(n: int, m: int) -> int:
     xs = [2] * m
     ys = [0] * m
@@ -74,7 +82,7 @@ def heavy(n: int, m: int) -> int:
 func TestPointerLoopShape(t *testing.T) {
 	on := watOf(t, ptrLoopSrc, Options{Optimize: true})
 	off := watOf(t, ptrLoopSrc, Options{Optimize: true, Disable: PassSet(PassIVPtr)})
-	for _, name := range []string{"sieve", "fill", "fill3", "dot", "mixed", "heavy"} {
+	for _, name := range []string{"sieve", "fill", "fill3", "dot", "mixed", "short", "heavy"} {
 		if f := funcWAT(on, name); !strings.Contains(f, "$ptr.") {
 			t.Errorf("%s: no pointer loop\n%s", name, f)
 		}
@@ -205,6 +213,15 @@ func TestPointerLoops(t *testing.T) {
 			if got := in.call("dot", n, m); got != want {
 				t.Errorf("dot(%d, %d) = %+v, want %+v", n, m, got, want)
 			}
+		}
+	}
+	for m := int64(0); m < 9; m++ {
+		want := result{val: int64(16)}
+		if m < 6 {
+			want = result{trap: "index"}
+		}
+		if got := in.call("short", m); got != want {
+			t.Errorf("short(%d) = %+v, want %+v", m, got, want)
 		}
 	}
 	for _, m := range []int64{0, 1, 4, 1100} {
