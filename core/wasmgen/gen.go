@@ -116,7 +116,9 @@
 //     needs no overflow check there when it starts within 2**61 of zero; an
 //     access L[k][j] skips its bounds check when the rows the loop visits
 //     are known to be longer than j (row lengths cached across the loop
-//     nest).
+//     nest). When the loop's variable only indexes those lists, the first
+//     copy runs on i32 element pointers advanced by the step, tested
+//     against the exact end of each chunk (plan/ivptr.go).
 //   - Integer division through f64: `a // b` and `a % b` with both
 //     operands proved in [0, 2**53) (the divisor >= 1, not a constant)
 //     are trunc(f64(a) / f64(b)) and a - q*b, exact with no correction
@@ -389,6 +391,9 @@ type loopState struct {
 	// additions that keep them up to date (version).
 	reduced  map[*ast.Binary]uint32
 	advances []advance
+	// iv is the pointer plan of the fast copy being generated, or nil
+	// (ivptr).
+	iv *ivLoop
 }
 
 // function generates the code of one compilable function.

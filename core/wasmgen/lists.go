@@ -94,6 +94,10 @@ func (fg *fgen) listLit(e *ast.ListLit, t *check.Type) {
 // evaluated in that order (a local is read in place, and a list local
 // whose header a loop hoisted is not read at all), then slotAt.
 func (fg *fgen) slot(x, i ast.Expr) {
+	if fg.ivSlot(x, i) { // ivptr.go
+		fg.g.rt.UseHeap()
+		return
+	}
 	var ref listRef
 	lTemp := false
 	if c, ok := fg.cachedOf(x); ok {

@@ -327,6 +327,10 @@ func (fg *fgen) forRange(s *ast.For) {
 		}
 	}
 	emitLoop := func() {
+		if fg.loops.iv != nil && fg.loops.iv.loop == s { // the fast copy on pointers (ivptr.go)
+			fg.pointerLoop(s, cur, stop, step, stepConst, stepLocal, chunked, perIteration)
+			return
+		}
 		if chunked {
 			fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
 			return

@@ -114,6 +114,8 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	for _, p := range products {
 		fg.loops.reduced[p] = byFactor[plan.FactorOf(p, s.Var().Name)].product
 	}
+	oldIV := fg.loops.iv
+	fg.loops.iv = fg.pointerPlan(s, lists) // ivptr.go
 	gen := emitLoop
 	if div != nil {
 		gen = fg.fdivFacts(div, gen)
@@ -123,6 +125,8 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		gen = func() { fg.WithFact(name, plan.Interval{Lo: -plan.AccBound, Hi: plan.AccBound}, inner) }
 	}
 	gen()
+	fg.releasePointers(fg.loops.iv)
+	fg.loops.iv = nil
 	for _, a := range fg.loops.advances {
 		fg.Release(wasmbin.I64, a.product, a.by)
 	}
@@ -131,6 +135,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	fg.Emit(wasmbin.OpElse)
 	emitLoop()
 	fg.End()
+	fg.loops.iv = oldIV
 }
 
 // hoisted reports whether the loops being generated keep the header of

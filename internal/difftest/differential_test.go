@@ -27,6 +27,7 @@ type tally struct {
 	inlinedProgs                 int
 	constProgs                   int // programs whose f reads module constants inline
 	fdivProgs                    int // programs dividing ints through f64
+	ivProgs                      int // programs with a loop on element pointers
 	mix                          mix
 	first                        int
 }
@@ -85,6 +86,9 @@ func compare(t testing.TB, tl *tally, cases []*compiled, results [][]pyResult) {
 		if c.consts {
 			tl.constProgs++
 		}
+		if c.ivptr {
+			tl.ivProgs++
+		}
 		if c.fdiv {
 			tl.fdivProgs++
 		}
@@ -115,6 +119,7 @@ func TestDifferential(t *testing.T) {
 	t.Logf("%v", &tl.mix)
 	t.Logf("%d programs read module constants inline, %d divide ints through f64", tl.constProgs, tl.fdivProgs)
 	t.Logf("%d programs call a recursive helper through copies of itself", tl.inlinedProgs)
+	t.Logf("%d programs run a loop on element pointers", tl.ivProgs)
 	if tl.first > 0 {
 		t.Errorf("difftest: first disagreement after %d programs", tl.first)
 	}
@@ -132,6 +137,9 @@ func TestDifferential(t *testing.T) {
 	}
 	if *flagN >= 100 && tl.inlinedProgs == 0 {
 		t.Errorf("no program has a self-inlined recursive helper: the generator drifted from wasmgen")
+	}
+	if *flagN >= 100 && tl.ivProgs == 0 {
+		t.Errorf("no program runs a loop on element pointers: the generator drifted from wasmgen's ivptr")
 	}
 	if *flagN >= 100 && tl.fdivProgs == 0 {
 		t.Errorf("no program divides ints through f64: the generator drifted from wasmgen's fdiv")

@@ -20,7 +20,8 @@
 // `[x] * n` and range loops that index a list by their own variable,
 // multiply it by a local or add bounded values to an accumulator (which
 // wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
-// rows summed by column in a loop nest (gridgen.go); a recursive helper
+// rows summed by column in a loop nest (gridgen.go); range loops whose
+// variable only indexes two lists (ivgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
@@ -68,6 +69,8 @@ type Generator struct {
 	// counters are the counters of the while loops of the function
 	// (whilegen.go), which its result often adds.
 	counters []string
+	// seen are int locals that the result adds (ivgen.go's sums)
+	seen []string
 }
 
 // NewGenerator returns a generator whose programs depend only on seed.
@@ -90,6 +93,7 @@ func (g *Generator) Program() *Program {
 	g.recBound = 0
 	g.consts = nil
 	g.counters = nil
+	g.seen = nil
 	var decls []ast.Stmt
 	if g.r.IntN(3) == 0 {
 		decls = g.moduleConsts()
@@ -125,6 +129,11 @@ func (g *Generator) Program() *Program {
 		// a counter seen in the result (a wrapped one shows, since 2**64
 		// is not a multiple of 1000)
 		c := &ast.Binary{X: ident(g.counters[g.r.IntN(len(g.counters))]), Op: ast.OpMod, Y: intLit(1000)}
+		ret = &ast.Binary{X: ret, Op: ast.OpAdd, Y: c}
+	}
+	if res == 'i' && len(g.seen) > 0 {
+		// the sum of the list a pointer loop stored into (ivgen.go)
+		c := &ast.Binary{X: ident(g.seen[g.r.IntN(len(g.seen))]), Op: ast.OpMod, Y: intLit(1000)}
 		ret = &ast.Binary{X: ret, Op: ast.OpAdd, Y: c}
 	}
 	switch {
@@ -323,6 +332,9 @@ func (g *Generator) boundedInt() ast.Expr {
 func (g *Generator) listStmts() []ast.Stmt {
 	if g.r.IntN(5) == 0 {
 		return g.gridStmts()
+	}
+	if g.r.IntN(4) == 0 {
+		return g.ivStmts() // ivgen.go
 	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]

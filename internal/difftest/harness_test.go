@@ -78,6 +78,9 @@ type compiled struct {
 	// fdiv: an int // or % is computed through f64 (f64.div followed by
 	// i64.trunc_f64_s, wasmgen's fdiv.go)
 	fdiv bool
+	// ivptr: a loop runs on element pointers (wasmgen's ivptr.go names
+	// them ptr.L)
+	ivptr bool
 }
 
 func needPython(t testing.TB) string {
@@ -159,16 +162,17 @@ func build(t testing.TB, seed uint64, p *Program, opt bool) (*compiled, bool) {
 	if err != nil {
 		t.Fatalf("seed %d: fallback: %v\n%s", seed, err, src)
 	}
-	specialized, inlined, fdiv := false, false, false
+	specialized, inlined, fdiv, ivptr := false, false, false, false
 	for _, mf := range m.Funcs {
 		specialized = specialized || strings.HasSuffix(mf.Name, ".nonneg")
 		fdiv = fdiv || floatDivides(mf.Body)
 		for _, l := range mf.LocalNames {
 			inlined = inlined || strings.HasSuffix(l, ".copy1")
+			ivptr = ivptr || strings.HasPrefix(l, "ptr.")
 		}
 	}
 	return &compiled{seed: seed, prog: p, src: src, lang: l.Code, english: english, checked: checked, python: py,
-		inst: inst, store: store, name: fn.Name, specialized: specialized, inlined: inlined, consts: len(info.Consts) > 0, fdiv: fdiv}, true
+		inst: inst, store: store, name: fn.Name, specialized: specialized, inlined: inlined, consts: len(info.Consts) > 0, fdiv: fdiv, ivptr: ivptr}, true
 }
 
 // floatDivides reports whether body has an f64.div whose quotient is

@@ -56,4 +56,11 @@ var mutations = []mutation{
 		old:  "\tfg.Get(n)\n\tfg.length(r)\n\tfg.Emit(wasmbin.OpI64GeU)\n\tfg.TrapIf(abi.ErrIndex)\n",
 		new:  "\tfg.Get(n)\n\tfg.length(r)\n\tfg.Emit(wasmbin.OpI64GtU)\n\tfg.TrapIf(abi.ErrIndex)\n",
 	},
+	{
+		name: "ivptr-advance-index",
+		what: "a pointer loop advances its pointers by the step, not by the step's bytes (wasmgen ivptr)",
+		file: "core/wasmgen/ivptr.go",
+		old:  "\t\tbytes(fg.slotWidth(name))\n\t\tfg.Emit(wasmbin.OpI32Add)\n",
+		new:  "\t\tbytes(0)\n\t\tfg.Emit(wasmbin.OpI32Add)\n",
+	},
 }

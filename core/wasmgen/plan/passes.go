@@ -35,6 +35,7 @@ const (
 	PassCarried
 	PassMulConst
 	PassWrapMod
+	PassIVPtr
 )
 
 // A PassInfo describes one pass of the registry.
@@ -87,13 +88,15 @@ var Passes = []PassInfo{
 		"instead of dividing (mulconst.go)"},
 	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
 		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
+	{PassIVPtr, "ivptr", "runs the fast copy of a versioned loop whose variable only indexes proven lists on " +
+		"i32 element pointers advanced by the step, not on the counter (plan/ivptr.go has the proof)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassWrapMod<<1 - 1)
+const AllPasses = PassSet(PassIVPtr<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the
