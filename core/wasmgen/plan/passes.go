@@ -35,6 +35,7 @@ const (
 	PassCarried
 	PassMulConst
 	PassWrapMod
+	PassPolyHash
 )
 
 // A PassInfo describes one pass of the registry.
@@ -87,13 +88,15 @@ var Passes = []PassInfo{
 		"instead of dividing (mulconst.go)"},
 	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
 		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
+	{PassPolyHash, "polyhash", "runs `for c in s: h = (h*K + g(ord(c))) % 2**w` over eight ASCII bytes per step " +
+		"when it can: h*K**8 plus a combination of the eight computed off the chain, exact modulo 2**w (polyhash.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassWrapMod<<1 - 1)
+const AllPasses = PassSet(PassPolyHash<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -272,9 +272,10 @@
     (local $tmp.i32.3 i32)
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
-    (local $c.cp i64)
+    (local $tmp.i32.6 i32)
     (local $tmp.i32.7 i32)
-    (local $tmp.i32.8 i32)
+    (local $tmp.i64.8 i64)
+    (local $tmp.i32.9 i32)
     i64.const 0
     local.set $h
     local.get $s
@@ -286,142 +287,396 @@
     local.tee $tmp.i32.3
     i32.add
     local.set $tmp.i32.4
-    block
-      loop
-        i32.const 0
-        i32.atomic.load offset=8
-        if
-          i32.const 9
-          global.set $__ml_error_code
-          unreachable
-        end
-        local.get $tmp.i32.3
-        local.get $tmp.i32.4
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.3
-        i32.const 1024
-        i32.add
-        local.get $tmp.i32.4
-        local.get $tmp.i32.4
-        local.get $tmp.i32.3
-        i32.sub
-        i32.const 1024
-        i32.gt_u
-        select
-        local.set $tmp.i32.7
+    local.get $tmp.i32.3
+    local.get $tmp.i32.4
+    i32.lt_u
+    if
+      local.get $h
+      i32.wrap_i64
+      local.set $tmp.i32.9
+      block
         loop
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
           local.get $tmp.i32.3
-          i32.load8_u
-          local.tee $tmp.i32.5
-          i32.const 128
-          i32.lt_u
-          if (result i32)
+          local.get $tmp.i32.4
+          i32.ge_u
+          br_if 1
+          local.get $tmp.i32.3
+          i32.const 1024
+          i32.add
+          local.get $tmp.i32.4
+          local.get $tmp.i32.4
+          local.get $tmp.i32.3
+          i32.sub
+          i32.const 1024
+          i32.gt_u
+          select
+          local.set $tmp.i32.5
+          loop
+            local.get $tmp.i32.5
             local.get $tmp.i32.3
-            i32.const 1
-            i32.add
-            local.set $tmp.i32.3
-            local.get $tmp.i32.5
-          else
-            local.get $tmp.i32.5
-            i32.const 224
-            i32.lt_u
-            if (result i32)
-              local.get $tmp.i32.5
-              i32.const 31
-              i32.and
-              i32.const 6
-              i32.shl
+            i32.sub
+            i32.const 8
+            i32.ge_s
+            if
               local.get $tmp.i32.3
-              i32.load8_u offset=1
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 2
-              i32.add
-              local.set $tmp.i32.3
-            else
-              local.get $tmp.i32.5
-              i32.const 240
-              i32.lt_u
-              if (result i32)
-                local.get $tmp.i32.5
-                i32.const 15
-                i32.and
-                i32.const 6
-                i32.shl
+              i64.load
+              local.tee $tmp.i64.8
+              i64.const -9187201950435737472
+              i64.and
+              i64.eqz
+              if
+                local.get $tmp.i32.9
+                i32.const -1807454463
+                i32.mul
+                local.get $tmp.i64.8
+                i64.const 71777214294589695
+                i64.and
+                i64.const 31
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 8
+                i64.shr_u
+                i64.const 71777214294589695
+                i64.and
+                i64.add
+                local.set $tmp.i64.8
+                local.get $tmp.i64.8
+                i64.const 281470681808895
+                i64.and
+                i64.const 961
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 16
+                i64.shr_u
+                i64.const 281470681808895
+                i64.and
+                i64.add
+                local.set $tmp.i64.8
+                local.get $tmp.i64.8
+                i64.const 4294967295
+                i64.and
+                i64.const 923521
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 32
+                i64.shr_u
+                i64.add
+                i32.wrap_i64
+                i32.add
+                local.set $tmp.i32.9
                 local.get $tmp.i32.3
-                i32.load8_u offset=1
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
-                local.get $tmp.i32.3
-                i32.load8_u offset=2
-                i32.const 63
-                i32.and
-                i32.or
-                local.get $tmp.i32.3
-                i32.const 3
+                i32.const 8
                 i32.add
                 local.set $tmp.i32.3
               else
-                local.get $tmp.i32.5
-                i32.const 7
-                i32.and
-                i32.const 6
+                local.get $tmp.i64.8
+                i64.const -9187201950435737472
+                i64.and
+                i64.ctz
+                i32.wrap_i64
+                i32.const 3
+                i32.shr_u
+                local.tee $tmp.i32.7
+                if
+                  local.get $tmp.i64.8
+                  i32.const 8
+                  local.get $tmp.i32.7
+                  i32.sub
+                  i32.const 3
+                  i32.shl
+                  i64.extend_i32_u
+                  i64.shl
+                  local.set $tmp.i64.8
+                  local.get $tmp.i32.9
+                  i32.const 1742810335
+                  i32.const 887503681
+                  local.get $tmp.i32.7
+                  i32.const 1
+                  i32.and
+                  select
+                  i32.const 28629151
+                  i32.const 923521
+                  local.get $tmp.i32.7
+                  i32.const 1
+                  i32.and
+                  select
+                  local.get $tmp.i32.7
+                  i32.const 2
+                  i32.and
+                  select
+                  i32.const 29791
+                  i32.const 961
+                  local.get $tmp.i32.7
+                  i32.const 1
+                  i32.and
+                  select
+                  i32.const 31
+                  i32.const 1
+                  local.get $tmp.i32.7
+                  i32.const 1
+                  i32.and
+                  select
+                  local.get $tmp.i32.7
+                  i32.const 2
+                  i32.and
+                  select
+                  local.get $tmp.i32.7
+                  i32.const 4
+                  i32.and
+                  select
+                  i32.mul
+                  local.get $tmp.i64.8
+                  i64.const 71777214294589695
+                  i64.and
+                  i64.const 31
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 8
+                  i64.shr_u
+                  i64.const 71777214294589695
+                  i64.and
+                  i64.add
+                  local.set $tmp.i64.8
+                  local.get $tmp.i64.8
+                  i64.const 281470681808895
+                  i64.and
+                  i64.const 961
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 16
+                  i64.shr_u
+                  i64.const 281470681808895
+                  i64.and
+                  i64.add
+                  local.set $tmp.i64.8
+                  local.get $tmp.i64.8
+                  i64.const 4294967295
+                  i64.and
+                  i64.const 923521
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 32
+                  i64.shr_u
+                  i64.add
+                  i32.wrap_i64
+                  i32.add
+                  local.set $tmp.i32.9
+                  local.get $tmp.i32.3
+                  local.get $tmp.i32.7
+                  i32.add
+                  local.set $tmp.i32.3
+                end
+                local.get $tmp.i32.9
+                i32.const 5
                 i32.shl
+                local.get $tmp.i32.9
+                i32.sub
                 local.get $tmp.i32.3
-                i32.load8_u offset=1
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
+                i32.load8_u
+                local.tee $tmp.i32.6
+                i32.const 128
+                i32.lt_u
+                if (result i32)
+                  local.get $tmp.i32.3
+                  i32.const 1
+                  i32.add
+                  local.set $tmp.i32.3
+                  local.get $tmp.i32.6
+                else
+                  local.get $tmp.i32.6
+                  i32.const 224
+                  i32.lt_u
+                  if (result i32)
+                    local.get $tmp.i32.6
+                    i32.const 31
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 2
+                    i32.add
+                    local.set $tmp.i32.3
+                  else
+                    local.get $tmp.i32.6
+                    i32.const 240
+                    i32.lt_u
+                    if (result i32)
+                      local.get $tmp.i32.6
+                      i32.const 15
+                      i32.and
+                      i32.const 6
+                      i32.shl
+                      local.get $tmp.i32.3
+                      i32.load8_u offset=1
+                      i32.const 63
+                      i32.and
+                      i32.or
+                      i32.const 6
+                      i32.shl
+                      local.get $tmp.i32.3
+                      i32.load8_u offset=2
+                      i32.const 63
+                      i32.and
+                      i32.or
+                      local.get $tmp.i32.3
+                      i32.const 3
+                      i32.add
+                      local.set $tmp.i32.3
+                    else
+                      local.get $tmp.i32.6
+                      i32.const 7
+                      i32.and
+                      i32.const 6
+                      i32.shl
+                      local.get $tmp.i32.3
+                      i32.load8_u offset=1
+                      i32.const 63
+                      i32.and
+                      i32.or
+                      i32.const 6
+                      i32.shl
+                      local.get $tmp.i32.3
+                      i32.load8_u offset=2
+                      i32.const 63
+                      i32.and
+                      i32.or
+                      i32.const 6
+                      i32.shl
+                      local.get $tmp.i32.3
+                      i32.load8_u offset=3
+                      i32.const 63
+                      i32.and
+                      i32.or
+                      local.get $tmp.i32.3
+                      i32.const 4
+                      i32.add
+                      local.set $tmp.i32.3
+                    end
+                  end
+                end
+                i32.add
+                local.set $tmp.i32.9
+              end
+            else
+              local.get $tmp.i32.9
+              i32.const 5
+              i32.shl
+              local.get $tmp.i32.9
+              i32.sub
+              local.get $tmp.i32.3
+              i32.load8_u
+              local.tee $tmp.i32.6
+              i32.const 128
+              i32.lt_u
+              if (result i32)
                 local.get $tmp.i32.3
-                i32.load8_u offset=2
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
-                local.get $tmp.i32.3
-                i32.load8_u offset=3
-                i32.const 63
-                i32.and
-                i32.or
-                local.get $tmp.i32.3
-                i32.const 4
+                i32.const 1
                 i32.add
                 local.set $tmp.i32.3
+                local.get $tmp.i32.6
+              else
+                local.get $tmp.i32.6
+                i32.const 224
+                i32.lt_u
+                if (result i32)
+                  local.get $tmp.i32.6
+                  i32.const 31
+                  i32.and
+                  i32.const 6
+                  i32.shl
+                  local.get $tmp.i32.3
+                  i32.load8_u offset=1
+                  i32.const 63
+                  i32.and
+                  i32.or
+                  local.get $tmp.i32.3
+                  i32.const 2
+                  i32.add
+                  local.set $tmp.i32.3
+                else
+                  local.get $tmp.i32.6
+                  i32.const 240
+                  i32.lt_u
+                  if (result i32)
+                    local.get $tmp.i32.6
+                    i32.const 15
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 3
+                    i32.add
+                    local.set $tmp.i32.3
+                  else
+                    local.get $tmp.i32.6
+                    i32.const 7
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=3
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 4
+                    i32.add
+                    local.set $tmp.i32.3
+                  end
+                end
               end
+              i32.add
+              local.set $tmp.i32.9
             end
+            local.get $tmp.i32.3
+            local.get $tmp.i32.5
+            i32.lt_u
+            br_if 0
           end
-          i64.extend_i32_u
-          local.set $c.cp
-          block
-            local.get $h
-            i32.wrap_i64
-            local.tee $tmp.i32.8
-            i32.const 5
-            i32.shl
-            local.get $tmp.i32.8
-            i32.sub
-            local.get $c.cp
-            i32.wrap_i64
-            i32.add
-            i64.extend_i32_u
-            local.set $h
-          end
-          local.get $tmp.i32.3
-          local.get $tmp.i32.7
-          i32.lt_u
-          br_if 0
+          br 0
         end
-        br 0
       end
+      local.get $tmp.i32.9
+      i64.extend_i32_u
+      local.set $h
     end
     local.get $h
     return
