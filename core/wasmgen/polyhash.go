@@ -184,9 +184,9 @@ func (pg *polyGen) vt() wasmbin.ValType {
 	return []wasmbin.ValType{wasmbin.I32, wasmbin.I64}[pg.w]
 }
 
-// lanesFit reports whether, for bytes b below 0x80, b*k + b' fits 16
-// bits and (b*k + b')*k**2 + (b''*k + b''') fits 32: then the lanes of
-// combineLanes never carry into each other.
+// lanesFit reports whether, for bytes below 0x80, a*k + b fits 16 bits
+// and (a*k + b)*k**2 + (c*k + d) fits 32: then the lanes of combine never
+// carry into each other.
 func lanesFit(k uint64) bool {
 	if k > 1<<16 {
 		return false
