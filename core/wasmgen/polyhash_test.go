@@ -21,7 +21,7 @@ type polyCase struct {
 }
 
 // polyHashSrc has the loops the polyhash pass rewrites: multipliers that
-// are small (lanes), 2**n +- 1, large, negative, zero, powers of two past
+// are small (lanes; 323 the largest, 515 past it), 2**n +- 1, large, negative, zero, powers of two past
 // the residue; moduli and masks from 2**1 to 2**63 - 1; g(c) of every
 // affine shape; h a parameter, so that it starts anywhere in i64.
 const polyHashSrc = `def p31(s: str, h: int) -> int:
@@ -79,6 +79,16 @@ def one(s: str, h: int) -> int:
         h = (h + ord(c)) % 2
     return h
 
+def edge(s: str, h: int) -> int:
+    for c in s:
+        h = (h * 323 + ord(c)) % 2**32
+    return h
+
+def past(s: str, h: int) -> int:
+    for c in s:
+        h = (h * 515 + ord(c)) % 2**32
+    return h
+
 def minus(s: str, h: int) -> int:
     for c in s:
         h = (h * -31 + ord(c)) % 2**32
@@ -106,6 +116,8 @@ var polyCases = []polyCase{
 	{"even", 32, func(h, c *big.Int) *big.Int { return new(big.Int).Add(bigMul(h, 1<<33), c) }},
 	{"zero", 16, func(h, c *big.Int) *big.Int { return new(big.Int).Add(c, big.NewInt(1)) }},
 	{"one", 1, func(h, c *big.Int) *big.Int { return new(big.Int).Add(h, c) }},
+	{"edge", 32, func(h, c *big.Int) *big.Int { return new(big.Int).Add(bigMul(h, 323), c) }},
+	{"past", 32, func(h, c *big.Int) *big.Int { return new(big.Int).Add(bigMul(h, 515), c) }},
 	{"minus", 32, func(h, c *big.Int) *big.Int { return new(big.Int).Add(bigMul(h, -31), c) }},
 }
 
