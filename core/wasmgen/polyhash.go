@@ -38,8 +38,8 @@ import (
 // the constant powers. Otherwise the n bytes before the first one with
 // its top bit set (0 <= n < 8, i64.ctz) are n ASCII characters, combined
 // the same way after a shift that makes them the last n of the eight
-// (zeros before them add nothing), with K**n and the geometric sum chosen
-// among constants by the bits of n; then the character at the byte with
+// (zeros before them add nothing), with K**n and the geometric sum read
+// from constant tables indexed by n; then the character at the byte with
 // the top bit set is decoded as strchars does (strloop.go) and taken one
 // step. The last bytes of a chunk go one character at a time. Strings
 // hold well-formed UTF-8 (surrogates encoded like other code points), so
@@ -106,7 +106,7 @@ func (fg *fgen) polyLoop(s *ast.For) bool {
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	pg.group()
 	fg.Emit(wasmbin.OpElse)
-	pg.step()
+	pg.step(false)
 	fg.End()
 	fg.Bin(wasmbin.OpI32LtU, p, lim)
 	fg.EmitImm(wasmbin.OpBrIf, 0)
@@ -219,11 +219,18 @@ var (
 )
 
 // step takes one character: decodes the sequence at p (advancing p) and
-// sets acc = acc*K + A*cp + D.
-func (pg *polyGen) step() {
+// sets acc = acc*K + A*cp + D; multi tells that the byte at p is at least
+// 0x80.
+func (pg *polyGen) step(multi bool) {
 	fg := pg.fg
 	pg.mulAcc(pg.k)
-	fg.decodeAt(pg.p, pg.b) // strloop.go
+	if multi {
+		fg.Load(wasmbin.OpI32Load8U, pg.p, 0)
+		fg.Set(pg.b)
+		fg.decodeMulti(pg.p, pg.b) // strloop.go
+	} else {
+		fg.decodeAt(pg.p, pg.b)
+	}
 	if pg.w == 1 {
 		fg.Emit(wasmbin.OpI64ExtendI32U)
 	}
@@ -342,29 +349,27 @@ func (pg *polyGen) group() {
 	fg.Emit(wasmbin.OpI32Add)
 	fg.Set(pg.p)
 	fg.End()
-	pg.step() // the byte at p has its top bit set: a sequence starts there
+	pg.step(true) // the byte at p has its top bit set: a sequence starts there
 	fg.End()
 }
 
-// choose pushes table[n] (n in the local pg.n, 0 <= n < 8) as a constant
-// of the residue's type, by a tree of selects on the bits of n.
+// choose pushes table[n] (n in the local pg.n, 0 <= n < 8) modulo the
+// residue's size, loaded from a constant table of the module's static
+// data (four or eight bytes an entry).
 func (pg *polyGen) choose(table []uint64) {
 	fg := pg.fg
-	var tree func(lo, size int)
-	tree = func(lo, size int) {
-		if size == 1 {
-			pg.konst(table[lo])
-			return
+	size := 4 << pg.w
+	b := make([]byte, size*len(table))
+	for i, v := range table {
+		for j := 0; j < size; j++ {
+			b[size*i+j] = byte(v >> (8 * j))
 		}
-		half := size / 2
-		tree(lo+half, half) // the bit set
-		tree(lo, half)
-		fg.Get(pg.n)
-		fg.I32(int32(half))
-		fg.Emit(wasmbin.OpI32And)
-		fg.Emit(wasmbin.OpSelect)
 	}
-	tree(0, 8)
+	addr := fg.g.rt.Table(b) // rt/tables.go
+	fg.Get(pg.n)
+	fg.I32(int32(2 + pg.w))
+	fg.Emit(wasmbin.OpI32Shl)
+	fg.EmitImm([2]wasmbin.Opcode{wasmbin.OpI32Load, wasmbin.OpI64Load}[pg.w], int64(addr))
 }
 
 // combine pushes, as the residue's type, c0*K**7 + ... + c7 for the bytes
