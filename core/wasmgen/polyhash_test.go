@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A polyCase is one hash loop of polyHashSrc with its reference: the
@@ -262,6 +263,9 @@ def hsquared(s: str) -> int:
 		return m.WAT()
 	}
 	all, off := gen(Options{Optimize: true}), gen(Options{Optimize: true, Disable: PassSet(PassPolyHash)})
+	if !utf8.ValidString(all) {
+		t.Errorf("the text of the module with polyhash's tables is not UTF-8")
+	}
 	for _, pc := range polyCases {
 		if !strings.Contains(funcWAT(all, pc.name), "i64.ctz") {
 			t.Errorf("polyhash does not take %s", pc.name)
