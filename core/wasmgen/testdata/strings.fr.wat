@@ -2376,6 +2376,9 @@
     (local $count i32)
     (local $end i64)
     (local $n i32)
+    (local $tmp.i32.8 i32)
+    (local $tmp.i32.9 i32)
+    (local $tmp.i32.10 i32)
     local.get $x
     i32.load
     local.tee $m
@@ -2431,16 +2434,56 @@
       i32.eq
       i32.and
       if
-        local.get $r
-        local.get $nb
-        i32.add
-        i32.const 8
-        i32.add
-        local.get $x
-        i32.const 8
-        i32.add
         local.get $m
-        memory.copy
+        i32.const 4
+        i32.le_u
+        if
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.8
+          local.get $x
+          i32.const 8
+          i32.add
+          local.tee $tmp.i32.9
+          local.get $m
+          i32.add
+          local.set $tmp.i32.10
+          block
+            loop
+              local.get $tmp.i32.9
+              local.get $tmp.i32.10
+              i32.ge_u
+              br_if 1
+              local.get $tmp.i32.8
+              local.get $tmp.i32.9
+              i32.load8_u
+              i32.store8
+              local.get $tmp.i32.8
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.8
+              local.get $tmp.i32.9
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.9
+              br 0
+            end
+          end
+        else
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.get $x
+          i32.const 8
+          i32.add
+          local.get $m
+          memory.copy
+        end
         local.get $r
         local.get $nb
         local.get $m
@@ -2518,16 +2561,56 @@
             global.set $__ml_heap
           end
         end
-        local.get $r
-        local.get $nb
-        i32.add
-        i32.const 8
-        i32.add
-        local.get $x
-        i32.const 8
-        i32.add
         local.get $m
-        memory.copy
+        i32.const 4
+        i32.le_u
+        if
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.10
+          local.get $x
+          i32.const 8
+          i32.add
+          local.tee $tmp.i32.9
+          local.get $m
+          i32.add
+          local.set $tmp.i32.8
+          block
+            loop
+              local.get $tmp.i32.9
+              local.get $tmp.i32.8
+              i32.ge_u
+              br_if 1
+              local.get $tmp.i32.10
+              local.get $tmp.i32.9
+              i32.load8_u
+              i32.store8
+              local.get $tmp.i32.10
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.10
+              local.get $tmp.i32.9
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.9
+              br 0
+            end
+          end
+        else
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.get $x
+          i32.const 8
+          i32.add
+          local.get $m
+          memory.copy
+        end
         local.get $r
         local.get $nb
         local.get $m
