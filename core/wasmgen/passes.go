@@ -42,6 +42,7 @@ const (
 	PassMulConst   = plan.PassMulConst
 	PassWrapMod    = plan.PassWrapMod
 	PassIVPtr      = plan.PassIVPtr
+	PassPolyHash   = plan.PassPolyHash
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

@@ -115,7 +115,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {
 			fg.forList(s)
 		} else if ok && t.Kind == check.Str {
-			if !fg.charLoop(s) { // strloop.go
+			if !fg.polyLoop(s) && !fg.charLoop(s) { // polyhash.go, strloop.go
 				fg.forStr(s)
 			}
 		} else {

@@ -114,8 +114,7 @@ func (fg *fgen) charOrd(arg ast.Expr) bool {
 
 // decodeAt leaves the code point of the UTF-8 sequence at the address in
 // local p (i32) and advances p past it; b is a scratch i32 local. The
-// lead byte gives the length: below 0x80 one byte, below 0xE0 two, below
-// 0xF0 three, else four; each continuation byte adds its low six bits.
+// lead byte gives the length: below 0x80 one byte, else decodeMulti.
 func (fg *fgen) decodeAt(p, b uint32) {
 	fg.Load(wasmbin.OpI32Load8U, p, 0)
 	fg.Tee(b)
@@ -125,6 +124,14 @@ func (fg *fgen) decodeAt(p, b uint32) {
 	fg.advance(p, 1)
 	fg.Get(b)
 	fg.Emit(wasmbin.OpElse)
+	fg.decodeMulti(p, b)
+	fg.End()
+}
+
+// decodeMulti is decodeAt for a sequence whose lead byte, in b, is at
+// least 0x80: below 0xE0 two bytes, below 0xF0 three, else four; each
+// continuation byte adds its low six bits.
+func (fg *fgen) decodeMulti(p, b uint32) {
 	fg.Get(b)
 	fg.I32(0xE0)
 	fg.Emit(wasmbin.OpI32LtU)
@@ -138,7 +145,6 @@ func (fg *fgen) decodeAt(p, b uint32) {
 	fg.sequence(p, b, 0x0F, 3)
 	fg.Emit(wasmbin.OpElse)
 	fg.sequence(p, b, 0x07, 4)
-	fg.End()
 	fg.End()
 	fg.End()
 }

@@ -41,24 +41,10 @@ var wrapOps = map[ast.BinaryOp][2]wasmbin.Opcode{
 // wrapMod generates e when the pass is on and e has the shape above; it
 // reports whether it did.
 func (fg *fgen) wrapMod(e *ast.Binary) bool {
-	if !fg.g.on(PassWrapMod) || fg.typeOf(e).Kind != check.Int {
+	if !fg.g.on(PassWrapMod) {
 		return false
 	}
-	var x ast.Expr
-	var k int
-	switch e.Op {
-	case ast.OpMod:
-		if v, ok := fg.ConstOf(e.Y); ok && v.Kind == check.Int && v.I > 1 && v.I&(v.I-1) == 0 {
-			x, k = e.X, bits.TrailingZeros64(uint64(v.I))
-		}
-	case ast.OpBitAnd:
-		for _, side := range [2][2]ast.Expr{{e.X, e.Y}, {e.Y, e.X}} {
-			if v, ok := fg.ConstOf(side[1]); ok && v.Kind == check.Int && v.I > 0 && v.I&(v.I+1) == 0 {
-				x, k = side[0], bits.Len64(uint64(v.I))
-				break
-			}
-		}
-	}
+	x, k := fg.PowerOfTwoMod(e) // plan/polyhash.go
 	if x == nil || !fg.wrapNode(x) {
 		return false
 	}

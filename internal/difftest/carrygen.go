@@ -18,7 +18,7 @@ import (
 
 // hashMultipliers and hashModuli are the constants of the updates.
 var (
-	hashMultipliers = []int64{31, 33, 37, 3, -31, 16777619, 1000003, 0x5bd1e995, 1 << 33, -(1 << 40)}
+	hashMultipliers = []int64{31, 33, 37, 3, -31, 16777619, 1000003, 0x5bd1e995, 1 << 33, -(1 << 40), 257, 515, 65599, 1, 0}
 	hashModuli      = []int64{1 << 32, 1 << 16, 1 << 61, 1000000007, 7, -65536, 2}
 	hashMasks       = []int64{0xffffffff, 0xffff, 0xff, 1<<63 - 1, 1<<40 - 1}
 )
@@ -34,6 +34,53 @@ func (g *Generator) hashConst(v int64) ast.Expr {
 		return &ast.Binary{X: intLit(2), Op: ast.OpPow, Y: intLit(int64(n))}
 	}
 	return intLit(v)
+}
+
+// hashTexts are longer literals for the loops over code points: runs of
+// ASCII around the eight bytes of a step of the polyhash pass, with
+// non-ASCII characters of each UTF-8 length before, among and after them.
+var hashTexts = []string{"abcdefgh", "abcdefgé", "éabcdefg", "hello, wörld! ", "0123456789abcdef漢",
+	"ab😀cdefghijklm", "\x7f\x00abcdefg\u0080", "Grüße aus Köln", "漢字かな😀", "abcdefghijklmnopq"}
+
+// hashText returns a text for a loop over code points: a literal of
+// strEdges or hashTexts, repeated now and then past the 1,024 bytes of a
+// chunk, sometimes followed by another one.
+func (g *Generator) hashText() ast.Expr {
+	lit := func() ast.Expr {
+		var e ast.Expr
+		if g.r.IntN(2) == 0 {
+			e = &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}
+		} else {
+			e = &ast.StrLit{Value: hashTexts[g.r.IntN(len(hashTexts))]}
+		}
+		if g.r.IntN(2) == 0 {
+			e = &ast.Binary{X: e, Op: ast.OpMul, Y: intLit(int64(1 + g.r.IntN(400)))}
+		}
+		return e
+	}
+	e := lit()
+	if g.r.IntN(3) == 0 {
+		e = &ast.Binary{X: e, Op: ast.OpAdd, Y: lit()}
+	}
+	return e
+}
+
+// hashChar returns the int that a hash loop over code points takes from
+// the character cv: ord(cv) most of the time, else an affine function of
+// it (which polyhash folds into its combination) or not (which it leaves).
+func (g *Generator) hashChar(cv string) ast.Expr {
+	ord := call("ord", ident(cv))
+	switch g.r.IntN(8) {
+	case 0:
+		return &ast.Binary{X: ord, Op: ast.OpAdd, Y: intLit(int64(g.r.IntN(200) - 100))}
+	case 1:
+		return &ast.Binary{X: &ast.Binary{X: intLit(int64(g.r.IntN(9) - 4)), Op: ast.OpMul, Y: ord}, Op: ast.OpSub, Y: intLit(7)}
+	case 2:
+		return &ast.Unary{Op: []ast.UnaryOp{ast.OpInvert, ast.OpNeg}[g.r.IntN(2)], X: ord}
+	case 3:
+		return &ast.Binary{X: ord, Op: ast.OpBitXor, Y: intLit(0x20)}
+	}
+	return ord
 }
 
 // hashUpdate returns `h = F(h, x)` for one of the shapes of a hash.
@@ -119,7 +166,7 @@ func (g *Generator) hashStrLoop(cv string, iter ast.Expr) []ast.Stmt {
 		// two reads of ord(c)
 		body = append(body, &ast.AugAssign{Target: ident(h), Op: ast.OpBitXor, Value: ord()})
 	}
-	body = append(body, g.hashUpdate(h, ord()))
+	body = append(body, g.hashUpdate(h, g.hashChar(cv)))
 	return append(out, &ast.For{Target: ident(cv), Iter: iter, Body: body})
 }
 
@@ -142,9 +189,9 @@ func (g *Generator) HashProgram() *Program {
 			case 0:
 				iter = &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}
 			case 1:
-				// a longer text: a literal repeated, past the 1,024 bytes of a
-				// chunk of the interruption checks now and then
-				iter = &ast.Binary{X: &ast.StrLit{Value: strEdges[g.r.IntN(len(strEdges))]}, Op: ast.OpMul, Y: intLit(int64(1 + g.r.IntN(400)))}
+				// a longer text (polyhash's steps, the 1,024 bytes of a
+				// chunk of the interruption checks)
+				iter = g.hashText()
 			default:
 				iter = g.expr('s')
 			}

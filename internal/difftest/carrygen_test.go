@@ -90,3 +90,39 @@ func TestHashDifferential(t *testing.T) {
 		t.Errorf("only %.1f%% of the calls of hash programs compared two values", 100*tl.mix.valueShare())
 	}
 }
+
+// TestPolyHashShapes checks that HashProgram keeps producing loops that
+// wasmgen's polyhash pass takes (its step over eight bytes has the only
+// i64.ctz), with texts long enough to take such steps, so that
+// TestHashDifferential covers the pass.
+func TestPolyHashShapes(t *testing.T) {
+	const n = 1000
+	en, _ := lang.Get("en")
+	poly := 0
+	for seed := uint64(1); seed <= n; seed++ {
+		p := NewGenerator(seed).HashProgram()
+		src := parser.Print(p.File, en)
+		f, errs := parser.ParseFile("gen.ml", src, en)
+		if len(errs) > 0 {
+			t.Fatalf("seed %d: %v", seed, errs)
+		}
+		info, errs := check.CheckSource(f, src, en)
+		if len(errs) > 0 {
+			t.Fatalf("seed %d: %v", seed, errs)
+		}
+		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable {
+			continue
+		}
+		m, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: true})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if strings.Contains(m.WAT(), "i64.ctz") {
+			poly++
+		}
+	}
+	t.Logf("%d of %d hash programs have a loop that polyhash takes", poly, n)
+	if poly < n/10 {
+		t.Errorf("the generator drifted from wasmgen's polyhash pass: %d of %d programs", poly, n)
+	}
+}

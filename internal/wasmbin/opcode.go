@@ -95,6 +95,7 @@ const (
 	opI32DivU Opcode = 0x6e
 	OpI32ShrU Opcode = 0x76
 
+	OpI64Ctz  Opcode = 0x7a
 	OpI64Add  Opcode = 0x7c
 	OpI64Sub  Opcode = 0x7d
 	OpI64Mul  Opcode = 0x7e
@@ -198,7 +199,7 @@ var opcodes = [256]opInfo{
 	OpI64LtU: {"i64.lt_u", immNone, 0}, OpI64LeU: {"i64.le_u", immNone, 0},
 	OpI32Add: {"i32.add", immNone, 0}, OpI32Sub: {"i32.sub", immNone, 0}, OpI32Mul: {"i32.mul", immNone, 0},
 	OpI32Shl: {"i32.shl", immNone, 0}, OpI32Xor: {"i32.xor", immNone, 0},
-	OpI64Shl: {"i64.shl", immNone, 0}, OpI64ShrU: {"i64.shr_u", immNone, 0},
+	OpI64Shl: {"i64.shl", immNone, 0}, OpI64ShrU: {"i64.shr_u", immNone, 0}, OpI64Ctz: {"i64.ctz", immNone, 0},
 	opF64Ceil: {"f64.ceil", immNone, 0}, OpF64Floor: {"f64.floor", immNone, 0},
 	opF64Sqrt: {"f64.sqrt", immNone, 0}, OpF64Copysign: {"f64.copysign", immNone, 0},
 	OpI64DivU: {"i64.div_u", immNone, 0}, OpI32WrapI64: {"i32.wrap_i64", immNone, 0}, opI64ExtendI32S: {"i64.extend_i32_s", immNone, 0},

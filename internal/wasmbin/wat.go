@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // WAT returns m in the WebAssembly text format, with the source names of
@@ -178,19 +179,30 @@ func isIDChar(r rune) bool {
 	return strings.ContainsRune("!#$%&'*+-./:<=>?@\\^_`|~", r)
 }
 
-// watString quotes s as a text-format string: UTF-8 kept as is, quotes,
-// backslashes and control bytes escaped as \hh.
+// watString quotes s as a text-format string: valid UTF-8 kept as is,
+// quotes, backslashes, control bytes and the bytes of invalid UTF-8
+// escaped as \hh, so that the text is always UTF-8.
 // https://webassembly.github.io/spec/core/text/values.html#strings
 func watString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+		if c >= utf8.RuneSelf {
+			// valid UTF-8 as it is; the bytes of anything else (constant
+			// tables, surrogates) escaped, so that the text is UTF-8
+			if r, n := utf8.DecodeRuneInString(s[i:]); r != utf8.RuneError || n > 1 {
+				b.WriteString(s[i : i+n])
+				i += n
+				continue
+			}
+		}
+		if c < 0x20 || c == '"' || c == '\\' || c >= 0x7f {
 			fmt.Fprintf(&b, "\\%02x", c)
 		} else {
 			b.WriteByte(c)
 		}
+		i++
 	}
 	b.WriteByte('"')
 	return b.String()

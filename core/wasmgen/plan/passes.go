@@ -36,6 +36,7 @@ const (
 	PassMulConst
 	PassWrapMod
 	PassIVPtr
+	PassPolyHash
 )
 
 // A PassInfo describes one pass of the registry.
@@ -90,13 +91,15 @@ var Passes = []PassInfo{
 		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
 	{PassIVPtr, "ivptr", "runs the fast copy of a versioned loop whose variable only indexes proven lists on " +
 		"i32 element pointers advanced by the step, not on the counter (plan/ivptr.go has the proof)"},
+	{PassPolyHash, "polyhash", "runs `for c in s: h = (h*K + g(ord(c))) % 2**w` over eight ASCII bytes per step " +
+		"when it can: h*K**8 plus a combination of the eight computed off the chain, exact modulo 2**w (polyhash.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassIVPtr<<1 - 1)
+const AllPasses = PassSet(PassPolyHash<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

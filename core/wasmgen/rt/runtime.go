@@ -30,6 +30,8 @@ type Runtime struct {
 	// character position __ml_str_pos found (string, index, byte offset).
 	posGlobal uint32
 	data      []byte // the static strings, laid out from abi.HeapBase
+	// tables holds the address of each constant table (tables.go).
+	tables map[string]uint32
 }
 
 // New returns the runtime of m, a module that has only the error global

@@ -158,12 +158,43 @@ func (h *fn) align8() {
 // copyAfter copies the m bytes of string x right after the nb bytes of
 // string r (memory.copy, so the ranges may overlap).
 func (h *fn) copyAfter(r, nb, x, m uint32) {
+	// up to four bytes (one character), byte by byte upwards: memmove's
+	// result when the bytes move down or do not overlap, without the call
+	// that memory.copy costs
+	h.Get(m)
+	h.I32(4)
+	h.Emit(wasmbin.OpI32LeU)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	d, s, e := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, d, s, e)
+	h.Get(r)
+	h.Get(nb)
+	h.objEnd()
+	h.Set(d)
+	h.strBytes(x)
+	h.Tee(s)
+	h.Get(m)
+	h.Emit(wasmbin.OpI32Add)
+	h.Set(e)
+	h.Until(func() {
+		h.Bin(wasmbin.OpI32GeU, s, e)
+	}, func() {
+		h.Get(d)
+		h.Load(wasmbin.OpI32Load8U, s, 0)
+		h.EmitImm(wasmbin.OpI32Store8, 0)
+		h.BinI32(wasmbin.OpI32Add, d, 1)
+		h.Set(d)
+		h.BinI32(wasmbin.OpI32Add, s, 1)
+		h.Set(s)
+	})
+	h.Emit(wasmbin.OpElse)
 	h.Get(r)
 	h.Get(nb)
 	h.objEnd()
 	h.strBytes(x)
 	h.Get(m)
 	h.Emit(wasmbin.OpMemCopy)
+	h.End()
 }
 
 // finishAppend writes r's new length nb + m and count, keeping the mark.

@@ -1,8 +1,8 @@
 (module
   (memory (export "memory") 1)
   (global $__ml_error_code (mut i32) (i32.const 0))
-  (global $__ml_heap (mut i32) (i32.const 2184))
-  (global $__ml_argtop (mut i32) (i32.const 2184))
+  (global $__ml_heap (mut i32) (i32.const 2216))
+  (global $__ml_argtop (mut i32) (i32.const 2216))
   (global $__ml_pos_str (mut i32) (i32.const 0))
   (global $__ml_pos_idx (mut i32) (i32.const 0))
   (global $__ml_pos_off (mut i32) (i32.const 0))
@@ -272,9 +272,10 @@
     (local $tmp.i32.3 i32)
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
-    (local $c.cp i64)
+    (local $tmp.i32.6 i32)
     (local $tmp.i32.7 i32)
-    (local $tmp.i32.8 i32)
+    (local $tmp.i64.8 i64)
+    (local $tmp.i32.9 i32)
     i64.const 0
     local.set $h
     local.get $s
@@ -286,142 +287,354 @@
     local.tee $tmp.i32.3
     i32.add
     local.set $tmp.i32.4
-    block
-      loop
-        i32.const 0
-        i32.atomic.load offset=8
-        if
-          i32.const 9
-          global.set $__ml_error_code
-          unreachable
-        end
-        local.get $tmp.i32.3
-        local.get $tmp.i32.4
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.3
-        i32.const 1024
-        i32.add
-        local.get $tmp.i32.4
-        local.get $tmp.i32.4
-        local.get $tmp.i32.3
-        i32.sub
-        i32.const 1024
-        i32.gt_u
-        select
-        local.set $tmp.i32.7
+    local.get $tmp.i32.3
+    local.get $tmp.i32.4
+    i32.lt_u
+    if
+      local.get $h
+      i32.wrap_i64
+      local.set $tmp.i32.9
+      block
         loop
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
           local.get $tmp.i32.3
-          i32.load8_u
-          local.tee $tmp.i32.5
-          i32.const 128
-          i32.lt_u
-          if (result i32)
+          local.get $tmp.i32.4
+          i32.ge_u
+          br_if 1
+          local.get $tmp.i32.3
+          i32.const 1024
+          i32.add
+          local.get $tmp.i32.4
+          local.get $tmp.i32.4
+          local.get $tmp.i32.3
+          i32.sub
+          i32.const 1024
+          i32.gt_u
+          select
+          local.set $tmp.i32.5
+          loop
+            local.get $tmp.i32.5
             local.get $tmp.i32.3
-            i32.const 1
-            i32.add
-            local.set $tmp.i32.3
-            local.get $tmp.i32.5
-          else
-            local.get $tmp.i32.5
-            i32.const 224
-            i32.lt_u
-            if (result i32)
-              local.get $tmp.i32.5
-              i32.const 31
-              i32.and
-              i32.const 6
-              i32.shl
+            i32.sub
+            i32.const 8
+            i32.ge_s
+            if
               local.get $tmp.i32.3
-              i32.load8_u offset=1
-              i32.const 63
-              i32.and
-              i32.or
-              local.get $tmp.i32.3
-              i32.const 2
-              i32.add
-              local.set $tmp.i32.3
-            else
-              local.get $tmp.i32.5
-              i32.const 240
-              i32.lt_u
-              if (result i32)
-                local.get $tmp.i32.5
-                i32.const 15
-                i32.and
-                i32.const 6
-                i32.shl
+              i64.load
+              local.tee $tmp.i64.8
+              i64.const -9187201950435737472
+              i64.and
+              i64.eqz
+              if
+                local.get $tmp.i32.9
+                i32.const -1807454463
+                i32.mul
+                local.get $tmp.i64.8
+                i64.const 71777214294589695
+                i64.and
+                i64.const 31
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 8
+                i64.shr_u
+                i64.const 71777214294589695
+                i64.and
+                i64.add
+                local.set $tmp.i64.8
+                local.get $tmp.i64.8
+                i64.const 281470681808895
+                i64.and
+                i64.const 961
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 16
+                i64.shr_u
+                i64.const 281470681808895
+                i64.and
+                i64.add
+                local.set $tmp.i64.8
+                local.get $tmp.i64.8
+                i64.const 4294967295
+                i64.and
+                i64.const 923521
+                i64.mul
+                local.get $tmp.i64.8
+                i64.const 32
+                i64.shr_u
+                i64.add
+                i32.wrap_i64
+                i32.add
+                local.set $tmp.i32.9
                 local.get $tmp.i32.3
-                i32.load8_u offset=1
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
-                local.get $tmp.i32.3
-                i32.load8_u offset=2
-                i32.const 63
-                i32.and
-                i32.or
-                local.get $tmp.i32.3
-                i32.const 3
+                i32.const 8
                 i32.add
                 local.set $tmp.i32.3
               else
-                local.get $tmp.i32.5
-                i32.const 7
-                i32.and
-                i32.const 6
+                local.get $tmp.i64.8
+                i64.const -9187201950435737472
+                i64.and
+                i64.ctz
+                i32.wrap_i64
+                i32.const 3
+                i32.shr_u
+                local.tee $tmp.i32.7
+                if
+                  local.get $tmp.i64.8
+                  i32.const 8
+                  local.get $tmp.i32.7
+                  i32.sub
+                  i32.const 3
+                  i32.shl
+                  i64.extend_i32_u
+                  i64.shl
+                  local.set $tmp.i64.8
+                  local.get $tmp.i32.9
+                  local.get $tmp.i32.7
+                  i32.const 2
+                  i32.shl
+                  i32.load offset=2072
+                  i32.mul
+                  local.get $tmp.i64.8
+                  i64.const 71777214294589695
+                  i64.and
+                  i64.const 31
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 8
+                  i64.shr_u
+                  i64.const 71777214294589695
+                  i64.and
+                  i64.add
+                  local.set $tmp.i64.8
+                  local.get $tmp.i64.8
+                  i64.const 281470681808895
+                  i64.and
+                  i64.const 961
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 16
+                  i64.shr_u
+                  i64.const 281470681808895
+                  i64.and
+                  i64.add
+                  local.set $tmp.i64.8
+                  local.get $tmp.i64.8
+                  i64.const 4294967295
+                  i64.and
+                  i64.const 923521
+                  i64.mul
+                  local.get $tmp.i64.8
+                  i64.const 32
+                  i64.shr_u
+                  i64.add
+                  i32.wrap_i64
+                  i32.add
+                  local.set $tmp.i32.9
+                  local.get $tmp.i32.3
+                  local.get $tmp.i32.7
+                  i32.add
+                  local.set $tmp.i32.3
+                end
+                local.get $tmp.i32.9
+                i32.const 5
                 i32.shl
+                local.get $tmp.i32.9
+                i32.sub
                 local.get $tmp.i32.3
-                i32.load8_u offset=1
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
+                i32.load8_u
+                local.set $tmp.i32.6
+                local.get $tmp.i32.6
+                i32.const 224
+                i32.lt_u
+                if (result i32)
+                  local.get $tmp.i32.6
+                  i32.const 31
+                  i32.and
+                  i32.const 6
+                  i32.shl
+                  local.get $tmp.i32.3
+                  i32.load8_u offset=1
+                  i32.const 63
+                  i32.and
+                  i32.or
+                  local.get $tmp.i32.3
+                  i32.const 2
+                  i32.add
+                  local.set $tmp.i32.3
+                else
+                  local.get $tmp.i32.6
+                  i32.const 240
+                  i32.lt_u
+                  if (result i32)
+                    local.get $tmp.i32.6
+                    i32.const 15
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 3
+                    i32.add
+                    local.set $tmp.i32.3
+                  else
+                    local.get $tmp.i32.6
+                    i32.const 7
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=3
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 4
+                    i32.add
+                    local.set $tmp.i32.3
+                  end
+                end
+                i32.add
+                local.set $tmp.i32.9
+              end
+            else
+              local.get $tmp.i32.9
+              i32.const 5
+              i32.shl
+              local.get $tmp.i32.9
+              i32.sub
+              local.get $tmp.i32.3
+              i32.load8_u
+              local.tee $tmp.i32.6
+              i32.const 128
+              i32.lt_u
+              if (result i32)
                 local.get $tmp.i32.3
-                i32.load8_u offset=2
-                i32.const 63
-                i32.and
-                i32.or
-                i32.const 6
-                i32.shl
-                local.get $tmp.i32.3
-                i32.load8_u offset=3
-                i32.const 63
-                i32.and
-                i32.or
-                local.get $tmp.i32.3
-                i32.const 4
+                i32.const 1
                 i32.add
                 local.set $tmp.i32.3
+                local.get $tmp.i32.6
+              else
+                local.get $tmp.i32.6
+                i32.const 224
+                i32.lt_u
+                if (result i32)
+                  local.get $tmp.i32.6
+                  i32.const 31
+                  i32.and
+                  i32.const 6
+                  i32.shl
+                  local.get $tmp.i32.3
+                  i32.load8_u offset=1
+                  i32.const 63
+                  i32.and
+                  i32.or
+                  local.get $tmp.i32.3
+                  i32.const 2
+                  i32.add
+                  local.set $tmp.i32.3
+                else
+                  local.get $tmp.i32.6
+                  i32.const 240
+                  i32.lt_u
+                  if (result i32)
+                    local.get $tmp.i32.6
+                    i32.const 15
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 3
+                    i32.add
+                    local.set $tmp.i32.3
+                  else
+                    local.get $tmp.i32.6
+                    i32.const 7
+                    i32.and
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=1
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=2
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    i32.const 6
+                    i32.shl
+                    local.get $tmp.i32.3
+                    i32.load8_u offset=3
+                    i32.const 63
+                    i32.and
+                    i32.or
+                    local.get $tmp.i32.3
+                    i32.const 4
+                    i32.add
+                    local.set $tmp.i32.3
+                  end
+                end
               end
+              i32.add
+              local.set $tmp.i32.9
             end
+            local.get $tmp.i32.3
+            local.get $tmp.i32.5
+            i32.lt_u
+            br_if 0
           end
-          i64.extend_i32_u
-          local.set $c.cp
-          block
-            local.get $h
-            i32.wrap_i64
-            local.tee $tmp.i32.8
-            i32.const 5
-            i32.shl
-            local.get $tmp.i32.8
-            i32.sub
-            local.get $c.cp
-            i32.wrap_i64
-            i32.add
-            i64.extend_i32_u
-            local.set $h
-          end
-          local.get $tmp.i32.3
-          local.get $tmp.i32.7
-          i32.lt_u
-          br_if 0
+          br 0
         end
-        br 0
       end
+      local.get $tmp.i32.9
+      i64.extend_i32_u
+      local.set $h
     end
     local.get $h
     return
@@ -507,8 +720,8 @@
   (func $texte.impl (param $n i64) (result i32)
     local.get $n
     call $__ml_str_int
-    i32.const 2072
-    i32.const 2088
+    i32.const 2104
+    i32.const 2120
     local.get $n
     i64.const 0
     i64.gt_s
@@ -613,7 +826,7 @@
           i64.extend_i32_u
           i64.store offset=32
           local.get $tmp.i32.10
-          i32.const 2104
+          i32.const 2136
           i64.extend_i32_u
           i64.store offset=40
           local.get $tmp.i32.9
@@ -719,15 +932,15 @@
     i32.load offset=8
     local.set $tmp.i32.4
     local.get $tmp.i32.4
-    i32.const 2120
+    i32.const 2152
     i64.extend_i32_u
     i64.store
     local.get $tmp.i32.4
-    i32.const 2136
+    i32.const 2168
     i64.extend_i32_u
     i64.store offset=8
     local.get $tmp.i32.4
-    i32.const 2152
+    i32.const 2184
     i64.extend_i32_u
     i64.store offset=16
     local.get $tmp.i32.3
@@ -898,7 +1111,7 @@
     (local $i i64)
     (local $tmp.i64.4 i64)
     (local $tmp.i64.5 i64)
-    i32.const 2168
+    i32.const 2200
     local.set $r
     local.get $r
     local.get $r
@@ -1014,7 +1227,7 @@
         local.set $i
         block
           local.get $r
-          i32.const 2104
+          i32.const 2136
           i32.const 0
           call $__ml_str_append
           local.set $r
@@ -2163,6 +2376,9 @@
     (local $count i32)
     (local $end i64)
     (local $n i32)
+    (local $tmp.i32.8 i32)
+    (local $tmp.i32.9 i32)
+    (local $tmp.i32.10 i32)
     local.get $x
     i32.load
     local.tee $m
@@ -2218,16 +2434,56 @@
       i32.eq
       i32.and
       if
-        local.get $r
-        local.get $nb
-        i32.add
-        i32.const 8
-        i32.add
-        local.get $x
-        i32.const 8
-        i32.add
         local.get $m
-        memory.copy
+        i32.const 4
+        i32.le_u
+        if
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.8
+          local.get $x
+          i32.const 8
+          i32.add
+          local.tee $tmp.i32.9
+          local.get $m
+          i32.add
+          local.set $tmp.i32.10
+          block
+            loop
+              local.get $tmp.i32.9
+              local.get $tmp.i32.10
+              i32.ge_u
+              br_if 1
+              local.get $tmp.i32.8
+              local.get $tmp.i32.9
+              i32.load8_u
+              i32.store8
+              local.get $tmp.i32.8
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.8
+              local.get $tmp.i32.9
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.9
+              br 0
+            end
+          end
+        else
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.get $x
+          i32.const 8
+          i32.add
+          local.get $m
+          memory.copy
+        end
         local.get $r
         local.get $nb
         local.get $m
@@ -2305,16 +2561,56 @@
             global.set $__ml_heap
           end
         end
-        local.get $r
-        local.get $nb
-        i32.add
-        i32.const 8
-        i32.add
-        local.get $x
-        i32.const 8
-        i32.add
         local.get $m
-        memory.copy
+        i32.const 4
+        i32.le_u
+        if
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.10
+          local.get $x
+          i32.const 8
+          i32.add
+          local.tee $tmp.i32.9
+          local.get $m
+          i32.add
+          local.set $tmp.i32.8
+          block
+            loop
+              local.get $tmp.i32.9
+              local.get $tmp.i32.8
+              i32.ge_u
+              br_if 1
+              local.get $tmp.i32.10
+              local.get $tmp.i32.9
+              i32.load8_u
+              i32.store8
+              local.get $tmp.i32.10
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.10
+              local.get $tmp.i32.9
+              i32.const 1
+              i32.add
+              local.set $tmp.i32.9
+              br 0
+            end
+          end
+        else
+          local.get $r
+          local.get $nb
+          i32.add
+          i32.const 8
+          i32.add
+          local.get $x
+          i32.const 8
+          i32.add
+          local.get $m
+          memory.copy
+        end
         local.get $r
         local.get $nb
         local.get $m
@@ -2368,7 +2664,7 @@
   (func $taille (export "taille") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2378,7 +2674,7 @@
   (func $lettre (export "lettre") (param $s i32) (param $i i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2389,7 +2685,7 @@
   (func $compare (export "compare") (param $a i32) (param $b i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2400,7 +2696,7 @@
   (func $ordre (export "ordre") (param $a i32) (param $b i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2411,7 +2707,7 @@
   (func $joindre (export "joindre") (param $a i32) (param $b i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2422,7 +2718,7 @@
   (func $"répéter" (export "répéter") (param $s i32) (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2433,7 +2729,7 @@
   (func $contient (export "contient") (param $aiguille i32) (param $meule i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2444,7 +2740,7 @@
   (func $absent (export "absent") (param $aiguille i32) (param $meule i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2455,7 +2751,7 @@
   (func $codes (export "codes") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2465,7 +2761,7 @@
   (func $hachage (export "hachage") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2475,7 +2771,7 @@
   (func $inverse (export "inverse") (param $s i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2485,7 +2781,7 @@
   (func $code (export "code") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2495,7 +2791,7 @@
   (func $car (export "car") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2505,7 +2801,7 @@
   (func $texte (export "texte") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2515,7 +2811,7 @@
   (func $voyelles (export "voyelles") (param $s i32) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2525,7 +2821,7 @@
   (func $vide (export "vide") (param $s i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2535,7 +2831,7 @@
   (func $choix (export "choix") (param $a i32) (param $b i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2546,7 +2842,7 @@
   (func $parmi (export "parmi") (param $s i32) (param $n i64) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2557,7 +2853,7 @@
   (func $construire (export "construire") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2567,7 +2863,7 @@
   (func $alias (export "alias") (param $n i64) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2577,7 +2873,7 @@
   (func $dans_liste (export "dans_liste") (param $n i64) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2587,7 +2883,7 @@
   (func $doubler (export "doubler") (param $s i32) (result i32)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2597,7 +2893,7 @@
   (func $"code_à" (export "code_à") (param $s i32) (param $i i64) (result i64)
     global.get $__ml_argtop
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
     i32.const 0
     global.set $__ml_pos_str
@@ -2613,10 +2909,10 @@
     global.set $__ml_argtop
   )
   (func $__ml_reset (export "__ml_reset")
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_heap
-    i32.const 2184
+    i32.const 2216
     global.set $__ml_argtop
   )
-  (data (i32.const 16) "\01\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\02\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\04\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\05\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\06\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\07\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\08\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\09\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\10\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\12\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\13\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\14\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\15\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\16\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\17\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\18\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\19\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00 \00\00\00\00\00\00\00\01\00\00\00\01\00\00\00!\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\22\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00#\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00$\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00%\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00&\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00'\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00(\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00)\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00*\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00+\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00,\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00-\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00.\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00/\00\00\00\00\00\00\00\01\00\00\00\01\00\00\000\00\00\00\00\00\00\00\01\00\00\00\01\00\00\001\00\00\00\00\00\00\00\01\00\00\00\01\00\00\002\00\00\00\00\00\00\00\01\00\00\00\01\00\00\003\00\00\00\00\00\00\00\01\00\00\00\01\00\00\004\00\00\00\00\00\00\00\01\00\00\00\01\00\00\005\00\00\00\00\00\00\00\01\00\00\00\01\00\00\006\00\00\00\00\00\00\00\01\00\00\00\01\00\00\007\00\00\00\00\00\00\00\01\00\00\00\01\00\00\008\00\00\00\00\00\00\00\01\00\00\00\01\00\00\009\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00:\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00;\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00<\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00=\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00>\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00?\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00@\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00A\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00B\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00C\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00D\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00E\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00F\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00G\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00H\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00I\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00J\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00K\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00L\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00M\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00N\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00O\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00P\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00R\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00S\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00T\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00U\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00V\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00W\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00X\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00[\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\5c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00]\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00^\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00_\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00`\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00g\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00h\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00i\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00j\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00k\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00l\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00m\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00n\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00o\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00p\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00r\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00s\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00t\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00u\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00v\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00w\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00x\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00{\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00|\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00}\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00~\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\7f\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\04\00\00\00\04\00\00\00True\00\00\00\00\05\00\00\00\05\00\00\00False\00\00\00\02\00\00\00\01\00\00\00é\00\00\00\00\00\00\05\00\00\00\04\00\00\00zéro\00\00\00\02\00\00\00\02\00\00\00un\00\00\00\00\00\00\04\00\00\00\04\00\00\00deux\00\00\00\00\02\00\00\00\02\00\00\00ab\00\00\00\00\00\00")
+  (data (i32.const 16) "\01\00\00\00\01\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\02\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\04\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\05\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\06\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\07\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\08\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\09\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\0f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\10\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\11\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\12\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\13\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\14\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\15\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\16\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\17\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\18\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\19\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\1f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00 \00\00\00\00\00\00\00\01\00\00\00\01\00\00\00!\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\22\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00#\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00$\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00%\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00&\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00'\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00(\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00)\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00*\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00+\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00,\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00-\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00.\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00/\00\00\00\00\00\00\00\01\00\00\00\01\00\00\000\00\00\00\00\00\00\00\01\00\00\00\01\00\00\001\00\00\00\00\00\00\00\01\00\00\00\01\00\00\002\00\00\00\00\00\00\00\01\00\00\00\01\00\00\003\00\00\00\00\00\00\00\01\00\00\00\01\00\00\004\00\00\00\00\00\00\00\01\00\00\00\01\00\00\005\00\00\00\00\00\00\00\01\00\00\00\01\00\00\006\00\00\00\00\00\00\00\01\00\00\00\01\00\00\007\00\00\00\00\00\00\00\01\00\00\00\01\00\00\008\00\00\00\00\00\00\00\01\00\00\00\01\00\00\009\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00:\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00;\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00<\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00=\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00>\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00?\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00@\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00A\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00B\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00C\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00D\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00E\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00F\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00G\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00H\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00I\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00J\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00K\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00L\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00M\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00N\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00O\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00P\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00R\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00S\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00T\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00U\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00V\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00W\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00X\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00Z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00[\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\5c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00]\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00^\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00_\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00`\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00a\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00b\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00c\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00d\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00e\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00f\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00g\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00h\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00i\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00j\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00k\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00l\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00m\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00n\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00o\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00p\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00q\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00r\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00s\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00t\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00u\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00v\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00w\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00x\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00y\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00z\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00{\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00|\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00}\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00~\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\7f\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\1f\00\00\00\c1\03\00\00_t\00\00\81\17\0e\00\9fش\01A;\e64\df,\e1g\04\00\00\00\04\00\00\00True\00\00\00\00\05\00\00\00\05\00\00\00False\00\00\00\02\00\00\00\01\00\00\00é\00\00\00\00\00\00\05\00\00\00\04\00\00\00zéro\00\00\00\02\00\00\00\02\00\00\00un\00\00\00\00\00\00\04\00\00\00\04\00\00\00deux\00\00\00\00\02\00\00\00\02\00\00\00ab\00\00\00\00\00\00")
 )
