@@ -389,6 +389,11 @@ type loopState struct {
 	// additions that keep them up to date (version).
 	reduced  map[*ast.Binary]uint32
 	advances []advance
+	// bounds holds the facts i < len(L) of the statements being
+	// generated, and nest is set in the body of a chunked loop nest,
+	// whose loops must check for interruption on entry (listloops).
+	bounds map[plan.Bound]bool
+	nest   bool
 }
 
 // function generates the code of one compilable function.

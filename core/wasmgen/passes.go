@@ -41,6 +41,7 @@ const (
 	PassCarried    = plan.PassCarried
 	PassMulConst   = plan.PassMulConst
 	PassWrapMod    = plan.PassWrapMod
+	PassListLoops  = plan.PassListLoops
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

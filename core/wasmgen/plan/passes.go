@@ -35,6 +35,7 @@ const (
 	PassCarried
 	PassMulConst
 	PassWrapMod
+	PassListLoops
 )
 
 // A PassInfo describes one pass of the registry.
@@ -87,13 +88,16 @@ var Passes = []PassInfo{
 		"instead of dividing (mulconst.go)"},
 	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
 		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
+	{PassListLoops, "listloops", "reads the length of a list once in `for x in lst` when the loop cannot " +
+		"change a list header, chunking its interrupt checks, and drops the bounds checks of L[i] under " +
+		"i < len(L) (plan/listloops.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassWrapMod<<1 - 1)
+const AllPasses = PassSet(PassListLoops<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the
