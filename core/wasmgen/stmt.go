@@ -106,7 +106,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Mark(markContinue)
 		fg.whileCheck(ctr, counted) // each iteration or chunk (interrupt.go)
 		yes := fg.CondFacts(s.Cond, true)
-		fg.branchIf(s.Cond, false, 1) // branches.go
+		fg.branchIf(s.Cond, false, 1)     // branches.go
 		fg.condBlock(s.Cond, s.Body, yes) // listloops.go
 		fg.EmitImm(wasmbin.OpBr, 0)
 		fg.End()
