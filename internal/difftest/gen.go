@@ -324,6 +324,10 @@ func (g *Generator) listStmts() []ast.Stmt {
 	if g.r.IntN(5) == 0 {
 		return g.gridStmts()
 	}
+	if g.r.IntN(5) == 0 {
+		stmts, _ := g.listLoopStmts() // listloopgen.go
+		return stmts
+	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]
 	// size is the list's length as the statements go (they all run: a

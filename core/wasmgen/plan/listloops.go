@@ -115,8 +115,15 @@ func (rg *Func) RangeBounds(s *ast.For, args []ast.Expr, cached func(list string
 		stop = args[1]
 	}
 	if len(args) == 3 {
-		if _, ok := rg.ConstOf(args[2]); !ok {
-			return nil // the step is evaluated after the stop
+		// the step is evaluated after the stop: a positive constant or
+		// local, whose evaluation changes nothing
+		v, isConst := rg.ConstOf(args[2])
+		id, isName := args[2].(*ast.Ident)
+		switch {
+		case isConst && v.Kind != check.Float && v.I > 0:
+		case !isConst && isName && rg.intLocal(id) && rg.RangeOf(id).Positive():
+		default:
+			return nil
 		}
 	}
 	return rg.boundsBelow(s.Var(), stop, cached)
@@ -337,18 +344,13 @@ func (rg *Func) ChunkableNest(s *ast.For) bool {
 // checksOnEntry reports whether the nested loop s has a light header
 // and checks for interruption before its first iteration.
 func (rg *Func) checksOnEntry(s *ast.For) bool {
-	t, ok := rg.Info.Types[s.Iter]
-	if !ok {
-		return false
-	}
-	switch t.Kind {
-	case check.List:
+	if t, ok := rg.Info.Types[s.Iter]; ok && t.Kind == check.List {
 		return rg.LightExpr(s.Iter)
-	case check.Str:
+	} else if ok && t.Kind == check.Str {
 		return false
 	}
 	c, ok := s.Iter.(*ast.Call)
-	if !ok {
+	if f, isIdent := c.Func.(*ast.Ident); !ok || !isIdent || rg.Info.Builtins[f] != "range" {
 		return false
 	}
 	for _, a := range c.Args {
