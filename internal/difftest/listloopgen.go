@@ -58,7 +58,7 @@ func (g *Generator) listLoopStmts() ([]ast.Stmt, []ast.Expr) {
 	out = append(out,
 		&ast.Assign{Target: ident(s), Value: intLit(0)},
 		&ast.Assign{Target: ident(w), Value: intLit(0)})
-	withN := g.r.IntN(3) == 0
+	withN := g.r.IntN(2) == 0
 	if withN {
 		out = append(out, &ast.Assign{Target: ident(nn), Value: call("len", ident(l))})
 	}
@@ -95,7 +95,7 @@ func (g *Generator) listLoopStmts() ([]ast.Stmt, []ast.Expr) {
 	switch g.r.IntN(8) {
 	case 0:
 		mut = []ast.Stmt{appendTo(ident(l))}
-	case 1:
+	case 1, 4:
 		mut = []ast.Stmt{&ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: ident(l), Name: ident("pop")}}}}
 	case 2:
 		out = append(out, &ast.Assign{Target: ident(al), Value: ident(l)})
