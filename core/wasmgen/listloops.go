@@ -188,39 +188,3 @@ func (fg *fgen) withBounds(held map[plan.Bound]bool, gen func()) {
 	gen()
 	fg.loops.bounds = old
 }
-
-// whileCountdown prepares the interrupt checks of the while loop s
-// before it: under the pass, a loop whose condition and body are light
-// (plan.LightBody: its nested loops check on entry) checks once per
-// plan.ChunkIterations iterations, counting down in the returned local,
-// which starts at 1 so that the first iteration checks; counted is false
-// when the loop checks each iteration.
-func (fg *fgen) whileCountdown(s *ast.While) (ctr uint32, counted bool) {
-	if !interruptChecks || !fg.g.on(PassListLoops) || !fg.LightExpr(s.Cond) || !fg.LightLoop(s) {
-		return 0, false
-	}
-	ctr = fg.Temp(wasmbin.I32)
-	fg.I32(1)
-	fg.Set(ctr)
-	return ctr, true
-}
-
-// whileCheck emits the interrupt check at the top of an iteration of a
-// while loop (whileCountdown): each time, or when the countdown in ctr
-// reaches 0, which restarts it.
-func (fg *fgen) whileCheck(ctr uint32, counted bool) {
-	if !counted {
-		fg.interruptCheck()
-		return
-	}
-	fg.Get(ctr)
-	fg.I32(1)
-	fg.Emit(wasmbin.OpI32Sub)
-	fg.Tee(ctr)
-	fg.Emit(wasmbin.OpI32Eqz)
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.interruptCheck()
-	fg.I32(plan.ChunkIterations)
-	fg.Set(ctr)
-	fg.End()
-}

@@ -99,21 +99,17 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		return f1 || f2
 	case *ast.While:
 		defer fg.hoistLists(s)()
-		ctr, counted := fg.whileCountdown(s) // listloops.go
 		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.Mark(markBreak)
 		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 		fg.Mark(markContinue)
-		fg.whileCheck(ctr, counted) // each iteration or chunk (interrupt.go)
+		fg.interruptCheck() // each iteration (interrupt.go)
 		yes := fg.CondFacts(s.Cond, true)
 		fg.branchIf(s.Cond, false, 1)     // branches.go
 		fg.condBlock(s.Cond, s.Body, yes) // listloops.go
 		fg.EmitImm(wasmbin.OpBr, 0)
 		fg.End()
 		fg.End()
-		if counted {
-			fg.Release(wasmbin.I32, ctr)
-		}
 		return true
 	case *ast.For:
 		if t, ok := fg.g.info.Types[s.Iter]; ok && t.Kind == check.List {

@@ -4,31 +4,19 @@
   (global $__ml_interrupt (export "__ml_interrupt") i32 (i32.const 8))
   (func $collatz (export "collatz") (param $n i64) (result i64)
     (local $steps i64)
-    (local $tmp.i32.2 i32)
+    (local $tmp.i64.2 i64)
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
-    (local $tmp.i64.5 i64)
     i64.const 0
     local.set $steps
-    i32.const 1
-    local.set $tmp.i32.2
     block
       loop
-        local.get $tmp.i32.2
-        i32.const 1
-        i32.sub
-        local.tee $tmp.i32.2
-        i32.eqz
+        i32.const 0
+        i32.atomic.load offset=8
         if
-          i32.const 0
-          i32.atomic.load offset=8
-          if
-            i32.const 9
-            global.set $__ml_error_code
-            unreachable
-          end
-          i32.const 1024
-          local.set $tmp.i32.2
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
         end
         local.get $n
         i64.const 1
@@ -36,12 +24,12 @@
         br_if 1
         local.get $n
         i64.const 2
-        local.set $tmp.i64.3
-        local.get $tmp.i64.3
+        local.set $tmp.i64.2
+        local.get $tmp.i64.2
         i64.rem_s
-        local.tee $tmp.i64.4
+        local.tee $tmp.i64.3
+        local.get $tmp.i64.2
         local.get $tmp.i64.3
-        local.get $tmp.i64.4
         i64.const 63
         i64.shr_s
         i64.and
@@ -51,14 +39,14 @@
         if
           local.get $n
           i64.const 2
-          local.set $tmp.i64.3
+          local.set $tmp.i64.2
+          local.tee $tmp.i64.3
+          local.get $tmp.i64.2
+          i64.div_s
           local.tee $tmp.i64.4
           local.get $tmp.i64.3
-          i64.div_s
-          local.tee $tmp.i64.5
           local.get $tmp.i64.4
-          local.get $tmp.i64.5
-          local.get $tmp.i64.3
+          local.get $tmp.i64.2
           i64.mul
           i64.sub
           i64.const 0
@@ -69,9 +57,9 @@
         else
           i64.const 3
           local.get $n
-          local.set $tmp.i64.5
+          local.set $tmp.i64.4
           drop
-          local.get $tmp.i64.5
+          local.get $tmp.i64.4
           i64.const -3074457345618258602
           i64.sub
           i64.const 6148914691236517204
@@ -81,12 +69,12 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.5
+          local.get $tmp.i64.4
           i64.const 3
           i64.mul
           i64.const 1
           drop
-          local.tee $tmp.i64.5
+          local.tee $tmp.i64.4
           i64.const 9223372036854775806
           i64.gt_s
           if
@@ -94,7 +82,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.5
+          local.get $tmp.i64.4
           i64.const 1
           i64.add
           local.set $n
@@ -102,7 +90,7 @@
         local.get $steps
         i64.const 1
         drop
-        local.tee $tmp.i64.5
+        local.tee $tmp.i64.4
         i64.const 9223372036854775806
         i64.gt_s
         if
@@ -110,7 +98,7 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.5
+        local.get $tmp.i64.4
         i64.const 1
         i64.add
         local.set $steps
