@@ -12,7 +12,8 @@ import (
 //
 //	lN = [e] * (a % 7 + k)        (or [e, e, e], or [] and appends)
 //	nN = len(lN)                  (sometimes: a lower bound of len(lN))
-//	for eN in lN: ...             (or nested over a list of lists)
+//	for eN in lN: ...             (or nested over a list of lists;
+//	    if wN < len(lN): ... lN[wN] ...    now and then)
 //	while iN < len(lN): ... lN[iN] ... iN += 1    (or iN < nN)
 //	for iN in range(S, E): ... lN[iN] ...; for jN in range(2): ...
 //	sieve: cN = a % 40; fN = [True] * (cN + 1); for iN in range(2, cN + 1) ...
@@ -126,8 +127,13 @@ func (g *Generator) listLoopStmts() ([]ast.Stmt, []ast.Expr) {
 	var loop []ast.Stmt
 	switch g.r.IntN(5) {
 	case 0, 1:
-		// for eN in lN
-		loop = []ast.Stmt{&ast.For{Target: ident(el), Iter: ident(l), Body: body(ident(el))}}
+		// for eN in lN, reading lN[wN] under `if wN < len(lN)` now and then
+		b := body(ident(el))
+		if g.r.IntN(3) == 0 {
+			b = append(b, &ast.If{Cond: &ast.Compare{Operands: []ast.Expr{ident(w), call("len", ident(l))}, Ops: []ast.CmpOp{ast.CmpLt}},
+				Body: []ast.Stmt{acc(&ast.Index{X: ident(l), Index: ident(w)})}})
+		}
+		loop = []ast.Stmt{&ast.For{Target: ident(el), Iter: ident(l), Body: b}}
 	case 2:
 		// while iN < len(lN) (or nN, or len(lN) > iN)
 		var start ast.Expr = intLit(0)
