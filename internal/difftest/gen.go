@@ -20,7 +20,8 @@
 // `[x] * n` and range loops that index a list by their own variable,
 // multiply it by a local or add bounded values to an accumulator (which
 // wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
-// rows summed by column in a loop nest (gridgen.go); a recursive helper
+// rows summed by column in a loop nest (gridgen.go); loops over lists,
+// some changing the list they iterate (listloopgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
