@@ -92,11 +92,16 @@ func (fg *fgen) cachedLen(e ast.Expr) bool {
 }
 
 // bounded reports whether the access x[i], whose index lies in ir, is
-// known to be in bounds by a Bound holding where it is generated.
+// known to be in bounds by a Bound holding where it is generated. No
+// Bound holds where a compiled function is called (a Bound needs a loop
+// or a function with no compiled call), so the names of a callee's copy
+// (leafguard, selfinline) never meet one; an inlined name is refused all
+// the same.
 func (fg *fgen) bounded(x, i ast.Expr, ir plan.Interval) bool {
 	xi, ok1 := x.(*ast.Ident)
 	ii, ok2 := i.(*ast.Ident)
-	return ok1 && ok2 && ir.NonNeg() && fg.loops.bounds[plan.Bound{List: xi.Name, Index: ii.Name}]
+	return ok1 && ok2 && ir.NonNeg() && !fg.Inlined[xi.Name] && !fg.Inlined[ii.Name] &&
+		fg.loops.bounds[plan.Bound{List: xi.Name, Index: ii.Name}]
 }
 
 // condBlock generates the body of a while or if whose condition cond
