@@ -5,6 +5,7 @@ iterate. Compiled to WebAssembly with the pass and without it, they give
 the Python fallback's results, and CPython's (the same source run as
 Python), exceptions included."""
 
+import copy
 from typing import Any, Dict, List, Tuple
 
 from hypothesis import given, settings
@@ -70,6 +71,16 @@ def rowgrow(m: list[list[int]], k: int) -> int:
                 m[0].append(x - 1)
             s = s + x
     return s * 1000 + len(m[0])
+
+def scale(m: list[list[int]], k: int) -> int:
+    for r in m:
+        for j in range(len(r)):
+            r[j] = r[j] * k % 1000
+    s = 0
+    for r in m:
+        for x in r:
+            s = s * 3 % 1000003 + x
+    return s
 
 def wsum(a: list[float]) -> float:
     s = 0.0
@@ -142,10 +153,9 @@ def _outcome(fn: Any, *args: Any) -> Tuple[str, Any]:
 
 
 def _fresh(args: Tuple[Any, ...]) -> List[Any]:
-    """Deep copies of the list arguments: each run may change them."""
-    def copy(v: Any) -> Any:
-        return [copy(x) for x in v] if isinstance(v, list) else v
-    return [copy(v) for v in args]
+    """A deep copy of the arguments, sharing kept (aliased rows stay
+    aliased): each run may change them."""
+    return list(copy.deepcopy(args))
 
 
 def _check(name: str, *args: Any) -> None:
@@ -187,10 +197,15 @@ def test_for_in(a: List[int], k: int) -> None:
 @settings(max_examples=120, deadline=None)
 @given(st.lists(INTS, max_size=6), st.integers(min_value=0, max_value=60))
 def test_nested_rows(m: List[List[int]], k: int) -> None:
-    """for row in m: for x in row, and the same appending to the first
-    row (IndexError on an empty m)."""
+    """for row in m: for x in row, the same appending to the first row
+    (IndexError on an empty m), and rows scaled by index, one of them
+    twice when m holds it twice."""
     _check("rowsum", m)
     _check("rowgrow", m, k)
+    _check("scale", m, k)
+    if m:
+        _check("scale", m + [m[0]], k)  # a row twice: scaled twice
+        _check("rowgrow", [m[0]] + m, k)
 
 
 @needs_native

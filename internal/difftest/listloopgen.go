@@ -12,7 +12,8 @@ import (
 //
 //	lN = [e] * (a % 7 + k)        (or [e, e, e], or [] and appends)
 //	nN = len(lN)                  (sometimes: a lower bound of len(lN))
-//	for eN in lN: ...             (or nested over a list of lists;
+//	for eN in lN: ...             (or nested over a list of lists, its
+//	                                rows read and stored by index, or;
 //	    if wN < len(lN): ... lN[wN] ...    now and then)
 //	while iN < len(lN): ... lN[iN] ... iN += 1    (or iN < nN)
 //	for iN in range(S, E): ... lN[iN] ...; for jN in range(2): ...
@@ -188,10 +189,22 @@ func (g *Generator) listLoopStmts() ([]ast.Stmt, []ast.Expr) {
 		if g.r.IntN(3) == 0 {
 			mut = append(mut, appendTo(&ast.Index{X: ident(rows), Index: intLit(int64(g.r.IntN(3)))}))
 		}
-		inner := body(ident(el))
-		loop = []ast.Stmt{&ast.For{Target: ident(r), Iter: ident(rows), Body: []ast.Stmt{
-			&ast.For{Target: ident(el), Iter: ident(r), Body: inner},
-		}}}
+		var nested ast.Stmt = &ast.For{Target: ident(el), Iter: ident(r), Body: body(ident(el))}
+		if g.r.IntN(2) == 0 {
+			// the row indexed by a range over its length (its rows are
+			// aliases of lN: an element store changes them all)
+			ix := &ast.Index{X: ident(r), Index: ident(idx)}
+			b := body(ix)
+			switch {
+			case et == 'i' && g.r.IntN(2) == 0:
+				v := &ast.Binary{X: &ast.Binary{X: ix, Op: ast.OpMod, Y: intLit(1000)}, Op: ast.OpAdd, Y: intLit(1)}
+				b = append(b, &ast.Assign{Target: ix, Value: v})
+			case et == 'f' && g.r.IntN(2) == 0:
+				b = append(b, &ast.Assign{Target: ix, Value: &ast.Binary{X: ix, Op: ast.OpMul, Y: &ast.FloatLit{Text: "0.5", Value: 0.5}}})
+			}
+			nested = &ast.For{Target: ident(idx), Iter: call("range", call("len", ident(r))), Body: b}
+		}
+		loop = []ast.Stmt{&ast.For{Target: ident(r), Iter: ident(rows), Body: []ast.Stmt{nested}}}
 	}
 	out = append(out, loop...)
 	g.locals[lt] = append(g.locals[lt], l)

@@ -416,3 +416,24 @@ def f(n: int) -> int:
 		})
 	}
 }
+
+// The variable of `for row in m` is a list the loop assigns: the loop
+// never keeps its header (the nested loop over it may).
+func TestForListVariableNotHoisted(t *testing.T) {
+	rg := analyseInternal(t, `def f(m: list[list[float]], k: float) -> int:
+    for r in m:
+        for j in range(len(r)):
+            r[j] = r[j] * k
+    return len(m)
+`, "f")
+	loops := loopsOf(rg.Fn.Decl.Body)
+	if got := rg.InvariantOf(loops[0]); len(got) != 0 {
+		t.Errorf("the outer loop keeps %v", got)
+	}
+	if got := rg.InvariantOf(loops[1]); !slices.Equal(got, []string{"r"}) {
+		t.Errorf("the inner loop keeps %v, want [r]", got)
+	}
+	if got := boundsOf(rg, loops[1]); got != "j<r" {
+		t.Errorf("the inner loop's bounds are %q, want j<r", got)
+	}
+}
