@@ -394,6 +394,11 @@ type loopState struct {
 	// iv is the pointer plan of the fast copy being generated, or nil
 	// (ivptr).
 	iv *ivLoop
+	// bounds holds the facts i < len(L) of the statements being
+	// generated, and nest is set in the body of a chunked loop nest,
+	// whose loops must check for interruption on entry (listloops).
+	bounds map[plan.Bound]bool
+	nest   bool
 }
 
 // function generates the code of one compilable function.

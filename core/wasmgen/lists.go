@@ -113,6 +113,9 @@ func (fg *fgen) slot(x, i ast.Expr) {
 			ref.inBounds = true
 		}
 	}
+	if !ref.inBounds && fg.bounded(x, i, ir) { // listloops.go
+		ref.inBounds = true
+	}
 	if row, ok := x.(*ast.Index); ok && fg.loops.provenRows[row] != "" {
 		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.provenRows[row] {
 			ref.inBounds = true
@@ -250,6 +253,7 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 	}
 	ref.w = widthOf(et.Kind)
 	ir := fg.RangeOf(tg.Index)
+	ref.inBounds = fg.bounded(tg.X, tg.Index, ir) // listloops.go
 	fg.exprAs(tg.Index, check.Int)
 	fg.Set(i)
 	fg.binaryWith(aug.Op, func() {
@@ -342,6 +346,11 @@ func (fg *fgen) forList(s *ast.For) {
 	l := fg.Temp(wasmbin.I32)
 	fg.expr(s.Iter)
 	fg.Set(l)
+	if fg.StableListLoop(s) {
+		fg.forListStable(s, l) // listloops.go
+		fg.Release(wasmbin.I32, l)
+		return
+	}
 	fg.eachElem(l, 0, lt.Elem.Kind, func() {
 		fg.Set(fg.local[s.Var().Name])
 		fg.interruptCheck() // each iteration (interrupt.go)
@@ -359,6 +368,9 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 	ek := fg.typeOf(args[0]).Elem.Kind
 	switch name {
 	case "len":
+		if fg.cachedLen(args[0]) { // listloops.go
+			break
+		}
 		fg.expr(args[0])
 		fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
 		fg.Emit(wasmbin.OpI64ExtendI32U)

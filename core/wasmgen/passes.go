@@ -43,6 +43,7 @@ const (
 	PassWrapMod    = plan.PassWrapMod
 	PassIVPtr      = plan.PassIVPtr
 	PassPolyHash   = plan.PassPolyHash
+	PassListLoops  = plan.PassListLoops
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

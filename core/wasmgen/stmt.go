@@ -82,7 +82,7 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		// the facts of the condition are computed before it is generated,
 		// under the facts that hold where it is tested (condfacts.go)
 		yes, no := fg.CondFacts(s.Cond, true), fg.CondFacts(s.Cond, false)
-		body := func() bool { return fg.factBlock(s.Body, yes) }
+		body := func() bool { return fg.condBlock(s.Cond, s.Body, yes) }
 		orElse := func() bool { return fg.factBlock(s.Else, no) }
 		if fg.branchy(s.Cond) {
 			return fg.ifBranches(s.Cond, len(s.Else) > 0, body, orElse)
@@ -105,8 +105,8 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		fg.Mark(markContinue)
 		fg.interruptCheck() // each iteration (interrupt.go)
 		yes := fg.CondFacts(s.Cond, true)
-		fg.branchIf(s.Cond, false, 1) // branches.go
-		fg.factBlock(s.Body, yes)
+		fg.branchIf(s.Cond, false, 1)     // branches.go
+		fg.condBlock(s.Cond, s.Body, yes) // listloops.go
 		fg.EmitImm(wasmbin.OpBr, 0)
 		fg.End()
 		fg.End()
@@ -249,9 +249,13 @@ func (fg *fgen) forRange(s *ast.For) {
 	// chunkIterations times does not check; a light body with a step of
 	// known sign checks once per chunk; anything else each iteration.
 	var chunked, perIteration bool
-	if interruptChecks && !(stepConst && fg.ShortRange(args, step)) {
-		chunked = stepSign != 0 && fg.LightLoop(s)
+	if interruptChecks && !(stepConst && !fg.loops.nest && fg.ShortRange(args, step)) {
+		chunked = stepSign != 0 && (fg.LightLoop(s) || fg.ChunkableNest(s))
 		perIteration = !chunked
+	}
+	var bounds []plan.Bound // i < stop <= len(L) (listloops.go)
+	if stepSign > 0 {
+		bounds = fg.RangeBounds(s, args, fg.hoisted)
 	}
 	// The exit test, for the step's sign: cur >= stop, cur <= stop, or
 	// chosen at run time.
@@ -277,7 +281,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.Set(fg.local[s.Var().Name])
 		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.Mark(markContinue)
-		fg.block(s.Body)
+		fg.boundsBlock(s.Body, nil, bounds)
 		fg.End()
 		for _, a := range fg.loops.advances {
 			fg.Get(a.product)
@@ -332,7 +336,9 @@ func (fg *fgen) forRange(s *ast.For) {
 			return
 		}
 		if chunked {
-			fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
+			fg.inNest(s, func() {
+				fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
+			})
 			return
 		}
 		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)

@@ -21,7 +21,8 @@
 // multiply it by a local or add bounded values to an accumulator (which
 // wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
 // rows summed by column in a loop nest (gridgen.go); range loops whose
-// variable only indexes two lists (ivgen.go); a recursive helper
+// variable only indexes two lists (ivgen.go); loops over lists, some
+// changing the list they iterate (listloopgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
@@ -335,6 +336,10 @@ func (g *Generator) listStmts() []ast.Stmt {
 	}
 	if g.r.IntN(4) == 0 {
 		return g.ivStmts() // ivgen.go
+	}
+	if g.r.IntN(5) == 0 {
+		stmts, _ := g.listLoopStmts() // listloopgen.go
+		return stmts
 	}
 	et := []byte{'i', 'f', 's', 'b'}[g.r.IntN(4)]
 	lt := map[byte]byte{'i': 'I', 'f': 'F', 's': 'S', 'b': 'B'}[et]

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"slices"
+
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 )
@@ -142,6 +144,10 @@ func (rg *Func) InvariantOf(s ast.Stmt) []string {
 	li := rg.LoopOf(s)
 	if !li.invariantComputed {
 		li.invariant, li.invariantComputed = rg.InvariantLists(li.Cond, li.Body), true
+		if f, ok := s.(*ast.For); ok && f.Target != nil {
+			// the variable of `for row in m` is a list the loop assigns
+			li.invariant = slices.DeleteFunc(li.invariant, func(n string) bool { return n == f.Var().Name })
+		}
 	}
 	return li.invariant
 }

@@ -52,10 +52,26 @@ var loopSafeBuiltins = map[string]bool{
 // in the loop made of cond (nil for a range loop) and body whose headers
 // the loop cannot change (see above); none when the loop may change any.
 func (rg *Func) InvariantLists(cond ast.Expr, body []ast.Stmt) []string {
-	var used []string
+	used, assigned, safe := rg.listWalk(cond, body)
+	if !safe {
+		return nil
+	}
+	out := used[:0]
+	for _, n := range used {
+		if !assigned[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// listWalk returns the list locals indexed in the loop made of cond and
+// body, in order of first use, the names it assigns, and whether it
+// cannot change any list header (see above).
+func (rg *Func) listWalk(cond ast.Expr, body []ast.Stmt) (used []string, assigned map[string]bool, safe bool) {
 	seen := map[string]bool{}
-	assigned := map[string]bool{}
-	safe := true
+	assigned = map[string]bool{}
+	safe = true
 	var expr func(ast.Expr)
 	var stmts func([]ast.Stmt)
 	useList := func(e ast.Expr) {
@@ -157,14 +173,5 @@ func (rg *Func) InvariantLists(cond ast.Expr, body []ast.Stmt) []string {
 	}
 	expr(cond)
 	stmts(body)
-	if !safe {
-		return nil
-	}
-	out := used[:0]
-	for _, n := range used {
-		if !assigned[n] {
-			out = append(out, n)
-		}
-	}
-	return out
+	return used, assigned, safe
 }

@@ -107,11 +107,7 @@ func (rg *Func) assignedRange(s ast.Stmt) (Interval, bool) {
 		if !ok {
 			return Interval{}, false
 		}
-		x, known := rg.facts[id.Name]
-		if !known {
-			x = FullRange
-		}
-		return opRange(s.Op, x, rg.RangeOf(s.Value)), true
+		return opRange(s.Op, rg.identRange(id.Name), rg.RangeOf(s.Value)), true
 	}
 	return Interval{}, false
 }

@@ -37,6 +37,7 @@ const (
 	PassWrapMod
 	PassIVPtr
 	PassPolyHash
+	PassListLoops
 )
 
 // A PassInfo describes one pass of the registry.
@@ -93,13 +94,16 @@ var Passes = []PassInfo{
 		"i32 element pointers advanced by the step, not on the counter (plan/ivptr.go has the proof)"},
 	{PassPolyHash, "polyhash", "runs `for c in s: h = (h*K + g(ord(c))) % 2**w` over eight ASCII bytes per step " +
 		"when it can: h*K**8 plus a combination of the eight computed off the chain, exact modulo 2**w (polyhash.go)"},
+	{PassListLoops, "listloops", "reads the length of a list once in `for x in lst` when the loop cannot " +
+		"change a list header, chunking its interrupt checks, and drops the bounds checks of L[i] under " +
+		"i < len(L) (plan/listloops.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassPolyHash<<1 - 1)
+const AllPasses = PassSet(PassListLoops<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -40,6 +40,8 @@ type Func struct {
 	assignFacts map[string]Interval    // intervals of locals from their assignments (counters.go)
 	facts       map[string]Interval
 	memo        map[ast.Expr]Interval
+	lenBounds   map[string][]ast.Expr // LenBounds (listloops.go)
+	stable      map[string]bool       // the names whose value LenBounds trusts
 }
 
 // MaxCodePoint is the largest code point: ord() of any one-character

@@ -217,6 +217,100 @@
     local.set $s
     local.get $a
     local.set $tmp.i32.5
+    local.get $tmp.i32.5
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.7
+    local.get $tmp.i32.5
+    i32.load offset=8
+    local.set $tmp.i32.12
+    i64.const 0
+    local.set $tmp.i64.11
+    block
+      local.get $tmp.i64.11
+      local.get $tmp.i64.7
+      i64.ge_s
+      br_if 0
+      loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.11
+        i64.const 1024
+        i64.add
+        local.get $tmp.i64.7
+        local.get $tmp.i64.7
+        local.get $tmp.i64.11
+        i64.sub
+        i64.const 1024
+        i64.gt_u
+        select
+        local.tee $tmp.i64.8
+        local.get $tmp.i64.11
+        i64.le_s
+        br_if 1
+        block
+          loop
+            local.get $tmp.i64.11
+            local.get $tmp.i64.8
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.12
+            local.get $tmp.i64.11
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $x
+            block
+              local.get $s
+              local.get $x
+              local.set $tmp.i64.10
+              local.tee $tmp.i64.6
+              local.get $tmp.i64.10
+              i64.add
+              local.set $tmp.i64.9
+              local.get $tmp.i64.6
+              local.get $tmp.i64.9
+              i64.xor
+              local.get $tmp.i64.10
+              local.get $tmp.i64.9
+              i64.xor
+              i64.and
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.9
+              local.set $s
+            end
+            local.get $tmp.i64.11
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.11
+            br 0
+          end
+        end
+        local.get $tmp.i64.11
+        local.get $tmp.i64.7
+        i64.ge_s
+        br_if 1
+        br 0
+      end
+    end
+    local.get $s
+    local.get $a
+    local.set $tmp.i32.5
+    i64.const 0
+    local.set $tmp.i64.7
     i32.const 0
     local.set $tmp.i32.12
     block
@@ -240,81 +334,18 @@
         local.set $tmp.i32.12
         block
           local.get $tmp.i64.11
-          local.set $x
-          i32.const 0
-          i32.atomic.load offset=8
-          if
-            i32.const 9
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $s
-          local.get $x
           local.set $tmp.i64.8
-          local.tee $tmp.i64.7
-          local.get $tmp.i64.8
-          i64.add
-          local.set $tmp.i64.6
           local.get $tmp.i64.7
-          local.get $tmp.i64.6
-          i64.xor
           local.get $tmp.i64.8
-          local.get $tmp.i64.6
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $tmp.i64.6
-          local.set $s
-        end
-        br 0
-      end
-    end
-    local.get $s
-    local.get $a
-    local.set $tmp.i32.5
-    i64.const 0
-    local.set $tmp.i64.11
-    i32.const 0
-    local.set $tmp.i32.12
-    block
-      loop
-        local.get $tmp.i32.12
-        local.get $tmp.i32.5
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.5
-        i32.load offset=8
-        local.get $tmp.i32.12
-        i32.const 3
-        i32.shl
-        i32.add
-        i64.load
-        local.set $tmp.i64.6
-        local.get $tmp.i32.12
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.12
-        block
-          local.get $tmp.i64.6
-          local.set $tmp.i64.8
-          local.get $tmp.i64.11
-          local.get $tmp.i64.8
-          local.set $tmp.i64.7
+          local.set $tmp.i64.9
           local.tee $tmp.i64.8
-          local.get $tmp.i64.7
+          local.get $tmp.i64.9
           i64.add
           local.set $tmp.i64.10
           local.get $tmp.i64.8
           local.get $tmp.i64.10
           i64.xor
-          local.get $tmp.i64.7
+          local.get $tmp.i64.9
           local.get $tmp.i64.10
           i64.xor
           i64.and
@@ -326,16 +357,16 @@
             unreachable
           end
           local.get $tmp.i64.10
-          local.set $tmp.i64.11
+          local.set $tmp.i64.7
         end
         br 0
       end
     end
-    local.get $tmp.i64.11
+    local.get $tmp.i64.7
     i64.const 1000
     drop
-    local.set $tmp.i64.11
-    local.get $tmp.i64.11
+    local.set $tmp.i64.7
+    local.get $tmp.i64.7
     i64.const -9223372036854775
     i64.sub
     i64.const 18446744073709550
@@ -345,18 +376,18 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.11
+    local.get $tmp.i64.7
     i64.const 1000
     i64.mul
-    local.set $tmp.i64.6
-    local.tee $tmp.i64.11
-    local.get $tmp.i64.6
+    local.set $tmp.i64.11
+    local.tee $tmp.i64.7
+    local.get $tmp.i64.11
     i64.add
     local.set $tmp.i64.10
-    local.get $tmp.i64.11
+    local.get $tmp.i64.7
     local.get $tmp.i64.10
     i64.xor
-    local.get $tmp.i64.6
+    local.get $tmp.i64.11
     local.get $tmp.i64.10
     i64.xor
     i64.and
@@ -1281,70 +1312,103 @@
     (local $s i64)
     (local $x i64)
     (local $tmp.i32.3 i32)
-    (local $tmp.i32.4 i32)
+    (local $tmp.i64.4 i64)
     (local $tmp.i64.5 i64)
-    (local $tmp.i64.6 i64)
+    (local $tmp.i32.6 i32)
     (local $tmp.i64.7 i64)
     (local $tmp.i64.8 i64)
+    (local $tmp.i64.9 i64)
+    (local $tmp.i64.10 i64)
     i64.const 0
     local.set $s
     local.get $a
     local.set $tmp.i32.3
-    i32.const 0
-    local.set $tmp.i32.4
+    local.get $tmp.i32.3
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.5
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.set $tmp.i32.6
+    i64.const 0
+    local.set $tmp.i64.4
     block
+      local.get $tmp.i64.4
+      local.get $tmp.i64.5
+      i64.ge_s
+      br_if 0
       loop
-        local.get $tmp.i32.4
-        local.get $tmp.i32.3
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.3
-        i32.load offset=8
-        local.get $tmp.i32.4
-        i32.const 3
-        i32.shl
-        i32.add
-        i64.load
-        local.set $tmp.i64.5
-        local.get $tmp.i32.4
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.4
-        block
-          local.get $tmp.i64.5
-          local.set $x
-          i32.const 0
-          i32.atomic.load offset=8
-          if
-            i32.const 9
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $s
-          local.get $x
-          local.set $tmp.i64.7
-          local.tee $tmp.i64.6
-          local.get $tmp.i64.7
-          i64.add
-          local.set $tmp.i64.8
-          local.get $tmp.i64.6
-          local.get $tmp.i64.8
-          i64.xor
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $tmp.i64.8
-          local.set $s
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
         end
+        local.get $tmp.i64.4
+        i64.const 1024
+        i64.add
+        local.get $tmp.i64.5
+        local.get $tmp.i64.5
+        local.get $tmp.i64.4
+        i64.sub
+        i64.const 1024
+        i64.gt_u
+        select
+        local.tee $tmp.i64.7
+        local.get $tmp.i64.4
+        i64.le_s
+        br_if 1
+        block
+          loop
+            local.get $tmp.i64.4
+            local.get $tmp.i64.7
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.6
+            local.get $tmp.i64.4
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $x
+            block
+              local.get $s
+              local.get $x
+              local.set $tmp.i64.9
+              local.tee $tmp.i64.8
+              local.get $tmp.i64.9
+              i64.add
+              local.set $tmp.i64.10
+              local.get $tmp.i64.8
+              local.get $tmp.i64.10
+              i64.xor
+              local.get $tmp.i64.9
+              local.get $tmp.i64.10
+              i64.xor
+              i64.and
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.10
+              local.set $s
+            end
+            local.get $tmp.i64.4
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.4
+            br 0
+          end
+        end
+        local.get $tmp.i64.4
+        local.get $tmp.i64.5
+        i64.ge_s
+        br_if 1
         br 0
       end
     end

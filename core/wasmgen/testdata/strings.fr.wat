@@ -1191,7 +1191,7 @@
     (local $tmp.i32.7 i32)
     (local $tmp.i64.8 i64)
     (local $tmp.i64.9 i64)
-    (local $tmp.i32.10 i32)
+    (local $tmp.i64.10 i64)
     i32.const 2064
     local.set $r
     i64.const 1
@@ -1258,37 +1258,37 @@
     local.set $total
     local.get $l
     local.set $tmp.i32.7
-    i32.const 0
+    local.get $tmp.i32.7
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.8
+    local.get $tmp.i32.7
+    i32.load offset=8
     local.set $tmp.i32.6
+    i64.const 0
+    local.set $tmp.i64.9
     block
       loop
-        local.get $tmp.i32.6
-        local.get $tmp.i32.7
-        i32.load
-        i32.ge_u
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.9
+        local.get $tmp.i64.8
+        i64.ge_s
         br_if 1
-        local.get $tmp.i32.7
-        i32.load offset=8
         local.get $tmp.i32.6
+        local.get $tmp.i64.9
+        i32.wrap_i64
         i32.const 3
         i32.shl
         i32.add
         i32.load
-        local.set $tmp.i32.10
-        local.get $tmp.i32.6
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.6
+        local.set $s
         block
-          local.get $tmp.i32.10
-          local.set $s
-          i32.const 0
-          i32.atomic.load offset=8
-          if
-            i32.const 9
-            global.set $__ml_error_code
-            unreachable
-          end
           local.get $total
           local.get $s
           i32.load offset=4
@@ -1296,7 +1296,7 @@
           i32.and
           i64.extend_i32_u
           i64.add
-          local.tee $tmp.i64.9
+          local.tee $tmp.i64.10
           i64.const 0
           i64.lt_s
           if
@@ -1304,9 +1304,13 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.9
+          local.get $tmp.i64.10
           local.set $total
         end
+        local.get $tmp.i64.9
+        i64.const 1
+        i64.add
+        local.set $tmp.i64.9
         br 0
       end
     end
