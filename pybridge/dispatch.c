@@ -12,10 +12,12 @@
  * calls what it finds; a function() callable of this extension is called
  * straight through ml_func_call, a Python call of this file (python_call(),
  * the Python function of a program's function) through ml_python_invoke,
- * anything else through ml_call_with. Whatever the fast path does not handle (a first call, a
+ * anything else through ml_vcall. Whatever the fast path does not handle (a first call, a
  * timeout, another keyword, an unknown backend or function) goes to the
  * Program's Python code, `slow`, with the very same arguments, which
- * prepares the callable, fills the cache and raises the errors.
+ * prepares the callable, fills the cache and raises the errors. Python
+ * callables are called through ml_vcall (vcall.c): PyObject_Vectorcall
+ * where the running CPython has it, no tuple, no dict.
  *
  * Two modes: prog.call (name NULL: the function's name is the first
  * argument, keywords backend= and timeout=) and prog.name (the name is
@@ -146,83 +148,6 @@ PyType_Spec MLDispatch_spec = {
 
 /* ------------------------------------------------------------ the calls */
 
-/* ml_kwargs returns a dict of the keyword arguments of a vectorcall (NULL
- * with an exception set), or NULL without one when there are none. */
-static PyObject *ml_kwargs(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
-  Py_ssize_t nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
-  if (nkw <= 0) {
-    return NULL;
-  }
-  PyObject *kw = PyDict_New();
-  if (kw == NULL) {
-    return NULL;
-  }
-  for (Py_ssize_t k = 0; k < nkw; k++) {
-    PyObject *key = PyTuple_GetItem(kwnames, k);
-    if (key == NULL || PyDict_SetItem(kw, key, args[nargs + k]) < 0) {
-      Py_DECREF(kw);
-      return NULL;
-    }
-  }
-  return kw;
-}
-
-/* ml_call_positional calls fn(*args). Up to six arguments it passes them
- * through PyObject_CallFunctionObjArgs, which CPython hands to the
- * callee's vectorcall from an array on the stack: no tuple, unlike
- * PyObject_Call (PyObject_Vectorcall itself is not in the limited API
- * before 3.12). */
-static inline PyObject *ml_call_positional(PyObject *fn, PyObject *const *a, Py_ssize_t n) {
-  switch (n) {
-  case 0:
-    return PyObject_CallNoArgs(fn);
-  case 1:
-    return PyObject_CallFunctionObjArgs(fn, a[0], NULL);
-  case 2:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], NULL);
-  case 3:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], NULL);
-  case 4:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], NULL);
-  case 5:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], NULL);
-  case 6:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
-  default:
-    return NULL; /* never: see ml_call_with */
-  }
-}
-
-/* ml_call_with calls fn(*prefix, *args, **kwnames' values): positional
- * arguments only, up to six, through ml_call_positional; else the general
- * way (a tuple, a dict). prefix holds np objects. */
-static PyObject *ml_call_with(PyObject *fn, PyObject *const *prefix, Py_ssize_t np,
-                              PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
-  if (np == 0 && nargs <= 6 && (kwnames == NULL || PyTuple_Size(kwnames) == 0)) {
-    return ml_call_positional(fn, args, nargs);
-  }
-  PyObject *tuple = PyTuple_New(np + nargs);
-  if (tuple == NULL) {
-    return NULL;
-  }
-  for (Py_ssize_t i = 0; i < np; i++) {
-    Py_INCREF(prefix[i]);
-    PyTuple_SetItem(tuple, i, prefix[i]);
-  }
-  for (Py_ssize_t i = 0; i < nargs; i++) {
-    Py_INCREF(args[i]);
-    PyTuple_SetItem(tuple, np + i, args[i]);
-  }
-  PyObject *kw = ml_kwargs(args, nargs, kwnames);
-  PyObject *res = NULL;
-  if (kw != NULL || !PyErr_Occurred()) {
-    res = PyObject_Call(fn, tuple, kw);
-  }
-  Py_XDECREF(kw);
-  Py_DECREF(tuple);
-  return res;
-}
-
 /* ml_call_slow calls d->slow(*extra, *d->prefix, *args, **kwargs). */
 static PyObject *ml_call_slow(MLDispatch *d, PyObject *const *extra, Py_ssize_t nextra,
                               PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
@@ -235,7 +160,7 @@ static PyObject *ml_call_slow(MLDispatch *d, PyObject *const *extra, Py_ssize_t 
   for (Py_ssize_t i = 0; i < nt && np < 3; i++) {
     prefix[np++] = PyTuple_GetItem(d->prefix, i);
   }
-  return ml_call_with(d->slow, prefix, np, args, nargs, kwnames);
+  return ml_vcall_prefixed(d->slow, prefix, np, args, nargs, kwnames);
 }
 
 static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -250,10 +175,11 @@ static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize
   }
   if ((PyObject *)Py_TYPE(m) == p->module_type) {
     ml_record((MLModule *)m, p->name, ((MLModule *)m)->st->s_python, p->reason);
-  } else if (PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
-    return NULL;
+  } else if (PyList_GetItem(p->cell, 1) != p->report &&
+             PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
+    return NULL; /* the report is set only when another one is there */
   }
-  return ml_call_with(p->slow, NULL, 0, args, nargs, NULL);
+  return ml_vcall(p->slow, args, nargs, NULL);
 }
 
 /* ml_fast_self returns what the callable fn calls that the dispatcher may
@@ -279,14 +205,14 @@ static PyObject *ml_fast_self(MLDispatch *d, PyObject *fn) {
 
 /* ml_call_target calls a prepared callable fn with positional arguments:
  * through self (ml_fast_self's answer for fn) when there is one, else
- * through PyObject_Call. fn is held for the call (a callback may empty the
+ * through ml_vcall. fn is held for the call (a callback may empty the
  * cache that holds it; fn holds self). */
 static inline PyObject *ml_call_target(MLDispatch *d, PyObject *fn, PyObject *self,
                                        PyObject *const *args, Py_ssize_t nargs) {
   PyObject *res;
   Py_INCREF(fn);
   if (self == NULL) {
-    res = ml_call_with(fn, NULL, 0, args, nargs, NULL);
+    res = ml_vcall(fn, args, nargs, NULL);
   } else if ((PyObject *)Py_TYPE(self) == d->func_type) {
     res = ml_func_call(self, args, nargs);
   } else {
@@ -428,7 +354,7 @@ ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
   if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
     /* The function decides what keywords mean (a native one refuses them). */
     Py_INCREF(fn);
-    PyObject *res = ml_call_with(fn, NULL, 0, args, nargs, kwnames);
+    PyObject *res = ml_vcall(fn, args, nargs, kwnames);
     Py_DECREF(fn);
     return res;
   }
@@ -571,7 +497,7 @@ ML_HOT static PyObject *ml_program_call(PyObject *prog, PyObject *const *args,
     if (PyErr_Occurred()) {
       return NULL;
     }
-    return ml_call_with(s->slow, &prog, 1, args, nargs, kwnames);
+    return ml_vcall_prefixed(s->slow, &prog, 1, args, nargs, kwnames);
   }
   PyObject *res = ml_dispatch_for((MLDispatch *)d, prog, args, nargs, kwnames);
   Py_DECREF(d);
@@ -590,7 +516,7 @@ ML_HOT static PyObject *ml_wasm_module_call(PyObject *wm, PyObject *const *args,
     if (PyErr_Occurred()) {
       return NULL;
     }
-    return ml_call_with(s->slow, &wm, 1, args, nargs, kwnames);
+    return ml_vcall_prefixed(s->slow, &wm, 1, args, nargs, kwnames);
   }
   PyObject *res = MLModule_call(m, args, nargs, kwnames);
   Py_DECREF(m);
