@@ -28,10 +28,24 @@
 #include "module.h"
 
 #include <stddef.h>
+#include <structmember.h>
 #include <string.h>
+
+/* What the limited API of 3.10 does not declare, though the ABI has it
+ * (PEP 590, CPython 3.8 and later): the vectorcall protocol of a type. */
+typedef PyObject *(*ml_vectorcallfunc)(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                       PyObject *kwnames);
+#define ML_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
+#define ML_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
 
 typedef struct {
   PyObject_HEAD
+  /* A dispatcher of prog.name is also the method of its program's own
+   * class (see "prog.name as a method" below): called as one, through
+   * this, with the program first. NULL for the others. */
+  ml_vectorcallfunc vectorcall;
+  PyObject *bound;       /* prog.name's builtin function (strong), or NULL */
+  PyObject *owner;       /* prog.name's program (borrowed from prefix) */
   PyMethodDef def;       /* the method the builtin function object calls */
   PyObject *caches[3];   /* dicts {name: callable}: AUTO, WASM, PYTHON */
   PyObject *backends[3]; /* the Backend members, in that order */
@@ -82,6 +96,7 @@ static int MLDispatch_traverse(PyObject *self, visitproc visit, void *arg) {
     Py_VISIT(d->backends[i]);
     Py_VISIT(d->last_fn[i]);
   }
+  Py_VISIT(d->bound);
   Py_VISIT(d->spellings);
   Py_VISIT(d->slow);
   Py_VISIT(d->prefix);
@@ -103,6 +118,9 @@ static int MLDispatch_clear(PyObject *self) {
     d->last_self[i] = NULL;
   }
   d->target_self = NULL;
+  d->vectorcall = NULL;
+  d->owner = NULL;
+  Py_CLEAR(d->bound);
   Py_CLEAR(d->spellings);
   Py_CLEAR(d->last_spelling);
   Py_CLEAR(d->kw_last);
@@ -130,8 +148,17 @@ static void MLDispatch_dealloc(PyObject *self) {
   Py_DECREF(tp);
 }
 
+static PyObject *ml_dispatch_get(PyObject *self, PyObject *obj, PyObject *type);
+
+static PyMemberDef MLDispatch_members[] = {
+    {"__vectorcalloffset__", T_PYSSIZET, offsetof(MLDispatch, vectorcall), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 static PyType_Slot MLDispatch_slots[] = {
     {Py_tp_doc, "The C side of a Program's calls (internal)."},
+    {Py_tp_descr_get, ml_dispatch_get},
+    {Py_tp_members, MLDispatch_members},
     {Py_tp_traverse, MLDispatch_traverse},
     {Py_tp_clear, MLDispatch_clear},
     {Py_tp_dealloc, MLDispatch_dealloc},
@@ -141,8 +168,8 @@ static PyType_Slot MLDispatch_slots[] = {
 PyType_Spec MLDispatch_spec = {
     .name = "multilingualprogramming._native.CallDispatcher",
     .basicsize = sizeof(MLDispatch),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC |
-             Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION |
+             Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_METHOD_DESCRIPTOR | ML_TPFLAGS_HAVE_VECTORCALL,
     .slots = MLDispatch_slots,
 };
 
@@ -333,23 +360,29 @@ static PyObject *ml_dispatch_call(PyObject *self, PyObject *const *args, Py_ssiz
   return ml_dispatch_for((MLDispatch *)self, NULL, args, nargs, kwnames);
 }
 
+/* ml_find_target returns prog.name's AUTO callable (borrowed), found in
+ * the cache and remembered as d->target; NULL (an exception set only on
+ * failure) while the cache does not hold it. */
+static PyObject *ml_find_target(MLDispatch *d) {
+  PyObject *fn = PyDict_GetItemWithError(d->caches[0], d->name);
+  if (fn != NULL) {
+    d->target = Py_NewRef(fn);
+    d->target_self = ml_fast_self(d, fn);
+  }
+  return fn;
+}
+
 /* prog.name(*args): the AUTO callable of a fixed function. */
 ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
                                           Py_ssize_t nargs, PyObject *kwnames) {
   MLDispatch *d = (MLDispatch *)self;
   PyObject *fn = d->target;
-  if (fn == NULL) {
-    fn = PyDict_GetItemWithError(d->caches[0], d->name);
-    if (fn == NULL) {
-      if (PyErr_Occurred()) {
-        return NULL;
-      }
-      /* The first call: the Program prepares the callable. */
-      return ml_call_slow(d, NULL, 0, args, nargs, kwnames);
+  if (fn == NULL && (fn = ml_find_target(d)) == NULL) {
+    if (PyErr_Occurred()) {
+      return NULL;
     }
-    Py_INCREF(fn);
-    d->target = fn;
-    d->target_self = ml_fast_self(d, fn);
+    /* The first call: the Program prepares the callable. */
+    return ml_call_slow(d, NULL, 0, args, nargs, kwnames);
   }
   if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
     /* The function decides what keywords mean (a native one refuses them). */
@@ -359,6 +392,55 @@ ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
     return res;
   }
   return ml_call_target(d, fn, d->target_self, args, nargs);
+}
+
+/*
+ * prog.name as a method. A program's functions are attributes of its own
+ * class (Program._install_calls), each a dispatcher of prog.name: CPython
+ * finds a method descriptor of the class (Py_TPFLAGS_METHOD_DESCRIPTOR)
+ * without looking into the instance's attributes, specializes that lookup
+ * (3.11 to 3.13), and calls the descriptor with the program first, which
+ * neither makes a bound object nor goes through the builtin function. The
+ * descriptor of a program's class serves that program only.
+ */
+
+/* ml_not_owner raises the TypeError of a dispatcher given another object. */
+static PyObject *ml_not_owner(MLDispatch *d, PyObject *obj) {
+  if (obj == NULL) {
+    PyErr_Format(PyExc_TypeError, "%U() of %R needs its program first", d->name, d->owner);
+  } else {
+    PyErr_Format(PyExc_TypeError, "%U() of %R is not a function of %R", d->name, d->owner, obj);
+  }
+  return NULL;
+}
+
+/* The vectorcall of a dispatcher of prog.name: (prog, *args). */
+ML_HOT static PyObject *ml_dispatch_method(PyObject *self, PyObject *const *args, size_t nargsf,
+                                           PyObject *kwnames) {
+  MLDispatch *d = (MLDispatch *)self;
+  Py_ssize_t nargs = (Py_ssize_t)(nargsf & ~ML_VECTORCALL_ARGUMENTS_OFFSET);
+  if (nargs < 1 || args[0] != d->owner) {
+    return ml_not_owner(d, nargs < 1 ? NULL : args[0]);
+  }
+  return ml_dispatch_named(self, args + 1, nargs - 1, kwnames);
+}
+
+/* prog.name as a value (f = prog.name): the prepared callable once there
+ * is one (so that f calls it directly), else the dispatcher's builtin
+ * function; the dispatcher itself when read from the class. */
+static PyObject *ml_dispatch_get(PyObject *self, PyObject *obj, PyObject *type) {
+  MLDispatch *d = (MLDispatch *)self;
+  if (obj == NULL || d->bound == NULL) {
+    return Py_NewRef(self);
+  }
+  if (obj != d->owner) {
+    return ml_not_owner(d, obj);
+  }
+  PyObject *fn = d->target != NULL ? d->target : ml_find_target(d);
+  if (fn == NULL && PyErr_Occurred()) {
+    return NULL;
+  }
+  return Py_NewRef(fn != NULL ? fn : d->bound);
 }
 
 /* A Python call's builtin function (see MLDispatch): the Python function
@@ -381,8 +463,8 @@ static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ss
  * method descriptors of this file: CPython specializes the lookup of a
  * method of the class (prog.call finds it in the class, the instance dict
  * does not hide it) and its call, which an attribute of the instance would
- * not get (3.11 to 3.13). Each method finds what serves the instance in
- * its instance dict under a key: a program's dispatcher (the builtin
+ * not get (3.11 to 3.13). Each method finds what serves the instance
+ * under a key: a program's dispatcher (the builtin
  * function, whose self is an MLDispatch), a WasmModule's native Module
  * (open). It remembers the last instance it served, with what served it,
  * so that calls of one object in a row skip that lookup: the instance by
@@ -429,21 +511,11 @@ static PyMethodDef ml_forget_def = {"_forget_last_served",
                                     NULL};
 
 /* ml_site_value returns obj's value under s->key (a new reference), or
- * NULL, with an exception set only on failure. A program's is read from
- * its instance dict (made when the program wrote its functions into it);
- * a WasmModule's through getattr, which leaves its dict unmade: on 3.12
- * and later a made dict turns off the specialized lookup of obj.call. */
+ * NULL, with an exception set only on failure. It is read through getattr
+ * (a program's from its own class, a WasmModule's from its attributes),
+ * which leaves the instance dict unmade: on 3.12 and later a made dict
+ * turns off the specialized lookup of obj.call. */
 static PyObject *ml_site_value(ml_site *s, PyObject *obj) {
-  if (s == &ml_sites[SITE_PROGRAM]) {
-    PyObject *dict = PyObject_GenericGetDict(obj, NULL);
-    if (dict == NULL) {
-      return NULL;
-    }
-    PyObject *v = PyDict_GetItemWithError(dict, s->key);
-    Py_XINCREF(v);
-    Py_DECREF(dict);
-    return v;
-  }
   PyObject *v = PyObject_GetAttr(obj, s->key);
   if (v == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
     PyErr_Clear();
@@ -539,6 +611,15 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
   if (doc == NULL) {
     return NULL;
   }
+  if (s->slow == args[1] && PyUnicode_Compare(s->key, args[2]) == 0 &&
+      PyUnicode_Compare(s->doc, args[3]) == 0) {
+    /* The same method for another class (a program's own class: CPython
+     * calls a method descriptor of the instance's exact type directly). */
+    return PyDescr_NewMethod((PyTypeObject *)args[0], &s->def);
+  }
+  if (PyErr_Occurred()) {
+    return NULL;
+  }
   if (ml_sites_forget == NULL) {
     ml_sites_forget = PyCFunction_NewEx(&ml_forget_def, NULL, NULL);
     if (ml_sites_forget == NULL) {
@@ -570,8 +651,9 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
 ML_DOC(program_method_doc,
        "program_method(cls, slow, key, doc)\n\n"
        "Program.call as a method descriptor of cls (internal): it finds each\n"
-       "program's dispatcher in its instance dict under key and calls\n"
-       "slow(prog, *args, **kwargs) for programs without one. Once per process.");
+       "program's dispatcher as its attribute key (of its own class) and calls\n"
+       "slow(prog, *args, **kwargs) for programs without one. Called again\n"
+       "with the same slow, key and doc, the same method for another class.");
 
 /* program_method(cls, slow, key, doc). */
 PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -582,7 +664,7 @@ PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t 
 ML_DOC(wasm_module_method_doc,
        "wasm_module_method(cls, slow, key, doc)\n\n"
        "WasmModule.call as a method descriptor of cls (internal): it finds each\n"
-       "instance's native Module in its instance dict under key and calls\n"
+       "instance's native Module as its attribute key and calls\n"
        "slow(wm, *args, **kwargs) for instances without an open one. Once per\n"
        "process.");
 
@@ -644,7 +726,7 @@ PyObject *ml_dispatcher(PyObject *module, PyObject *const *args, Py_ssize_t narg
   if (d == NULL) {
     return NULL;
   }
-  memset(&d->def, 0, sizeof(MLDispatch) - offsetof(MLDispatch, def));
+  memset(&d->vectorcall, 0, sizeof(MLDispatch) - offsetof(MLDispatch, vectorcall));
   for (int i = 0; i < 3; i++) {
     d->caches[i] = Py_NewRef(PyTuple_GetItem(v[0], i));
     d->backends[i] = Py_NewRef(PyTuple_GetItem(v[1], i));
@@ -673,6 +755,12 @@ PyObject *ml_dispatcher(PyObject *module, PyObject *const *args, Py_ssize_t narg
                                 : (PyCFunction)(void (*)(void))ml_dispatch_call;
   d->def.ml_flags = METH_FASTCALL | METH_KEYWORDS;
   PyObject *fn = PyCFunction_NewEx(&d->def, (PyObject *)d, NULL);
+  if (fn != NULL && name != NULL && PyTuple_Size(d->prefix) == 2) {
+    /* prog.name: also the method of the program's class (see above). */
+    d->owner = PyTuple_GetItem(d->prefix, 0);
+    d->bound = Py_NewRef(fn);
+    d->vectorcall = ml_dispatch_method;
+  }
   Py_DECREF(d);
   return fn;
 }
@@ -705,7 +793,7 @@ PyObject *ml_python_call(PyObject *module, PyObject *const *args, Py_ssize_t nar
   if (d == NULL) {
     return NULL;
   }
-  memset(&d->def, 0, sizeof(MLDispatch) - offsetof(MLDispatch, def));
+  memset(&d->vectorcall, 0, sizeof(MLDispatch) - offsetof(MLDispatch, vectorcall));
   d->slow = Py_NewRef(args[0]);
   d->name = Py_NewRef(args[1]);
   d->reason = Py_NewRef(args[2]);
