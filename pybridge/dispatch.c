@@ -422,6 +422,12 @@ ML_HOT static PyObject *ml_dispatch_method(PyObject *self, PyObject *const *args
   if (nargs < 1 || args[0] != d->owner) {
     return ml_not_owner(d, nargs < 1 ? NULL : args[0]);
   }
+  PyObject *t = d->target_self;
+  if (t != NULL && kwnames == NULL && (PyObject *)Py_TYPE(t) == d->func_type) {
+    /* A function() callable, straight (d holds it through d->target,
+     * which stays until d goes). */
+    return ml_func_call(t, args + 1, nargs - 1);
+  }
   return ml_dispatch_named(self, args + 1, nargs - 1, kwnames);
 }
 

@@ -322,7 +322,7 @@ static int ml_exec(PyObject *m) {
     return -1;
   }
   if (PyModule_AddIntConstant(m, "ABI_VERSION", ML_ABI_VERSION) < 0 ||
-      PyModule_AddObjectRef(m, "VECTORCALL", ml_vectorcall != NULL ? Py_True : Py_False) < 0) {
+      PyModule_AddStringConstant(m, "CALL_WAY", ml_vectorcall_way()) < 0) {
     return -1;
   }
   PyObject *version = mlgo_version();

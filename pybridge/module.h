@@ -328,14 +328,20 @@ typedef PyObject *(*ml_vectorcall_t)(PyObject *callable, PyObject *const *args, 
                                      PyObject *kwnames);
 
 /* ml_vectorcall is the running CPython's PyObject_Vectorcall, or NULL
- * where it is absent or disabled (MULTILINGUAL_NO_VECTORCALL=1). */
+ * where it is absent (3.10) or disabled (MULTILINGUAL_NO_VECTORCALL=1). */
 extern ML_INTERNAL ml_vectorcall_t ml_vectorcall;
 
-/* ml_vectorcall_setup looks ml_vectorcall up, once per process. */
+/* ml_vectorcall_setup looks the running CPython's call functions up, once
+ * per process. */
 ML_INTERNAL void ml_vectorcall_setup(void);
 
+/* ml_vectorcall_way names the way Python callables are called:
+ * "vectorcall", "vectorcall-dict" (PyObject_VectorcallDict) or "tuple". */
+ML_INTERNAL const char *ml_vectorcall_way(void);
+
 /* ml_vcall_general calls fn as ml_vcall does, without PyObject_Vectorcall:
- * a tuple of the positional arguments, a dict of the keyword ones. */
+ * through PyObject_VectorcallDict where there is one, else a tuple of the
+ * positional arguments; a dict of the keyword ones. */
 ML_INTERNAL PyObject *ml_vcall_general(PyObject *fn, PyObject *const *args, Py_ssize_t nargs,
                                        PyObject *kwnames);
 

@@ -3,9 +3,10 @@
 
 tests/test_vectorcall.py and the wheel's smoke test (tests/wheel/smoke.py,
 on CPython 3.10 to 3.13) run it twice, with the extension calling Python
-through PyObject_Vectorcall and with MULTILINGUAL_NO_VECTORCALL=1 (a tuple
-and a dict, the general way), and compare the two outputs with each other
-and with CPython's own answers (expected()).
+through PyObject_Vectorcall (PyObject_VectorcallDict on 3.10) and with
+MULTILINGUAL_NO_VECTORCALL=1 (a tuple and a dict, the general way), and
+compare the two outputs with each other and with CPython's own answers
+(expected()).
 """
 
 import json
@@ -111,5 +112,5 @@ if __name__ == "__main__":
     from multilingualprogramming import _native_loader
 
     native = _native_loader.native
-    json.dump({"vectorcall": None if native is None else bool(getattr(native, "VECTORCALL", False)),
+    json.dump({"way": None if native is None else getattr(native, "CALL_WAY", "tuple"),
                "rows": probe(), "expected": expected()}, sys.stdout)

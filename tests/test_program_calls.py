@@ -241,7 +241,8 @@ def test_attribute_values_before_and_after_the_first_call(prog):
     assert early(1, 2) == 3
     late = prog.add                       # the function's own callable, called directly
     assert late is prog.add and late is not early and late.__name__ == "add"
-    assert late(3, 4) == early(3, 4) == 7
+    assert late(3, 4) == early(3, 4) == prog.add(3, 4) == 7
+    assert vars(type(prog))["add"] is early.__self__    # the dispatcher stays, the method
 
 
 @needs_native
