@@ -2,10 +2,11 @@
 a Program's own Python code for what its caches cannot answer) through
 PyObject_Vectorcall where the running CPython exports it (3.11 and later),
 else PyObject_VectorcallDict (3.10), else the general way, a tuple and a
-dict (pybridge/vcall.c; MULTILINGUAL_NO_VECTORCALL=1 forces it). Both ways must give the same answers and raise the same exceptions
-with the same messages: tests/call_probe.py makes every kind of call, run
-once each way, and the answers are compared with each other and with
-CPython's (the generated Python functions called directly)."""
+dict (pybridge/vcall.c; MULTILINGUAL_NO_VECTORCALL=1 forces it). Both
+ways must give the same answers and raise the same exceptions with the
+same messages: tests/call_probe.py makes every kind of call, run once each
+way, and the answers are compared with each other and with CPython's (the
+generated Python functions called directly)."""
 
 import json
 import os

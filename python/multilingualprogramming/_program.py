@@ -371,13 +371,16 @@ class Program:
         if _OWN_CLASS in cls.__dict__:
             # type(prog)(...): a program of a class of its own too, which is
             # not cls, so that CPython does not call __init__: called here.
-            prog = cls.__base__.__new__(cls.__base__, *args, **kwargs)
-            prog.__init__(*args, **kwargs)
+            base: Any = cls.__base__
+            prog: Program = base.__new__(base, *args, **kwargs)
+            base.__init__(prog, *args, **kwargs)
             return prog
-        own = type(cls)(cls.__name__, (cls,), {
+        meta: Any = type(cls)
+        own = meta(cls.__name__, (cls,), {
             "__slots__": (), "__module__": cls.__module__, "__qualname__": cls.__qualname__,
             "__doc__": cls.__doc__, _OWN_CLASS: True})
-        return object.__new__(own)
+        made: Program = object.__new__(own)
+        return made
 
     def __init__(self, artifact: Dict[str, Any], filename: str = "<source>") -> None:
         self.filename: str = filename
