@@ -40,12 +40,6 @@ typedef PyObject *(*ml_vectorcallfunc)(PyObject *callable, PyObject *const *args
 
 typedef struct {
   PyObject_HEAD
-  /* A dispatcher of prog.name is also the method of its program's own
-   * class (see "prog.name as a method" below): called as one, through
-   * this, with the program first. NULL for the others. */
-  ml_vectorcallfunc vectorcall;
-  PyObject *bound;       /* prog.name's builtin function (strong), or NULL */
-  PyObject *owner;       /* prog.name's program (borrowed from prefix) */
   PyMethodDef def;       /* the method the builtin function object calls */
   PyObject *caches[3];   /* dicts {name: callable}: AUTO, WASM, PYTHON */
   PyObject *backends[3]; /* the Backend members, in that order */
@@ -86,6 +80,13 @@ typedef struct {
   PyObject *module_type; /* this extension's Module type */
   PyObject *s_backend;   /* "backend", interned */
   PyObject *s_timeout;   /* "timeout", interned */
+  /* A dispatcher of prog.name is also the method of its program's own
+   * class (see "prog.name as a method" below): called as one, through
+   * this, with the program first. NULL for the others. Last, so that the
+   * fields every call reads keep their places. */
+  ml_vectorcallfunc vectorcall;
+  PyObject *bound;       /* prog.name's builtin function (strong), or NULL */
+  PyObject *owner;       /* prog.name's program (borrowed from prefix) */
 } MLDispatch;
 
 static int MLDispatch_traverse(PyObject *self, visitproc visit, void *arg) {
@@ -732,7 +733,7 @@ PyObject *ml_dispatcher(PyObject *module, PyObject *const *args, Py_ssize_t narg
   if (d == NULL) {
     return NULL;
   }
-  memset(&d->vectorcall, 0, sizeof(MLDispatch) - offsetof(MLDispatch, vectorcall));
+  memset(&d->def, 0, sizeof(MLDispatch) - offsetof(MLDispatch, def));
   for (int i = 0; i < 3; i++) {
     d->caches[i] = Py_NewRef(PyTuple_GetItem(v[0], i));
     d->backends[i] = Py_NewRef(PyTuple_GetItem(v[1], i));
@@ -799,7 +800,7 @@ PyObject *ml_python_call(PyObject *module, PyObject *const *args, Py_ssize_t nar
   if (d == NULL) {
     return NULL;
   }
-  memset(&d->vectorcall, 0, sizeof(MLDispatch) - offsetof(MLDispatch, vectorcall));
+  memset(&d->def, 0, sizeof(MLDispatch) - offsetof(MLDispatch, def));
   d->slow = Py_NewRef(args[0]);
   d->name = Py_NewRef(args[1]);
   d->reason = Py_NewRef(args[2]);
