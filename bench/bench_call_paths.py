@@ -13,8 +13,9 @@ every path alike.
 must be installed): the script runs again under valgrind, which dumps its
 counts at each call of ``os.getppid()``, the marker between two loops; a
 path's figure is its loop's count minus the empty loop's, per call. Counts
-do not depend on the other work of the machine, though they weigh every
-instruction alike (a cache miss, a mispredicted branch count as one).
+do not depend on the other work of the machine (nor, with PYTHONHASHSEED=0,
+on the run), though they weigh every instruction alike (a cache miss, a
+mispredicted branch count as one).
 """
 
 from __future__ import annotations
@@ -128,8 +129,9 @@ def count_instructions(n: int) -> list:
                         "--callgrind-out-file=" + out, sys.executable, os.path.abspath(__file__),
                         "--marked", "-n", str(n)], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL,
-                       # Go preempts goroutines with signals, which callgrind does not survive.
-                       env=dict(os.environ, GODEBUG="asyncpreemptoff=1"))
+                       # Go preempts goroutines with signals, which callgrind does not survive;
+                       # str hashes, hence the probes of a dict lookup, vary with the seed.
+                       env=dict(os.environ, GODEBUG="asyncpreemptoff=1", PYTHONHASHSEED="0"))
         totals = {}
         for path in glob.glob(out + ".*"):
             with open(path) as f:

@@ -70,20 +70,11 @@ PyObject *ml_current_fallback_reason(void) { return ml_fallback_reason; }
 /* Calls f->fallback(*args), recording the reason. */
 static PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args,
                                   Py_ssize_t nargs, PyObject *reason) {
-  PyObject *tuple = PyTuple_New(nargs);
-  if (tuple == NULL) {
-    return NULL;
-  }
-  for (Py_ssize_t i = 0; i < nargs; i++) {
-    Py_INCREF(args[i]);
-    PyTuple_SetItem(tuple, i, args[i]);
-  }
   ml_record(f->module, f->name, f->module->st->s_python, reason);
   PyObject *outer = ml_fallback_reason;
   ml_fallback_reason = reason;
-  PyObject *res = PyObject_Call(f->fallback, tuple, NULL);
+  PyObject *res = ml_vcall(f->fallback, args, nargs, NULL);
   ml_fallback_reason = outer;
-  Py_DECREF(tuple);
   return res;
 }
 

@@ -12,10 +12,12 @@
  * calls what it finds; a function() callable of this extension is called
  * straight through ml_func_call, a Python call of this file (python_call(),
  * the Python function of a program's function) through ml_python_invoke,
- * anything else through ml_call_with. Whatever the fast path does not handle (a first call, a
+ * anything else through ml_vcall. Whatever the fast path does not handle (a first call, a
  * timeout, another keyword, an unknown backend or function) goes to the
  * Program's Python code, `slow`, with the very same arguments, which
- * prepares the callable, fills the cache and raises the errors.
+ * prepares the callable, fills the cache and raises the errors. Python
+ * callables are called through ml_vcall (vcall.c): PyObject_Vectorcall
+ * where the running CPython has it, no tuple, no dict.
  *
  * Two modes: prog.call (name NULL: the function's name is the first
  * argument, keywords backend= and timeout=) and prog.name (the name is
@@ -26,7 +28,15 @@
 #include "module.h"
 
 #include <stddef.h>
+#include <structmember.h>
 #include <string.h>
+
+/* What the limited API of 3.10 does not declare, though the ABI has it
+ * (PEP 590, CPython 3.8 and later): the vectorcall protocol of a type. */
+typedef PyObject *(*ml_vectorcallfunc)(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                       PyObject *kwnames);
+#define ML_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
+#define ML_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
 
 typedef struct {
   PyObject_HEAD
@@ -70,6 +80,13 @@ typedef struct {
   PyObject *module_type; /* this extension's Module type */
   PyObject *s_backend;   /* "backend", interned */
   PyObject *s_timeout;   /* "timeout", interned */
+  /* A dispatcher of prog.name is also the method of its program's own
+   * class (see "prog.name as a method" below): called as one, through
+   * this, with the program first. NULL for the others. Last, so that the
+   * fields every call reads keep their places. */
+  ml_vectorcallfunc vectorcall;
+  PyObject *bound;       /* prog.name's builtin function (strong), or NULL */
+  PyObject *owner;       /* prog.name's program (borrowed from prefix) */
 } MLDispatch;
 
 static int MLDispatch_traverse(PyObject *self, visitproc visit, void *arg) {
@@ -80,6 +97,7 @@ static int MLDispatch_traverse(PyObject *self, visitproc visit, void *arg) {
     Py_VISIT(d->backends[i]);
     Py_VISIT(d->last_fn[i]);
   }
+  Py_VISIT(d->bound);
   Py_VISIT(d->spellings);
   Py_VISIT(d->slow);
   Py_VISIT(d->prefix);
@@ -101,6 +119,9 @@ static int MLDispatch_clear(PyObject *self) {
     d->last_self[i] = NULL;
   }
   d->target_self = NULL;
+  d->vectorcall = NULL;
+  d->owner = NULL;
+  Py_CLEAR(d->bound);
   Py_CLEAR(d->spellings);
   Py_CLEAR(d->last_spelling);
   Py_CLEAR(d->kw_last);
@@ -128,8 +149,17 @@ static void MLDispatch_dealloc(PyObject *self) {
   Py_DECREF(tp);
 }
 
+static PyObject *ml_dispatch_get(PyObject *self, PyObject *obj, PyObject *type);
+
+static PyMemberDef MLDispatch_members[] = {
+    {"__vectorcalloffset__", T_PYSSIZET, offsetof(MLDispatch, vectorcall), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
 static PyType_Slot MLDispatch_slots[] = {
     {Py_tp_doc, "The C side of a Program's calls (internal)."},
+    {Py_tp_descr_get, ml_dispatch_get},
+    {Py_tp_members, MLDispatch_members},
     {Py_tp_traverse, MLDispatch_traverse},
     {Py_tp_clear, MLDispatch_clear},
     {Py_tp_dealloc, MLDispatch_dealloc},
@@ -139,89 +169,12 @@ static PyType_Slot MLDispatch_slots[] = {
 PyType_Spec MLDispatch_spec = {
     .name = "multilingualprogramming._native.CallDispatcher",
     .basicsize = sizeof(MLDispatch),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC |
-             Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION |
+             Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_METHOD_DESCRIPTOR | ML_TPFLAGS_HAVE_VECTORCALL,
     .slots = MLDispatch_slots,
 };
 
 /* ------------------------------------------------------------ the calls */
-
-/* ml_kwargs returns a dict of the keyword arguments of a vectorcall (NULL
- * with an exception set), or NULL without one when there are none. */
-static PyObject *ml_kwargs(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
-  Py_ssize_t nkw = kwnames != NULL ? PyTuple_Size(kwnames) : 0;
-  if (nkw <= 0) {
-    return NULL;
-  }
-  PyObject *kw = PyDict_New();
-  if (kw == NULL) {
-    return NULL;
-  }
-  for (Py_ssize_t k = 0; k < nkw; k++) {
-    PyObject *key = PyTuple_GetItem(kwnames, k);
-    if (key == NULL || PyDict_SetItem(kw, key, args[nargs + k]) < 0) {
-      Py_DECREF(kw);
-      return NULL;
-    }
-  }
-  return kw;
-}
-
-/* ml_call_positional calls fn(*args). Up to six arguments it passes them
- * through PyObject_CallFunctionObjArgs, which CPython hands to the
- * callee's vectorcall from an array on the stack: no tuple, unlike
- * PyObject_Call (PyObject_Vectorcall itself is not in the limited API
- * before 3.12). */
-static inline PyObject *ml_call_positional(PyObject *fn, PyObject *const *a, Py_ssize_t n) {
-  switch (n) {
-  case 0:
-    return PyObject_CallNoArgs(fn);
-  case 1:
-    return PyObject_CallFunctionObjArgs(fn, a[0], NULL);
-  case 2:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], NULL);
-  case 3:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], NULL);
-  case 4:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], NULL);
-  case 5:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], NULL);
-  case 6:
-    return PyObject_CallFunctionObjArgs(fn, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
-  default:
-    return NULL; /* never: see ml_call_with */
-  }
-}
-
-/* ml_call_with calls fn(*prefix, *args, **kwnames' values): positional
- * arguments only, up to six, through ml_call_positional; else the general
- * way (a tuple, a dict). prefix holds np objects. */
-static PyObject *ml_call_with(PyObject *fn, PyObject *const *prefix, Py_ssize_t np,
-                              PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
-  if (np == 0 && nargs <= 6 && (kwnames == NULL || PyTuple_Size(kwnames) == 0)) {
-    return ml_call_positional(fn, args, nargs);
-  }
-  PyObject *tuple = PyTuple_New(np + nargs);
-  if (tuple == NULL) {
-    return NULL;
-  }
-  for (Py_ssize_t i = 0; i < np; i++) {
-    Py_INCREF(prefix[i]);
-    PyTuple_SetItem(tuple, i, prefix[i]);
-  }
-  for (Py_ssize_t i = 0; i < nargs; i++) {
-    Py_INCREF(args[i]);
-    PyTuple_SetItem(tuple, np + i, args[i]);
-  }
-  PyObject *kw = ml_kwargs(args, nargs, kwnames);
-  PyObject *res = NULL;
-  if (kw != NULL || !PyErr_Occurred()) {
-    res = PyObject_Call(fn, tuple, kw);
-  }
-  Py_XDECREF(kw);
-  Py_DECREF(tuple);
-  return res;
-}
 
 /* ml_call_slow calls d->slow(*extra, *d->prefix, *args, **kwargs). */
 static PyObject *ml_call_slow(MLDispatch *d, PyObject *const *extra, Py_ssize_t nextra,
@@ -235,7 +188,7 @@ static PyObject *ml_call_slow(MLDispatch *d, PyObject *const *extra, Py_ssize_t 
   for (Py_ssize_t i = 0; i < nt && np < 3; i++) {
     prefix[np++] = PyTuple_GetItem(d->prefix, i);
   }
-  return ml_call_with(d->slow, prefix, np, args, nargs, kwnames);
+  return ml_vcall_prefixed(d->slow, prefix, np, args, nargs, kwnames);
 }
 
 static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -250,10 +203,11 @@ static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize
   }
   if ((PyObject *)Py_TYPE(m) == p->module_type) {
     ml_record((MLModule *)m, p->name, ((MLModule *)m)->st->s_python, p->reason);
-  } else if (PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
-    return NULL;
+  } else if (PyList_GetItem(p->cell, 1) != p->report &&
+             PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
+    return NULL; /* the report is set only when another one is there */
   }
-  return ml_call_with(p->slow, NULL, 0, args, nargs, NULL);
+  return ml_vcall(p->slow, args, nargs, NULL);
 }
 
 /* ml_fast_self returns what the callable fn calls that the dispatcher may
@@ -279,14 +233,14 @@ static PyObject *ml_fast_self(MLDispatch *d, PyObject *fn) {
 
 /* ml_call_target calls a prepared callable fn with positional arguments:
  * through self (ml_fast_self's answer for fn) when there is one, else
- * through PyObject_Call. fn is held for the call (a callback may empty the
+ * through ml_vcall. fn is held for the call (a callback may empty the
  * cache that holds it; fn holds self). */
 static inline PyObject *ml_call_target(MLDispatch *d, PyObject *fn, PyObject *self,
                                        PyObject *const *args, Py_ssize_t nargs) {
   PyObject *res;
   Py_INCREF(fn);
   if (self == NULL) {
-    res = ml_call_with(fn, NULL, 0, args, nargs, NULL);
+    res = ml_vcall(fn, args, nargs, NULL);
   } else if ((PyObject *)Py_TYPE(self) == d->func_type) {
     res = ml_func_call(self, args, nargs);
   } else {
@@ -407,32 +361,93 @@ static PyObject *ml_dispatch_call(PyObject *self, PyObject *const *args, Py_ssiz
   return ml_dispatch_for((MLDispatch *)self, NULL, args, nargs, kwnames);
 }
 
+/* ml_find_target returns prog.name's AUTO callable (borrowed), found in
+ * the cache and remembered as d->target; NULL (an exception set only on
+ * failure) while the cache does not hold it. */
+static PyObject *ml_find_target(MLDispatch *d) {
+  PyObject *fn = PyDict_GetItemWithError(d->caches[0], d->name);
+  if (fn != NULL) {
+    d->target = Py_NewRef(fn);
+    d->target_self = ml_fast_self(d, fn);
+  }
+  return fn;
+}
+
 /* prog.name(*args): the AUTO callable of a fixed function. */
 ML_HOT static PyObject *ml_dispatch_named(PyObject *self, PyObject *const *args,
                                           Py_ssize_t nargs, PyObject *kwnames) {
   MLDispatch *d = (MLDispatch *)self;
   PyObject *fn = d->target;
-  if (fn == NULL) {
-    fn = PyDict_GetItemWithError(d->caches[0], d->name);
-    if (fn == NULL) {
-      if (PyErr_Occurred()) {
-        return NULL;
-      }
-      /* The first call: the Program prepares the callable. */
-      return ml_call_slow(d, NULL, 0, args, nargs, kwnames);
+  if (fn == NULL && (fn = ml_find_target(d)) == NULL) {
+    if (PyErr_Occurred()) {
+      return NULL;
     }
-    Py_INCREF(fn);
-    d->target = fn;
-    d->target_self = ml_fast_self(d, fn);
+    /* The first call: the Program prepares the callable. */
+    return ml_call_slow(d, NULL, 0, args, nargs, kwnames);
   }
   if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
     /* The function decides what keywords mean (a native one refuses them). */
     Py_INCREF(fn);
-    PyObject *res = ml_call_with(fn, NULL, 0, args, nargs, kwnames);
+    PyObject *res = ml_vcall(fn, args, nargs, kwnames);
     Py_DECREF(fn);
     return res;
   }
   return ml_call_target(d, fn, d->target_self, args, nargs);
+}
+
+/*
+ * prog.name as a method. A program's functions are attributes of its own
+ * class (Program._install_calls), each a dispatcher of prog.name: CPython
+ * finds a method descriptor of the class (Py_TPFLAGS_METHOD_DESCRIPTOR)
+ * without looking into the instance's attributes, specializes that lookup
+ * (3.11 to 3.13), and calls the descriptor with the program first, which
+ * neither makes a bound object nor goes through the builtin function. The
+ * descriptor of a program's class serves that program only.
+ */
+
+/* ml_not_owner raises the TypeError of a dispatcher given another object. */
+static PyObject *ml_not_owner(MLDispatch *d, PyObject *obj) {
+  if (obj == NULL) {
+    PyErr_Format(PyExc_TypeError, "%U() of %R needs its program first", d->name, d->owner);
+  } else {
+    PyErr_Format(PyExc_TypeError, "%U() of %R is not a function of %R", d->name, d->owner, obj);
+  }
+  return NULL;
+}
+
+/* The vectorcall of a dispatcher of prog.name: (prog, *args). */
+ML_HOT static PyObject *ml_dispatch_method(PyObject *self, PyObject *const *args, size_t nargsf,
+                                           PyObject *kwnames) {
+  MLDispatch *d = (MLDispatch *)self;
+  Py_ssize_t nargs = (Py_ssize_t)(nargsf & ~ML_VECTORCALL_ARGUMENTS_OFFSET);
+  if (nargs < 1 || args[0] != d->owner) {
+    return ml_not_owner(d, nargs < 1 ? NULL : args[0]);
+  }
+  PyObject *t = d->target_self;
+  if (t != NULL && kwnames == NULL && (PyObject *)Py_TYPE(t) == d->func_type) {
+    /* A function() callable, straight (d holds it through d->target,
+     * which stays until d goes). */
+    return ml_func_call(t, args + 1, nargs - 1);
+  }
+  return ml_dispatch_named(self, args + 1, nargs - 1, kwnames);
+}
+
+/* prog.name as a value (f = prog.name): the prepared callable once there
+ * is one (so that f calls it directly), else the dispatcher's builtin
+ * function; the dispatcher itself when read from the class. */
+static PyObject *ml_dispatch_get(PyObject *self, PyObject *obj, PyObject *type) {
+  MLDispatch *d = (MLDispatch *)self;
+  if (obj == NULL || d->bound == NULL) {
+    return Py_NewRef(self);
+  }
+  if (obj != d->owner) {
+    return ml_not_owner(d, obj);
+  }
+  PyObject *fn = d->target != NULL ? d->target : ml_find_target(d);
+  if (fn == NULL && PyErr_Occurred()) {
+    return NULL;
+  }
+  return Py_NewRef(fn != NULL ? fn : d->bound);
 }
 
 /* A Python call's builtin function (see MLDispatch): the Python function
@@ -455,8 +470,8 @@ static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ss
  * method descriptors of this file: CPython specializes the lookup of a
  * method of the class (prog.call finds it in the class, the instance dict
  * does not hide it) and its call, which an attribute of the instance would
- * not get (3.11 to 3.13). Each method finds what serves the instance in
- * its instance dict under a key: a program's dispatcher (the builtin
+ * not get (3.11 to 3.13). Each method finds what serves the instance
+ * under a key: a program's dispatcher (the builtin
  * function, whose self is an MLDispatch), a WasmModule's native Module
  * (open). It remembers the last instance it served, with what served it,
  * so that calls of one object in a row skip that lookup: the instance by
@@ -503,21 +518,11 @@ static PyMethodDef ml_forget_def = {"_forget_last_served",
                                     NULL};
 
 /* ml_site_value returns obj's value under s->key (a new reference), or
- * NULL, with an exception set only on failure. A program's is read from
- * its instance dict (made when the program wrote its functions into it);
- * a WasmModule's through getattr, which leaves its dict unmade: on 3.12
- * and later a made dict turns off the specialized lookup of obj.call. */
+ * NULL, with an exception set only on failure. It is read through getattr
+ * (a program's from its own class, a WasmModule's from its attributes),
+ * which leaves the instance dict unmade: on 3.12 and later a made dict
+ * turns off the specialized lookup of obj.call. */
 static PyObject *ml_site_value(ml_site *s, PyObject *obj) {
-  if (s == &ml_sites[SITE_PROGRAM]) {
-    PyObject *dict = PyObject_GenericGetDict(obj, NULL);
-    if (dict == NULL) {
-      return NULL;
-    }
-    PyObject *v = PyDict_GetItemWithError(dict, s->key);
-    Py_XINCREF(v);
-    Py_DECREF(dict);
-    return v;
-  }
   PyObject *v = PyObject_GetAttr(obj, s->key);
   if (v == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
     PyErr_Clear();
@@ -571,7 +576,7 @@ ML_HOT static PyObject *ml_program_call(PyObject *prog, PyObject *const *args,
     if (PyErr_Occurred()) {
       return NULL;
     }
-    return ml_call_with(s->slow, &prog, 1, args, nargs, kwnames);
+    return ml_vcall_prefixed(s->slow, &prog, 1, args, nargs, kwnames);
   }
   PyObject *res = ml_dispatch_for((MLDispatch *)d, prog, args, nargs, kwnames);
   Py_DECREF(d);
@@ -590,7 +595,7 @@ ML_HOT static PyObject *ml_wasm_module_call(PyObject *wm, PyObject *const *args,
     if (PyErr_Occurred()) {
       return NULL;
     }
-    return ml_call_with(s->slow, &wm, 1, args, nargs, kwnames);
+    return ml_vcall_prefixed(s->slow, &wm, 1, args, nargs, kwnames);
   }
   PyObject *res = MLModule_call(m, args, nargs, kwnames);
   Py_DECREF(m);
@@ -611,6 +616,15 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
   }
   const char *doc = PyUnicode_AsUTF8AndSize(args[3], NULL);
   if (doc == NULL) {
+    return NULL;
+  }
+  if (s->slow == args[1] && PyUnicode_Compare(s->key, args[2]) == 0 &&
+      PyUnicode_Compare(s->doc, args[3]) == 0) {
+    /* The same method for another class (a program's own class: CPython
+     * calls a method descriptor of the instance's exact type directly). */
+    return PyDescr_NewMethod((PyTypeObject *)args[0], &s->def);
+  }
+  if (PyErr_Occurred()) {
     return NULL;
   }
   if (ml_sites_forget == NULL) {
@@ -644,8 +658,9 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
 ML_DOC(program_method_doc,
        "program_method(cls, slow, key, doc)\n\n"
        "Program.call as a method descriptor of cls (internal): it finds each\n"
-       "program's dispatcher in its instance dict under key and calls\n"
-       "slow(prog, *args, **kwargs) for programs without one. Once per process.");
+       "program's dispatcher as its attribute key (of its own class) and calls\n"
+       "slow(prog, *args, **kwargs) for programs without one. Called again\n"
+       "with the same slow, key and doc, the same method for another class.");
 
 /* program_method(cls, slow, key, doc). */
 PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
@@ -656,7 +671,7 @@ PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t 
 ML_DOC(wasm_module_method_doc,
        "wasm_module_method(cls, slow, key, doc)\n\n"
        "WasmModule.call as a method descriptor of cls (internal): it finds each\n"
-       "instance's native Module in its instance dict under key and calls\n"
+       "instance's native Module as its attribute key and calls\n"
        "slow(wm, *args, **kwargs) for instances without an open one. Once per\n"
        "process.");
 
@@ -747,6 +762,12 @@ PyObject *ml_dispatcher(PyObject *module, PyObject *const *args, Py_ssize_t narg
                                 : (PyCFunction)(void (*)(void))ml_dispatch_call;
   d->def.ml_flags = METH_FASTCALL | METH_KEYWORDS;
   PyObject *fn = PyCFunction_NewEx(&d->def, (PyObject *)d, NULL);
+  if (fn != NULL && name != NULL && PyTuple_Size(d->prefix) == 2) {
+    /* prog.name: also the method of the program's class (see above). */
+    d->owner = PyTuple_GetItem(d->prefix, 0);
+    d->bound = Py_NewRef(fn);
+    d->vectorcall = ml_dispatch_method;
+  }
   Py_DECREF(d);
   return fn;
 }

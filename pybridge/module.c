@@ -326,6 +326,7 @@ static int ml_exec(PyObject *m) {
   }
   ml_find_main_thread();
   ml_sigint_guard();
+  ml_vectorcall_setup();
   mlgo_cache_setup();
   st->ModuleType = PyType_FromModuleAndSpec(m, &MLModule_spec, NULL);
   if (st->ModuleType == NULL || PyModule_AddObjectRef(m, "Module", st->ModuleType) < 0) {
@@ -349,7 +350,8 @@ static int ml_exec(PyObject *m) {
       ml_add_string(&st->s_reentrant, "wasm-reentrant-fallback") < 0) {
     return -1;
   }
-  if (PyModule_AddIntConstant(m, "ABI_VERSION", ML_ABI_VERSION) < 0) {
+  if (PyModule_AddIntConstant(m, "ABI_VERSION", ML_ABI_VERSION) < 0 ||
+      PyModule_AddStringConstant(m, "CALL_WAY", ml_vectorcall_way()) < 0) {
     return -1;
   }
   PyObject *version = mlgo_version();

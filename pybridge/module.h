@@ -21,6 +21,8 @@
  *   dispatch.c    the type behind a Program's prog.call and prog.name: the
  *                 cache lookup and the call, in C (Python only for misses)
  *   args.c        the argument checks that functions and methods share
+ *   vcall.c       calls of Python callables from C through PyObject_Vectorcall
+ *                 when the running CPython has it (no tuple, no dict)
  *   lists.c       lists and str across the bridge (lists.h)
  *
  * Go is reached only through the mlgo_* functions of export.go
@@ -318,6 +320,46 @@ extern ML_INTERNAL const char memory_read_doc[];
 extern ML_INTERNAL const char memory_read_into_doc[];
 extern ML_INTERNAL const char memory_write_doc[];
 extern ML_INTERNAL const char memory_size_doc[];
+
+/* -------------------------------------------------------------- vcall.c */
+
+/* The signature of PyObject_Vectorcall (CPython 3.9 and later). */
+typedef PyObject *(*ml_vectorcall_t)(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames);
+
+/* ml_vectorcall is the running CPython's PyObject_Vectorcall, or NULL
+ * where it is absent (3.10) or disabled (MULTILINGUAL_NO_VECTORCALL=1). */
+extern ML_INTERNAL ml_vectorcall_t ml_vectorcall;
+
+/* ml_vectorcall_setup looks the running CPython's call functions up, once
+ * per process. */
+ML_INTERNAL void ml_vectorcall_setup(void);
+
+/* ml_vectorcall_way names the way Python callables are called:
+ * "vectorcall", "vectorcall-dict" (PyObject_VectorcallDict) or "tuple". */
+ML_INTERNAL const char *ml_vectorcall_way(void);
+
+/* ml_vcall_general calls fn as ml_vcall does, without PyObject_Vectorcall:
+ * through PyObject_VectorcallDict where there is one, else a tuple of the
+ * positional arguments; a dict of the keyword ones. */
+ML_INTERNAL PyObject *ml_vcall_general(PyObject *fn, PyObject *const *args, Py_ssize_t nargs,
+                                       PyObject *kwnames);
+
+/* ml_vcall calls fn(*args[:nargs], **{kwnames[k]: args[nargs + k]}),
+ * kwnames a tuple of str or NULL, as a vectorcall does. */
+static inline PyObject *ml_vcall(PyObject *fn, PyObject *const *args, Py_ssize_t nargs,
+                                 PyObject *kwnames) {
+  if (__builtin_expect(ml_vectorcall != NULL, 1)) {
+    return ml_vectorcall(fn, args, (size_t)nargs, kwnames);
+  }
+  return ml_vcall_general(fn, args, nargs, kwnames);
+}
+
+/* ml_vcall_prefixed calls fn(*prefix, *args, **keywords): ml_vcall with
+ * the np objects of prefix before the arguments. */
+ML_INTERNAL PyObject *ml_vcall_prefixed(PyObject *fn, PyObject *const *prefix, Py_ssize_t np,
+                                        PyObject *const *args, Py_ssize_t nargs,
+                                        PyObject *kwnames);
 
 /* --------------------------------------------------------------- args.c */
 

@@ -211,6 +211,58 @@ def test_methods_and_attributes_keep_their_names(prog):
 
 
 @needs_native
+def test_each_program_has_its_own_class(prog):
+    """A program's functions are attributes of its own subclass of
+    Program, each a method descriptor that serves that program only."""
+    other = mp.compile_source(SOURCE, language="en")
+    own = type(prog)
+    assert own is not type(other) and own.__mro__[1] is mp.Program and isinstance(prog, mp.Program)
+    assert (own.__name__, own.__qualname__, own.__module__) == ("Program", "Program", mp.Program.__module__)
+    assert "add" not in vars(prog) and "add" in vars(own)
+    method = own.add                      # read from the class: the descriptor itself
+    assert method is vars(own)["add"]
+    assert method(prog, 2, 3) == 5 and own.call(prog, "add", 2, 3) == 5
+    with pytest.raises(TypeError, match="is not a function of"):
+        method(other, 2, 3)
+    with pytest.raises(TypeError, match="needs its program first"):
+        method()
+    with pytest.raises(TypeError, match="is not a function of"):
+        method.__get__(other, type(other))
+    assert other.add(2, 3) == 5
+    again = own(prog.artifact(), "<again>")     # a class of its own again
+    assert type(again) is not own and type(again).__mro__[1] is mp.Program
+    assert again.add(1, 1) == 2
+
+
+@needs_native
+def test_attribute_values_before_and_after_the_first_call(prog):
+    early = prog.add                      # the dispatcher's builtin function
+    assert early is prog.add and early.__name__ == "add"
+    assert early(1, 2) == 3
+    late = prog.add                       # the function's own callable, called directly
+    assert late is prog.add and late is not early and late.__name__ == "add"
+    assert late(3, 4) == early(3, 4) == prog.add(3, 4) == 7
+    assert vars(type(prog))["add"] is early.__self__    # the dispatcher stays, the method
+
+
+@needs_native
+def test_a_subclass_of_program_keeps_its_own_methods(prog):
+    class Mine(mp.Program):
+        def add(self, a, b):
+            return "mine"
+
+        def call(self, name, *args, **kwargs):
+            return ("called", name) + args
+
+    mine = Mine(prog.artifact(), "<mine>")
+    assert isinstance(mine, Mine) and type(mine).__mro__[1] is Mine
+    for _ in range(2):
+        assert mine.add(1, 2) == "mine"
+        assert mine.call("add", 1) == ("called", "add", 1)
+        assert mine.spin(100) == prog.spin(100) == python_of(prog, "spin")(100)
+
+
+@needs_native
 def test_two_programs_in_turn(prog):
     other = mp.compile_source("def add(a: int, b: int) -> int:\n    return a - b\n", language="en")
     for i in range(5):
@@ -250,12 +302,13 @@ def test_a_program_made_before_the_extension_was_loaded(prog, monkeypatch):
     with monkeypatch.context() as m:
         m.delitem(sys.modules, _program._LOADER_NAME)
         cold = mp.Program(artifact, "<cold>")
-    assert isinstance(vars(cold)["add"], _program._LazyFunction)
-    assert _program._CALLS_KEY not in vars(cold)
+    own = vars(type(cold))       # the program's own class holds its functions
+    assert isinstance(own["add"], _program._LazyFunction)
+    assert _program._CALLS_KEY not in own
     early = cold.add
     assert early(2, 3) == 5                       # resolves, and installs the dispatchers
-    assert _program._CALLS_KEY in vars(cold)
-    assert not isinstance(vars(cold)["add"], _program._LazyFunction)
+    assert _program._CALLS_KEY in own
+    assert not isinstance(own["add"], _program._LazyFunction)
     assert early(2 ** 62, 2 ** 62) == cold.add(2 ** 62, 2 ** 62) == 2 ** 63
     assert cold.call("add", 1, 2, backend="wasm") == 3
     assert cold.label(4) == "n=4"
@@ -367,7 +420,7 @@ import sys
 from multilingualprogramming import _program
 prog = _program.load_file(%r)
 early = prog.add
-assert type(vars(prog)["add"]).__name__ == "_LazyFunction"
+assert type(vars(type(prog))["add"]).__name__ == "_LazyFunction"
 print(early(2, 3), prog.add(2 ** 62, 2 ** 62), prog.call("add", 1, 2, backend="python"),
       prog.call("spin", 100), prog.label(3), prog.last_report["backend"])
 try:

@@ -60,7 +60,7 @@ _LOADER_NAME = __name__.rpartition(".")[0] + "._native_loader"
 class _LazyFunction:
     """``prog.name`` of a program made before the extension was loaded:
     its first call makes the function's callable, which takes its place in
-    the program's attributes (see Program._install_calls)."""
+    the attributes of the program's class (see Program._install_calls)."""
 
     __slots__ = ("_program", "_name")
 
@@ -365,6 +365,23 @@ class Program:
     to its WebAssembly code, with the Python function as its fallback.
     """
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> "Program":
+        """Each program is the only instance of its own subclass of ``cls``,
+        whose attributes are the program's functions (see _install_calls)."""
+        if _OWN_CLASS in cls.__dict__:
+            # type(prog)(...): a program of a class of its own too, which is
+            # not cls, so that CPython does not call __init__: called here.
+            base: Any = cls.__base__
+            prog: Program = base.__new__(base, *args, **kwargs)
+            base.__init__(prog, *args, **kwargs)
+            return prog
+        meta: Any = type(cls)
+        own = meta(cls.__name__, (cls,), {
+            "__slots__": (), "__module__": cls.__module__, "__qualname__": cls.__qualname__,
+            "__doc__": cls.__doc__, _OWN_CLASS: True})
+        made: Program = object.__new__(own)
+        return made
+
     def __init__(self, artifact: Dict[str, Any], filename: str = "<source>") -> None:
         self.filename: str = filename
         self.language: str = str(artifact["language"])
@@ -473,7 +490,7 @@ class Program:
 
     if TYPE_CHECKING:
         # For type checkers only: prog.name is each function of the program
-        # (instance attributes, see _install_calls). At run time the class
+        # (attributes of the program's own class, see _install_calls). At run time the class
         # defines no __getattr__, which would slow down every lookup.
         def __getattr__(self, name: str) -> Callable[..., Any]: ...
 
@@ -508,53 +525,63 @@ class Program:
 
     def _call_named(self, name: str, *args: Any, **kwargs: Any) -> Any:
         """The first call of ``prog.name`` (Backend.AUTO): the callable is
-        made and cached, then called."""
+        made and cached, then called. A dispatcher finds it in the cache
+        from then on; a _LazyFunction (no extension) gives it its place."""
         fn = self._callable(name, _AUTO)
-        # From now on prog.name is the callable itself (a dispatcher taken
-        # before, ``f = prog.name``, finds it in the cache).
-        self.__dict__[name] = fn
+        own = type(self)
+        if own.__dict__.get(name).__class__ is _LazyFunction:
+            setattr(own, name, staticmethod(fn))
         return fn(*args, **kwargs)
 
     def _install_calls(self) -> None:
         """Set up the fast paths of ``prog.name`` and ``prog.call``.
 
         Each function of the program not hidden by an attribute of Program
-        becomes an instance attribute, found by one dict lookup (the class
-        defines no __getattr__, which would make every attribute lookup
-        slow). With the extension loaded it is a dispatcher of the
-        extension (pybridge/dispatch.c), which finds the prepared callable
-        and calls it without Python code, and ``prog.call`` is the
-        extension's method, which finds the program's dispatcher under
-        _CALLS_KEY. Before that (a program from the disk cache, whose
-        functions may all run in Python) ``prog.name`` is a _LazyFunction
-        and ``prog.call`` the Python method; the first callable that needs
-        the extension installs the dispatchers. Either way ``prog.name``
-        becomes the function's own callable on its first call."""
+        becomes an attribute of the program's own class (see __new__), not
+        of the instance: CPython looks a method of the class up without
+        reading the instance's attributes, and specializes that lookup,
+        which on 3.12 and later it does only while the instance dict is
+        not made (so nothing here reads ``self.__dict__``). With the
+        extension loaded each is a dispatcher of the extension
+        (pybridge/dispatch.c), a method descriptor called with the program
+        first, which finds the prepared callable and calls it without
+        Python code; ``prog.call`` is the extension's method, which finds
+        the program's dispatcher as the attribute _CALLS_KEY of the class.
+        Before that (a program from the disk cache, whose functions may
+        all run in Python) ``prog.name`` is a _LazyFunction and
+        ``prog.call`` the Python method; the first callable that needs the
+        extension installs the dispatchers, and a _LazyFunction gives its
+        place to the function's callable on its first call."""
         loader = sys.modules.get(_LOADER_NAME)
         native = getattr(loader, "native", None)
-        attrs = self.__dict__
+        own = type(self)
+        attrs = own.__dict__
         caches = (self._auto, self._wasm, self._python)
         if native is not None:
             if Program.__dict__["call"] is _python_call:
                 # Once per process: Program.call becomes the extension's
                 # method, which finds the dispatcher below.
-                setattr(Program, "call", native.program_method(
-                    Program, _python_call, _CALLS_KEY,
-                    "call($self, name, /, *args, backend='auto', timeout=None)\n--\n\n"
-                    + (_python_call.__doc__ or "")))
-            attrs[_CALLS_KEY] = native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES, _python_call, ())
+                setattr(Program, "call", native.program_method(Program, _python_call, _CALLS_KEY, _CALL_DOC))
+            if _inherited(own, "call") is Program.__dict__["call"]:
+                # The same method on the program's class: CPython calls a
+                # method descriptor directly only on its own class's
+                # instances (a subclass's instance takes the general way).
+                setattr(own, "call", native.program_method(own, _python_call, _CALLS_KEY, _CALL_DOC))
+            setattr(own, _CALLS_KEY, native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES, _python_call, ()))
         for name in self.functions:
             current = attrs.get(name)
             if current is None:
-                if hasattr(Program, name):
+                if hasattr(own.__base__, name):
                     continue    # a method or property of Program keeps its name
             elif current.__class__ is not _LazyFunction:
-                continue        # an attribute, or the function's callable already
+                continue        # a dispatcher, or the function's callable already
             if native is not None:
-                attrs[name] = native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES,
-                                                Program._call_named, (self, name), name)
+                # The dispatcher itself (the builtin function's self), the
+                # method descriptor.
+                setattr(own, name, native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES,
+                                                     Program._call_named, (self, name), name).__self__)
             else:
-                attrs[name] = _LazyFunction(self, name)
+                setattr(own, name, _LazyFunction(self, name))
 
     def _timed_callable(self, name: str, backend: Backend, timeout: float) -> Callable[..., Any]:
         if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not timeout > 0:
@@ -792,7 +819,7 @@ class Program:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
             fn = self._native_module().function(name, info.signature, fallback,
                                                 release_gil=False if info.bounded else None)
-            if _CALLS_KEY not in self.__dict__:
+            if _CALLS_KEY not in type(self).__dict__:
                 self._install_calls()   # the extension is loaded now
         cache[name] = fn
         return fn
@@ -801,8 +828,21 @@ class Program:
 #: Program.call as written in Python: the extension's Program.call (see
 #: _install_calls) runs it for what the caches cannot answer.
 _python_call = Program.__dict__["call"]
-#: The instance dict's key of a program's dispatcher for call().
+#: The attribute of a program's class that holds its dispatcher for call().
 _CALLS_KEY = sys.intern("_ml_calls")
+#: The attribute that marks a program's own class (see Program.__new__).
+_OWN_CLASS = sys.intern("_ml_own_class")
+#: The docstring of the extension's Program.call.
+_CALL_DOC = ("call($self, name, /, *args, backend='auto', timeout=None)\n--\n\n"
+             + (_python_call.__doc__ or ""))
+
+
+def _inherited(cls: type, name: str) -> Any:
+    """What ``cls`` inherits as its attribute ``name`` (None if nothing)."""
+    for base in cls.__mro__[1:]:
+        if name in base.__dict__:
+            return base.__dict__[name]
+    return None
 
 
 def _as_args(item: Any) -> Tuple[Any, ...]:

@@ -4,8 +4,9 @@ It must run from outside the source tree with the wheel installed offline:
 the guide's loader and selector examples, `multilingual build`, `run` and
 `multilingual FILE.multi` on a French and a Japanese program, an interactive
 session started and stopped (in a pseudo-terminal where there are ones), a
-`.multi` module imported from Python, and the pure-Python path with the
-extension hidden.
+`.multi` module imported from Python, every way of calling a program's
+function (with and without PyObject_Vectorcall), and the pure-Python path
+with the extension hidden.
 """
 
 import json
@@ -145,6 +146,38 @@ def check_extras(tmp):
         check(res.success and res.result == 144, "a %%multilingual cell in IPython")
 
 
+def check_call_paths():
+    """Every call path of a Program (tests/call_probe.py), run with the
+    extension calling Python through PyObject_Vectorcall (3.10:
+    PyObject_VectorcallDict) and through a tuple and a dict
+    (MULTILINGUAL_NO_VECTORCALL=1): the same answers and errors both
+    ways, CPython's answers where CPython has them."""
+    probe = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "call_probe.py")
+    reports = {}
+    for off in ("", "1"):
+        env = dict(os.environ, MULTILINGUAL_NO_VECTORCALL=off)
+        r = subprocess.run([sys.executable, probe], capture_output=True, text=True, env=env, timeout=300)
+        check(r.returncode == 0, "the call probe ran (%s)" % r.stderr.strip()[-300:])
+        reports[off] = json.loads(r.stdout)
+    way = "vectorcall-dict" if sys.version_info[:2] == (3, 10) else "vectorcall"
+    check(reports[""]["way"] == way and reports["1"]["way"] == "tuple",
+          "Python called through %s, or a tuple when told to" % reports[""]["way"])
+    check(reports[""]["rows"] == reports["1"]["rows"],
+          "%d calls give the same answers and errors both ways" % len(reports[""]["rows"]))
+    expected = reports[""]["expected"]
+
+    def agrees(name, got):
+        want = expected.get(name)
+        if want is None:
+            return True
+        if "value" in want or name.lower().endswith("python"):
+            return got == want          # a value, or the Python function's own error
+        return "error" in got and got["error"][0] == want["error"][0]   # WebAssembly's message
+
+    wrong = [(name, got) for name, got in reports[""]["rows"] if not agrees(name, got)]
+    check(not wrong, "the calls give CPython's answers (%r)" % wrong[:3])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(mp.__file__))
     check("site-packages" in here, "imported from the installed wheel (%s)" % here)
@@ -173,6 +206,7 @@ def main():
                       "multilingual %s printed %r" % (os.path.basename(path), r.stdout.strip()))
         check_repl(cli, tmp)
         check_import(tmp)
+        check_call_paths()
         check_extras(tmp)
         with open(os.path.join(out, "myfunction.json"), encoding="utf-8") as f:
             check(json.load(f)["language"] == "fr", "manifest records the detected language")
