@@ -10,6 +10,9 @@ import pytest
 
 import multilingualprogramming as mp
 from multilingualprogramming import _corpus
+from support import needs_native
+
+pytestmark = needs_native
 
 SRC = "def half(n: int) -> int:\n    return n // 2\n\ndef boom(n: int) -> int:\n    return [1][n]\n"
 
