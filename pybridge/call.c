@@ -169,7 +169,12 @@ static void ml_raise_wasm_trap(MLFunc *f, ml_failure *fail) {
       fail->kind == ML_TRAP_UNSUPPORTED ? "Unsupported value"
       : fail->kind == ML_TRAP_ERROR     ? "Wasmtime error"
                                         : "trap",
-      f->name, msg != NULL ? msg : "", bt != NULL && bt[0] != '\0' ? "\nwasm backtrace:\n" : "",
+      f->name,
+      fail->kind == ML_TRAP_UNSUPPORTED
+          ? "the compiled code reached what only Python can do (a raise, or a value "
+            "WebAssembly cannot hold); Backend.AUTO re-runs such a call in Python"
+          : msg != NULL ? msg : "",
+      bt != NULL && bt[0] != '\0' ? "\nwasm backtrace:\n" : "",
       bt != NULL ? bt : "");
   PyObject *exc = text != NULL ? PyObject_CallFunctionObjArgs(st->TrapClass, text, NULL) : NULL;
   PyObject *k = PyUnicode_FromString(kind);

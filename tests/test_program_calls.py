@@ -434,3 +434,18 @@ print("multilingualprogramming._native" in sys.modules)
     assert r.returncode == 0, r.stderr
     spin = python_of(mp.compile_source(SOURCE, language="en"), "spin")(100)
     assert r.stdout.split("\n") == ["5 %d 3 %d n=3 python" % (2 ** 63, spin), "TypeError", "False", ""]
+
+
+def test_raise_under_forced_wasm_says_what_happened():
+    # A raise is compiled as a refusal: AUTO re-runs the call in Python and
+    # raises the user's exception; forcing WASM gets a trap that says so.
+    prog = mp.compile_source("def f(n: int) -> int:\n    if n < 0:\n        raise ValueError(\"neg\")\n"
+                             "    return n\n", language="en")
+    assert prog.call("f", 3, backend=mp.Backend.WASM) == 3
+    with pytest.raises(ValueError, match="neg"):
+        prog.call("f", -1)
+    with pytest.raises(mp.WasmTrap) as info:
+        prog.call("f", -1, backend=mp.Backend.WASM)
+    text = str(info.value)
+    assert text.startswith("Unsupported value in f(): ") and "Backend.AUTO" in text and "raise" in text
+    assert info.value.kind == "unsupported" and info.value.function == "f"
