@@ -60,35 +60,7 @@ func TestHashShapes(t *testing.T) {
 // (HashProgram), whose results show every accumulator: -difftest.n
 // programs from -difftest.seed, half of them optimized.
 func TestHashDifferential(t *testing.T) {
-	py := needPython(t)
-	var tl tally
-	built := 0
-	first := *flagSeed
-	for start := first; start < first+uint64(*flagN); start += batch {
-		end := min(start+batch, first+uint64(*flagN))
-		var cases []*compiled
-		for seed := start; seed < end; seed++ {
-			p := NewGenerator(seed).HashProgram()
-			c, ok := build(t, seed, p, seed%2 == 0)
-			if !ok {
-				continue
-			}
-			c.index = int(seed-first) + 1
-			c.inputs = inputs(p, seed, *flagCalls)
-			cases = append(cases, c)
-		}
-		if len(cases) > 0 {
-			compare(t, &tl, cases, runPython(t, py, cases))
-		}
-		built += len(cases)
-	}
-	t.Logf("%d of %d hash programs compiled; %v", built, *flagN, &tl.mix)
-	if built < *flagN/2 {
-		t.Errorf("only %d of %d hash programs compiled: the generator drifted from the checker", built, *flagN)
-	}
-	if *flagN >= 100 && tl.mix.valueShare() < 0.5 {
-		t.Errorf("only %.1f%% of the calls of hash programs compared two values", 100*tl.mix.valueShare())
-	}
+	familyDifferential(t, "hash", (*Generator).HashProgram)
 }
 
 // TestPolyHashShapes checks that HashProgram keeps producing loops that

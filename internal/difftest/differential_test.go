@@ -45,6 +45,13 @@ const batch = 400
 
 // differentialTally is differential that also returns the tally.
 func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
+	return differentialOf(t, first, n, (*Generator).Program)
+}
+
+// differentialOf runs the programs that program makes from seeds
+// [first, first+n), batch by batch, against CPython, and reports every
+// disagreement; it returns the number of compiled programs and the tally.
+func differentialOf(t testing.TB, first uint64, n int, program func(*Generator) *Program) (int, tally) {
 	var tl tally
 	py := needPython(t)
 	built := 0
@@ -52,7 +59,7 @@ func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 		end := min(start+batch, first+uint64(n))
 		var cases []*compiled
 		for seed := start; seed < end; seed++ {
-			p := NewGenerator(seed).Program()
+			p := program(NewGenerator(seed))
 			c, ok := build(t, seed, p, seed%2 == 0)
 			if !ok {
 				continue
@@ -67,6 +74,22 @@ func differentialTally(t testing.TB, first uint64, n int) (int, tally) {
 		built += len(cases)
 	}
 	return built, tl
+}
+
+// familyDifferential is differentialOf over -difftest.n programs of one
+// family from -difftest.seed, which must mostly compile (else the
+// generator drifted from the checker) and, over 100 programs or more,
+// mostly compare two values.
+func familyDifferential(t *testing.T, family string, program func(*Generator) *Program) tally {
+	built, tl := differentialOf(t, *flagSeed, *flagN, program)
+	t.Logf("%d of %d %s programs compiled; %v", built, *flagN, family, &tl.mix)
+	if built < *flagN/2 {
+		t.Errorf("only %d of %d %s programs compiled: the generator drifted from the checker", built, *flagN, family)
+	}
+	if *flagN >= 100 && tl.mix.valueShare() < 0.5 {
+		t.Errorf("only %.1f%% of the calls of %s programs compared two values", 100*tl.mix.valueShare(), family)
+	}
+	return tl
 }
 
 // compare runs each case's calls on WebAssembly and judges them against

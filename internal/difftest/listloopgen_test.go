@@ -56,33 +56,5 @@ func TestListLoopShapes(t *testing.T) {
 // lists only (ListLoopProgram): -difftest.n programs from
 // -difftest.seed, half of them optimized.
 func TestListLoopDifferential(t *testing.T) {
-	py := needPython(t)
-	var tl tally
-	built := 0
-	first := *flagSeed
-	for start := first; start < first+uint64(*flagN); start += batch {
-		end := min(start+batch, first+uint64(*flagN))
-		var cases []*compiled
-		for seed := start; seed < end; seed++ {
-			p := NewGenerator(seed).ListLoopProgram()
-			c, ok := build(t, seed, p, seed%2 == 0)
-			if !ok {
-				continue
-			}
-			c.index = int(seed-first) + 1
-			c.inputs = inputs(p, seed, *flagCalls)
-			cases = append(cases, c)
-		}
-		if len(cases) > 0 {
-			compare(t, &tl, cases, runPython(t, py, cases))
-		}
-		built += len(cases)
-	}
-	t.Logf("%d of %d list loop programs compiled; %v", built, *flagN, &tl.mix)
-	if built < *flagN/2 {
-		t.Errorf("only %d of %d list loop programs compiled: the generator drifted from the checker", built, *flagN)
-	}
-	if *flagN >= 100 && tl.mix.valueShare() < 0.5 {
-		t.Errorf("only %.1f%% of the calls of list loop programs compared two values", 100*tl.mix.valueShare())
-	}
+	familyDifferential(t, "list loop", (*Generator).ListLoopProgram)
 }
