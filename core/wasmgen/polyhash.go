@@ -3,7 +3,6 @@ package wasmgen
 import (
 	"math/bits"
 
-	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
@@ -66,15 +65,7 @@ func (fg *fgen) polyLoop(s *ast.For) bool {
 	pg := newPolyGen(fg, ph)
 	defer pg.release()
 	p, end, lim := pg.p, pg.end, pg.lim
-	fg.strLook(s.Iter)
-	fg.Tee(p)
-	fg.strLen()
-	fg.Get(p)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Tee(p)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Set(end)
+	fg.strBytes(s.Iter, p, end)
 	fg.Bin(wasmbin.OpI32LtU, p, end)
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty) // at least one character
 	fg.Get(hl)

@@ -1,7 +1,6 @@
 package wasmgen
 
 import (
-	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
@@ -113,15 +112,7 @@ func (fg *fgen) forStr(s *ast.For) {
 		fg.Call(fg.g.rt.StrAlloc())
 		fg.Set(scratch)
 	}
-	fg.strLook(s.Iter)
-	fg.Tee(p)
-	fg.strLen()
-	fg.Get(p)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Tee(p)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Set(end)
+	fg.strBytes(s.Iter, p, end)
 	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.Mark(markBreak)
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)

@@ -32,15 +32,7 @@ func (fg *fgen) charLoop(s *ast.For) bool {
 	p, end, b := fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I32), fg.Temp(wasmbin.I32)
 	defer fg.Release(wasmbin.I32, p, end, b)
 	cp := fg.Named(wasmbin.I64, name+".cp")
-	fg.strLook(s.Iter)
-	fg.Tee(p)
-	fg.strLen()
-	fg.Get(p)
-	fg.I32(abi.StrHeaderSize)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Tee(p)
-	fg.Emit(wasmbin.OpI32Add)
-	fg.Set(end)
+	fg.strBytes(s.Iter, p, end)
 	if fg.chars == nil {
 		fg.chars = map[*ast.Ident]uint32{}
 	}
@@ -172,4 +164,18 @@ func (fg *fgen) advance(p uint32, n int32) {
 	fg.I32(n)
 	fg.Emit(wasmbin.OpI32Add)
 	fg.Set(p)
+}
+
+// strBytes evaluates the str expression e and sets p to the address of
+// its first UTF-8 byte and end to the address just past its last one.
+func (fg *fgen) strBytes(e ast.Expr, p, end uint32) {
+	fg.strLook(e)
+	fg.Tee(p)
+	fg.strLen()
+	fg.Get(p)
+	fg.I32(abi.StrHeaderSize)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Tee(p)
+	fg.Emit(wasmbin.OpI32Add)
+	fg.Set(end)
 }
