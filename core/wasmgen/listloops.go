@@ -52,16 +52,7 @@ func (fg *fgen) forListStable(s *ast.For, l uint32) {
 		fg.inNest(s, func() { fg.chunkedLoop(cur, stop, 1, true, 0, 1, exitTest, bodyAndAdvance) })
 		return
 	}
-	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-	fg.Mark(markBreak)
-	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	fg.interruptCheck()
-	exitTest()
-	fg.EmitImm(wasmbin.OpBrIf, 1)
-	bodyAndAdvance()
-	fg.EmitImm(wasmbin.OpBr, 0)
-	fg.End()
-	fg.End()
+	fg.testedLoop(true, exitTest, bodyAndAdvance)
 }
 
 // inNest runs gen, which emits the chunked loop s, with the loops nested

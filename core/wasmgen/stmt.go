@@ -341,18 +341,7 @@ func (fg *fgen) forRange(s *ast.For) {
 			})
 			return
 		}
-		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
-		fg.Mark(markBreak)
-		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-		if perIteration {
-			fg.interruptCheck()
-		}
-		exitTest()
-		fg.EmitImm(wasmbin.OpBrIf, 1)
-		bodyAndAdvance()
-		fg.EmitImm(wasmbin.OpBr, 0)
-		fg.End()
-		fg.End()
+		fg.testedLoop(perIteration, exitTest, bodyAndAdvance)
 	}
 	if stepSign > 0 {
 		if !stepConst {
@@ -366,3 +355,21 @@ func (fg *fgen) forRange(s *ast.For) {
 
 // minI64 is the smallest i64, as a float for range checks.
 const twoTo63 = float64(math.MaxInt64) + 1
+
+// testedLoop emits a loop that checks for interruption at each iteration
+// when check is set, leaves when exitTest (which pushes an i32) is true,
+// and otherwise runs bodyAndAdvance; break leaves it.
+func (fg *fgen) testedLoop(check bool, exitTest, bodyAndAdvance func()) {
+	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
+	fg.Mark(markBreak)
+	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
+	if check {
+		fg.interruptCheck()
+	}
+	exitTest()
+	fg.EmitImm(wasmbin.OpBrIf, 1)
+	bodyAndAdvance()
+	fg.EmitImm(wasmbin.OpBr, 0)
+	fg.End()
+	fg.End()
+}
