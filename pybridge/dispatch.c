@@ -69,6 +69,9 @@ typedef struct {
    * whether it holds another name. */
   PyObject *kw_last;
   int kw_backend, kw_timeout, kw_other;
+  /* kw_plain: kw_last holds no name but backend (one test on the path of
+   * every call with backend=). */
+  int kw_plain;
   PyObject *func_type;   /* this extension's MLFunc type */
   /* A Python call (python_call()): slow is the Python function, name its
    * name; the call is recorded in cell, a list [native Module or None,
@@ -282,6 +285,7 @@ static int ml_read_kwnames(MLDispatch *d, PyObject *kwnames) {
   d->kw_backend = backend;
   d->kw_timeout = timeout;
   d->kw_other = other;
+  d->kw_plain = !other && timeout < 0;
   Py_XDECREF(old);
   return 0;
 }
@@ -296,7 +300,8 @@ ml_dispatch_for(MLDispatch *d, PyObject *prog, PyObject *const *args, Py_ssize_t
     if (kwnames != d->kw_last && ml_read_kwnames(d, kwnames) < 0) {
       return NULL;
     }
-    if (d->kw_other || (d->kw_timeout >= 0 && args[nargs + d->kw_timeout] != Py_None)) {
+    if (__builtin_expect(!d->kw_plain, 0) &&
+        (d->kw_other || (d->kw_timeout >= 0 && args[nargs + d->kw_timeout] != Py_None))) {
       goto slow; /* a timeout, or a keyword Python refuses */
     }
     if (d->kw_backend >= 0) {
@@ -489,6 +494,9 @@ typedef struct {
   PyObject *ref;   /* weak reference to the last instance served */
   PyObject *last;  /* that instance (borrowed: ref's callback clears it) */
   PyObject *found; /* what served it (strong) */
+  /* CPython's vectorcall of the site's method descriptors (see "a call
+   * with keywords" below), or NULL until one is made. */
+  ml_vectorcallfunc descr_call;
 } ml_site;
 
 enum { SITE_PROGRAM, SITE_WASM_MODULE };
@@ -602,6 +610,79 @@ ML_HOT static PyObject *ml_wasm_module_call(PyObject *wm, PyObject *const *args,
   return res;
 }
 
+/*
+ * A call with keywords (prog.call("add", i, 1, backend=WASM), wm.call(...,
+ * timeout=...)). CPython 3.11 to 3.13 specialize the call of a method
+ * descriptor only without keywords; with keywords, the generic call goes
+ * through the descriptor's vectorcall, CPython's
+ * method_vectorcall_FASTCALL_KEYWORDS, which checks the arguments, counts
+ * a level of C recursion and calls the method (about 45 instructions). A
+ * descriptor of a site has a vectorcall of this file instead, which calls
+ * the method straight for an instance of the descriptor's exact class
+ * (the program of its own class, a WasmModule) and leaves every other
+ * case (no argument, another type, whose errors are CPython's) to
+ * CPython's. It counts no recursion level, as the specialized call of
+ * the same descriptor without keywords counts none (CPython checks the
+ * depth of its vectorcall methods' calls only in the generic call): a
+ * call with backend= is accounted as the call without it. The
+ * specialized call does not read the vectorcall. ml_method_descr is the layout of CPython's method
+ * descriptor (PyMethodDescrObject, the same from 3.8 to 3.13), which the
+ * limited API does not declare; ml_site_descr checks it on each
+ * descriptor made (its class and method where they must be, a vectorcall
+ * set, the same for every descriptor of the site) and leaves a descriptor
+ * it does not recognize as CPython made it.
+ */
+typedef struct {
+  PyObject_HEAD
+  PyTypeObject *d_type;
+  PyObject *d_name;
+  PyObject *d_qualname;
+  PyMethodDef *d_method;
+  ml_vectorcallfunc vectorcall;
+} ml_method_descr;
+
+/* ml_site_vcall is the vectorcall of site s's descriptors; method is the
+ * site's method. */
+static inline __attribute__((always_inline)) PyObject *
+ml_site_vcall(ml_site *s, PyObject *descr, PyObject *const *args, size_t nargsf,
+              PyObject *kwnames,
+              PyObject *(*method)(PyObject *, PyObject *const *, Py_ssize_t, PyObject *)) {
+  Py_ssize_t nargs = (Py_ssize_t)(nargsf & ~ML_VECTORCALL_ARGUMENTS_OFFSET);
+  if (nargs < 1 || Py_TYPE(args[0]) != ((ml_method_descr *)descr)->d_type) {
+    return s->descr_call(descr, args, nargsf, kwnames);
+  }
+  return method(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static PyObject *ml_program_call_vcall(PyObject *descr, PyObject *const *args, size_t nargsf,
+                                       PyObject *kwnames) {
+  return ml_site_vcall(&ml_sites[SITE_PROGRAM], descr, args, nargsf, kwnames, ml_program_call);
+}
+
+static PyObject *ml_wasm_module_call_vcall(PyObject *descr, PyObject *const *args,
+                                           size_t nargsf, PyObject *kwnames) {
+  return ml_site_vcall(&ml_sites[SITE_WASM_MODULE], descr, args, nargsf, kwnames,
+                       ml_wasm_module_call);
+}
+
+/* ml_site_descr returns site s's method descriptor for class cls, with
+ * the site's vectorcall when its layout is recognized (see above). */
+static PyObject *ml_site_descr(ml_site *s, PyObject *cls) {
+  PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, &s->def);
+  if (descr == NULL || !Py_IS_TYPE(descr, &PyMethodDescr_Type)) {
+    return descr;
+  }
+  ml_method_descr *md = (ml_method_descr *)descr;
+  if ((PyObject *)md->d_type != cls || md->d_method != &s->def || md->vectorcall == NULL ||
+      (s->descr_call != NULL && md->vectorcall != s->descr_call)) {
+    return descr;
+  }
+  s->descr_call = md->vectorcall;
+  md->vectorcall = s == &ml_sites[SITE_PROGRAM] ? ml_program_call_vcall
+                                                : ml_wasm_module_call_vcall;
+  return descr;
+}
+
 /* ml_site_install makes site s's method descriptor for (cls, slow, key,
  * doc); type is what serves the calls. */
 static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *args,
@@ -622,7 +703,7 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
       PyUnicode_Compare(s->doc, args[3]) == 0) {
     /* The same method for another class (a program's own class: CPython
      * calls a method descriptor of the instance's exact type directly). */
-    return PyDescr_NewMethod((PyTypeObject *)args[0], &s->def);
+    return ml_site_descr(s, args[0]);
   }
   if (PyErr_Occurred()) {
     return NULL;
@@ -652,7 +733,7 @@ static PyObject *ml_site_install(ml_site *s, const char *what, PyObject *const *
   s->def.ml_meth = s == &ml_sites[SITE_PROGRAM]
                        ? (PyCFunction)(void (*)(void))ml_program_call
                        : (PyCFunction)(void (*)(void))ml_wasm_module_call;
-  return PyDescr_NewMethod((PyTypeObject *)args[0], &s->def);
+  return ml_site_descr(s, args[0]);
 }
 
 ML_DOC(program_method_doc,

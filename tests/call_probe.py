@@ -78,6 +78,15 @@ def cases(prog, add, many, label):
             ("unknown keyword", lambda: prog.call("add", 1, 2, bakend="wasm")),
             ("timeout on python", lambda: prog.call("add", 1, 2, backend="python", timeout=1)),
             ("wrong argument type", lambda: prog.call("add", "1", 2, backend="wasm")),
+            # The method descriptor called from its class, with keywords: its
+            # vectorcall (pybridge/dispatch.c) serves the program of its own
+            # class and leaves the other cases to CPython's.
+            ("descriptor of the class", lambda: type(prog).call(prog, "add", 2, 3, backend="wasm")),
+            ("descriptor of the base class",
+             lambda: mp.Program.call(prog, "add", 2, 3, backend=mp.Backend.PYTHON)),
+            ("descriptor given another object",
+             lambda: type(prog).call(3, "add", 2, 3, backend="wasm")),
+            ("descriptor given nothing", lambda: type(prog).call(backend="wasm")),
         ]
     return out
 

@@ -449,3 +449,45 @@ def test_raise_under_forced_wasm_says_what_happened():
     text = str(info.value)
     assert text.startswith("Unsupported value in f(): ") and "Backend.AUTO" in text and "raise" in text
     assert info.value.kind == "unsupported" and info.value.function == "f"
+
+
+@needs_native
+def test_method_descriptors_called_with_keywords(prog):
+    """prog.call and wm.call with keywords go through their method
+    descriptor's vectorcall (pybridge/dispatch.c, "a call with keywords"):
+    it serves an instance of the descriptor's own class, whichever way the
+    descriptor is reached, and leaves everything else to CPython's checks."""
+    from multilingualprogramming.wasm.loader import WasmModule
+    own = type(prog)
+    for backend in BACKENDS:
+        assert prog.call("add", 2, 3, backend=backend) == 5
+        assert own.call(prog, "add", 2, 3, backend=backend) == 5
+        assert mp.Program.call(prog, "add", 2, 3, backend=backend) == 5   # an instance of a subclass
+        assert own.call(prog, "add", 2, 3, timeout=5) == 5
+    with pytest.raises(TypeError, match="descriptor 'call' for 'Program' objects doesn't apply to a 'str'"):
+        own.call("add", 2, 3, backend="wasm")
+    with pytest.raises(TypeError, match=r"unbound method Program.call\(\) needs an argument"):
+        own.call(backend="wasm")
+    other = mp.compile_source(SOURCE, language="en")
+    with pytest.raises(TypeError, match="doesn't apply to a 'Program' object"):
+        own.call(other, "add", 2, 3, backend="wasm")      # another program's own class
+    wm = WasmModule.from_bytes(prog.wasm_bytes).instantiate()
+    for _ in range(2):
+        assert wm.call("add", 2, 3, timeout=5) == 5
+        assert WasmModule.call(wm, "add", 2, 3, timeout=5) == 5
+    with pytest.raises(TypeError, match="descriptor 'call' for 'WasmModule' objects doesn't apply"):
+        WasmModule.call(3, "add", 2, 3, timeout=5)
+    with pytest.raises(TypeError, match=r"unbound method WasmModule.call\(\) needs an argument"):
+        WasmModule.call(timeout=5)
+
+
+@needs_native
+def test_recursion_through_calls_with_keywords_is_caught(prog):
+    """A Python recursion whose every level calls prog.call with keywords
+    ends in RecursionError, as without them."""
+    def down(n, **kw):
+        return prog.call("add", n, 1, **kw) + down(n + 1, **kw)
+    for kw in ({}, {"backend": mp.Backend.WASM}, {"backend": "python"}, {"timeout": None}):
+        with pytest.raises(RecursionError):
+            down(0, **kw)
+        assert prog.call("add", 1, 2, **kw) == 3

@@ -37,6 +37,9 @@ ERRORS = {
     "wrong argument type": ["TypeError", "add() argument 1 must be int, not str"],
     "add one argument WASM": ["TypeError", "add() takes 2 arguments (1 given)"],
     "add three arguments wasm": ["TypeError", "add() takes 2 arguments (3 given)"],
+    "descriptor given another object": ["TypeError", "descriptor 'call' for 'Program' objects "
+                                        "doesn't apply to a 'int' object"],
+    "descriptor given nothing": ["TypeError", "unbound method Program.call() needs an argument"],
 }
 
 
@@ -81,7 +84,7 @@ def test_both_ways_report_which_they_took(reports):
 @needs_native
 def test_both_ways_give_the_same_answers_and_errors(reports):
     assert reports[True]["rows"] == reports[False]["rows"]
-    assert len(reports[True]["rows"]) == 2 * 47
+    assert len(reports[True]["rows"]) == 2 * 51
 
 
 @needs_native
