@@ -205,7 +205,11 @@ static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize
     return NULL;
   }
   if ((PyObject *)Py_TYPE(m) == p->module_type) {
-    ml_record((MLModule *)m, p->name, ((MLModule *)m)->st->s_python, p->reason);
+    MLModule *mod = (MLModule *)m;
+    if (mod->last_name != p->name || mod->last_backend != mod->st->s_python ||
+        mod->last_reason != p->reason) { /* else recorded already */
+      ml_record(mod, p->name, mod->st->s_python, p->reason);
+    }
   } else if (PyList_GetItem(p->cell, 1) != p->report &&
              PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
     return NULL; /* the report is set only when another one is there */
