@@ -624,17 +624,17 @@ ML_HOT static PyObject *ml_wasm_module_call(PyObject *wm, PyObject *const *args,
  * descriptor of a site has a vectorcall of this file instead, which calls
  * the method straight for an instance of the descriptor's exact class
  * (the program of its own class, a WasmModule) and leaves every other
- * case (no argument, another type, whose errors are CPython's) to
- * CPython's. It counts no recursion level, as the specialized call of
- * the same descriptor without keywords counts none (CPython checks the
- * depth of its vectorcall methods' calls only in the generic call): a
- * call with backend= is accounted as the call without it. The
- * specialized call does not read the vectorcall. ml_method_descr is the layout of CPython's method
- * descriptor (PyMethodDescrObject, the same from 3.8 to 3.13), which the
- * limited API does not declare; ml_site_descr checks it on each
- * descriptor made (its class and method where they must be, a vectorcall
- * set, the same for every descriptor of the site) and leaves a descriptor
- * it does not recognize as CPython made it.
+ * case (no argument, another type: CPython's errors) to CPython's. It
+ * counts no recursion level, as the specialized call of the same
+ * descriptor without keywords counts none (CPython promises the check for
+ * methods that are not vectorcall ones, METH_O and METH_NOARGS): a call
+ * with backend= is accounted as the call without it. The specialized call
+ * does not read the vectorcall. ml_method_descr is the layout of
+ * CPython's method descriptor (PyMethodDescrObject, the same from 3.8 to
+ * 3.13), which the limited API does not declare; ml_site_descr checks it
+ * on each descriptor made (its class and method where they must be, a
+ * vectorcall set, the same for every descriptor of the site) and leaves a
+ * descriptor it does not recognize as CPython made it.
  */
 typedef struct {
   PyObject_HEAD
