@@ -436,6 +436,7 @@ print("multilingualprogramming._native" in sys.modules)
     assert r.stdout.split("\n") == ["5 %d 3 %d n=3 python" % (2 ** 63, spin), "TypeError", "False", ""]
 
 
+@needs_native
 def test_raise_under_forced_wasm_says_what_happened():
     # A raise is compiled as a refusal: AUTO re-runs the call in Python and
     # raises the user's exception; forcing WASM gets a trap that says so.
