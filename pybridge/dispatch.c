@@ -25,6 +25,8 @@
  * keeps its Program alive, as a bound method would.
  */
 
+#include <stdio.h>
+
 #include "module.h"
 
 #include <stddef.h>
@@ -671,9 +673,23 @@ static PyObject *ml_wasm_module_call_vcall(PyObject *descr, PyObject *const *arg
 
 /* ml_site_descr returns site s's method descriptor for class cls, with
  * the site's vectorcall when its layout is recognized (see above). */
+/* ml_known_descr_layout reports whether the running CPython is one whose
+ * method descriptor layout ml_method_descr is known to be (3.8 to 3.13):
+ * on a later one, whose layout may differ even where the checks below
+ * would pass, descriptors keep CPython's vectorcall. */
+static int ml_known_descr_layout(void) {
+  static int known = -1;
+  if (known < 0) {
+    int major = 0, minor = 0;
+    known = sscanf(Py_GetVersion(), "%d.%d", &major, &minor) == 2 && major == 3 &&
+            minor >= 8 && minor <= 13;
+  }
+  return known;
+}
+
 static PyObject *ml_site_descr(ml_site *s, PyObject *cls) {
   PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, &s->def);
-  if (descr == NULL || !Py_IS_TYPE(descr, &PyMethodDescr_Type)) {
+  if (descr == NULL || !Py_IS_TYPE(descr, &PyMethodDescr_Type) || !ml_known_descr_layout()) {
     return descr;
   }
   ml_method_descr *md = (ml_method_descr *)descr;
