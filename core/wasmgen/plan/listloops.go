@@ -48,13 +48,11 @@ import (
 //     with L a parameter the function never assigns or a list local
 //     whose only assignment is at the top level, makes n a lower bound
 //     of len(L) wherever n is read (definite assignment: n is read only
-//     after the statement ran, and it runs once);
-//   - `L = [v, ...] * E` or `L = E * [v, ...]`, L's only assignment,
-//     at the top level, with E built from int literals, + - * and names
-//     that are parameters never assigned or int locals assigned once at
-//     the top level, makes E a lower bound of len(L): its length was
-//     k * max(E, 0) >= E, E's names have kept their values, so an E
-//     written the same way later has the same value.
+//     after the statement ran, and it runs once).
+// `L = [v] * E` would make E such a bound too, and was one: it proved the
+// sieve's `flags[i]` in bounds, and the sieve ran 20% slower for it
+// (Cranelift then kept the count in a stack slot that every composite
+// went through), so it is not taken (RATIONALE.md, listloops).
 
 // A Bound is a fact i < len(L): Index i, List L.
 type Bound struct{ List, Index string }
@@ -247,65 +245,17 @@ func (rg *Func) LenBounds() map[string][]ast.Expr {
 		if l, ok := rg.lenOf(a.Value); ok && stableName(l) {
 			rg.lenBounds[l] = append(rg.lenBounds[l], &ast.Ident{Name: name})
 		}
-		if t, ok := rg.LocalTypes()[name]; ok && t.Kind == check.List {
-			if e := repeatCount(a.Value); e != nil && rg.stableExpr(e) {
-				rg.lenBounds[name] = append(rg.lenBounds[name], e)
-			}
-		}
 	}
 	return rg.lenBounds
 }
 
-// repeatCount returns E when e is [v, ...] * E or E * [v, ...] with at
-// least one element.
-func repeatCount(e ast.Expr) ast.Expr {
-	b, ok := e.(*ast.Binary)
-	if !ok || b.Op != ast.OpMul {
-		return nil
-	}
-	if l, ok := b.X.(*ast.ListLit); ok && len(l.Elems) > 0 {
-		return b.Y
-	}
-	if l, ok := b.Y.(*ast.ListLit); ok && len(l.Elems) > 0 {
-		return b.X
-	}
-	return nil
-}
-
-// stableExpr reports whether e is built from int literals, + - * and
-// int locals that keep their value once assigned (LenBounds).
-func (rg *Func) stableExpr(e ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.IntLit:
-		return true
-	case *ast.Ident:
-		return rg.intLocal(e) && rg.stable[e.Name]
-	case *ast.Binary:
-		return (e.Op == ast.OpAdd || e.Op == ast.OpSub || e.Op == ast.OpMul) &&
-			rg.typeOf(e).Kind == check.Int && rg.stableExpr(e.X) && rg.stableExpr(e.Y)
-	}
-	return false
-}
-
 // sameValue reports whether y, read anywhere in the function, has the
-// value of the stable expression e (LenBounds): both are written the
-// same way.
+// value of e, a name of LenBounds: y is that name (an int local whose
+// value LenBounds trusts).
 func (rg *Func) sameValue(e, y ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.IntLit:
-		a, ok1 := rg.ConstOf(e)
-		b, ok2 := rg.ConstOf(y)
-		_, lit := y.(*ast.IntLit)
-		return ok1 && ok2 && lit && a.Kind == check.Int && b.Kind == check.Int && a.I == b.I
-	case *ast.Ident:
-		y, ok := y.(*ast.Ident)
-		return ok && y.Name == e.Name && rg.intLocal(y) && rg.stable[y.Name]
-	case *ast.Binary:
-		y, ok := y.(*ast.Binary)
-		return ok && y.Op == e.Op && rg.typeOf(y).Kind == check.Int &&
-			rg.sameValue(e.X, y.X) && rg.sameValue(e.Y, y.Y)
-	}
-	return false
+	x, ok1 := e.(*ast.Ident)
+	z, ok2 := y.(*ast.Ident)
+	return ok1 && ok2 && z.Name == x.Name && rg.intLocal(z) && rg.stable[z.Name]
 }
 
 // ChunkableNest reports whether the range loop s, whose body holds

@@ -291,7 +291,7 @@ def f(a: list[int]) -> int:
             for j in range(i * i, n + 1, i):
                 flags[j] = False
     return count
-`, "i<flags|j<flags"},
+`, "|"}, // `flags = [True] * E` is no bound (LenBounds says why)
 		{"sieve, one too far", `def f(n: int) -> int:
     flags = [True] * (n + 1)
     count = 0
