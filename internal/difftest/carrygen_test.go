@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/multilingualprogramming/multilingual/core/check"
-	"github.com/multilingualprogramming/multilingual/core/lang"
-	"github.com/multilingualprogramming/multilingual/core/parser"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 )
 
@@ -18,19 +15,10 @@ import (
 // wrapping remainders and checked products by a constant.
 func TestHashShapes(t *testing.T) {
 	const n = 1500
-	en, _ := lang.Get("en")
 	var chars, wrap, compiled, strOnly int
 	for seed := uint64(1); seed <= n; seed++ {
 		p := NewGenerator(seed).Program()
-		src := parser.Print(p.File, en)
-		f, errs := parser.ParseFile("gen.ml", src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
-		info, errs := check.CheckSource(f, src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
+		src, f, info := checkedEnglish(t, seed, p)
 		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable && !fn.Internal {
 			continue
 		}
@@ -69,19 +57,10 @@ func TestHashDifferential(t *testing.T) {
 // TestHashDifferential covers the pass.
 func TestPolyHashShapes(t *testing.T) {
 	const n = 1000
-	en, _ := lang.Get("en")
 	poly := 0
 	for seed := uint64(1); seed <= n; seed++ {
 		p := NewGenerator(seed).HashProgram()
-		src := parser.Print(p.File, en)
-		f, errs := parser.ParseFile("gen.ml", src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
-		info, errs := check.CheckSource(f, src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
+		_, f, info := checkedEnglish(t, seed, p)
 		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable {
 			continue
 		}

@@ -185,3 +185,20 @@ func floatDivides(body []wasmbin.Instr) bool {
 	}
 	return false
 }
+
+// checkedEnglish prints p in English and reads it back through the
+// parser and the checker, as the shape tests need it; a program that does
+// not read back fails the test.
+func checkedEnglish(t testing.TB, seed uint64, p *Program) (string, *ast.File, *check.Info) {
+	en, _ := lang.Get("en")
+	src := parser.Print(p.File, en)
+	f, errs := parser.ParseFile("gen.ml", src, en)
+	if len(errs) > 0 {
+		t.Fatalf("seed %d: %v", seed, errs)
+	}
+	info, errs := check.CheckSource(f, src, en)
+	if len(errs) > 0 {
+		t.Fatalf("seed %d: %v", seed, errs)
+	}
+	return src, f, info
+}

@@ -5,9 +5,6 @@ package difftest
 import (
 	"testing"
 
-	"github.com/multilingualprogramming/multilingual/core/check"
-	"github.com/multilingualprogramming/multilingual/core/lang"
-	"github.com/multilingualprogramming/multilingual/core/parser"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen"
 )
 
@@ -17,19 +14,10 @@ import (
 // must leave a loop alone, so that TestListLoopDifferential covers both.
 func TestListLoopShapes(t *testing.T) {
 	const n = 600
-	en, _ := lang.Get("en")
 	var compiled, changed int
 	for seed := uint64(1); seed <= n; seed++ {
 		p := NewGenerator(seed).ListLoopProgram()
-		src := parser.Print(p.File, en)
-		f, errs := parser.ParseFile("gen.ml", src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
-		info, errs := check.CheckSource(f, src, en)
-		if len(errs) > 0 {
-			t.Fatalf("seed %d: %v", seed, errs)
-		}
+		_, f, info := checkedEnglish(t, seed, p)
 		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable && !fn.Internal {
 			continue
 		}
