@@ -229,12 +229,7 @@ func (fg *fgen) pointerLoop(s *ast.For, cur, stop uint32, step int64, stepConst 
 	fg.Mark(markContinue)
 	fg.block(s.Body)
 	fg.End()
-	for _, a := range fg.loops.advances {
-		fg.Get(a.product)
-		fg.Get(a.by)
-		fg.Emit(wasmbin.OpI64Add) // exact (version.go)
-		fg.Set(a.product)
-	}
+	fg.advanceProducts()
 	for _, name := range iv.leads {
 		p := iv.ptr[name]
 		fg.Get(p)

@@ -370,31 +370,9 @@ func (pg *polyGen) combine() {
 	if pg.lanes {
 		// y = (x & M1)*k + ((x >> 8) & M1): 16-bit lanes c(2j)*k + c(2j+1)
 		const m1, m2 = 0x00FF00FF00FF00FF, 0x0000FFFF0000FFFF
-		fg.Get(pg.x)
-		fg.I64(m1)
-		fg.Emit(wasmbin.OpI64And)
-		fg.I64(int64(pg.k))
-		fg.Emit(wasmbin.OpI64Mul)
-		fg.Get(pg.x)
-		fg.I64(8)
-		fg.Emit(wasmbin.OpI64ShrU)
-		fg.I64(m1)
-		fg.Emit(wasmbin.OpI64And)
-		fg.Emit(wasmbin.OpI64Add)
-		fg.Set(pg.x) // x is not read again
+		pg.pairLanes(m1, int64(pg.k), 8) // x is not read again
 		// z = (y & M2)*k**2 + ((y >> 16) & M2): 32-bit lanes
-		fg.Get(pg.x)
-		fg.I64(m2)
-		fg.Emit(wasmbin.OpI64And)
-		fg.I64(int64(pg.pow[2]))
-		fg.Emit(wasmbin.OpI64Mul)
-		fg.Get(pg.x)
-		fg.I64(16)
-		fg.Emit(wasmbin.OpI64ShrU)
-		fg.I64(m2)
-		fg.Emit(wasmbin.OpI64And)
-		fg.Emit(wasmbin.OpI64Add)
-		fg.Set(pg.x)
+		pg.pairLanes(m2, int64(pg.pow[2]), 16)
 		// S = (z & 0xFFFFFFFF)*k**4 + (z >> 32), wrapping
 		fg.Get(pg.x)
 		fg.I64(0xFFFFFFFF)
@@ -428,4 +406,22 @@ func (pg *polyGen) combine() {
 	if pg.w == 0 {
 		fg.Emit(wasmbin.OpI32WrapI64)
 	}
+}
+
+// pairLanes sets x to (x & mask)*mul + ((x >> shift) & mask): each pair
+// of adjacent lanes of x combined into one lane twice as wide.
+func (pg *polyGen) pairLanes(mask, mul, shift int64) {
+	fg := pg.fg
+	fg.Get(pg.x)
+	fg.I64(mask)
+	fg.Emit(wasmbin.OpI64And)
+	fg.I64(mul)
+	fg.Emit(wasmbin.OpI64Mul)
+	fg.Get(pg.x)
+	fg.I64(shift)
+	fg.Emit(wasmbin.OpI64ShrU)
+	fg.I64(mask)
+	fg.Emit(wasmbin.OpI64And)
+	fg.Emit(wasmbin.OpI64Add)
+	fg.Set(pg.x)
 }

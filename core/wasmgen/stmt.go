@@ -283,12 +283,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		fg.Mark(markContinue)
 		fg.boundsBlock(s.Body, nil, bounds)
 		fg.End()
-		for _, a := range fg.loops.advances {
-			fg.Get(a.product)
-			fg.Get(a.by)
-			fg.Emit(wasmbin.OpI64Add) // exact (version.go)
-			fg.Set(a.product)
-		}
+		fg.advanceProducts()
 		// advance; a step of ±1 cannot overflow since cur is strictly inside
 		// the range, a larger one ends the loop when cur + step overflows
 		// (its true value lies beyond stop).
