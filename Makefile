@@ -32,7 +32,7 @@ WHEEL_LDFLAGS ?= -lunwind
 # into (pyenv's where there are some, else python3).
 PYENV_ROOT ?= $(HOME)/.pyenv
 WHEEL_PYTHONS ?= $(or $(wildcard $(PYENV_ROOT)/versions/3.1[0-3].*/bin/python3),python3)
-GOFILES   := $(shell find core fallback wasm pybridge internal/wasmbin -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' 2>/dev/null)
+GOFILES   := $(shell find core fallback wasm pybridge internal/wasmbin -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.txt' -o -name '*.ld' 2>/dev/null)
 
 # The venv is a prerequisite only when PYTHON points into it.
 ifeq ($(PYTHON),$(VENV)/bin/python)
@@ -67,9 +67,16 @@ $(CORPUS_STAMP): $(EXT) $(CORPUS_SRC)
 	$(PYTHON) -m multilingualprogramming build --all --optimize > /dev/null
 	touch $@
 
+# On Linux the linker also reads pybridge/hot.ld, which puts the code of a
+# call from Python in one place whatever the Go code around it (setup.py
+# does the same for wheels).
+ifeq ($(shell uname -s),Linux)
+HOT_LDFLAGS := -extldflags '-Wl,-T,$(CURDIR)/pybridge/hot.ld'
+endif
+
 $(EXT): $(GOFILES) go.mod go.sum python/multilingualprogramming/_version.py $(PYDEPS)
 	CGO_ENABLED=1 CGO_CFLAGS="-O2 -I$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])') -DPy_LIMITED_API=0x030A0000" \
-	$(GO) build -tags pyext -buildmode=c-shared -trimpath -ldflags "-s -w -X main.Version=$(VERSION)" -o $@ ./pybridge
+	$(GO) build -tags pyext -buildmode=c-shared -trimpath -ldflags "-s -w -X main.Version=$(VERSION) $(HOT_LDFLAGS)" -o $@ ./pybridge
 	rm -f $(basename $@).h
 
 # The guide's French example, compiled, run on WebAssembly and on the Python fallback.
@@ -148,7 +155,8 @@ check: lint
 # once `auditwheel show` finds the extension satisfies it (its glibc symbol
 # versions, the libraries it links, its instruction set: tests/wheel/
 # platform_tag.py refuses a wheel that needs more); last, tests/wheel/glibc.py
-# reads the newest GLIBC_ version the extension needs and its machine.
+# reads the newest GLIBC_ version the extension needs and its machine, and
+# tests/wheel/layout.py checks that pybridge/hot.ld placed the call path.
 # A cross build compiles the corpus with this machine's extension (EXT).
 WHEEL_CROSS = $(filter-out $(HOST_ARCH),$(WHEEL_ARCH))
 
@@ -166,6 +174,7 @@ wheel: $(PYDEPS) $(if $(WHEEL_CROSS),$(EXT))
 	mkdir -p dist && mv build/wheel-$(WHEEL_ARCH)/*.whl dist/
 	$(PYTHON) -m auditwheel show dist/*_$(WHEEL_ARCH).whl
 	$(PYTHON) tests/wheel/glibc.py --max $(GLIBC_FLOOR) --arch $(WHEEL_ARCH) dist/*_$(WHEEL_ARCH).whl
+	$(PYTHON) tests/wheel/layout.py dist/*_$(WHEEL_ARCH).whl
 	@ls -l dist/*_$(WHEEL_ARCH).whl
 
 # The aarch64 wheel, cross-built here (wasmtime-go ships its library for linux-aarch64).

@@ -92,10 +92,25 @@ class build_go_ext(build_ext):
             # The stable ABI's import library: python3.lib / python3.dll.
             ldflags += " -L%s -lpython3" % os.path.join(sys.base_prefix, "libs")
         env["CGO_LDFLAGS"] = ldflags.strip()
+        goflags = "-s -w -X main.Version=" + VERSION
         cmd = [go, "build", "-tags", "pyext", "-buildmode=c-shared", "-trimpath",
-               "-ldflags", "-s -w -X main.Version=" + VERSION, "-o", out, "./pybridge"]
-        print(" ".join(cmd))
-        subprocess.check_call(cmd, cwd=ROOT, env=env)
+               "-ldflags", goflags, "-o", out, "./pybridge"]
+        if go_env("GOOS") == "linux":
+            # pybridge/hot.ld puts the code of a call from Python in one place
+            # (see there). A linker that cannot read it (mold) links without.
+            hot = cmd[:]
+            hot[hot.index(goflags)] = "%s -extldflags '-Wl,-T,%s'" % (
+                goflags, os.path.join(ROOT, "pybridge", "hot.ld"))
+            print(" ".join(hot))
+            if subprocess.call(hot, cwd=ROOT, env=env) == 0:
+                cmd = None
+            else:
+                print("warning: the link with pybridge/hot.ld failed; linking without it, "
+                      "which leaves the speed of calls to the layout of the Go code",
+                      file=sys.stderr)
+        if cmd is not None:
+            print(" ".join(cmd))
+            subprocess.check_call(cmd, cwd=ROOT, env=env)
         header = os.path.splitext(out)[0] + ".h"
         if os.path.exists(header):
             os.remove(header)

@@ -16,7 +16,7 @@
 
 /* ------------------------------------------------------------ last_call */
 
-ML_HOT void ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
+ML_HOT void ml_record_set(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
   if (m->last_name != name) {
     PyObject *old = m->last_name;
     Py_INCREF(name);
@@ -86,7 +86,8 @@ ml_convert_arg(MLFunc *f, uint8_t cv, PyObject *a, wasmtime_val_raw_t *slot) {
   case CV_I64:
   case CV_I32:
   case CV_BOOL: {
-    if (!PyLong_Check(a)) {
+    /* An exact int first: PyLong_Check is a call in the limited API. */
+    if (!Py_IS_TYPE(a, &PyLong_Type) && !PyLong_Check(a)) {
       return ARG_TYPE;
     }
     int overflow = 0;
@@ -351,7 +352,7 @@ ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t n
   if (ml_check_open(m) < 0) {
     return NULL;
   }
-  ml_instance *inst = ml_current_t(m, f->timeout);
+  ml_instance *inst = ml_current_open(m, f->timeout);
   if (inst == NULL) {
     return NULL;
   }

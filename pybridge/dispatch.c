@@ -37,7 +37,6 @@
  * (PEP 590, CPython 3.8 and later): the vectorcall protocol of a type. */
 typedef PyObject *(*ml_vectorcallfunc)(PyObject *callable, PyObject *const *args, size_t nargsf,
                                        PyObject *kwnames);
-#define ML_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
 #define ML_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
 
 typedef struct {
@@ -208,10 +207,7 @@ static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize
   }
   if ((PyObject *)Py_TYPE(m) == p->module_type) {
     MLModule *mod = (MLModule *)m;
-    if (mod->last_name != p->name || mod->last_backend != mod->st->s_python ||
-        mod->last_reason != p->reason) { /* else recorded already */
-      ml_record(mod, p->name, mod->st->s_python, p->reason);
-    }
+    ml_record(mod, p->name, mod->st->s_python, p->reason);
   } else if (PyList_GetItem(p->cell, 1) != p->report &&
              PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
     return NULL; /* the report is set only when another one is there */
@@ -673,23 +669,9 @@ static PyObject *ml_wasm_module_call_vcall(PyObject *descr, PyObject *const *arg
 
 /* ml_site_descr returns site s's method descriptor for class cls, with
  * the site's vectorcall when its layout is recognized (see above). */
-/* ml_known_descr_layout reports whether the running CPython is one whose
- * method descriptor layout ml_method_descr is known to be (3.8 to 3.13):
- * on a later one, whose layout may differ even where the checks below
- * would pass, descriptors keep CPython's vectorcall. */
-static int ml_known_descr_layout(void) {
-  static int known = -1;
-  if (known < 0) {
-    int major = 0, minor = 0;
-    known = sscanf(Py_GetVersion(), "%d.%d", &major, &minor) == 2 && major == 3 &&
-            minor >= 8 && minor <= 13;
-  }
-  return known;
-}
-
 static PyObject *ml_site_descr(ml_site *s, PyObject *cls) {
   PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, &s->def);
-  if (descr == NULL || !Py_IS_TYPE(descr, &PyMethodDescr_Type) || !ml_known_descr_layout()) {
+  if (descr == NULL || !Py_IS_TYPE(descr, &PyMethodDescr_Type) || !ml_known_layout()) {
     return descr;
   }
   ml_method_descr *md = (ml_method_descr *)descr;

@@ -43,11 +43,15 @@
 #define ML_INTERNAL __attribute__((visibility("hidden")))
 
 /* ML_HOT marks the functions every call runs (ml_func_call, ml_invoke,
- * MLModule_call, ml_record of call.c, ml_current_t and ml_arm of
- * threads.c, the dispatchers of dispatch.c): GCC optimizes them for speed and places them together in
- * .text.hot, each starting on a 64-byte boundary, so that the speed of a
- * call does not depend on how much code the rest of the extension, linked
- * before them, happens to hold (a few ns either way on the benchmarks). */
+ * MLModule_call, ml_record_set of call.c, ml_current_t and ml_arm of
+ * threads.c, the dispatchers of dispatch.c): the compiler optimizes them
+ * for speed and puts them in .text.hot, each starting on a 64-byte
+ * boundary; pybridge/hot.ld then places that section, with the Wasmtime
+ * functions of a call, page-aligned before all other code, so that the
+ * speed of a call does not depend on how much Go code the extension holds
+ * (up to 20 ns either way on the benchmarks). A function these call on
+ * every call must be one of them or inlined into them (always_inline):
+ * anywhere else it moves with the Go code again. */
 #define ML_HOT __attribute__((hot, aligned(64)))
 
 /* ML_DOC defines the docstring name of a method that another file's
@@ -205,6 +209,22 @@ ML_INTERNAL void ml_raise_interrupt(void);
  * module's start_timeout); NULL with an exception set. */
 ML_INTERNAL ml_instance *ml_current_t(MLModule *m, double timeout);
 
+/* The calling thread's record (threads.c), NULL before its first call. */
+extern ML_INTERNAL ML_TLS ml_thread *ml_tl_self;
+
+/* ml_current_open is ml_current_t with its common case inline: the
+ * calling thread has the module's first instance. m must be open
+ * (ml_check_open: this is no forked child). */
+static inline __attribute__((always_inline)) ml_instance *
+ml_current_open(MLModule *m, double timeout) {
+  /* A slot's thread is never NULL, and while the slot holds it no other
+   * thread's record can have its address. */
+  if (__builtin_expect(m->nslots > 0 && m->slots[0].thread == ml_tl_self, 1)) {
+    return m->slots[0].inst;
+  }
+  return ml_current_t(m, timeout);
+}
+
 /* ml_current is ml_current_t with the module's time limit. */
 static inline ml_instance *ml_current(MLModule *m) { return ml_current_t(m, 0); }
 
@@ -249,9 +269,18 @@ ML_INTERNAL void ml_imports_free(ml_imports *im);
 
 /* --------------------------------------------------------------- call.c */
 
-/* ml_record sets what last_call() reports. */
-ML_INTERNAL void ml_record(MLModule *m, PyObject *name, PyObject *backend,
-                           PyObject *reason);
+/* ml_record_set sets what last_call() reports. */
+ML_INTERNAL void ml_record_set(MLModule *m, PyObject *name, PyObject *backend,
+                               PyObject *reason);
+
+/* ml_record sets what last_call() reports, inline when it is already so
+ * (calls of one function in a row). */
+static inline __attribute__((always_inline)) void
+ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
+  if (m->last_name != name || m->last_backend != backend || m->last_reason != reason) {
+    ml_record_set(m, name, backend, reason);
+  }
+}
 
 /* ml_func_call is the METH_FASTCALL implementation behind every
  * function() callable (self is its MLFunc). */
@@ -331,6 +360,21 @@ typedef PyObject *(*ml_vectorcall_t)(PyObject *callable, PyObject *const *args, 
  * where it is absent (3.10) or disabled (MULTILINGUAL_NO_VECTORCALL=1). */
 extern ML_INTERNAL ml_vectorcall_t ml_vectorcall;
 
+/* Py_TPFLAGS_HAVE_VECTORCALL (PEP 590, CPython 3.8 and later), which the
+ * limited API of 3.10 does not declare. */
+#define ML_TPFLAGS_HAVE_VECTORCALL (1UL << 11)
+
+/* ml_function_type is the running CPython's type of Python functions,
+ * and ml_function_vectorcall the offset of a function's vectorcall
+ * pointer in it, where ml_vcall may read it (see vcall.c); else NULL. */
+extern ML_INTERNAL PyObject *ml_function_type;
+extern ML_INTERNAL Py_ssize_t ml_function_vectorcall;
+
+/* ml_known_layout reports whether the running CPython is one whose
+ * object layouts the extension reads beyond the limited API (a method
+ * descriptor's, a type's vectorcall offset) are known: 3.8 to 3.13. */
+ML_INTERNAL int ml_known_layout(void);
+
 /* ml_vectorcall_setup looks the running CPython's call functions up, once
  * per process. */
 ML_INTERNAL void ml_vectorcall_setup(void);
@@ -349,6 +393,15 @@ ML_INTERNAL PyObject *ml_vcall_general(PyObject *fn, PyObject *const *args, Py_s
  * kwnames a tuple of str or NULL, as a vectorcall does. */
 static inline PyObject *ml_vcall(PyObject *fn, PyObject *const *args, Py_ssize_t nargs,
                                  PyObject *kwnames) {
+  if ((PyObject *)Py_TYPE(fn) == ml_function_type) {
+    /* A Python function (a program's fallback): its own vectorcall, as
+     * PyObject_Vectorcall would call it. */
+    ml_vectorcall_t vc;
+    memcpy(&vc, (char *)fn + ml_function_vectorcall, sizeof vc);
+    if (vc != NULL) {
+      return vc(fn, args, (size_t)nargs, kwnames);
+    }
+  }
   if (__builtin_expect(ml_vectorcall != NULL, 1)) {
     return ml_vectorcall(fn, args, (size_t)nargs, kwnames);
   }

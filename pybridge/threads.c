@@ -142,7 +142,7 @@ struct ml_thread {
 static pthread_key_t ml_thread_key;
 static pthread_once_t ml_thread_once = PTHREAD_ONCE_INIT;
 static int ml_thread_key_ok;
-static ML_TLS ml_thread *ml_tl_self;
+ML_TLS ml_thread *ml_tl_self;
 
 static void ml_thread_unref(ml_thread *t) {
   if (__atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL) == 0) {

@@ -259,10 +259,12 @@ int ml_signals_guard(void);
 /*
  * ml_fastcall calls f. slots holds f->nslots values: the arguments on entry
  * and the results on return. It returns ML_OK, or the kind of failure with
- * fail filled in (release it with ml_failure_clear).
+ * fail filled in (release it with ml_failure_clear). Always inlined: the
+ * CPython bridge's hot functions call it on every call, and a copy of its
+ * own (Clang makes one) would lie outside their section (pybridge/hot.ld).
  */
-static inline int ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots,
-                              ml_failure *fail) {
+static inline __attribute__((always_inline)) int
+ml_fastcall(const ml_fastfunc *f, wasmtime_val_raw_t *slots, ml_failure *fail) {
   wasm_trap_t *trap = NULL;
   ml_in_wasm++;
   wasmtime_error_t *err =

@@ -27,7 +27,7 @@ SHT_GNU_VERNEED = 0x6FFFFFFE
 Version = Tuple[int, ...]
 
 
-def _endian(data: bytes) -> str:
+def byte_order(data: bytes) -> str:
     """The struct prefix of a 64-bit ELF file; ValueError for anything else."""
     if data[:4] != b"\x7fELF":
         raise ValueError("not an ELF file")
@@ -40,20 +40,31 @@ def _endian(data: bytes) -> str:
 
 def machine(data: bytes) -> str:
     """The machine an ELF file is built for (x86_64, aarch64, ...)."""
-    e = _endian(data)
+    e = byte_order(data)
     (code,) = struct.unpack_from(e + "H", data, 18)
     return MACHINES.get(code, "e_machine %d" % code)
+
+
+#: One section header of a 64-bit ELF file: (name offset, type, flags,
+#: address, file offset, size, link, info, alignment, entry size).
+Section = Tuple[int, int, int, int, int, int, int, int, int, int]
+
+
+def section_headers(data: bytes) -> List[Section]:
+    """The section headers of a 64-bit ELF file, in file order."""
+    e = byte_order(data)
+    shoff, = struct.unpack_from(e + "Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from(e + "HH", data, 0x3A)
+    if shoff == 0 or shnum == 0:
+        raise ValueError("the ELF file has no section headers")
+    return [struct.unpack_from(e + "IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
 
 
 def needed_versions(data: bytes) -> Dict[str, List[str]]:
     """Each library named by the ELF file's version needs, with the symbol
     versions required from it, in file order."""
-    e = _endian(data)
-    shoff, = struct.unpack_from(e + "Q", data, 0x28)
-    shentsize, shnum = struct.unpack_from(e + "HH", data, 0x3A)
-    if shoff == 0 or shnum == 0:
-        raise ValueError("the ELF file has no section headers")
-    sections = [struct.unpack_from(e + "IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    e = byte_order(data)
+    sections = section_headers(data)
     needs: Dict[str, List[str]] = {}
     for _name, kind, _flags, _addr, offset, _size, link, count, _align, _entsize in sections:
         if kind != SHT_GNU_VERNEED:
