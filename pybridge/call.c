@@ -67,13 +67,12 @@ static _Thread_local PyObject *ml_fallback_reason = NULL;
 
 PyObject *ml_current_fallback_reason(void) { return ml_fallback_reason; }
 
-/* Calls f->fallback(*args), recording the reason. */
-static PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args,
-                                  Py_ssize_t nargs, PyObject *reason) {
+PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args, Py_ssize_t nargs,
+                           PyObject *kwnames, PyObject *reason) {
   ml_record(f->module, f->name, f->module->st->s_python, reason);
   PyObject *outer = ml_fallback_reason;
   ml_fallback_reason = reason;
-  PyObject *res = ml_vcall(f->fallback, args, nargs, NULL);
+  PyObject *res = ml_vcall(f->fallback, args, nargs, kwnames);
   ml_fallback_reason = outer;
   return res;
 }
@@ -306,7 +305,7 @@ static PyObject *ml_trap_fallback(MLFunc *f, PyObject *const *args,
                                   Py_ssize_t nargs, int kind, ml_failure *fail) {
   ml_failure_clear(fail);
   ml_state *st = f->module->st;
-  return ml_call_fallback(f, args, nargs,
+  return ml_call_fallback(f, args, nargs, NULL,
                           kind == ML_TRAP_OVERFLOW   ? st->s_overflow
                           : kind == ML_TRAP_MEMORY ? st->s_memory
                                                    : st->s_unsupported);
@@ -342,10 +341,9 @@ ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t n
   if (nargs != f->nparams) {
     if (f->fallback != NULL) {
       /* Python gives its own TypeError, or fills in a default. */
-      return ml_call_fallback(f, args, nargs, f->module->st->s_argument_type);
+      return ml_call_fallback(f, args, nargs, NULL, f->module->st->s_argument_type);
     }
-    PyErr_Format(PyExc_TypeError, "%U() takes %d argument%s (%zd given)", f->name,
-                 f->nparams, f->nparams == 1 ? "" : "s", nargs);
+    ml_raise_arity(f, nargs);
     return NULL;
   }
   MLModule *m = f->module;
@@ -358,7 +356,7 @@ ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t n
   }
   if (__builtin_expect(inst->converting, 0)) {
     if (f->fallback != NULL) {
-      return ml_call_fallback(f, args, nargs, m->st->s_reentrant);
+      return ml_call_fallback(f, args, nargs, NULL, m->st->s_reentrant);
     }
     PyErr_Format(PyExc_RuntimeError,
                  "%U() called while this thread converts a list result of the "
@@ -397,7 +395,7 @@ ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t n
     }
     if (f->fallback != NULL) {
       ml_state *st = f->module->st;
-      res = ml_call_fallback(f, args, nargs,
+      res = ml_call_fallback(f, args, nargs, NULL,
                              rc == ARG_OVERFLOW ? st->s_int_overflow
                                                 : st->s_argument_type);
       goto done;
@@ -635,7 +633,7 @@ arg_failed:
     goto done;
   }
   if (f->fallback != NULL) {
-    res = ml_call_fallback(f, args, nargs,
+    res = ml_call_fallback(f, args, nargs, NULL,
                            rc == ARG_OVERFLOW ? st->s_int_overflow
                            : rc == ARG_MEMORY ? st->s_memory
                                               : st->s_argument_type);

@@ -199,8 +199,9 @@ static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ss
                                     PyObject *kwnames);
 
 /* ml_python_invoke is a Python call (see MLDispatch): recorded, then the
- * Python function called with positional arguments. */
-static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize_t nargs) {
+ * Python function called (kwnames as a vectorcall has them, or NULL). */
+static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames) {
   PyObject *m = PyList_GetItem(p->cell, 0);
   if (m == NULL) {
     return NULL;
@@ -212,7 +213,7 @@ static PyObject *ml_python_invoke(MLDispatch *p, PyObject *const *args, Py_ssize
              PyList_SetItem(p->cell, 1, Py_NewRef(p->report)) < 0) {
     return NULL; /* the report is set only when another one is there */
   }
-  return ml_vcall(p->slow, args, nargs, NULL);
+  return ml_vcall(p->slow, args, nargs, kwnames);
 }
 
 /* ml_fast_self returns what the callable fn calls that the dispatcher may
@@ -249,7 +250,7 @@ static inline PyObject *ml_call_target(MLDispatch *d, PyObject *fn, PyObject *se
   } else if ((PyObject *)Py_TYPE(self) == d->func_type) {
     res = ml_func_call(self, args, nargs);
   } else {
-    res = ml_python_invoke((MLDispatch *)self, args, nargs);
+    res = ml_python_invoke((MLDispatch *)self, args, nargs, NULL);
   }
   Py_DECREF(fn);
   return res;
@@ -458,16 +459,14 @@ static PyObject *ml_dispatch_get(PyObject *self, PyObject *obj, PyObject *type) 
 }
 
 /* A Python call's builtin function (see MLDispatch): the Python function
- * takes positional arguments only, as its Python wrapper did. */
+ * takes its arguments as its def does, keywords too. */
 static PyObject *ml_dispatch_python(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                     PyObject *kwnames) {
   MLDispatch *p = (MLDispatch *)self;
-  if (kwnames != NULL && PyTuple_Size(kwnames) > 0) {
-    PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument %R", p->name,
-                 PyTuple_GetItem(kwnames, 0));
-    return NULL;
+  if (kwnames != NULL && PyTuple_Size(kwnames) == 0) {
+    kwnames = NULL;
   }
-  return ml_python_invoke(p, args, nargs);
+  return ml_python_invoke(p, args, nargs, kwnames);
 }
 
 /* --------------------------------- Program.call and WasmModule.call */

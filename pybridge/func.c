@@ -44,6 +44,7 @@ static void MLFunc_dealloc(PyObject *self) {
   MLFunc_clear(self);
   Py_CLEAR(f->name);
   Py_CLEAR(f->doc);
+  Py_CLEAR(f->params);
   PyMem_Free(f->conv);
   f->conv = NULL;
   PyMem_Free(f->kinds);

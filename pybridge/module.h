@@ -160,6 +160,9 @@ typedef struct {
   /* module is borrowed, not owned: f is an entry of module->calls, which
    * the module owns and never hands out (no reference cycle). */
   int borrowed;
+  /* The parameters' names (a tuple of nparams str, strong), which calls
+   * with keywords bind to (keywords.c); NULL: keywords are refused. */
+  PyObject *params;
 } MLFunc;
 
 /* ------------------------------------------------------------ threads.c */
@@ -281,6 +284,25 @@ ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
     ml_record_set(m, name, backend, reason);
   }
 }
+
+/* ml_func_call_kw is the METH_FASTCALL | METH_KEYWORDS implementation
+ * behind every function() callable (self is its MLFunc): keywords bound
+ * to the parameters' names (keywords.c), then ml_func_call. */
+ML_INTERNAL PyObject *ml_func_call_kw(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                      PyObject *kwnames);
+
+/* ml_raise_arity raises the TypeError of a positional call of f with
+ * nargs arguments, not f->nparams: CPython's words where f knows its
+ * parameters' names ("f() missing 1 required positional argument: 'b'",
+ * "f() takes 2 positional arguments but 3 were given"), else "f() takes
+ * 2 arguments (3 given)". */
+ML_INTERNAL void ml_raise_arity(MLFunc *f, Py_ssize_t nargs);
+
+/* ml_call_fallback calls f->fallback(*args, **keywords) (kwnames as a
+ * vectorcall has them, or NULL) and records the call as Python's, for
+ * reason. */
+ML_INTERNAL PyObject *ml_call_fallback(MLFunc *f, PyObject *const *args, Py_ssize_t nargs,
+                                       PyObject *kwnames, PyObject *reason);
 
 /* ml_func_call is the METH_FASTCALL implementation behind every
  * function() callable (self is its MLFunc). */

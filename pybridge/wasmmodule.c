@@ -238,7 +238,7 @@ static PyObject *MLModule_bounded(PyObject *self, PyObject *const *args,
 PyDoc_STRVAR(
     function_doc,
     "function(name, signature=None, fallback=None, timeout=None,\n"
-    "         release_gil=None) -> callable\n\n"
+    "         release_gil=None, params=None) -> callable\n\n"
     "A fast callable for the exported function name. signature is the\n"
     "compiler's compact form ('ii:i'); None derives it from the WebAssembly\n"
     "types. With a fallback, calls whose ints do not fit in 64 bits, whose\n"
@@ -247,15 +247,30 @@ PyDoc_STRVAR(
     "that long. release_gil=False keeps the GIL during calls (about 45 ns\n"
     "less per call, for functions known to be short); True releases it;\n"
     "None keeps it for bounded functions (see bounded()) and otherwise\n"
-    "follows the module's release_gil.");
+    "follows the module's release_gil. params, a tuple of the\n"
+    "parameters' names, lets calls pass arguments by keyword, bound as\n"
+    "Python binds them (without it keywords are refused).");
 
 static PyObject *MLModule_function(PyObject *self, PyObject *const *args,
                                    Py_ssize_t nargs, PyObject *kwnames) {
   static const char *const names[] = {"name", "signature", "fallback", "timeout",
-                                      "release_gil"};
-  PyObject *vals[5] = {NULL, NULL, NULL, NULL, NULL};
-  if (ml_keywords("function", names, 5, vals, args, nargs, kwnames) < 0) {
+                                      "release_gil", "params"};
+  PyObject *vals[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+  if (ml_keywords("function", names, 6, vals, args, nargs, kwnames) < 0) {
     return NULL;
+  }
+  PyObject *params = vals[5] == Py_None ? NULL : vals[5];
+  if (params != NULL) {
+    Py_ssize_t n = PyTuple_Check(params) ? PyTuple_Size(params) : -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+      if (!PyUnicode_Check(PyTuple_GetItem(params, i))) {
+        n = -1;
+      }
+    }
+    if (n < 0) {
+      PyErr_SetString(PyExc_TypeError, "params must be a tuple of str or None");
+      return NULL;
+    }
   }
   int release = -1;
   if (vals[4] != NULL && vals[4] != Py_None) {
@@ -280,6 +295,15 @@ static PyObject *MLModule_function(PyObject *self, PyObject *const *args,
   if (release >= 0) {
     f->release_gil = release;
   }
+  if (params != NULL) {
+    if (PyTuple_Size(params) != f->nparams) {
+      PyErr_Format(PyExc_ValueError, "params names %zd parameters; %U() has %d",
+                   PyTuple_Size(params), f->name, f->nparams);
+      Py_DECREF(f);
+      return NULL;
+    }
+    f->params = Py_NewRef(params);
+  }
   f->doc = ml_func_doc(f);
   if (f->doc == NULL) {
     Py_DECREF(f);
@@ -291,8 +315,11 @@ static PyObject *MLModule_function(PyObject *self, PyObject *const *args,
     Py_DECREF(f);
     return NULL;
   }
-  f->def.ml_meth = (PyCFunction)(void (*)(void))ml_func_call;
-  f->def.ml_flags = METH_FASTCALL;
+  /* Without names, keywords are refused by CPython itself ("takes no
+   * keyword arguments"), and the call is a few instructions shorter. */
+  f->def.ml_meth = f->params != NULL ? (PyCFunction)(void (*)(void))ml_func_call_kw
+                                     : (PyCFunction)(void (*)(void))ml_func_call;
+  f->def.ml_flags = f->params != NULL ? METH_FASTCALL | METH_KEYWORDS : METH_FASTCALL;
   /* The builtin function holds f, which owns def: def outlives it. */
   PyObject *fn = PyCFunction_NewEx(&f->def, (PyObject *)f, NULL);
   Py_DECREF(f);

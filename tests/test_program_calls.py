@@ -111,8 +111,9 @@ def test_bad_arguments_raise_type_error(prog, backend):
             prog.call("add", 1, 2, 3, backend=backend)
         with pytest.raises(TypeError):
             prog.call("add", "1", 2, backend=backend)
-        with pytest.raises(TypeError):
-            prog.call("add", 1, b=2, backend=backend)
+        with pytest.raises(TypeError, match=r"add\(\) got an unexpected keyword argument 'c'"):
+            prog.call("add", 1, c=2, backend=backend)
+        assert prog.call("add", 1, b=2, backend=backend) == 3
 
 
 @needs_native
@@ -126,8 +127,9 @@ def test_bad_arguments_of_attribute_calls_raise_type_error(prog):
                 fn(1, 2, 3)
             with pytest.raises(TypeError):
                 fn(None, 2)
-            with pytest.raises(TypeError):
-                fn(1, b=2)
+            with pytest.raises(TypeError, match="multiple values for argument 'a'"):
+                fn(1, a=2)
+            assert fn(1, b=2) == 3
             assert fn(1, 2) == 3
 
 
@@ -147,8 +149,9 @@ def test_python_calls_record_where_they_ran(prog):
         assert prog.last_report == {"function": "add", "backend": "python", "reason": "forced-python"}
     fn = prog._callable("add", mp.Backend.PYTHON)
     assert fn.__name__ == "add" and fn(4, 5) == 9
-    with pytest.raises(TypeError, match=r"add\(\) got an unexpected keyword argument 'b'"):
-        fn(1, b=2)
+    with pytest.raises(TypeError, match=r"add\(\) got an unexpected keyword argument 'c'"):
+        fn(1, c=2)
+    assert fn(1, b=2) == 3
     with pytest.raises(TypeError):
         fn(1)
     with pytest.raises(TypeError, match="'str' object cannot be interpreted as an integer"):
@@ -206,7 +209,8 @@ def test_methods_and_attributes_keep_their_names(prog):
     assert prog.call("run", 41) == 42
     assert "add" in dir(prog) and "spin" in dir(prog)
     params = inspect.signature(mp.Program.call).parameters
-    assert list(params) == ["self", "name", "args", "backend", "timeout"]
+    assert list(params) == ["self", "name", "args", "backend", "timeout", "kwargs"]
+    assert params["name"].kind is inspect.Parameter.POSITIONAL_ONLY
     assert mp.Backend.coerce(params["backend"].default) is mp.Backend.AUTO
 
 
@@ -384,8 +388,13 @@ def test_calls_without_the_extension_or_with_it(prog_any):
     assert prog.add(2 ** 62, 2 ** 62) == 2 ** 63
     assert prog.call("add", 1, 2, backend="python") == 3
     assert prog.call("label", 2) == "n=2"
+    assert prog.add(b=3, a=2) == 5
+    assert prog.call("add", 1, b=2, backend="python") == 3
+    assert prog.call("label", n=2) == "n=2"
     with pytest.raises(TypeError):
         prog.add(1)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'c'"):
+        prog.add(1, c=2)
     with pytest.raises(AttributeError):
         prog.nope
 

@@ -22,21 +22,19 @@ PROBE = os.path.join(ROOT, "tests", "call_probe.py")
 #: The messages of the errors the probe provokes, as the general way (the
 #: extension before PyObject_Vectorcall) raised them.
 ERRORS = {
-    "keyword to python": ["TypeError", "Program.call() got an unexpected keyword argument 'b'"],
-    "keyword to wasm": ["TypeError", "Program.call() got an unexpected keyword argument 'b'"],
-    "keyword to attribute": ["TypeError", "WasmFunctionData.add() takes no keyword arguments"],
     "backend of a wrong type": ["ValueError",
                                 "unknown backend 3: use Backend.AUTO, Backend.WASM or Backend.PYTHON"],
     "backend of a wrong name": ["ValueError", "unknown backend 'wasmtime': use Backend.AUTO, "
                                 "Backend.WASM or Backend.PYTHON"],
     "unknown function": ["ValueError",
                          "program <source> has no function 'nope'; its functions are: add, many, label"],
-    "unknown keyword": ["TypeError", "Program.call() got an unexpected keyword argument 'bakend'"],
+    # Keywords other than backend= and timeout= go to the function.
+    "unknown keyword": ["TypeError", "add() got an unexpected keyword argument 'bakend'"],
     "timeout on python": ["ValueError",
                           "timeout= applies to WebAssembly calls; 'add' would run in Python here"],
     "wrong argument type": ["TypeError", "add() argument 1 must be int, not str"],
-    "add one argument WASM": ["TypeError", "add() takes 2 arguments (1 given)"],
-    "add three arguments wasm": ["TypeError", "add() takes 2 arguments (3 given)"],
+    "add one argument WASM": ["TypeError", "add() missing 1 required positional argument: 'b'"],
+    "add three arguments wasm": ["TypeError", "add() takes 2 positional arguments but 3 were given"],
     "descriptor given another object": ["TypeError", "descriptor 'call' for 'Program' objects "
                                         "doesn't apply to a 'int' object"],
     "descriptor given nothing": ["TypeError", "unbound method Program.call() needs an argument"],
@@ -101,6 +99,16 @@ def test_answers_are_cpythons(reports):
             assert "error" in got and got["error"][0] == want["error"][0], (name, got, want)
             if name.lower().endswith("python"):
                 assert got == want, name      # the Python function's own message
+
+
+@needs_native
+def test_keywords_bind_as_in_python(reports):
+    """Keyword arguments reach the function by its parameters' names, on
+    every backend, with the answer of the Python def."""
+    rows = dict(reports[True]["rows"])
+    for name in ("keyword to python", "keyword to wasm", "keyword to attribute"):
+        assert rows[name] == {"value": "3"}, name
+    assert rows["keyword to str function"] == {"value": repr("n=2")}
 
 
 @needs_native

@@ -494,9 +494,12 @@ class Program:
         # defines no __getattr__, which would slow down every lookup.
         def __getattr__(self, name: str) -> Callable[..., Any]: ...
 
-    def call(self, name: str, *args: Any, backend: "Backend | str" = Backend.AUTO,
-             timeout: Optional[float] = None) -> Any:
-        """Call function ``name`` with ``args`` on ``backend``.
+    def call(self, name: str, /, *args: Any, backend: "Backend | str" = Backend.AUTO,
+             timeout: Optional[float] = None, **kwargs: Any) -> Any:
+        """Call function ``name`` with ``args`` and ``kwargs`` (keyword
+        arguments, by the parameters' names, as the function's def takes
+        them) on ``backend``. A parameter named ``backend`` or ``timeout``
+        takes its keyword through ``prog.name(...)`` instead.
 
         ``timeout`` (seconds) stops a WebAssembly call that runs longer with
         TimeoutError; the program stays usable. Python code cannot be
@@ -520,10 +523,10 @@ class Program:
                 fn = None
             if fn is None:
                 fn = self._callable(name, _coerce(backend))
-            return fn(*args)
-        return self._timed_callable(name, _coerce(backend), timeout)(*args)
+            return fn(*args, **kwargs)
+        return self._timed_callable(name, _coerce(backend), timeout)(*args, **kwargs)
 
-    def _call_named(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def _call_named(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         """The first call of ``prog.name`` (Backend.AUTO): the callable is
         made and cached, then called. A dispatcher finds it in the cache
         from then on; a _LazyFunction (no extension) gives it its place."""
@@ -599,11 +602,12 @@ class Program:
             native = _loader().require_native("running WebAssembly")
             self._timed = native.Module(self.wasm_bytes, interruptible=True)
         timed = self._timed
-        fn = timed.function(name, info.signature, fallback, timeout=float(timeout))
+        fn = timed.function(name, info.signature, fallback, timeout=float(timeout),
+                            params=self._param_names(name))
 
-        def call_timed(*args: Any) -> Any:
+        def call_timed(*args: Any, **kwargs: Any) -> Any:
             try:
-                return fn(*args)
+                return fn(*args, **kwargs)
             finally:
                 last = timed.last_call()
                 if last is not None:
@@ -773,6 +777,19 @@ class Program:
             self._cell[0] = self._module
         return self._module
 
+    def _param_names(self, name: str) -> Optional[Tuple[str, ...]]:
+        """The names a compiled function's callable binds keyword arguments
+        to: its Python def's parameters, when they are all plain
+        (positional-or-keyword, no default), as a compiled function's are;
+        else None (the callable then refuses keywords)."""
+        fn = self.python_function(name)
+        code = getattr(fn, "__code__", None)
+        if (code is None or code.co_posonlyargcount or code.co_kwonlyargcount
+                or code.co_flags & _CO_STAR_ARGS
+                or getattr(fn, "__defaults__", None) or len(self._info(name).params) != code.co_argcount):
+            return None
+        return tuple(code.co_varnames[:code.co_argcount])
+
     def _python_callable(self, name: str, reason: str) -> Callable[..., Any]:
         fn = self.python_function(name)
         # The call is recorded where last_report reads it: on the native
@@ -787,13 +804,13 @@ class Program:
             # The same in C: a dispatcher calls it without Python code.
             return native.python_call(fn, name, reason, report, cell)  # type: ignore[no-any-return]
 
-        def call_python(*args: Any) -> Any:
+        def call_python(*args: Any, **kwargs: Any) -> Any:
             module = cell[0]
             if module is not None:
                 module.record_call(name, "python", reason)
             else:
                 cell[1] = report
-            return fn(*args)
+            return fn(*args, **kwargs)
 
         call_python.__name__ = name
         call_python.__doc__ = "%s (Python fallback)" % name
@@ -818,7 +835,8 @@ class Program:
         else:
             fallback = self.python_function(name) if backend is Backend.AUTO else None
             fn = self._native_module().function(name, info.signature, fallback,
-                                                release_gil=False if info.bounded else None)
+                                                release_gil=False if info.bounded else None,
+                                                params=self._param_names(name))
             if _CALLS_KEY not in type(self).__dict__:
                 self._install_calls()   # the extension is loaded now
         cache[name] = fn
@@ -828,12 +846,15 @@ class Program:
 #: Program.call as written in Python: the extension's Program.call (see
 #: _install_calls) runs it for what the caches cannot answer.
 _python_call = Program.__dict__["call"]
+#: CO_VARARGS | CO_VARKEYWORDS of a code object's flags (as the inspect
+#: module names them; not imported for two constants).
+_CO_STAR_ARGS = 0x04 | 0x08
 #: The attribute of a program's class that holds its dispatcher for call().
 _CALLS_KEY = sys.intern("_ml_calls")
 #: The attribute that marks a program's own class (see Program.__new__).
 _OWN_CLASS = sys.intern("_ml_own_class")
 #: The docstring of the extension's Program.call.
-_CALL_DOC = ("call($self, name, /, *args, backend='auto', timeout=None)\n--\n\n"
+_CALL_DOC = ("call($self, name, /, *args, backend='auto', timeout=None, **kwargs)\n--\n\n"
              + (_python_call.__doc__ or ""))
 
 
