@@ -17,7 +17,7 @@ import argparse
 import struct
 import sys
 import zipfile
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 #: e_machine values and their names (uname -m spelling).
 MACHINES = {3: "i686", 40: "arm", 62: "x86_64", 183: "aarch64"}
@@ -151,14 +151,20 @@ def main(argv: Sequence[str]) -> int:
         limit = parse_version(args.max)
     except ValueError as exc:
         parser.error(str(exc))
+    return check_all(args.paths, lambda name, data: check(name, data, limit, args.arch))
+
+
+def check_all(paths: Sequence[str], check_one: Callable[[str, bytes], List[str]]) -> int:
+    """Run check_one on each extension of each wheel or file named, print
+    every problem on stderr; 1 when there is one, else 0."""
     problems: List[str] = []
-    for path in args.paths:
+    for path in paths:
         found = extension_bytes(path)
         if not found:
             problems.append("%s: holds no extension module" % path)
         for name, data in found:
             try:
-                problems += check(name, data, limit, args.arch)
+                problems += check_one(name, data)
             except (ValueError, struct.error) as exc:
                 problems.append("%s: %s" % (name, exc))
     for p in problems:

@@ -23,7 +23,7 @@ from typing import Dict, List, Sequence, Tuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from glibc import byte_order, extension_bytes, section_headers  # noqa: E402
+from glibc import byte_order, check_all, section_headers  # noqa: E402
 
 #: The output section of pybridge/hot.ld.
 HOT_SECTION = ".text.ml_hot"
@@ -86,19 +86,7 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+", metavar="WHEEL_OR_SO")
     args = parser.parse_args(argv)
-    problems: List[str] = []
-    for path in args.paths:
-        found = extension_bytes(path)
-        if not found:
-            problems.append("%s: holds no extension module" % path)
-        for name, data in found:
-            try:
-                problems += check(name, data)
-            except (ValueError, struct.error) as exc:
-                problems.append("%s: %s" % (name, exc))
-    for p in problems:
-        print(p, file=sys.stderr)
-    return 1 if problems else 0
+    return check_all(args.paths, check)
 
 
 if __name__ == "__main__":
