@@ -4,7 +4,9 @@
 ``add(i, 1)`` in a Python loop, the loop's own cost taken away, for: a plain
 Python def, a Program's function bound once (``f = prog.add``), looked up
 each time (``prog.add``), ``prog.call`` on each backend, and a raw
-WebAssembly module's ``function`` and ``call``. The paths are measured
+WebAssembly module's ``function`` and ``call``; and, as a reference,
+CPython's own C code calling the def (``functools.partial``), the least a
+call from C into Python costs (backend=PYTHON makes one). The paths are measured
 side by side in one run: each round times every path once, in turn, and
 the best round of each is kept, so that a slow moment of the machine hits
 every path alike.
@@ -21,6 +23,7 @@ mispredicted branch count as one).
 from __future__ import annotations
 
 import argparse
+import functools
 import glob
 import os
 import shutil
@@ -55,9 +58,12 @@ PATHS = [
     ('prog.call(..., backend="wasm")', 'prog.call("add", i, 1, backend="wasm")'),
     ('WasmModule.function("add")', "wf(i, 1)"),
     ('WasmModule.call("add", i, 1)', 'wm.call("add", i, 1)'),
+    # A reference, not a path of ours: CPython's own C code calling the
+    # same def (what backend=PYTHON must do too), as functools.partial does.
+    ("(CPython) partial(py_add)(i, 1)", "part(i, 1)"),
 ]
 
-NAMES = ("py_add", "f", "prog", "WASM", "PYTHON", "wf", "wm")
+NAMES = ("py_add", "f", "prog", "WASM", "PYTHON", "wf", "wm", "part")
 
 
 def py_add(a: int, b: int) -> int:
@@ -79,7 +85,8 @@ def prepare() -> tuple:
     every cache warmed and every answer checked."""
     prog = mp.compile_source(SOURCE, language="en")
     wm = WasmModule.from_bytes(TINY).instantiate()
-    objs = (py_add, prog.add, prog, mp.Backend.WASM, mp.Backend.PYTHON, wm.function("add"), wm)
+    objs = (py_add, prog.add, prog, mp.Backend.WASM, mp.Backend.PYTHON, wm.function("add"), wm,
+            functools.partial(py_add))
     empty = make_loop("pass")
     loops = [make_loop(body) for _, body in PATHS]
     for loop in [empty] + loops:
