@@ -294,8 +294,9 @@ def compile_table(rows: List[Tuple[str, float, float, int]]) -> List[str]:
             os.path.relpath(path, ROOT), compiled, on, off, on / off))
     on = sum(r[1] for r in rows)
     off = sum(r[2] for r in rows)
-    md.append("| total | %d | %.2f ms | %.2f ms | %.2fx |"
-              % (sum(r[3] for r in rows), on, off, on / off))
+    if rows:    # (a run of --only corpus rows compiles no kernel source)
+        md.append("| total | %d | %.2f ms | %.2f ms | %.2fx |"
+                  % (sum(r[3] for r in rows), on, off, on / off))
     return md
 
 

@@ -234,3 +234,12 @@ def test_best_peer_is_the_fastest_measured():
     name, seconds = bk.best_peer({"ours": 0.1})
     assert name == "" and seconds != seconds
     assert bk._agrees(1.0 + 1e-12, 1.0) and not bk._agrees(1.001, 1.0) and not bk._agrees(3, 4)
+
+
+def test_compile_table_of_no_source_has_no_total():
+    # `bench_kernels.py --only` with corpus rows alone compiles no kernel
+    # source: the table is its header, not a division by zero.
+    table = _bench_kernels().compile_table([])
+    assert len(table) == 2 and "total" not in "".join(table)
+    table = _bench_kernels().compile_table([(os.path.join(ROOT, "x.ml"), 1.0, 2.0, 3)])
+    assert table[-1] == "| total | 3 | 1.00 ms | 2.00 ms | 0.50x |"
