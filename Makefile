@@ -70,8 +70,10 @@ $(CORPUS_STAMP): $(EXT) $(CORPUS_SRC)
 # On Linux the linker also reads pybridge/hot.ld, which puts the code of a
 # call from Python in one place whatever the Go code around it (setup.py
 # does the same for wheels).
+# HotLayout, the script's digest, makes `go build` relink when it changes.
 ifeq ($(shell uname -s),Linux)
-HOT_LDFLAGS := -extldflags '-Wl,-T,$(CURDIR)/pybridge/hot.ld'
+HOT_LDFLAGS := -X main.HotLayout=$(shell cksum < pybridge/hot.ld | cut -d' ' -f1) \
+	-extldflags '-Wl,-T,$(CURDIR)/pybridge/hot.ld'
 endif
 
 $(EXT): $(GOFILES) go.mod go.sum python/multilingualprogramming/_version.py $(PYDEPS)

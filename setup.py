@@ -8,6 +8,7 @@ cross-built aarch64 wheel (see the Makefile). The extension uses only CPython's 
 one abi3 wheel serves every later Python.
 """
 
+import hashlib
 import os
 import re
 import shutil
@@ -98,9 +99,13 @@ class build_go_ext(build_ext):
         if go_env("GOOS") == "linux":
             # pybridge/hot.ld puts the code of a call from Python in one place
             # (see there). A linker that cannot read it (mold) links without.
+            script = os.path.join(ROOT, "pybridge", "hot.ld")
+            with open(script, "rb") as f:
+                # The digest makes `go build` relink when the script changes.
+                digest = hashlib.sha256(f.read()).hexdigest()[:16]
             hot = cmd[:]
-            hot[hot.index(goflags)] = "%s -extldflags '-Wl,-T,%s'" % (
-                goflags, os.path.join(ROOT, "pybridge", "hot.ld"))
+            hot[hot.index(goflags)] = "%s -X main.HotLayout=%s -extldflags '-Wl,-T,%s'" % (
+                goflags, digest, script)
             print(" ".join(hot))
             if subprocess.call(hot, cwd=ROOT, env=env) == 0:
                 cmd = None

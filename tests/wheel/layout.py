@@ -8,8 +8,8 @@ run by `make wheel` on each wheel it builds (the extension inside) and by
 made. An extension passes when it has the output section .text.ml_hot
 that pybridge/hot.ld makes, page-aligned, and Wasmtime's entry point
 wasmtime_func_call_unchecked (an exported symbol, so readable in a stripped
-file) lies inside it: the linker read the script and its patterns matched
-this Wasmtime's library. One line per file; exit status 1 when one fails.
+file) lies inside it, at the start of a page: the linker read the script
+and its patterns matched this Wasmtime's library. One line per file; exit status 1 when one fails.
 No dependency: the ELF is read with struct (glibc.py's reader).
 """
 
@@ -78,6 +78,9 @@ def check(name: str, data: bytes) -> List[str]:
     elif not addr <= entry < addr + size:
         problems.append("%s: %s (%#x) is outside %s: pybridge/hot.ld's patterns matched "
                         "none of this Wasmtime's functions" % (name, ENTRY, entry, HOT_SECTION))
+    elif entry % 4096 != 0:
+        problems.append("%s: %s (%#x) does not start a page, as pybridge/hot.ld places "
+                        "Wasmtime's functions" % (name, ENTRY, entry))
     return problems
 
 
