@@ -750,6 +750,36 @@ PyObject *ml_program_method(PyObject *module, PyObject *const *args, Py_ssize_t 
                          ml_get_state(module)->DispatchType);
 }
 
+/*
+ * prog.call on CPython 3.10. 3.10 compiles a method call with keywords as
+ * an attribute read, then a call: prog.call(..., backend=WASM) made a
+ * bound builtin method of the descriptor at each call and freed it after
+ * (about 300 instructions, 40 ns: 152 against 111 ns per call). There, a
+ * program also holds, as its instance attribute call, the same method
+ * bound to it once (program_call_for), which the attribute read finds
+ * before the class's descriptor (a descriptor without __set__ yields to
+ * the instance): nothing is made per call. The class keeps its method
+ * descriptor, so that type(prog).call is the method as on any CPython.
+ * 3.11 and later keep the descriptor alone: they specialize its lookup
+ * and its call, and 3.12 would stop specializing the lookup of any
+ * attribute of an instance whose dict is made.
+ */
+ML_DOC(program_call_for_doc,
+       "program_call_for(prog)\n\n"
+       "Program.call as a builtin function bound to prog (internal): prog's\n"
+       "instance attribute call on CPython 3.10, which makes a bound method\n"
+       "at each call of a method descriptor with keywords. program_method\n"
+       "must have been called first.");
+
+PyObject *ml_program_call_for(PyObject *module, PyObject *prog) {
+  ml_site *s = &ml_sites[SITE_PROGRAM];
+  if (s->def.ml_name == NULL) {
+    PyErr_SetString(PyExc_RuntimeError, "program_call_for() before program_method()");
+    return NULL;
+  }
+  return PyCFunction_NewEx(&s->def, prog, NULL);
+}
+
 ML_DOC(wasm_module_method_doc,
        "wasm_module_method(cls, slow, key, doc)\n\n"
        "WasmModule.call as a method descriptor of cls (internal): it finds each\n"

@@ -287,6 +287,7 @@ static PyMethodDef ml_methods[] = {
     ML_FUNCTION(set_cache_dir, ml_set_cache_dir, METH_FASTCALL),
     ML_FUNCTION(dispatcher, ml_dispatcher, METH_FASTCALL | METH_KEYWORDS),
     ML_FUNCTION(program_method, ml_program_method, METH_FASTCALL),
+    ML_FUNCTION(program_call_for, ml_program_call_for, METH_O),
     ML_FUNCTION(wasm_module_method, ml_wasm_module_method, METH_FASTCALL),
     ML_FUNCTION(python_call, ml_python_call, METH_FASTCALL),
     {NULL, NULL, 0, NULL},

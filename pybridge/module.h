@@ -344,6 +344,10 @@ ML_INTERNAL PyObject *ml_program_method(PyObject *module, PyObject *const *args,
                                         Py_ssize_t nargs);
 extern ML_INTERNAL const char program_method_doc[];
 
+/* ml_program_call_for is the module-level function program_call_for(). */
+ML_INTERNAL PyObject *ml_program_call_for(PyObject *module, PyObject *prog);
+extern ML_INTERNAL const char program_call_for_doc[];
+
 /* ml_wasm_module_method is the module-level function wasm_module_method(). */
 ML_INTERNAL PyObject *ml_wasm_module_method(PyObject *module, PyObject *const *args,
                                             Py_ssize_t nargs);

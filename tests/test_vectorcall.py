@@ -41,10 +41,12 @@ ERRORS = {
 }
 
 
-def run_probe(vectorcall: bool) -> dict:
-    """tests/call_probe.py's report, run with PyObject_Vectorcall or without."""
+def run_probe(vectorcall: bool, bound_call: str = "") -> dict:
+    """tests/call_probe.py's report, run with PyObject_Vectorcall or without
+    (and with MULTILINGUAL_BOUND_CALL=bound_call)."""
     env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"))
     env.pop("MULTILINGUAL_NO_VECTORCALL", None)
+    env["MULTILINGUAL_BOUND_CALL"] = bound_call
     if not vectorcall:
         env["MULTILINGUAL_NO_VECTORCALL"] = "1"
     r = subprocess.run([sys.executable, PROBE], env=env, capture_output=True, text=True, timeout=300)
@@ -83,6 +85,15 @@ def test_both_ways_report_which_they_took(reports):
 def test_both_ways_give_the_same_answers_and_errors(reports):
     assert reports[True]["rows"] == reports[False]["rows"]
     assert len(reports[True]["rows"]) == 2 * 51
+
+
+@needs_native
+def test_prog_call_bound_to_the_program_gives_the_same_rows(reports):
+    """prog.call as a builtin bound to the program (an instance attribute,
+    as on CPython 3.10: pybridge/dispatch.c, program_call_for) answers
+    every row as the method descriptor does."""
+    bound = run_probe(True, "1")
+    assert bound["rows"] == reports[True]["rows"]
 
 
 @needs_native

@@ -570,6 +570,10 @@ class Program:
                 # method descriptor directly only on its own class's
                 # instances (a subclass's instance takes the general way).
                 setattr(own, "call", native.program_method(own, _python_call, _CALLS_KEY, _CALL_DOC))
+                if _BOUND_CALL:
+                    # 3.10: the method bound once, as an instance attribute
+                    # (see program_call_for in pybridge/dispatch.c).
+                    self.__dict__["call"] = native.program_call_for(self)
             setattr(own, _CALLS_KEY, native.dispatcher(caches, _BACKENDS, _BACKEND_NAMES, _python_call, ()))
         for name in self.functions:
             current = attrs.get(name)
@@ -846,6 +850,11 @@ class Program:
 #: Program.call as written in Python: the extension's Program.call (see
 #: _install_calls) runs it for what the caches cannot answer.
 _python_call = Program.__dict__["call"]
+#: Whether a program also holds prog.call bound to it, as an instance
+#: attribute: on CPython 3.10, which makes a bound method at each call of a
+#: method descriptor with keywords; or when MULTILINGUAL_BOUND_CALL=1 (the
+#: tests run both forms on any CPython).
+_BOUND_CALL = sys.version_info < (3, 11) or os.environ.get("MULTILINGUAL_BOUND_CALL") == "1"
 #: CO_VARARGS | CO_VARKEYWORDS of a code object's flags (as the inspect
 #: module names them; not imported for two constants).
 _CO_STAR_ARGS = 0x04 | 0x08
