@@ -214,11 +214,6 @@ func (g *Generator) HashProgram() *Program {
 		ret = &ast.Binary{X: ret, Op: ast.OpBitXor, Y: ident(h)}
 	}
 	body = append(body, &ast.Return{Value: ret})
-	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool"}
-	params := []byte{'i', 'i', 'f', 'f', 'b'}
-	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident("int")}, Body: body}
-	for i, n := range []string{"a", "b", "x", "y", "p"} {
-		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
-	}
+	d, params := genFunc(body, 'i')
 	return &Program{File: &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}, Params: params, Result: 'i'}
 }

@@ -146,18 +146,26 @@ func (g *Generator) Program() *Program {
 		ret = &ast.Binary{X: ret, Op: ast.OpMod, Y: intLit([]int64{7, 1000, 65536, 1000003}[g.r.IntN(4)])}
 	}
 	body = append(body, &ast.Return{Value: ret})
-	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
-	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
-	params := []byte{'i', 'i', 'f', 'f', 'b'}
-	for i, n := range []string{"a", "b", "x", "y", "p"} {
-		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
-	}
+	d, params := genFunc(body, res)
 	file := &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}
 	if helper != nil {
 		file.Body = []ast.Stmt{helper, d}
 	}
 	file.Body = append(decls, file.Body...)
 	return &Program{File: file, Params: params, Result: res}
+}
+
+// genFunc returns the generated function every family shares,
+// f(a: int, b: int, x: float, y: float, p: bool) -> res with body, and
+// its parameters' kinds.
+func genFunc(body []ast.Stmt, res byte) (*ast.FuncDef, []byte) {
+	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool", 's': "str"}
+	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident(typeName[res])}, Body: body}
+	params := []byte{'i', 'i', 'f', 'f', 'b'}
+	for i, n := range []string{"a", "b", "x", "y", "p"} {
+		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
+	}
+	return d, params
 }
 
 // newLocal declares a fresh local of type t (visible after its statement).

@@ -268,11 +268,6 @@ func (g *Generator) ListLoopProgram() *Program {
 		ret = &ast.Binary{X: &ast.Binary{X: ret, Op: ast.OpMul, Y: intLit(31)}, Op: ast.OpAdd, Y: e}
 	}
 	body = append(body, &ast.Return{Value: &ast.Binary{X: ret, Op: ast.OpMod, Y: intLit(1000000007)}})
-	typeName := map[byte]string{'i': "int", 'f': "float", 'b': "bool"}
-	params := []byte{'i', 'i', 'f', 'f', 'b'}
-	d := &ast.FuncDef{Name: ident("f"), Result: &ast.TypeExpr{Name: ident("int")}, Body: body}
-	for i, n := range []string{"a", "b", "x", "y", "p"} {
-		d.Params = append(d.Params, &ast.Param{Name: ident(n), Type: &ast.TypeExpr{Name: ident(typeName[params[i]])}})
-	}
+	d, params := genFunc(body, 'i')
 	return &Program{File: &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}, Params: params, Result: 'i'}
 }
