@@ -16,6 +16,13 @@ import (
 // parameters >= 0) recorded.
 func analyse(t *testing.T, src, name string, passes PassSet, spec bool) *Func {
 	t.Helper()
+	return analyseWith(t, src, name, passes, spec, false)
+}
+
+// analyseWith is analyse; internal also accepts a function compiled as an
+// internal function behind a wrapper (one that takes or returns lists).
+func analyseWith(t *testing.T, src, name string, passes PassSet, spec, internal bool) *Func {
+	t.Helper()
 	l, _ := lang.Get("en")
 	f, errs := parser.ParseFile("t.ml", src, l)
 	if len(errs) > 0 {
@@ -26,8 +33,11 @@ func analyse(t *testing.T, src, name string, passes PassSet, spec bool) *Func {
 		t.Fatal(errs)
 	}
 	fn := info.FuncByName[name]
-	if fn == nil || !fn.Compilable {
-		t.Fatalf("%s is not compiled", name)
+	if fn == nil {
+		t.Fatalf("no function %s", name)
+	}
+	if !fn.Compilable && !(internal && fn.Internal) {
+		t.Fatalf("%s is not compiled: %s", name, fn.Reason)
 	}
 	rg := &Func{Consts: NewConsts(info), Info: info, Fn: fn, Passes: passes, Module: &Module{}, Spec: spec, Cache: NewFactCache()}
 	rg.LoopFacts(rg.FuncFacts().Loops, rg.ParamFacts())

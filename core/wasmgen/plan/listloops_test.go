@@ -7,31 +7,13 @@ import (
 	"testing"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
-	"github.com/multilingualprogramming/multilingual/core/check"
-	"github.com/multilingualprogramming/multilingual/core/lang"
-	"github.com/multilingualprogramming/multilingual/core/parser"
 )
 
 // analyseInternal is analyse for a function that may take or return
 // lists (compiled as an internal function behind a wrapper).
 func analyseInternal(t *testing.T, src, name string) *Func {
 	t.Helper()
-	l, _ := lang.Get("en")
-	f, errs := parser.ParseFile("t.ml", src, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	info, errs := check.Check(f, l)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	fn := info.FuncByName[name]
-	if fn == nil || !fn.Compilable && !fn.Internal {
-		t.Fatalf("%s is not compiled: %s", name, fn.Reason)
-	}
-	rg := &Func{Consts: NewConsts(info), Info: info, Fn: fn, Passes: AllPasses, Module: &Module{}, Cache: NewFactCache()}
-	rg.LoopFacts(rg.FuncFacts().Loops, rg.ParamFacts())
-	return rg
+	return analyseWith(t, src, name, AllPasses, false, true)
 }
 
 // loopsOf returns the while and for loops of body, outer loops first.
