@@ -36,16 +36,18 @@ static Py_ssize_t ml_param_index(MLFunc *f, PyObject *kw) {
 }
 
 /* ml_raise_missing raises CPython's TypeError for the parameters that no
- * argument gave: "f() missing 2 required positional arguments: 'a' and
- * 'b'" (three and more: "'a', 'b', and 'c'"). */
-static void ml_raise_missing(MLFunc *f, PyObject *const *bound) {
+ * argument gave (bound[i] NULL; without bound, those from given on):
+ * "f() missing 2 required positional arguments: 'a' and 'b'" (three and
+ * more: "'a', 'b', and 'c'"). */
+static void ml_raise_missing(MLFunc *f, PyObject *const *bound, Py_ssize_t given) {
+#define ML_MISSING(i) (bound != NULL ? bound[i] == NULL : (i) >= given)
   int missing = 0;
   for (int i = 0; i < f->nparams; i++) {
-    missing += bound[i] == NULL;
+    missing += ML_MISSING(i);
   }
   PyObject *names = PyUnicode_FromString("");
   for (int i = 0, seen = 0; names != NULL && i < f->nparams; i++) {
-    if (bound[i] != NULL) {
+    if (!ML_MISSING(i)) {
       continue;
     }
     seen++;
@@ -63,6 +65,7 @@ static void ml_raise_missing(MLFunc *f, PyObject *const *bound) {
                  f->name, missing, missing == 1 ? "" : "s", names);
     Py_DECREF(names);
   }
+#undef ML_MISSING
 }
 
 void ml_raise_arity(MLFunc *f, Py_ssize_t nargs) {
@@ -74,20 +77,7 @@ void ml_raise_arity(MLFunc *f, Py_ssize_t nargs) {
                  f->name, f->nparams, f->nparams == 1 ? "" : "s", nargs,
                  nargs == 1 ? "was" : "were");
   } else {
-    PyObject *small[8];
-    PyObject **bound = small;
-    if (f->nparams > 8 &&
-        (bound = PyMem_Malloc(sizeof(PyObject *) * (size_t)f->nparams)) == NULL) {
-      PyErr_NoMemory();
-      return;
-    }
-    for (Py_ssize_t i = 0; i < f->nparams; i++) {
-      bound[i] = i < nargs ? Py_None : NULL;
-    }
-    ml_raise_missing(f, bound);
-    if (bound != small) {
-      PyMem_Free(bound);
-    }
+    ml_raise_missing(f, NULL, nargs);
   }
 }
 
@@ -125,7 +115,7 @@ static int ml_bind(MLFunc *f, PyObject *const *args, Py_ssize_t nargs, PyObject 
   }
   for (Py_ssize_t i = 0; i < f->nparams; i++) {
     if (bound[i] == NULL) {
-      ml_raise_missing(f, bound);
+      ml_raise_missing(f, bound, 0);
       return -1;
     }
   }
@@ -138,10 +128,6 @@ static PyObject *ml_call_keywords(MLFunc *f, PyObject *const *args, Py_ssize_t n
 
 static PyObject *ml_call_keywords(MLFunc *f, PyObject *const *args, Py_ssize_t nargs,
                                   PyObject *kwnames) {
-  if (f->params == NULL) {
-    PyErr_Format(PyExc_TypeError, "%U() takes no keyword arguments", f->name);
-    return NULL;
-  }
   PyObject *small[8];
   PyObject **bound = small;
   if (f->nparams > 8) {

@@ -286,8 +286,10 @@ ml_record(MLModule *m, PyObject *name, PyObject *backend, PyObject *reason) {
 }
 
 /* ml_func_call_kw is the METH_FASTCALL | METH_KEYWORDS implementation
- * behind every function() callable (self is its MLFunc): keywords bound
- * to the parameters' names (keywords.c), then ml_func_call. */
+ * behind a function() callable made with params (self is its MLFunc, whose
+ * params is set): keywords bound to the parameters' names (keywords.c),
+ * then ml_func_call. A callable without params is METH_FASTCALL, calling
+ * ml_func_call, and CPython refuses its keywords. */
 ML_INTERNAL PyObject *ml_func_call_kw(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                       PyObject *kwnames);
 
