@@ -733,7 +733,8 @@ class Program:
         if info is None or not info.compilable or _loader().native is None:
             return fn
         return self._native_module().function(  # type: ignore[no-any-return]
-            name, info.signature, fn, release_gil=False if info.bounded else None)
+            name, info.signature, fn, release_gil=False if info.bounded else None,
+            params=_plain_params(fn, len(info.params)))
 
     def _binder(self, backend: Backend,
                 stats: Optional[CallStats]) -> Optional[Callable[[str, Any], Any]]:
@@ -769,7 +770,8 @@ class Program:
             if backend is Backend.AUTO:
                 fallback = fn if stats is None else stats.fallback(name, fn, module)
             bound = module.function(name, info.signature, fallback,
-                                    release_gil=False if info.bounded else None)
+                                    release_gil=False if info.bounded else None,
+                                    params=_plain_params(fn, len(info.params)))
             return bound if stats is None else stats.wasm(name, bound)
 
         return bind
@@ -782,17 +784,9 @@ class Program:
         return self._module
 
     def _param_names(self, name: str) -> Optional[Tuple[str, ...]]:
-        """The names a compiled function's callable binds keyword arguments
-        to: its Python def's parameters, when they are all plain
-        (positional-or-keyword, no default), as a compiled function's are;
-        else None (the callable then refuses keywords)."""
-        fn = self.python_function(name)
-        code = getattr(fn, "__code__", None)
-        if (code is None or code.co_posonlyargcount or code.co_kwonlyargcount
-                or code.co_flags & _CO_STAR_ARGS
-                or getattr(fn, "__defaults__", None) or len(self._info(name).params) != code.co_argcount):
-            return None
-        return tuple(code.co_varnames[:code.co_argcount])
+        """The names the callable of compiled function ``name`` binds
+        keyword arguments to (see _plain_params)."""
+        return _plain_params(self.python_function(name), len(self._info(name).params))
 
     def _python_callable(self, name: str, reason: str) -> Callable[..., Any]:
         fn = self.python_function(name)
@@ -873,6 +867,20 @@ def _inherited(cls: type, name: str) -> Any:
         if name in base.__dict__:
             return base.__dict__[name]
     return None
+
+
+def _plain_params(fn: Any, count: int) -> Optional[Tuple[str, ...]]:
+    """The names of the parameters of the Python function fn, which a
+    compiled function's callable binds keyword arguments to, when there are
+    count of them and all are plain (positional-or-keyword, no default), as
+    a compiled function's are; else None (the callable then refuses
+    keywords)."""
+    code = getattr(fn, "__code__", None)
+    if (code is None or code.co_posonlyargcount or code.co_kwonlyargcount
+            or code.co_flags & _CO_STAR_ARGS or getattr(fn, "__defaults__", None)
+            or code.co_argcount != count):
+        return None
+    return tuple(code.co_varnames[:count])
 
 
 def _as_args(item: Any) -> Tuple[Any, ...]:

@@ -89,10 +89,10 @@ class CallStats:
         counts = self._of(name)
         last_call = module.last_call
 
-        def counted_fallback(*args: Any) -> Any:
+        def counted_fallback(*args: Any, **kwargs: Any) -> Any:
             last = last_call()
             counts.ran_python(last[2] if last is not None else "unknown")
-            return fn(*args)
+            return fn(*args, **kwargs)
 
         return _like(counted_fallback, fn)
 
@@ -100,9 +100,9 @@ class CallStats:
         """fn, a WebAssembly binding, counting each call that enters it."""
         counts = self._of(name)
 
-        def counted(*args: Any) -> Any:
+        def counted(*args: Any, **kwargs: Any) -> Any:
             counts.entries += 1
-            return fn(*args)
+            return fn(*args, **kwargs)
 
         counted.__name__ = getattr(fn, "__name__", name)
         counted.__doc__ = getattr(fn, "__doc__", None)
