@@ -8,12 +8,15 @@ import (
 )
 
 // Intervals of assigned locals (the counters pass). An int local that
-// only simple statements assign (`name = value`, `name op= value`) lies
+// only simple statements (`name = value`, `name op= value`) and range
+// loops (`for name in range(...)`, whose values lie in the interval of
+// LoopFacts' rangeLoopInterval) assign lies
 // in an Interval that holds each value it ever has, found by iterating
 // over its assignments:
 //
 //	k = 0            k starts in [0, 0]
-//	k = k + 1        k + 1 for k in [0, 0] is [1, 1]: k grows, so its
+//	k = k + 1        k + 1 for k in [0, 0] is [1, 1]: the first round
+//	                 gives [0, 1]; in the next k still grows, so its
 //	                 upper end is widened to MAX: [0, MAX]; then k + 1
 //	                 for k in [0, MAX] is in [1, MAX] (a checked
 //	                 addition traps beyond), inside: stable
@@ -24,9 +27,12 @@ import (
 // that every local read lies in its Interval, stores a value of r (or
 // traps). So every value the local holds lies in r, wherever it is read.
 // Each round computes every assignment's Interval under the intervals of
-// the last round; an end that moves goes to the end of i64 (widening),
-// so that the rounds stop after at most two moves per local; a local
-// whose Interval is all of i64 gets no fact.
+// the last round. The first round takes the hull of the local's initial
+// 0 and the values of its assignments, which is exact for a local whose
+// assignments do not read locals that move (`i = 20` after range loops:
+// [-4, 20], not all of i64); after it, an end that moves goes to the end
+// of i64 (widening), so that the rounds stop after at most two more
+// moves per local; a local whose Interval is all of i64 gets no fact.
 //
 // This is what makes k >= 0 and total >= 0 known in the Mandelbrot
 // kernel (`total = total + k`): the addition of two non-negative ints
@@ -56,6 +62,7 @@ func (rg *Func) assignRanges() {
 		op    ast.BinaryOp // of an op= statement
 		aug   bool
 		value ast.Expr
+		loop  *ast.For // a range loop assigning its variable
 	}
 	params := map[string]bool{}
 	for _, p := range rg.Fn.ParamNames {
@@ -80,11 +87,19 @@ func (rg *Func) assignRanges() {
 				byName[id.Name] = append(byName[id.Name], assign{op: s.Op, aug: true, value: s.Value})
 				return true
 			}
+		case *ast.For:
+			if _, typed := rg.Info.Types[s.Iter]; !typed && s.Target != nil {
+				// a range loop (the checker types the other iterables)
+				if id, ok := s.Target.(*ast.Ident); ok {
+					byName[id.Name] = append(byName[id.Name], assign{loop: s})
+					return true
+				}
+			}
 		}
 		if t := check.AssignTarget(n); t != nil {
 			if _, isIndex := t.(*ast.Index); !isIndex {
-				// a for target, or any other form: its names are not
-				// candidates
+				// a loop over a list or string, or any other form: its
+				// names are not candidates
 				ast.Inspect(t, func(m ast.Node) bool {
 					if id, ok := m.(*ast.Ident); ok {
 						bad[id.Name] = true
@@ -108,7 +123,7 @@ func (rg *Func) assignRanges() {
 		}
 		cur[name] = Interval{Lo: 0, Hi: 0} // the local's initial value
 	}
-	for round := 0; round <= 2*len(cur)+1; round++ {
+	for round := 0; round <= 2*len(cur)+2; round++ {
 		rg.assignFacts = cur
 		rg.memo = nil
 		next := map[string]Interval{}
@@ -116,7 +131,20 @@ func (rg *Func) assignRanges() {
 		for name, r := range cur {
 			h := r
 			for _, a := range byName[name] {
-				v := rg.RangeOf(a.value)
+				var v Interval
+				switch {
+				case a.loop != nil:
+					// each value the loop assigns lies in its interval
+					// (unknown when its step's sign is, or when it never
+					// runs: then it assigns nothing, and all of i64 is
+					// still sound)
+					var ok bool
+					if v, ok = rg.rangeLoopInterval(a.loop); !ok {
+						v = FullRange
+					}
+				default:
+					v = rg.RangeOf(a.value)
+				}
 				if a.aug {
 					switch a.op {
 					case ast.OpAdd:
@@ -132,10 +160,10 @@ func (rg *Func) assignRanges() {
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}
 			if h.Lo < r.Lo {
-				h.Lo, changed = math.MinInt64, true
+				h.Lo, changed = widen(round, h.Lo, math.MinInt64), true
 			}
 			if h.Hi > r.Hi {
-				h.Hi, changed = math.MaxInt64, true
+				h.Hi, changed = widen(round, h.Hi, math.MaxInt64), true
 			}
 			next[name] = h
 		}
@@ -152,7 +180,17 @@ func (rg *Func) assignRanges() {
 		cur = next
 	}
 	// no invariant found within the rounds (cannot happen: each end
-	// moves at most once): no facts
+	// moves at most once after the first round): no facts
 	rg.assignFacts = nil
 	rg.memo = nil
+}
+
+// widen returns the end to which an end of an interval that moved to v
+// goes in the given round of assignRanges: v itself in the first round,
+// the end of i64 (limit) after it.
+func widen(round int, v, limit int64) int64 {
+	if round == 0 {
+		return v
+	}
+	return limit
 }

@@ -234,6 +234,35 @@ func TestAssignedFacts(t *testing.T) {
         h = (h * 31 + c) % 4294967296
     return h
 `, Interval{0, 4294967295}},
+		{"range loop, then a counter", `def f(n: int) -> int:
+    for i in range(n):
+        n = n - 1
+    i = 0
+    while i < n:
+        i = i + 1
+    return i
+`, Interval{0, math.MaxInt64}},
+		{"two range loops and a constant", `def f(n: int) -> int:
+    for i in range(10, -5, -1):
+        n = n - i
+    for i in range(3, 2 * 4):
+        n = n + i
+    i = 20
+    return i
+`, Interval{-4, 20}},
+		{"a range loop of unknown step", `def f(n: int) -> int:
+    for i in range(0, 10, n):
+        n = n - 1
+    i = 1
+    return i
+`, FullRange},
+		{"a loop over a list", `def f(n: int) -> int:
+    xs = [1, n]
+    for i in xs:
+        pass
+    i = 1
+    return i
+`, FullRange},
 	}
 	for _, tt := range tests {
 		// counters and carried overlap: with both off, nothing is known

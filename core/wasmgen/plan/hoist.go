@@ -16,7 +16,7 @@ import (
 //
 // Proof. A list's length and data pointer change only when its header is
 // written, and compiled code writes an existing header only in
-// __ml_push and __ml_pop (append and pop; growth and removal). Element
+// append (inline, with __ml_grow) and __ml_pop (growth and removal). Element
 // stores x[i] = v and x[i] op= v write one slot inside x's data, after a
 // bounds check, and slots never overlap a header (headers are allocated
 // separately or just before their own data); a new list (literal,

@@ -76,7 +76,7 @@ var Passes = []PassInfo{
 		"tested to branches, never building its 0/1 (branches.go: same operands, same order)"},
 	{PassCondFacts, "condfacts", "knows in the body of `while k < n` (or an if) that k <= hi(n) - 1 " +
 		"until k is assigned, which drops overflow checks (condfacts.go)"},
-	{PassCounters, "counters", "gives an int local assigned only by simple statements the interval " +
+	{PassCounters, "counters", "gives an int local assigned only by simple statements and range loops the interval " +
 		"of all its assignments (plan/counters.go: an inductive invariant found by widening)"},
 	{PassCSE, "cse", "computes a repeated pure subexpression once per stretch of straight-line code " +
 		"where its operands are not assigned, keeping it in a local (cse.go)"},

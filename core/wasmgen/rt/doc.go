@@ -26,10 +26,10 @@
 //
 //	__ml_list(n i64) -> i32          a list of max(n, 0) slots, which the
 //	                                 caller fills; ErrMemory beyond MaxLen
-//	__ml_push(l i32) -> i32          appends a slot, growing the data to
-//	                                 twice its capacity (at least 4), and
-//	                                 returns its address; ErrMemory beyond
-//	                                 MaxLen
+//	__ml_grow(l i32)                 grows the data of a full list to
+//	                                 twice its capacity (at least 4), for
+//	                                 an append written inline; ErrMemory
+//	                                 beyond MaxLen
 //	__ml_pop(l i32, i i64) -> i64    removes l[i] (i < 0 counts from the
 //	                                 end) and returns its slot's bits;
 //	                                 ErrIndex out of range

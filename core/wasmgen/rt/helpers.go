@@ -16,8 +16,8 @@ func (r *Runtime) NewBytes() uint32 {
 // ListNew returns __ml_list(n i64) -> i32 for slots of width w.
 func (r *Runtime) ListNew(w SlotWidth) uint32 { return r.listHelper("__ml_list", w, buildListNew) }
 
-// Push returns __ml_push(l i32) -> i32 for slots of width w.
-func (r *Runtime) Push(w SlotWidth) uint32 { return r.listHelper("__ml_push", w, buildPush) }
+// Grow returns __ml_grow(l i32) for slots of width w.
+func (r *Runtime) Grow(w SlotWidth) uint32 { return r.listHelper("__ml_grow", w, buildGrow) }
 
 // Pop returns __ml_pop(l i32, i i64) -> i64 for slots of width w.
 func (r *Runtime) Pop(w SlotWidth) uint32 { return r.listHelper("__ml_pop", w, buildPop) }

@@ -135,18 +135,17 @@ func (h *fn) normIndex(l, i uint32) {
 	h.TrapIf(abi.ErrIndex)
 }
 
-// buildPush builds __ml_push(l i32) -> i32: appends one slot (growing the
-// data to twice its capacity, at least 4, when full) and returns its
-// address for the caller to store into.
-func buildPush(h *fn, w SlotWidth) {
-	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"l"}, wasmbin.I32)
+// buildGrow builds __ml_grow(l i32): grows the data of the full list l
+// (len == cap) to twice its capacity, at least 4, copying its slots;
+// ErrMemory when the list holds MaxLen elements already. Appending
+// (core/wasmgen's lists.go) calls it when the list is full and writes the
+// new slot itself, so that the common case costs no call.
+func buildGrow(h *fn, w SlotWidth) {
+	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"l"})
 	const l = 0
 	n, c, d := h.Named(wasmbin.I32, "n"), h.Named(wasmbin.I32, "cap"), h.Named(wasmbin.I32, "data")
 	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
-	h.Tee(n)
-	h.Load(wasmbin.OpI32Load, l, abi.ListCapOffset)
-	h.Emit(wasmbin.OpI32Eq)
-	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.Set(n)
 	h.BinI32(wasmbin.OpI32GeU, n, MaxLen)
 	h.TrapIf(abi.ErrMemory)
 	h.BinI32(wasmbin.OpI32Shl, n, 1)
@@ -166,13 +165,6 @@ func buildPush(h *fn, w SlotWidth) {
 	h.CopyShifted(int32(w))
 	h.Store(wasmbin.OpI32Store, l, abi.ListDataOffset, d)
 	h.Store(wasmbin.OpI32Store, l, abi.ListCapOffset, c)
-	h.End()
-	h.Get(l)
-	h.OffsetI32(n, 1)
-	h.EmitImm(wasmbin.OpI32Store, abi.ListLenOffset)
-	h.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
-	h.Get(n)
-	h.ShiftAdd(int32(w))
 }
 
 // buildPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns

@@ -56,9 +56,9 @@ func TestHelpersOnDemand(t *testing.T) {
 		t.Errorf("%d bytes of static strings, want the 128 ASCII characters", n)
 	}
 	// the list helpers exist once per slot width
-	wide, byte1 := r.Push(WideSlots), r.Push(ByteSlots)
-	if wide == byte1 || m.Funcs[wide].Name != "__ml_push" || m.Funcs[byte1].Name != "__ml_push_b" {
-		t.Errorf("push helpers %d %q, %d %q", wide, m.Funcs[wide].Name, byte1, m.Funcs[byte1].Name)
+	wide, byte1 := r.Grow(WideSlots), r.Grow(ByteSlots)
+	if wide == byte1 || m.Funcs[wide].Name != "__ml_grow" || m.Funcs[byte1].Name != "__ml_grow_b" {
+		t.Errorf("grow helpers %d %q, %d %q", wide, m.Funcs[wide].Name, byte1, m.Funcs[byte1].Name)
 	}
 	// helpers that need no feature add no global
 	m2 := newModule()

@@ -12,11 +12,11 @@
     (local $tmp.i32.5 i32)
     (local $tmp.i64.6 i64)
     (local $tmp.i64.7 i64)
-    (local $tmp.i64.8 i64)
+    (local $tmp.i32.8 i32)
     (local $tmp.i64.9 i64)
     (local $tmp.i64.10 i64)
     (local $tmp.i64.11 i64)
-    (local $tmp.i32.12 i32)
+    (local $tmp.i64.12 i64)
     i64.const 0
     call $__ml_list
     local.set $tmp.i32.5
@@ -46,28 +46,28 @@
           local.set $tmp.i32.5
           local.get $i
           local.get $i
-          local.set $tmp.i64.10
-          local.set $tmp.i64.9
-          local.get $tmp.i64.9
-          local.get $tmp.i64.10
-          i64.mul
           local.set $tmp.i64.11
-          local.get $tmp.i64.9
+          local.set $tmp.i64.10
           local.get $tmp.i64.10
+          local.get $tmp.i64.11
+          i64.mul
+          local.set $tmp.i64.12
+          local.get $tmp.i64.10
+          local.get $tmp.i64.11
           i64.or
           i64.const 31
           i64.shr_u
           i64.const 0
           i64.ne
           if
-            local.get $tmp.i64.9
+            local.get $tmp.i64.10
             i64.const 0
             i64.ne
             if
-              local.get $tmp.i64.11
-              local.get $tmp.i64.9
-              i64.div_s
+              local.get $tmp.i64.12
               local.get $tmp.i64.10
+              i64.div_s
+              local.get $tmp.i64.11
               i64.ne
               if
                 i32.const 1
@@ -76,11 +76,30 @@
               end
             end
           end
-          local.get $tmp.i64.11
-          local.set $tmp.i64.8
+          local.get $tmp.i64.12
+          local.set $tmp.i64.9
           local.get $tmp.i32.5
-          call $__ml_push
-          local.get $tmp.i64.8
+          i32.load
+          local.tee $tmp.i32.8
+          local.get $tmp.i32.5
+          i32.load offset=4
+          i32.eq
+          if
+            local.get $tmp.i32.5
+            call $__ml_grow
+          end
+          local.get $tmp.i32.5
+          local.get $tmp.i32.8
+          i32.const 1
+          i32.add
+          i32.store
+          local.get $tmp.i32.5
+          i32.load offset=8
+          local.get $tmp.i32.8
+          i32.const 3
+          i32.shl
+          i32.add
+          local.get $tmp.i64.9
           i64.store
         end
         local.get $tmp.i64.6
@@ -101,8 +120,8 @@
     i64.extend_i32_u
     i64.and
     i64.add
-    local.set $tmp.i64.8
-    local.get $tmp.i64.8
+    local.set $tmp.i64.9
+    local.get $tmp.i64.9
     local.get $a
     i32.load
     i64.extend_i32_u
@@ -114,7 +133,7 @@
     end
     local.get $a
     i32.load offset=8
-    local.get $tmp.i64.8
+    local.get $tmp.i64.9
     i32.wrap_i64
     i32.const 3
     i32.shl
@@ -123,11 +142,11 @@
     local.get $a
     i32.load
     i64.extend_i32_u
-    local.set $tmp.i64.8
+    local.set $tmp.i64.9
     local.tee $tmp.i64.6
-    local.get $tmp.i64.8
+    local.get $tmp.i64.9
     i64.add
-    local.tee $tmp.i64.11
+    local.tee $tmp.i64.12
     local.get $tmp.i64.6
     i64.lt_s
     if
@@ -135,11 +154,11 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.11
+    local.get $tmp.i64.12
     local.set $tmp.i64.7
     i64.const 0
-    local.set $tmp.i64.11
-    local.get $tmp.i64.11
+    local.set $tmp.i64.12
+    local.get $tmp.i64.12
     local.get $a
     i32.load
     i64.extend_i32_u
@@ -151,7 +170,7 @@
     end
     local.get $a
     i32.load offset=8
-    local.get $tmp.i64.11
+    local.get $tmp.i64.12
     i32.wrap_i64
     i32.const 3
     i32.shl
@@ -159,11 +178,11 @@
     local.get $tmp.i64.7
     i64.store
     local.get $a
-    local.set $tmp.i32.5
+    local.set $tmp.i32.8
     i64.const 1
     local.set $tmp.i64.7
     local.get $tmp.i64.7
-    local.get $tmp.i32.5
+    local.get $tmp.i32.8
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -172,7 +191,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.5
+    local.get $tmp.i32.8
     i32.load offset=8
     local.get $tmp.i64.7
     i32.wrap_i64
@@ -182,7 +201,7 @@
     i64.load
     i64.const 5
     drop
-    local.tee $tmp.i64.8
+    local.tee $tmp.i64.9
     i64.const 9223372036854775802
     i64.gt_s
     if
@@ -190,12 +209,12 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.8
+    local.get $tmp.i64.9
     i64.const 5
     i64.add
-    local.set $tmp.i64.11
+    local.set $tmp.i64.12
     local.get $tmp.i64.7
-    local.get $tmp.i32.5
+    local.get $tmp.i32.8
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -204,30 +223,30 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.5
+    local.get $tmp.i32.8
     i32.load offset=8
     local.get $tmp.i64.7
     i32.wrap_i64
     i32.const 3
     i32.shl
     i32.add
-    local.get $tmp.i64.11
+    local.get $tmp.i64.12
     i64.store
     i64.const 0
     local.set $s
     local.get $a
-    local.set $tmp.i32.5
-    local.get $tmp.i32.5
+    local.set $tmp.i32.8
+    local.get $tmp.i32.8
     i32.load
     i64.extend_i32_u
     local.set $tmp.i64.7
-    local.get $tmp.i32.5
+    local.get $tmp.i32.8
     i32.load offset=8
-    local.set $tmp.i32.12
+    local.set $tmp.i32.5
     i64.const 0
-    local.set $tmp.i64.11
+    local.set $tmp.i64.12
     block
-      local.get $tmp.i64.11
+      local.get $tmp.i64.12
       local.get $tmp.i64.7
       i64.ge_s
       br_if 0
@@ -239,28 +258,28 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.11
+        local.get $tmp.i64.12
         i64.const 1024
         i64.add
         local.get $tmp.i64.7
         local.get $tmp.i64.7
-        local.get $tmp.i64.11
+        local.get $tmp.i64.12
         i64.sub
         i64.const 1024
         i64.gt_u
         select
-        local.tee $tmp.i64.8
-        local.get $tmp.i64.11
+        local.tee $tmp.i64.9
+        local.get $tmp.i64.12
         i64.le_s
         br_if 1
         block
           loop
-            local.get $tmp.i64.11
-            local.get $tmp.i64.8
+            local.get $tmp.i64.12
+            local.get $tmp.i64.9
             i64.ge_s
             br_if 1
-            local.get $tmp.i32.12
-            local.get $tmp.i64.11
+            local.get $tmp.i32.5
+            local.get $tmp.i64.12
             i32.wrap_i64
             i32.const 3
             i32.shl
@@ -270,16 +289,16 @@
             block
               local.get $s
               local.get $x
-              local.set $tmp.i64.10
+              local.set $tmp.i64.11
               local.tee $tmp.i64.6
-              local.get $tmp.i64.10
+              local.get $tmp.i64.11
               i64.add
-              local.set $tmp.i64.9
+              local.set $tmp.i64.10
               local.get $tmp.i64.6
-              local.get $tmp.i64.9
-              i64.xor
               local.get $tmp.i64.10
-              local.get $tmp.i64.9
+              i64.xor
+              local.get $tmp.i64.11
+              local.get $tmp.i64.10
               i64.xor
               i64.and
               i64.const 0
@@ -289,17 +308,17 @@
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.9
+              local.get $tmp.i64.10
               local.set $s
             end
-            local.get $tmp.i64.11
+            local.get $tmp.i64.12
             i64.const 1
             i64.add
-            local.set $tmp.i64.11
+            local.set $tmp.i64.12
             br 0
           end
         end
-        local.get $tmp.i64.11
+        local.get $tmp.i64.12
         local.get $tmp.i64.7
         i64.ge_s
         br_if 1
@@ -308,45 +327,45 @@
     end
     local.get $s
     local.get $a
-    local.set $tmp.i32.5
+    local.set $tmp.i32.8
     i64.const 0
     local.set $tmp.i64.7
     i32.const 0
-    local.set $tmp.i32.12
+    local.set $tmp.i32.5
     block
       loop
-        local.get $tmp.i32.12
         local.get $tmp.i32.5
+        local.get $tmp.i32.8
         i32.load
         i32.ge_u
         br_if 1
-        local.get $tmp.i32.5
+        local.get $tmp.i32.8
         i32.load offset=8
-        local.get $tmp.i32.12
+        local.get $tmp.i32.5
         i32.const 3
         i32.shl
         i32.add
         i64.load
-        local.set $tmp.i64.11
-        local.get $tmp.i32.12
+        local.set $tmp.i64.12
+        local.get $tmp.i32.5
         i32.const 1
         i32.add
-        local.set $tmp.i32.12
+        local.set $tmp.i32.5
         block
-          local.get $tmp.i64.11
-          local.set $tmp.i64.8
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
+          local.get $tmp.i64.12
           local.set $tmp.i64.9
-          local.tee $tmp.i64.8
+          local.get $tmp.i64.7
           local.get $tmp.i64.9
-          i64.add
           local.set $tmp.i64.10
-          local.get $tmp.i64.8
+          local.tee $tmp.i64.9
           local.get $tmp.i64.10
-          i64.xor
+          i64.add
+          local.set $tmp.i64.11
           local.get $tmp.i64.9
+          local.get $tmp.i64.11
+          i64.xor
           local.get $tmp.i64.10
+          local.get $tmp.i64.11
           i64.xor
           i64.and
           i64.const 0
@@ -356,7 +375,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.10
+          local.get $tmp.i64.11
           local.set $tmp.i64.7
         end
         br 0
@@ -379,16 +398,16 @@
     local.get $tmp.i64.7
     i64.const 1000
     i64.mul
-    local.set $tmp.i64.11
+    local.set $tmp.i64.12
     local.tee $tmp.i64.7
-    local.get $tmp.i64.11
+    local.get $tmp.i64.12
     i64.add
-    local.set $tmp.i64.10
+    local.set $tmp.i64.11
     local.get $tmp.i64.7
-    local.get $tmp.i64.10
-    i64.xor
     local.get $tmp.i64.11
-    local.get $tmp.i64.10
+    i64.xor
+    local.get $tmp.i64.12
+    local.get $tmp.i64.11
     i64.xor
     i64.and
     i64.const 0
@@ -398,7 +417,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.10
+    local.get $tmp.i64.11
     return
     unreachable
   )
@@ -554,11 +573,11 @@
     i32.shl
     i32.add
     i32.load
-    local.set $tmp.i32.4
+    local.set $tmp.i32.5
     i64.const 0
     local.set $tmp.i64.8
     local.get $tmp.i64.8
-    local.get $tmp.i32.4
+    local.get $tmp.i32.5
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -567,7 +586,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.4
+    local.get $tmp.i32.5
     i32.load offset=8
     local.get $tmp.i64.8
     i32.wrap_i64
@@ -577,7 +596,26 @@
     f64.load
     local.set $tmp.f64.7
     local.get $tmp.i32.3
-    call $__ml_push
+    i32.load
+    local.tee $tmp.i32.4
+    local.get $tmp.i32.3
+    i32.load offset=4
+    i32.eq
+    if
+      local.get $tmp.i32.3
+      call $__ml_grow
+    end
+    local.get $tmp.i32.3
+    local.get $tmp.i32.4
+    i32.const 1
+    i32.add
+    i32.store
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.get $tmp.i32.4
+    i32.const 3
+    i32.shl
+    i32.add
     local.get $tmp.f64.7
     f64.store
     i64.const 1
@@ -600,11 +638,11 @@
     i32.shl
     i32.add
     i32.load
-    local.set $tmp.i32.3
+    local.set $tmp.i32.4
     i64.const 0
     local.set $tmp.i64.8
     local.get $tmp.i64.8
-    local.get $tmp.i32.3
+    local.get $tmp.i32.4
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -613,7 +651,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.3
+    local.get $tmp.i32.4
     i32.load offset=8
     local.get $tmp.i64.8
     i32.wrap_i64
@@ -665,7 +703,7 @@
     i32.shl
     i32.add
     i32.load
-    local.tee $tmp.i32.3
+    local.tee $tmp.i32.4
     i32.load
     i32.eqz
     if
@@ -673,31 +711,31 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.3
+    local.get $tmp.i32.4
     i32.load offset=8
     f64.load
     local.set $tmp.f64.7
     i32.const 1
-    local.set $tmp.i32.4
+    local.set $tmp.i32.3
     block
       loop
-        local.get $tmp.i32.4
         local.get $tmp.i32.3
+        local.get $tmp.i32.4
         i32.load
         i32.ge_u
         br_if 1
-        local.get $tmp.i32.3
-        i32.load offset=8
         local.get $tmp.i32.4
+        i32.load offset=8
+        local.get $tmp.i32.3
         i32.const 3
         i32.shl
         i32.add
         f64.load
         local.set $tmp.f64.10
-        local.get $tmp.i32.4
+        local.get $tmp.i32.3
         i32.const 1
         i32.add
-        local.set $tmp.i32.4
+        local.set $tmp.i32.3
         block
           local.get $tmp.f64.10
           local.tee $tmp.f64.9
@@ -715,8 +753,8 @@
     f64.add
     i64.const 2
     call $__ml_list
-    local.set $tmp.i32.4
-    local.get $tmp.i32.4
+    local.set $tmp.i32.3
+    local.get $tmp.i32.3
     i32.load offset=8
     local.set $tmp.i32.5
     local.get $tmp.i32.5
@@ -725,8 +763,8 @@
     local.get $tmp.i32.5
     f64.const -1.0
     f64.store offset=8
-    local.get $tmp.i32.4
-    local.tee $tmp.i32.3
+    local.get $tmp.i32.3
+    local.tee $tmp.i32.4
     i32.load
     i32.eqz
     if
@@ -734,31 +772,31 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.3
+    local.get $tmp.i32.4
     i32.load offset=8
     f64.load
     local.set $tmp.f64.9
     i32.const 1
-    local.set $tmp.i32.4
+    local.set $tmp.i32.3
     block
       loop
-        local.get $tmp.i32.4
         local.get $tmp.i32.3
+        local.get $tmp.i32.4
         i32.load
         i32.ge_u
         br_if 1
-        local.get $tmp.i32.3
-        i32.load offset=8
         local.get $tmp.i32.4
+        i32.load offset=8
+        local.get $tmp.i32.3
         i32.const 3
         i32.shl
         i32.add
         f64.load
         local.set $tmp.f64.10
-        local.get $tmp.i32.4
+        local.get $tmp.i32.3
         i32.const 1
         i32.add
-        local.set $tmp.i32.4
+        local.set $tmp.i32.3
         block
           local.get $tmp.f64.10
           local.tee $tmp.f64.7
@@ -1417,7 +1455,26 @@
     local.get $s
     local.set $tmp.i64.5
     local.get $tmp.i32.3
-    call $__ml_push
+    i32.load
+    local.tee $tmp.i32.6
+    local.get $tmp.i32.3
+    i32.load offset=4
+    i32.eq
+    if
+      local.get $tmp.i32.3
+      call $__ml_grow
+    end
+    local.get $tmp.i32.3
+    local.get $tmp.i32.6
+    i32.const 1
+    i32.add
+    i32.store
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.get $tmp.i32.6
+    i32.const 3
+    i32.shl
+    i32.add
     local.get $tmp.i64.5
     i64.store
     local.get $s
@@ -1586,65 +1643,49 @@
     global.set $__ml_heap
     local.get $p
   )
-  (func $__ml_push (param $l i32) (result i32)
+  (func $__ml_grow (param $l i32)
     (local $n i32)
     (local $cap i32)
     (local $data i32)
     local.get $l
     i32.load
-    local.tee $n
-    local.get $l
-    i32.load offset=4
-    i32.eq
+    local.set $n
+    local.get $n
+    i32.const 268435456
+    i32.ge_u
     if
-      local.get $n
-      i32.const 268435456
-      i32.ge_u
-      if
-        i32.const 6
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $n
-      i32.const 1
-      i32.shl
-      local.tee $cap
-      i32.const 4
-      local.get $cap
-      i32.const 4
-      i32.gt_u
-      select
-      local.set $cap
-      local.get $cap
-      i64.extend_i32_u
-      i64.const 3
-      i64.shl
-      call $__ml_new
-      local.tee $data
-      local.get $l
-      i32.load offset=8
-      local.get $n
-      i32.const 3
-      i32.shl
-      memory.copy
-      local.get $l
-      local.get $data
-      i32.store offset=8
-      local.get $l
-      local.get $cap
-      i32.store offset=4
+      i32.const 6
+      global.set $__ml_error_code
+      unreachable
     end
-    local.get $l
     local.get $n
     i32.const 1
-    i32.add
-    i32.store
+    i32.shl
+    local.tee $cap
+    i32.const 4
+    local.get $cap
+    i32.const 4
+    i32.gt_u
+    select
+    local.set $cap
+    local.get $cap
+    i64.extend_i32_u
+    i64.const 3
+    i64.shl
+    call $__ml_new
+    local.tee $data
     local.get $l
     i32.load offset=8
     local.get $n
     i32.const 3
     i32.shl
-    i32.add
+    memory.copy
+    local.get $l
+    local.get $data
+    i32.store offset=8
+    local.get $l
+    local.get $cap
+    i32.store offset=4
   )
   (func $__ml_repeat (param $l i32) (param $n i64) (result i32)
     (local $len i64)

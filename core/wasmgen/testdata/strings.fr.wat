@@ -948,28 +948,47 @@
     local.get $mots
     local.set $tmp.i32.3
     local.get $s
-    local.set $tmp.i32.4
+    local.set $tmp.i32.5
     local.get $tmp.i32.3
-    call $__ml_push
+    i32.load
+    local.tee $tmp.i32.4
+    local.get $tmp.i32.3
+    i32.load offset=4
+    i32.eq
+    if
+      local.get $tmp.i32.3
+      call $__ml_grow
+    end
+    local.get $tmp.i32.3
     local.get $tmp.i32.4
+    i32.const 1
+    i32.add
+    i32.store
+    local.get $tmp.i32.3
+    i32.load offset=8
+    local.get $tmp.i32.4
+    i32.const 3
+    i32.shl
+    i32.add
+    local.get $tmp.i32.5
     i64.extend_i32_u
     i64.store
     local.get $s
-    local.set $tmp.i32.4
-    local.get $mots
-    local.set $tmp.i32.3
-    i32.const 0
     local.set $tmp.i32.5
+    local.get $mots
+    local.set $tmp.i32.4
+    i32.const 0
+    local.set $tmp.i32.3
     i32.const 0
     local.set $tmp.i32.6
     block
       loop
         local.get $tmp.i32.6
-        local.get $tmp.i32.3
+        local.get $tmp.i32.4
         i32.load
         i32.ge_u
         br_if 1
-        local.get $tmp.i32.3
+        local.get $tmp.i32.4
         i32.load offset=8
         local.get $tmp.i32.6
         i32.const 3
@@ -983,18 +1002,18 @@
         local.set $tmp.i32.6
         block
           local.get $tmp.i32.7
-          local.get $tmp.i32.4
+          local.get $tmp.i32.5
           call $__ml_str_eq
           if
             i32.const 1
-            local.set $tmp.i32.5
+            local.set $tmp.i32.3
             br 3
           end
         end
         br 0
       end
     end
-    local.get $tmp.i32.5
+    local.get $tmp.i32.3
     i64.extend_i32_u
     local.get $n
     local.get $n
@@ -1191,7 +1210,8 @@
     (local $tmp.i32.7 i32)
     (local $tmp.i64.8 i64)
     (local $tmp.i64.9 i64)
-    (local $tmp.i64.10 i64)
+    (local $tmp.i32.10 i32)
+    (local $tmp.i64.11 i64)
     i32.const 2064
     local.set $r
     i64.const 1
@@ -1240,10 +1260,29 @@
           i32.and
           i32.store offset=4
           local.get $r
-          local.set $tmp.i32.7
+          local.set $tmp.i32.10
           local.get $tmp.i32.6
-          call $__ml_push
+          i32.load
+          local.tee $tmp.i32.7
+          local.get $tmp.i32.6
+          i32.load offset=4
+          i32.eq
+          if
+            local.get $tmp.i32.6
+            call $__ml_grow
+          end
+          local.get $tmp.i32.6
           local.get $tmp.i32.7
+          i32.const 1
+          i32.add
+          i32.store
+          local.get $tmp.i32.6
+          i32.load offset=8
+          local.get $tmp.i32.7
+          i32.const 3
+          i32.shl
+          i32.add
+          local.get $tmp.i32.10
           i64.extend_i32_u
           i64.store
         end
@@ -1257,14 +1296,14 @@
     i64.const 0
     local.set $total
     local.get $l
-    local.set $tmp.i32.7
-    local.get $tmp.i32.7
+    local.set $tmp.i32.10
+    local.get $tmp.i32.10
     i32.load
     i64.extend_i32_u
     local.set $tmp.i64.8
-    local.get $tmp.i32.7
+    local.get $tmp.i32.10
     i32.load offset=8
-    local.set $tmp.i32.6
+    local.set $tmp.i32.7
     i64.const 0
     local.set $tmp.i64.9
     block
@@ -1280,7 +1319,7 @@
         local.get $tmp.i64.8
         i64.ge_s
         br_if 1
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         local.get $tmp.i64.9
         i32.wrap_i64
         i32.const 3
@@ -1296,7 +1335,7 @@
           i32.and
           i64.extend_i32_u
           i64.add
-          local.tee $tmp.i64.10
+          local.tee $tmp.i64.11
           i64.const 0
           i64.lt_s
           if
@@ -1304,7 +1343,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.10
+          local.get $tmp.i64.11
           local.set $total
         end
         local.get $tmp.i64.9
@@ -2314,65 +2353,49 @@
     i32.store offset=8
     local.get $p
   )
-  (func $__ml_push (param $l i32) (result i32)
+  (func $__ml_grow (param $l i32)
     (local $n i32)
     (local $cap i32)
     (local $data i32)
     local.get $l
     i32.load
-    local.tee $n
-    local.get $l
-    i32.load offset=4
-    i32.eq
+    local.set $n
+    local.get $n
+    i32.const 268435456
+    i32.ge_u
     if
-      local.get $n
-      i32.const 268435456
-      i32.ge_u
-      if
-        i32.const 6
-        global.set $__ml_error_code
-        unreachable
-      end
-      local.get $n
-      i32.const 1
-      i32.shl
-      local.tee $cap
-      i32.const 4
-      local.get $cap
-      i32.const 4
-      i32.gt_u
-      select
-      local.set $cap
-      local.get $cap
-      i64.extend_i32_u
-      i64.const 3
-      i64.shl
-      call $__ml_new
-      local.tee $data
-      local.get $l
-      i32.load offset=8
-      local.get $n
-      i32.const 3
-      i32.shl
-      memory.copy
-      local.get $l
-      local.get $data
-      i32.store offset=8
-      local.get $l
-      local.get $cap
-      i32.store offset=4
+      i32.const 6
+      global.set $__ml_error_code
+      unreachable
     end
-    local.get $l
     local.get $n
     i32.const 1
-    i32.add
-    i32.store
+    i32.shl
+    local.tee $cap
+    i32.const 4
+    local.get $cap
+    i32.const 4
+    i32.gt_u
+    select
+    local.set $cap
+    local.get $cap
+    i64.extend_i32_u
+    i64.const 3
+    i64.shl
+    call $__ml_new
+    local.tee $data
     local.get $l
     i32.load offset=8
     local.get $n
     i32.const 3
     i32.shl
-    i32.add
+    memory.copy
+    local.get $l
+    local.get $data
+    i32.store offset=8
+    local.get $l
+    local.get $cap
+    i32.store offset=4
   )
   (func $__ml_str_append (param $r i32) (param $x i32) (param $fresh i32) (result i32)
     (local $nb i32)
