@@ -44,6 +44,8 @@ const (
 	PassIVPtr      = plan.PassIVPtr
 	PassPolyHash   = plan.PassPolyHash
 	PassListLoops  = plan.PassListLoops
+	PassElems      = plan.PassElems
+	PassWhileRange = plan.PassWhileRange
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

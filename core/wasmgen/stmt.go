@@ -99,6 +99,9 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		return f1 || f2
 	case *ast.While:
 		defer fg.hoistLists(s)()
+		if c, ok := fg.CountedWhile(s, fg.hoisted); ok && fg.countedWhile(s, c) { // whilerange.go
+			return true
+		}
 		fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 		fg.Mark(markBreak)
 		fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)

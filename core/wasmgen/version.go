@@ -72,14 +72,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 		}
 	}
 	if len(accs) > 0 {
-		for i, name := range accs {
-			fg.magnitude(fg.local[name], plan.FullRange)
-			if i > 0 {
-				fg.Emit(wasmbin.OpI64Or)
-			}
-		}
-		fg.I64(plan.AccEntry)
-		fg.Emit(wasmbin.OpI64LeU)
+		fg.accTest(accs)
 		fg.Emit(wasmbin.OpI32And)
 	}
 	if div != nil {
@@ -120,11 +113,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	if div != nil {
 		gen = fg.fdivFacts(div, gen)
 	}
-	for _, name := range accs {
-		inner := gen
-		gen = func() { fg.WithFact(name, plan.Interval{Lo: -plan.AccBound, Hi: plan.AccBound}, inner) }
-	}
-	gen()
+	fg.withAccFacts(accs, gen)
 	fg.releasePointers(fg.loops.iv)
 	fg.loops.iv = nil
 	for _, a := range fg.loops.advances {
@@ -196,6 +185,29 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	fg.End()
 	fg.End()
 	fg.End()
+}
+
+// accTest pushes whether each accumulator of accs lies within AccEntry
+// in magnitude (plan.LoopAccumulators: the fast copy's condition).
+func (fg *fgen) accTest(accs []string) {
+	for i, name := range accs {
+		fg.magnitude(fg.local[name], plan.FullRange)
+		if i > 0 {
+			fg.Emit(wasmbin.OpI64Or)
+		}
+	}
+	fg.I64(plan.AccEntry)
+	fg.Emit(wasmbin.OpI64LeU)
+}
+
+// withAccFacts runs gen, which emits a fast copy, knowing each
+// accumulator of accs within AccBound.
+func (fg *fgen) withAccFacts(accs []string, gen func()) {
+	for _, name := range accs {
+		inner := gen
+		gen = func() { fg.WithFact(name, plan.Interval{Lo: -plan.AccBound, Hi: plan.AccBound}, inner) }
+	}
+	gen()
 }
 
 // magnitude pushes x ^ (x >> 63) for the i64 local x, or x itself when r

@@ -22,7 +22,9 @@
 // wasmgen versions), or accumulate // and % of it (divgen.go); ragged lists of int
 // rows summed by column in a loop nest (gridgen.go); range loops whose
 // variable only indexes two lists (ivgen.go); loops over lists, some
-// changing the list they iterate (listloopgen.go); a recursive helper
+// changing the list they iterate (listloopgen.go); list[int] locals whose
+// elements feed products, some reachable through other names
+// (elemsgen.go); a recursive helper
 // (recgen.go); and strings
 // (strgen.go): literals with non-ASCII text and escapes, + and *, the six
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth

@@ -29,7 +29,8 @@ const (
 	// through the recording helpers of CheckPrelude (the refusal
 	// classification of verdict_test.go): every expression e becomes
 	// _w(e), `/` becomes _div, `**` _pow, a single `in` or `not in`
-	// comparison _in, sum() _sum, and `v op= e` becomes v = _w(v op e).
+	// comparison _in, sum() _sum, `v op= e` becomes v = _w(v op e) and
+	// `l[i] op= e` becomes l[i] = _w(l[i] op e).
 	// The helpers return their operation's value unchanged, so the
 	// program computes exactly what PyPlain computes.
 	PyChecked
@@ -122,6 +123,16 @@ func (p *pyPrinter) stmt(s ast.Stmt, level int) {
 			// v op= e is v = v op e for the immutable values the
 			// generator aug-assigns (ints, floats, strs)
 			p.line(level, id.Name+" = "+p.expr(&ast.Binary{X: id, Op: s.Op, Y: s.Value}))
+			return
+		}
+		if ix, ok := s.Target.(*ast.Index); ok && p.mode == PyChecked {
+			// l[i] op= e is l[i] = l[i] op e for the int elements the
+			// generator aug-assigns, whose list and index are names and
+			// constants or pure expressions of them (elemsgen.go): the
+			// new element is recorded, and the same exceptions come in
+			// the same order (the load of l[i], then e, then the
+			// operation)
+			p.line(level, p.target(ix)+" = "+p.expr(&ast.Binary{X: ix, Op: s.Op, Y: s.Value}))
 			return
 		}
 		p.line(level, p.target(s.Target)+" "+s.Op.String()+"= "+p.expr(s.Value))

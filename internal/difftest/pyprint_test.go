@@ -185,6 +185,35 @@ func TestPrintPythonPrograms(t *testing.T) {
 	}
 }
 
+// An augmented assignment to an element records the new element too
+// (elemsgen.go's `L[i] *= 3`), and raises where the plain program does.
+func TestPrintPythonElementAugAssign(t *testing.T) {
+	el := func() *ast.Index { return &ast.Index{X: ident("l"), Index: intLit(0)} }
+	f := &ast.File{Body: []ast.Stmt{&ast.FuncDef{Name: ident("f"),
+		Params: []*ast.Param{{Name: ident("l"), Type: &ast.TypeExpr{Name: ident("list"), Args: []*ast.TypeExpr{{Name: ident("int")}}}}},
+		Result: &ast.TypeExpr{Name: ident("int")},
+		Body: []ast.Stmt{
+			&ast.AugAssign{Target: el(), Op: ast.OpMul, Value: intLit(1 << 62)},
+			&ast.AugAssign{Target: el(), Op: ast.OpFloorDiv, Value: intLit(1 << 62)},
+			&ast.Return{Value: bin(el(), ast.OpAdd, call("len", ident("l")))},
+		}}}}
+	checked, err := PrintPython(f, PyChecked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := PrintPython(f, PyPlain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := CheckPrelude + checked + "print(f([3]), sorted(_ev))\n" +
+		"try:\n    f([])\nexcept IndexError:\n    print('IndexError')\n" +
+		"exec(" + strconv.Quote(plain) + ", g := {})\nprint(g['f']([3]))\n"
+	got := evalPy(t, script)
+	if len(got) != 3 || got[0] != "4 ['wide']" || got[1] != "IndexError" || got[2] != "4" {
+		t.Errorf("got %q, want 4 ['wide'], IndexError, 4\n%s", got, checked)
+	}
+}
+
 // A node the printer does not know is an error, not a guess.
 func TestPrintPythonUnknownNode(t *testing.T) {
 	f := &ast.File{Body: []ast.Stmt{&ast.Global{Names: []*ast.Ident{ident("a")}}}}

@@ -8,9 +8,10 @@ import (
 )
 
 // Intervals of assigned locals (the counters pass). An int local that
-// only simple statements (`name = value`, `name op= value`) and range
-// loops (`for name in range(...)`, whose values lie in the interval of
-// LoopFacts' rangeLoopInterval) assign lies
+// only simple statements (`name = value`, `name op= value`), range loops
+// (`for name in range(...)`, whose values lie in the interval of
+// LoopFacts' rangeLoopInterval) and loops over a list local whose
+// elements have an interval (elems.go) assign lies
 // in an Interval that holds each value it ever has, found by iterating
 // over its assignments:
 //
@@ -88,12 +89,16 @@ func (rg *Func) assignRanges() {
 				return true
 			}
 		case *ast.For:
-			if _, typed := rg.Info.Types[s.Iter]; !typed && s.Target != nil {
-				// a range loop (the checker types the other iterables)
-				if id, ok := s.Target.(*ast.Ident); ok {
-					byName[id.Name] = append(byName[id.Name], assign{loop: s})
-					return true
-				}
+			// a range loop (the checker types the other iterables), or a
+			// loop over a list local whose elements have an interval
+			_, typed := rg.Info.Types[s.Iter]
+			if l, ok := s.Iter.(*ast.Ident); ok && typed {
+				_, typed = rg.ElemRange(l.Name)
+				typed = !typed
+			}
+			if id, ok := s.Target.(*ast.Ident); ok && !typed {
+				byName[id.Name] = append(byName[id.Name], assign{loop: s})
+				return true
 			}
 		}
 		if t := check.AssignTarget(n); t != nil {
@@ -137,9 +142,15 @@ func (rg *Func) assignRanges() {
 					// each value the loop assigns lies in its interval
 					// (unknown when its step's sign is, or when it never
 					// runs: then it assigns nothing, and all of i64 is
-					// still sound)
+					// still sound), or in the interval of the elements
+					// of the list it walks (elems.go)
 					var ok bool
-					if v, ok = rg.rangeLoopInterval(a.loop); !ok {
+					if l, isList := a.loop.Iter.(*ast.Ident); isList {
+						v, ok = rg.ElemRange(l.Name)
+					} else {
+						v, ok = rg.rangeLoopInterval(a.loop)
+					}
+					if !ok {
 						v = FullRange
 					}
 				default:

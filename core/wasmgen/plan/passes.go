@@ -38,6 +38,8 @@ const (
 	PassIVPtr
 	PassPolyHash
 	PassListLoops
+	PassElems
+	PassWhileRange
 )
 
 // A PassInfo describes one pass of the registry.
@@ -97,13 +99,17 @@ var Passes = []PassInfo{
 	{PassListLoops, "listloops", "reads the length of a list once in `for x in lst` when the loop cannot " +
 		"change a list header, chunking its interrupt checks, and drops the bounds checks of L[i] under " +
 		"i < len(L) (plan/listloops.go)"},
+	{PassElems, "elems", "knows the elements of a list local that only the function can reach lie in the " +
+		"hull of the values it stores into it, which drops overflow checks (plan/elems.go)"},
+	{PassWhileRange, "whilerange", "runs `while i < E: ...; i += c`, when nothing else changes i or E, like a " +
+		"range loop: interruption checks once per chunk, sums in a fast copy (plan/whilerange.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassListLoops<<1 - 1)
+const AllPasses = PassSet(PassWhileRange<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

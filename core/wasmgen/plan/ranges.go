@@ -38,6 +38,7 @@ type Func struct {
 
 	types       map[string]*check.Type // LocalTypes
 	assignFacts map[string]Interval    // intervals of locals from their assignments (counters.go)
+	elems       map[string]Interval    // intervals of the elements of list locals (elems.go)
 	facts       map[string]Interval
 	memo        map[ast.Expr]Interval
 	lenBounds   map[string][]ast.Expr // LenBounds (listloops.go)
@@ -153,6 +154,12 @@ func (rg *Func) computeRange(e ast.Expr) Interval {
 		}
 	case *ast.Binary:
 		return opRange(e.Op, rg.RangeOf(e.X), rg.RangeOf(e.Y))
+	case *ast.Index:
+		if l, ok := e.X.(*ast.Ident); ok {
+			if r, ok := rg.ElemRange(l.Name); ok {
+				return r // an element of a list local (elems.go)
+			}
+		}
 	case *ast.Call:
 		if id, ok := e.Func.(*ast.Ident); ok && rg.Info.Builtins[id] == "len" {
 			return Interval{Lo: 0, Hi: rt.MaxLen}
@@ -220,8 +227,11 @@ func (rg *Func) LoopFacts(loops []*ast.For, init map[string]Interval) {
 			rg.memo = nil
 		}
 	}
+	rg.elems = nil
+	rg.elemRanges() // elems.go, first with the loop variables' facts
 	rg.assignRanges()
 	rg.carriedFacts(isParam) // loopcarried.go
+	rg.elemRanges()          // then with the locals' intervals
 }
 
 // rangeLoopInterval returns the interval of the variable of a range loop.

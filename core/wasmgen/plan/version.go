@@ -60,6 +60,28 @@ func (rg *Func) LoopAccumulators(s *ast.For, step int64) []string {
 	if !rg.MagnitudeLoop(s, step) {
 		return nil
 	}
+	return rg.accumulators(s.Body, s.Var().Name)
+}
+
+// ListAccumulators returns the accumulators (as LoopAccumulators defines
+// them) of the innermost loop `for x in lst` s that reads the length of
+// lst once (StableListLoop): it runs at most rt.MaxLen < 2**32 turns, so
+// the bound AccBound holds in its fast copy with no test of its start
+// and stop.
+func (rg *Func) ListAccumulators(s *ast.For) []string {
+	if !rg.Passes.Has(PassVersion) || !rg.StableListLoop(s) || !rg.LoopOf(s).Innermost {
+		return nil
+	}
+	name := ""
+	if v := s.Var(); v != nil {
+		name = v.Name
+	}
+	return rg.accumulators(s.Body, name)
+}
+
+// accumulators returns the accumulators of an innermost loop whose body
+// is body, leaving out its variable or counter loopVar.
+func (rg *Func) accumulators(body []ast.Stmt, loopVar string) []string {
 	count := map[string]int{}
 	bad := map[string]bool{}
 	var order []string
@@ -76,7 +98,7 @@ func (rg *Func) LoopAccumulators(s *ast.For, step int64) []string {
 			bad[name] = true
 		}
 	}
-	ast.InspectStmts(s.Body, func(n ast.Node) bool {
+	ast.InspectStmts(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Assign:
 			id, ok := n.Target.(*ast.Ident)
@@ -106,14 +128,14 @@ func (rg *Func) LoopAccumulators(s *ast.For, step int64) []string {
 	})
 	var out []string
 	for _, name := range order {
-		if bad[name] || count[name] > AccCount || name == s.Var().Name {
+		if bad[name] || count[name] > AccCount || name == loopVar {
 			continue
 		}
 		if _, local := rg.LocalTypes()[name]; !local || rg.LocalType(name).Kind != check.Int {
 			continue
 		}
-		if _, fact := rg.Fact(name); fact {
-			continue
+		if r, fact := rg.Fact(name); fact && r.Lo >= -AccBound && r.Hi <= AccBound {
+			continue // its additions need no more than it knows already
 		}
 		out = append(out, name)
 	}

@@ -142,23 +142,20 @@
     local.get $a
     i32.load
     i64.extend_i32_u
-    local.set $tmp.i64.9
-    local.tee $tmp.i64.6
-    local.get $tmp.i64.9
     i64.add
-    local.tee $tmp.i64.12
-    local.get $tmp.i64.6
+    local.tee $tmp.i64.6
+    i64.const 0
     i64.lt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.12
+    local.get $tmp.i64.6
     local.set $tmp.i64.7
     i64.const 0
-    local.set $tmp.i64.12
-    local.get $tmp.i64.12
+    local.set $tmp.i64.6
+    local.get $tmp.i64.6
     local.get $a
     i32.load
     i64.extend_i32_u
@@ -170,7 +167,7 @@
     end
     local.get $a
     i32.load offset=8
-    local.get $tmp.i64.12
+    local.get $tmp.i64.6
     i32.wrap_i64
     i32.const 3
     i32.shl
@@ -212,7 +209,7 @@
     local.get $tmp.i64.9
     i64.const 5
     i64.add
-    local.set $tmp.i64.12
+    local.set $tmp.i64.6
     local.get $tmp.i64.7
     local.get $tmp.i32.8
     i32.load
@@ -230,7 +227,7 @@
     i32.const 3
     i32.shl
     i32.add
-    local.get $tmp.i64.12
+    local.get $tmp.i64.6
     i64.store
     i64.const 0
     local.set $s
@@ -244,9 +241,9 @@
     i32.load offset=8
     local.set $tmp.i32.5
     i64.const 0
-    local.set $tmp.i64.12
+    local.set $tmp.i64.6
     block
-      local.get $tmp.i64.12
+      local.get $tmp.i64.6
       local.get $tmp.i64.7
       i64.ge_s
       br_if 0
@@ -258,28 +255,28 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.12
+        local.get $tmp.i64.6
         i64.const 1024
         i64.add
         local.get $tmp.i64.7
         local.get $tmp.i64.7
-        local.get $tmp.i64.12
+        local.get $tmp.i64.6
         i64.sub
         i64.const 1024
         i64.gt_u
         select
         local.tee $tmp.i64.9
-        local.get $tmp.i64.12
+        local.get $tmp.i64.6
         i64.le_s
         br_if 1
         block
           loop
-            local.get $tmp.i64.12
+            local.get $tmp.i64.6
             local.get $tmp.i64.9
             i64.ge_s
             br_if 1
             local.get $tmp.i32.5
-            local.get $tmp.i64.12
+            local.get $tmp.i64.6
             i32.wrap_i64
             i32.const 3
             i32.shl
@@ -289,18 +286,8 @@
             block
               local.get $s
               local.get $x
-              local.set $tmp.i64.11
-              local.tee $tmp.i64.6
-              local.get $tmp.i64.11
               i64.add
-              local.set $tmp.i64.10
-              local.get $tmp.i64.6
-              local.get $tmp.i64.10
-              i64.xor
-              local.get $tmp.i64.11
-              local.get $tmp.i64.10
-              i64.xor
-              i64.and
+              local.tee $tmp.i64.12
               i64.const 0
               i64.lt_s
               if
@@ -308,17 +295,17 @@
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.10
+              local.get $tmp.i64.12
               local.set $s
             end
-            local.get $tmp.i64.12
+            local.get $tmp.i64.6
             i64.const 1
             i64.add
-            local.set $tmp.i64.12
+            local.set $tmp.i64.6
             br 0
           end
         end
-        local.get $tmp.i64.12
+        local.get $tmp.i64.6
         local.get $tmp.i64.7
         i64.ge_s
         br_if 1
@@ -346,25 +333,25 @@
         i32.shl
         i32.add
         i64.load
-        local.set $tmp.i64.12
+        local.set $tmp.i64.6
         local.get $tmp.i32.5
         i32.const 1
         i32.add
         local.set $tmp.i32.5
         block
-          local.get $tmp.i64.12
+          local.get $tmp.i64.6
           local.set $tmp.i64.9
           local.get $tmp.i64.7
           local.get $tmp.i64.9
-          local.set $tmp.i64.10
+          local.set $tmp.i64.12
           local.tee $tmp.i64.9
-          local.get $tmp.i64.10
+          local.get $tmp.i64.12
           i64.add
           local.set $tmp.i64.11
           local.get $tmp.i64.9
           local.get $tmp.i64.11
           i64.xor
-          local.get $tmp.i64.10
+          local.get $tmp.i64.12
           local.get $tmp.i64.11
           i64.xor
           i64.and
@@ -398,19 +385,12 @@
     local.get $tmp.i64.7
     i64.const 1000
     i64.mul
-    local.set $tmp.i64.12
+    local.set $tmp.i64.6
     local.tee $tmp.i64.7
-    local.get $tmp.i64.12
+    local.get $tmp.i64.6
     i64.add
-    local.set $tmp.i64.11
-    local.get $tmp.i64.7
-    local.get $tmp.i64.11
-    i64.xor
-    local.get $tmp.i64.12
-    local.get $tmp.i64.11
-    i64.xor
-    i64.and
-    i64.const 0
+    local.tee $tmp.i64.11
+    local.get $tmp.i64.6
     i64.lt_s
     if
       i32.const 1
