@@ -159,6 +159,15 @@ func TestListAccumulators(t *testing.T) {
         t -= x
     return s + t
 `, []string{"s", "t"}},
+		{"a chain of terms, and one that reads the sum", `def f(n: int) -> int:
+    a = [n % 100, 5]
+    s = n
+    t = 0
+    for x in a:
+        s = s + x % 7 - 3 + x
+        t = t - x + t
+    return s + t
+`, []string{"s"}},
 		{"an addend beyond AccStep", `def f(n: int) -> int:
     a = [n % 100, 5]
     s = 0

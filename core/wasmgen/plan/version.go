@@ -63,6 +63,30 @@ func (rg *Func) LoopAccumulators(s *ast.For, step int64) []string {
 	return rg.accumulators(s.Body, s.Var().Name)
 }
 
+// addedTerms returns the terms e1, ..., ek of a value a + e1 - e2 ... ek
+// (a chain of + and - whose leftmost operand is the name a), or [e] for e
+// + a; nil for any other value. Each term is one addition to a: in the
+// fast copy, where a lies within AccBound, every partial sum stays
+// within AccBound + AccCount*AccStep < 2**63.
+func addedTerms(v ast.Expr, a string) []ast.Expr {
+	b, ok := v.(*ast.Binary)
+	if !ok || (b.Op != ast.OpAdd && b.Op != ast.OpSub) {
+		return nil
+	}
+	if y, ok := b.Y.(*ast.Ident); ok && y.Name == a && b.Op == ast.OpAdd {
+		if x, ok := b.X.(*ast.Ident); !ok || x.Name != a {
+			return []ast.Expr{b.X}
+		}
+	}
+	if x, ok := b.X.(*ast.Ident); ok && x.Name == a {
+		return []ast.Expr{b.Y}
+	}
+	if left := addedTerms(b.X, a); left != nil {
+		return append(left, b.Y)
+	}
+	return nil
+}
+
 // ListAccumulators returns the accumulators (as LoopAccumulators defines
 // them) of the innermost loop `for x in lst` s that reads the length of
 // lst once (StableListLoop): it runs at most rt.MaxLen < 2**32 turns, so
@@ -105,16 +129,13 @@ func (rg *Func) accumulators(body []ast.Stmt, loopVar string) []string {
 			if !ok {
 				return true
 			}
-			b, isBin := n.Value.(*ast.Binary)
-			var e ast.Expr
-			if isBin && (b.Op == ast.OpAdd || b.Op == ast.OpSub) {
-				if x, ok := b.X.(*ast.Ident); ok && x.Name == id.Name {
-					e = b.Y
-				} else if y, ok := b.Y.(*ast.Ident); ok && y.Name == id.Name && b.Op == ast.OpAdd {
-					e = b.X
-				}
+			terms := addedTerms(n.Value, id.Name)
+			if len(terms) == 0 {
+				note(id.Name, nil, false)
 			}
-			note(id.Name, e, e != nil)
+			for _, e := range terms {
+				note(id.Name, e, true) // one addition each
+			}
 		case *ast.AugAssign:
 			if id, ok := n.Target.(*ast.Ident); ok {
 				note(id.Name, n.Value, n.Op == ast.OpAdd || n.Op == ast.OpSub)
