@@ -212,11 +212,12 @@ func (fg *fgen) intFloorDiv(xr, yr plan.Interval) {
 	if fg.fdivFloor(xr, yr) { // through f64 when proved exact (fdiv.go)
 		return
 	}
-	if yr.Positive() && xr.NonNeg() {
+	if yr.NonNeg() && xr.NonNeg() {
 		// both operands are the same as unsigned, and the quotient of
 		// non-negative numbers needs no floor adjustment; the unsigned
 		// division is the cheaper one (and by a constant, a
-		// multiplication without sign fix-up)
+		// multiplication without sign fix-up). A divisor of 0 traps in
+		// either division.
 		fg.Emit(wasmbin.OpI64DivU)
 		return
 	}
@@ -227,7 +228,8 @@ func (fg *fgen) intFloorDiv(xr, yr plan.Interval) {
 	fg.Get(a)
 	fg.Bin(wasmbin.OpI64Mul, q, b)
 	fg.Emit(wasmbin.OpI64Sub) // r
-	if yr.Positive() {
+	if yr.NonNeg() {
+		// positive: a divisor of 0 has trapped
 		fg.I64(0)
 		fg.Emit(wasmbin.OpI64LtS)
 	} else {
@@ -253,8 +255,8 @@ func (fg *fgen) intMod(xr, yr plan.Interval) {
 	if fg.fdivMod(xr, yr) { // through f64 when proved exact (fdiv.go)
 		return
 	}
-	if yr.Positive() && xr.NonNeg() {
-		fg.Emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree
+	if yr.NonNeg() && xr.NonNeg() {
+		fg.Emit(wasmbin.OpI64RemU) // as for intFloorDiv: signed and unsigned agree, 0 traps
 		return
 	}
 	b, r := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I64)
@@ -262,7 +264,8 @@ func (fg *fgen) intMod(xr, yr plan.Interval) {
 	fg.Get(b)
 	fg.Emit(wasmbin.OpI64RemS)
 	fg.Tee(r)
-	if yr.Positive() {
+	if yr.NonNeg() {
+		// positive: a divisor of 0 has trapped
 		fg.Get(b)
 		fg.Get(r)
 		fg.I64(63)

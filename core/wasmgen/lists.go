@@ -217,9 +217,7 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir plan.Interval) {
 // index generates x[i].
 func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	if fg.typeOf(e.X).Kind == check.Str {
-		fg.strLook(e.X)
-		fg.exprAs(e.Index, check.Int)
-		fg.Call(fg.g.rt.StrAt())
+		fg.strIndex(e.X, e.Index, false) // strindex.go
 		return
 	}
 	fg.slot(e.X, e.Index)

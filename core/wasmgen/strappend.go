@@ -83,15 +83,14 @@ func (fg *fgen) freshStr(x ast.Expr) bool {
 	return false
 }
 
-// appendTo generates the append statement r = r + x.
+// appendTo generates the append statement r = r + x: one ASCII character
+// appended in place inline, anything else through __ml_str_append
+// (rt.AppendInline).
 func (fg *fgen) appendTo(r *ast.Ident, x ast.Expr) {
-	fg.Get(fg.local[r.Name])
+	xs := fg.Temp(wasmbin.I32)
+	defer fg.Release(wasmbin.I32, xs)
 	fg.expr(x)
-	if fg.freshStr(x) {
-		fg.I32(1)
-	} else {
-		fg.I32(0)
-	}
-	fg.Call(fg.g.rt.StrAppend())
+	fg.Set(xs)
+	fg.g.rt.AppendInline(fg.Builder, fg.local[r.Name], xs, fg.freshStr(x))
 	fg.Set(fg.local[r.Name])
 }

@@ -70,16 +70,29 @@ func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {
 		}
 		if ix, ok := args[0].(*ast.Index); ok && fg.typeOf(ix.X).Kind == check.Str {
 			// ord(s[i]): the character's code point, no string made
-			fg.strLook(ix.X)
-			fg.exprAs(ix.Index, check.Int)
-			fg.Call(fg.g.rt.OrdAt())
+			fg.strIndex(ix.X, ix.Index, true) // strindex.go
 			break
 		}
 		fg.strLook(args[0])
 		fg.Call(fg.g.rt.Ord())
 	case name == "chr":
+		// an ASCII code point is a static string; the others are made
+		// (or refused) by __ml_chr
+		v := fg.Temp(wasmbin.I64)
+		defer fg.Release(wasmbin.I64, v)
 		fg.exprAs(args[0], check.Int)
+		fg.Set(v)
+		fg.Get(v)
+		fg.I64(0x80)
+		fg.Emit(wasmbin.OpI64LtU)
+		fg.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+		fg.Get(v)
+		fg.Emit(wasmbin.OpI32WrapI64)
+		fg.staticChar()
+		fg.Emit(wasmbin.OpElse)
+		fg.Get(v)
 		fg.Call(fg.g.rt.Chr())
+		fg.End()
 	case name == "str" && len(args) == 0:
 		fg.I32(int32(fg.g.literal("")))
 	case name == "str" && k == check.Str:
@@ -119,6 +132,18 @@ func (fg *fgen) forStr(s *ast.For) {
 	fg.interruptCheck() // each iteration (interrupt.go)
 	fg.Bin(wasmbin.OpI32GeU, p, end)
 	fg.EmitImm(wasmbin.OpBrIf, 1)
+	// an ASCII character is its static string; the others are decoded
+	// by the helpers
+	lead := fg.Temp(wasmbin.I32)
+	defer fg.Release(wasmbin.I32, lead)
+	fg.Load(wasmbin.OpI32Load8U, p, 0)
+	fg.Tee(lead)
+	fg.I32(0x80)
+	fg.Emit(wasmbin.OpI32LtU)
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+	fg.Get(lead)
+	fg.staticChar()
+	fg.Emit(wasmbin.OpElse)
 	fg.Get(p)
 	if reuse {
 		fg.Get(scratch)
@@ -126,9 +151,10 @@ func (fg *fgen) forStr(s *ast.For) {
 	} else {
 		fg.Call(fg.g.rt.CharAt())
 	}
+	fg.End()
 	fg.Set(fg.local[s.Var().Name])
 	fg.Get(p)
-	fg.Load(wasmbin.OpI32Load8U, p, 0)
+	fg.Get(lead)
 	fg.charLen()
 	fg.Emit(wasmbin.OpI32Add)
 	fg.Set(p)

@@ -17,9 +17,58 @@
     unreachable
   )
   (func $lettre.impl (param $s i32) (param $i i64) (result i32)
+    (local $tmp.i32.2 i32)
+    (local $tmp.i64.3 i64)
     local.get $s
+    local.set $tmp.i32.2
     local.get $i
-    call $__ml_str_at
+    local.set $tmp.i64.3
+    local.get $tmp.i32.2
+    i32.load
+    local.get $tmp.i32.2
+    i32.load offset=4
+    i32.const 1073741823
+    i32.and
+    i32.eq
+    if (result i32)
+      local.get $tmp.i64.3
+      local.get $tmp.i64.3
+      i64.const 63
+      i64.shr_s
+      local.get $tmp.i32.2
+      i32.load offset=4
+      i32.const 1073741823
+      i32.and
+      i64.extend_i32_u
+      i64.and
+      i64.add
+      local.set $tmp.i64.3
+      local.get $tmp.i64.3
+      local.get $tmp.i32.2
+      i32.load offset=4
+      i32.const 1073741823
+      i32.and
+      i64.extend_i32_u
+      i64.ge_u
+      if
+        i32.const 3
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i32.2
+      local.get $tmp.i64.3
+      i32.wrap_i64
+      i32.add
+      i32.load8_u offset=8
+      i32.const 16
+      i32.mul
+      i32.const 16
+      i32.add
+    else
+      local.get $tmp.i32.2
+      local.get $tmp.i64.3
+      call $__ml_str_at
+    end
     return
     unreachable
   )
@@ -647,6 +696,7 @@
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
     (local $tmp.i32.6 i32)
+    (local $tmp.i32.7 i32)
     i32.const 2064
     local.set $r
     local.get $s
@@ -672,21 +722,33 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        call $__ml_char_at
-        local.set $c
-        local.get $tmp.i32.3
-        local.get $tmp.i32.3
         i32.load8_u
         local.tee $tmp.i32.6
+        i32.const 128
+        i32.lt_u
+        if (result i32)
+          local.get $tmp.i32.6
+          i32.const 16
+          i32.mul
+          i32.const 16
+          i32.add
+        else
+          local.get $tmp.i32.3
+          call $__ml_char_at
+        end
+        local.set $c
+        local.get $tmp.i32.3
+        local.get $tmp.i32.6
+        local.tee $tmp.i32.7
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 240
         i32.ge_u
         i32.add
@@ -712,8 +774,23 @@
     unreachable
   )
   (func $car.impl (param $n i64) (result i32)
+    (local $tmp.i64.1 i64)
     local.get $n
-    call $__ml_chr
+    local.set $tmp.i64.1
+    local.get $tmp.i64.1
+    i64.const 128
+    i64.lt_u
+    if (result i32)
+      local.get $tmp.i64.1
+      i32.wrap_i64
+      i32.const 16
+      i32.mul
+      i32.const 16
+      i32.add
+    else
+      local.get $tmp.i64.1
+      call $__ml_chr
+    end
     return
     unreachable
   )
@@ -745,7 +822,8 @@
     (local $tmp.i32.8 i32)
     (local $tmp.i32.9 i32)
     (local $tmp.i32.10 i32)
-    (local $tmp.i64.11 i64)
+    (local $tmp.i32.11 i32)
+    (local $tmp.i64.12 i64)
     i64.const 0
     local.set $n
     i32.const 4
@@ -775,22 +853,34 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        local.get $tmp.i32.5
-        call $__ml_char_into
-        local.set $c
-        local.get $tmp.i32.3
-        local.get $tmp.i32.3
         i32.load8_u
         local.tee $tmp.i32.6
+        i32.const 128
+        i32.lt_u
+        if (result i32)
+          local.get $tmp.i32.6
+          i32.const 16
+          i32.mul
+          i32.const 16
+          i32.add
+        else
+          local.get $tmp.i32.3
+          local.get $tmp.i32.5
+          call $__ml_char_into
+        end
+        local.set $c
+        local.get $tmp.i32.3
+        local.get $tmp.i32.6
+        local.tee $tmp.i32.7
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 240
         i32.ge_u
         i32.add
@@ -798,81 +888,81 @@
         local.set $tmp.i32.3
         block
           local.get $c
-          local.set $tmp.i32.6
+          local.set $tmp.i32.7
           i64.const 6
           call $__ml_list
-          local.set $tmp.i32.9
-          local.get $tmp.i32.9
-          i32.load offset=8
           local.set $tmp.i32.10
           local.get $tmp.i32.10
+          i32.load offset=8
+          local.set $tmp.i32.11
+          local.get $tmp.i32.11
           i32.const 1568
           i64.extend_i32_u
           i64.store
-          local.get $tmp.i32.10
+          local.get $tmp.i32.11
           i32.const 1632
           i64.extend_i32_u
           i64.store offset=8
-          local.get $tmp.i32.10
+          local.get $tmp.i32.11
           i32.const 1696
           i64.extend_i32_u
           i64.store offset=16
-          local.get $tmp.i32.10
+          local.get $tmp.i32.11
           i32.const 1792
           i64.extend_i32_u
           i64.store offset=24
-          local.get $tmp.i32.10
+          local.get $tmp.i32.11
           i32.const 1888
           i64.extend_i32_u
           i64.store offset=32
-          local.get $tmp.i32.10
+          local.get $tmp.i32.11
           i32.const 2136
           i64.extend_i32_u
           i64.store offset=40
-          local.get $tmp.i32.9
-          local.set $tmp.i32.7
-          i32.const 0
+          local.get $tmp.i32.10
           local.set $tmp.i32.8
           i32.const 0
           local.set $tmp.i32.9
+          i32.const 0
+          local.set $tmp.i32.10
           block
             loop
-              local.get $tmp.i32.9
-              local.get $tmp.i32.7
+              local.get $tmp.i32.10
+              local.get $tmp.i32.8
               i32.load
               i32.ge_u
               br_if 1
-              local.get $tmp.i32.7
+              local.get $tmp.i32.8
               i32.load offset=8
-              local.get $tmp.i32.9
+              local.get $tmp.i32.10
               i32.const 3
               i32.shl
               i32.add
               i32.load
-              local.set $tmp.i32.10
-              local.get $tmp.i32.9
+              local.set $tmp.i32.11
+              local.get $tmp.i32.10
               i32.const 1
               i32.add
-              local.set $tmp.i32.9
+              local.set $tmp.i32.10
               block
-                local.get $tmp.i32.10
-                local.get $tmp.i32.6
+                local.get $tmp.i32.11
+                local.get $tmp.i32.7
                 call $__ml_str_eq
                 if
                   i32.const 1
-                  local.set $tmp.i32.8
+                  local.set $tmp.i32.9
                   br 3
                 end
               end
               br 0
             end
           end
-          local.get $tmp.i32.8
+          local.get $tmp.i32.9
           if
             local.get $n
             i64.const 1
             drop
-            local.tee $tmp.i64.11
+            local.tee $tmp.i64.12
             i64.const 9223372036854775806
             i64.gt_s
             if
@@ -880,7 +970,7 @@
               global.set $__ml_error_code
               unreachable
             end
-            local.get $tmp.i64.11
+            local.get $tmp.i64.12
             i64.const 1
             i64.add
             local.set $n
@@ -1056,7 +1146,11 @@
     (local $i i64)
     (local $tmp.i64.3 i64)
     (local $tmp.i64.4 i64)
-    (local $tmp.i64.5 i64)
+    (local $tmp.i32.5 i32)
+    (local $tmp.i64.6 i64)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i32.8 i32)
+    (local $tmp.i64.9 i64)
     i32.const 2064
     local.set $r
     i64.const 0
@@ -1079,21 +1173,110 @@
         local.get $tmp.i64.3
         local.set $i
         block
-          local.get $r
           i64.const 65
           local.get $i
           i64.const 26
           i64.rem_u
           i64.add
-          call $__ml_chr
-          i32.const 1
-          call $__ml_str_append
-          local.set $r
+          local.set $tmp.i64.6
+          local.get $tmp.i64.6
+          i64.const 128
+          i64.lt_u
+          if (result i32)
+            local.get $tmp.i64.6
+            i32.wrap_i64
+            i32.const 16
+            i32.mul
+            i32.const 16
+            i32.add
+          else
+            local.get $tmp.i64.6
+            call $__ml_chr
+          end
+          local.set $tmp.i32.5
           local.get $r
+          i32.load
+          local.get $r
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.7
+          local.get $tmp.i32.5
+          i32.load
+          i32.const 1
+          i32.eq
+          local.get $r
+          i32.load offset=4
+          i32.const 1073741824
+          i32.and
+          i32.const 0
+          i32.ne
+          i32.and
+          global.get $__ml_heap
+          i32.const 7
+          i32.add
+          i32.const -8
+          i32.and
+          i32.const 1
+          i32.sub
+          local.get $tmp.i32.7
+          i32.sub
+          i32.const 7
+          i32.lt_u
+          i32.and
+          if (result i32)
+            local.get $r
+            i32.load offset=4
+            i32.const 1073741823
+            i32.and
+            i32.const 1
+            i32.add
+            local.tee $tmp.i32.8
+            i32.const 268435456
+            i32.gt_u
+            if
+              i32.const 6
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i32.7
+            local.get $tmp.i32.5
+            i32.load8_u offset=8
+            i32.store8
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            i32.gt_u
+            select
+            global.set $__ml_heap
+            local.get $r
+            local.get $r
+            i32.load
+            i32.const 1
+            i32.add
+            i32.store
+            local.get $r
+            local.get $tmp.i32.8
+            i32.const 1073741824
+            i32.or
+            i32.store offset=4
+            local.get $r
+          else
+            local.get $r
+            local.get $tmp.i32.5
+            i32.const 1
+            call $__ml_str_append
+          end
+          local.set $r
           i64.const 19968
           local.get $i
           i64.add
-          local.tee $tmp.i64.5
+          local.tee $tmp.i64.9
           i64.const 0
           i64.lt_s
           if
@@ -1101,10 +1284,101 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.5
-          call $__ml_chr
+          local.get $tmp.i64.9
+          local.set $tmp.i64.6
+          local.get $tmp.i64.6
+          i64.const 128
+          i64.lt_u
+          if (result i32)
+            local.get $tmp.i64.6
+            i32.wrap_i64
+            i32.const 16
+            i32.mul
+            i32.const 16
+            i32.add
+          else
+            local.get $tmp.i64.6
+            call $__ml_chr
+          end
+          local.set $tmp.i32.5
+          local.get $r
+          i32.load
+          local.get $r
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.8
+          local.get $tmp.i32.5
+          i32.load
           i32.const 1
-          call $__ml_str_append
+          i32.eq
+          local.get $r
+          i32.load offset=4
+          i32.const 1073741824
+          i32.and
+          i32.const 0
+          i32.ne
+          i32.and
+          global.get $__ml_heap
+          i32.const 7
+          i32.add
+          i32.const -8
+          i32.and
+          i32.const 1
+          i32.sub
+          local.get $tmp.i32.8
+          i32.sub
+          i32.const 7
+          i32.lt_u
+          i32.and
+          if (result i32)
+            local.get $r
+            i32.load offset=4
+            i32.const 1073741823
+            i32.and
+            i32.const 1
+            i32.add
+            local.tee $tmp.i32.7
+            i32.const 268435456
+            i32.gt_u
+            if
+              i32.const 6
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i32.8
+            local.get $tmp.i32.5
+            i32.load8_u offset=8
+            i32.store8
+            local.get $tmp.i32.8
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            local.get $tmp.i32.8
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            i32.gt_u
+            select
+            global.set $__ml_heap
+            local.get $r
+            local.get $r
+            i32.load
+            i32.const 1
+            i32.add
+            i32.store
+            local.get $r
+            local.get $tmp.i32.7
+            i32.const 1073741824
+            i32.or
+            i32.store offset=4
+            local.get $r
+          else
+            local.get $r
+            local.get $tmp.i32.5
+            i32.const 1
+            call $__ml_str_append
+          end
           local.set $r
         end
         local.get $tmp.i64.3
@@ -1130,6 +1404,9 @@
     (local $i i64)
     (local $tmp.i64.4 i64)
     (local $tmp.i64.5 i64)
+    (local $tmp.i32.6 i32)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i32.8 i32)
     i32.const 2200
     local.set $r
     local.get $r
@@ -1160,10 +1437,86 @@
         local.get $tmp.i64.4
         local.set $i
         block
-          local.get $r
           i32.const 1936
+          local.set $tmp.i32.6
+          local.get $r
+          i32.load
+          local.get $r
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.7
+          local.get $tmp.i32.6
+          i32.load
+          i32.const 1
+          i32.eq
+          local.get $r
+          i32.load offset=4
+          i32.const 1073741824
+          i32.and
           i32.const 0
-          call $__ml_str_append
+          i32.ne
+          i32.and
+          global.get $__ml_heap
+          i32.const 7
+          i32.add
+          i32.const -8
+          i32.and
+          i32.const 1
+          i32.sub
+          local.get $tmp.i32.7
+          i32.sub
+          i32.const 7
+          i32.lt_u
+          i32.and
+          if (result i32)
+            local.get $r
+            i32.load offset=4
+            i32.const 1073741823
+            i32.and
+            i32.const 1
+            i32.add
+            local.tee $tmp.i32.8
+            i32.const 268435456
+            i32.gt_u
+            if
+              i32.const 6
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i32.7
+            local.get $tmp.i32.6
+            i32.load8_u offset=8
+            i32.store8
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            i32.gt_u
+            select
+            global.set $__ml_heap
+            local.get $r
+            local.get $r
+            i32.load
+            i32.const 1
+            i32.add
+            i32.store
+            local.get $r
+            local.get $tmp.i32.8
+            i32.const 1073741824
+            i32.or
+            i32.store offset=4
+            local.get $r
+          else
+            local.get $r
+            local.get $tmp.i32.6
+            i32.const 0
+            call $__ml_str_append
+          end
           local.set $r
           local.get $i
           i64.const 2
@@ -1246,10 +1599,86 @@
         local.get $tmp.i64.8
         local.set $i
         block
-          local.get $r
           i32.const 2136
+          local.set $tmp.i32.6
+          local.get $r
+          i32.load
+          local.get $r
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.7
+          local.get $tmp.i32.6
+          i32.load
+          i32.const 1
+          i32.eq
+          local.get $r
+          i32.load offset=4
+          i32.const 1073741824
+          i32.and
           i32.const 0
-          call $__ml_str_append
+          i32.ne
+          i32.and
+          global.get $__ml_heap
+          i32.const 7
+          i32.add
+          i32.const -8
+          i32.and
+          i32.const 1
+          i32.sub
+          local.get $tmp.i32.7
+          i32.sub
+          i32.const 7
+          i32.lt_u
+          i32.and
+          if (result i32)
+            local.get $r
+            i32.load offset=4
+            i32.const 1073741823
+            i32.and
+            i32.const 1
+            i32.add
+            local.tee $tmp.i32.10
+            i32.const 268435456
+            i32.gt_u
+            if
+              i32.const 6
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i32.7
+            local.get $tmp.i32.6
+            i32.load8_u offset=8
+            i32.store8
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            local.get $tmp.i32.7
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            i32.gt_u
+            select
+            global.set $__ml_heap
+            local.get $r
+            local.get $r
+            i32.load
+            i32.const 1
+            i32.add
+            i32.store
+            local.get $r
+            local.get $tmp.i32.10
+            i32.const 1073741824
+            i32.or
+            i32.store offset=4
+            local.get $r
+          else
+            local.get $r
+            local.get $tmp.i32.6
+            i32.const 0
+            call $__ml_str_append
+          end
           local.set $r
           local.get $l
           local.set $tmp.i32.6
@@ -1260,10 +1689,10 @@
           i32.and
           i32.store offset=4
           local.get $r
-          local.set $tmp.i32.10
+          local.set $tmp.i32.7
           local.get $tmp.i32.6
           i32.load
-          local.tee $tmp.i32.7
+          local.tee $tmp.i32.10
           local.get $tmp.i32.6
           i32.load offset=4
           i32.eq
@@ -1272,17 +1701,17 @@
             call $__ml_grow
           end
           local.get $tmp.i32.6
-          local.get $tmp.i32.7
+          local.get $tmp.i32.10
           i32.const 1
           i32.add
           i32.store
           local.get $tmp.i32.6
           i32.load offset=8
-          local.get $tmp.i32.7
+          local.get $tmp.i32.10
           i32.const 3
           i32.shl
           i32.add
-          local.get $tmp.i32.10
+          local.get $tmp.i32.7
           i64.extend_i32_u
           i64.store
         end
@@ -1296,14 +1725,14 @@
     i64.const 0
     local.set $total
     local.get $l
-    local.set $tmp.i32.10
-    local.get $tmp.i32.10
+    local.set $tmp.i32.7
+    local.get $tmp.i32.7
     i32.load
     i64.extend_i32_u
     local.set $tmp.i64.8
-    local.get $tmp.i32.10
+    local.get $tmp.i32.7
     i32.load offset=8
-    local.set $tmp.i32.7
+    local.set $tmp.i32.10
     i64.const 0
     local.set $tmp.i64.9
     block
@@ -1319,7 +1748,7 @@
         local.get $tmp.i64.8
         i64.ge_s
         br_if 1
-        local.get $tmp.i32.7
+        local.get $tmp.i32.10
         local.get $tmp.i64.9
         i32.wrap_i64
         i32.const 3
@@ -1364,6 +1793,9 @@
     (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
     (local $tmp.i32.6 i32)
+    (local $tmp.i32.7 i32)
+    (local $tmp.i32.8 i32)
+    (local $tmp.i32.9 i32)
     local.get $s
     local.set $r
     local.get $r
@@ -1389,31 +1821,119 @@
         i32.ge_u
         br_if 1
         local.get $tmp.i32.3
-        call $__ml_char_at
-        local.set $c
-        local.get $tmp.i32.3
-        local.get $tmp.i32.3
         i32.load8_u
         local.tee $tmp.i32.6
+        i32.const 128
+        i32.lt_u
+        if (result i32)
+          local.get $tmp.i32.6
+          i32.const 16
+          i32.mul
+          i32.const 16
+          i32.add
+        else
+          local.get $tmp.i32.3
+          call $__ml_char_at
+        end
+        local.set $c
+        local.get $tmp.i32.3
+        local.get $tmp.i32.6
+        local.tee $tmp.i32.7
         i32.const 192
         i32.ge_u
         i32.const 1
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 224
         i32.ge_u
         i32.add
-        local.get $tmp.i32.6
+        local.get $tmp.i32.7
         i32.const 240
         i32.ge_u
         i32.add
         i32.add
         local.set $tmp.i32.3
         block
-          local.get $r
           local.get $c
+          local.set $tmp.i32.7
+          local.get $r
+          i32.load
+          local.get $r
+          i32.add
+          i32.const 8
+          i32.add
+          local.set $tmp.i32.8
+          local.get $tmp.i32.7
+          i32.load
+          i32.const 1
+          i32.eq
+          local.get $r
+          i32.load offset=4
+          i32.const 1073741824
+          i32.and
           i32.const 0
-          call $__ml_str_append
+          i32.ne
+          i32.and
+          global.get $__ml_heap
+          i32.const 7
+          i32.add
+          i32.const -8
+          i32.and
+          i32.const 1
+          i32.sub
+          local.get $tmp.i32.8
+          i32.sub
+          i32.const 7
+          i32.lt_u
+          i32.and
+          if (result i32)
+            local.get $r
+            i32.load offset=4
+            i32.const 1073741823
+            i32.and
+            i32.const 1
+            i32.add
+            local.tee $tmp.i32.9
+            i32.const 268435456
+            i32.gt_u
+            if
+              i32.const 6
+              global.set $__ml_error_code
+              unreachable
+            end
+            local.get $tmp.i32.8
+            local.get $tmp.i32.7
+            i32.load8_u offset=8
+            i32.store8
+            local.get $tmp.i32.8
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            local.get $tmp.i32.8
+            i32.const 1
+            i32.add
+            global.get $__ml_heap
+            i32.gt_u
+            select
+            global.set $__ml_heap
+            local.get $r
+            local.get $r
+            i32.load
+            i32.const 1
+            i32.add
+            i32.store
+            local.get $r
+            local.get $tmp.i32.9
+            i32.const 1073741824
+            i32.or
+            i32.store offset=4
+            local.get $r
+          else
+            local.get $r
+            local.get $tmp.i32.7
+            i32.const 0
+            call $__ml_str_append
+          end
           local.set $r
         end
         br 0
@@ -1430,9 +1950,55 @@
     unreachable
   )
   (func $"code_à.impl" (param $s i32) (param $i i64) (result i64)
+    (local $tmp.i32.2 i32)
+    (local $tmp.i64.3 i64)
     local.get $s
+    local.set $tmp.i32.2
     local.get $i
-    call $__ml_ord_at
+    local.set $tmp.i64.3
+    local.get $tmp.i32.2
+    i32.load
+    local.get $tmp.i32.2
+    i32.load offset=4
+    i32.const 1073741823
+    i32.and
+    i32.eq
+    if (result i64)
+      local.get $tmp.i64.3
+      local.get $tmp.i64.3
+      i64.const 63
+      i64.shr_s
+      local.get $tmp.i32.2
+      i32.load offset=4
+      i32.const 1073741823
+      i32.and
+      i64.extend_i32_u
+      i64.and
+      i64.add
+      local.set $tmp.i64.3
+      local.get $tmp.i64.3
+      local.get $tmp.i32.2
+      i32.load offset=4
+      i32.const 1073741823
+      i32.and
+      i64.extend_i32_u
+      i64.ge_u
+      if
+        i32.const 3
+        global.set $__ml_error_code
+        unreachable
+      end
+      local.get $tmp.i32.2
+      local.get $tmp.i64.3
+      i32.wrap_i64
+      i32.add
+      i32.load8_u offset=8
+      i64.extend_i32_u
+    else
+      local.get $tmp.i32.2
+      local.get $tmp.i64.3
+      call $__ml_ord_at
+    end
     return
     unreachable
   )
