@@ -30,7 +30,8 @@
 // comparisons, `in`, indexing, `for c in s`, len, ord, chr, str(), truth
 // values, `and`/`or`, str locals and list[str] locals; while loops
 // with and/or/not conditions on a counter and float products
-// (whilegen.go). Every value
+// (whilegen.go); while loops that count, `while i < E: ...; i += c`, and
+// near misses of them (countgen.go). Every value
 // that could trap (division by zero, overflow, a bad index) is allowed to:
 // the point is that both backends fail as CPython does. The choices lean
 // towards programs whose calls return (indexes mostly in range, lists
