@@ -1,6 +1,7 @@
 """Constants and markers shared by the test modules (fixtures live in conftest.py)."""
 
 import os
+from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -13,3 +14,51 @@ HAVE_NATIVE = _native_loader.native is not None
 
 needs_native = pytest.mark.skipif(
     not HAVE_NATIVE, reason="native extension hidden or unavailable (%s)" % _native_loader.native_reason_code)
+
+
+_PASS_PAIRS: Dict[Tuple[str, str], Tuple[Any, Any, Dict[str, Any]]] = {}
+
+
+def with_and_without(source: str, pass_name: Optional[str]) -> Tuple[Any, Any, Dict[str, Any]]:
+    """The English program source compiled with every pass and without
+    pass_name (None: the second is the first), and the namespace of the
+    same source run by CPython; made once per session."""
+    key = (source, pass_name or "")
+    if key not in _PASS_PAIRS:
+        from multilingualprogramming import compile_source
+        on = compile_source(source, language="en")
+        off = compile_source(source, language="en", disable=[pass_name]) if pass_name else on
+        ns: Dict[str, Any] = {}
+        exec(source, ns)
+        _PASS_PAIRS[key] = (on, off, ns)
+    return _PASS_PAIRS[key]
+
+
+def outcome(fn: Any, *args: Any) -> Tuple[str, Any]:
+    """A call's value, or the type of the exception it raised."""
+    try:
+        return "value", fn(*args)
+    except Exception as exc:  # the exception's type is the outcome
+        return "raise", type(exc).__name__
+
+
+def check_like_cpython(source: str, pass_name: Optional[str], name: str, *args: Any) -> None:
+    """name(*args) gives CPython's outcome in the program compiled with
+    and without pass_name (with_and_without), by default (on WebAssembly,
+    re-run in Python when a check traps) and in the Python fallback;
+    forced onto WebAssembly, it gives that outcome too or raises
+    OverflowError (a value beyond 64 bits on the way), never another
+    value. List arguments are copied for each run."""
+    from multilingualprogramming import Backend
+
+    def fresh() -> List[Any]:
+        return [list(a) if isinstance(a, list) else a for a in args]
+
+    on, off, py = with_and_without(source, pass_name)
+    want = outcome(py[name], *fresh())
+    for prog in (on, off):
+        for backend in (Backend.AUTO, Backend.PYTHON):
+            got = outcome(lambda *a: prog.call(name, *a, backend=backend), *fresh())
+            assert got == want, (name, args, prog is on, backend)
+        got = outcome(lambda *a: prog.call(name, *a, backend=Backend.WASM), *fresh())
+        assert got in (want, ("raise", "OverflowError")), (name, args, prog is on)

@@ -7,12 +7,12 @@ elements that grow in a loop, and products that leave 64 bits must still
 give CPython's exact result: compiled with the pass and without it, on
 WebAssembly and in the Python fallback."""
 
-from typing import Any, Dict, Tuple
+from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from support import needs_native
+from support import check_like_cpython, needs_native, with_and_without
 
 SOURCE = """\
 def walk(n: int, k: int) -> int:
@@ -85,45 +85,10 @@ def popped(n: int, v: int) -> int:
     return s + max(a) * sum(a)
 """
 
-_CACHE: Dict[str, Any] = {}
-
-
-def _programs() -> Tuple[Any, Any, Dict[str, Any]]:
-    """The program compiled with every pass, without elems, and the source
-    run by CPython (compiled once per session)."""
-    if not _CACHE:
-        from multilingualprogramming import compile_source
-        _CACHE["on"] = compile_source(SOURCE, language="en")
-        _CACHE["off"] = compile_source(SOURCE, language="en", disable=["elems"])
-        ns: Dict[str, Any] = {}
-        exec(SOURCE, ns)
-        _CACHE["py"] = ns
-    return _CACHE["on"], _CACHE["off"], _CACHE["py"]
-
-
-def _outcome(fn: Any, *args: Any) -> Tuple[str, Any]:
-    """A call's value, or the type of the exception it raised."""
-    try:
-        return "value", fn(*args)
-    except Exception as exc:  # the exception's type is the outcome
-        return "raise", type(exc).__name__
-
 
 def _check(name: str, *args: Any) -> None:
-    """Both builds give CPython's outcome for name(*args), by default (on
-    WebAssembly, re-run in Python when a check traps) and in the Python
-    fallback; forced onto WebAssembly, they give it too or raise
-    OverflowError (a value beyond 64 bits on the way), never another
-    value."""
-    from multilingualprogramming import Backend
-    on, off, py = _programs()
-    want = _outcome(py[name], *args)
-    for prog in (on, off):
-        for backend in (Backend.AUTO, Backend.PYTHON):
-            got = _outcome(lambda *a: prog.call(name, *a, backend=backend), *args)
-            assert got == want, (name, args, prog is on, backend)
-        got = _outcome(lambda *a: prog.call(name, *a, backend=Backend.WASM), *args)
-        assert got in (want, ("raise", "OverflowError")), (name, args, prog is on)
+    """CPython's outcome, with and without the pass (check_like_cpython)."""
+    check_like_cpython(SOURCE, "elems", name, *args)
 
 
 BIG = st.one_of(st.integers(min_value=-1000, max_value=1000),
@@ -135,7 +100,7 @@ BIG = st.one_of(st.integers(min_value=-1000, max_value=1000),
 def test_the_pass_changes_the_module() -> None:
     """The pass drops the checks of the loops over the walked list: the
     modules differ with and without it."""
-    on, off, _ = _programs()
+    on, off, _ = with_and_without(SOURCE, "elems")
     assert on.wat() != off.wat()
 
 

@@ -5,12 +5,12 @@ accented letters, CJK, emoji), negative and out-of-range indexes, code
 points out of range and results that grow past the arena's 8-byte blocks
 must give CPython's outcome, compiled and in the Python fallback."""
 
-from typing import Any, Dict, Tuple
+from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from support import needs_native
+from support import check_like_cpython, needs_native, outcome, with_and_without
 
 SOURCE = """\
 def xor_text(text: str, key: str) -> str:
@@ -64,37 +64,14 @@ def char(n: int) -> str:
     return chr(n)
 """
 
-_CACHE: Dict[str, Any] = {}
-
-
-def _programs() -> Tuple[Any, Dict[str, Any]]:
-    """The compiled program and the source run by CPython."""
-    if not _CACHE:
-        from multilingualprogramming import compile_source
-        _CACHE["prog"] = compile_source(SOURCE, language="en")
-        ns: Dict[str, Any] = {}
-        exec(SOURCE, ns)
-        _CACHE["py"] = ns
-    return _CACHE["prog"], _CACHE["py"]
-
-
-def _outcome(fn: Any, *args: Any) -> Tuple[str, Any]:
-    """A call's value, or the type of the exception it raised."""
-    try:
-        return "value", fn(*args)
-    except Exception as exc:  # the exception's type is the outcome
-        return "raise", type(exc).__name__
-
 
 def _check(name: str, *args: Any) -> None:
-    """Compiled (on WebAssembly, and forced there) and in the fallback,
-    name(*args) gives CPython's outcome."""
+    """CPython's outcome, compiled (check_like_cpython) and forced onto
+    WebAssembly, where these functions cannot overflow."""
     from multilingualprogramming import Backend
-    prog, py = _programs()
-    want = _outcome(py[name], *args)
-    for backend in (Backend.AUTO, Backend.WASM, Backend.PYTHON):
-        got = _outcome(lambda *a: prog.call(name, *a, backend=backend), *args)
-        assert got == want, (name, args, backend)
+    check_like_cpython(SOURCE, None, name, *args)
+    prog, _, py = with_and_without(SOURCE, None)
+    assert outcome(lambda *a: prog.call(name, *a, backend=Backend.WASM), *args) == outcome(py[name], *args)
 
 
 TEXT = st.text(alphabet=st.sampled_from("abcXYZ 09~\x00\x7féàßΩ中文😀"), max_size=40)

@@ -7,13 +7,13 @@ WebAssembly and in the Python fallback; a long one still stops at its
 time limit."""
 
 import time
-from typing import Any, Dict, List, Tuple
+from typing import Any, List
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from support import needs_native
+from support import check_like_cpython, needs_native, with_and_without
 
 SOURCE = """\
 def wsum(lo: int, n: int, start: int) -> int:
@@ -79,44 +79,10 @@ def spin(n: int) -> int:
     return s
 """
 
-_CACHE: Dict[str, Any] = {}
-
-
-def _programs() -> Tuple[Any, Any, Dict[str, Any]]:
-    """The program compiled with every pass, without whilerange, and the
-    source run by CPython (compiled once per session)."""
-    if not _CACHE:
-        from multilingualprogramming import compile_source
-        _CACHE["on"] = compile_source(SOURCE, language="en")
-        _CACHE["off"] = compile_source(SOURCE, language="en", disable=["whilerange"])
-        ns: Dict[str, Any] = {}
-        exec(SOURCE, ns)
-        _CACHE["py"] = ns
-    return _CACHE["on"], _CACHE["off"], _CACHE["py"]
-
-
-def _outcome(fn: Any, *args: Any) -> Tuple[str, Any]:
-    """A call's value, or the type of the exception it raised."""
-    try:
-        return "value", fn(*args)
-    except Exception as exc:  # the exception's type is the outcome
-        return "raise", type(exc).__name__
-
 
 def _check(name: str, *args: Any) -> None:
-    """Both builds give CPython's outcome for name(*args), by default and
-    in the Python fallback; forced onto WebAssembly, they give it or raise
-    OverflowError (a value beyond 64 bits on the way), never another
-    value."""
-    from multilingualprogramming import Backend
-    on, off, py = _programs()
-    want = _outcome(py[name], *[list(a) if isinstance(a, list) else a for a in args])
-    for prog in (on, off):
-        for backend in (Backend.AUTO, Backend.PYTHON):
-            got = _outcome(lambda *a: prog.call(name, *a, backend=backend), *args)
-            assert got == want, (name, args, prog is on, backend)
-        got = _outcome(lambda *a: prog.call(name, *a, backend=Backend.WASM), *args)
-        assert got in (want, ("raise", "OverflowError")), (name, args, prog is on)
+    """CPython's outcome, with and without the pass (check_like_cpython)."""
+    check_like_cpython(SOURCE, "whilerange", name, *args)
 
 
 BIG = st.one_of(st.integers(min_value=-3000, max_value=3000),
@@ -127,7 +93,7 @@ INTS = st.lists(st.integers(min_value=-2**40, max_value=2**40), max_size=60)
 
 @needs_native
 def test_the_pass_changes_the_loops() -> None:
-    on, off, _ = _programs()
+    on, off, _ = with_and_without(SOURCE, "whilerange")
     assert on.wat() != off.wat()
 
 
@@ -169,7 +135,7 @@ def test_nested(n: int, m: int) -> None:
 def test_timeout_stops_a_counting_loop() -> None:
     """The checks once per chunk still stop a loop of 10**15 turns at its
     time limit, with the pass and without it."""
-    on, off, _ = _programs()
+    on, off, _ = with_and_without(SOURCE, "whilerange")
     for prog in (on, off):
         began = time.monotonic()
         with pytest.raises(TimeoutError):

@@ -672,17 +672,5 @@ func (g *Generator) CountProgram() *Program {
 	for _, c := range st.counters {
 		st.shown = append(st.shown, ident(c))
 	}
-	var ret ast.Expr = intLit(0)
-	for _, e := range st.shown {
-		// each part reduced first: a wrapped sum shows in its remainder
-		part := elemsBin(e, ast.OpMod, intLit(1000000007))
-		ret = elemsBin(elemsBin(elemsBin(ret, ast.OpMul, intLit(31)), ast.OpAdd, part), ast.OpMod, intLit(1000000007))
-	}
-	body = append(body, &ast.Return{Value: ret})
-	d, params := genFunc(body, 'i')
-	file := &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}
-	if st.helper {
-		file.Body = []ast.Stmt{g.elemsHelper(), d}
-	}
-	return &Program{File: file, Params: params, Result: 'i'}
+	return g.reducedProgram(body, st.shown, st.helper) // elemsgen.go
 }

@@ -428,17 +428,24 @@ func (g *Generator) ElemsProgram() *Program {
 	for _, c := range g.locals['i'][2:] {
 		shown = append(shown, ident(c)) // the results of grow
 	}
+	return g.reducedProgram(body, shown, st.helper)
+}
+
+// reducedProgram returns the program of f whose body is body followed by
+// the return of the shown values combined, each reduced modulo
+// 1000000007 first (a wrapped accumulator shows in its remainder, where a
+// trap on the combination would hide it), with the helper grow before f
+// when helper is set.
+func (g *Generator) reducedProgram(body []ast.Stmt, shown []ast.Expr, helper bool) *Program {
 	var ret ast.Expr = intLit(0)
 	for _, e := range shown {
-		// each part reduced first: a wrapped accumulator shows in its
-		// remainder, where a trap on the combination would hide it
 		part := elemsBin(e, ast.OpMod, intLit(1000000007))
 		ret = elemsBin(elemsBin(elemsBin(ret, ast.OpMul, intLit(31)), ast.OpAdd, part), ast.OpMod, intLit(1000000007))
 	}
 	body = append(body, &ast.Return{Value: ret})
 	d, params := genFunc(body, 'i')
 	file := &ast.File{Name: "gen.ml", Lang: "en", Body: []ast.Stmt{d}}
-	if st.helper {
+	if helper {
 		file.Body = []ast.Stmt{g.elemsHelper(), d}
 	}
 	return &Program{File: file, Params: params, Result: 'i'}

@@ -15,26 +15,7 @@ import (
 // covers both.
 func TestElemsShapes(t *testing.T) {
 	const n = 600
-	var compiled, changed int
-	for seed := uint64(1); seed <= n; seed++ {
-		p := NewGenerator(seed).ElemsProgram()
-		_, f, info := checkedEnglish(t, seed, p)
-		if fn := info.FuncByName["f"]; fn == nil || !fn.Compilable {
-			continue
-		}
-		with, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: true})
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		without, err := wasmgen.Generate(f, info, wasmgen.Options{Optimize: true, Disable: wasmgen.PassSet(wasmgen.PassElems)})
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		compiled++
-		if with.WAT() != without.WAT() {
-			changed++
-		}
-	}
+	compiled, changed := passChanges(t, n, (*Generator).ElemsProgram, wasmgen.PassElems, false)
 	t.Logf("%d of %d elems programs compiled, %d changed by elems", compiled, n, changed)
 	if compiled < n*9/10 || changed < compiled*2/5 || changed == compiled {
 		t.Errorf("the generator drifted from the elems pass: %d compiled, %d changed", compiled, changed)

@@ -157,26 +157,13 @@ func (rg *Func) assignRanges() {
 					v = rg.RangeOf(a.value)
 				}
 				if a.aug {
-					switch a.op {
-					case ast.OpAdd:
-						v = AddRange(r, v)
-					case ast.OpSub:
-						v = SubRange(r, v)
-					case ast.OpMul:
-						v = MulRange(r, v)
-					default:
-						v = FullRange
-					}
+					v = augRange(a.op, r, v)
 				}
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}
-			if h.Lo < r.Lo {
-				h.Lo, changed = widen(round, h.Lo, math.MinInt64), true
-			}
-			if h.Hi > r.Hi {
-				h.Hi, changed = widen(round, h.Hi, math.MaxInt64), true
-			}
-			next[name] = h
+			var moved bool
+			next[name], moved = widened(round, r, h)
+			changed = changed || moved
 		}
 		if !changed {
 			for name, r := range cur {
@@ -196,12 +183,38 @@ func (rg *Func) assignRanges() {
 	rg.memo = nil
 }
 
-// widen returns the end to which an end of an interval that moved to v
-// goes in the given round of assignRanges: v itself in the first round,
-// the end of i64 (limit) after it.
-func widen(round int, v, limit int64) int64 {
-	if round == 0 {
-		return v
+// widened returns the interval of a local (or of a list's elements) for
+// the next round of assignRanges (elemRanges), from its interval r in
+// this round and the hull h of r and of its assignments' values, and
+// whether it moved: an end that moved stays where it went in the first
+// round, and goes to the end of i64 after it.
+func widened(round int, r, h Interval) (Interval, bool) {
+	moved := false
+	if h.Lo < r.Lo {
+		moved = true
+		if round > 0 {
+			h.Lo = math.MinInt64
+		}
 	}
-	return limit
+	if h.Hi > r.Hi {
+		moved = true
+		if round > 0 {
+			h.Hi = math.MaxInt64
+		}
+	}
+	return h, moved
+}
+
+// augRange returns the interval of old op v for an augmented assignment
+// (op=) of old in r and v: + - * exactly, any other operator all of i64.
+func augRange(op ast.BinaryOp, r, v Interval) Interval {
+	switch op {
+	case ast.OpAdd:
+		return AddRange(r, v)
+	case ast.OpSub:
+		return SubRange(r, v)
+	case ast.OpMul:
+		return MulRange(r, v)
+	}
+	return FullRange
 }

@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"math"
-
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 )
@@ -93,26 +91,13 @@ func (rg *Func) elemRanges() {
 			for _, s := range ss {
 				v := rg.RangeOf(s.value)
 				if s.aug {
-					switch s.op {
-					case ast.OpAdd:
-						v = AddRange(r, v)
-					case ast.OpSub:
-						v = SubRange(r, v)
-					case ast.OpMul:
-						v = MulRange(r, v)
-					default:
-						v = FullRange
-					}
+					v = augRange(s.op, r, v)
 				}
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}
-			if h.Lo < r.Lo {
-				h.Lo, changed = widen(round, h.Lo, math.MinInt64), true
-			}
-			if h.Hi > r.Hi {
-				h.Hi, changed = widen(round, h.Hi, math.MaxInt64), true
-			}
-			next[name] = h
+			var moved bool
+			next[name], moved = widened(round, r, h) // counters.go
+			changed = changed || moved
 		}
 		if !changed {
 			break
