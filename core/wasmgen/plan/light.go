@@ -10,9 +10,10 @@ import (
 
 // LightBody reports whether a loop body runs only a few hundred
 // instructions per iteration, apart from the loops nested in it (which
-// check for interruption themselves): no call of a function or method,
-// and no list or string built, concatenated, repeated or sliced. Builtins
-// of constant cost (len, abs, int and float of numbers, bool) are light.
+// check for interruption themselves): no call of a function or method
+// but append, and no list or string built, concatenated, repeated or
+// sliced. Builtins of constant cost (len, abs, int and float of numbers,
+// bool) are light.
 func (rg *Func) LightBody(body []ast.Stmt) bool {
 	light := true
 	ast.InspectStmts(body, func(n ast.Node) bool {
@@ -59,8 +60,15 @@ func (rg *Func) LightExpr(e ast.Expr) bool {
 		switch x := x.(type) {
 		case *ast.Call:
 			id, isIdent := x.Func.(*ast.Ident)
+			if at, ok := x.Func.(*ast.Attribute); ok && rg.Info.Methods[at.Name] == "append" {
+				// lst.append(v): constant cost, the growth amortized (a
+				// list of n elements has grown by doubling, copying at
+				// most 2n slots in all); its operands are looked at as
+				// any others
+				return true
+			}
 			if !isIdent {
-				light = false // a method call
+				light = false // a method call: pop moves the slots after it
 				return false
 			}
 			if _, builtin := rg.Info.Builtins[id]; !builtin {

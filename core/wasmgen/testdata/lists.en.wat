@@ -12,11 +12,12 @@
     (local $tmp.i32.5 i32)
     (local $tmp.i64.6 i64)
     (local $tmp.i64.7 i64)
-    (local $tmp.i32.8 i32)
-    (local $tmp.i64.9 i64)
+    (local $tmp.i64.8 i64)
+    (local $tmp.i32.9 i32)
     (local $tmp.i64.10 i64)
     (local $tmp.i64.11 i64)
     (local $tmp.i64.12 i64)
+    (local $tmp.i64.13 i64)
     i64.const 0
     call $__ml_list
     local.set $tmp.i32.5
@@ -27,6 +28,10 @@
     local.get $n
     local.set $tmp.i64.7
     block
+      local.get $tmp.i64.6
+      local.get $tmp.i64.7
+      i64.ge_s
+      br_if 0
       loop
         i32.const 0
         i32.atomic.load offset=8
@@ -36,76 +41,99 @@
           unreachable
         end
         local.get $tmp.i64.6
+        i64.const 1024
+        i64.add
+        local.get $tmp.i64.7
+        local.get $tmp.i64.7
+        local.get $tmp.i64.6
+        i64.sub
+        i64.const 1024
+        i64.gt_u
+        select
+        local.tee $tmp.i64.8
+        local.get $tmp.i64.6
+        i64.le_s
+        br_if 1
+        block
+          loop
+            local.get $tmp.i64.6
+            local.get $tmp.i64.8
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i64.6
+            local.set $i
+            block
+              local.get $a
+              local.set $tmp.i32.5
+              local.get $i
+              local.get $i
+              local.set $tmp.i64.12
+              local.set $tmp.i64.11
+              local.get $tmp.i64.11
+              local.get $tmp.i64.12
+              i64.mul
+              local.set $tmp.i64.13
+              local.get $tmp.i64.11
+              local.get $tmp.i64.12
+              i64.or
+              i64.const 31
+              i64.shr_u
+              i64.const 0
+              i64.ne
+              if
+                local.get $tmp.i64.11
+                i64.const 0
+                i64.ne
+                if
+                  local.get $tmp.i64.13
+                  local.get $tmp.i64.11
+                  i64.div_s
+                  local.get $tmp.i64.12
+                  i64.ne
+                  if
+                    i32.const 1
+                    global.set $__ml_error_code
+                    unreachable
+                  end
+                end
+              end
+              local.get $tmp.i64.13
+              local.set $tmp.i64.10
+              local.get $tmp.i32.5
+              i32.load
+              local.tee $tmp.i32.9
+              local.get $tmp.i32.5
+              i32.load offset=4
+              i32.eq
+              if
+                local.get $tmp.i32.5
+                call $__ml_grow
+              end
+              local.get $tmp.i32.5
+              local.get $tmp.i32.9
+              i32.const 1
+              i32.add
+              i32.store
+              local.get $tmp.i32.5
+              i32.load offset=8
+              local.get $tmp.i32.9
+              i32.const 3
+              i32.shl
+              i32.add
+              local.get $tmp.i64.10
+              i64.store
+            end
+            local.get $tmp.i64.6
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.6
+            br 0
+          end
+        end
+        local.get $tmp.i64.6
         local.get $tmp.i64.7
         i64.ge_s
         br_if 1
-        local.get $tmp.i64.6
-        local.set $i
-        block
-          local.get $a
-          local.set $tmp.i32.5
-          local.get $i
-          local.get $i
-          local.set $tmp.i64.11
-          local.set $tmp.i64.10
-          local.get $tmp.i64.10
-          local.get $tmp.i64.11
-          i64.mul
-          local.set $tmp.i64.12
-          local.get $tmp.i64.10
-          local.get $tmp.i64.11
-          i64.or
-          i64.const 31
-          i64.shr_u
-          i64.const 0
-          i64.ne
-          if
-            local.get $tmp.i64.10
-            i64.const 0
-            i64.ne
-            if
-              local.get $tmp.i64.12
-              local.get $tmp.i64.10
-              i64.div_s
-              local.get $tmp.i64.11
-              i64.ne
-              if
-                i32.const 1
-                global.set $__ml_error_code
-                unreachable
-              end
-            end
-          end
-          local.get $tmp.i64.12
-          local.set $tmp.i64.9
-          local.get $tmp.i32.5
-          i32.load
-          local.tee $tmp.i32.8
-          local.get $tmp.i32.5
-          i32.load offset=4
-          i32.eq
-          if
-            local.get $tmp.i32.5
-            call $__ml_grow
-          end
-          local.get $tmp.i32.5
-          local.get $tmp.i32.8
-          i32.const 1
-          i32.add
-          i32.store
-          local.get $tmp.i32.5
-          i32.load offset=8
-          local.get $tmp.i32.8
-          i32.const 3
-          i32.shl
-          i32.add
-          local.get $tmp.i64.9
-          i64.store
-        end
-        local.get $tmp.i64.6
-        i64.const 1
-        i64.add
-        local.set $tmp.i64.6
         br 0
       end
     end
@@ -120,8 +148,8 @@
     i64.extend_i32_u
     i64.and
     i64.add
-    local.set $tmp.i64.9
-    local.get $tmp.i64.9
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
     local.get $a
     i32.load
     i64.extend_i32_u
@@ -133,7 +161,7 @@
     end
     local.get $a
     i32.load offset=8
-    local.get $tmp.i64.9
+    local.get $tmp.i64.8
     i32.wrap_i64
     i32.const 3
     i32.shl
@@ -175,11 +203,11 @@
     local.get $tmp.i64.7
     i64.store
     local.get $a
-    local.set $tmp.i32.8
+    local.set $tmp.i32.9
     i64.const 1
     local.set $tmp.i64.7
     local.get $tmp.i64.7
-    local.get $tmp.i32.8
+    local.get $tmp.i32.9
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -188,7 +216,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.8
+    local.get $tmp.i32.9
     i32.load offset=8
     local.get $tmp.i64.7
     i32.wrap_i64
@@ -198,7 +226,7 @@
     i64.load
     i64.const 5
     drop
-    local.tee $tmp.i64.9
+    local.tee $tmp.i64.8
     i64.const 9223372036854775802
     i64.gt_s
     if
@@ -206,12 +234,12 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.9
+    local.get $tmp.i64.8
     i64.const 5
     i64.add
     local.set $tmp.i64.6
     local.get $tmp.i64.7
-    local.get $tmp.i32.8
+    local.get $tmp.i32.9
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -220,7 +248,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.8
+    local.get $tmp.i32.9
     i32.load offset=8
     local.get $tmp.i64.7
     i32.wrap_i64
@@ -232,12 +260,12 @@
     i64.const 0
     local.set $s
     local.get $a
-    local.set $tmp.i32.8
-    local.get $tmp.i32.8
+    local.set $tmp.i32.9
+    local.get $tmp.i32.9
     i32.load
     i64.extend_i32_u
     local.set $tmp.i64.7
-    local.get $tmp.i32.8
+    local.get $tmp.i32.9
     i32.load offset=8
     local.set $tmp.i32.5
     i64.const 0
@@ -265,14 +293,14 @@
         i64.const 1024
         i64.gt_u
         select
-        local.tee $tmp.i64.9
+        local.tee $tmp.i64.8
         local.get $tmp.i64.6
         i64.le_s
         br_if 1
         block
           loop
             local.get $tmp.i64.6
-            local.get $tmp.i64.9
+            local.get $tmp.i64.8
             i64.ge_s
             br_if 1
             local.get $tmp.i32.5
@@ -287,7 +315,7 @@
               local.get $s
               local.get $x
               i64.add
-              local.tee $tmp.i64.12
+              local.tee $tmp.i64.10
               i64.const 0
               i64.lt_s
               if
@@ -295,7 +323,7 @@
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.12
+              local.get $tmp.i64.10
               local.set $s
             end
             local.get $tmp.i64.6
@@ -314,7 +342,7 @@
     end
     local.get $s
     local.get $a
-    local.set $tmp.i32.8
+    local.set $tmp.i32.9
     i64.const 0
     local.set $tmp.i64.7
     i32.const 0
@@ -322,11 +350,11 @@
     block
       loop
         local.get $tmp.i32.5
-        local.get $tmp.i32.8
+        local.get $tmp.i32.9
         i32.load
         i32.ge_u
         br_if 1
-        local.get $tmp.i32.8
+        local.get $tmp.i32.9
         i32.load offset=8
         local.get $tmp.i32.5
         i32.const 3
@@ -340,19 +368,19 @@
         local.set $tmp.i32.5
         block
           local.get $tmp.i64.6
-          local.set $tmp.i64.9
+          local.set $tmp.i64.8
           local.get $tmp.i64.7
-          local.get $tmp.i64.9
-          local.set $tmp.i64.12
-          local.tee $tmp.i64.9
-          local.get $tmp.i64.12
+          local.get $tmp.i64.8
+          local.set $tmp.i64.10
+          local.tee $tmp.i64.8
+          local.get $tmp.i64.10
           i64.add
-          local.set $tmp.i64.11
-          local.get $tmp.i64.9
-          local.get $tmp.i64.11
+          local.set $tmp.i64.13
+          local.get $tmp.i64.8
+          local.get $tmp.i64.13
           i64.xor
-          local.get $tmp.i64.12
-          local.get $tmp.i64.11
+          local.get $tmp.i64.10
+          local.get $tmp.i64.13
           i64.xor
           i64.and
           i64.const 0
@@ -362,7 +390,7 @@
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.11
+          local.get $tmp.i64.13
           local.set $tmp.i64.7
         end
         br 0
@@ -389,7 +417,7 @@
     local.tee $tmp.i64.7
     local.get $tmp.i64.6
     i64.add
-    local.tee $tmp.i64.11
+    local.tee $tmp.i64.13
     local.get $tmp.i64.6
     i64.lt_s
     if
@@ -397,7 +425,7 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.11
+    local.get $tmp.i64.13
     return
     unreachable
   )
