@@ -15,7 +15,7 @@ from support import ROOT, needs_native
 PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
           "tailcall", "leafguard", "specialize", "selfinline", "fdiv",
           "branches", "condfacts", "counters", "cse", "constpow", "strchars", "carried",
-          "mulconst", "wrapmod", "ivptr", "polyhash", "listloops", "elems", "whilerange")
+          "mulconst", "wrapmod", "ivptr", "polyhash", "listloops", "elems", "whilerange", "unroll")
 
 SOURCE = """\
 def fib(n: int) -> int:

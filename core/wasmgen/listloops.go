@@ -50,7 +50,9 @@ func (fg *fgen) forListStable(s *ast.For, l uint32) {
 	}
 	loop := func() { fg.testedLoop(true, exitTest, bodyAndAdvance) }
 	if interruptChecks && (fg.LightLoop(s) || fg.ChunkableNest(s)) {
-		loop = func() { fg.inNest(s, func() { fg.chunkedLoop(cur, stop, 1, true, 0, 1, exitTest, bodyAndAdvance) }) }
+		loop = func() {
+			fg.inNest(s, func() { fg.chunkedLoop(cur, stop, 1, true, 0, 1, fg.Unroll(s), exitTest, bodyAndAdvance) })
+		}
 	}
 	fg.versionedAccumulators(fg.ListAccumulators(s), nil, loop)
 }

@@ -46,6 +46,7 @@ const (
 	PassListLoops  = plan.PassListLoops
 	PassElems      = plan.PassElems
 	PassWhileRange = plan.PassWhileRange
+	PassUnroll     = plan.PassUnroll
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

@@ -335,7 +335,7 @@ func (fg *fgen) forRange(s *ast.For) {
 		}
 		if chunked {
 			fg.inNest(s, func() {
-				fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
+				fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, fg.Unroll(s), exitTest, bodyAndAdvance)
 			})
 			return
 		}

@@ -32,7 +32,7 @@ func (fg *fgen) countedWhile(s *ast.While, c plan.CountedLoop) bool {
 		fg.condBlock(s.Cond, s.Body, fg.CondFacts(s.Cond, true))
 	}
 	loop := func() {
-		fg.inNest(s, func() { fg.chunkedLoop(cur, stop, c.Step, true, 0, 1, exitTest, bodyAndAdvance) })
+		fg.inNest(s, func() { fg.chunkedLoop(cur, stop, c.Step, true, 0, 1, fg.Unroll(s), exitTest, bodyAndAdvance) })
 	}
 	accs := fg.WhileAccumulators(s, c)
 	if len(accs) == 0 {

@@ -40,6 +40,7 @@ const (
 	PassListLoops
 	PassElems
 	PassWhileRange
+	PassUnroll
 )
 
 // A PassInfo describes one pass of the registry.
@@ -103,13 +104,15 @@ var Passes = []PassInfo{
 		"hull of the values it stores into it, which drops overflow checks (plan/elems.go)"},
 	{PassWhileRange, "whilerange", "runs `while i < E: ...; i += c`, when nothing else changes i or E, like a " +
 		"range loop: interruption checks once per chunk, sums in a fast copy (plan/whilerange.go)"},
+	{PassUnroll, "unroll", "writes the turn of a small innermost loop over a list or counting while loop twice " +
+		"inside each chunk of iterations, each copy behind the same exit test (plan/unroll.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassWhileRange<<1 - 1)
+const AllPasses = PassSet(PassUnroll<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -330,6 +330,37 @@
             i64.const 1
             i64.add
             local.set $tmp.i64.6
+            local.get $tmp.i64.6
+            local.get $tmp.i64.8
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.5
+            local.get $tmp.i64.6
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $x
+            block
+              local.get $s
+              local.get $x
+              i64.add
+              local.tee $tmp.i64.10
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.10
+              local.set $s
+            end
+            local.get $tmp.i64.6
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.6
             br 0
           end
         end
@@ -1442,6 +1473,47 @@
                 unreachable
               end
               local.get $tmp.i64.10
+              local.set $s
+            end
+            local.get $tmp.i64.4
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.4
+            local.get $tmp.i64.4
+            local.get $tmp.i64.7
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.6
+            local.get $tmp.i64.4
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $x
+            block
+              local.get $s
+              local.get $x
+              local.set $tmp.i64.9
+              local.tee $tmp.i64.10
+              local.get $tmp.i64.9
+              i64.add
+              local.set $tmp.i64.8
+              local.get $tmp.i64.10
+              local.get $tmp.i64.8
+              i64.xor
+              local.get $tmp.i64.9
+              local.get $tmp.i64.8
+              i64.xor
+              i64.and
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.8
               local.set $s
             end
             local.get $tmp.i64.4
