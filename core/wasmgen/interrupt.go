@@ -2,6 +2,7 @@ package wasmgen
 
 import (
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
@@ -71,8 +72,10 @@ func (g *gen) addInterruptExport() {
 	g.mod.Globals = append(g.mod.Globals, &wasmbin.Global{Name: abi.InterruptExport, Type: wasmbin.I32, Init: abi.InterruptAddr, Export: true})
 }
 
-// chunkedLoop emits a range loop whose step has a known sign (stepSign)
-// in chunks of at most ChunkIterations iterations (see above):
+// chunkedLoop emits the loop s (a range loop, or a loop run like one)
+// whose step has a known sign (stepSign) in chunks of at most
+// ChunkIterations iterations (see above), its nested loops checking on
+// entry (inNest):
 //
 //	block                               ; break
 //	  br_if 0 (exit test)               ; an empty range costs no more
@@ -82,8 +85,8 @@ func (g *gen) addInterruptExport() {
 //	    lim = the end of the chunk      ; cur + span, or stop when nearer
 //	    br_if 1 (lim <= cur)            ; never taken (see below)
 //	    block
-//	      loop                          ; one iteration
-//	        br_if 1 (cur >= lim)        ; cur <= lim for a negative step
+//	      loop                          ; one iteration (plan.Unroll(s)
+//	        br_if 1 (cur >= lim)        ; of them, each with its test)
 //	        body and advance of cur     ; leaves with br_if 3 on overflow
 //	        br 0
 //	      end
@@ -106,7 +109,16 @@ func (g *gen) addInterruptExport() {
 // stop, so that an iteration costs what it did: a loop tested at the
 // bottom measured the same at best, but was up to 24% slower at the median
 // on this loaded machine for the guide's kernel.
-func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
+func (fg *fgen) chunkedLoop(s ast.Stmt, cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
+	exitTest, bodyAndAdvance func()) {
+	fg.inNest(s, func() {
+		fg.chunks(cur, stop, step, stepConst, stepLocal, stepSign, fg.Unroll(s), exitTest, bodyAndAdvance)
+	})
+}
+
+// chunks emits the loop of chunkedLoop, its turn written unroll times in
+// the loop of one chunk.
+func (fg *fgen) chunks(cur, stop uint32, step int64, stepConst bool, stepLocal uint32, stepSign int,
 	unroll int, exitTest, bodyAndAdvance func()) {
 	lim := fg.Temp(wasmbin.I64)
 	defer fg.Release(wasmbin.I64, lim)
@@ -177,7 +189,7 @@ func (fg *fgen) chunkedLoop(cur, stop uint32, step int64, stepConst bool, stepLo
 	fg.EmitImm(wasmbin.OpBrIf, 1)
 	fg.Begin(wasmbin.OpBlock, wasmbin.BlockEmpty)
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
-	for k := 0; k < max(unroll, 1); k++ { // the unroll pass: the turn written again
+	for range unroll { // the unroll pass: the turn written again
 		fg.Get(cur)
 		fg.Get(lim)
 		if stepSign > 0 {

@@ -50,34 +50,9 @@ func (fg *fgen) forListStable(s *ast.For, l uint32) {
 	}
 	loop := func() { fg.testedLoop(true, exitTest, bodyAndAdvance) }
 	if interruptChecks && (fg.LightLoop(s) || fg.ChunkableNest(s)) {
-		loop = func() {
-			fg.inNest(s, func() { fg.chunkedLoop(cur, stop, 1, true, 0, 1, fg.Unroll(s), exitTest, bodyAndAdvance) })
-		}
+		loop = func() { fg.chunkedLoop(s, cur, stop, 1, true, 0, 1, exitTest, bodyAndAdvance) }
 	}
 	fg.versionedAccumulators(fg.ListAccumulators(s), nil, loop)
-}
-
-// versionedAccumulators emits loop twice when accs, the accumulators of
-// an innermost loop (plan.LoopAccumulators), are not empty: a fast copy,
-// where each is known to lie within AccBound and so adds without overflow
-// checks, behind the test that each starts within AccEntry in magnitude
-// and that turns (when not nil) pushes true, proving the loop runs at
-// most 2**32 turns; and the usual copy.
-func (fg *fgen) versionedAccumulators(accs []string, turns func(), loop func()) {
-	if len(accs) == 0 {
-		loop()
-		return
-	}
-	fg.accTest(accs)
-	if turns != nil {
-		turns()
-		fg.Emit(wasmbin.OpI32And)
-	}
-	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-	fg.withAccFacts(accs, loop)
-	fg.Emit(wasmbin.OpElse)
-	loop()
-	fg.End()
 }
 
 // inNest runs gen, which emits the chunked loop s, with the loops nested

@@ -177,11 +177,9 @@ func (fg *fgen) data(r listRef) {
 }
 
 // slotAt leaves the address of l[i] for the list r and the i64 index in
-// local i, whose values lie in ir. A negative index counts from the end:
-// i + ((i >> 63) & len), without a branch, and only when ir admits
-// negative values. The bounds check is then one unsigned comparison
-// against len, which also rejects an index still negative. The local i
-// is not changed (a[i] op= v checks the same i twice).
+// local i, whose values lie in ir, checked by boundIndex unless r is
+// known in bounds. The local i is not changed (a[i] op= v checks the
+// same i twice).
 func (fg *fgen) slotAt(r listRef, i uint32, ir plan.Interval) {
 	fg.g.rt.UseHeap()
 	if r.inBounds {
@@ -191,27 +189,41 @@ func (fg *fgen) slotAt(r listRef, i uint32, ir plan.Interval) {
 		fg.slotAddr(r.w)
 		return
 	}
-	n := i
+	n, release := fg.boundIndex(i, ir, func() { fg.length(r) })
+	defer release()
+	fg.data(r)
+	fg.Get(n)
+	fg.Emit(wasmbin.OpI32WrapI64)
+	fg.slotAddr(r.w)
+}
+
+// boundIndex makes the index in local i (whose values lie in ir) an
+// offset below the length that length pushes (i64), trapping with
+// ErrIndex when it is not: a negative index counts from the end, i +
+// ((i >> 63) & len), without a branch and only when ir admits negative
+// values; then one unsigned comparison against len, which also rejects an
+// index still negative. It returns the local holding the offset (i itself
+// when ir is non-negative; i is never changed) and the release of the
+// temporary it may take.
+func (fg *fgen) boundIndex(i uint32, ir plan.Interval, length func()) (uint32, func()) {
+	n, release := i, func() {}
 	if !ir.NonNeg() {
 		n = fg.Temp(wasmbin.I64)
-		defer fg.Release(wasmbin.I64, n)
+		release = func() { fg.Release(wasmbin.I64, n) }
 		fg.Get(i)
 		fg.Get(i)
 		fg.I64(63)
 		fg.Emit(wasmbin.OpI64ShrS)
-		fg.length(r)
+		length()
 		fg.Emit(wasmbin.OpI64And)
 		fg.Emit(wasmbin.OpI64Add)
 		fg.Set(n)
 	}
 	fg.Get(n)
-	fg.length(r)
+	length()
 	fg.Emit(wasmbin.OpI64GeU)
 	fg.TrapIf(abi.ErrIndex)
-	fg.data(r)
-	fg.Get(n)
-	fg.Emit(wasmbin.OpI32WrapI64)
-	fg.slotAddr(r.w)
+	return n, release
 }
 
 // index generates x[i].

@@ -334,9 +334,7 @@ func (fg *fgen) forRange(s *ast.For) {
 			return
 		}
 		if chunked {
-			fg.inNest(s, func() {
-				fg.chunkedLoop(cur, stop, step, stepConst, stepLocal, stepSign, fg.Unroll(s), exitTest, bodyAndAdvance)
-			})
+			fg.chunkedLoop(s, cur, stop, step, stepConst, stepLocal, stepSign, exitTest, bodyAndAdvance)
 			return
 		}
 		fg.testedLoop(perIteration, exitTest, bodyAndAdvance)

@@ -37,27 +37,14 @@ func (fg *fgen) strIndex(s, i ast.Expr, asOrd bool) {
 	fg.Emit(wasmbin.OpI32Eq)
 	fg.Begin(wasmbin.OpIf, wasmbin.BlockType(result))
 	// ASCII: byte idx (from the end when negative), IndexError beyond
-	count := func() {
+	n, release := fg.boundIndex(idx, ir, func() { // lists.go
 		fg.Get(str)
 		fg.strCount()
 		fg.Emit(wasmbin.OpI64ExtendI32U)
-	}
-	if !ir.NonNeg() {
-		fg.Get(idx)
-		fg.Get(idx)
-		fg.I64(63)
-		fg.Emit(wasmbin.OpI64ShrS)
-		count()
-		fg.Emit(wasmbin.OpI64And)
-		fg.Emit(wasmbin.OpI64Add)
-		fg.Set(idx)
-	}
-	fg.Get(idx)
-	count()
-	fg.Emit(wasmbin.OpI64GeU)
-	fg.TrapIf(abi.ErrIndex)
+	})
 	fg.Get(str)
-	fg.Get(idx)
+	fg.Get(n)
+	release()
 	fg.Emit(wasmbin.OpI32WrapI64)
 	fg.Emit(wasmbin.OpI32Add)
 	fg.EmitImm(wasmbin.OpI32Load8U, abi.StrHeaderSize)

@@ -187,6 +187,29 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	fg.End()
 }
 
+// versionedAccumulators emits loop twice when accs, the accumulators of
+// an innermost loop (plan.LoopAccumulators), are not empty: a fast copy,
+// where each is known to lie within AccBound and so adds without overflow
+// checks, behind the test that each starts within AccEntry in magnitude
+// and that turns (when not nil) pushes true, proving the loop runs at
+// most 2**32 turns; and the usual copy.
+func (fg *fgen) versionedAccumulators(accs []string, turns func(), loop func()) {
+	if len(accs) == 0 {
+		loop()
+		return
+	}
+	fg.accTest(accs)
+	if turns != nil {
+		turns()
+		fg.Emit(wasmbin.OpI32And)
+	}
+	fg.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	fg.withAccFacts(accs, loop)
+	fg.Emit(wasmbin.OpElse)
+	loop()
+	fg.End()
+}
+
 // accTest pushes whether each accumulator of accs lies within AccEntry
 // in magnitude (plan.LoopAccumulators: the fast copy's condition).
 func (fg *fgen) accTest(accs []string) {

@@ -31,9 +31,7 @@ func (fg *fgen) countedWhile(s *ast.While, c plan.CountedLoop) bool {
 		// statement, and the body has no continue)
 		fg.condBlock(s.Cond, s.Body, fg.CondFacts(s.Cond, true))
 	}
-	loop := func() {
-		fg.inNest(s, func() { fg.chunkedLoop(cur, stop, c.Step, true, 0, 1, fg.Unroll(s), exitTest, bodyAndAdvance) })
-	}
+	loop := func() { fg.chunkedLoop(s, cur, stop, c.Step, true, 0, 1, exitTest, bodyAndAdvance) }
 	accs := fg.WhileAccumulators(s, c)
 	if len(accs) == 0 {
 		loop()

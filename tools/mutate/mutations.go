@@ -51,10 +51,10 @@ var mutations = []mutation{
 	},
 	{
 		name: "index-off-by-one",
-		what: "a list index equal to the length passes the bounds check (wasmgen slotAt)",
+		what: "a list or ASCII string index equal to the length passes the bounds check (wasmgen boundIndex)",
 		file: "core/wasmgen/lists.go",
-		old:  "\tfg.Get(n)\n\tfg.length(r)\n\tfg.Emit(wasmbin.OpI64GeU)\n\tfg.TrapIf(abi.ErrIndex)\n",
-		new:  "\tfg.Get(n)\n\tfg.length(r)\n\tfg.Emit(wasmbin.OpI64GtU)\n\tfg.TrapIf(abi.ErrIndex)\n",
+		old:  "\tfg.Get(n)\n\tlength()\n\tfg.Emit(wasmbin.OpI64GeU)\n\tfg.TrapIf(abi.ErrIndex)\n",
+		new:  "\tfg.Get(n)\n\tlength()\n\tfg.Emit(wasmbin.OpI64GtU)\n\tfg.TrapIf(abi.ErrIndex)\n",
 	},
 	{
 		name: "ivptr-advance-index",

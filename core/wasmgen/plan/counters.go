@@ -89,16 +89,11 @@ func (rg *Func) assignRanges() {
 				return true
 			}
 		case *ast.For:
-			// a range loop (the checker types the other iterables), or a
-			// loop over a list local whose elements have an interval
-			_, typed := rg.Info.Types[s.Iter]
-			if l, ok := s.Iter.(*ast.Ident); ok && typed {
-				_, typed = rg.ElemRange(l.Name)
-				typed = !typed
-			}
-			if id, ok := s.Target.(*ast.Ident); ok && !typed {
-				byName[id.Name] = append(byName[id.Name], assign{loop: s})
-				return true
+			if id, ok := s.Target.(*ast.Ident); ok {
+				if _, followed := rg.forValues(s); followed {
+					byName[id.Name] = append(byName[id.Name], assign{loop: s})
+					return true
+				}
 			}
 		}
 		if t := check.AssignTarget(n); t != nil {
@@ -139,20 +134,7 @@ func (rg *Func) assignRanges() {
 				var v Interval
 				switch {
 				case a.loop != nil:
-					// each value the loop assigns lies in its interval
-					// (unknown when its step's sign is, or when it never
-					// runs: then it assigns nothing, and all of i64 is
-					// still sound), or in the interval of the elements
-					// of the list it walks (elems.go)
-					var ok bool
-					if l, isList := a.loop.Iter.(*ast.Ident); isList {
-						v, ok = rg.ElemRange(l.Name)
-					} else {
-						v, ok = rg.rangeLoopInterval(a.loop)
-					}
-					if !ok {
-						v = FullRange
-					}
+					v, _ = rg.forValues(a.loop)
 				default:
 					v = rg.RangeOf(a.value)
 				}
@@ -181,6 +163,25 @@ func (rg *Func) assignRanges() {
 	// moves at most once after the first round): no facts
 	rg.assignFacts = nil
 	rg.memo = nil
+}
+
+// forValues returns an interval holding every value the for loop s gives
+// its variable, and whether counters follows the loop: a range loop (the
+// checker types the other iterables), whose interval is LoopFacts'
+// rangeLoopInterval, or all of i64 when that is unknown (a step of
+// unknown sign, or a loop that never runs and so assigns nothing); a loop
+// over a list local whose elements have an interval (elems.go).
+func (rg *Func) forValues(s *ast.For) (Interval, bool) {
+	if _, typed := rg.Info.Types[s.Iter]; !typed {
+		if r, ok := rg.rangeLoopInterval(s); ok {
+			return r, true
+		}
+		return FullRange, true
+	}
+	if l, ok := s.Iter.(*ast.Ident); ok {
+		return rg.ElemRange(l.Name)
+	}
+	return Interval{}, false
 }
 
 // widened returns the interval of a local (or of a list's elements) for

@@ -134,8 +134,7 @@ func (rg *Func) elemStores() map[string][]elemStore {
 		return nil
 	}
 	stores := map[string][]elemStore{}
-	allowed := map[*ast.Ident]bool{}
-	bad := map[string]bool{}
+	allowed := map[*ast.Ident]bool{} // the occurrences of the forms above
 	list := func(e ast.Expr) (*ast.Ident, bool) {
 		id, ok := e.(*ast.Ident)
 		if !ok || !cands[id.Name] || rg.Info.Consts[id] != nil {
@@ -143,21 +142,16 @@ func (rg *Func) elemStores() map[string][]elemStore {
 		}
 		return id, true
 	}
-	body := rg.Fn.Decl.Body
-	// the element stores: the Index nodes in a target; those of the forms
-	// above record their value, any other (a chained or tuple target, a
-	// slice) makes its list unqualified
+	// The element stores: the Index nodes of a target. Those of the forms
+	// above record their value; any other (a chained or tuple target, a
+	// slice) leaves its list's name unallowed, and so the list unqualified.
 	storeAt := map[*ast.Index]bool{}
 	var targets func(ts ...ast.Expr)
 	targets = func(ts ...ast.Expr) {
 		for _, t := range ts {
 			switch t := t.(type) {
 			case *ast.Index:
-				// its operands are reads: L[M[i]] = v stores into L only
-				storeAt[t] = true
-				if id, ok := list(t.X); ok {
-					bad[id.Name] = true // unless a form below records it
-				}
+				storeAt[t] = true // its operands are reads: L[M[i]] = v stores into L only
 			case *ast.Tuple:
 				targets(t.Elems...)
 			case *ast.ListLit:
@@ -176,11 +170,12 @@ func (rg *Func) elemStores() map[string][]elemStore {
 		if _, slice := ix.Index.(*ast.Slice); !ok || slice {
 			return
 		}
-		delete(bad, id.Name)
 		allowed[id] = true
 		stores[id.Name] = append(stores[id.Name], s)
 	}
-	unqualified := map[string]bool{} // bad for good, whatever records
+	body := rg.Fn.Decl.Body
+	// one walk, statements before their parts: a target's Index nodes are
+	// known as stores before the walk reaches them
 	ast.InspectStmts(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Assign:
@@ -208,15 +203,6 @@ func (rg *Func) elemStores() map[string][]elemStore {
 			}
 		case *ast.AnnAssign:
 			targets(n.Target)
-		}
-		for name := range bad {
-			unqualified[name] = true
-		}
-		clear(bad)
-		return true
-	})
-	ast.InspectStmts(body, func(n ast.Node) bool {
-		switch n := n.(type) {
 		case *ast.Call:
 			if at, ok := n.Func.(*ast.Attribute); ok {
 				if id, ok := list(at.X); ok {
@@ -249,17 +235,13 @@ func (rg *Func) elemStores() map[string][]elemStore {
 		}
 		return true
 	})
+	// any other occurrence of a list's name disqualifies it
 	ast.InspectStmts(body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && cands[id.Name] && !allowed[id] {
-			unqualified[id.Name] = true
+			delete(stores, id.Name)
 		}
 		return true
 	})
-	for name := range stores {
-		if unqualified[name] {
-			delete(stores, name)
-		}
-	}
 	return stores
 }
 

@@ -141,20 +141,27 @@ func buildStrAppend(h *fn) {
 }
 
 // objEnd turns the address of a string and its byte length, on the
-// stack, into the end of its object (where the allocator left the arena).
-func (h *fn) objEnd() {
-	h.Emit(wasmbin.OpI32Add)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+// stack of b, into the end of its object (where the allocator left the
+// arena).
+func objEnd(b *emit.Builder) {
+	b.Emit(wasmbin.OpI32Add)
+	b.I32(abi.StrHeaderSize)
+	b.Emit(wasmbin.OpI32Add)
 }
 
-// align8 rounds the address on the stack up to a multiple of 8.
-func (h *fn) align8() {
-	h.I32(7)
-	h.Emit(wasmbin.OpI32Add)
-	h.I32(-8)
-	h.Emit(wasmbin.OpI32And)
+// align8 rounds the address on the stack of b up to a multiple of 8.
+func align8(b *emit.Builder) {
+	b.I32(7)
+	b.Emit(wasmbin.OpI32Add)
+	b.I32(-8)
+	b.Emit(wasmbin.OpI32And)
 }
+
+// objEnd is objEnd in the helper being built.
+func (h *fn) objEnd() { objEnd(h.Builder) }
+
+// align8 is align8 in the helper being built.
+func (h *fn) align8() { align8(h.Builder) }
 
 // copyAfter copies the m bytes of string x right after the nb bytes of
 // string r (memory.copy, so the ranges may overlap).
@@ -226,9 +233,7 @@ func (r *Runtime) AppendInline(b *emit.Builder, rs, xs uint32, fresh bool) {
 	b.Get(rs)
 	StrLen(b)
 	b.Get(rs)
-	b.Emit(wasmbin.OpI32Add)
-	b.I32(abi.StrHeaderSize)
-	b.Emit(wasmbin.OpI32Add)
+	objEnd(b)
 	b.Set(end)
 	b.Get(xs)
 	StrLen(b)
@@ -242,10 +247,7 @@ func (r *Runtime) AppendInline(b *emit.Builder, rs, xs uint32, fresh bool) {
 	b.Emit(wasmbin.OpI32And)
 	// A - 1 - end <u 7
 	b.EmitImm(wasmbin.OpGlobalGet, heapGlobal)
-	b.I32(7)
-	b.Emit(wasmbin.OpI32Add)
-	b.I32(-8)
-	b.Emit(wasmbin.OpI32And)
+	align8(b)
 	b.I32(1)
 	b.Emit(wasmbin.OpI32Sub)
 	b.Get(end)

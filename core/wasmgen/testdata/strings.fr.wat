@@ -19,6 +19,7 @@
   (func $lettre.impl (param $s i32) (param $i i64) (result i32)
     (local $tmp.i32.2 i32)
     (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
     local.get $s
     local.set $tmp.i32.2
     local.get $i
@@ -42,8 +43,8 @@
       i64.extend_i32_u
       i64.and
       i64.add
-      local.set $tmp.i64.3
-      local.get $tmp.i64.3
+      local.set $tmp.i64.4
+      local.get $tmp.i64.4
       local.get $tmp.i32.2
       i32.load offset=4
       i32.const 1073741823
@@ -56,7 +57,7 @@
         unreachable
       end
       local.get $tmp.i32.2
-      local.get $tmp.i64.3
+      local.get $tmp.i64.4
       i32.wrap_i64
       i32.add
       i32.load8_u offset=8
@@ -1952,6 +1953,7 @@
   (func $"code_à.impl" (param $s i32) (param $i i64) (result i64)
     (local $tmp.i32.2 i32)
     (local $tmp.i64.3 i64)
+    (local $tmp.i64.4 i64)
     local.get $s
     local.set $tmp.i32.2
     local.get $i
@@ -1975,8 +1977,8 @@
       i64.extend_i32_u
       i64.and
       i64.add
-      local.set $tmp.i64.3
-      local.get $tmp.i64.3
+      local.set $tmp.i64.4
+      local.get $tmp.i64.4
       local.get $tmp.i32.2
       i32.load offset=4
       i32.const 1073741823
@@ -1989,7 +1991,7 @@
         unreachable
       end
       local.get $tmp.i32.2
-      local.get $tmp.i64.3
+      local.get $tmp.i64.4
       i32.wrap_i64
       i32.add
       i32.load8_u offset=8
