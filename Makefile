@@ -122,6 +122,7 @@ fuzz: build
 	$(GO) test -run='^$$' -fuzz=FuzzLex -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lexer
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
 	$(GO) test -run='^$$' -fuzz=FuzzPrintRoundTrip -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/parser
+	$(GO) test -run='^$$' -fuzz=FuzzGuessKeyword -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/lang
 	$(GO) test -run='^$$' -fuzz=FuzzCheck -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/check
 	$(GO) test -run='^$$' -fuzz=FuzzGenerate -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./fallback
 	$(GO) test -run='^$$' -fuzz=FuzzCompile -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./core/wasmgen

@@ -134,6 +134,33 @@ def test_compile_errors_of_the_program(tmp_path):
 
 
 @needs_native
+@pytest.mark.parametrize("language, line, word, keyword, text", [
+    ("fr", "    return n * n", "return", "retour", "n'est pas un mot-clé en français"),
+    ("es", "    retornar n * n", "retornar", "devolver", "no es una palabra clave en español"),
+    ("de", "    ruckgabe n * n", "ruckgabe", "rückgabe", "ist kein Schlüsselwort auf Deutsch"),
+])
+def test_a_keyword_of_another_language_is_named(tmp_path, language, line, word, keyword, text):
+    """A statement starting with another language's keyword, or a misspelt
+    one, is reported at the word with the language's own keyword, from the
+    command line and from the package."""
+    import multilingualprogramming as mp
+    head = {"fr": "déf", "es": "def", "de": "def"}[language]
+    src = "# language: %s\n%s f(n):\n%s\n" % (language, head, line)
+    prog = write(tmp_path / "bad.multi", src)
+    r = cli(tmp_path, str(prog))
+    assert r.returncode == 1
+    first = r.stderr.splitlines()[0]
+    assert first.startswith("%s:3:5: '%s' %s" % (prog, word, text)), r.stderr
+    assert "'%s'" % keyword in first
+    assert "    " + "^" * len(word) in r.stderr
+    with pytest.raises(mp.CompileError) as err:
+        mp.compile_source(src, language=language)
+    e = err.value.errors[0]
+    assert (e.line, e.col, e.end_col - e.col) == (3, 5, len(word))
+    assert text in e.msg and "'%s'" % keyword in e.msg
+
+
+@needs_native
 def test_program_from_stdin(tmp_path):
     r = cli(tmp_path, stdin="afficher(6 * 7)\n")
     assert (r.returncode, r.stdout) == (0, "42\n"), r.stderr

@@ -115,6 +115,11 @@ type Language struct {
 	surface   map[Keyword][]string
 	messages  map[string]string // message id -> text (messages.go)
 
+	// folded and runes are the one-word keyword spellings folded
+	// (foldWord), made at the first GuessKeyword (guess.go).
+	folded map[string]Keyword
+	runes  []foldedSpelling
+
 	// extensions maps a word of an unsupported extension of the language
 	// to its `group.word` name ("ai.prompt"); see Extension.
 	extensions map[string]string

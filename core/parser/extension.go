@@ -54,12 +54,24 @@ func (p *parser) extensionStart(i int) bool {
 	if _, _, ok := p.lang.Extension(p.toks[i].Text); !ok {
 		return false
 	}
+	return p.oddAfterName(i)
+}
+
+// oddAfterName reports whether the name at token index i, which starts a
+// statement, is followed by what cannot follow a name there: another name,
+// a literal, a block's ':', a keyword that no expression continues with,
+// or '@'. A statement that starts so was meant to start with a keyword.
+func (p *parser) oddAfterName(i int) bool {
+	if i+1 >= len(p.toks) {
+		return false
+	}
 	nxt := p.toks[i+1]
 	switch nxt.Kind {
 	case lexer.NAME, lexer.INT, lexer.FLOAT, lexer.IMAG, lexer.STRING, lexer.BYTES, lexer.FSTRING, lexer.AT:
 		return true
 	case lexer.COLON:
-		// `plan:` opening a block; `plan: int = 1` is an annotation.
+		// `plan:` or `else:` opening a block; `plan: int = 1` is an
+		// annotation.
 		return i+2 < len(p.toks) && p.toks[i+2].Kind == lexer.NEWLINE
 	case lexer.KEYWORD:
 		return p.soft(nxt) || !continuesExpr[nxt.Keyword]

@@ -45,6 +45,7 @@ const (
 	msgExtension        msgID = "parser.extension"
 	msgKeywordAsName    msgID = "parser.keyword_as_name"
 	msgKeywordOrName    msgID = "parser.keyword_or_name"
+	msgKeywordGuess     msgID = "parser.keyword_guess"
 
 	// Words used inside messages to describe what was found.
 	wordEndOfLine  msgID = "parser.word.end_of_line"

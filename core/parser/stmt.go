@@ -31,6 +31,14 @@ func (p *parser) stmtRecover() (out []ast.Stmt) {
 		t := p.toks[p.stmtStart]
 		p.errs = p.errs[:nerrs]
 		p.errorAt(t.Span, msgKeywordOrName, t.Text, string(t.Keyword))
+	} else if t := p.toks[p.stmtStart]; t.Kind == lexer.NAME && p.oddAfterName(p.stmtStart) {
+		// `return x` in a French program, `retrun x` in an English one:
+		// a name where a keyword was meant. Say which one, when a guess
+		// is good enough.
+		if guess, ok := p.lang.GuessKeyword(t.Text); ok {
+			p.errs = p.errs[:nerrs]
+			p.errorAt(t.Span, msgKeywordGuess, t.Text, guess)
+		}
 	}
 	wasAfterFailed := p.afterFailed
 	p.skipLine() // may parse a block, which resets afterFailed
