@@ -233,9 +233,17 @@ func (g *Generator) elemsLoop(l, k string, bounded bool) ast.Stmt {
 	if bounded {
 		// a hash of the elements, reduced: the interval stays small
 		v := elemsBin(elemsBin(elemsBin(elemsAt(l, i), ast.OpMul, intLit(31)), ast.OpAdd, elemsAt(l, j)), ast.OpMod, intLit(1009))
-		s = &ast.Assign{Target: elemsAt(l, i), Value: v}
-		if g.r.IntN(2) == 0 {
+		switch g.r.IntN(4) {
+		case 0:
+			s = &ast.Assign{Target: elemsAt(l, i), Value: v}
+		case 1:
 			s = &ast.AugAssign{Target: elemsAt(l, i), Op: ast.OpAdd, Value: elemsBin(ident(k), ast.OpMod, intLit(3))}
+		case 2:
+			// a remainder by a divisor of either sign: [0, d-1] or [d+1, 0]
+			s = &ast.AugAssign{Target: elemsAt(l, i), Op: ast.OpMod, Value: intLit([]int64{7, -7, 1009, 2}[g.r.IntN(4)])}
+		default:
+			// a floor division, rounding toward -inf for either sign
+			s = &ast.AugAssign{Target: elemsAt(l, i), Op: ast.OpFloorDiv, Value: intLit([]int64{2, -3, 5}[g.r.IntN(3)])}
 		}
 	} else {
 		switch g.r.IntN(5) {

@@ -139,7 +139,7 @@ func (rg *Func) assignRanges() {
 					v = rg.RangeOf(a.value)
 				}
 				if a.aug {
-					v = augRange(a.op, r, v)
+					v = opRange(a.op, r, v)
 				}
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}
@@ -204,18 +204,4 @@ func widened(round int, r, h Interval) (Interval, bool) {
 		}
 	}
 	return h, moved
-}
-
-// augRange returns the interval of old op v for an augmented assignment
-// (op=) of old in r and v: + - * exactly, any other operator all of i64.
-func augRange(op ast.BinaryOp, r, v Interval) Interval {
-	switch op {
-	case ast.OpAdd:
-		return AddRange(r, v)
-	case ast.OpSub:
-		return SubRange(r, v)
-	case ast.OpMul:
-		return MulRange(r, v)
-	}
-	return FullRange
 }

@@ -91,7 +91,7 @@ func (rg *Func) elemRanges() {
 			for _, s := range ss {
 				v := rg.RangeOf(s.value)
 				if s.aug {
-					v = augRange(s.op, r, v)
+					v = opRange(s.op, r, v)
 				}
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}
 			}

@@ -94,9 +94,15 @@ def f(n: int) -> int:
     b = a + [n]
     return a[0] + b[1]
 `, "a", none},
+		{"stores by floor division and remainder", `def f(n: int) -> int:
+    a = [5, 9, -40]
+    a[0] //= 2
+    a[2] %= 7
+    return a[0]
+`, "a", Interval{-40, 9}},
 		{"a store of the other operators", `def f(n: int) -> int:
     a = [5, 9]
-    a[0] //= 2
+    a[0] <<= 2
     return a[0]
 `, "a", none},
 		{"popped and read by builtins", `def f(n: int) -> int:

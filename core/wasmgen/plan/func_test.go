@@ -250,6 +250,18 @@ func TestAssignedFacts(t *testing.T) {
     i = 20
     return i
 `, Interval{-4, 20}},
+		{"a halving counter (k > 0 in the loop, so k // 2 >= 0)", `def f(n: int) -> int:
+    k = 1000
+    while k > 0:
+        k //= 2
+    return k
+`, Interval{0, 1000}},
+		{"a remainder after a constant", `def f(n: int) -> int:
+    k = 7
+    for i in range(n):
+        k %= 5
+    return k
+`, Interval{0, 7}}, // 7 % 5, then any of [2, 7] % 5
 		{"a range loop of unknown step", `def f(n: int) -> int:
     for i in range(0, 10, n):
         n = n - 1
