@@ -161,6 +161,26 @@ def test_undefined_name_is_a_runtime_error():
         prog.f()
 
 
+def test_a_keyword_meant_is_named():
+    # "A statement that starts with a name where a keyword was meant (English `return x` or the
+    # Portuguese `retornar x` in a Spanish program, `retrun x`, `retourner x`) is reported at
+    # that word with the keyword of the program's language"; "a builtin followed by its
+    # argument (`afficher x`) is reported as a call missing its parentheses."
+    cases = [("es", "def f(x):\n    retornar x\n", 2, "'devolver'"),
+             ("fr", "déf f(x):\n    return x\n", 2, "'retour'"),
+             ("en", "def f(x):\n    retrun x\n", 2, "'return'"),
+             ("fr", "déf f(x):\n    retourner x\n", 2, "'retour'"),
+             ("fr", "afficher 3\n", 1, "afficher(...)")]
+    for language, src, line, named in cases:
+        with pytest.raises(mp.MultilingualSyntaxError) as info:
+            mp.compile_source(src, language=language)
+        err = info.value.errors[0]
+        assert (err.line, named in err.msg) == (line, True), err.msg
+    assert "¿quiso decir 'devolver'?" in str(
+        pytest.raises(mp.MultilingualSyntaxError, mp.compile_source,
+                      "def f(x):\n    retornar x\n", language="es").value)
+
+
 def test_natural_word_order():
     # "Japanese `xs 内の 各 x に対して:` and `x > 0 もし:`"
     src = "xs = [1, -2, 3]\nxs 内の 各 x に対して:\n    x > 0 もし:\n        表示(x)\n"

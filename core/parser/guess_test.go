@@ -32,7 +32,12 @@ func TestKeywordGuess(t *testing.T) {
 		{"ar", "return 1\n", 1, 1, "return", "إرجاع", ""},
 		// A name with no keyword near it keeps the statement's error.
 		{"en", "total x\n", 1, 7, "", "", msgEndOfLine},
-		{"fr", "afficher x\n", 1, 10, "", "", msgEndOfLine},
+		{"fr", "total x\n", 1, 7, "", "", msgEndOfLine},
+		// A builtin followed by an argument lacks its parentheses.
+		{"fr", "afficher x\n", 1, 1, "afficher", "", msgMissingParens},
+		{"en", "print \"hello\"\n", 1, 1, "print", "", msgMissingParens},
+		{"es", "x = 1\nimprimir x, 2\n", 2, 1, "imprimir", "", msgMissingParens},
+		{"fr", "longueur:\n    {pass}\n", 1, 10, "", "", msgExpectedExpr},
 	}
 	for _, tt := range tests {
 		l := mustLang(t, tt.code)
@@ -46,8 +51,18 @@ func TestKeywordGuess(t *testing.T) {
 		if e.Start != (source.Pos{Line: tt.line, Col: tt.col}) {
 			t.Errorf("%s %q: error at %d:%d, want %d:%d", tt.code, src, e.Start.Line, e.Start.Col, tt.line, tt.col)
 		}
+		if tt.id == msgMissingParens {
+			if want := message(tt.code, tt.id, tt.word, tt.word); e.Msg != want {
+				t.Errorf("%s %q: got %q, want %q", tt.code, src, e.Msg, want)
+			}
+			continue
+		}
 		if tt.guess == "" {
-			if want := message(tt.code, tt.id, "'x'"); e.Msg != want {
+			found := "'x'"
+			if tt.id == msgExpectedExpr {
+				found = message(tt.code, wordEndOfLine)
+			}
+			if want := message(tt.code, tt.id, found); e.Msg != want {
 				t.Errorf("%s %q: got %q, want %q", tt.code, src, e.Msg, want)
 			}
 			continue

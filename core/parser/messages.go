@@ -46,6 +46,7 @@ const (
 	msgKeywordAsName    msgID = "parser.keyword_as_name"
 	msgKeywordOrName    msgID = "parser.keyword_or_name"
 	msgKeywordGuess     msgID = "parser.keyword_guess"
+	msgMissingParens    msgID = "parser.missing_parens"
 
 	// Words used inside messages to describe what was found.
 	wordEndOfLine  msgID = "parser.word.end_of_line"

@@ -38,6 +38,10 @@ func (p *parser) stmtRecover() (out []ast.Stmt) {
 		if guess, ok := p.lang.GuessKeyword(t.Text); ok {
 			p.errs = p.errs[:nerrs]
 			p.errorAt(t.Span, msgKeywordGuess, t.Text, guess)
+		} else if _, builtin := p.lang.Builtin(t.Text); builtin && startsOperand(p.toks[p.stmtStart+1]) {
+			// `afficher x`: a builtin called as Python 2 called print.
+			p.errs = p.errs[:nerrs]
+			p.errorAt(t.Span, msgMissingParens, t.Text, t.Text)
 		}
 	}
 	wasAfterFailed := p.afterFailed
@@ -48,6 +52,18 @@ func (p *parser) stmtRecover() (out []ast.Stmt) {
 		p.next() // always make progress
 	}
 	return nil
+}
+
+// startsOperand reports whether t can start an argument: a name, a
+// literal, or the keywords True, False and None.
+func startsOperand(t lexer.Token) bool {
+	switch t.Kind {
+	case lexer.NAME, lexer.INT, lexer.FLOAT, lexer.IMAG, lexer.STRING, lexer.BYTES, lexer.FSTRING:
+		return true
+	case lexer.KEYWORD:
+		return t.Keyword == lang.True || t.Keyword == lang.False || t.Keyword == lang.None
+	}
+	return false
 }
 
 // compoundStart are the keywords that open a statement that later clause
