@@ -90,7 +90,11 @@ const (
 func (g *gen) module() string {
 	if g.info != nil {
 		for _, fn := range g.info.Funcs {
-			if fn != nil && fn.Decl != nil {
+			switch {
+			case fn == nil:
+			case fn.Source != nil:
+				g.funcs[fn.Source] = fn // Decl is the compiled (lowered) copy
+			case fn.Decl != nil:
 				g.funcs[fn.Decl] = fn
 			}
 		}

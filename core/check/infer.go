@@ -12,7 +12,8 @@ import (
 // fstate is the inference state of one function.
 type fstate struct {
 	c      *checker
-	d      *ast.FuncDef
+	d      *ast.FuncDef // the function as typed: its lowered copy (lower.go), or src
+	src    *ast.FuncDef // the function as written, a statement of the module
 	fn     *Func
 	locals map[string]*Local
 	order  []*Local
@@ -37,7 +38,7 @@ func (c *checker) inferAll() {
 			continue
 		}
 		fn := &Func{Decl: d, Name: d.Name.Name, Compilable: true}
-		st := &fstate{c: c, d: d, fn: fn, locals: make(map[string]*Local)}
+		st := &fstate{c: c, d: d, src: d, fn: fn, locals: make(map[string]*Local)}
 		c.signature(st)
 		c.info.Funcs = append(c.info.Funcs, fn)
 		c.info.FuncByName[fn.Name] = fn
@@ -49,6 +50,9 @@ func (c *checker) inferAll() {
 		}
 		if ReservedExports[st.fn.Name] {
 			st.pyOnly(st.d.Name.Pos, "the name '%s' is reserved by the WebAssembly module", st.fn.Name)
+		}
+		if low := c.lower(st.d); low != st.d {
+			st.d, st.fn.Decl, st.fn.Source = low, low, st.src
 		}
 		if sp, what, found := outsideSubset(st.d); found {
 			// the body is not typed: the inference knows only the subset
@@ -490,7 +494,7 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			}
 			return loc.Type
 		case kindGlobal:
-			k, why := c.moduleConst(e, st.d)
+			k, why := c.moduleConst(e, st.src)
 			if k != nil {
 				c.info.Consts[e] = k
 				return k.Type

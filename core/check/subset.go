@@ -25,7 +25,10 @@ import (
 //     only, `x.name` (compiled only as a list method call), and `x[i]`
 //     without slices.
 //
-// Whether the types of these forms compile is the inference's business.
+// Tuple assignments of names and elements (`a, b = b, a % b`) and loops
+// over enumerate() and zip() reach this check already rewritten into
+// these forms (lower.go). Whether the types of these forms compile is the
+// inference's business.
 
 // outsideSubset returns the position and description of the first
 // construct of d's body outside the subset; ok is false when there is none.

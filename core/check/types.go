@@ -88,8 +88,14 @@ func (t *Type) Equal(u *Type) bool {
 // module's body) after checking. Methods and nested functions have no Func:
 // they are never compiled; Info.Scopes holds their scopes.
 type Func struct {
+	// Decl is the function as compiled: its declaration, or a copy whose
+	// body lowers forms the compiled subset does not hold into ones it
+	// does (tuple assignments, loops over enumerate and zip: lower.go).
 	Decl *ast.FuncDef
-	Name string // as written in the source
+	// Source is the declaration as written when Decl is such a copy, else
+	// nil: the statement of the module that the Python fallback writes.
+	Source *ast.FuncDef
+	Name   string // as written in the source
 	// ParamNames and Params follow Decl.Params one for one (a parameter
 	// without a name in a malformed tree is skipped), whatever their
 	// kind: a *args parameter is listed by its name, with the type of its

@@ -1,0 +1,313 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/source"
+)
+
+// Before a top-level function's body is checked against the compiled
+// subset and typed, lower rewrites three common forms that the subset
+// does not hold into statements it does, with CPython's order of
+// evaluation and assignment, so that the inference, the analyses of
+// core/wasmgen/plan and the generator only ever see plain assignments and
+// loops over one name:
+//
+//   - `a, b = e1, e2` (names and elements x[i], as many targets as values,
+//     none starred): `t1 = e1; t2 = e2; a = t1; b = t2`. CPython
+//     evaluates every value, then assigns the targets left to right,
+//     evaluating each target's subscript right before its store, as the
+//     rewritten statements do (`x[i], x[j] = x[j], x[i]` swaps).
+//   - `for i, x in enumerate(xs)` (and `enumerate(xs, START)` with an int
+//     literal START): `n = START; for t in xs: i = n; n = n + 1; x = t; ...`.
+//   - `for x, y in zip(a, b)` (names as arguments, one target per list):
+//     `tb = b; n = 0; for t in a: if n >= len(tb): break; x = t; y = tb[n];
+//     n = n + 1; ...`. zip takes an element of a, then finds b exhausted
+//     and stops without assigning, as the rewritten loop does.
+//
+// The temporaries are locals whose names hold a '.', which no identifier
+// of the program can. The function's Decl is then the rewritten copy, and
+// Source the function as written (which the Python fallback writes); a
+// function with none of these forms keeps its declaration. A builtin
+// enumerate or zip is recognized as the checker resolved it (a name the
+// program binds is not the builtin), and none is rewritten under a
+// module-level star import, which may rebind them.
+type lowering struct {
+	c *checker
+	n int // temporaries made so far in the function
+}
+
+// lower returns d's lowered copy, or d itself when it has nothing to
+// lower.
+func (c *checker) lower(d *ast.FuncDef) *ast.FuncDef {
+	lw := &lowering{c: c}
+	body, changed := lw.stmts(d.Body)
+	if !changed {
+		return d
+	}
+	low := *d
+	low.Body = body
+	return &low
+}
+
+// stmts lowers a statement list; changed says whether anything was.
+func (lw *lowering) stmts(body []ast.Stmt) ([]ast.Stmt, bool) {
+	var out []ast.Stmt
+	changed := false
+	for i, s := range body {
+		repl, ok := lw.stmt(s)
+		if ok && !changed {
+			changed = true
+			out = append(make([]ast.Stmt, 0, len(body)+len(repl)), body[:i]...)
+		}
+		if changed {
+			if ok {
+				out = append(out, repl...)
+			} else {
+				out = append(out, s)
+			}
+		}
+	}
+	if !changed {
+		return body, false
+	}
+	return out, true
+}
+
+// stmt returns the statements that replace s, and whether s is replaced.
+func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
+	switch s := s.(type) {
+	case *ast.Assign:
+		return lw.unpack(s)
+	case *ast.If:
+		body, b := lw.stmts(s.Body)
+		els, e := lw.stmts(s.Else)
+		if !b && !e {
+			return nil, false
+		}
+		n := *s
+		n.Body, n.Else = body, els
+		return []ast.Stmt{&n}, true
+	case *ast.While:
+		body, b := lw.stmts(s.Body)
+		if !b {
+			return nil, false
+		}
+		n := *s
+		n.Body = body
+		return []ast.Stmt{&n}, true
+	case *ast.For:
+		if repl, ok := lw.enumerate(s); ok {
+			return repl, true
+		}
+		if repl, ok := lw.zip(s); ok {
+			return repl, true
+		}
+		body, b := lw.stmts(s.Body)
+		if !b {
+			return nil, false
+		}
+		n := *s
+		n.Body = body
+		return []ast.Stmt{&n}, true
+	}
+	return nil, false
+}
+
+// temp returns a new temporary local of the function, with the position
+// sp and a role in its name ("unpack", "enumerate", "zip").
+func (lw *lowering) temp(role string, sp source.Span) *ast.Ident {
+	lw.n++
+	id := &ast.Ident{Pos: sp, Name: fmt.Sprintf("%s.%d", role, lw.n)}
+	lw.c.kinds[id] = kindLocal
+	return id
+}
+
+// read returns a new read of temporary t.
+func (lw *lowering) read(t *ast.Ident) *ast.Ident {
+	id := &ast.Ident{Pos: t.Pos, Name: t.Name}
+	lw.c.kinds[id] = kindLocal
+	return id
+}
+
+// elems returns the elements of a tuple or list display.
+func elems(e ast.Expr) ([]ast.Expr, bool) {
+	switch e := e.(type) {
+	case *ast.Tuple:
+		return e.Elems, true
+	case *ast.ListLit:
+		return e.Elems, true
+	}
+	return nil, false
+}
+
+// unpack lowers `a, b = e1, e2`.
+func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
+	if len(s.Chain) > 0 || s.Decl != ast.DeclNone {
+		return nil, false
+	}
+	targets, ok1 := elems(s.Target)
+	values, ok2 := elems(s.Value)
+	if !ok1 || !ok2 || len(targets) != len(values) || len(targets) < 2 {
+		return nil, false
+	}
+	for i, t := range targets {
+		switch t.(type) {
+		case *ast.Ident, *ast.Index:
+		default:
+			return nil, false // nested, starred, an attribute
+		}
+		if _, starred := values[i].(*ast.Starred); starred || isNil(values[i]) {
+			return nil, false
+		}
+	}
+	temps := make([]*ast.Ident, len(values))
+	out := make([]ast.Stmt, 0, 2*len(values))
+	for i, v := range values {
+		temps[i] = lw.temp("unpack", spanOf(v))
+		out = append(out, &ast.Assign{Target: temps[i], Value: v})
+	}
+	for i, t := range targets {
+		out = append(out, &ast.Assign{Target: t, Value: lw.read(temps[i])})
+	}
+	return out, true
+}
+
+// builtinCall returns the arguments of a call of builtin name with
+// positional arguments only, when e is one.
+func (lw *lowering) builtinCall(e ast.Expr, name string) ([]ast.Expr, bool) {
+	call, ok := e.(*ast.Call)
+	if !ok || len(call.Keywords) > 0 || lw.c.star.Start.IsValid() {
+		return nil, false
+	}
+	id, ok := call.Func.(*ast.Ident)
+	if !ok || lw.c.kinds[id] != kindBuiltin || lw.c.info.Builtins[id] != name {
+		return nil, false
+	}
+	for _, a := range call.Args {
+		if _, starred := a.(*ast.Starred); starred || isNil(a) {
+			return nil, false
+		}
+	}
+	return call.Args, true
+}
+
+// targetNames returns the targets of a for loop over tuples, when each is a
+// name and there are n of them.
+func targetNames(target ast.Expr, n int) ([]*ast.Ident, bool) {
+	ts, ok := elems(target)
+	if !ok || len(ts) != n {
+		return nil, false
+	}
+	out := make([]*ast.Ident, n)
+	for i, t := range ts {
+		id, ok := t.(*ast.Ident)
+		if !ok || id == nil {
+			return nil, false
+		}
+		out[i] = id
+	}
+	return out, true
+}
+
+// intLiteral reports whether e is an int literal, or - before one.
+func intLiteral(e ast.Expr) bool {
+	if u, ok := e.(*ast.Unary); ok && u.Op == ast.OpNeg {
+		e = u.X
+	}
+	_, ok := e.(*ast.IntLit)
+	return ok
+}
+
+// loopBody lowers a loop's own body and puts the statements that bind the
+// loop's targets first.
+func (lw *lowering) loopBody(first []ast.Stmt, body []ast.Stmt) []ast.Stmt {
+	rest, _ := lw.stmts(body)
+	return append(first, rest...)
+}
+
+// increment returns `t = t + 1`.
+func (lw *lowering) increment(t *ast.Ident) ast.Stmt {
+	one := &ast.IntLit{Pos: t.Pos, Text: "1"}
+	return &ast.Assign{Target: lw.read(t), Value: &ast.Binary{X: lw.read(t), Op: ast.OpAdd, OpPos: t.Pos, Y: one}}
+}
+
+// enumerate lowers `for i, x in enumerate(xs[, START]):`.
+func (lw *lowering) enumerate(s *ast.For) ([]ast.Stmt, bool) {
+	if s.Async || s.Else != nil {
+		return nil, false
+	}
+	args, ok := lw.builtinCall(s.Iter, "enumerate")
+	if !ok || len(args) < 1 || len(args) > 2 || (len(args) == 2 && !intLiteral(args[1])) {
+		return nil, false
+	}
+	tg, ok := targetNames(s.Target, 2)
+	if !ok {
+		return nil, false
+	}
+	var start ast.Expr = &ast.IntLit{Pos: spanOf(s.Iter), Text: "0"}
+	if len(args) == 2 {
+		start = args[1]
+	}
+	count := lw.temp("enumerate", spanOf(s.Iter))
+	item := lw.temp("enumerate", spanOf(s.Target))
+	first := []ast.Stmt{
+		&ast.Assign{Target: tg[0], Value: lw.read(count)},
+		lw.increment(count),
+		&ast.Assign{Target: tg[1], Value: lw.read(item)},
+	}
+	loop := &ast.For{Pos: s.Pos, Target: item, Iter: args[0], Body: lw.loopBody(first, s.Body)}
+	return []ast.Stmt{&ast.Assign{Target: count, Value: start}, loop}, true
+}
+
+// zip lowers `for x, y in zip(a, b):` over names a, b, ...
+func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
+	if s.Async || s.Else != nil {
+		return nil, false
+	}
+	args, ok := lw.builtinCall(s.Iter, "zip")
+	if !ok || len(args) < 2 {
+		return nil, false
+	}
+	for _, a := range args {
+		// names, so that binding the others before the loop evaluates
+		// the first keeps CPython's order
+		if _, ok := a.(*ast.Ident); !ok {
+			return nil, false
+		}
+	}
+	tg, ok := targetNames(s.Target, len(args))
+	if !ok {
+		return nil, false
+	}
+	sp := spanOf(s.Iter)
+	var out []ast.Stmt
+	others := make([]*ast.Ident, len(args))
+	for i := 1; i < len(args); i++ {
+		others[i] = lw.temp("zip", spanOf(args[i]))
+		out = append(out, &ast.Assign{Target: others[i], Value: args[i]})
+	}
+	index := lw.temp("zip", sp)
+	item := lw.temp("zip", spanOf(s.Target))
+	out = append(out, &ast.Assign{Target: index, Value: &ast.IntLit{Pos: sp, Text: "0"}})
+	var first []ast.Stmt
+	for i := 1; i < len(args); i++ {
+		lenID := &ast.Ident{Pos: sp, Name: "len"}
+		lw.c.kinds[lenID] = kindBuiltin
+		lw.c.info.Builtins[lenID] = "len"
+		exhausted := &ast.Compare{
+			Operands: []ast.Expr{lw.read(index), &ast.Call{Func: lenID, Args: []ast.Expr{lw.read(others[i])}, Rparen: sp.End}},
+			Ops:      []ast.CmpOp{ast.CmpGe},
+			OpPos:    []source.Span{sp},
+		}
+		first = append(first, &ast.If{Pos: sp, Cond: exhausted, Body: []ast.Stmt{&ast.Break{Pos: sp}}})
+	}
+	first = append(first, &ast.Assign{Target: tg[0], Value: lw.read(item)})
+	for i := 1; i < len(args); i++ {
+		first = append(first, &ast.Assign{Target: tg[i], Value: &ast.Index{X: lw.read(others[i]), Index: lw.read(index), Rbracket: sp.End}})
+	}
+	first = append(first, lw.increment(index))
+	loop := &ast.For{Pos: s.Pos, Target: item, Iter: args[0], Body: lw.loopBody(first, s.Body)}
+	return append(out, loop), true
+}
