@@ -181,6 +181,20 @@ def test_a_keyword_meant_is_named():
                       "def f(x):\n    retornar x\n", language="es").value)
 
 
+def test_tuple_assignments_and_enumerate_and_zip_compile():
+    # "tuple assignments such as `a, b = b, a % b`, ... `for i, x in enumerate(xs)` and
+    # `for x, y in zip(a, b)` ... also runs on WebAssembly."
+    prog = mp.compile_source(
+        "def g(a: int, b: int) -> int:\n    while b:\n        a, b = b, a % b\n    return a\n"
+        "def e(xs: list[int]) -> int:\n    s = 0\n    for i, x in enumerate(xs):\n        s += i * x\n"
+        "    return s\n"
+        "def z(a: list[int], b: list[int]) -> int:\n    s = 0\n    for x, y in zip(a, b):\n"
+        "        s += x * y\n    return s\n", language="en")
+    for name, args, want in [("g", (1071, 462), 21), ("e", ([5, 6, 7],), 20), ("z", ([1, 2], [3, 4, 5]), 11)]:
+        assert prog.call(name, *args, backend=mp.Backend.WASM) == want
+        assert prog.last_report["backend"] == "wasm"
+
+
 def test_natural_word_order():
     # "Japanese `xs 内の 各 x に対して:` and `x > 0 もし:`"
     src = "xs = [1, -2, 3]\nxs 内の 各 x に対して:\n    x > 0 もし:\n        表示(x)\n"
