@@ -100,6 +100,21 @@ def hamming(s: str, t: str) -> int:
             d += i
     return d
 
+def count_near_max(xs: list[int]) -> int:
+    i = 9223372036854775707
+    for x in xs:
+        if x > 0:
+            i += 1
+    return i
+
+def count_chars(s: str, k: int) -> int:
+    n = k
+    m = 0
+    for c in s:
+        m = m + 3
+        n = n + m
+    return n * 7 + m
+
 def zip_grow(a: list[int], b: list[int]) -> int:
     s = 0
     for x, y in zip(a, b):
@@ -217,9 +232,20 @@ def test_zip(a: List[float], b: List[float], x: List[int], y: List[int], z: List
 
 @needs_native
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet="abxé€😀", max_size=12), st.text(alphabet="abxé€😀", max_size=12))
-def test_strings(s: str, t: str) -> None:
+@given(st.text(alphabet="abxé€😀", max_size=12), st.text(alphabet="abxé€😀", max_size=12), BIG)
+def test_strings(s: str, t: str, k: int) -> None:
     check("hamming", s, t)
+    check("count_chars", s + t, k)
+
+
+@needs_native
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(min_value=-1, max_value=1), min_size=700, max_size=1200))
+def test_turn_counter_past_64_bits(xs: List[int]) -> None:
+    """A counter of the turns of a list loop starts 100 below 2**63 - 1:
+    its bound by the turns does not drop the increment's check, which traps
+    past 64 bits (AUTO re-runs in Python)."""
+    check("count_near_max", xs)
 
 
 @needs_native

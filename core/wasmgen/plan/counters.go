@@ -63,8 +63,10 @@ func (rg *Func) assignRanges() {
 		op    ast.BinaryOp // of an op= statement
 		aug   bool
 		value ast.Expr
-		loop  *ast.For // a range loop assigning its variable
+		loop  *ast.For   // a range loop assigning its variable
+		trip  *tripBound // the increment of a turn counter (trips.go)
 	}
+	trips := rg.tripCounters()
 	params := map[string]bool{}
 	for _, p := range rg.Fn.ParamNames {
 		params[p] = true
@@ -80,12 +82,20 @@ func (rg *Func) assignRanges() {
 				}
 			}
 			if id, ok := s.Target.(*ast.Ident); ok {
-				byName[id.Name] = append(byName[id.Name], assign{value: s.Value})
+				a := assign{value: s.Value}
+				if tb, ok := trips[s]; ok {
+					a.trip = &tb
+				}
+				byName[id.Name] = append(byName[id.Name], a)
 				return true
 			}
 		case *ast.AugAssign:
 			if id, ok := s.Target.(*ast.Ident); ok {
-				byName[id.Name] = append(byName[id.Name], assign{op: s.Op, aug: true, value: s.Value})
+				a := assign{op: s.Op, aug: true, value: s.Value}
+				if tb, ok := trips[s]; ok {
+					a = assign{trip: &tb}
+				}
+				byName[id.Name] = append(byName[id.Name], a)
 				return true
 			}
 		case *ast.For:
@@ -133,12 +143,14 @@ func (rg *Func) assignRanges() {
 			for _, a := range byName[name] {
 				var v Interval
 				switch {
+				case a.trip != nil:
+					v = tripRange(rg.RangeOf(a.trip.start), a.trip.step)
 				case a.loop != nil:
 					v, _ = rg.forValues(a.loop)
 				default:
 					v = rg.RangeOf(a.value)
 				}
-				if a.aug {
+				if a.aug && a.trip == nil {
 					v = opRange(a.op, r, v)
 				}
 				h = Interval{Lo: min(h.Lo, v.Lo), Hi: max(h.Hi, v.Hi)}

@@ -262,6 +262,70 @@ func TestAssignedFacts(t *testing.T) {
         k %= 5
     return k
 `, Interval{0, 7}}, // 7 % 5, then any of [2, 7] % 5
+		{"a turn counter of a list loop", `def f(xs: list[int]) -> int:
+    i = 0
+    for x in xs:
+        if x > 0:
+            continue
+        i += 1
+    return i
+`, Interval{0, 1 << 32}},
+		{"a turn counter by 3 from 5, in an if, the loop in a range loop", `def f(xs: list[int]) -> int:
+    i = -1
+    for k in range(10):
+        i = 5
+        s = 0
+        for x in xs:
+            if x > 0:
+                i = i + 3
+    return i
+`, Interval{-1, 5 + 3<<32}},
+		{"enumerate's counter", `def f(xs: list[int]) -> int:
+    j = 0
+    for i, x in enumerate(xs, 7):
+        j = i
+    return j
+`, Interval{0, 7 + 1<<32}},
+		{"a turn counter of a str loop", `def f(s: str) -> int:
+    n = 0
+    for c in s:
+        n += 2
+    return n
+`, Interval{0, 2 << 32}},
+		{"an increment in a nested loop", `def f(xs: list[int]) -> int:
+    i = 0
+    for x in xs:
+        for y in xs:
+            i += 1
+    return i
+`, Interval{0, math.MaxInt64}},
+		{"two increments", `def f(xs: list[int]) -> int:
+    i = 0
+    for x in xs:
+        i += 1
+        i += 1
+    return i
+`, Interval{0, math.MaxInt64}},
+		{"an assignment between the start and the loop", `def f(xs: list[int]) -> int:
+    i = 0
+    if len(xs) > 3:
+        i = 2
+    for x in xs:
+        i += 1
+    return i
+`, Interval{0, math.MaxInt64}},
+		{"a counter of a range loop (not bounded by turns)", `def f(n: int) -> int:
+    i = 0
+    for x in range(n):
+        i += 1
+    return i
+`, Interval{0, math.MaxInt64}},
+		{"a start from a parameter", `def f(xs: list[int], n: int) -> int:
+    i = n
+    for x in xs:
+        i += 1
+    return i
+`, FullRange},
 		{"a range loop of unknown step", `def f(n: int) -> int:
     for i in range(0, 10, n):
         n = n - 1
@@ -279,7 +343,7 @@ func TestAssignedFacts(t *testing.T) {
 	for _, tt := range tests {
 		// counters and carried overlap: with both off, nothing is known
 		for _, passes := range []PassSet{AllPasses, AllPasses &^ (PassSet(PassCounters) | PassSet(PassCarried))} {
-			rg := analyse(t, tt.src, "f", passes, false)
+			rg := analyseWith(t, tt.src, "f", passes, false, true)
 			body := rg.Fn.Decl.Body
 			got := rg.RangeOf(body[len(body)-1].(*ast.Return).Value)
 			want := tt.want

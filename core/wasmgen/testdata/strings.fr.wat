@@ -824,7 +824,6 @@
     (local $tmp.i32.9 i32)
     (local $tmp.i32.10 i32)
     (local $tmp.i32.11 i32)
-    (local $tmp.i64.12 i64)
     i64.const 0
     local.set $n
     i32.const 4
@@ -961,17 +960,6 @@
           local.get $tmp.i32.9
           if
             local.get $n
-            i64.const 1
-            drop
-            local.tee $tmp.i64.12
-            i64.const 9223372036854775806
-            i64.gt_s
-            if
-              i32.const 1
-              global.set $__ml_error_code
-              unreachable
-            end
-            local.get $tmp.i64.12
             i64.const 1
             i64.add
             local.set $n
