@@ -195,6 +195,17 @@ def test_tuple_assignments_and_enumerate_and_zip_compile():
         assert prog.last_report["backend"] == "wasm"
 
 
+def test_math_functions_compile():
+    # "after `import math` the functions whose result WebAssembly gives exactly: `math.sqrt`,
+    # ... and `math.pi`, ... also runs on WebAssembly."
+    prog = mp.compile_source("import math\ndef d(x: float, y: float) -> float:\n"
+                             "    return math.sqrt(x * x + y * y) + math.floor(math.pi)\n", language="en")
+    assert prog.call("d", 3.0, 4.0, backend=mp.Backend.WASM) == 8.0
+    prog = mp.compile_source("import math\ndef d(x: float) -> float:\n    return math.exp(x)\n",
+                             language="en")
+    assert not prog.functions["d"].compilable and "math.exp()" in prog.functions["d"].reason
+
+
 def test_natural_word_order():
     # "Japanese `xs 内の 各 x に対して:` and `x > 0 もし:`"
     src = "xs = [1, -2, 3]\nxs 内の 各 x に対して:\n    x > 0 もし:\n        表示(x)\n"

@@ -160,6 +160,8 @@ func newChecker(f *ast.File, src string, l *lang.Language) *checker {
 			Scopes:     make(map[ast.Node]*Scope),
 			Names:      make(map[*ast.Ident]*Symbol),
 			Consts:     make(map[*ast.Ident]*Const),
+			MathCalls:  make(map[*ast.Call]string),
+			MathConsts: make(map[*ast.Attribute]float64),
 		},
 		funcs:    make(map[string]*ast.FuncDef),
 		defs:     make(map[string]int),

@@ -563,6 +563,9 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 	case *ast.Call:
 		return st.call(e, in)
 	case *ast.Attribute:
+		if t, ok := st.mathConst(e); ok {
+			return t
+		}
 		st.expr(e.X, in)
 		st.pyOnly(e.Name.Pos, "attributes run only in Python")
 		return TUnknown
@@ -686,6 +689,9 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 	id, ok := e.Func.(*ast.Ident)
 	if !ok {
 		if at, isAttr := e.Func.(*ast.Attribute); isAttr && at.Name != nil {
+			if t, ok := st.mathCall(e, at, args); ok {
+				return t
+			}
 			return st.method(e, at, args, in)
 		}
 		st.expr(e.Func, in)

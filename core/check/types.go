@@ -177,6 +177,12 @@ type Info struct {
 	// to the constant's value, which compiled code uses inline
 	// (modconst.go).
 	Consts map[*ast.Ident]*Const
+	// MathCalls maps each call of a function of the math module that
+	// compiled code computes (math.sqrt(x), ...) to the function's name
+	// ("sqrt"), and MathConsts each read of a constant of the module
+	// (math.pi) to its value (mathmod.go).
+	MathCalls  map[*ast.Call]string
+	MathConsts map[*ast.Attribute]float64
 }
 
 // A Local is a variable of a function.

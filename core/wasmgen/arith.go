@@ -369,12 +369,16 @@ func (fg *fgen) floatDiv() {
 // floatToInt converts an integral f64 to i64: nan raises ValueError, and a
 // value outside i64 (including ±inf) ErrOverflow, since Python would give a
 // big int or raise OverflowError; re-running in Python does either.
-func (fg *fgen) floatToInt() {
+func (fg *fgen) floatToInt() { fg.floatToIntNaN(abi.ErrValue) }
+
+// floatToIntNaN is floatToInt with the trap of a NaN: ErrValue for int()
+// and round(), ErrUnsupported for math.floor() and the like (mathmod.go).
+func (fg *fgen) floatToIntNaN(nan abi.ErrorCode) {
 	x := fg.Temp(wasmbin.F64)
 	fg.Tee(x)
 	fg.Get(x)
 	fg.Emit(wasmbin.OpF64Ne)
-	fg.TrapIf(abi.ErrValue)
+	fg.TrapIf(nan)
 	fg.Get(x)
 	fg.F64(-twoTo63)
 	fg.Emit(wasmbin.OpF64Ge)

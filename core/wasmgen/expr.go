@@ -74,6 +74,12 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.listLit(e, t)
 	case *ast.Index:
 		fg.index(e, t)
+	case *ast.Attribute:
+		v, ok := fg.g.info.MathConsts[e]
+		if !ok {
+			panic("attribute not compiled")
+		}
+		fg.F64(v)
 	default:
 		panic("expression not compiled")
 	}
@@ -435,6 +441,10 @@ func (fg *fgen) compare(e *ast.Compare) {
 
 // callExpr generates a call to a compiled function or a builtin.
 func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
+	if name, ok := fg.g.info.MathCalls[e]; ok {
+		fg.mathCall(name, e.Args)
+		return
+	}
 	if at, ok := e.Func.(*ast.Attribute); ok {
 		fg.method(e, at, t)
 		return

@@ -118,9 +118,9 @@ const (
 	OpF64Sub      Opcode = 0xa1
 	OpF64Mul      Opcode = 0xa2
 	OpF64Div      Opcode = 0xa3
-	opF64Ceil     Opcode = 0x9b
+	OpF64Ceil     Opcode = 0x9b
 	OpF64Floor    Opcode = 0x9c
-	opF64Sqrt     Opcode = 0x9f
+	OpF64Sqrt     Opcode = 0x9f
 	OpF64Copysign Opcode = 0xa6
 
 	OpI64ExtendI32U     Opcode = 0xad
@@ -200,8 +200,8 @@ var opcodes = [256]opInfo{
 	OpI32Add: {"i32.add", immNone, 0}, OpI32Sub: {"i32.sub", immNone, 0}, OpI32Mul: {"i32.mul", immNone, 0},
 	OpI32Shl: {"i32.shl", immNone, 0}, OpI32Xor: {"i32.xor", immNone, 0},
 	OpI64Shl: {"i64.shl", immNone, 0}, OpI64ShrU: {"i64.shr_u", immNone, 0}, OpI64Ctz: {"i64.ctz", immNone, 0},
-	opF64Ceil: {"f64.ceil", immNone, 0}, OpF64Floor: {"f64.floor", immNone, 0},
-	opF64Sqrt: {"f64.sqrt", immNone, 0}, OpF64Copysign: {"f64.copysign", immNone, 0},
+	OpF64Ceil: {"f64.ceil", immNone, 0}, OpF64Floor: {"f64.floor", immNone, 0},
+	OpF64Sqrt: {"f64.sqrt", immNone, 0}, OpF64Copysign: {"f64.copysign", immNone, 0},
 	OpI64DivU: {"i64.div_u", immNone, 0}, OpI32WrapI64: {"i32.wrap_i64", immNone, 0}, opI64ExtendI32S: {"i64.extend_i32_s", immNone, 0},
 	opI64ReinterpretF64: {"i64.reinterpret_f64", immNone, 0},
 	OpF64ReinterpretI64: {"f64.reinterpret_i64", immNone, 0},
