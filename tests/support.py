@@ -62,3 +62,45 @@ def check_like_cpython(source: str, pass_name: Optional[str], name: str, *args: 
             assert got == want, (name, args, prog is on, backend)
         got = outcome(lambda *a: prog.call(name, *a, backend=Backend.WASM), *fresh())
         assert got in (want, ("raise", "OverflowError")), (name, args, prog is on)
+
+
+_PROGRAMS: Dict[str, Tuple[Any, Dict[str, Any]]] = {}
+
+
+def program_and_cpython(source: str) -> Tuple[Any, Dict[str, Any]]:
+    """The English program source compiled with every pass, and the
+    namespace of the same source run by CPython; made once per session."""
+    if source not in _PROGRAMS:
+        from multilingualprogramming import compile_source
+        ns: Dict[str, Any] = {}
+        exec(source, ns)
+        _PROGRAMS[source] = (compile_source(source, language="en"), ns)
+    return _PROGRAMS[source]
+
+
+def check_calls_like_cpython(source: str, name: str, *args: Any, by_repr: bool = False) -> None:
+    """name(*args) gives CPython's outcome and leaves its list arguments
+    as CPython does, by default (with a time limit, so that a loop a wrong
+    compilation makes endless fails instead of hanging) and in the Python
+    fallback; forced onto WebAssembly, that outcome, an OverflowError (a
+    value beyond 64 bits on the way), or any exception where CPython
+    raises one (a call that needs Python to raise CPython's error).
+    by_repr compares values by repr, so that -0.0 and NaN count."""
+    from multilingualprogramming import Backend
+    prog, ns = program_and_cpython(source)
+
+    def run(fn: Any) -> Any:
+        fresh = [list(a) if isinstance(a, list) else a for a in args]
+        got = outcome(fn, *fresh)
+        if by_repr and got[0] == "value":
+            got = ("value", repr(got[1]))
+        return got, [a for a in fresh if isinstance(a, list)]
+
+    want = run(ns[name])
+    got = run(lambda *a: prog.call(name, *a, backend=Backend.AUTO, timeout=20))
+    assert got == want, (name, args, "auto", got, want)
+    got = run(lambda *a: prog.call(name, *a, backend=Backend.PYTHON))
+    assert got == want, (name, args, "python", got, want)
+    got = run(lambda *a: prog.call(name, *a, backend=Backend.WASM, timeout=20))
+    assert got == want or got[0] == ("raise", "OverflowError") or (
+        got[0][0] == "raise" and want[0][0] == "raise"), (name, args, "wasm", got, want)

@@ -1,4 +1,5 @@
-"""Functions of the math module in compiled code (core/check/mathmod.go,
+"""Functions of the math module in compiled code, read as math.name or
+imported by name (from math import sqrt) (core/check/mathmod.go,
 core/wasmgen/mathmod.go): math.sqrt, fabs, floor, ceil, trunc, copysign,
 isnan, isinf, isfinite and the constants pi, e, tau, inf, nan give
 CPython's outcome on WebAssembly and in the Python fallback, for floats
@@ -12,10 +13,11 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from support import needs_native, outcome
+from support import check_calls_like_cpython, needs_native
 
 SOURCE = """\
 import math
+from math import sqrt as root2, floor, pi, inf
 
 def root(x: float) -> float:
     return math.sqrt(x)
@@ -35,6 +37,9 @@ def kinds(x: float) -> int:
 def circle(r: float) -> float:
     return math.pi * r * r + math.tau + math.e - math.inf * (r > 1e308)
 
+def imported(x: float) -> float:
+    return root2(x) + floor(x) * pi - inf * (x > 1e307)
+
 def dist(a: list[float], b: list[float]) -> float:
     s = 0.0
     for x, y in zip(a, b):
@@ -42,30 +47,10 @@ def dist(a: list[float], b: list[float]) -> float:
     return math.sqrt(s)
 """
 
-_PROGRAM: list = []
-
-
 def check(name: str, *args: Any) -> None:
-    """name(*args): CPython's outcome (values compared by repr, so that
-    -0.0 and NaN count) by default and in the Python fallback; forced onto
-    WebAssembly, that outcome or an error of the bridge for a call that
-    needs Python."""
-    import multilingualprogramming as mp
-    if not _PROGRAM:
-        ns: dict = {}
-        exec(SOURCE, ns)
-        _PROGRAM.extend([mp.compile_source(SOURCE, language="en"), ns])
-    prog, ns = _PROGRAM
-
-    def rep(o: Any) -> Any:
-        return (o[0], repr(o[1])) if o[0] == "value" else o
-
-    want = rep(outcome(ns[name], *args))
-    for backend in (mp.Backend.AUTO, mp.Backend.PYTHON):
-        assert rep(outcome(lambda *a: prog.call(name, *a, backend=backend), *args)) == want, (name, args, backend)
-    got = rep(outcome(lambda *a: prog.call(name, *a, backend=mp.Backend.WASM), *args))
-    assert got == want or (got[0] == "raise" and want[0] == "raise") or got == ("raise", "OverflowError"), (
-        name, args, got, want)
+    """CPython's outcome (check_calls_like_cpython), values compared by
+    repr so that -0.0 and NaN count."""
+    check_calls_like_cpython(SOURCE, name, *args, by_repr=True)
 
 
 FLOATS = st.one_of(st.floats(), st.sampled_from([0.0, -0.0, 0.5, -0.5, 2.5, -2.5, 1e300, -1e300, 2.0**63,
@@ -91,6 +76,7 @@ def test_floats(x: float, y: float) -> None:
     check("floors", x)
     check("kinds", x)
     check("circle", x)
+    check("imported", x)
 
 
 @needs_native

@@ -183,13 +183,17 @@ def test_a_keyword_meant_is_named():
 
 def test_tuple_assignments_and_enumerate_and_zip_compile():
     # "tuple assignments such as `a, b = b, a % b`, ... `for i, x in enumerate(xs)` and
-    # `for x, y in zip(a, b)` ... also runs on WebAssembly."
+    # `for x, y in zip(a, b)`, a list comprehension that is the whole value of an assignment or
+    # a return ... also runs on WebAssembly."
     prog = mp.compile_source(
         "def g(a: int, b: int) -> int:\n    while b:\n        a, b = b, a % b\n    return a\n"
         "def e(xs: list[int]) -> int:\n    s = 0\n    for i, x in enumerate(xs):\n        s += i * x\n"
         "    return s\n"
         "def z(a: list[int], b: list[int]) -> int:\n    s = 0\n    for x, y in zip(a, b):\n"
         "        s += x * y\n    return s\n", language="en")
+    comp = mp.compile_source("def c(n: int) -> list[int]:\n    return [i * i for i in range(n) if i % 2]\n",
+                             language="en")
+    assert comp.call("c", 6, backend=mp.Backend.WASM) == [1, 9, 25]
     for name, args, want in [("g", (1071, 462), 21), ("e", ([5, 6, 7],), 20), ("z", ([1, 2], [3, 4, 5]), 11)]:
         assert prog.call(name, *args, backend=mp.Backend.WASM) == want
         assert prog.last_report["backend"] == "wasm"

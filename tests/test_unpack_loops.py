@@ -9,7 +9,7 @@ from typing import Any, List
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from support import needs_native, outcome
+from support import check_calls_like_cpython, needs_native, program_and_cpython
 
 SOURCE = """\
 def gcd(a: int, b: int) -> int:
@@ -124,39 +124,12 @@ def zip_grow(a: list[int], b: list[int]) -> int:
     return s
 """
 
-_PROGRAMS: List[Any] = []
-
-
 def _programs() -> Any:
-    """The program compiled (once), and CPython's namespace of it."""
-    if not _PROGRAMS:
-        import multilingualprogramming as mp
-        ns: dict = {}
-        exec(SOURCE, ns)
-        _PROGRAMS.extend([mp.compile_source(SOURCE, language="en"), ns])
-    return _PROGRAMS
+    return program_and_cpython(SOURCE)
 
 
 def check(name: str, *args: Any) -> None:
-    """name(*args) gives CPython's outcome and leaves its list arguments as
-    CPython does, by default, on WebAssembly (or OverflowError there, a
-    value beyond 64 bits on the way) and in the Python fallback."""
-    from multilingualprogramming import Backend
-    prog, ns = _programs()
-
-    def run(fn: Any) -> Any:
-        fresh = [list(a) if isinstance(a, list) else a for a in args]
-        return outcome(fn, *fresh), [a for a in fresh if isinstance(a, list)]
-
-    want = run(ns[name])
-    # A time limit turns a loop that a wrong rewrite makes endless into a
-    # failure (TimeoutError), not a hang.
-    got = run(lambda *a: prog.call(name, *a, backend=Backend.AUTO, timeout=20))
-    assert got == want, (name, args, "auto")
-    got = run(lambda *a: prog.call(name, *a, backend=Backend.PYTHON))
-    assert got == want, (name, args, "python")
-    got = run(lambda *a: prog.call(name, *a, backend=Backend.WASM, timeout=20))
-    assert got == want or got[0] == ("raise", "OverflowError"), (name, args, got, want)
+    check_calls_like_cpython(SOURCE, name, *args)
 
 
 @needs_native

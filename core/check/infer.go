@@ -494,6 +494,10 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 			}
 			return loc.Type
 		case kindGlobal:
+			if k, ok := c.mathNamedConst(e); ok {
+				c.info.Consts[e] = k
+				return k.Type
+			}
 			k, why := c.moduleConst(e, st.src)
 			if k != nil {
 				c.info.Consts[e] = k
@@ -703,6 +707,9 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 			st.kindOfCallee(id)
 			return TUnknown
 		}
+	}
+	if t, ok := st.mathNamedCall(e, id, args); ok {
+		return t
 	}
 	if st.shadowed(id) {
 		return TUnknown

@@ -8,7 +8,7 @@ import (
 )
 
 // Before a top-level function's body is checked against the compiled
-// subset and typed, lower rewrites three common forms that the subset
+// subset and typed, lower rewrites four common forms that the subset
 // does not hold into statements it does, with CPython's order of
 // evaluation and assignment, so that the inference, the analyses of
 // core/wasmgen/plan and the generator only ever see plain assignments and
@@ -21,6 +21,8 @@ import (
 //     rewritten statements do (`x[i], x[j] = x[j], x[i]` swaps).
 //   - `for i, x in enumerate(xs)` (and `enumerate(xs, START)` with an int
 //     literal START): `n = START; for t in xs: i = n; n = n + 1; x = t; ...`.
+//   - `r = [E for x in A if C]` and `return [...]`: a loop that appends to
+//     a new list (lowercomp.go);
 //   - `for x, y in zip(a, b)` (names as arguments, one target per list):
 //     `tb = b; n = 0; for t in a: if n >= len(tb): break; x = t; y = tb[n];
 //     n = n + 1; ...`. zip takes an element of a, then finds b exhausted
@@ -79,7 +81,17 @@ func (lw *lowering) stmts(body []ast.Stmt) ([]ast.Stmt, bool) {
 func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 	switch s := s.(type) {
 	case *ast.Assign:
+		if len(s.Chain) == 0 && s.Decl == ast.DeclNone {
+			if pre, t, ok := lw.listComp(s.Value); ok {
+				return append(pre, &ast.Assign{Target: s.Target, Value: lw.read(t)}), true
+			}
+		}
 		return lw.unpack(s)
+	case *ast.Return:
+		if pre, t, ok := lw.listComp(s.Value); ok {
+			return append(pre, &ast.Return{Pos: s.Pos, Value: lw.read(t)}), true
+		}
+		return nil, false
 	case *ast.If:
 		body, b := lw.stmts(s.Body)
 		els, e := lw.stmts(s.Else)

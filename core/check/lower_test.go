@@ -26,7 +26,18 @@ func TestLowered(t *testing.T) {
 		{"zip of three", "def f(a: list[int], b: list[int], c: list[int]) -> int:\n    s = 0\n    for x, y, z in zip(a, b, c):\n        s = s + x * y - z\n    return s\n", ""},
 		{"nested loops", "def f(a: list[int], b: list[int]) -> int:\n    s = 0\n    for i, x in enumerate(a):\n        for y, z in zip(a, b):\n            s = s + i * x * y * z\n    return s\n", ""},
 
+		{"a comprehension returned", "def f(n: int) -> list[int]:\n    return [i * i for i in range(n) if i % 2 == 0]\n", ""},
+		{"a comprehension assigned, two clauses", "def f(m: list[list[int]], k: int) -> int:\n    r = [v + k for row in m for v in row]\n    return len(r)\n", ""},
+		{"a comprehension into an element", "def f(m: list[list[int]], n: int) -> int:\n    m[0] = [j for j in range(n)]\n    return len(m)\n", ""},
+
 		// left as written: the subset's reason stands
+		{"a comprehension inside an expression", "def f(n: int) -> int:\n    return len([i for i in range(n)])\n", "list comprehension"},
+		{"a comprehension with a lambda", "def f(n: int) -> list[int]:\n    return [(lambda: i)() for i in range(n)]\n", "list comprehension"},
+		{"a nested comprehension", "def f(n: int) -> list[list[int]]:\n    return [[j for j in range(i)] for i in range(n)]\n", "list comprehension"},
+		{"a comprehension with :=", "def f(n: int) -> list[int]:\n    return [(y := i) for i in range(n)]\n", "list comprehension"},
+		{"a comprehension over tuples", "def f(a: list[int], b: list[int]) -> list[int]:\n    return [x * y for x, y in zip(a, b)]\n", "list comprehension"},
+		{"a set comprehension", "def f(n: int) -> int:\n    s = {i for i in range(n)}\n    return 0\n", "set comprehension"},
+		{"a generator", "def f(n: int) -> int:\n    return sum(i for i in range(n))\n", "generator"},
 		{"a list unpacked", "def f(xs: list[int]) -> int:\n    a, b = xs\n    return a\n", "unpacks a value into several targets"},
 		{"a starred target", "def f(x: int) -> int:\n    a, *b = x, 1\n    return x\n", "unpacks a value into several targets"},
 		{"counts differ", "def f(x: int) -> int:\n    a, b = x, 1, 2\n    return x\n", "unpacks a value into several targets"},

@@ -7,7 +7,8 @@ import (
 )
 
 // The math module in compiled code. `import math` at the top of the
-// module, then math.sqrt(x), math.floor(x), math.pi, ...: the functions
+// module, then math.sqrt(x), math.floor(x), math.pi, ... (or `from math
+// import sqrt, pi`, then sqrt(x) and pi): the functions
 // whose result WebAssembly gives exactly as CPython's (IEEE operations,
 // correctly rounded, no libm) compile; the others (exp, log, sin, hypot,
 // ...) keep the function in Python. The name must be the math module
@@ -63,6 +64,38 @@ func (c *checker) mathModule(id *ast.Ident) bool {
 		}
 	}
 	return found && !c.attrStored(id.Name)
+}
+
+// mathImported returns the name in the math module of the function or
+// constant that id, read in a function, names when the module's only
+// binding of id is one top-level `from math import name` (or `... as
+// id`) and no star import may rebind it.
+func (c *checker) mathImported(id *ast.Ident) (string, bool) {
+	if id == nil || c.kinds[id] != kindGlobal || c.star.Start.IsValid() {
+		return "", false
+	}
+	bs := c.modBinds[id.Name]
+	if len(bs) != 1 || bs[0].how != howImport {
+		return "", false
+	}
+	imp, ok := bs[0].node.(*ast.ImportFrom)
+	if !ok || imp.Level != 0 || len(imp.Module) != 1 || imp.Module[0] == nil || imp.Module[0].Name != "math" ||
+		!contains(c.file.Body, ast.Stmt(imp)) {
+		return "", false
+	}
+	for _, a := range imp.Names {
+		if a == nil || len(a.Path) != 1 || a.Path[0] == nil {
+			continue
+		}
+		bound := a.AsName
+		if bound == nil {
+			bound = a.Path[0]
+		}
+		if bound.Name == id.Name {
+			return a.Path[0].Name, true
+		}
+	}
+	return "", false
 }
 
 // attrStored reports whether a statement of the program assigns or
@@ -121,39 +154,68 @@ func (c *checker) mathAttr(at *ast.Attribute) (string, bool) {
 	return at.Name.Name, true
 }
 
-// mathCall types a call of a function of the math module; ok is false
-// when e is none.
+// mathCall types a call math.name(...) of a function of the math module;
+// ok is false when e is none.
 func (st *fstate) mathCall(e *ast.Call, at *ast.Attribute, args []*Type) (*Type, bool) {
 	name, ok := st.c.mathAttr(at)
 	if !ok {
 		return nil, false
 	}
+	return st.mathFunc(e, name, args), true
+}
+
+// mathNamedCall types a call name(...) of a function imported from the
+// math module; ok is false when e is none.
+func (st *fstate) mathNamedCall(e *ast.Call, id *ast.Ident, args []*Type) (*Type, bool) {
+	name, ok := st.c.mathImported(id)
+	if !ok {
+		return nil, false
+	}
+	return st.mathFunc(e, name, args), true
+}
+
+// mathFunc types the call e of the math module's function name.
+func (st *fstate) mathFunc(e *ast.Call, name string, args []*Type) *Type {
 	n, known := mathFuncs[name]
 	if !known || len(e.Keywords) > 0 {
-		st.pyOnly(spanOf(at), "math.%s() runs only in Python", name)
-		return TUnknown, true
+		st.pyOnly(spanOf(e.Func), "math.%s() runs only in Python", name)
+		return TUnknown
 	}
 	if len(args) != n {
 		st.pyOnly(spanOf(e), "math.%s() takes %d arguments but %d were given (a TypeError in Python)", name, n, len(args))
-		return TUnknown, true
+		return TUnknown
 	}
 	for i, t := range args {
 		if t.Kind == Unknown {
-			return TUnknown, true
+			return TUnknown
 		}
 		if t.Kind != Int && t.Kind != Float && t.Kind != Bool {
 			st.pyOnly(spanOf(e.Args[i]), "math.%s() of a %s runs only in Python", name, t)
-			return TUnknown, true
+			return TUnknown
 		}
 	}
 	st.c.info.MathCalls[e] = name
 	switch name {
 	case "floor", "ceil", "trunc":
-		return TInt, true
+		return TInt
 	case "isnan", "isinf", "isfinite":
-		return TBool, true
+		return TBool
 	}
-	return TFloat, true
+	return TFloat
+}
+
+// mathNamedConst returns a name imported from the math module as a
+// module constant (Info.Consts), when id reads one of mathConsts.
+func (c *checker) mathNamedConst(id *ast.Ident) (*Const, bool) {
+	name, ok := c.mathImported(id)
+	if !ok {
+		return nil, false
+	}
+	v, known := mathConsts[name]
+	if !known {
+		return nil, false
+	}
+	return &Const{Type: TFloat, Float: v}, true
 }
 
 // mathConst types a read of a constant of the math module; ok is false

@@ -42,7 +42,7 @@ var constructs = []struct{ body, reason string }{
 	{"class C(object, metaclass=type):\n    k: int = 1\n    def m(self) -> int:\n        return super().m()", "defines a class 'C'"},
 	{"def g(a, /, b=1, *c, d, **e):\n    nonlocal x\n    return a", "defines a nested function 'g'"},
 	{"g = lambda y=1: y + x", "uses a lambda"},
-	{"ys = [y * 2 for y in xs if y > 0]", "uses a list comprehension"},
+	{"n = len([y * 2 for y in xs if y > 0])", "uses a list comprehension"},
 	{"s = {y for y in xs}", "uses a set comprehension"},
 	{"d = {y: y for y in xs}", "uses a dict comprehension"},
 	{"n = sum(y for y in xs)", "uses a generator expression"},

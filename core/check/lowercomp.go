@@ -1,0 +1,175 @@
+package check
+
+import (
+	"github.com/multilingualprogramming/multilingual/core/ast"
+)
+
+// List comprehensions (part of lower.go). `r = [E for x in A if C]` and
+// `return [E for x in A for y in B]`, the comprehension being the whole
+// value, become
+//
+//	t = []
+//	for x' in A:
+//	    if C':
+//	        t.append(E')
+//	r = t
+//
+// where x' is a temporary standing for x (a comprehension's variables are
+// its own: they neither read nor change the function's x), and C', E'
+// and the later iterables are copies of C, E and B that read x' for x.
+// CPython evaluates A first, then for each element the conditions in
+// order and the element, appending; r is assigned (or the list returned)
+// once the list is whole. Each clause's target must be a name; the
+// copied expressions may hold the forms of the compiled subset only (no
+// lambda, no nested comprehension, no :=).
+
+// listComp returns the statements that compute the list comprehension e
+// into a new temporary, and that temporary; ok is false when e is not one
+// lower.go rewrites.
+func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
+	comp, ok := e.(*ast.Comp)
+	if !ok || comp.Kind != ast.ListComp || len(comp.Fors) == 0 {
+		return nil, nil, false
+	}
+	rename := map[string]*ast.Ident{} // a comprehension variable -> its temporary
+	type clause struct {
+		target *ast.Ident
+		iter   ast.Expr
+		ifs    []ast.Expr
+	}
+	var clauses []clause
+	for i, f := range comp.Fors {
+		if f == nil || f.Async || isNil(f.Iter) {
+			return nil, nil, false
+		}
+		id, ok := f.Target.(*ast.Ident)
+		if !ok || id == nil {
+			return nil, nil, false
+		}
+		iter := f.Iter
+		if i > 0 { // the first iterable is read in the function's scope
+			if iter, ok = lw.copyExpr(f.Iter, rename); !ok {
+				return nil, nil, false
+			}
+		}
+		t := lw.temp("comp", id.Pos)
+		rename[id.Name] = t
+		cl := clause{target: t, iter: iter}
+		for _, c := range f.Ifs {
+			cc, ok := lw.copyExpr(c, rename)
+			if !ok {
+				return nil, nil, false
+			}
+			cl.ifs = append(cl.ifs, cc)
+		}
+		clauses = append(clauses, cl)
+	}
+	elt, ok := lw.copyExpr(comp.Elt, rename)
+	if !ok {
+		return nil, nil, false
+	}
+	result := lw.temp("comp", comp.Pos)
+	appendName := &ast.Ident{Pos: comp.Pos, Name: "append"}
+	lw.c.info.Methods[appendName] = "append" // the temporary is a list
+	var body []ast.Stmt = []ast.Stmt{&ast.ExprStmt{X: &ast.Call{
+		Func: &ast.Attribute{X: lw.read(result), Name: appendName}, Args: []ast.Expr{elt}, Rparen: comp.Pos.End}}}
+	for i := len(clauses) - 1; i >= 0; i-- {
+		cl := clauses[i]
+		for j := len(cl.ifs) - 1; j >= 0; j-- {
+			body = []ast.Stmt{&ast.If{Pos: comp.Pos, Cond: cl.ifs[j], Body: body}}
+		}
+		body = []ast.Stmt{&ast.For{Pos: comp.Pos, Target: cl.target, Iter: cl.iter, Body: body}}
+	}
+	init := &ast.Assign{Target: result, Value: &ast.ListLit{Pos: comp.Pos}}
+	return append([]ast.Stmt{init}, body...), result, true
+}
+
+// copyExpr copies e, reading the temporaries of rename for the
+// comprehension's variables; ok is false for a form it does not copy.
+// A copied name keeps what the checker found it names (a builtin, a
+// module constant, ...); a variable of the function, which the
+// comprehension's scope reads as a free one, becomes a local read again.
+func (lw *lowering) copyExpr(e ast.Expr, rename map[string]*ast.Ident) (ast.Expr, bool) {
+	c := lw.c
+	switch e := e.(type) {
+	case *ast.Ident:
+		if e == nil {
+			return nil, false
+		}
+		if t, ok := rename[e.Name]; ok {
+			return lw.read(t), true
+		}
+		id := &ast.Ident{Pos: e.Pos, Name: e.Name}
+		k := c.kinds[e]
+		if k == kindFree {
+			k = kindLocal
+		}
+		c.kinds[id] = k
+		if b, ok := c.info.Builtins[e]; ok {
+			c.info.Builtins[id] = b
+		}
+		if sym, ok := c.info.Names[e]; ok {
+			c.info.Names[id] = sym
+		}
+		return id, true
+	case *ast.IntLit, *ast.FloatLit, *ast.StrLit, *ast.BoolLit, *ast.NoneLit:
+		return e, true // no names inside, never changed
+	case *ast.ListLit:
+		elems, ok := lw.copyExprs(e.Elems, rename)
+		return &ast.ListLit{Pos: e.Pos, Elems: elems}, ok
+	case *ast.Binary:
+		x, ok1 := lw.copyExpr(e.X, rename)
+		y, ok2 := lw.copyExpr(e.Y, rename)
+		return &ast.Binary{X: x, Op: e.Op, OpPos: e.OpPos, Y: y}, ok1 && ok2
+	case *ast.Unary:
+		x, ok := lw.copyExpr(e.X, rename)
+		return &ast.Unary{Op: e.Op, OpPos: e.OpPos, X: x}, ok
+	case *ast.Logic:
+		x, ok1 := lw.copyExpr(e.X, rename)
+		y, ok2 := lw.copyExpr(e.Y, rename)
+		return &ast.Logic{X: x, Op: e.Op, OpPos: e.OpPos, Y: y, Paren: e.Paren}, ok1 && ok2
+	case *ast.IfExp:
+		b, ok1 := lw.copyExpr(e.Body, rename)
+		cd, ok2 := lw.copyExpr(e.Cond, rename)
+		el, ok3 := lw.copyExpr(e.Else, rename)
+		return &ast.IfExp{Body: b, Cond: cd, Else: el}, ok1 && ok2 && ok3
+	case *ast.Compare:
+		ops, ok := lw.copyExprs(e.Operands, rename)
+		return &ast.Compare{Operands: ops, Ops: e.Ops, OpPos: e.OpPos}, ok
+	case *ast.Call:
+		if len(e.Keywords) > 0 {
+			return nil, false
+		}
+		f, ok1 := lw.copyExpr(e.Func, rename)
+		args, ok2 := lw.copyExprs(e.Args, rename)
+		return &ast.Call{Func: f, Args: args, Rparen: e.Rparen}, ok1 && ok2
+	case *ast.Attribute:
+		if e.Name == nil {
+			return nil, false
+		}
+		x, ok := lw.copyExpr(e.X, rename)
+		// the same name node: the checker's translation of a localized
+		// method name (Info.Methods) stays with it
+		return &ast.Attribute{X: x, Name: e.Name}, ok
+	case *ast.Index:
+		if _, slice := e.Index.(*ast.Slice); slice {
+			return nil, false
+		}
+		x, ok1 := lw.copyExpr(e.X, rename)
+		i, ok2 := lw.copyExpr(e.Index, rename)
+		return &ast.Index{X: x, Index: i, Rbracket: e.Rbracket}, ok1 && ok2
+	}
+	return nil, false
+}
+
+func (lw *lowering) copyExprs(es []ast.Expr, rename map[string]*ast.Ident) ([]ast.Expr, bool) {
+	out := make([]ast.Expr, len(es))
+	for i, e := range es {
+		c, ok := lw.copyExpr(e, rename)
+		if !ok {
+			return nil, false
+		}
+		out[i] = c
+	}
+	return out, true
+}
