@@ -102,13 +102,7 @@ func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 		n.Body, n.Else = body, els
 		return []ast.Stmt{&n}, true
 	case *ast.While:
-		body, b := lw.stmts(s.Body)
-		if !b {
-			return nil, false
-		}
-		n := *s
-		n.Body = body
-		return []ast.Stmt{&n}, true
+		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
 	case *ast.For:
 		if repl, ok := lw.enumerate(s); ok {
 			return repl, true
@@ -116,15 +110,19 @@ func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 		if repl, ok := lw.zip(s); ok {
 			return repl, true
 		}
-		body, b := lw.stmts(s.Body)
-		if !b {
-			return nil, false
-		}
-		n := *s
-		n.Body = body
-		return []ast.Stmt{&n}, true
+		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
 	}
 	return nil, false
+}
+
+// inBody lowers a loop's body; when anything in it is, the loop is
+// replaced by its copy with the lowered body (made by with).
+func (lw *lowering) inBody(body []ast.Stmt, with func([]ast.Stmt) ast.Stmt) ([]ast.Stmt, bool) {
+	low, changed := lw.stmts(body)
+	if !changed {
+		return nil, false
+	}
+	return []ast.Stmt{with(low)}, true
 }
 
 // temp returns a new temporary local of the function, with the position
