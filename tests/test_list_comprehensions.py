@@ -48,6 +48,13 @@ def grid(n: int, m: int) -> list[list[int]]:
     g = [[i * m + j for j in range(m)] for i in range(n)] if n > 0 else [[0]]
     return g
 
+def products(a: list[int], b: list[int]) -> list[int]:
+    return [x * y for x, y in zip(a, b)]
+
+def indexed(a: list[int], b: list[int]) -> list[int]:
+    r = [i * x + y for i, x in enumerate(a, 1) for y, z in zip(b, a) if z > 0]
+    return r
+
 def chars(s: str) -> list[int]:
     return [ord(c) for c in s if c != " "]
 """
@@ -97,3 +104,6 @@ def test_rows_and_strings(m: List[List[int]], t: int, s: str) -> None:
     check("rows", m)
     check("flat", m, t)
     check("chars", s)
+    flat_m = [v for row in m for v in row]
+    check("products", flat_m, [t, t + 1, -t])
+    check("indexed", flat_m[:8], flat_m[-5:])

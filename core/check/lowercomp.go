@@ -19,8 +19,9 @@ import (
 // and the later iterables are copies of C, E and B that read x' for x.
 // CPython evaluates A first, then for each element the conditions in
 // order and the element, appending; r is assigned (or the list returned)
-// once the list is whole. Each clause's target must be a name; the
-// copied expressions may hold the forms of the compiled subset only (no
+// once the list is whole. Each clause's target must be a name, or names
+// over enumerate() or zip() (then rewritten as lower.go rewrites such
+// loops); the copied expressions may hold the forms of the compiled subset only (no
 // lambda, no nested comprehension, no :=).
 
 // listComp returns the statements that compute the list comprehension e
@@ -33,7 +34,7 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 	}
 	rename := map[string]*ast.Ident{} // a comprehension variable -> its temporary
 	type clause struct {
-		target *ast.Ident
+		target ast.Expr // a temporary, or a tuple of them (over enumerate or zip)
 		iter   ast.Expr
 		ifs    []ast.Expr
 	}
@@ -42,19 +43,43 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 		if f == nil || f.Async || isNil(f.Iter) {
 			return nil, nil, false
 		}
-		id, ok := f.Target.(*ast.Ident)
-		if !ok || id == nil {
+		var names []*ast.Ident
+		switch tg := f.Target.(type) {
+		case *ast.Ident:
+			names = []*ast.Ident{tg}
+		case *ast.Tuple:
+			for _, el := range tg.Elems {
+				id, ok := el.(*ast.Ident)
+				if !ok {
+					return nil, nil, false
+				}
+				names = append(names, id)
+			}
+		}
+		if len(names) == 0 || names[0] == nil {
 			return nil, nil, false
 		}
 		iter := f.Iter
 		if i > 0 { // the first iterable is read in the function's scope
+			var ok bool
 			if iter, ok = lw.copyExpr(f.Iter, rename); !ok {
 				return nil, nil, false
 			}
 		}
-		t := lw.temp("comp", id.Pos)
-		rename[id.Name] = t
-		cl := clause{target: t, iter: iter}
+		var target ast.Expr
+		temps := make([]ast.Expr, len(names))
+		for k, id := range names {
+			if id == nil {
+				return nil, nil, false
+			}
+			t := lw.temp("comp", id.Pos)
+			rename[id.Name] = t
+			temps[k], target = t, t
+		}
+		if len(temps) > 1 {
+			target = &ast.Tuple{Pos: spanOf(f.Target), Elems: temps}
+		}
+		cl := clause{target: target, iter: iter}
 		for _, c := range f.Ifs {
 			cc, ok := lw.copyExpr(c, rename)
 			if !ok {
@@ -79,6 +104,19 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 			body = []ast.Stmt{&ast.If{Pos: comp.Pos, Cond: cl.ifs[j], Body: body}}
 		}
 		body = []ast.Stmt{&ast.For{Pos: comp.Pos, Target: cl.target, Iter: cl.iter, Body: body}}
+	}
+	// a clause over tuples is a loop over enumerate or zip, which lower.go
+	// rewrites in turn; any other leaves the comprehension as written
+	body, _ = lw.stmts(body)
+	ok = true
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if f, isFor := n.(*ast.For); isFor && f.Var() == nil {
+			ok = false
+		}
+		return ok
+	})
+	if !ok {
+		return nil, nil, false
 	}
 	init := &ast.Assign{Target: result, Value: &ast.ListLit{Pos: comp.Pos}}
 	return append([]ast.Stmt{init}, body...), result, true
