@@ -1,4 +1,4 @@
-"""List comprehensions compile when one is the whole value of an
+"""List comprehensions (and list(A)) compile when one is the whole value of an
 assignment or a return (core/check/lowercomp.go rewrites them into a loop
 that appends): `[E for x in A if C]`, several for and if clauses, names of
 the function read inside, math inside. Each gives CPython's outcome on
@@ -55,6 +55,18 @@ def indexed(a: list[int], b: list[int]) -> list[int]:
     r = [i * x + y for i, x in enumerate(a, 1) for y, z in zip(b, a) if z > 0]
     return r
 
+def sorted_copy(xs: list[int]) -> list[int]:
+    a = list(xs)
+    n = len(a)
+    for i in range(n):
+        for j in range(n - 1 - i):
+            if a[j] > a[j + 1]:
+                a[j], a[j + 1] = a[j + 1], a[j]
+    return a + xs
+
+def letters(s: str) -> list[str]:
+    return list(s)
+
 def chars(s: str) -> list[int]:
     return [ord(c) for c in s if c != " "]
 """
@@ -104,6 +116,8 @@ def test_rows_and_strings(m: List[List[int]], t: int, s: str) -> None:
     check("rows", m)
     check("flat", m, t)
     check("chars", s)
+    check("letters", s)
+    check("sorted_copy", [v for row in m for v in row])
     flat_m = [v for row in m for v in row]
     check("products", flat_m, [t, t + 1, -t])
     check("indexed", flat_m[:8], flat_m[-5:])

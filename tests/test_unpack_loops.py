@@ -1,5 +1,5 @@
 """Tuple assignments (`a, b = b, a % b`, `xs[i], xs[j] = xs[j], xs[i]`) and
-loops over enumerate() and zip() compile (core/check/lower.go rewrites them
+loops over enumerate(), zip() and reversed() compile (core/check/lower.go rewrites them
 into plain assignments and loops over one name). Each compiled function
 gives CPython's outcome, on WebAssembly and in the Python fallback, and
 leaves its list arguments as CPython leaves them, exceptions included."""
@@ -115,6 +115,27 @@ def count_chars(s: str, k: int) -> int:
         n = n + m
     return n * 7 + m
 
+def horner(cs: list[float], x: float) -> float:
+    r = 0.0
+    for c in reversed(cs):
+        r = r * x + c
+    return r
+
+def shrink(xs: list[int], k: int) -> int:
+    s = 0
+    for x in reversed(xs):
+        if len(xs) > k:
+            xs.pop()
+            xs.pop()
+        s = s * 3 + x
+    return s
+
+def backwards(s: str) -> str:
+    r = ""
+    for c in reversed(s):
+        r = r + c
+    return r
+
 def zip_grow(a: list[int], b: list[int]) -> int:
     s = 0
     for x, y in zip(a, b):
@@ -192,6 +213,18 @@ def test_enumerate(xs: List[int], fs: List[float], t: float, limit: int) -> None
     check("first_at_least", fs, t)
     check("skip_negative", xs, 0)
     check("grow", xs, limit)
+
+
+@needs_native
+@settings(max_examples=150, deadline=None)
+@given(FLOATS, st.floats(allow_nan=False, min_value=-10, max_value=10), INTS,
+       st.integers(min_value=0, max_value=30), st.text(alphabet="ab é€😀", max_size=12))
+def test_reversed(cs: List[float], x: float, xs: List[int], k: int, s: str) -> None:
+    """reversed() stops at the first index past the end of a list that
+    shrinks while it is walked, as CPython's iterator does."""
+    check("horner", cs, x)
+    check("shrink", xs, k)
+    check("backwards", s)
 
 
 @needs_native

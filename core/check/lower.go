@@ -8,7 +8,7 @@ import (
 )
 
 // Before a top-level function's body is checked against the compiled
-// subset and typed, lower rewrites four common forms that the subset
+// subset and typed, lower rewrites five common forms that the subset
 // does not hold into statements it does, with CPython's order of
 // evaluation and assignment, so that the inference, the analyses of
 // core/wasmgen/plan and the generator only ever see plain assignments and
@@ -23,6 +23,7 @@ import (
 //     literal START): `n = START; for t in xs: i = n; n = n + 1; x = t; ...`.
 //   - `r = [E for x in A if C]` and `return [...]`: a loop that appends to
 //     a new list (lowercomp.go);
+//   - `for x in reversed(A)`: a loop down the indexes of A (reversed);
 //   - `for x, y in zip(a, b)` (names as arguments, one target per list):
 //     `tb = b; n = 0; for t in a: if n >= len(tb): break; x = t; y = tb[n];
 //     n = n + 1; ...`. zip takes an element of a, then finds b exhausted
@@ -108,6 +109,9 @@ func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 			return repl, true
 		}
 		if repl, ok := lw.zip(s); ok {
+			return repl, true
+		}
+		if repl, ok := lw.reversed(s); ok {
 			return repl, true
 		}
 		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
@@ -320,4 +324,51 @@ func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 	first = append(first, lw.increment(index))
 	loop := &ast.For{Pos: s.Pos, Target: item, Iter: args[0], Body: lw.loopBody(first, s.Body)}
 	return append(out, loop), true
+}
+
+// reversed lowers `for x in reversed(A):` over a list or str A:
+//
+//	t = A
+//	for n in range(len(t) - 1, -1, -1):
+//	    if n >= len(t):
+//	        break
+//	    x = t[n]
+//	    ...
+//
+// CPython's reverse iterator starts at the last index when reversed() is
+// called and stops at the first index below 0 or past the end of the
+// sequence (a list may shrink meanwhile), as the rewritten loop does. A
+// builtin reversed of anything else (a range, a dict) is typed by the
+// inference as any other call: its indexing or len() keeps the function
+// in Python.
+func (lw *lowering) reversed(s *ast.For) ([]ast.Stmt, bool) {
+	if s.Async || s.Else != nil || s.Var() == nil {
+		return nil, false
+	}
+	args, ok := lw.builtinCall(s.Iter, "reversed")
+	if !ok || len(args) != 1 {
+		return nil, false
+	}
+	sp := spanOf(s.Iter)
+	seq := lw.temp("reversed", sp)
+	index := lw.temp("reversed", sp)
+	builtin := func(name string, args ...ast.Expr) ast.Expr {
+		id := &ast.Ident{Pos: sp, Name: name}
+		lw.c.kinds[id] = kindBuiltin
+		lw.c.info.Builtins[id] = name
+		return &ast.Call{Func: id, Args: args, Rparen: sp.End}
+	}
+	lit := func(text string) ast.Expr { return &ast.IntLit{Pos: sp, Text: text} }
+	minusOne := &ast.Unary{Op: ast.OpNeg, OpPos: sp, X: lit("1")}
+	start := &ast.Binary{X: builtin("len", lw.read(seq)), Op: ast.OpSub, OpPos: sp, Y: lit("1")}
+	past := &ast.Compare{Operands: []ast.Expr{lw.read(index), builtin("len", lw.read(seq))},
+		Ops: []ast.CmpOp{ast.CmpGe}, OpPos: []source.Span{sp}}
+	first := []ast.Stmt{
+		&ast.If{Pos: sp, Cond: past, Body: []ast.Stmt{&ast.Break{Pos: sp}}},
+		&ast.Assign{Target: s.Var(), Value: &ast.Index{X: lw.read(seq), Index: lw.read(index), Rbracket: sp.End}},
+	}
+	loop := &ast.For{Pos: s.Pos, Target: index,
+		Iter: builtin("range", start, minusOne, &ast.Unary{Op: ast.OpNeg, OpPos: sp, X: lit("1")}),
+		Body: lw.loopBody(first, s.Body)}
+	return []ast.Stmt{&ast.Assign{Target: seq, Value: args[0]}, loop}, true
 }

@@ -30,7 +30,12 @@ func TestLowered(t *testing.T) {
 		{"a comprehension assigned, two clauses", "def f(m: list[list[int]], k: int) -> int:\n    r = [v + k for row in m for v in row]\n    return len(r)\n", ""},
 		{"a comprehension into an element", "def f(m: list[list[int]], n: int) -> int:\n    m[0] = [j for j in range(n)]\n    return len(m)\n", ""},
 
+		{"reversed", "def f(xs: list[float], x: float) -> float:\n    r = 0.0\n    for c in reversed(xs):\n        r = r * x + c\n    return r\n", ""},
+		{"a copy by list()", "def f(xs: list[int]) -> list[int]:\n    a = list(xs)\n    return a\n", ""},
+
 		// left as written: the subset's reason stands
+		{"reversed over tuples", "def f(m: list[list[int]]) -> int:\n    s = 0\n    for a, b in reversed(m):\n        s = s + a\n    return s\n", "target is not a single name"},
+		{"list() inside an expression", "def f(xs: list[int]) -> int:\n    return len(list(xs))\n", "list() of a list[int] runs only in Python"},
 		{"a comprehension inside an expression", "def f(n: int) -> int:\n    return len([i for i in range(n)])\n", "list comprehension"},
 		{"a comprehension with a lambda", "def f(n: int) -> list[int]:\n    return [(lambda: i)() for i in range(n)]\n", "list comprehension"},
 		{"a nested comprehension", "def f(n: int) -> list[list[int]]:\n    return [[j for j in range(i)] for i in range(n)]\n", "list comprehension"},

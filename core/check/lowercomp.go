@@ -4,7 +4,8 @@ import (
 	"github.com/multilingualprogramming/multilingual/core/ast"
 )
 
-// List comprehensions (part of lower.go). `r = [E for x in A if C]` and
+// List comprehensions (part of lower.go), and `list(A)`, which is `[v for
+// v in A]`. `r = [E for x in A if C]` and
 // `return [E for x in A for y in B]`, the comprehension being the whole
 // value, become
 //
@@ -24,10 +25,26 @@ import (
 // loops); the copied expressions may hold the forms of the compiled subset only (no
 // lambda, no nested comprehension, no :=).
 
+// listCopy returns the comprehension that `list(A)` is, when e is a call
+// of the builtin list with one argument: [v for v in A], with v a name
+// no program can write.
+func (lw *lowering) listCopy(e ast.Expr) (ast.Expr, bool) {
+	args, ok := lw.builtinCall(e, "list")
+	if !ok || len(args) != 1 {
+		return nil, false
+	}
+	v := &ast.Ident{Pos: spanOf(e), Name: "list.item"}
+	return &ast.Comp{Pos: spanOf(e), Kind: ast.ListComp, Elt: v,
+		Fors: []*ast.CompFor{{Pos: spanOf(e), Target: v, Iter: args[0]}}}, true
+}
+
 // listComp returns the statements that compute the list comprehension e
 // into a new temporary, and that temporary; ok is false when e is not one
 // lower.go rewrites.
 func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
+	if c, ok := lw.listCopy(e); ok {
+		e = c
+	}
 	comp, ok := e.(*ast.Comp)
 	if !ok || comp.Kind != ast.ListComp || len(comp.Fors) == 0 {
 		return nil, nil, false
