@@ -47,6 +47,7 @@ def dist(a: list[float], b: list[float]) -> float:
     return math.sqrt(s)
 """
 
+
 def check(name: str, *args: Any) -> None:
     """CPython's outcome (check_calls_like_cpython), values compared by
     repr so that -0.0 and NaN count."""
@@ -55,6 +56,9 @@ def check(name: str, *args: Any) -> None:
 
 FLOATS = st.one_of(st.floats(), st.sampled_from([0.0, -0.0, 0.5, -0.5, 2.5, -2.5, 1e300, -1e300, 2.0**63,
                                                  -2.0**63, 2.0**63 - 1024, math.inf, -math.inf, math.nan]))
+
+
+FINITE = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e150, max_value=1e150)
 
 
 @needs_native
@@ -92,7 +96,6 @@ def test_ints_and_bools(n: int, b: bool) -> None:
 
 @needs_native
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e150, max_value=1e150), max_size=12),
-       st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e150, max_value=1e150), max_size=12))
+@given(st.lists(FINITE, max_size=12), st.lists(FINITE, max_size=12))
 def test_distance(a: list, b: list) -> None:
     check("dist", a, b)

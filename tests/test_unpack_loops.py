@@ -145,6 +145,7 @@ def zip_grow(a: list[int], b: list[int]) -> int:
     return s
 """
 
+
 def _programs() -> Any:
     return program_and_cpython(SOURCE)
 
