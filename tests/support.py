@@ -64,18 +64,12 @@ def check_like_cpython(source: str, pass_name: Optional[str], name: str, *args: 
         assert got in (want, ("raise", "OverflowError")), (name, args, prog is on)
 
 
-_PROGRAMS: Dict[str, Tuple[Any, Dict[str, Any]]] = {}
-
-
 def program_and_cpython(source: str) -> Tuple[Any, Dict[str, Any]]:
     """The English program source compiled with every pass, and the
-    namespace of the same source run by CPython; made once per session."""
-    if source not in _PROGRAMS:
-        from multilingualprogramming import compile_source
-        ns: Dict[str, Any] = {}
-        exec(source, ns)
-        _PROGRAMS[source] = (compile_source(source, language="en"), ns)
-    return _PROGRAMS[source]
+    namespace of the same source run by CPython (with_and_without's, made
+    once per session)."""
+    prog, _, ns = with_and_without(source, None)
+    return prog, ns
 
 
 def check_calls_like_cpython(source: str, name: str, *args: Any, by_repr: bool = False) -> None:

@@ -134,6 +134,7 @@ type checker struct {
 	methodCalls []methodCall             // calls x.m(...), for Info.Methods
 	attrDefs    map[string]bool          // attribute names the program defines
 	star        source.Span              // the first module-level star import
+	attrStores  map[string]bool          // names whose attributes a statement stores (mathmod.go), once asked
 	futureOK    map[*ast.ImportFrom]bool // future imports where Python allows them
 	modNames    map[string]bool          // names bound in the module's namespace
 	modBinds    map[string][]*binding    // the bindings landing in the module, by name

@@ -105,14 +105,12 @@ func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 	case *ast.While:
 		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
 	case *ast.For:
-		if repl, ok := lw.enumerate(s); ok {
-			return repl, true
-		}
-		if repl, ok := lw.zip(s); ok {
-			return repl, true
-		}
-		if repl, ok := lw.reversed(s); ok {
-			return repl, true
+		if !s.Async && s.Else == nil { // the rewritten loops end some turns by break, which skips an else
+			for _, over := range []func(*ast.For) ([]ast.Stmt, bool){lw.enumerate, lw.zip, lw.reversed} {
+				if repl, ok := over(s); ok {
+					return repl, true
+				}
+			}
 		}
 		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
 	}
@@ -241,6 +239,23 @@ func (lw *lowering) loopBody(first []ast.Stmt, body []ast.Stmt) []ast.Stmt {
 	return append(first, rest...)
 }
 
+// callBuiltin returns a call of the builtin name (its canonical English
+// name: "len", "range") at sp.
+func (lw *lowering) callBuiltin(name string, sp source.Span, args ...ast.Expr) ast.Expr {
+	id := &ast.Ident{Pos: sp, Name: name}
+	lw.c.kinds[id] = kindBuiltin
+	lw.c.info.Builtins[id] = name
+	return &ast.Call{Func: id, Args: args, Rparen: sp.End}
+}
+
+// breakPast returns `if index >= len(seq): break`, the test of a loop
+// that stops where an iterator of seq finds it exhausted.
+func (lw *lowering) breakPast(index, seq *ast.Ident, sp source.Span) ast.Stmt {
+	past := &ast.Compare{Operands: []ast.Expr{lw.read(index), lw.callBuiltin("len", sp, lw.read(seq))},
+		Ops: []ast.CmpOp{ast.CmpGe}, OpPos: []source.Span{sp}}
+	return &ast.If{Pos: sp, Cond: past, Body: []ast.Stmt{&ast.Break{Pos: sp}}}
+}
+
 // increment returns `t = t + 1`.
 func (lw *lowering) increment(t *ast.Ident) ast.Stmt {
 	one := &ast.IntLit{Pos: t.Pos, Text: "1"}
@@ -249,9 +264,6 @@ func (lw *lowering) increment(t *ast.Ident) ast.Stmt {
 
 // enumerate lowers `for i, x in enumerate(xs[, START]):`.
 func (lw *lowering) enumerate(s *ast.For) ([]ast.Stmt, bool) {
-	if s.Async || s.Else != nil {
-		return nil, false
-	}
 	args, ok := lw.builtinCall(s.Iter, "enumerate")
 	if !ok || len(args) < 1 || len(args) > 2 || (len(args) == 2 && !intLiteral(args[1])) {
 		return nil, false
@@ -277,9 +289,6 @@ func (lw *lowering) enumerate(s *ast.For) ([]ast.Stmt, bool) {
 
 // zip lowers `for x, y in zip(a, b):` over names a, b, ...
 func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
-	if s.Async || s.Else != nil {
-		return nil, false
-	}
 	args, ok := lw.builtinCall(s.Iter, "zip")
 	if !ok || len(args) < 2 {
 		return nil, false
@@ -307,15 +316,7 @@ func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 	out = append(out, &ast.Assign{Target: index, Value: &ast.IntLit{Pos: sp, Text: "0"}})
 	var first []ast.Stmt
 	for i := 1; i < len(args); i++ {
-		lenID := &ast.Ident{Pos: sp, Name: "len"}
-		lw.c.kinds[lenID] = kindBuiltin
-		lw.c.info.Builtins[lenID] = "len"
-		exhausted := &ast.Compare{
-			Operands: []ast.Expr{lw.read(index), &ast.Call{Func: lenID, Args: []ast.Expr{lw.read(others[i])}, Rparen: sp.End}},
-			Ops:      []ast.CmpOp{ast.CmpGe},
-			OpPos:    []source.Span{sp},
-		}
-		first = append(first, &ast.If{Pos: sp, Cond: exhausted, Body: []ast.Stmt{&ast.Break{Pos: sp}}})
+		first = append(first, lw.breakPast(index, others[i], sp))
 	}
 	first = append(first, &ast.Assign{Target: tg[0], Value: lw.read(item)})
 	for i := 1; i < len(args); i++ {
@@ -342,7 +343,7 @@ func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 // inference as any other call: its indexing or len() keeps the function
 // in Python.
 func (lw *lowering) reversed(s *ast.For) ([]ast.Stmt, bool) {
-	if s.Async || s.Else != nil || s.Var() == nil {
+	if s.Var() == nil {
 		return nil, false
 	}
 	args, ok := lw.builtinCall(s.Iter, "reversed")
@@ -352,23 +353,14 @@ func (lw *lowering) reversed(s *ast.For) ([]ast.Stmt, bool) {
 	sp := spanOf(s.Iter)
 	seq := lw.temp("reversed", sp)
 	index := lw.temp("reversed", sp)
-	builtin := func(name string, args ...ast.Expr) ast.Expr {
-		id := &ast.Ident{Pos: sp, Name: name}
-		lw.c.kinds[id] = kindBuiltin
-		lw.c.info.Builtins[id] = name
-		return &ast.Call{Func: id, Args: args, Rparen: sp.End}
-	}
-	lit := func(text string) ast.Expr { return &ast.IntLit{Pos: sp, Text: text} }
-	minusOne := &ast.Unary{Op: ast.OpNeg, OpPos: sp, X: lit("1")}
-	start := &ast.Binary{X: builtin("len", lw.read(seq)), Op: ast.OpSub, OpPos: sp, Y: lit("1")}
-	past := &ast.Compare{Operands: []ast.Expr{lw.read(index), builtin("len", lw.read(seq))},
-		Ops: []ast.CmpOp{ast.CmpGe}, OpPos: []source.Span{sp}}
+	one := func() ast.Expr { return &ast.IntLit{Pos: sp, Text: "1"} }
+	minusOne := func() ast.Expr { return &ast.Unary{Op: ast.OpNeg, OpPos: sp, X: one()} }
+	start := &ast.Binary{X: lw.callBuiltin("len", sp, lw.read(seq)), Op: ast.OpSub, OpPos: sp, Y: one()}
 	first := []ast.Stmt{
-		&ast.If{Pos: sp, Cond: past, Body: []ast.Stmt{&ast.Break{Pos: sp}}},
+		lw.breakPast(index, seq, sp),
 		&ast.Assign{Target: s.Var(), Value: &ast.Index{X: lw.read(seq), Index: lw.read(index), Rbracket: sp.End}},
 	}
-	loop := &ast.For{Pos: s.Pos, Target: index,
-		Iter: builtin("range", start, minusOne, &ast.Unary{Op: ast.OpNeg, OpPos: sp, X: lit("1")}),
+	loop := &ast.For{Pos: s.Pos, Target: index, Iter: lw.callBuiltin("range", sp, start, minusOne(), minusOne()),
 		Body: lw.loopBody(first, s.Body)}
 	return []ast.Stmt{&ast.Assign{Target: seq, Value: args[0]}, loop}, true
 }

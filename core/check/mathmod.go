@@ -36,34 +36,39 @@ var mathConsts = map[string]float64{
 	"pi": math.Pi, "e": math.E, "tau": 2 * math.Pi, "inf": math.Inf(1), "nan": math.NaN(),
 }
 
-// mathModule reports whether id, read in a function, is the math module
-// (see above).
-func (c *checker) mathModule(id *ast.Ident) bool {
+// onlyImport returns the top-level import statement that is the
+// module's only binding of id, read in a function as a global, when no
+// star import may rebind it; nil otherwise.
+func (c *checker) onlyImport(id *ast.Ident) ast.Stmt {
 	if id == nil || c.kinds[id] != kindGlobal || c.star.Start.IsValid() {
-		return false
+		return nil
 	}
 	bs := c.modBinds[id.Name]
 	if len(bs) != 1 || bs[0].how != howImport {
+		return nil
+	}
+	imp, ok := bs[0].node.(ast.Stmt)
+	if !ok || !contains(c.file.Body, imp) {
+		return nil
+	}
+	return imp
+}
+
+// mathModule reports whether id, read in a function, is the math module
+// (see above).
+func (c *checker) mathModule(id *ast.Ident) bool {
+	imp, ok := c.onlyImport(id).(*ast.Import)
+	if !ok {
 		return false
 	}
-	imp, ok := bs[0].node.(*ast.Import)
-	if !ok || !contains(c.file.Body, ast.Stmt(imp)) {
-		return false
-	}
-	found := false
 	for _, a := range imp.Names {
-		if a == nil || a.Dotted() != "math" {
-			continue
-		}
-		bound := a.AsName
-		if bound == nil && len(a.Path) > 0 {
-			bound = a.Path[0]
-		}
-		if bound != nil && bound.Name == id.Name {
-			found = true
+		if a != nil && a.Dotted() == "math" {
+			if bound := importedAs(a); bound != nil && bound.Name == id.Name {
+				return !c.attrStored(id.Name)
+			}
 		}
 	}
-	return found && !c.attrStored(id.Name)
+	return false
 }
 
 // mathImported returns the name in the math module of the function or
@@ -71,27 +76,12 @@ func (c *checker) mathModule(id *ast.Ident) bool {
 // binding of id is one top-level `from math import name` (or `... as
 // id`) and no star import may rebind it.
 func (c *checker) mathImported(id *ast.Ident) (string, bool) {
-	if id == nil || c.kinds[id] != kindGlobal || c.star.Start.IsValid() {
-		return "", false
-	}
-	bs := c.modBinds[id.Name]
-	if len(bs) != 1 || bs[0].how != howImport {
-		return "", false
-	}
-	imp, ok := bs[0].node.(*ast.ImportFrom)
-	if !ok || imp.Level != 0 || len(imp.Module) != 1 || imp.Module[0] == nil || imp.Module[0].Name != "math" ||
-		!contains(c.file.Body, ast.Stmt(imp)) {
+	imp, ok := c.onlyImport(id).(*ast.ImportFrom)
+	if !ok || imp.Level != 0 || len(imp.Module) != 1 || imp.Module[0] == nil || imp.Module[0].Name != "math" {
 		return "", false
 	}
 	for _, a := range imp.Names {
-		if a == nil || len(a.Path) != 1 || a.Path[0] == nil {
-			continue
-		}
-		bound := a.AsName
-		if bound == nil {
-			bound = a.Path[0]
-		}
-		if bound.Name == id.Name {
+		if a != nil && len(a.Path) == 1 && a.Path[0] != nil && importedAs(a).Name == id.Name {
 			return a.Path[0].Name, true
 		}
 	}
@@ -100,48 +90,52 @@ func (c *checker) mathImported(id *ast.Ident) (string, bool) {
 
 // attrStored reports whether a statement of the program assigns or
 // deletes an attribute of the name: `name.x = v`, `name.x += v`, `del
-// name.x`, a for loop, comprehension or with statement binding `name.x`.
+// name.x`, a for loop, comprehension or with statement binding `name.x`
+// (any attribute of the name inside such a target counts). The names are
+// found in one walk of the program, at the first question.
 func (c *checker) attrStored(name string) bool {
-	stored := false
-	mark := func(e ast.Expr) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if at, ok := n.(*ast.Attribute); ok {
-				if id, ok := at.X.(*ast.Ident); ok && id.Name == name {
-					stored = true
+	if c.attrStores == nil {
+		c.attrStores = map[string]bool{}
+		mark := func(e ast.Expr) {
+			ast.Inspect(e, func(n ast.Node) bool {
+				if at, ok := n.(*ast.Attribute); ok {
+					if id, ok := at.X.(*ast.Ident); ok {
+						c.attrStores[id.Name] = true
+					}
 				}
+				return true
+			})
+		}
+		ast.InspectFile(c.file, func(n ast.Node) bool {
+			switch s := n.(type) {
+			case *ast.Assign:
+				mark(s.Target)
+				for _, t := range s.Chain {
+					mark(t)
+				}
+			case *ast.AugAssign:
+				mark(s.Target)
+			case *ast.AnnAssign:
+				mark(s.Target)
+			case *ast.Delete:
+				for _, t := range s.Targets {
+					mark(t)
+				}
+			case *ast.For:
+				mark(s.Target)
+			case *ast.With:
+				for _, it := range s.Items {
+					if it != nil && !isNil(it.Target) {
+						mark(it.Target)
+					}
+				}
+			case *ast.CompFor:
+				mark(s.Target)
 			}
 			return true
 		})
 	}
-	ast.InspectFile(c.file, func(n ast.Node) bool {
-		switch s := n.(type) {
-		case *ast.Assign:
-			mark(s.Target)
-			for _, t := range s.Chain {
-				mark(t)
-			}
-		case *ast.AugAssign:
-			mark(s.Target)
-		case *ast.AnnAssign:
-			mark(s.Target)
-		case *ast.Delete:
-			for _, t := range s.Targets {
-				mark(t)
-			}
-		case *ast.For:
-			mark(s.Target)
-		case *ast.With:
-			for _, it := range s.Items {
-				if it != nil && !isNil(it.Target) {
-					mark(it.Target)
-				}
-			}
-		case *ast.CompFor:
-			mark(s.Target)
-		}
-		return true
-	})
-	return stored
+	return c.attrStores[name]
 }
 
 // mathAttr returns the name of the math function or constant at names,

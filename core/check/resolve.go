@@ -526,13 +526,22 @@ func (b *binder) alias(a *ast.Alias, s ast.Stmt) {
 	if isNil(a) {
 		return
 	}
+	if id := importedAs(a); id != nil {
+		b.bind(id, howImport, ast.DeclNone, s)
+	}
+}
+
+// importedAs returns the name an import alias binds: its `as` name, else
+// the first part of its path (`import a.b` binds a); nil in a partial
+// tree.
+func importedAs(a *ast.Alias) *ast.Ident {
 	if a.AsName != nil {
-		b.bind(a.AsName, howImport, ast.DeclNone, s)
-		return
+		return a.AsName
 	}
-	if len(a.Path) > 0 && a.Path[0] != nil {
-		b.bind(a.Path[0], howImport, ast.DeclNone, s) // `import a.b` binds a
+	if len(a.Path) > 0 {
+		return a.Path[0]
 	}
+	return nil
 }
 
 func (b *binder) importFrom(s *ast.ImportFrom) {
