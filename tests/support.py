@@ -1,5 +1,6 @@
 """Constants and markers shared by the test modules (fixtures live in conftest.py)."""
 
+import copy
 import os
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -48,11 +49,11 @@ def check_like_cpython(source: str, pass_name: Optional[str], name: str, *args: 
     re-run in Python when a check traps) and in the Python fallback;
     forced onto WebAssembly, it gives that outcome too or raises
     OverflowError (a value beyond 64 bits on the way), never another
-    value. List arguments are copied for each run."""
+    value. List arguments are copied (rows too) for each run."""
     from multilingualprogramming import Backend
 
     def fresh() -> List[Any]:
-        return [list(a) if isinstance(a, list) else a for a in args]
+        return [copy.deepcopy(a) if isinstance(a, list) else a for a in args]
 
     on, off, py = with_and_without(source, pass_name)
     want = outcome(py[name], *fresh())
@@ -84,7 +85,7 @@ def check_calls_like_cpython(source: str, name: str, *args: Any, by_repr: bool =
     prog, ns = program_and_cpython(source)
 
     def run(fn: Any) -> Any:
-        fresh = [list(a) if isinstance(a, list) else a for a in args]
+        fresh = [copy.deepcopy(a) if isinstance(a, list) else a for a in args]
         got = outcome(fn, *fresh)
         if by_repr and got[0] == "value":
             got = ("value", repr(got[1]))

@@ -15,7 +15,8 @@ from support import ROOT, needs_native
 PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
           "tailcall", "leafguard", "specialize", "selfinline", "fdiv",
           "branches", "condfacts", "counters", "cse", "constpow", "strchars", "carried",
-          "mulconst", "wrapmod", "ivptr", "polyhash", "listloops", "elems", "whilerange", "unroll")
+          "mulconst", "wrapmod", "ivptr", "polyhash", "listloops", "elems", "whilerange", "unroll",
+          "rowdata")
 
 SOURCE = """\
 def fib(n: int) -> int:

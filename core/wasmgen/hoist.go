@@ -16,11 +16,15 @@ import (
 // cachedList holds the locals with the hoisted length (i64) and data
 // pointer (i32) of a list local; for a list of lists whose rows the loop
 // cannot change either, rows is set and the local rowsMin holds the
-// smallest length of its rows [rowsFrom, rowsDone) (version.go).
+// smallest length of its rows [rowsFrom, rowsDone) (version.go); when
+// table is also set, the local tab holds the address of the table of
+// those rows' data pointers (rowdata.go).
 type cachedList struct {
 	len, data                   uint32
 	rows                        bool
 	rowsFrom, rowsDone, rowsMin uint32
+	table                       bool
+	tab                         uint32
 }
 
 // hoistLists loads the headers of the invariant lists of the loop s (a
@@ -32,6 +36,7 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 		return func() {}
 	}
 	var added []string
+	var tables []rowTable
 	for _, name := range fg.InvariantOf(s) {
 		if _, ok := fg.loops.cache[name]; ok {
 			continue // an enclosing loop holds it already
@@ -52,6 +57,10 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 			fg.Set(c.rowsDone)
 			fg.I64(math.MaxInt64)
 			fg.Set(c.rowsMin)
+			if fg.RowTable(s, name) {
+				c.table, c.tab = true, fg.Temp(wasmbin.I32)
+				tables = append(tables, fg.newRowTable(c))
+			}
 		}
 		if fg.loops.cache == nil {
 			fg.loops.cache = map[string]cachedList{}
@@ -60,6 +69,9 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 		added = append(added, name)
 	}
 	return func() {
+		for i := len(tables) - 1; i >= 0; i-- {
+			fg.freeRowTable(tables[i])
+		}
 		for _, name := range added {
 			c := fg.loops.cache[name]
 			delete(fg.loops.cache, name)
@@ -67,6 +79,9 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 			fg.Release(wasmbin.I32, c.data)
 			if c.rows {
 				fg.Release(wasmbin.I64, c.rowsFrom, c.rowsDone, c.rowsMin)
+			}
+			if c.table {
+				fg.Release(wasmbin.I32, c.tab)
 			}
 		}
 	}

@@ -40,14 +40,17 @@ import (
 // of the pointer it is addressed by, its lead's; a list that is not a
 // lead is addressed as that pointer plus the local delta[L] = data(L) -
 // data(lead): modulo 2**32, the address of L[k] exactly. The first
-// lead's pointer ends the loop.
+// lead's pointer ends the loop. tables maps each list of lists that
+// keeps a table of its rows' data pointers (rowdata.go) to the local
+// holding T - data(lead), so that T[k] is that pointer plus it.
 type ivLoop struct {
-	loop  *ast.For
-	k     string
-	lists []string
-	leads []string
-	ptr   map[string]uint32
-	delta map[string]uint32
+	loop   *ast.For
+	k      string
+	lists  []string
+	leads  []string
+	ptr    map[string]uint32
+	delta  map[string]uint32
+	tables map[string]uint32
 }
 
 // pointerPlan returns the pointer plan of the fast copy of the versioned
@@ -58,9 +61,13 @@ func (fg *fgen) pointerPlan(s *ast.For, lists []string) *ivLoop {
 	if len(on) == 0 {
 		return nil
 	}
-	iv := &ivLoop{loop: s, k: s.Var().Name, lists: on, ptr: map[string]uint32{}, delta: map[string]uint32{}}
+	iv := &ivLoop{loop: s, k: s.Var().Name, lists: on, ptr: map[string]uint32{}, delta: map[string]uint32{},
+		tables: map[string]uint32{}}
 	lead := map[rt.SlotWidth]string{}
 	for _, name := range on {
+		if fg.loops.cache[name].table {
+			iv.tables[name] = fg.Temp(wasmbin.I32)
+		}
 		w := fg.slotWidth(name)
 		if l, ok := lead[w]; ok {
 			iv.ptr[name] = iv.ptr[l]
@@ -85,6 +92,27 @@ func (fg *fgen) releasePointers(iv *ivLoop) {
 	for _, d := range iv.delta {
 		fg.Release(wasmbin.I32, d)
 	}
+	for _, t := range iv.tables {
+		fg.Release(wasmbin.I32, t)
+	}
+}
+
+// ivTableSlot leaves the address of slot k of the row table of the list
+// of lists name when the pointer loop being generated runs on k and
+// addresses name, and reports whether it does (rowdata.go).
+func (fg *fgen) ivTableSlot(name, k string) bool {
+	iv := fg.loops.iv
+	if iv == nil || k != iv.k {
+		return false
+	}
+	t, ok := iv.tables[name]
+	if !ok {
+		return false
+	}
+	fg.Get(iv.ptr[name])
+	fg.Get(t)
+	fg.Emit(wasmbin.OpI32Add)
+	return true
 }
 
 // ivSlot leaves the address of x[i] when the pointer loop being
@@ -191,6 +219,12 @@ func (fg *fgen) pointerLoop(s *ast.For, cur, stop uint32, step int64, stepConst 
 			fg.Get(fg.loops.cache[iv.leadOf(name)].data)
 			fg.Emit(wasmbin.OpI32Sub)
 			fg.Set(d)
+		}
+		if t, ok := iv.tables[name]; ok {
+			fg.Get(fg.loops.cache[name].tab)
+			fg.Get(fg.loops.cache[iv.leadOf(name)].data)
+			fg.Emit(wasmbin.OpI32Sub)
+			fg.Set(t)
 		}
 	}
 	p0, w0 := iv.ptr[iv.leads[0]], fg.slotWidth(iv.leads[0])

@@ -98,6 +98,9 @@ func (fg *fgen) slot(x, i ast.Expr) {
 		fg.g.rt.UseHeap()
 		return
 	}
+	if fg.rowSlot(x, i) { // rowdata.go
+		return
+	}
 	var ref listRef
 	lTemp := false
 	if c, ok := fg.cachedOf(x); ok {

@@ -47,6 +47,7 @@ const (
 	PassElems      = plan.PassElems
 	PassWhileRange = plan.PassWhileRange
 	PassUnroll     = plan.PassUnroll
+	PassRowData    = plan.PassRowData
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

@@ -144,7 +144,8 @@ func (fg *fgen) rowsCached(name string) bool { return fg.loops.cache[name].rows 
 // rows scanned are rows the loop visits, so the scan costs at most one
 // step per turn of the loop; a loop that starts elsewhere leaves the
 // cache as it is and runs its checked copy). Before the first scan, the
-// cache starts at the loop's start.
+// cache starts at the loop's start. Where the list keeps a table of its
+// rows' data pointers (rowdata.go), the scan stores them too.
 func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	c := fg.loops.cache[name]
 	fg.Bin(wasmbin.OpI64LeS, stop, c.len)
@@ -164,11 +165,15 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	fg.Begin(wasmbin.OpLoop, wasmbin.BlockEmpty)
 	fg.Bin(wasmbin.OpI64GeS, c.rowsDone, stop)
 	fg.EmitImm(wasmbin.OpBrIf, 1)
-	n := fg.Temp(wasmbin.I64)
+	n, row := fg.Temp(wasmbin.I64), fg.Temp(wasmbin.I32)
 	fg.Bin(wasmbin.OpI32WrapI64, c.data, c.rowsDone)
 	fg.slotAddr(widthOf(check.List))
 	fg.load(check.List, 0)
-	fg.EmitImm(wasmbin.OpI32Load, abi.ListLenOffset)
+	fg.Set(row)
+	if c.table {
+		fg.storeRowData(c, c.rowsDone, row) // rowdata.go
+	}
+	fg.Load(wasmbin.OpI32Load, row, abi.ListLenOffset)
 	fg.Emit(wasmbin.OpI64ExtendI32U)
 	fg.Tee(n)
 	fg.Get(c.rowsMin)
@@ -176,6 +181,7 @@ func (fg *fgen) scanRows(name string, cur, stop uint32) {
 	fg.Emit(wasmbin.OpSelect)
 	fg.Set(c.rowsMin)
 	fg.Release(wasmbin.I64, n)
+	fg.Release(wasmbin.I32, row)
 	fg.Get(c.rowsDone)
 	fg.I64(1)
 	fg.Emit(wasmbin.OpI64Add)

@@ -41,6 +41,7 @@ const (
 	PassElems
 	PassWhileRange
 	PassUnroll
+	PassRowData
 )
 
 // A PassInfo describes one pass of the registry.
@@ -106,13 +107,15 @@ var Passes = []PassInfo{
 		"range loop: interruption checks once per chunk, sums in a fast copy (plan/whilerange.go)"},
 	{PassUnroll, "unroll", "writes the turn of a small innermost loop over a list or counting while loop twice " +
 		"inside each chunk of iterations, each copy behind the same exit test (plan/unroll.go)"},
+	{PassRowData, "rowdata", "keeps the data pointers of the rows of a list of lists in a table while a loop " +
+		"that cannot change them runs, so that the fast copy reads L[k][j] with one load less (plan/rowdata.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassUnroll<<1 - 1)
+const AllPasses = PassSet(PassRowData<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -83,6 +83,13 @@ func (r *Runtime) UseHeap() {
 		&wasmbin.Global{Name: "__ml_argtop", Type: wasmbin.I32, Mutable: true, Init: abi.HeapBase})
 }
 
+// HeapGlobal returns the index of the allocator's global that holds the
+// next free byte of the arena, giving the module the allocator.
+func (r *Runtime) HeapGlobal() uint32 {
+	r.UseHeap()
+	return heapGlobal
+}
+
 // Heap reports whether the module has the allocator.
 func (r *Runtime) Heap() bool { return r.heap }
 
