@@ -16,7 +16,7 @@ PASSES = ("fold", "deadcode", "guards", "strappend", "hoist", "version",
           "tailcall", "leafguard", "specialize", "selfinline", "fdiv",
           "branches", "condfacts", "counters", "cse", "constpow", "strchars", "carried",
           "mulconst", "wrapmod", "ivptr", "polyhash", "listloops", "elems", "whilerange", "unroll",
-          "rowdata")
+          "rowdata", "rowhoist")
 
 SOURCE = """\
 def fib(n: int) -> int:

@@ -346,6 +346,10 @@ def test_tmux_session(tmp_path, language):
         wait_for(">>>", 5)
         tmux("send-keys", "-t", "s", "Up", "Up", "Enter")     # history: the error line again
         wait_for(SESSIONS[language][4][1].replace("<input-3>", "<input-5>"))
+        # Ctrl-D only once the next prompt is up: typed earlier, while the
+        # terminal is between two reads (canonical mode), the end of file
+        # can be lost when the line editor switches the terminal back
+        wait_for(">>>", 6)
         tmux("send-keys", "-t", "s", "C-d")
         deadline = time.monotonic() + 60
         while not status.exists() or not status.read_text().strip():

@@ -1,9 +1,12 @@
-"""Loop nests over lists of lists (the compiler's "rowdata" pass): while a
-loop that cannot change the rows runs, the fast copy of its innermost
-loop reads m[k][j] through a table of the rows' data pointers instead of
-each row's header. Each function gives CPython's outcome (IndexError on a
-short row included), with and without the pass, on WebAssembly and in the
-Python fallback, and leaves its list arguments as CPython leaves them."""
+"""Loop nests over lists of lists (the compiler's "rowdata" and "rowhoist"
+passes): while a loop that cannot change the rows runs, the fast copy of
+its innermost loop reads m[k][j] through a table of the rows' data
+pointers instead of each row's header, and reads a row m[r][k] whose r
+the loop does not change once, before it. Each function gives CPython's
+outcome (IndexError on a short row or a row out of range included, rows
+from the end for a negative r), with and without each pass, on
+WebAssembly and in the Python fallback, and leaves its list arguments as
+CPython leaves them."""
 
 from typing import Any, List
 
@@ -49,6 +52,19 @@ def bump(m: list[list[int]], cols: int, d: int) -> int:
                 m[k][j] += d
     return len(m)
 
+def rowdot(m: list[list[float]], r: int, v: list[float], stop: int) -> float:
+    s = 0.0
+    for t in range(2):
+        for k in range(stop):
+            s = s + m[r][k] * v[k]
+    return s
+
+def scale_row(m: list[list[int]], r: int, d: int) -> int:
+    for t in range(2):
+        for k in range(len(m[r])):
+            m[r][k] = m[r][k] * d + k
+    return len(m[r])
+
 def marked(m: list[list[bool]], cols: int) -> int:
     n = 0
     for r in range(2):
@@ -59,7 +75,7 @@ def marked(m: list[list[bool]], cols: int) -> int:
     return n
 """
 
-NAMES = ("matmul", "colsums", "window", "bump", "marked")
+NAMES = ("matmul", "colsums", "window", "bump", "rowdot", "scale_row", "marked")
 
 small = st.integers(-1000, 1000)
 floats = st.floats(-1e6, 1e6, allow_nan=False)
@@ -72,6 +88,8 @@ def grid(elems: Any, max_rows: int = 8) -> Any:
 
 @needs_native
 def test_every_nest_compiles_and_uses_tables() -> None:
+    hoisted, _, _ = with_and_without(SOURCE, "rowhoist")
+    assert hoisted.wat() != with_and_without(SOURCE, "rowhoist")[1].wat()
     on, off, _ = with_and_without(SOURCE, "rowdata")
     assert {n: f.reason for n, f in on.functions.items() if not f.compilable} == {}
     assert set(on.functions) == set(NAMES)
@@ -87,6 +105,7 @@ def test_matmul(n: int, p: int, m: int, data: Any) -> None:
     a = data.draw(st.lists(st.lists(floats, min_size=p, max_size=p), min_size=n, max_size=n))
     b = data.draw(st.lists(st.lists(floats, min_size=m, max_size=m), min_size=p, max_size=p))
     check_like_cpython(SOURCE, "rowdata", "matmul", a, b)
+    check_like_cpython(SOURCE, "rowhoist", "matmul", a, b)
     check_calls_like_cpython(SOURCE, "matmul", a, b, by_repr=True)
 
 
@@ -124,3 +143,23 @@ def test_bump_stores_through_the_rows(m: List[List[int]], cols: int, d: int) -> 
 def test_marked(m: List[List[bool]], cols: int) -> None:
     check_like_cpython(SOURCE, "rowdata", "marked", m, cols)
     check_calls_like_cpython(SOURCE, "marked", m, cols)
+
+
+@needs_native
+@settings(max_examples=100, deadline=None)
+@given(grid(floats), st.integers(-10, 10), st.lists(floats, max_size=8), st.integers(-1, 8))
+@example([[1.0, 2.0], [3.0, 4.0]], -1, [1.0, 1.0], 2)
+@example([[1.0, 2.0], [3.0]], 1, [1.0, 1.0], 2)
+@example([[1.0]], 3, [1.0], 0)
+def test_rowdot_reads_one_row(m: List[List[float]], r: int, v: List[float], stop: int) -> None:
+    check_like_cpython(SOURCE, "rowhoist", "rowdot", m, r, v, stop)
+    check_calls_like_cpython(SOURCE, "rowdot", m, r, v, stop, by_repr=True)
+
+
+@needs_native
+@settings(max_examples=100, deadline=None)
+@given(grid(small), st.integers(-10, 10), small)
+@example([[1, 2], [3, 4]], -2, 3)
+def test_scale_row_stores_through_one_row(m: List[List[int]], r: int, d: int) -> None:
+    check_like_cpython(SOURCE, "rowhoist", "scale_row", m, r, d)
+    check_calls_like_cpython(SOURCE, "scale_row", m, r, d)

@@ -383,6 +383,9 @@ type loopState struct {
 	// proven maps a list local to the loop variable whose accesses to it
 	// are known to be in bounds in the loop being generated (version).
 	proven map[string]string
+	// rows holds the rows L[i] whose headers the fast copy being
+	// generated holds, by key, cached under that key (rowhoist).
+	rows map[string]plan.InvariantRow
 	// provenRows maps a row L[k] of the loop being generated to the index
 	// j whose accesses L[k][j] are known to be in bounds (version).
 	provenRows map[*ast.Index]string

@@ -7,6 +7,7 @@ import (
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
+	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 )
 
 // Loop-invariant list headers: plan/hoist.go has the analysis
@@ -88,12 +89,13 @@ func (fg *fgen) hoistLists(s ast.Stmt) func() {
 }
 
 // cachedOf returns the hoisted header of e when e is a list local whose
-// header the enclosing loops hold in locals.
+// header the enclosing loops hold in locals, or a row L[i] whose header
+// the fast copy being generated holds (rowhoist.go).
 func (fg *fgen) cachedOf(e ast.Expr) (cachedList, bool) {
-	id, ok := e.(*ast.Ident)
-	if !ok {
+	key := plan.ListKey(e)
+	if key == "" {
 		return cachedList{}, false
 	}
-	c, ok := fg.loops.cache[id.Name]
+	c, ok := fg.loops.cache[key]
 	return c, ok
 }

@@ -122,25 +122,29 @@ func (fg *fgen) ivSlot(x, i ast.Expr) bool {
 	if iv == nil {
 		return false
 	}
-	xi, okX := x.(*ast.Ident)
+	key := plan.ListKey(x) // a list local, or a row L[i] (rowhoist.go)
 	ii, okI := i.(*ast.Ident)
-	if !okX || !okI || ii.Name != iv.k {
+	if key == "" || !okI || ii.Name != iv.k {
 		return false
 	}
-	p, ok := iv.ptr[xi.Name]
+	p, ok := iv.ptr[key]
 	if !ok {
 		return false
 	}
 	fg.Get(p)
-	if d, ok := iv.delta[xi.Name]; ok {
+	if d, ok := iv.delta[key]; ok {
 		fg.Get(d)
 		fg.Emit(wasmbin.OpI32Add)
 	}
 	return true
 }
 
-// slotWidth returns the slot width of the list local name.
+// slotWidth returns the slot width of the list local name, or of the row
+// of that key (rowhoist.go).
 func (fg *fgen) slotWidth(name string) rt.SlotWidth {
+	if r, ok := fg.loops.rows[name]; ok {
+		return widthOf(fg.LocalType(r.List).Elem.Elem.Kind)
+	}
 	return widthOf(fg.LocalType(name).Elem.Kind)
 }
 

@@ -111,8 +111,8 @@ func (fg *fgen) slot(x, i ast.Expr) {
 	ref.w = widthOf(fg.typeOf(x).Elem.Kind)
 	ir := fg.RangeOf(i)
 	ix, ixTemp := fg.operandLocal(i, wasmbin.I64, func() { fg.exprAs(i, check.Int) })
-	if xi, ok := x.(*ast.Ident); ok && ref.cached && fg.loops.proven[xi.Name] != "" {
-		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.proven[xi.Name] {
+	if key := plan.ListKey(x); ref.cached && fg.loops.proven[key] != "" {
+		if ii, ok := i.(*ast.Ident); ok && ii.Name == fg.loops.proven[key] {
 			ref.inBounds = true
 		}
 	}

@@ -48,6 +48,7 @@ const (
 	PassWhileRange = plan.PassWhileRange
 	PassUnroll     = plan.PassUnroll
 	PassRowData    = plan.PassRowData
+	PassRowHoist   = plan.PassRowHoist
 )
 
 // AllPasses is every pass of the registry: what Optimize runs.

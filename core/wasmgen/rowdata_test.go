@@ -184,3 +184,123 @@ func TestRowDataWhere(t *testing.T) {
 		}
 	}
 }
+
+// rowHoistSrc holds loops that read a row m[r][k] with r fixed in the
+// loop (pass rowhoist): the product as users write it (a[i][k], i of an
+// outer loop), a row chosen by the caller (negative: from the end; out
+// of range: IndexError, at the first turn only), and a loop that changes
+// r (no hoisting).
+const rowHoistSrc = `def product(n: int) -> int:
+    a = []
+    for i in range(n):
+        row = [0] * n
+        for j in range(n):
+            row[j] = (i * 7 + j * 3) % 11
+        a.append(row)
+    total = 0
+    for i in range(n):
+        for j in range(n):
+            s = 0
+            for k in range(n):
+                s = s + a[i][k] * a[k][j]
+            total = total + s * (i + 1)
+    return total
+
+def rowsum(n: int, r: int, stop: int) -> int:
+    m = []
+    for i in range(n):
+        row = [0] * (i + 1)
+        for j in range(i + 1):
+            row[j] = i * 10 + j
+        m.append(row)
+    total = 0
+    for t in range(2):
+        for k in range(stop):
+            total = total + m[r][k]
+    return total
+
+def moving(n: int) -> int:
+    m = []
+    for i in range(n):
+        m.append([i] * n)
+    total = 0
+    for t in range(2):
+        r = 0
+        for k in range(n):
+            total = total + m[r][k]
+            r = k
+    return total
+`
+
+func TestRowHoistLoops(t *testing.T) {
+	product := func(n int64) int64 {
+		a := func(i, j int64) int64 { return (i*7 + j*3) % 11 }
+		total := int64(0)
+		for i := int64(0); i < n; i++ {
+			for j := int64(0); j < n; j++ {
+				s := int64(0)
+				for k := int64(0); k < n; k++ {
+					s += a(i, k) * a(k, j)
+				}
+				total += s * (i + 1)
+			}
+		}
+		return total
+	}
+	// rowsum: row r (from the end when negative) holds r*10 + j for j <= r
+	rowsum := func(n, r, stop int64) result {
+		if r < 0 {
+			r += n
+		}
+		if r < 0 || r >= n {
+			if stop > 0 {
+				return result{trap: "index"}
+			}
+			return result{val: int64(0)}
+		}
+		if stop > r+1 {
+			return result{trap: "index"}
+		}
+		s := int64(0)
+		for k := int64(0); k < stop; k++ {
+			s += r*10 + k
+		}
+		return result{val: 2 * s}
+	}
+	moving := func(n int64) int64 {
+		s := int64(0)
+		for k := int64(0); k < n; k++ {
+			s += max(k-1, 0)
+		}
+		return 2 * s
+	}
+	for _, opt := range []Options{{Optimize: true}, {Optimize: true, Disable: PassSet(PassRowHoist)}, {}} {
+		in := instantiateSrc(t, rowHoistSrc, opt)
+		for _, n := range []int64{0, 1, 5, 30} {
+			if got := in.call("product", n); got.trap != "" || got.val.(int64) != product(n) {
+				t.Errorf("product(%d) (passes %v): got %+v, want %d", n, opt.Passes(), got, product(n))
+			}
+			if got := in.call("moving", n); got.trap != "" || got.val.(int64) != moving(n) {
+				t.Errorf("moving(%d) (passes %v): got %+v, want %d", n, opt.Passes(), got, moving(n))
+			}
+		}
+		for _, c := range [][3]int64{{5, 2, 3}, {5, 2, 4}, {5, -1, 5}, {5, -5, 1}, {5, -6, 1}, {5, 5, 0}, {5, 5, 1}, {0, 0, 0}, {3, 1, -2}} {
+			want := rowsum(c[0], c[1], c[2])
+			if got := in.call("rowsum", c[0], c[1], c[2]); got != want {
+				t.Errorf("rowsum%v (passes %v): got %+v, want %+v", c, opt.Passes(), got, want)
+			}
+		}
+	}
+	f, info := checkSrc(t, rowHoistSrc)
+	on, err := Generate(f, info, Options{Optimize: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	off, err := Generate(f, info, Options{Optimize: true, Disable: PassSet(PassRowHoist)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if on.WAT() == off.WAT() {
+		t.Error("rowhoist changes nothing in rowHoistSrc")
+	}
+}

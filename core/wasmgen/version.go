@@ -23,12 +23,14 @@ type advance struct{ product, by uint32 }
 // stop its end, step is its constant step or 0) in two versions when
 // some of its checks can be proved useless, else once.
 func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step int64, emitLoop func()) {
+	dropRows := fg.loadRows(fg.InvariantRows(s, args, fg.hoisted)) // rowhoist.go
 	lists := fg.ProvableLists(s, args, fg.hoisted)
 	products := fg.LoopProducts(s, step)
 	rows := fg.RowAccesses(s, lists, fg.rowsCached)
 	accs := fg.LoopAccumulators(s, step)
 	div := fg.FDivPlan(s, args) // fdiv.go
 	if len(lists) == 0 && len(products) == 0 && len(accs) == 0 && div == nil {
+		dropRows()
 		emitLoop()
 		return
 	}
@@ -121,6 +123,7 @@ func (fg *fgen) versioned(s *ast.For, args []ast.Expr, cur, stop uint32, step in
 	}
 	fg.loops.reduced, fg.loops.advances, fg.loops.provenRows = nil, nil, nil
 	fg.loops.proven = old
+	dropRows() // the usual copy reads the rows at each turn
 	fg.Emit(wasmbin.OpElse)
 	emitLoop()
 	fg.End()

@@ -24,6 +24,9 @@ import (
 //	                                          bool row tested, or a store
 //	                                          gN[kN][jN] += e)
 //	        a += sN
+//	    (or, walking rows: rN = jN (or jN - 1, or jN % 2 - 1) before the
+//	     loop over kN, which reads gN[rN][kN] up to len(gN[rN]) or a
+//	     constant: the row the rowhoist pass reads once)
 //	(sometimes the nest runs twice inside `for rN in range(2)`, which
 //	 appends to gN[0] after it: the nest makes a new table each time)
 //
@@ -84,13 +87,48 @@ func (g *Generator) rowDataNest() ([]ast.Stmt, []ast.Expr) {
 	}
 	start := intLit(int64(g.r.IntN(3)))
 	cell := &ast.Index{X: &ast.Index{X: ident(grid), Index: ident(k)}, Index: ident(j)}
+	target := func() ast.Expr { return &ast.Index{X: &ast.Index{X: ident(grid), Index: ident(k)}, Index: ident(j)} }
+	// half of the nests walk rows instead of columns: gN[rN][kN] with rN
+	// set from jN before the inner loop (one less than jN, or -1 now and
+	// then: negative indexing), jN over the rows and one past them now
+	// and then, kN up to the row's length, a constant, or beyond it
+	walk := g.r.IntN(2) == 0
+	var pre []ast.Stmt
+	if walk {
+		r := "r" + n
+		var rv ast.Expr = ident(j)
+		switch g.r.IntN(4) {
+		case 0:
+			rv = &ast.Binary{X: ident(j), Op: ast.OpSub, Y: intLit(1)}
+		case 1:
+			rv = &ast.Binary{X: &ast.Binary{X: ident(j), Op: ast.OpMod, Y: intLit(2)}, Op: ast.OpSub, Y: intLit(1)}
+		}
+		pre = []ast.Stmt{&ast.Assign{Target: ident(r), Value: rv}}
+		cols = int64(rows)
+		if g.r.IntN(5) == 0 {
+			cols++
+		}
+		switch g.r.IntN(3) {
+		case 0:
+			stop = call("len", &ast.Index{X: ident(grid), Index: ident(r)})
+		case 1:
+			stop = intLit(width)
+		default:
+			stop = intLit(int64(g.r.IntN(int(width) + 1)))
+			if g.r.IntN(5) == 0 {
+				stop = intLit(width + 2) // beyond the shortest rows
+			}
+		}
+		cell = &ast.Index{X: &ast.Index{X: ident(grid), Index: ident(r)}, Index: ident(k)}
+		target = func() ast.Expr { return &ast.Index{X: &ast.Index{X: ident(grid), Index: ident(r)}, Index: ident(k)} }
+	}
 	var inner ast.Stmt
 	switch {
 	case boolRows:
 		inner = &ast.If{Cond: cell, Body: []ast.Stmt{
 			&ast.AugAssign{Target: ident(s), Op: ast.OpAdd, Value: ident(k)}}}
 	case g.r.IntN(4) == 0:
-		inner = &ast.AugAssign{Target: &ast.Index{X: &ast.Index{X: ident(grid), Index: ident(k)}, Index: ident(j)},
+		inner = &ast.AugAssign{Target: target(),
 			Op: ast.OpAdd, Value: &ast.Binary{X: g.expr('i'), Op: ast.OpMod, Y: intLit(5)}}
 	case g.r.IntN(2) == 0:
 		inner = &ast.AugAssign{Target: ident(s), Op: ast.OpAdd,
@@ -114,11 +152,11 @@ func (g *Generator) rowDataNest() ([]ast.Stmt, []ast.Expr) {
 		outer = append(outer, &ast.If{Cond: &ast.Compare{Operands: []ast.Expr{ident(i), intLit(int64(g.r.IntN(3)))},
 			Ops: []ast.CmpOp{ast.CmpEq}}, Body: []ast.Stmt{&ast.Break{}}})
 	}
-	outer = append(outer, &ast.For{Target: ident(j), Iter: call("range", intLit(cols)), Body: []ast.Stmt{
+	outer = append(outer, &ast.For{Target: ident(j), Iter: call("range", intLit(cols)), Body: append(pre,
 		&ast.Assign{Target: ident(s), Value: intLit(0)},
 		&ast.For{Target: ident(k), Iter: call("range", start, stop), Body: []ast.Stmt{inner}},
 		&ast.AugAssign{Target: ident(acc), Op: ast.OpAdd, Value: ident(s)},
-	}})
+	)})
 	var nest ast.Stmt = &ast.For{Target: ident(i), Iter: call("range", intLit(int64(1+g.r.IntN(3)))), Body: outer}
 	if rows > 0 && g.r.IntN(3) == 0 {
 		// the nest runs twice, a row growing in between: the enclosing
@@ -135,7 +173,7 @@ func (g *Generator) rowDataNest() ([]ast.Stmt, []ast.Expr) {
 			&ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: ident(grid), Name: ident("append")}, Args: []ast.Expr{row}}},
 		}},
 		&ast.Assign{Target: ident(vec), Value: &ast.Binary{X: &ast.ListLit{Elems: []ast.Expr{g.rowElem('i')}},
-			Op: ast.OpMul, Y: intLit(int64(rows + 1))}},
+			Op: ast.OpMul, Y: intLit(int64(max(rows, int(width)+3) + 1))}},
 		nest,
 	)
 	return out, shown

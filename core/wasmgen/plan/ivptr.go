@@ -67,11 +67,11 @@ func (rg *Func) PointerLists(s *ast.For, proven []string, reduced func(*ast.Bina
 				}
 			}
 		case *ast.Index:
-			x, okX := n.X.(*ast.Ident)
+			x := ListKey(n.X) // a list local, or a row L[i] (rowhoist.go)
 			i, okI := n.Index.(*ast.Ident)
-			if okX && okI && i.Name == k && slices.Contains(proven, x.Name) && !augTargets[n] {
+			if x != "" && okI && i.Name == k && slices.Contains(proven, x) && !augTargets[n] {
 				allowed[i] = true
-				used[x.Name] = true
+				used[x] = true
 			}
 		}
 		return true

@@ -42,6 +42,7 @@ const (
 	PassWhileRange
 	PassUnroll
 	PassRowData
+	PassRowHoist
 )
 
 // A PassInfo describes one pass of the registry.
@@ -109,13 +110,15 @@ var Passes = []PassInfo{
 		"inside each chunk of iterations, each copy behind the same exit test (plan/unroll.go)"},
 	{PassRowData, "rowdata", "keeps the data pointers of the rows of a list of lists in a table while a loop " +
 		"that cannot change them runs, so that the fast copy reads L[k][j] with one load less (plan/rowdata.go)"},
+	{PassRowHoist, "rowhoist", "reads the row L[i] once before the fast copy of an innermost loop over k that reads " +
+		"L[i][k] and cannot change it, proving its accesses in bounds like a list's (plan/rowhoist.go)"},
 }
 
 // A PassSet is a set of passes.
 type PassSet uint32
 
 // AllPasses is every pass of the registry: what Optimize runs.
-const AllPasses = PassSet(PassRowData<<1 - 1)
+const AllPasses = PassSet(PassRowHoist<<1 - 1)
 
 // BasePasses are the passes that run without Optimize: the two that were
 // part of code generation before passes had switches, kept on so that the

@@ -43,9 +43,9 @@ import (
 // RowTable reports whether the loop s, which hoists the header of the
 // list of lists name, keeps a table of its rows' data pointers (see
 // above): the pass is on, the loop's rows are stable, it holds no return
-// and its body reads
-// an element name[k][j] with k and j names, the form whose fast copy
-// reads the table (RowAccesses).
+// and an innermost range loop in it, over k, reads an element name[k][j]
+// with j a name: the form whose fast copy reads the table
+// (RowAccesses).
 func (rg *Func) RowTable(s ast.Stmt, name string) bool {
 	if !rg.Passes.Has(PassRowData) || !rg.Passes.Has(PassVersion) || !rg.LoopOf(s).RowsStable {
 		return false
@@ -55,19 +55,33 @@ func (rg *Func) RowTable(s ast.Stmt, name string) bool {
 	}
 	found, returns := false, false
 	ast.InspectStmts(rg.LoopOf(s).Body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.Return); ok {
+		switch n := n.(type) {
+		case *ast.Return:
 			returns = true
-		}
-		if e, ok := n.(*ast.Index); ok && !found {
-			row, okRow := e.X.(*ast.Index)
-			_, okJ := e.Index.(*ast.Ident)
-			if okRow && okJ {
-				l, okL := row.X.(*ast.Ident)
-				_, okK := row.Index.(*ast.Ident)
-				found = okL && okK && l.Name == name
+		case *ast.For:
+			if n.Var() != nil && rg.LoopOf(n).Innermost && readsColumn(n.Body, name, n.Var().Name) {
+				found = true
 			}
 		}
 		return !returns
 	})
 	return found && !returns
+}
+
+// readsColumn reports whether body reads an element name[k][j], j a name.
+func readsColumn(body []ast.Stmt, name, k string) bool {
+	found := false
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		if e, ok := n.(*ast.Index); ok && !found {
+			row, okRow := e.X.(*ast.Index)
+			_, okJ := e.Index.(*ast.Ident)
+			if okRow && okJ {
+				l, okL := row.X.(*ast.Ident)
+				kk, okK := row.Index.(*ast.Ident)
+				found = okL && okK && l.Name == name && kk.Name == k
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -240,35 +240,38 @@ func (rg *Func) RangeOfName(name string) Interval {
 	return FullRange
 }
 
+// VersionableLoop reports whether the innermost range loop s (with the
+// range's arguments args) can have a fast copy that proves accesses in
+// bounds: the pass is on, its variable is assigned by range loops only
+// and its start is known to be >= 0.
+func (rg *Func) VersionableLoop(s *ast.For, args []ast.Expr) bool {
+	if !rg.Passes.Has(PassVersion) || s.Target == nil || !rg.LoopOf(s).Innermost {
+		return false
+	}
+	if _, ok := rg.Fact(s.Var().Name); !ok {
+		return false
+	}
+	return len(args) <= 1 || rg.RangeOf(args[0]).NonNeg()
+}
+
 // ProvableLists returns the hoisted lists (those for which hoisted
-// holds) that the innermost range loop s
-// indexes by its own variable, when its start is known to be >= 0 and the
-// variable is assigned by range loops only.
+// holds) that the innermost range loop s indexes by its own variable,
+// when it is versionable (VersionableLoop): list locals by name, and
+// rows L[i] by their RowKey when the generator holds them (rowhoist.go).
 func (rg *Func) ProvableLists(s *ast.For, args []ast.Expr, hoisted func(list string) bool) []string {
-	if !rg.Passes.Has(PassVersion) || s.Target == nil {
+	if !rg.VersionableLoop(s, args) {
 		return nil
 	}
 	k := s.Var().Name
-	if _, ok := rg.Fact(k); !ok {
-		return nil
-	}
-	if len(args) > 1 && !rg.RangeOf(args[0]).NonNeg() {
-		return nil
-	}
 	var lists []string
 	seen := map[string]bool{}
-	if !rg.LoopOf(s).Innermost {
-		return nil
-	}
 	ast.InspectStmts(s.Body, func(n ast.Node) bool {
 		if n, ok := n.(*ast.Index); ok {
-			x, okX := n.X.(*ast.Ident)
+			x := ListKey(n.X)
 			i, okI := n.Index.(*ast.Ident)
-			if okX && okI && i.Name == k && !seen[x.Name] {
-				if hoisted(x.Name) {
-					seen[x.Name] = true
-					lists = append(lists, x.Name)
-				}
+			if x != "" && okI && i.Name == k && !seen[x] && hoisted(x) {
+				seen[x] = true
+				lists = append(lists, x)
 			}
 		}
 		return true
