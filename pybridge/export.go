@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/compiler"
 	"github.com/multilingualprogramming/multilingual/core/lang"
 	"github.com/multilingualprogramming/multilingual/core/parser"
@@ -323,6 +324,16 @@ func mlgo_engines_ready() (ok C.int) {
 		return 1
 	}
 	return 0
+}
+
+// mlgo_set_python records the minor version of the CPython that imported
+// the extension (3.minor), so that every instance sums floats as that
+// CPython's sum() does (wasm.SetFloatSum).
+//
+//export mlgo_set_python
+func mlgo_set_python(minor C.int) {
+	defer recoverPanic(func() {})
+	wasm.SetFloatSum(abi.FloatSumFor(int(minor)))
 }
 
 //export mlgo_cache_setup

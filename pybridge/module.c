@@ -298,6 +298,19 @@ static int ml_add_string(PyObject **slot, const char *s) {
   return *slot == NULL ? -1 : 0;
 }
 
+/* ml_python_minor returns the minor version of the running CPython
+ * (12 for 3.12.1), read from Py_GetVersion(), which the stable ABI has on
+ * every version. */
+static int ml_python_minor(void) {
+  const char *v = Py_GetVersion(); /* "3.12.1 (main, ...)" */
+  int minor = 0;
+  const char *p = strchr(v, '.');
+  for (p = p != NULL ? p + 1 : v + strlen(v); *p >= '0' && *p <= '9'; p++) {
+    minor = minor * 10 + (*p - '0');
+  }
+  return minor;
+}
+
 static int ml_exec(PyObject *m) {
   ml_state *st = ml_get_state(m);
   if (st == NULL) {
@@ -328,6 +341,7 @@ static int ml_exec(PyObject *m) {
   ml_find_main_thread();
   ml_sigint_guard();
   ml_vectorcall_setup();
+  mlgo_set_python(ml_python_minor());
   mlgo_cache_setup();
   st->ModuleType = PyType_FromModuleAndSpec(m, &MLModule_spec, NULL);
   if (st->ModuleType == NULL || PyModule_AddObjectRef(m, "Module", st->ModuleType) < 0) {

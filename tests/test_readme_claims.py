@@ -199,6 +199,21 @@ def test_tuple_assignments_and_enumerate_and_zip_compile():
         assert prog.last_report["backend"] == "wasm"
 
 
+def test_reductions_of_generators_compile():
+    # "`sum`, `any`, `all`, `min` and `max` of a generator or a comprehension ... as such a
+    # value, after `name +=` or as an if's condition"
+    prog = mp.compile_source(
+        "def s(xs: list[int]) -> int:\n    n = 0\n    n += sum(x * x for x in xs)\n    return n\n"
+        "def a(xs: list[int]) -> int:\n    if any(x < 0 for x in xs):\n        return -1\n"
+        "    return max([x + 1 for x in xs])\n"
+        "def f(xs: list[float]) -> float:\n    return sum(x for x in xs)\n", language="en")
+    for name, args, want in [("s", ([1, 2, 3],), 14), ("a", ([1, -2],), -1), ("a", ([1, 5],), 6)]:
+        assert prog.call(name, *args, backend=mp.Backend.WASM) == want
+        assert prog.last_report["backend"] == "wasm"
+    # "a sum of floats adds them as the running CPython's sum() does"
+    assert prog.call("f", [1e16, 1.0, -1e16], backend=mp.Backend.WASM) == sum([1e16, 1.0, -1e16])
+
+
 def test_math_functions_compile():
     # "after `import math` the functions whose result WebAssembly gives exactly: `math.sqrt`,
     # ... and `math.pi`, ... also runs on WebAssembly."

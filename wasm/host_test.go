@@ -57,3 +57,21 @@ func TestNoHostTable(t *testing.T) {
 		t.Fatalf("one() = %v, %v", got, err)
 	}
 }
+
+// fsumModule exports the float sum global and reads it back.
+const fsumModule = `(module
+  (global $m (export "` + abi.FloatSumExport + `") (mut i32) (i32.const 0))
+  (func (export "mode") (result i32) global.get $m))`
+
+// Instantiate gives each instance the way of summing floats SetFloatSum
+// chose; before any, the global stays unset.
+func TestFloatSumGlobal(t *testing.T) {
+	defer SetFloatSum(floatSum.Load())
+	for _, mode := range []int32{abi.FloatSumUnset, abi.FloatSumPlain, abi.FloatSumCompensated} {
+		SetFloatSum(mode)
+		inst := newTestInstance(t, fsumModule)
+		if got, err := inst.Call("mode"); err != nil || got[0] != mode {
+			t.Errorf("mode() = %v, %v after SetFloatSum(%d)", got, err, mode)
+		}
+	}
+}

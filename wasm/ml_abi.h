@@ -14,6 +14,10 @@
 #define ML_MAIN_EXPORT "__ml_main" /* the program's top-level statements */
 #define ML_HOST_EXPORT "__ml_host" /* the table of host functions */
 #define ML_INTERRUPT_EXPORT "__ml_interrupt" /* i32 global: the address of the interrupt word */
+#define ML_FLOAT_SUM_EXPORT "__ml_fsum" /* mutable i32 global: how CPython sums floats */
+#define ML_FLOAT_SUM_UNSET 0 /* float sums trap (ErrUnsupported) */
+#define ML_FLOAT_SUM_PLAIN 1 /* float sums add in turn (CPython 3.10, 3.11) */
+#define ML_FLOAT_SUM_COMPENSATED 2 /* float sums compensated (CPython 3.12+) */
 #define ML_ALLOC_EXPORT "__ml_alloc" /* (nbytes i32) -> i32: the arena allocator */
 #define ML_RESET_EXPORT "__ml_reset" /* (): empties the arena */
 #define ML_INTERRUPT_ADDR 8 /* address of the interrupt word */

@@ -62,11 +62,41 @@ const (
 	// nothing else ever writes there.
 	InterruptAddr = 8
 
+	// FloatSumExport names an exported mutable i32 global of a module
+	// that sums floats (`sum(x for x in xs)` of floats): the runtime sets
+	// it, after instantiating the module, to the way the CPython it serves
+	// sums floats, FloatSumPlain or FloatSumCompensated. A module run where
+	// nothing sets it finds FloatSumUnset and traps with ErrUnsupported at
+	// its first float sum, so AUTO re-runs the call in Python.
+	FloatSumExport = "__ml_fsum"
+
 	// HostSlots is the number of funcref slots of the host table;
 	// HostPowSlot is the one the runtime fills with pow.
 	HostSlots   = 1
 	HostPowSlot = 0
 )
+
+// The ways CPython's sum() adds floats (FloatSumExport). Both start from
+// the int 0, so the first float x gives 0 + x (-0.0 becomes 0.0), and an
+// empty sum is the int 0.
+const (
+	FloatSumUnset = 0
+	// FloatSumPlain: CPython 3.10 and 3.11 add each float in turn.
+	FloatSumPlain = 1
+	// FloatSumCompensated: CPython 3.12 and later keep Neumaier's
+	// compensation c beside the running sum f: t = f + x, then c += (f -
+	// t) + x when |f| >= |x|, else c += (x - t) + f, and f = t; the result
+	// is f + c when c is finite and not zero, else f.
+	FloatSumCompensated = 2
+)
+
+// FloatSumFor returns the way CPython 3.minor sums floats.
+func FloatSumFor(minor int) int32 {
+	if minor >= 12 {
+		return FloatSumCompensated
+	}
+	return FloatSumPlain
+}
 
 // An ErrorCode is the reason a generated module trapped on purpose.
 type ErrorCode int32

@@ -48,3 +48,13 @@ func TestNames(t *testing.T) {
 		t.Errorf("trap kinds do not run from 0 to TrapKinds-1 = %d", TrapKinds-1)
 	}
 }
+
+// FloatSumFor follows CPython's sum(): plain addition before 3.12,
+// compensated from 3.12.
+func TestFloatSumFor(t *testing.T) {
+	for minor, want := range map[int]int32{10: FloatSumPlain, 11: FloatSumPlain, 12: FloatSumCompensated, 13: FloatSumCompensated, 14: FloatSumCompensated} {
+		if got := FloatSumFor(minor); got != want {
+			t.Errorf("FloatSumFor(%d) = %d, want %d", minor, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -258,6 +259,11 @@ func (st *fstate) assign(id *ast.Ident, t *Type) {
 		return
 	}
 	if t.Kind != Unknown && !unify(loc.Type, t) {
+		if strings.HasPrefix(id.Name, "sum.") && loc.Type.Kind == Int && t.Kind == Float && !loc.FloatSum {
+			// the running total of a sum() of floats (lowerreduce.go)
+			loc.Type, loc.FloatSum = t, true
+			return
+		}
 		st.pyOnly(id.Pos, "'%s' is assigned a %s after holding a %s", id.Name, t, loc.Type)
 	}
 }

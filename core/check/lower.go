@@ -22,7 +22,9 @@ import (
 //   - `for i, x in enumerate(xs)` (and `enumerate(xs, START)` with an int
 //     literal START): `n = START; for t in xs: i = n; n = n + 1; x = t; ...`.
 //   - `r = [E for x in A if C]` and `return [...]`: a loop that appends to
-//     a new list (lowercomp.go);
+//     a new list (lowercomp.go); sum, any, all, min and max of a
+//     comprehension or a generator, as a whole value or an if's condition
+//     (lowerreduce.go);
 //   - `for x in reversed(A)`: a loop down the indexes of A (reversed);
 //   - `for x, y in zip(a, b)` (names as arguments, one target per list):
 //     `tb = b; n = 0; for t in a: if n >= len(tb): break; x = t; y = tb[n];
@@ -82,26 +84,46 @@ func (lw *lowering) stmts(body []ast.Stmt) ([]ast.Stmt, bool) {
 func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 	switch s := s.(type) {
 	case *ast.Assign:
-		if len(s.Chain) == 0 && s.Decl == ast.DeclNone {
-			if pre, t, ok := lw.listComp(s.Value); ok {
-				return append(pre, &ast.Assign{Target: s.Target, Value: lw.read(t)}), true
+		if len(s.Chain) == 0 && s.Decl == ast.DeclNone && !isNil(s.Value) {
+			if pre, v, ok := lw.hoistValue(s.Value); ok { // lowerreduce.go
+				return append(pre, &ast.Assign{Target: s.Target, Value: v}), true
 			}
 		}
 		return lw.unpack(s)
+	case *ast.AugAssign:
+		if _, name := s.Target.(*ast.Ident); name && !isNil(s.Value) {
+			if pre, v, ok := lw.hoistValue(s.Value); ok {
+				n := *s
+				n.Value = v
+				return append(pre, &n), true
+			}
+		}
+		return nil, false
 	case *ast.Return:
-		if pre, t, ok := lw.listComp(s.Value); ok {
-			return append(pre, &ast.Return{Pos: s.Pos, Value: lw.read(t)}), true
+		if !isNil(s.Value) {
+			if pre, v, ok := lw.hoistValue(s.Value); ok {
+				return append(pre, &ast.Return{Pos: s.Pos, Value: v}), true
+			}
 		}
 		return nil, false
 	case *ast.If:
+		var pre []ast.Stmt
+		var cond ast.Expr
+		c := false
+		if !isNil(s.Cond) {
+			pre, cond, c = lw.hoistValue(s.Cond) // lowerreduce.go
+		}
 		body, b := lw.stmts(s.Body)
 		els, e := lw.stmts(s.Else)
-		if !b && !e {
+		if !b && !e && !c {
 			return nil, false
 		}
 		n := *s
 		n.Body, n.Else = body, els
-		return []ast.Stmt{&n}, true
+		if c {
+			n.Cond = cond
+		}
+		return append(pre, &n), true
 	case *ast.While:
 		return lw.inBody(s.Body, func(body []ast.Stmt) ast.Stmt { n := *s; n.Body = body; return &n })
 	case *ast.For:

@@ -33,18 +33,46 @@ func TestLowered(t *testing.T) {
 		{"reversed", "def f(xs: list[float], x: float) -> float:\n    r = 0.0\n    for c in reversed(xs):\n        r = r * x + c\n    return r\n", ""},
 		{"a copy by list()", "def f(xs: list[int]) -> list[int]:\n    a = list(xs)\n    return a\n", ""},
 
+		{"a sum of a generator", "def f(n: int) -> int:\n    return sum(i * i for i in range(n) if i % 3)\n", ""},
+		{"a sum of a comprehension, two clauses", "def f(m: list[list[int]]) -> int:\n    s = sum([v for row in m for v in row])\n    return s\n", ""},
+		{"a sum of bools, added to", "def f(xs: list[int]) -> int:\n    s = 1\n    s += sum(x > 0 for x in xs)\n    return s\n", ""},
+		{"a sum over zip", "def f(a: list[int], b: list[int]) -> int:\n    return sum(x * y for x, y in zip(a, b))\n", ""},
+		{"any in an if", "def f(xs: list[int]) -> int:\n    if any(x < 0 for x in xs):\n        return -1\n    return 1\n", ""},
+		{"not all in an elif", "def f(xs: list[int], k: int) -> int:\n    if k > 0:\n        return k\n    elif not all(x % 2 == 0 for x in xs):\n        return -1\n    return 1\n", ""},
+		{"any of a list comprehension, two clauses", "def f(n: int) -> bool:\n    return any([i == j for i in range(n) for j in range(i)])\n", ""},
+		{"max of a generator", "def f(xs: list[float]) -> float:\n    m = max(x * x for x in xs)\n    return m\n", ""},
+		{"min over enumerate", "def f(xs: list[int]) -> int:\n    return min(i * x for i, x in enumerate(xs))\n", ""},
+		{"a comprehension inside an expression", "def f(n: int) -> int:\n    return len([i for i in range(n)])\n", ""},
+		{"a sum inside an expression", "def f(n: int) -> int:\n    return 1 + sum(i for i in range(n))\n", ""},
+		{"a mean", "def f(xs: list[float]) -> float:\n    return sum(xs) / len(xs)\n", ""},
+		{"a sum of floats", "def f(xs: list[float]) -> float:\n    return sum(x * x for x in xs)\n", ""},
+		{"a sum in a comparison, in a call", "def f(xs: list[int], k: int) -> bool:\n    return bool(k < sum(xs))\n", ""},
+		{"all of a name", "def f(xs: list[bool]) -> bool:\n    return all(xs)\n", ""},
+		{"a nested comprehension", "def f(n: int) -> list[list[int]]:\n    return [[j for j in range(i)] for i in range(n)]\n", ""},
+		{"a transpose", "def f(m: list[list[int]]) -> list[list[int]]:\n    return [[r[j] for r in m] for j in range(len(m[0]))]\n", ""},
+		{"sums of rows by generators", "def f(m: list[list[int]]) -> list[int]:\n    return [sum(x * x for x in r) for r in m if any(x < 0 for x in r)]\n", ""},
+		{"list() inside an expression", "def f(xs: list[int]) -> int:\n    return len(list(xs))\n", ""},
+
 		// left as written: the subset's reason stands
 		{"reversed over tuples", "def f(m: list[list[int]]) -> int:\n    s = 0\n    for a, b in reversed(m):\n        s = s + a\n    return s\n", "target is not a single name"},
-		{"list() inside an expression", "def f(xs: list[int]) -> int:\n    return len(list(xs))\n", "list() of a list[int] runs only in Python"},
-		{"a comprehension inside an expression", "def f(n: int) -> int:\n    return len([i for i in range(n)])\n", "list comprehension"},
+		{"list() after a call", "def f(xs: list[int]) -> int:\n    return abs(len(xs)) + len(list(xs))\n", "list() of a list[int] runs only in Python"},
+		{"a comprehension after a call", "def f(n: int) -> int:\n    return abs(n) + len([i for i in range(n)])\n", "list comprehension"},
 		{"a comprehension with a lambda", "def f(n: int) -> list[int]:\n    return [(lambda: i)() for i in range(n)]\n", "list comprehension"},
-		{"a nested comprehension", "def f(n: int) -> list[list[int]]:\n    return [[j for j in range(i)] for i in range(n)]\n", "list comprehension"},
+		{"a comprehension after a call in an element", "def f(m: list[list[int]]) -> list[int]:\n    return [len(r) + len([x for x in r]) for r in m]\n", "list comprehension"},
 		{"a comprehension with :=", "def f(n: int) -> list[int]:\n    return [(y := i) for i in range(n)]\n", "list comprehension"},
 		{"a comprehension over zip", "def f(a: list[int], b: list[int]) -> list[int]:\n    return [x * y for x, y in zip(a, b)]\n", ""},
 		{"a comprehension over enumerate, then zip", "def f(a: list[int], b: list[int]) -> list[int]:\n    r = [i * x + y for i, x in enumerate(a) for y, z in zip(b, a) if z > 0]\n    return r\n", ""},
 		{"a comprehension over tuples of a list", "def f(m: list[list[int]]) -> list[int]:\n    return [x for x, y in m]\n", "list comprehension"},
 		{"a set comprehension", "def f(n: int) -> int:\n    s = {i for i in range(n)}\n    return 0\n", "set comprehension"},
-		{"a generator", "def f(n: int) -> int:\n    return sum(i for i in range(n))\n", "generator"},
+		{"a generator kept as a value", "def f(n: int) -> int:\n    g = (i for i in range(n))\n    return 0\n", "generator"},
+		{"a sum after a call", "def f(n: int) -> int:\n    return abs(n) + sum(i for i in range(n))\n", "generator"},
+		{"a sum after a product", "def f(n: int) -> int:\n    return n * n + sum(i for i in range(n))\n", "generator"},
+		{"a sum in a chain's third operand", "def f(n: int) -> bool:\n    return 0 < n < sum(i for i in range(n))\n", "generator"},
+		{"a sum with a start", "def f(n: int) -> int:\n    return sum((i for i in range(n)), 5)\n", "generator"},
+		{"a sum of a str", "def f(s: str) -> int:\n    return sum(s)\n", "+"},
+		{"any of two clauses", "def f(n: int) -> bool:\n    return any(i == j for i in range(n) for j in range(i))\n", "generator"},
+		{"a sum into an element", "def f(xs: list[int], n: int) -> int:\n    xs[0] += sum(i for i in range(n))\n    return xs[0]\n", "generator"},
+		{"a sum in a while condition", "def f(n: int) -> int:\n    while sum(i for i in range(n)) > 100:\n        n = n - 1\n    return n\n", "generator"},
 		{"a list unpacked", "def f(xs: list[int]) -> int:\n    a, b = xs\n    return a\n", "unpacks a value into several targets"},
 		{"a starred target", "def f(x: int) -> int:\n    a, *b = x, 1\n    return x\n", "unpacks a value into several targets"},
 		{"counts differ", "def f(x: int) -> int:\n    a, b = x, 1, 2\n    return x\n", "unpacks a value into several targets"},
@@ -156,17 +184,70 @@ func TestLoweredOrder(t *testing.T) {
 	}
 }
 
-// exprText writes the few expressions of TestLoweredOrder.
+// TestLoweredReductionOrder checks the statements of a lowered sum, any
+// and max: the running total from 0, the search that stops at the
+// deciding element, and the list min and max are taken of.
+func TestLoweredReductionOrder(t *testing.T) {
+	info, errs := checkSrc(t, "en", `def f(xs: list[int]) -> int:
+    s = sum(x * 2 for x in xs if x > 0)
+    if not any(x < s for x in xs):
+        s = max(x + 1 for x in xs)
+    return s
+`)
+	if errs != "no errors" {
+		t.Fatal(errs)
+	}
+	var got []string
+	ast.InspectStmts(info.FuncByName["f"].Decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Assign:
+			got = append(got, loweredText(n.Target)+"="+loweredText(n.Value))
+		case *ast.For:
+			got = append(got, "for "+loweredText(n.Target)+" in "+loweredText(n.Iter))
+		case *ast.If:
+			got = append(got, "if "+loweredText(n.Cond))
+		case *ast.Break:
+			got = append(got, "break")
+		case *ast.ExprStmt:
+			got = append(got, loweredText(n.X))
+		}
+		return true
+	})
+	want := []string{
+		"sum.1=0", "for comp.2 in xs", "if comp.2>0", "sum.1=sum.1+comp.2*2", "s=sum.1",
+		"any.3=False", "for comp.4 in xs", "if comp.4<s", "any.3=True", "break",
+		"if not any.3", "comp.5=[]", "for comp.6 in xs", "comp.5.append(comp.6+1)", "max.7=max(comp.5)", "s=max.7",
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("lowered:\n got %s\nwant %s", strings.Join(got, "; "), strings.Join(want, "; "))
+	}
+}
+
+// loweredText writes the few expressions of the order tests.
 func loweredText(e ast.Expr) string {
 	switch e := e.(type) {
 	case *ast.Ident:
 		return e.Name
 	case *ast.IntLit:
 		return e.Text
+	case *ast.BoolLit:
+		return map[bool]string{true: "True", false: "False"}[e.Value]
+	case *ast.ListLit:
+		return "[]"
+	case *ast.Unary:
+		return "not " + loweredText(e.X)
+	case *ast.Compare:
+		op := map[ast.CmpOp]string{ast.CmpLt: "<", ast.CmpGt: ">"}[e.Ops[0]]
+		return loweredText(e.Operands[0]) + op + loweredText(e.Operands[1])
+	case *ast.Call:
+		if a, ok := e.Func.(*ast.Attribute); ok {
+			return loweredText(a.X) + "." + a.Name.Name + "(" + loweredText(e.Args[0]) + ")"
+		}
+		return loweredText(e.Func) + "(" + loweredText(e.Args[0]) + ")"
 	case *ast.Index:
 		return loweredText(e.X) + "[" + loweredText(e.Index) + "]"
 	case *ast.Binary:
-		op := map[ast.BinaryOp]string{ast.OpAdd: "+", ast.OpSub: "-"}[e.Op]
+		op := map[ast.BinaryOp]string{ast.OpAdd: "+", ast.OpSub: "-", ast.OpMul: "*"}[e.Op]
 		return loweredText(e.X) + op + loweredText(e.Y)
 	}
 	return "?"

@@ -46,8 +46,32 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 		e = c
 	}
 	comp, ok := e.(*ast.Comp)
-	if !ok || comp.Kind != ast.ListComp || len(comp.Fors) == 0 {
+	if !ok || comp.Kind != ast.ListComp {
 		return nil, nil, false
+	}
+	result := lw.temp("comp", comp.Pos)
+	loops, ok := lw.compLoops(comp, func(elt ast.Expr) []ast.Stmt {
+		appendName := &ast.Ident{Pos: comp.Pos, Name: "append"}
+		lw.c.info.Methods[appendName] = "append" // the temporary is a list
+		// an element that is (or starts with) a comprehension: computed
+		// first, into its own temporary (lowerreduce.go)
+		pre, v, _ := lw.hoistValue(elt)
+		return append(pre, &ast.ExprStmt{X: &ast.Call{
+			Func: &ast.Attribute{X: lw.read(result), Name: appendName}, Args: []ast.Expr{v}, Rparen: comp.Pos.End}})
+	})
+	if !ok {
+		return nil, nil, false
+	}
+	init := &ast.Assign{Target: result, Value: &ast.ListLit{Pos: comp.Pos}}
+	return append([]ast.Stmt{init}, loops...), result, true
+}
+
+// compLoops returns the loops of the clauses of comp, nested, whose
+// innermost body is what inner makes of a copy of the element; ok is
+// false when comp is not a comprehension lower.go rewrites (see above).
+func (lw *lowering) compLoops(comp *ast.Comp, inner func(elt ast.Expr) []ast.Stmt) ([]ast.Stmt, bool) {
+	if len(comp.Fors) == 0 {
+		return nil, false
 	}
 	rename := map[string]*ast.Ident{} // a comprehension variable -> its temporary
 	type clause struct {
@@ -58,7 +82,7 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 	var clauses []clause
 	for i, f := range comp.Fors {
 		if f == nil || f.Async || isNil(f.Iter) {
-			return nil, nil, false
+			return nil, false
 		}
 		var names []*ast.Ident
 		switch tg := f.Target.(type) {
@@ -68,26 +92,26 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 			for _, el := range tg.Elems {
 				id, ok := el.(*ast.Ident)
 				if !ok {
-					return nil, nil, false
+					return nil, false
 				}
 				names = append(names, id)
 			}
 		}
 		if len(names) == 0 || names[0] == nil {
-			return nil, nil, false
+			return nil, false
 		}
 		iter := f.Iter
 		if i > 0 { // the first iterable is read in the function's scope
 			var ok bool
 			if iter, ok = lw.copyExpr(f.Iter, rename); !ok {
-				return nil, nil, false
+				return nil, false
 			}
 		}
 		var target ast.Expr
 		temps := make([]ast.Expr, len(names))
 		for k, id := range names {
 			if id == nil {
-				return nil, nil, false
+				return nil, false
 			}
 			t := lw.temp("comp", id.Pos)
 			rename[id.Name] = t
@@ -100,7 +124,7 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 		for _, c := range f.Ifs {
 			cc, ok := lw.copyExpr(c, rename)
 			if !ok {
-				return nil, nil, false
+				return nil, false
 			}
 			cl.ifs = append(cl.ifs, cc)
 		}
@@ -108,13 +132,9 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 	}
 	elt, ok := lw.copyExpr(comp.Elt, rename)
 	if !ok {
-		return nil, nil, false
+		return nil, false
 	}
-	result := lw.temp("comp", comp.Pos)
-	appendName := &ast.Ident{Pos: comp.Pos, Name: "append"}
-	lw.c.info.Methods[appendName] = "append" // the temporary is a list
-	var body []ast.Stmt = []ast.Stmt{&ast.ExprStmt{X: &ast.Call{
-		Func: &ast.Attribute{X: lw.read(result), Name: appendName}, Args: []ast.Expr{elt}, Rparen: comp.Pos.End}}}
+	body := inner(elt)
 	for i := len(clauses) - 1; i >= 0; i-- {
 		cl := clauses[i]
 		for j := len(cl.ifs) - 1; j >= 0; j-- {
@@ -132,11 +152,7 @@ func (lw *lowering) listComp(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 		}
 		return ok
 	})
-	if !ok {
-		return nil, nil, false
-	}
-	init := &ast.Assign{Target: result, Value: &ast.ListLit{Pos: comp.Pos}}
-	return append([]ast.Stmt{init}, body...), result, true
+	return body, ok
 }
 
 // copyExpr copies e, reading the temporaries of rename for the
@@ -213,8 +229,79 @@ func (lw *lowering) copyExpr(e ast.Expr, rename map[string]*ast.Ident) (ast.Expr
 		x, ok1 := lw.copyExpr(e.X, rename)
 		i, ok2 := lw.copyExpr(e.Index, rename)
 		return &ast.Index{X: x, Index: i, Rbracket: e.Rbracket}, ok1 && ok2
+	case *ast.Comp:
+		return lw.copyComp(e, rename)
 	}
 	return nil, false
+}
+
+// copyComp copies a comprehension nested in another one (its element, a
+// condition, a later iterable), reading rename's temporaries for the
+// outer comprehension's variables with CPython's scopes: its first
+// iterable is evaluated in the enclosing scope, and the names its own
+// clauses bind are its own from the clause that binds them on (they keep
+// their names here; lowering the copy renames them in turn).
+func (lw *lowering) copyComp(e *ast.Comp, rename map[string]*ast.Ident) (ast.Expr, bool) {
+	if e.Kind != ast.ListComp && e.Kind != ast.GenExp {
+		return nil, false
+	}
+	inner := make(map[string]*ast.Ident, len(rename))
+	for k, v := range rename {
+		inner[k] = v
+	}
+	out := &ast.Comp{Pos: e.Pos, Kind: e.Kind}
+	for i, f := range e.Fors {
+		if f == nil || f.Async || isNil(f.Iter) {
+			return nil, false
+		}
+		scope := inner
+		if i == 0 {
+			scope = rename
+		}
+		iter, ok := lw.copyExpr(f.Iter, scope)
+		if !ok {
+			return nil, false
+		}
+		var names []ast.Expr
+		switch tg := f.Target.(type) {
+		case *ast.Ident:
+			names = []ast.Expr{tg}
+		case *ast.Tuple:
+			names = tg.Elems
+		default:
+			return nil, false
+		}
+		var targets []ast.Expr
+		for _, n := range names {
+			id, ok := n.(*ast.Ident)
+			if !ok || id == nil {
+				return nil, false
+			}
+			delete(inner, id.Name) // the comprehension's own from here on
+			t := &ast.Ident{Pos: id.Pos, Name: id.Name}
+			lw.c.kinds[t] = kindLocal
+			targets = append(targets, t)
+		}
+		var target ast.Expr = targets[0]
+		if len(targets) > 1 {
+			target = &ast.Tuple{Pos: spanOf(f.Target), Elems: targets}
+		}
+		cf := &ast.CompFor{Pos: f.Pos, Target: target, Iter: iter}
+		for _, c := range f.Ifs {
+			cc, ok := lw.copyExpr(c, inner)
+			if !ok {
+				return nil, false
+			}
+			cf.Ifs = append(cf.Ifs, cc)
+		}
+		out.Fors = append(out.Fors, cf)
+	}
+	elt, ok := lw.copyExpr(e.Elt, inner)
+	if !ok {
+		return nil, false
+	}
+	out.Elt = elt
+	return out, true
 }
 
 func (lw *lowering) copyExprs(es []ast.Expr, rename map[string]*ast.Ident) ([]ast.Expr, bool) {

@@ -190,4 +190,8 @@ type Local struct {
 	Name  string
 	Type  *Type
 	Param bool
+	// FloatSum marks the running total of a sum() of floats (a temporary
+	// of lowerreduce.go that starts as the int 0 and adds floats): the
+	// generator adds to it as the CPython it runs for sums floats.
+	FloatSum bool
 }

@@ -47,6 +47,10 @@ func (fg *fgen) expr(e ast.Expr) {
 			fg.moduleConst(k)
 			return
 		}
+		if _, ok := fg.fsums[e.Name]; ok {
+			fg.floatSumRead(e.Name) // floatsum.go
+			return
+		}
 		if fg.appended(e.Name) {
 			fg.unmark(fg.local[e.Name]) // the reader may keep the object
 		}

@@ -227,6 +227,10 @@ type gen struct {
 	// facts holds the facts of the functions and loops met so far
 	// (plan/facts.go).
 	facts *plan.FactCache
+	// hasFloatSum is set once the module has its abi.FloatSumExport
+	// global, at index floatSumIndex (floatsum.go).
+	hasFloatSum   bool
+	floatSumIndex uint32
 }
 
 // Generate builds the module of the compilable functions of f.
@@ -372,6 +376,8 @@ type fgen struct {
 	// chars maps each ord(c) argument of a loop over code points to the
 	// local holding the code point (strloop.go).
 	chars map[*ast.Ident]uint32
+	// fsums holds the extra locals of each float sum total (floatsum.go).
+	fsums map[string]floatSum
 }
 
 // A loopState is what the loop passes know about the loops enclosing the
@@ -456,6 +462,7 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		f.Locals = append(f.Locals, v)
 		f.LocalNames = append(f.LocalNames, l.Name)
 	}
+	fg.floatSumLocals() // floatsum.go
 	fg.LoopFacts(fg.FuncFacts().Loops, fg.ParamFacts())
 	var falls bool
 	if fn.OnCallCycle {

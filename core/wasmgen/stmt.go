@@ -43,6 +43,12 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 	case *ast.Pass:
 		return true
 	case *ast.Assign:
+		if id, ok := s.Target.(*ast.Ident); ok && fg.fsums != nil {
+			if _, ok := fg.fsums[id.Name]; ok {
+				fg.floatSumAssign(id.Name, s.Value) // floatsum.go
+				return true
+			}
+		}
 		if r, x, ok := fg.AppendStmt(s); ok {
 			fg.appendTo(r, x)
 			return true

@@ -5,10 +5,12 @@ package difftest
 import (
 	"flag"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
+	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/core/lang"
@@ -83,11 +85,23 @@ type compiled struct {
 	ivptr bool
 }
 
+// needPython returns the python3 that the differential tests run as the
+// oracle, and makes the runtime sum floats as it does (wasm.SetFloatSum);
+// it skips the test when there is none.
 func needPython(t testing.TB) string {
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not on PATH")
 	}
+	out, err := exec.Command(py, "-c", "import sys; print(sys.version_info[1])").Output()
+	if err != nil {
+		t.Fatalf("%s: %v", py, err)
+	}
+	minor, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("%s: minor version %q", py, out)
+	}
+	wasm.SetFloatSum(abi.FloatSumFor(minor))
 	return py
 }
 

@@ -115,7 +115,7 @@ def f(a: list[int]) -> int:
     for x in a:
         a[0] = x + sum(a) + len(a) + max(a)
     return a[0]
-`, "S"},
+`, "S S"}, // sum(a) is a loop over a (core/check/lowerreduce.go)
 		{"rebinding the iterated name", `def f(a: list[int]) -> int:
     s = 0
     for x in a:

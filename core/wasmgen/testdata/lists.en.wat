@@ -9,27 +9,29 @@
     (local $i i64)
     (local $s i64)
     (local $x i64)
-    (local $tmp.i32.5 i32)
-    (local $tmp.i64.6 i64)
-    (local $tmp.i64.7 i64)
+    (local $sum.1 i64)
+    (local $comp.2 i64)
+    (local $tmp.i32.7 i32)
     (local $tmp.i64.8 i64)
-    (local $tmp.i32.9 i32)
+    (local $tmp.i64.9 i64)
     (local $tmp.i64.10 i64)
-    (local $tmp.i64.11 i64)
+    (local $tmp.i32.11 i32)
     (local $tmp.i64.12 i64)
     (local $tmp.i64.13 i64)
+    (local $tmp.i64.14 i64)
+    (local $tmp.i64.15 i64)
     i64.const 0
     call $__ml_list
-    local.set $tmp.i32.5
-    local.get $tmp.i32.5
+    local.set $tmp.i32.7
+    local.get $tmp.i32.7
     local.set $a
     i64.const 0
-    local.set $tmp.i64.6
+    local.set $tmp.i64.8
     local.get $n
-    local.set $tmp.i64.7
+    local.set $tmp.i64.9
     block
-      local.get $tmp.i64.6
-      local.get $tmp.i64.7
+      local.get $tmp.i64.8
+      local.get $tmp.i64.9
       i64.ge_s
       br_if 0
       loop
@@ -40,55 +42,55 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.6
+        local.get $tmp.i64.8
         i64.const 1024
         i64.add
-        local.get $tmp.i64.7
-        local.get $tmp.i64.7
-        local.get $tmp.i64.6
+        local.get $tmp.i64.9
+        local.get $tmp.i64.9
+        local.get $tmp.i64.8
         i64.sub
         i64.const 1024
         i64.gt_u
         select
-        local.tee $tmp.i64.8
-        local.get $tmp.i64.6
+        local.tee $tmp.i64.10
+        local.get $tmp.i64.8
         i64.le_s
         br_if 1
         block
           loop
-            local.get $tmp.i64.6
             local.get $tmp.i64.8
+            local.get $tmp.i64.10
             i64.ge_s
             br_if 1
-            local.get $tmp.i64.6
+            local.get $tmp.i64.8
             local.set $i
             block
               local.get $a
-              local.set $tmp.i32.5
+              local.set $tmp.i32.7
               local.get $i
               local.get $i
-              local.set $tmp.i64.12
-              local.set $tmp.i64.11
-              local.get $tmp.i64.11
-              local.get $tmp.i64.12
-              i64.mul
+              local.set $tmp.i64.14
               local.set $tmp.i64.13
-              local.get $tmp.i64.11
-              local.get $tmp.i64.12
+              local.get $tmp.i64.13
+              local.get $tmp.i64.14
+              i64.mul
+              local.set $tmp.i64.15
+              local.get $tmp.i64.13
+              local.get $tmp.i64.14
               i64.or
               i64.const 31
               i64.shr_u
               i64.const 0
               i64.ne
               if
-                local.get $tmp.i64.11
+                local.get $tmp.i64.13
                 i64.const 0
                 i64.ne
                 if
+                  local.get $tmp.i64.15
                   local.get $tmp.i64.13
-                  local.get $tmp.i64.11
                   i64.div_s
-                  local.get $tmp.i64.12
+                  local.get $tmp.i64.14
                   i64.ne
                   if
                     i32.const 1
@@ -97,50 +99,50 @@
                   end
                 end
               end
-              local.get $tmp.i64.13
-              local.set $tmp.i64.10
-              local.get $tmp.i32.5
+              local.get $tmp.i64.15
+              local.set $tmp.i64.12
+              local.get $tmp.i32.7
               i32.load
-              local.tee $tmp.i32.9
-              local.get $tmp.i32.5
+              local.tee $tmp.i32.11
+              local.get $tmp.i32.7
               i32.load offset=4
               i32.eq
               if
-                local.get $tmp.i32.5
+                local.get $tmp.i32.7
                 call $__ml_grow
               end
-              local.get $tmp.i32.5
-              local.get $tmp.i32.9
+              local.get $tmp.i32.7
+              local.get $tmp.i32.11
               i32.const 1
               i32.add
               i32.store
-              local.get $tmp.i32.5
+              local.get $tmp.i32.7
               i32.load offset=8
-              local.get $tmp.i32.9
+              local.get $tmp.i32.11
               i32.const 3
               i32.shl
               i32.add
-              local.get $tmp.i64.10
+              local.get $tmp.i64.12
               i64.store
             end
-            local.get $tmp.i64.6
+            local.get $tmp.i64.8
             i64.const 1
             i64.add
-            local.set $tmp.i64.6
+            local.set $tmp.i64.8
             br 0
           end
         end
-        local.get $tmp.i64.6
-        local.get $tmp.i64.7
+        local.get $tmp.i64.8
+        local.get $tmp.i64.9
         i64.ge_s
         br_if 1
         br 0
       end
     end
     i64.const -1
-    local.set $tmp.i64.6
-    local.get $tmp.i64.6
-    local.get $tmp.i64.6
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    local.get $tmp.i64.8
     i64.const 63
     i64.shr_s
     local.get $a
@@ -148,6 +150,40 @@
     i64.extend_i32_u
     i64.and
     i64.add
+    local.set $tmp.i64.10
+    local.get $tmp.i64.10
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.ge_u
+    if
+      i32.const 3
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $a
+    i32.load offset=8
+    local.get $tmp.i64.10
+    i32.wrap_i64
+    i32.const 3
+    i32.shl
+    i32.add
+    i64.load
+    local.get $a
+    i32.load
+    i64.extend_i32_u
+    i64.add
+    local.tee $tmp.i64.8
+    i64.const 0
+    i64.lt_s
+    if
+      i32.const 1
+      global.set $__ml_error_code
+      unreachable
+    end
+    local.get $tmp.i64.8
+    local.set $tmp.i64.9
+    i64.const 0
     local.set $tmp.i64.8
     local.get $tmp.i64.8
     local.get $a
@@ -166,48 +202,14 @@
     i32.const 3
     i32.shl
     i32.add
-    i64.load
-    local.get $a
-    i32.load
-    i64.extend_i32_u
-    i64.add
-    local.tee $tmp.i64.6
-    i64.const 0
-    i64.lt_s
-    if
-      i32.const 1
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $tmp.i64.6
-    local.set $tmp.i64.7
-    i64.const 0
-    local.set $tmp.i64.6
-    local.get $tmp.i64.6
-    local.get $a
-    i32.load
-    i64.extend_i32_u
-    i64.ge_u
-    if
-      i32.const 3
-      global.set $__ml_error_code
-      unreachable
-    end
-    local.get $a
-    i32.load offset=8
-    local.get $tmp.i64.6
-    i32.wrap_i64
-    i32.const 3
-    i32.shl
-    i32.add
-    local.get $tmp.i64.7
+    local.get $tmp.i64.9
     i64.store
     local.get $a
-    local.set $tmp.i32.9
+    local.set $tmp.i32.11
     i64.const 1
-    local.set $tmp.i64.7
-    local.get $tmp.i64.7
-    local.get $tmp.i32.9
+    local.set $tmp.i64.9
+    local.get $tmp.i64.9
+    local.get $tmp.i32.11
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -216,9 +218,9 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.9
+    local.get $tmp.i32.11
     i32.load offset=8
-    local.get $tmp.i64.7
+    local.get $tmp.i64.9
     i32.wrap_i64
     i32.const 3
     i32.shl
@@ -226,7 +228,7 @@
     i64.load
     i64.const 5
     drop
-    local.tee $tmp.i64.8
+    local.tee $tmp.i64.10
     i64.const 9223372036854775802
     i64.gt_s
     if
@@ -234,12 +236,12 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.8
+    local.get $tmp.i64.10
     i64.const 5
     i64.add
-    local.set $tmp.i64.6
-    local.get $tmp.i64.7
-    local.get $tmp.i32.9
+    local.set $tmp.i64.8
+    local.get $tmp.i64.9
+    local.get $tmp.i32.11
     i32.load
     i64.extend_i32_u
     i64.ge_u
@@ -248,31 +250,31 @@
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i32.9
+    local.get $tmp.i32.11
     i32.load offset=8
-    local.get $tmp.i64.7
+    local.get $tmp.i64.9
     i32.wrap_i64
     i32.const 3
     i32.shl
     i32.add
-    local.get $tmp.i64.6
+    local.get $tmp.i64.8
     i64.store
     i64.const 0
     local.set $s
     local.get $a
-    local.set $tmp.i32.9
-    local.get $tmp.i32.9
+    local.set $tmp.i32.11
+    local.get $tmp.i32.11
     i32.load
     i64.extend_i32_u
-    local.set $tmp.i64.7
-    local.get $tmp.i32.9
+    local.set $tmp.i64.9
+    local.get $tmp.i32.11
     i32.load offset=8
-    local.set $tmp.i32.5
+    local.set $tmp.i32.7
     i64.const 0
-    local.set $tmp.i64.6
+    local.set $tmp.i64.8
     block
-      local.get $tmp.i64.6
-      local.get $tmp.i64.7
+      local.get $tmp.i64.8
+      local.get $tmp.i64.9
       i64.ge_s
       br_if 0
       loop
@@ -283,28 +285,28 @@
           global.set $__ml_error_code
           unreachable
         end
-        local.get $tmp.i64.6
+        local.get $tmp.i64.8
         i64.const 1024
         i64.add
-        local.get $tmp.i64.7
-        local.get $tmp.i64.7
-        local.get $tmp.i64.6
+        local.get $tmp.i64.9
+        local.get $tmp.i64.9
+        local.get $tmp.i64.8
         i64.sub
         i64.const 1024
         i64.gt_u
         select
-        local.tee $tmp.i64.8
-        local.get $tmp.i64.6
+        local.tee $tmp.i64.10
+        local.get $tmp.i64.8
         i64.le_s
         br_if 1
         block
           loop
-            local.get $tmp.i64.6
             local.get $tmp.i64.8
+            local.get $tmp.i64.10
             i64.ge_s
             br_if 1
-            local.get $tmp.i32.5
-            local.get $tmp.i64.6
+            local.get $tmp.i32.7
+            local.get $tmp.i64.8
             i32.wrap_i64
             i32.const 3
             i32.shl
@@ -315,7 +317,7 @@
               local.get $s
               local.get $x
               i64.add
-              local.tee $tmp.i64.10
+              local.tee $tmp.i64.12
               i64.const 0
               i64.lt_s
               if
@@ -323,19 +325,19 @@
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.10
+              local.get $tmp.i64.12
               local.set $s
             end
-            local.get $tmp.i64.6
+            local.get $tmp.i64.8
             i64.const 1
             i64.add
-            local.set $tmp.i64.6
-            local.get $tmp.i64.6
+            local.set $tmp.i64.8
             local.get $tmp.i64.8
+            local.get $tmp.i64.10
             i64.ge_s
             br_if 1
-            local.get $tmp.i32.5
-            local.get $tmp.i64.6
+            local.get $tmp.i32.7
+            local.get $tmp.i64.8
             i32.wrap_i64
             i32.const 3
             i32.shl
@@ -346,7 +348,7 @@
               local.get $s
               local.get $x
               i64.add
-              local.tee $tmp.i64.10
+              local.tee $tmp.i64.12
               i64.const 0
               i64.lt_s
               if
@@ -354,109 +356,163 @@
                 global.set $__ml_error_code
                 unreachable
               end
-              local.get $tmp.i64.10
+              local.get $tmp.i64.12
               local.set $s
             end
-            local.get $tmp.i64.6
+            local.get $tmp.i64.8
             i64.const 1
             i64.add
-            local.set $tmp.i64.6
+            local.set $tmp.i64.8
             br 0
           end
         end
-        local.get $tmp.i64.6
-        local.get $tmp.i64.7
+        local.get $tmp.i64.8
+        local.get $tmp.i64.9
+        i64.ge_s
+        br_if 1
+        br 0
+      end
+    end
+    i64.const 0
+    local.set $sum.1
+    local.get $a
+    local.set $tmp.i32.11
+    local.get $tmp.i32.11
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.8
+    local.get $tmp.i32.11
+    i32.load offset=8
+    local.set $tmp.i32.7
+    i64.const 0
+    local.set $tmp.i64.9
+    block
+      local.get $tmp.i64.9
+      local.get $tmp.i64.8
+      i64.ge_s
+      br_if 0
+      loop
+        i32.const 0
+        i32.atomic.load offset=8
+        if
+          i32.const 9
+          global.set $__ml_error_code
+          unreachable
+        end
+        local.get $tmp.i64.9
+        i64.const 1024
+        i64.add
+        local.get $tmp.i64.8
+        local.get $tmp.i64.8
+        local.get $tmp.i64.9
+        i64.sub
+        i64.const 1024
+        i64.gt_u
+        select
+        local.tee $tmp.i64.10
+        local.get $tmp.i64.9
+        i64.le_s
+        br_if 1
+        block
+          loop
+            local.get $tmp.i64.9
+            local.get $tmp.i64.10
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.7
+            local.get $tmp.i64.9
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $comp.2
+            block
+              local.get $sum.1
+              local.get $comp.2
+              i64.add
+              local.tee $tmp.i64.12
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.12
+              local.set $sum.1
+            end
+            local.get $tmp.i64.9
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.9
+            local.get $tmp.i64.9
+            local.get $tmp.i64.10
+            i64.ge_s
+            br_if 1
+            local.get $tmp.i32.7
+            local.get $tmp.i64.9
+            i32.wrap_i64
+            i32.const 3
+            i32.shl
+            i32.add
+            i64.load
+            local.set $comp.2
+            block
+              local.get $sum.1
+              local.get $comp.2
+              i64.add
+              local.tee $tmp.i64.12
+              i64.const 0
+              i64.lt_s
+              if
+                i32.const 1
+                global.set $__ml_error_code
+                unreachable
+              end
+              local.get $tmp.i64.12
+              local.set $sum.1
+            end
+            local.get $tmp.i64.9
+            i64.const 1
+            i64.add
+            local.set $tmp.i64.9
+            br 0
+          end
+        end
+        local.get $tmp.i64.9
+        local.get $tmp.i64.8
         i64.ge_s
         br_if 1
         br 0
       end
     end
     local.get $s
-    local.get $a
-    local.set $tmp.i32.9
-    i64.const 0
-    local.set $tmp.i64.7
-    i32.const 0
-    local.set $tmp.i32.5
-    block
-      loop
-        local.get $tmp.i32.5
-        local.get $tmp.i32.9
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.9
-        i32.load offset=8
-        local.get $tmp.i32.5
-        i32.const 3
-        i32.shl
-        i32.add
-        i64.load
-        local.set $tmp.i64.6
-        local.get $tmp.i32.5
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.5
-        block
-          local.get $tmp.i64.6
-          local.set $tmp.i64.8
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
-          local.set $tmp.i64.10
-          local.tee $tmp.i64.8
-          local.get $tmp.i64.10
-          i64.add
-          local.set $tmp.i64.13
-          local.get $tmp.i64.8
-          local.get $tmp.i64.13
-          i64.xor
-          local.get $tmp.i64.10
-          local.get $tmp.i64.13
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
-          if
-            i32.const 1
-            global.set $__ml_error_code
-            unreachable
-          end
-          local.get $tmp.i64.13
-          local.set $tmp.i64.7
-        end
-        br 0
-      end
-    end
-    local.get $tmp.i64.7
+    local.get $sum.1
     i64.const 1000
     drop
-    local.set $tmp.i64.7
-    local.get $tmp.i64.7
-    i64.const -9223372036854775
-    i64.sub
-    i64.const 18446744073709550
-    i64.gt_u
+    local.set $tmp.i64.8
+    local.get $tmp.i64.8
+    i64.const 9223372036854775
+    i64.gt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.7
+    local.get $tmp.i64.8
     i64.const 1000
     i64.mul
-    local.set $tmp.i64.6
-    local.tee $tmp.i64.7
-    local.get $tmp.i64.6
     i64.add
-    local.tee $tmp.i64.13
-    local.get $tmp.i64.6
+    local.tee $tmp.i64.8
+    i64.const 0
     i64.lt_s
     if
       i32.const 1
       global.set $__ml_error_code
       unreachable
     end
-    local.get $tmp.i64.13
+    local.get $tmp.i64.8
     return
     unreachable
   )
@@ -1288,93 +1344,240 @@
   )
   (func $bools.impl (param $n i64) (result i64)
     (local $flags i32)
-    (local $tmp.i32.2 i32)
-    (local $tmp.i32.3 i32)
-    (local $tmp.i64.4 i64)
+    (local $sum.1 i64)
+    (local $comp.2 i32)
+    (local $tmp.i32.4 i32)
     (local $tmp.i32.5 i32)
     (local $tmp.i64.6 i64)
     (local $tmp.i64.7 i64)
     (local $tmp.i64.8 i64)
+    (local $tmp.i64.9 i64)
     i64.const 2
     call $__ml_list_b
-    local.set $tmp.i32.2
-    local.get $tmp.i32.2
+    local.set $tmp.i32.4
+    local.get $tmp.i32.4
     i32.load offset=8
-    local.set $tmp.i32.3
-    local.get $tmp.i32.3
+    local.set $tmp.i32.5
+    local.get $tmp.i32.5
     i32.const 1
     i32.store8
-    local.get $tmp.i32.3
+    local.get $tmp.i32.5
     i32.const 0
     i32.store8 offset=1
-    local.get $tmp.i32.2
+    local.get $tmp.i32.4
     local.get $n
     call $__ml_repeat_b
     local.set $flags
-    local.get $flags
-    local.set $tmp.i32.2
     i64.const 0
-    local.set $tmp.i64.4
-    i32.const 0
-    local.set $tmp.i32.3
-    block
-      loop
-        local.get $tmp.i32.3
-        local.get $tmp.i32.2
-        i32.load
-        i32.ge_u
-        br_if 1
-        local.get $tmp.i32.2
-        i32.load offset=8
-        local.get $tmp.i32.3
-        i32.add
-        i32.load8_u
-        local.set $tmp.i32.5
-        local.get $tmp.i32.3
-        i32.const 1
-        i32.add
-        local.set $tmp.i32.3
-        block
-          local.get $tmp.i32.5
-          i64.extend_i32_u
-          local.set $tmp.i64.6
-          local.get $tmp.i64.4
-          local.get $tmp.i64.6
-          local.set $tmp.i64.7
-          local.tee $tmp.i64.6
-          local.get $tmp.i64.7
-          i64.add
-          local.set $tmp.i64.8
-          local.get $tmp.i64.6
-          local.get $tmp.i64.8
-          i64.xor
-          local.get $tmp.i64.7
-          local.get $tmp.i64.8
-          i64.xor
-          i64.and
-          i64.const 0
-          i64.lt_s
+    local.set $sum.1
+    local.get $flags
+    local.set $tmp.i32.4
+    local.get $tmp.i32.4
+    i32.load
+    i64.extend_i32_u
+    local.set $tmp.i64.7
+    local.get $tmp.i32.4
+    i32.load offset=8
+    local.set $tmp.i32.5
+    i64.const 0
+    local.set $tmp.i64.6
+    local.get $sum.1
+    local.get $sum.1
+    i64.const 63
+    i64.shr_s
+    i64.xor
+    i64.const 2305843009213693952
+    i64.le_u
+    if
+      block
+        local.get $tmp.i64.6
+        local.get $tmp.i64.7
+        i64.ge_s
+        br_if 0
+        loop
+          i32.const 0
+          i32.atomic.load offset=8
           if
-            i32.const 1
+            i32.const 9
             global.set $__ml_error_code
             unreachable
           end
-          local.get $tmp.i64.8
-          local.set $tmp.i64.4
+          local.get $tmp.i64.6
+          i64.const 1024
+          i64.add
+          local.get $tmp.i64.7
+          local.get $tmp.i64.7
+          local.get $tmp.i64.6
+          i64.sub
+          i64.const 1024
+          i64.gt_u
+          select
+          local.tee $tmp.i64.8
+          local.get $tmp.i64.6
+          i64.le_s
+          br_if 1
+          block
+            loop
+              local.get $tmp.i64.6
+              local.get $tmp.i64.8
+              i64.ge_s
+              br_if 1
+              local.get $tmp.i32.5
+              local.get $tmp.i64.6
+              i32.wrap_i64
+              i32.add
+              i32.load8_u
+              local.set $comp.2
+              block
+                local.get $sum.1
+                local.get $comp.2
+                i64.extend_i32_u
+                i64.add
+                local.set $sum.1
+              end
+              local.get $tmp.i64.6
+              i64.const 1
+              i64.add
+              local.set $tmp.i64.6
+              local.get $tmp.i64.6
+              local.get $tmp.i64.8
+              i64.ge_s
+              br_if 1
+              local.get $tmp.i32.5
+              local.get $tmp.i64.6
+              i32.wrap_i64
+              i32.add
+              i32.load8_u
+              local.set $comp.2
+              block
+                local.get $sum.1
+                local.get $comp.2
+                i64.extend_i32_u
+                i64.add
+                local.set $sum.1
+              end
+              local.get $tmp.i64.6
+              i64.const 1
+              i64.add
+              local.set $tmp.i64.6
+              br 0
+            end
+          end
+          local.get $tmp.i64.6
+          local.get $tmp.i64.7
+          i64.ge_s
+          br_if 1
+          br 0
         end
-        br 0
+      end
+    else
+      block
+        local.get $tmp.i64.6
+        local.get $tmp.i64.7
+        i64.ge_s
+        br_if 0
+        loop
+          i32.const 0
+          i32.atomic.load offset=8
+          if
+            i32.const 9
+            global.set $__ml_error_code
+            unreachable
+          end
+          local.get $tmp.i64.6
+          i64.const 1024
+          i64.add
+          local.get $tmp.i64.7
+          local.get $tmp.i64.7
+          local.get $tmp.i64.6
+          i64.sub
+          i64.const 1024
+          i64.gt_u
+          select
+          local.tee $tmp.i64.8
+          local.get $tmp.i64.6
+          i64.le_s
+          br_if 1
+          block
+            loop
+              local.get $tmp.i64.6
+              local.get $tmp.i64.8
+              i64.ge_s
+              br_if 1
+              local.get $tmp.i32.5
+              local.get $tmp.i64.6
+              i32.wrap_i64
+              i32.add
+              i32.load8_u
+              local.set $comp.2
+              block
+                local.get $sum.1
+                local.get $comp.2
+                i64.extend_i32_u
+                i64.add
+                local.tee $tmp.i64.9
+                i64.const 0
+                i64.lt_s
+                if
+                  i32.const 1
+                  global.set $__ml_error_code
+                  unreachable
+                end
+                local.get $tmp.i64.9
+                local.set $sum.1
+              end
+              local.get $tmp.i64.6
+              i64.const 1
+              i64.add
+              local.set $tmp.i64.6
+              local.get $tmp.i64.6
+              local.get $tmp.i64.8
+              i64.ge_s
+              br_if 1
+              local.get $tmp.i32.5
+              local.get $tmp.i64.6
+              i32.wrap_i64
+              i32.add
+              i32.load8_u
+              local.set $comp.2
+              block
+                local.get $sum.1
+                local.get $comp.2
+                i64.extend_i32_u
+                i64.add
+                local.tee $tmp.i64.9
+                i64.const 0
+                i64.lt_s
+                if
+                  i32.const 1
+                  global.set $__ml_error_code
+                  unreachable
+                end
+                local.get $tmp.i64.9
+                local.set $sum.1
+              end
+              local.get $tmp.i64.6
+              i64.const 1
+              i64.add
+              local.set $tmp.i64.6
+              br 0
+            end
+          end
+          local.get $tmp.i64.6
+          local.get $tmp.i64.7
+          i64.ge_s
+          br_if 1
+          br 0
+        end
       end
     end
-    local.get $tmp.i64.4
+    local.get $sum.1
     local.get $flags
     i32.load
     i64.extend_i32_u
-    local.set $tmp.i64.8
-    local.tee $tmp.i64.4
-    local.get $tmp.i64.8
     i64.add
     local.tee $tmp.i64.7
-    local.get $tmp.i64.4
+    i64.const 0
     i64.lt_s
     if
       i32.const 1
