@@ -75,6 +75,20 @@ def shadow(m: list[list[int]]) -> list[list[int]]:
 def row_sums(m: list[list[int]], k: int) -> list[int]:
     return [sum(x * x for x in r) for r in m if any(x > k for x in r)]
 
+def pascal(n: int) -> list[int]:
+    row = [1]
+    for _ in range(n):
+        row = [a + b for a, b in zip([0] + row, row + [0])]
+    return row
+
+def zip_grow(xs: list[int], ys: list[int]) -> int:
+    s = 0
+    for x, y in zip(xs + ys, ys):
+        s = s * 3 + x - y
+        if len(ys) < 40:
+            ys.append(x)
+    return s
+
 def grid(r: int, c: int) -> int:
     g = [[i * j for j in range(c)] for i in range(r)]
     return sum(sum(row) for row in g) + len(g)
@@ -82,7 +96,7 @@ def grid(r: int, c: int) -> int:
 
 COMPILED = ("sumsq", "sum_pos", "count_neg", "pairs", "nested", "codes", "has_neg", "all_even",
             "stops_early", "every_element", "biggest", "smallest", "float_sum", "transpose", "shadow",
-            "row_sums", "grid")
+            "row_sums", "grid", "pascal", "zip_grow")
 
 INTS = st.lists(st.integers(-10**6, 10**6), max_size=30)
 BIG = st.lists(st.one_of(st.integers(-10**6, 10**6), st.integers(-2**63, 2**63 - 1)), max_size=6)
@@ -169,3 +183,13 @@ def test_nested_comprehensions(m: List[List[int]], k: int, r: int, c: int) -> No
     check("shadow", m)
     check("row_sums", m, k)
     check("grid", r, c)
+
+
+@needs_native
+@settings(max_examples=100, deadline=None)
+@given(st.integers(-2, 40), st.lists(st.integers(-50, 50), max_size=8),
+       st.lists(st.integers(-50, 50), max_size=8))
+@example(5, [1, 2], [3])
+def test_zip_of_expressions(n: int, xs: List[int], ys: List[int]) -> None:
+    check("pascal", n)
+    check("zip_grow", xs, ys)

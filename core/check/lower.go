@@ -26,10 +26,12 @@ import (
 //     comprehension or a generator, as a whole value or an if's condition
 //     (lowerreduce.go);
 //   - `for x in reversed(A)`: a loop down the indexes of A (reversed);
-//   - `for x, y in zip(a, b)` (names as arguments, one target per list):
+//   - `for x, y in zip(a, b)` (one target per argument):
 //     `tb = b; n = 0; for t in a: if n >= len(tb): break; x = t; y = tb[n];
 //     n = n + 1; ...`. zip takes an element of a, then finds b exhausted
-//     and stops without assigning, as the rewritten loop does.
+//     and stops without assigning, as the rewritten loop does. When an
+//     argument is not a name, a is bound first too (`ta = a; tb = b; for
+//     t in ta`), keeping CPython's order of evaluation.
 //
 // The temporaries are locals whose names hold a '.', which no identifier
 // of the program can. The function's Decl is then the rewritten copy, and
@@ -309,18 +311,11 @@ func (lw *lowering) enumerate(s *ast.For) ([]ast.Stmt, bool) {
 	return []ast.Stmt{&ast.Assign{Target: count, Value: start}, loop}, true
 }
 
-// zip lowers `for x, y in zip(a, b):` over names a, b, ...
+// zip lowers `for x, y in zip(a, b, ...):`.
 func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 	args, ok := lw.builtinCall(s.Iter, "zip")
 	if !ok || len(args) < 2 {
 		return nil, false
-	}
-	for _, a := range args {
-		// names, so that binding the others before the loop evaluates
-		// the first keeps CPython's order
-		if _, ok := a.(*ast.Ident); !ok {
-			return nil, false
-		}
 	}
 	tg, ok := targetNames(s.Target, len(args))
 	if !ok {
@@ -328,6 +323,18 @@ func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 	}
 	sp := spanOf(s.Iter)
 	var out []ast.Stmt
+	iter := args[0]
+	for _, a := range args {
+		// CPython evaluates the arguments in order, then the loop runs: the
+		// others are bound before the loop, so an argument other than a
+		// name binds the first one before them too
+		if _, name := a.(*ast.Ident); !name {
+			t := lw.temp("zip", spanOf(args[0]))
+			out = append(out, &ast.Assign{Target: t, Value: args[0]})
+			iter = lw.read(t)
+			break
+		}
+	}
 	others := make([]*ast.Ident, len(args))
 	for i := 1; i < len(args); i++ {
 		others[i] = lw.temp("zip", spanOf(args[i]))
@@ -345,7 +352,8 @@ func (lw *lowering) zip(s *ast.For) ([]ast.Stmt, bool) {
 		first = append(first, &ast.Assign{Target: tg[i], Value: &ast.Index{X: lw.read(others[i]), Index: lw.read(index), Rbracket: sp.End}})
 	}
 	first = append(first, lw.increment(index))
-	loop := &ast.For{Pos: s.Pos, Target: item, Iter: args[0], Body: lw.loopBody(first, s.Body)}
+	loop := &ast.For{Pos: s.Pos, Target: item, Iter: iter, Body: lw.loopBody(first, s.Body)}
+	out, _ = lw.stmts(out) // an argument that is a comprehension, list(...)
 	return append(out, loop), true
 }
 
