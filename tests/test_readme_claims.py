@@ -82,19 +82,22 @@ def test_list_arguments_changed_as_python_would():
         prog.call("f", (1, 2), backend=mp.Backend.WASM)
 
 
-def test_strings_compile_and_slicing_runs_in_python():
+def test_strings_compile_and_methods_run_in_python():
     # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
-    # "Slicing, string methods and `str()` of a float run in Python"
+    # "Slicing compiles for ASCII text (other text re-runs in Python); string methods and
+    # `str()` of a float run in Python"
     prog = mp.compile_source(
         "def first(s: str) -> str:\n    return s[0] + chr(ord(s[-1]))\n"
         "def middle(s: str) -> str:\n    return s[1:-1]\n"
         "def upper(s: str) -> str:\n    return s.upper()\n"
         "def show(x: float) -> str:\n    return str(x)\n")
-    assert prog.functions["first"].compilable
+    assert prog.functions["first"].compilable and prog.functions["middle"].compilable
     assert prog.first("héllo") == "ho"
-    for name in ("middle", "upper", "show"):
+    assert prog.middle("abcd") == "bc" and prog.last_report["backend"] == "wasm"
+    assert prog.middle("éabc€") == "abc" and prog.last_report["backend"] == "python"
+    for name in ("upper", "show"):
         assert not prog.functions[name].compilable, name
-    assert (prog.middle("abcd"), prog.upper("ab"), prog.show(1.5)) == ("bc", "AB", "1.5")
+    assert (prog.upper("ab"), prog.show(1.5)) == ("AB", "1.5")
     # "`ord()` of a string whose length is not 1 raises TypeError on both backends"
     for backend in (mp.Backend.WASM, mp.Backend.PYTHON):
         with pytest.raises(TypeError):
@@ -212,6 +215,16 @@ def test_reductions_of_generators_compile():
         assert prog.last_report["backend"] == "wasm"
     # "a sum of floats adds them as the running CPython's sum() does"
     assert prog.call("f", [1e16, 1.0, -1e16], backend=mp.Backend.WASM) == sum([1e16, 1.0, -1e16])
+
+
+def test_slices_compile():
+    # "slices `x[lo:hi:step]` of lists and strs (an str beyond ASCII re-runs in Python)"
+    prog = mp.compile_source("def r(s: str) -> str:\n    return s[::-1]\n"
+                             "def w(xs: list[int], a: int) -> list[int]:\n    return xs[a:-1]\n",
+                             language="en")
+    assert prog.call("r", "abc", backend=mp.Backend.WASM) == "cba"
+    assert prog.call("w", [1, 2, 3, 4], -3, backend=mp.Backend.WASM) == [2, 3]
+    assert prog.r("é€") == "€é" and prog.last_report["backend"] == "python"
 
 
 def test_math_functions_compile():

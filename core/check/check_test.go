@@ -113,7 +113,7 @@ func TestCompilable(t *testing.T) {
 		{"en", "def f(n: int) -> int:\n    a = []\n    s = 0\n    for x in a:\n        s = s + x\n    return s\n", "f", "an element of an empty list is read before its type is known"},
 		{"en", "def f(n: int) -> int:\n    a = []\n    return len(a)\n", "f", ""},
 		{"en", "def f(n: int) -> int:\n    a = [1, True]\n    return len(a)\n", "f", "a list mixing int and bool"},
-		{"en", "def f(n: int) -> float:\n    return sum([1.5, 2.5])\n", "f", "sum() of floats runs only in Python"},
+		{"en", "def f(n: int) -> float:\n    return sum([1.5, 2.5], 0.5)\n", "f", "sum() of a list[float] runs only in Python"},
 		{"en", "def f(n: int) -> int:\n    a = [1]\n    a += [2]\n    return len(a)\n", "f", "'+=' on a list runs only in Python"},
 		{"en", "def f(n: int) -> int:\n    a = [1]\n    a[0] = 1.5\n    return len(a)\n", "f", "storing a float in a list of int"},
 		{"en", "def g(a: list[int]) -> int:\n    return len(a)\ndef f(n: int) -> int:\n    return g([n] * 3) + g([])\n", "f", ""},

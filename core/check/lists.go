@@ -107,6 +107,9 @@ func isIndex(t *Type) bool { return t.Kind == Int || t.Kind == Bool }
 
 // index types x[i].
 func (st *fstate) index(e *ast.Index, in set) *Type {
+	if sl, ok := e.Index.(*ast.Slice); ok {
+		return st.slice(e, sl, in)
+	}
 	xt := st.expr(e.X, in)
 	it := st.expr(e.Index, in)
 	if xt.Kind == Unknown || it.Kind == Unknown {
@@ -126,11 +129,45 @@ func (st *fstate) index(e *ast.Index, in set) *Type {
 	return st.elemOf(xt, spanOf(e))
 }
 
+// slice types x[lo:hi:step] of a list or a str, a new list or str (the
+// generator's helpers follow CPython's index adjustment): the parts
+// present are ints (or bools). A str with characters beyond ASCII makes
+// the slice trap and the call re-run in Python (core/wasmgen/rt slices.go).
+func (st *fstate) slice(e *ast.Index, sl *ast.Slice, in set) *Type {
+	xt := st.expr(e.X, in)
+	ok := xt.Kind != Unknown
+	for _, part := range []ast.Expr{sl.Lo, sl.Hi, sl.Step} {
+		if isNil(part) {
+			continue
+		}
+		pt := st.expr(part, in)
+		if pt.Kind == Unknown {
+			ok = false
+		} else if !isIndex(pt) {
+			st.pyOnly(spanOf(part), "a slice bound of type %s runs only in Python", pt)
+			ok = false
+		}
+	}
+	if !ok {
+		return TUnknown
+	}
+	if xt.Kind != List && xt.Kind != Str {
+		st.pyOnly(spanOf(e), "slicing a %s runs only in Python", xt)
+		return TUnknown
+	}
+	return xt
+}
+
 // setIndex types the assignment x[i] = v, or x[i] op= v when aug is set.
 // Python evaluates v first, then x and i. An assignment to an element of
 // an empty list fills its element type (it raises IndexError at run time,
 // but the type is known).
 func (st *fstate) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign, in set) {
+	if _, ok := tg.Index.(*ast.Slice); ok {
+		st.expr(value, in)
+		st.pyOnly(spanOf(tg), "assigning to a slice runs only in Python")
+		return
+	}
 	var vt *Type
 	if aug == nil {
 		vt = st.expr(value, in)

@@ -223,8 +223,15 @@ func (lw *lowering) copyExpr(e ast.Expr, rename map[string]*ast.Ident) (ast.Expr
 		// method name (Info.Methods) stays with it
 		return &ast.Attribute{X: x, Name: e.Name}, ok
 	case *ast.Index:
-		if _, slice := e.Index.(*ast.Slice); slice {
-			return nil, false
+		if sl, slice := e.Index.(*ast.Slice); slice {
+			x, ok := lw.copyExpr(e.X, rename)
+			c := &ast.Slice{Pos: sl.Pos}
+			for _, p := range []struct{ from, to *ast.Expr }{{&sl.Lo, &c.Lo}, {&sl.Hi, &c.Hi}, {&sl.Step, &c.Step}} {
+				if !isNil(*p.from) && ok {
+					*p.to, ok = lw.copyExpr(*p.from, rename)
+				}
+			}
+			return &ast.Index{X: x, Index: c, Rbracket: e.Rbracket}, ok
 		}
 		x, ok1 := lw.copyExpr(e.X, rename)
 		i, ok2 := lw.copyExpr(e.Index, rename)

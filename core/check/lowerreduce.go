@@ -6,8 +6,8 @@ import (
 
 // Reductions of a comprehension (part of lower.go): `sum(E for x in A if
 // C)`, any, all, min and max of a generator expression or a list
-// comprehension, and sum, any and all of a name (`sum(xs)`: over its
-// elements). In the value of an assignment, a return, `name op= ...` or
+// comprehension, and sum, any and all of any other argument (`sum(xs)`,
+// `sum(xs[i:j])`: over its elements). In the value of an assignment, a return, `name op= ...` or
 // an if's condition, a reduction or a list comprehension that CPython
 // evaluates before anything but names and literals (hoistValue: `x =
 // sum(xs) / len(xs)`, `if not any(...)`, `return len([...])`, `a +
@@ -53,12 +53,13 @@ func (lw *lowering) reduction(e ast.Expr) ([]ast.Stmt, *ast.Ident, bool) {
 			return nil, nil, false
 		}
 		comp, ok := args[0].(*ast.Comp)
-		if id, isName := args[0].(*ast.Ident); isName && name != "min" && name != "max" {
-			// sum(xs), any(xs), all(xs) of a name: over its elements (min
+		if !ok && name != "min" && name != "max" {
+			// sum(xs), any(xs), all(xs) of a list or a str: over its
+			// elements, the argument evaluated first as CPython does (min
 			// and max of a list compile as they are)
-			v := &ast.Ident{Pos: id.Pos, Name: name + ".item"}
+			v := &ast.Ident{Pos: spanOf(args[0]), Name: name + ".item"}
 			comp, ok = &ast.Comp{Pos: spanOf(e), Kind: ast.GenExp, Elt: v,
-				Fors: []*ast.CompFor{{Pos: id.Pos, Target: v, Iter: id}}}, true
+				Fors: []*ast.CompFor{{Pos: spanOf(args[0]), Target: v, Iter: args[0]}}}, true
 		}
 		if !ok || (comp.Kind != ast.GenExp && comp.Kind != ast.ListComp) {
 			return nil, nil, false

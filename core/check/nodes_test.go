@@ -58,7 +58,7 @@ var constructs = []struct{ body, reason string }{
 	{"print(**{})", "unpacks keyword arguments with **"},
 	{"print(*xs)", "uses a starred expression"},
 	{"s = f'{x!r:>{x}} {x=}'", "uses an f-string"},
-	{"ys = xs[1:2:1]", "uses a slice"},
+	{"xs[1:2:1] = xs", "assigning to a slice"},
 	{"ys = xs[1, 2]", "indexes with several subscripts"},
 	{"n = x.real", "attributes run only in Python"},
 	{"import math", "uses an import"},

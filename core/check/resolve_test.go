@@ -449,7 +449,7 @@ func TestReasons(t *testing.T) {
 		{"def f(x: int) -> int:\n    b = b'x'\n    return x\n", "line 2: uses a bytes literal"},
 		{"def f(x: int) -> int:\n    c = 2j\n    return x\n", "line 2: uses an imaginary literal"},
 		{"def f(x: int) -> int:\n    e = ...\n    return x\n", "line 2: uses the ellipsis"},
-		{"def f(x: list[int]) -> list[int]:\n    return x[1:]\n", "line 2: uses a slice"},
+		{"def f(x: list[int]) -> list[int]:\n    x[1:] = x\n    return x\n", "line 2: assigning to a slice runs only in Python"},
 		{"def f(x: int) -> int:\n    print(x, end='')\n    return x\n", "line 2: passes keyword arguments"},
 		{"def f(x: list[int]) -> int:\n    return max(*x)\n", "line 2: uses a starred expression"},
 		{"def f(x: int) -> int:\n    class C:\n        pass\n    return x\n", "line 2: defines a class 'C'"},

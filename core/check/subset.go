@@ -238,9 +238,15 @@ func (s *subset) expr(e ast.Expr) {
 		}
 		s.expr(e.X)
 	case *ast.Index:
-		switch e.Index.(type) {
+		switch ix := e.Index.(type) {
 		case *ast.Slice:
-			s.fail(e.Index, "uses a slice")
+			// x[lo:hi:step]: its parts are typed (lists.go, slice)
+			s.expr(e.X)
+			for _, part := range []ast.Expr{ix.Lo, ix.Hi, ix.Step} {
+				if !isNil(part) {
+					s.expr(part)
+				}
+			}
 			return
 		case *ast.Tuple:
 			s.fail(e.Index, "indexes with several subscripts")

@@ -231,12 +231,39 @@ func (fg *fgen) boundIndex(i uint32, ir plan.Interval, length func()) (uint32, f
 
 // index generates x[i].
 func (fg *fgen) index(e *ast.Index, t *check.Type) {
+	if sl, ok := e.Index.(*ast.Slice); ok {
+		fg.slice(e.X, sl)
+		return
+	}
 	if fg.typeOf(e.X).Kind == check.Str {
 		fg.strIndex(e.X, e.Index, false) // strindex.go
 		return
 	}
 	fg.slot(e.X, e.Index)
 	fg.load(t.Kind, 0)
+}
+
+// slice generates x[lo:hi:step] of a list or a str: x, then the parts
+// present in order, then the helper (core/wasmgen/rt slices.go), told
+// which parts are absent.
+func (fg *fgen) slice(x ast.Expr, sl *ast.Slice) {
+	xt := fg.typeOf(x)
+	fg.expr(x)
+	present := int32(0)
+	for i, part := range []ast.Expr{sl.Lo, sl.Hi, sl.Step} {
+		if part == nil {
+			fg.I64(0)
+			continue
+		}
+		present |= []int32{rt.SliceLo, rt.SliceHi, rt.SliceStep}[i]
+		fg.exprAs(part, check.Int)
+	}
+	fg.I32(present)
+	if xt.Kind == check.Str {
+		fg.Call(fg.g.rt.StrSlice())
+		return
+	}
+	fg.Call(fg.g.rt.Slice(widthOf(xt.Elem.Kind)))
 }
 
 // setIndex generates x[i] = v and x[i] op= v with Python's order: for

@@ -36,6 +36,10 @@
 //	__ml_repeat(l i32, n i64) -> i32 the new list l * n; ErrMemory beyond
 //	                                 MaxLen elements
 //	__ml_concat(a, b i32) -> i32     the new list a + b
+//	__ml_slice(l i32, lo, hi, step i64, present i32) -> i32
+//	                                 the new list l[lo:hi:step], the parts
+//	                                 absent from present defaulted
+//	                                 (slices.go); ErrValue for a step of 0
 //
 // Strings (UseStrings: objects {nbytes, count, UTF-8 bytes}, the 128
 // static ASCII characters and the literals from abi.HeapBase, three
@@ -73,6 +77,10 @@
 //	                                          a C int, ErrValue outside
 //	                                          0..0x10FFFF
 //	__ml_str_int(v i64) -> i32                str(v) in decimal
+//	__ml_str_slice(s i32, lo, hi, step i64, present i32) -> i32
+//	                                          s[lo:hi:step] of an ASCII s;
+//	                                          ErrUnsupported beyond ASCII,
+//	                                          ErrValue for a step of 0
 //
 // Numbers:
 //
