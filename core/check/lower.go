@@ -43,6 +43,12 @@ import (
 type lowering struct {
 	c *checker
 	n int // temporaries made so far in the function
+	// unbound holds, while a comprehension is copied, the names its
+	// clauses bind that are not bound yet where the copy is: a read of one
+	// raises UnboundLocalError in CPython (the names are the
+	// comprehension's own throughout), so such a comprehension is not
+	// rewritten (lowercomp.go).
+	unbound map[string]bool
 }
 
 // lower returns d's lowered copy, or d itself when it has nothing to

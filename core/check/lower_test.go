@@ -50,6 +50,8 @@ func TestLowered(t *testing.T) {
 		{"all of a name", "def f(xs: list[bool]) -> bool:\n    return all(xs)\n", ""},
 		{"zip of a call", "def f(a: list[int]) -> int:\n    s = 0\n    for x, y in zip(a, list(a)):\n        s = s + x\n    return s\n", ""},
 		{"zip of expressions in a comprehension", "def f(row: list[int]) -> list[int]:\n    return [a + b for a, b in zip([0] + row, row + [0])]\n", ""},
+		{"the first iterable reads the function's name", "def f(b: list[int]) -> list[int]:\n    return [b for b in b]\n", ""},
+		{"an inner comprehension rebinding an outer name", "def f(m: list[list[int]]) -> list[list[int]]:\n    return [[x + 1 for x in x] for x in m]\n", ""},
 		{"a nested comprehension", "def f(n: int) -> list[list[int]]:\n    return [[j for j in range(i)] for i in range(n)]\n", ""},
 		{"a transpose", "def f(m: list[list[int]]) -> list[list[int]]:\n    return [[r[j] for r in m] for j in range(len(m[0]))]\n", ""},
 		{"sums of rows by generators", "def f(m: list[list[int]]) -> list[int]:\n    return [sum(x * x for x in r) for r in m if any(x < 0 for x in r)]\n", ""},
@@ -60,6 +62,12 @@ func TestLowered(t *testing.T) {
 		{"list() after a call", "def f(xs: list[int]) -> int:\n    return abs(len(xs)) + len(list(xs))\n", "list() of a list[int] runs only in Python"},
 		{"a comprehension after a call", "def f(n: int) -> int:\n    return abs(n) + len([i for i in range(n)])\n", "list comprehension"},
 		{"a comprehension with a lambda", "def f(n: int) -> list[int]:\n    return [(lambda: i)() for i in range(n)]\n", "list comprehension"},
+		// a name a later clause binds is the comprehension's own throughout:
+		// read before, it raises UnboundLocalError in CPython
+		{"a later clause's name in a condition", "def f(a: int, b: int) -> int:\n    l = [1, 2]\n    r = [b for c in l if c > b for b in l]\n    return len(r)\n", "list comprehension"},
+		{"a later clause's name in its own iterable", "def f(b: int) -> int:\n    l = [1, 2]\n    r = [c for c in l for b in range(b)]\n    return len(r)\n", "list comprehension"},
+		{"a later clause's name in a sum", "def f(b: int) -> int:\n    l = [1, 2]\n    return sum(c for c in l if c > b for b in l)\n", "generator"},
+		{"a nested comprehension's later name", "def f(m: list[list[int]], y: int) -> int:\n    r = [[x for x in row for y in range(y)] for row in m]\n    return len(r)\n", "list comprehension"},
 		{"a comprehension after a call in an element", "def f(m: list[list[int]]) -> list[int]:\n    return [len(r) + len([x for x in r]) for r in m]\n", "list comprehension"},
 		{"a comprehension with :=", "def f(n: int) -> list[int]:\n    return [(y := i) for i in range(n)]\n", "list comprehension"},
 		{"a comprehension over zip", "def f(a: list[int], b: list[int]) -> list[int]:\n    return [x * y for x, y in zip(a, b)]\n", ""},

@@ -74,6 +74,18 @@ func (lw *lowering) compLoops(comp *ast.Comp, inner func(elt ast.Expr) []ast.Stm
 		return nil, false
 	}
 	rename := map[string]*ast.Ident{} // a comprehension variable -> its temporary
+	// every name a clause binds is the comprehension's own, unbound until
+	// its clause binds it
+	saved := lw.unbound
+	defer func() { lw.unbound = saved }()
+	lw.unbound = map[string]bool{}
+	for _, f := range comp.Fors {
+		if f != nil {
+			for _, n := range boundNames(f.Target) {
+				lw.unbound[n] = true
+			}
+		}
+	}
 	type clause struct {
 		target ast.Expr // a temporary, or a tuple of them (over enumerate or zip)
 		iter   ast.Expr
@@ -115,6 +127,7 @@ func (lw *lowering) compLoops(comp *ast.Comp, inner func(elt ast.Expr) []ast.Stm
 			}
 			t := lw.temp("comp", id.Pos)
 			rename[id.Name] = t
+			delete(lw.unbound, id.Name)
 			temps[k], target = t, t
 		}
 		if len(temps) > 1 {
@@ -169,6 +182,9 @@ func (lw *lowering) copyExpr(e ast.Expr, rename map[string]*ast.Ident) (ast.Expr
 		}
 		if t, ok := rename[e.Name]; ok {
 			return lw.read(t), true
+		}
+		if lw.unbound[e.Name] {
+			return nil, false // the comprehension's own name, not bound yet
 		}
 		id := &ast.Ident{Pos: e.Pos, Name: e.Name}
 		k := c.kinds[e]
@@ -256,6 +272,14 @@ func (lw *lowering) copyComp(e *ast.Comp, rename map[string]*ast.Ident) (ast.Exp
 	for k, v := range rename {
 		inner[k] = v
 	}
+	// the names this comprehension binds are its own once bound, even
+	// where the enclosing one has the same names unbound
+	saved := lw.unbound
+	defer func() { lw.unbound = saved }()
+	lw.unbound = make(map[string]bool, len(saved))
+	for k := range saved {
+		lw.unbound[k] = true
+	}
 	out := &ast.Comp{Pos: e.Pos, Kind: e.Kind}
 	for i, f := range e.Fors {
 		if f == nil || f.Async || isNil(f.Iter) {
@@ -285,6 +309,7 @@ func (lw *lowering) copyComp(e *ast.Comp, rename map[string]*ast.Ident) (ast.Exp
 				return nil, false
 			}
 			delete(inner, id.Name) // the comprehension's own from here on
+			delete(lw.unbound, id.Name)
 			t := &ast.Ident{Pos: id.Pos, Name: id.Name}
 			lw.c.kinds[t] = kindLocal
 			targets = append(targets, t)
@@ -321,4 +346,20 @@ func (lw *lowering) copyExprs(es []ast.Expr, rename map[string]*ast.Ident) ([]as
 		out[i] = c
 	}
 	return out, true
+}
+
+// boundNames returns the names a comprehension clause's target binds.
+func boundNames(target ast.Expr) []string {
+	var out []string
+	switch tg := target.(type) {
+	case *ast.Ident:
+		if tg != nil {
+			out = append(out, tg.Name)
+		}
+	case *ast.Tuple:
+		for _, el := range tg.Elems {
+			out = append(out, boundNames(el)...)
+		}
+	}
+	return out
 }

@@ -170,7 +170,7 @@ func (p *pyPrinter) stmt(s ast.Stmt, level int) {
 		p.line(level, "while "+p.expr(s.Cond)+":")
 		p.block(s.Body, level+1)
 	case *ast.For:
-		p.line(level, "for "+s.Var().Name+" in "+p.expr(s.Iter)+":")
+		p.line(level, "for "+p.target(s.Target)+" in "+p.expr(s.Iter)+":")
 		p.block(s.Body, level+1)
 	case *ast.Break:
 		p.line(level, "break")
@@ -191,6 +191,16 @@ func (p *pyPrinter) target(x ast.Expr) string {
 		return x.Name
 	case *ast.Index:
 		return p.expr(x.X) + "[" + p.expr(x.Index) + "]"
+	case *ast.Tuple:
+		// a, b = ... and for i, x in ...: the targets in order
+		if len(x.Elems) < 2 {
+			return p.fail("a tuple target of %d elements", len(x.Elems))
+		}
+		parts := make([]string, len(x.Elems))
+		for i, t := range x.Elems {
+			parts[i] = p.target(t)
+		}
+		return strings.Join(parts, ", ")
 	}
 	return p.fail("assignment target %T", x)
 }
@@ -290,6 +300,15 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 			name := fn.Name
 			if p.mode == PyChecked && name == "sum" {
 				name = "_sum"
+				if len(x.Args) == 1 && isGenExp(x.Args[0]) {
+					c := x.Args[0].(*ast.Comp)
+					// _sum reads its argument twice: the generator's
+					// elements as a list (sum adds ints, which raises
+					// nothing: the same exceptions come in the same order)
+					lc := *c
+					lc.Kind = ast.ListComp
+					return name + "(" + p.expr(&lc) + ")"
+				}
 			}
 			return name + "(" + p.list(x.Args) + ")"
 		case *ast.Attribute:
@@ -298,8 +317,34 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 		return p.fail("call of %T", x.Func)
 	case *ast.Index:
 		return p.expr(x.X) + "[" + p.expr(x.Index) + "]"
+	case *ast.Tuple:
+		if len(x.Elems) == 1 {
+			return "(" + p.expr(x.Elems[0]) + ",)"
+		}
+		return "(" + p.list(x.Elems) + ")"
+	case *ast.Comp:
+		left, right := "[", "]"
+		if x.Kind == ast.GenExp {
+			left, right = "(", ")"
+		} else if x.Kind != ast.ListComp || len(x.Fors) == 0 {
+			return p.fail("comprehension of kind %d", x.Kind)
+		}
+		s := left + p.expr(x.Elt)
+		for _, c := range x.Fors {
+			s += " for " + p.target(c.Target) + " in " + p.expr(c.Iter)
+			for _, cond := range c.Ifs {
+				s += " if " + p.expr(cond)
+			}
+		}
+		return s + right
 	}
 	return p.fail("expression %T", x)
+}
+
+// isGenExp reports whether x is a generator expression.
+func isGenExp(x ast.Expr) bool {
+	c, ok := x.(*ast.Comp)
+	return ok && c.Kind == ast.GenExp
 }
 
 var binaryOps = map[ast.BinaryOp]string{ast.OpAdd: "+", ast.OpSub: "-", ast.OpMul: "*", ast.OpDiv: "/",
