@@ -82,22 +82,29 @@ def test_list_arguments_changed_as_python_would():
         prog.call("f", (1, 2), backend=mp.Backend.WASM)
 
 
-def test_strings_compile_and_methods_run_in_python():
+def test_strings_compile_and_other_methods_run_in_python():
     # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
-    # "Slicing compiles for ASCII text (other text re-runs in Python); string methods and
+    # "Slicing and the methods `lower()`, `upper()`, ... compile for ASCII text (other text
+    # re-runs in Python), `sep.join(parts)` ... for any text; the other string methods and
     # `str()` of a float run in Python"
     prog = mp.compile_source(
         "def first(s: str) -> str:\n    return s[0] + chr(ord(s[-1]))\n"
         "def middle(s: str) -> str:\n    return s[1:-1]\n"
         "def upper(s: str) -> str:\n    return s.upper()\n"
+        "def glue(s: str) -> str:\n    return '+'.join(s.split(','))\n"
+        "def title(s: str) -> str:\n    return s.title()\n"
         "def show(x: float) -> str:\n    return str(x)\n")
-    assert prog.functions["first"].compilable and prog.functions["middle"].compilable
+    for name in ("first", "middle", "upper", "glue"):
+        assert prog.functions[name].compilable, name
     assert prog.first("héllo") == "ho"
     assert prog.middle("abcd") == "bc" and prog.last_report["backend"] == "wasm"
     assert prog.middle("éabc€") == "abc" and prog.last_report["backend"] == "python"
-    for name in ("upper", "show"):
+    assert prog.upper("ab") == "AB" and prog.last_report["backend"] == "wasm"
+    assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
+    assert prog.glue("a,b,c") == "a+b+c" and prog.last_report["backend"] == "wasm"
+    for name in ("title", "show"):
         assert not prog.functions[name].compilable, name
-    assert (prog.upper("ab"), prog.show(1.5)) == ("AB", "1.5")
+    assert (prog.title("ab"), prog.show(1.5)) == ("Ab", "1.5")
     # "`ord()` of a string whose length is not 1 raises TypeError on both backends"
     for backend in (mp.Backend.WASM, mp.Backend.PYTHON):
         with pytest.raises(TypeError):

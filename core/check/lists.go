@@ -274,6 +274,9 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 			return TUnknown
 		}
 	}
+	if xt.Kind == Str && known && strMethods[canon] {
+		return st.strMethod(e, canon, args) // strings.go
+	}
 	if xt.Kind != List || !known || !listMethods[canon] {
 		st.pyOnly(at.Name.Pos, "the method call .%s() on a %s runs only in Python", name, xt)
 		return TUnknown

@@ -1522,7 +1522,7 @@ func (c *checker) methodCanon(name string) (string, bool) {
 	if m, ok := localizedMethods[c.code][name]; ok {
 		return m, true
 	}
-	if listMethods[name] {
+	if listMethods[name] || strMethods[name] {
 		return name, true
 	}
 	return "", false

@@ -58,6 +58,10 @@ func (st *fstate) strBuiltin(e *ast.Call, id *ast.Ident, name string, args []*Ty
 		return TInt, true
 	case name == "chr" && one && isIndex(args[0]):
 		return TStr, true
+	case name == "int" && one && isStr(args[0]):
+		// decimal ASCII text (core/wasmgen/rt strmethods.go); other text
+		// re-runs in Python
+		return TInt, true
 	case name == "str" && len(args) == 0:
 		return TStr, true
 	case name == "str" && one && (isIndex(args[0]) || isStr(args[0])):
@@ -80,4 +84,30 @@ func (st *fstate) strMembership(op ast.CmpOp, pos source.Span, a, b *Type) bool 
 		return false
 	}
 	return true
+}
+
+// strMethods are the str methods compiled, by canonical English name
+// (core/wasmgen/rt strmethods.go: lower, upper, strip and split run on
+// ASCII text, other text re-runs in Python).
+var strMethods = map[string]bool{
+	"lower": true, "upper": true, "strip": true, "split": true, "join": true,
+	"startswith": true, "endswith": true,
+}
+
+// strMethod types a compiled method call on a str: lower(), upper(),
+// strip() and split() without arguments, split(sep), join(list of
+// str), startswith(str) and endswith(str).
+func (st *fstate) strMethod(e *ast.Call, canon string, args []*Type) *Type {
+	switch {
+	case len(args) == 0 && (canon == "lower" || canon == "upper" || canon == "strip"):
+		return TStr
+	case canon == "split" && len(args) == 0, canon == "split" && len(args) == 1 && isStr(args[0]):
+		return &Type{Kind: List, Elem: TStr}
+	case canon == "join" && len(args) == 1 && args[0].Kind == List && args[0].Elem != nil && isStr(args[0].Elem):
+		return TStr
+	case (canon == "startswith" || canon == "endswith") && len(args) == 1 && isStr(args[0]):
+		return TBool
+	}
+	st.pyOnly(spanOf(e), "this call of str.%s() runs only in Python", canon)
+	return TUnknown
 }

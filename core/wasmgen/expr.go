@@ -503,6 +503,11 @@ func (fg *fgen) builtin(name string, args []ast.Expr, t *check.Type) {
 			fg.floatToInt()
 			return
 		}
+		if k == check.Str {
+			fg.expr(args[0])
+			fg.Call(fg.g.rt.StrToInt()) // rt/strmethods.go
+			return
+		}
 		fg.exprAs(args[0], check.Int)
 	case "round":
 		k := fg.typeOf(args[0]).Kind

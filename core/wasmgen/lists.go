@@ -243,6 +243,24 @@ func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	fg.load(t.Kind, 0)
 }
 
+// strMethod generates a str method call: the string, then the argument,
+// then the helper (core/wasmgen/rt strmethods.go).
+func (fg *fgen) strMethod(e *ast.Call, at *ast.Attribute) {
+	fg.expr(at.X)
+	for _, a := range e.Args {
+		fg.expr(a)
+	}
+	r := fg.g.rt
+	helper := map[string]func() uint32{
+		"lower": r.StrLower, "upper": r.StrUpper, "strip": r.StrStrip, "join": r.StrJoin,
+		"startswith": r.StrStartsWith, "endswith": r.StrEndsWith, "split": r.StrSplit,
+	}[fg.g.info.Methods[at.Name]]
+	if fg.g.info.Methods[at.Name] == "split" && len(e.Args) == 1 {
+		helper = r.StrSplitSep
+	}
+	fg.Call(helper())
+}
+
 // slice generates x[lo:hi:step] of a list or a str: x, then the parts
 // present in order, then the helper (core/wasmgen/rt slices.go), told
 // which parts are absent.
@@ -311,9 +329,14 @@ func (fg *fgen) setIndex(tg *ast.Index, value ast.Expr, aug *ast.AugAssign) {
 	fg.Release(vt, r)
 }
 
-// method generates lst.append(v) and lst.pop([i]).
+// method generates lst.append(v) and lst.pop([i]), and the str methods
+// (strMethod).
 func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 	lt := fg.typeOf(at.X)
+	if lt.Kind == check.Str {
+		fg.strMethod(e, at)
+		return
+	}
 	switch fg.g.info.Methods[at.Name] {
 	case "append":
 		ek := lt.Elem.Kind

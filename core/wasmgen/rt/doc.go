@@ -77,6 +77,20 @@
 //	                                          a C int, ErrValue outside
 //	                                          0..0x10FFFF
 //	__ml_str_int(v i64) -> i32                str(v) in decimal
+//	__ml_str_lower(s i32) -> i32              s.lower() of an ASCII s
+//	__ml_str_upper(s i32) -> i32              s.upper() of an ASCII s
+//	__ml_str_strip(s i32) -> i32              s.strip() of an ASCII s
+//	__ml_str_split(s i32) -> i32              the list[str] s.split() of
+//	                                          an ASCII s
+//	__ml_str_split_sep(s, sep i32) -> i32     s.split(sep), ASCII s and
+//	                                          sep; an empty sep:
+//	                                          ErrUnsupported
+//	__ml_str_join(sep, parts i32) -> i32      sep.join(parts), any text
+//	__ml_str_startswith(s, p i32) -> i32      s.startswith(p), any text
+//	__ml_str_endswith(s, p i32) -> i32        s.endswith(p), any text
+//	                                          (strmethods.go: the ASCII
+//	                                          ones trap with ErrUnsupported
+//	                                          on other text)
 //	__ml_str_slice(s i32, lo, hi, step i64, present i32) -> i32
 //	                                          s[lo:hi:step] of an ASCII s;
 //	                                          ErrUnsupported beyond ASCII,

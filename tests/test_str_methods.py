@@ -1,0 +1,142 @@
+"""The str methods lower(), upper(), strip(), split(), split(sep),
+sep.join(parts), startswith(p) and endswith(p) compile (core/wasmgen/rt
+strmethods.go). Case mapping, stripping and splitting follow Python's
+Unicode rules, the ASCII ones for ASCII text: they run on WebAssembly for
+ASCII text, and other text (accents, U+0085 and U+00A0, which Python
+counts as whitespace) re-runs in Python; join, startswith and endswith
+compare and copy whole strings, exact for any text. Each function gives
+CPython's outcome (an empty separator's ValueError included) under AUTO
+and in the Python fallback, and on WebAssembly for ASCII text. int(s) of a
+str compiles too: decimal ASCII text within 64 bits runs on WebAssembly,
+anything else (an invalid literal, a big number, other digits) re-runs in
+Python."""
+
+from typing import Any, List
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from multilingualprogramming import Backend
+from support import check_calls_like_cpython, needs_native, outcome, program_and_cpython
+
+SOURCE = """\
+def lower(s: str) -> str:
+    return s.lower()
+
+def upper(s: str) -> str:
+    return s.upper()
+
+def strip(s: str) -> str:
+    return s.strip()
+
+def words(s: str) -> list[str]:
+    return s.split()
+
+def fields(s: str, sep: str) -> list[str]:
+    return s.split(sep)
+
+def joined(sep: str, parts: list[str]) -> str:
+    return sep.join(parts)
+
+def starts(s: str, p: str) -> bool:
+    return s.startswith(p)
+
+def ends(s: str, p: str) -> bool:
+    return s.endswith(p)
+
+def count_words(s: str) -> int:
+    return len(s.split())
+
+def normalize(s: str) -> str:
+    return "-".join(s.strip().lower().split())
+
+def to_int(s: str) -> int:
+    return int(s)
+
+def digit_sum(n: int) -> int:
+    return sum(int(d) for d in str(n))
+
+def parse_total(line: str) -> int:
+    return sum(int(f) for f in line.split(","))
+
+def csv_total(line: str) -> int:
+    total = 0
+    for field in line.split(","):
+        if field.strip().startswith("#"):
+            continue
+        total = total + len(field.strip())
+    return total
+"""
+
+NAMES = ("lower", "upper", "strip", "words", "fields", "joined", "starts", "ends", "count_words",
+         "normalize", "csv_total", "to_int", "digit_sum", "parse_total")
+ASCII = st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f#,;abAZz09", max_size=16)
+OTHER = st.text(alphabet=" aZé€😀\x85\xa0,", max_size=8)
+SEPS = st.sampled_from(["", ",", ";;", "a", "ab", " ", ",,", "é"])
+
+
+def check(name: str, *args: Any) -> None:
+    """CPython's outcome under AUTO and PYTHON, and on WebAssembly when
+    every argument is ASCII."""
+    texts = [a for a in args if isinstance(a, str)] + [x for a in args if isinstance(a, list) for x in a]
+    if all(t.isascii() for t in texts) and not (name == "fields" and args[1] == ""):
+        check_calls_like_cpython(SOURCE, name, *args)
+        return
+    prog, ns = program_and_cpython(SOURCE)
+    want = outcome(ns[name], *args)
+    for backend in (Backend.AUTO, Backend.PYTHON):
+        assert outcome(lambda *a: prog.call(name, *a, backend=backend), *args) == want, (name, args)
+
+
+@needs_native
+def test_they_compile() -> None:
+    prog, _ = program_and_cpython(SOURCE)
+    assert {n: f.reason for n, f in prog.functions.items() if not f.compilable} == {}
+    assert prog.call("normalize", "  Hello  World ", timeout=20) == "hello-world"
+    assert prog.last_report["backend"] == "wasm"
+    assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
+
+
+@needs_native
+@settings(max_examples=300, deadline=None)
+@given(ASCII, OTHER, SEPS)
+@example("  a b\t c  ", "é", ",")
+@example("a,,b,", "\xa0a\x85", ",")
+@example("abab", "", "ab")
+def test_methods(s: str, u: str, sep: str) -> None:
+    for t in (s, u, s + u):
+        for name in ("lower", "upper", "strip", "words", "count_words", "normalize", "csv_total"):
+            check(name, t)
+        check("fields", t, sep)
+        check("starts", t, sep)
+        check("ends", t, sep)
+        check("joined", sep, t.split(",") + [u])
+
+
+@needs_native
+@settings(max_examples=100, deadline=None)
+@given(st.lists(ASCII, max_size=6), SEPS)
+def test_join(parts: List[str], sep: str) -> None:
+    check("joined", sep, parts)
+
+
+NUMERIC = st.text(alphabet=" \t\n\x0b\x0c\r\x1c+-_0123456789a", max_size=12)
+
+
+@needs_native
+@settings(max_examples=400, deadline=None)
+@given(NUMERIC, st.integers(-2**63, 2**63 - 1), st.lists(st.integers(-10**6, 10**6), max_size=5))
+@example(" -9223372036854775808 ", 0, [])
+@example("9223372036854775808", 0, [1])
+@example("1_000", 5, [])
+@example("\x1c3", 5, [])
+@example("٣", 5, [])
+def test_int_of_str(s: str, n: int, xs: List[int]) -> None:
+    prog, ns = program_and_cpython(SOURCE)
+    for name, args in (("to_int", (s,)), ("to_int", (str(n),)), ("digit_sum", (abs(n),)),
+                       ("parse_total", (",".join(str(x) for x in xs) or "0",))):
+        want = outcome(ns[name], *args)
+        for backend in (Backend.AUTO, Backend.PYTHON):
+            assert outcome(lambda *a: prog.call(name, *a, backend=backend), *args) == want, (name, args)
+    # a number within 64 bits, as Python writes it, runs on WebAssembly
+    assert prog.call("to_int", str(n), backend=Backend.WASM) == n
