@@ -92,9 +92,13 @@ def test_strings_compile_and_other_methods_run_in_python():
         "def middle(s: str) -> str:\n    return s[1:-1]\n"
         "def upper(s: str) -> str:\n    return s.upper()\n"
         "def glue(s: str) -> str:\n    return '+'.join(s.split(','))\n"
+        "def num(s: str) -> int:\n    return int(s)\n"
         "def title(s: str) -> str:\n    return s.title()\n"
         "def show(x: float) -> str:\n    return str(x)\n")
-    for name in ("first", "middle", "upper", "glue"):
+    # "`int()` of a str for decimal ASCII text within 64 bits"
+    assert prog.num(" -1_000 ") == -1000 and prog.last_report["backend"] == "wasm"
+    assert prog.num("10" * 20) == int("10" * 20) and prog.last_report["backend"] == "python"
+    for name in ("first", "middle", "upper", "glue", "num"):
         assert prog.functions[name].compilable, name
     assert prog.first("héllo") == "ho"
     assert prog.middle("abcd") == "bc" and prog.last_report["backend"] == "wasm"

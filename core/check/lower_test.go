@@ -169,20 +169,7 @@ func TestLoweredOrder(t *testing.T) {
 	if errs != "no errors" {
 		t.Fatal(errs)
 	}
-	var got []string
-	ast.InspectStmts(info.FuncByName["f"].Decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.Assign:
-			got = append(got, loweredText(n.Target)+"="+loweredText(n.Value))
-		case *ast.For:
-			got = append(got, "for "+loweredText(n.Target)+" in "+loweredText(n.Iter))
-		case *ast.If:
-			got = append(got, "if")
-		case *ast.Break:
-			got = append(got, "break")
-		}
-		return true
-	})
+	got := loweredTrace(info.FuncByName["f"].Decl.Body, false)
 	want := []string{
 		"unpack.1=xs[1]", "unpack.2=xs[0]", "xs[0]=unpack.1", "xs[1]=unpack.2",
 		"s=0",
@@ -207,22 +194,7 @@ func TestLoweredReductionOrder(t *testing.T) {
 	if errs != "no errors" {
 		t.Fatal(errs)
 	}
-	var got []string
-	ast.InspectStmts(info.FuncByName["f"].Decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.Assign:
-			got = append(got, loweredText(n.Target)+"="+loweredText(n.Value))
-		case *ast.For:
-			got = append(got, "for "+loweredText(n.Target)+" in "+loweredText(n.Iter))
-		case *ast.If:
-			got = append(got, "if "+loweredText(n.Cond))
-		case *ast.Break:
-			got = append(got, "break")
-		case *ast.ExprStmt:
-			got = append(got, loweredText(n.X))
-		}
-		return true
-	})
+	got := loweredTrace(info.FuncByName["f"].Decl.Body, true)
 	want := []string{
 		"sum.1=0", "for comp.2 in xs", "if comp.2>0", "sum.1=sum.1+comp.2*2", "s=sum.1",
 		"any.3=False", "for comp.4 in xs", "if comp.4<s", "any.3=True", "break",
@@ -231,6 +203,33 @@ func TestLoweredReductionOrder(t *testing.T) {
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("lowered:\n got %s\nwant %s", strings.Join(got, "; "), strings.Join(want, "; "))
 	}
+}
+
+// loweredTrace writes the statements of a lowered body in order:
+// assignments, loops, ifs (with their condition when conds is set),
+// breaks and expression statements.
+func loweredTrace(body []ast.Stmt, conds bool) []string {
+	var got []string
+	ast.InspectStmts(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Assign:
+			got = append(got, loweredText(n.Target)+"="+loweredText(n.Value))
+		case *ast.For:
+			got = append(got, "for "+loweredText(n.Target)+" in "+loweredText(n.Iter))
+		case *ast.If:
+			if conds {
+				got = append(got, "if "+loweredText(n.Cond))
+			} else {
+				got = append(got, "if")
+			}
+		case *ast.Break:
+			got = append(got, "break")
+		case *ast.ExprStmt:
+			got = append(got, loweredText(n.X))
+		}
+		return true
+	})
+	return got
 }
 
 // loweredText writes the few expressions of the order tests.

@@ -108,6 +108,38 @@ func (h *fn) orElse(first, second func()) {
 	h.End()
 }
 
+// trimmed sets the locals a and b to the first byte of the string in
+// local s and past its last, leaving out the bytes at either end for
+// which space (of the byte in local c) holds.
+func (h *fn) trimmed(s, a, b, c uint32, space func(c uint32)) {
+	h.Get(s)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+	h.Tee(a)
+	h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
+	h.Emit(wasmbin.OpI32Add)
+	h.Set(b)
+	h.Until(func() {
+		h.orElse(func() { h.Bin(wasmbin.OpI32GeU, a, b) }, func() {
+			h.Load(wasmbin.OpI32Load8U, a, 0)
+			h.Set(c)
+			space(c)
+			h.Emit(wasmbin.OpI32Eqz)
+		})
+	}, func() { h.AddI32(a, 1) })
+	h.Until(func() {
+		h.orElse(func() { h.Bin(wasmbin.OpI32LeU, b, a) }, func() {
+			h.Get(b)
+			h.I32(1)
+			h.Emit(wasmbin.OpI32Sub)
+			h.EmitImm(wasmbin.OpI32Load8U, 0)
+			h.Set(c)
+			space(c)
+			h.Emit(wasmbin.OpI32Eqz)
+		})
+	}, func() { h.AddI32(b, -1) })
+}
+
 // newStrOf pushes a new string holding the n bytes (local) at address p
 // (local), ASCII: n code points.
 func (h *fn) newStrOf(p, n uint32) {
@@ -172,32 +204,7 @@ func buildStrStrip(h *fn) {
 	const s = 0
 	a, b, c, n := h.Named(wasmbin.I32, "a"), h.Named(wasmbin.I32, "b"), h.Named(wasmbin.I32, "c"), h.Named(wasmbin.I32, "n")
 	h.asciiOnly(s)
-	h.Get(s)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
-	h.Tee(a)
-	h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
-	h.Emit(wasmbin.OpI32Add)
-	h.Set(b)
-	h.Until(func() {
-		h.orElse(func() { h.Bin(wasmbin.OpI32GeU, a, b) }, func() {
-			h.Load(wasmbin.OpI32Load8U, a, 0)
-			h.Set(c)
-			h.isSpace(c)
-			h.Emit(wasmbin.OpI32Eqz)
-		})
-	}, func() { h.AddI32(a, 1) })
-	h.Until(func() {
-		h.orElse(func() { h.Bin(wasmbin.OpI32LeU, b, a) }, func() {
-			h.Get(b)
-			h.I32(1)
-			h.Emit(wasmbin.OpI32Sub)
-			h.EmitImm(wasmbin.OpI32Load8U, 0)
-			h.Set(c)
-			h.isSpace(c)
-			h.Emit(wasmbin.OpI32Eqz)
-		})
-	}, func() { h.AddI32(b, -1) })
+	h.trimmed(s, a, b, c, h.isSpace)
 	h.Bin(wasmbin.OpI32Sub, b, a)
 	h.Set(n)
 	h.newStrOf(a, n)
@@ -476,33 +483,7 @@ func buildStrToInt(h *fn) {
 	acc := h.Named(wasmbin.I64, "acc")
 	fail := func() { h.Trap(abi.ErrUnsupported) }
 	h.asciiOnly(s)
-	h.Get(s)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
-	h.Tee(p)
-	h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
-	h.Emit(wasmbin.OpI32Add)
-	h.Set(end)
-	// whitespace around
-	h.Until(func() {
-		h.orElse(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
-			h.Load(wasmbin.OpI32Load8U, p, 0)
-			h.Set(c)
-			h.isIntSpace(c)
-			h.Emit(wasmbin.OpI32Eqz)
-		})
-	}, func() { h.AddI32(p, 1) })
-	h.Until(func() {
-		h.orElse(func() { h.Bin(wasmbin.OpI32LeU, end, p) }, func() {
-			h.Get(end)
-			h.I32(1)
-			h.Emit(wasmbin.OpI32Sub)
-			h.EmitImm(wasmbin.OpI32Load8U, 0)
-			h.Set(c)
-			h.isIntSpace(c)
-			h.Emit(wasmbin.OpI32Eqz)
-		})
-	}, func() { h.AddI32(end, -1) })
+	h.trimmed(s, p, end, c, h.isIntSpace) // whitespace around
 	// a sign
 	h.Bin(wasmbin.OpI32LtU, p, end)
 	h.When(func() {
