@@ -50,6 +50,9 @@ def count_words(s: str) -> int:
 def normalize(s: str) -> str:
     return "-".join(s.strip().lower().split())
 
+def reverse_words(s: str) -> str:
+    return " ".join(reversed(s.split()))
+
 def to_int(s: str) -> int:
     return int(s)
 
@@ -69,7 +72,7 @@ def csv_total(line: str) -> int:
 """
 
 NAMES = ("lower", "upper", "strip", "words", "fields", "joined", "starts", "ends", "count_words",
-         "normalize", "csv_total", "to_int", "digit_sum", "parse_total")
+         "normalize", "csv_total", "to_int", "digit_sum", "parse_total", "reverse_words")
 ASCII = st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f#,;abAZz09", max_size=16)
 OTHER = st.text(alphabet=" aZé€😀\x85\xa0,", max_size=8)
 SEPS = st.sampled_from(["", ",", ";;", "a", "ab", " ", ",,", "é"])
@@ -105,7 +108,8 @@ def test_they_compile() -> None:
 @example("abab", "", "ab")
 def test_methods(s: str, u: str, sep: str) -> None:
     for t in (s, u, s + u):
-        for name in ("lower", "upper", "strip", "words", "count_words", "normalize", "csv_total"):
+        for name in ("lower", "upper", "strip", "words", "count_words", "normalize", "csv_total",
+                     "reverse_words"):
             check(name, t)
         check("fields", t, sep)
         check("starts", t, sep)

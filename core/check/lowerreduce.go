@@ -176,10 +176,28 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 			return &ast.Compare{Operands: ops, Ops: x.Ops, OpPos: x.OpPos}
 		}
 	case *ast.Call:
-		if _, name := x.Func.(*ast.Ident); !name || len(x.Keywords) > 0 {
+		if len(x.Keywords) > 0 {
 			return e
 		}
 		args := append([]ast.Expr(nil), x.Args...)
+		switch f := x.Func.(type) {
+		case *ast.Ident:
+		case *ast.Attribute:
+			// sep.join(reversed(xs)), sep a name or a literal: join reads
+			// the whole iterator into a list first, as the comprehension
+			// [v for v in reversed(xs)] does
+			if lw.c.info.Methods[f.Name] != "join" || len(args) != 1 || lw.hoistOperand(f.X, h) != f.X || !h.pure {
+				h.pure = false
+				return e
+			}
+			if rev, ok := lw.builtinCall(args[0], "reversed"); ok && len(rev) == 1 {
+				v := &ast.Ident{Pos: spanOf(args[0]), Name: "join.item"}
+				args[0] = &ast.Comp{Pos: spanOf(args[0]), Kind: ast.ListComp, Elt: v,
+					Fors: []*ast.CompFor{{Pos: spanOf(args[0]), Target: v, Iter: args[0]}}}
+			}
+		default:
+			return e
+		}
 		changed := false
 		for i, a := range args {
 			if _, starred := a.(*ast.Starred); starred || isNil(a) {
@@ -189,7 +207,7 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 			args[i] = lw.hoistOperand(a, h)
 			changed = changed || args[i] != a
 		}
-		if changed {
+		if changed || !sameExprs(args, x.Args) {
 			return &ast.Call{Func: x.Func, Args: args, Rparen: x.Rparen}
 		}
 	}
@@ -206,4 +224,17 @@ func (lw *lowering) hoistOperand(e ast.Expr, h *hoisting) ast.Expr {
 		h.pure = false
 	}
 	return out
+}
+
+// sameExprs reports whether a and b hold the same expressions.
+func sameExprs(a, b []ast.Expr) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
