@@ -671,3 +671,21 @@ def test_corpus_auto_takes_registry_types():
     assert sel.get_last_call_report()["backend"] == "python"
     assert sel.call_function("matrix_multiply", [[1.0]], [[2.0]]) == [[2.0]]
     assert sel.get_last_call_report()["backend"] == "wasm"
+
+
+def test_float_lists_cross_exactly_and_subclasses_fall_back():
+    # The bridge reads a list[float]'s items and values in place (lists.c,
+    # ml_fast_lists): every bit of each float goes in, and an element of a
+    # float subclass makes the call run in Python, as any other type does.
+    class Meters(float):
+        pass
+
+    prog = mp.compile_source("def same(xs: list[float]) -> list[float]:\n    return xs[:]\n"
+                             "def bits(xs: list[float]) -> float:\n    return xs[-1]\n", language="en")
+    values = [0.0, -0.0, 1.5, -2.75, float("inf"), float("-inf"), float("nan"), 5e-324,
+              1.7976931348623157e308]
+    got = prog.call("same", values, backend=mp.Backend.WASM)
+    assert [repr(x) for x in got] == [repr(x) for x in values]
+    assert repr(prog.bits([1.0, -0.0])) == "-0.0" and prog.last_report["backend"] == "wasm"
+    assert prog.bits([1.0, Meters(2.0)]) == 2.0
+    assert prog.last_report["reason"] == "wasm-argument-fallback"
