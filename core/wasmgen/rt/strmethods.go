@@ -143,16 +143,40 @@ func (h *fn) trimmed(s, a, b, c uint32, space func(c uint32)) {
 // newStrOf pushes a new string holding the n bytes (local) at address p
 // (local), ASCII: n code points.
 func (h *fn) newStrOf(p, n uint32) {
-	r := h.Temp(wasmbin.I32)
+	r, d := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
 	h.Gets(n, n)
 	h.Call(h.r.StrAlloc())
 	h.Tee(r)
 	h.I32(abi.StrHeaderSize)
 	h.Emit(wasmbin.OpI32Add)
-	h.Gets(p, n)
-	h.Emit(wasmbin.OpMemCopy)
+	h.Set(d)
+	h.copyBytes(d, p, n)
 	h.Get(r)
-	h.Release(wasmbin.I32, r)
+	h.Release(wasmbin.I32, r, d)
+}
+
+// copyBytes copies n bytes (locals: destination, source, count) that do
+// not overlap: words of a few bytes byte by byte (memory.copy is a call
+// into the runtime, dearer than the loop below 16 bytes), longer ones
+// with memory.copy.
+func (h *fn) copyBytes(dst, src, n uint32) {
+	i := h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, i)
+	h.BinI32(wasmbin.OpI32LtU, n, 16)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.I32(0)
+	h.Set(i)
+	h.Until(func() { h.Bin(wasmbin.OpI32GeU, i, n) }, func() {
+		h.Bin(wasmbin.OpI32Add, dst, i)
+		h.Bin(wasmbin.OpI32Add, src, i)
+		h.EmitImm(wasmbin.OpI32Load8U, 0)
+		h.EmitImm(wasmbin.OpI32Store8, 0)
+		h.AddI32(i, 1)
+	})
+	h.Emit(wasmbin.OpElse)
+	h.Gets(dst, src, n)
+	h.Emit(wasmbin.OpMemCopy)
+	h.End()
 }
 
 // buildStrCase builds a case mapping of ASCII strings: the bytes in [lo,
@@ -413,18 +437,17 @@ func buildStrJoin(h *fn) {
 	h.I32(abi.StrHeaderSize)
 	h.Emit(wasmbin.OpI32Add)
 	h.Set(dst)
+	src, n := h.Named(wasmbin.I32, "src"), h.Named(wasmbin.I32, "n")
 	copyStr := func(str func()) {
-		h.Get(dst)
 		str()
 		h.I32(abi.StrHeaderSize)
 		h.Emit(wasmbin.OpI32Add)
+		h.Set(src)
 		str()
 		h.EmitImm(wasmbin.OpI32Load, abi.StrLenOffset)
-		h.Emit(wasmbin.OpMemCopy)
-		h.Get(dst)
-		str()
-		h.EmitImm(wasmbin.OpI32Load, abi.StrLenOffset)
-		h.Emit(wasmbin.OpI32Add)
+		h.Set(n)
+		h.copyBytes(dst, src, n)
+		h.Bin(wasmbin.OpI32Add, dst, n)
 		h.Set(dst)
 	}
 	h.I32(0)
