@@ -316,7 +316,75 @@ typedef struct {
 
 __attribute__((visibility("hidden"))) int ml_known_layout(void);
 
-/* ml_fast_lists reports whether lists and floats have the layouts above. */
+/* Small ints (one 30-bit digit, the ints lists mostly hold) are read in
+ * place too. Their layout differs by version: up to 3.11 the sign and
+ * digit count are the object's ob_size (0 for 0, -1 or 1 for one digit),
+ * from 3.12 a tag word after the header, whose low two bits are the sign
+ * (0 positive, 1 zero, 2 negative) and whose bits from 3 the digit count.
+ * Any other int goes through PyLong_AsLongLongAndOverflow.
+ * ml_small_int_layout is 0 (unknown: the API), 11 or 12. */
+typedef struct {
+  PyVarObject ob_base;
+  uint32_t digit[1];
+} ml_long_old;
+
+typedef struct {
+  PyObject ob_base;
+  uintptr_t tag;
+  uint32_t digit[1];
+} ml_long_new;
+
+static int ml_small_int_layout;
+
+/* ml_small_int reads the int item in place into *v when it is a small
+ * one of the known layout; it returns 0 otherwise. */
+static inline int ml_small_int(PyObject *item, long long *v) {
+  if (ml_small_int_layout == 11) {
+    Py_ssize_t size = ((ml_long_old *)item)->ob_base.ob_size;
+    if (size < -1 || size > 1) {
+      return 0;
+    }
+    *v = size * (long long)((ml_long_old *)item)->digit[0];
+    return 1;
+  }
+  if (ml_small_int_layout == 12) {
+    uintptr_t tag = ((ml_long_new *)item)->tag;
+    if (tag >= (2 << 3)) {
+      return 0; /* two digits or more */
+    }
+    *v = (1 - (long long)(tag & 3)) * (long long)((ml_long_new *)item)->digit[0];
+    return 1;
+  }
+  return 0;
+}
+
+/* ml_check_small_ints sets ml_small_int_layout to the layout that reads
+ * sample ints (and turns two-digit ones down) as the API does, for the
+ * running CPython's version. */
+static void ml_check_small_ints(void) {
+  static const long long small[] = {0, 1, -1, 7, -9, (1 << 30) - 1, -((1 << 30) - 1)};
+  static const long long big[] = {1LL << 30, -(1LL << 30), 1LL << 40, -(1LL << 62)};
+  int major = 0, minor = 0;
+  if (!ml_known_layout() || sscanf(Py_GetVersion(), "%d.%d", &major, &minor) != 2) {
+    return;
+  }
+  ml_small_int_layout = minor >= 12 ? 12 : 11;
+  for (size_t i = 0; i < sizeof small / sizeof small[0] + sizeof big / sizeof big[0]; i++) {
+    int is_small = i < sizeof small / sizeof small[0];
+    long long want = is_small ? small[i] : big[i - sizeof small / sizeof small[0]], got = 0;
+    PyObject *o = PyLong_FromLongLong(want);
+    int ok = o != NULL && ml_small_int(o, &got) == is_small && (!is_small || got == want);
+    Py_XDECREF(o);
+    if (!ok) {
+      ml_small_int_layout = 0;
+      PyErr_Clear();
+      return;
+    }
+  }
+}
+
+/* ml_fast_lists reports whether lists and floats have the layouts above
+ * (and checks the small ints' once). */
 static int ml_fast_lists(void) {
   static int ok = -1;
   if (ok < 0) {
@@ -332,6 +400,9 @@ static int ml_fast_lists(void) {
     Py_XDECREF(l);
     Py_XDECREF(f);
     PyErr_Clear();
+    if (ok) {
+      ml_check_small_ints();
+    }
   }
   return ok;
 }
@@ -421,8 +492,11 @@ int ml_lists_fill(ml_lists *L, uint8_t *mem, size_t size, uint32_t base) {
         return ARG_ERROR;
       }
       uint64_t bits;
+      long long small;
       if (c == 'F' && items != NULL && Py_IS_TYPE(item, &PyFloat_Type)) {
         memcpy(&bits, &((ml_float_obj *)item)->ob_fval, 8);
+      } else if (c == 'I' && items != NULL && Py_IS_TYPE(item, &PyLong_Type) && ml_small_int(item, &small)) {
+        bits = (uint64_t)small;
       } else if (c == 'L' || c == 'S') {
         bits = ml_lists_addr(L, item);
       } else {

@@ -689,3 +689,15 @@ def test_float_lists_cross_exactly_and_subclasses_fall_back():
     assert repr(prog.bits([1.0, -0.0])) == "-0.0" and prog.last_report["backend"] == "wasm"
     assert prog.bits([1.0, Meters(2.0)]) == 2.0
     assert prog.last_report["reason"] == "wasm-argument-fallback"
+
+
+def test_int_lists_cross_exactly():
+    # Small ints (one 30-bit digit) are read in place too, by the layout of
+    # the running CPython's version; others, and a bool among ints, as before.
+    prog = mp.compile_source("def same(xs: list[int]) -> list[int]:\n    return xs[:]\n", language="en")
+    values = [0, 1, -1, 7, -9, 2**30 - 1, -(2**30 - 1), 2**30, -2**30, 2**40, -2**62, 2**63 - 1, -2**63]
+    assert prog.call("same", values, backend=mp.Backend.WASM) == values
+    assert prog.same([1, True]) == [1, True]
+    assert prog.last_report["reason"] == "wasm-argument-fallback"
+    with pytest.raises(OverflowError):
+        prog.call("same", [2**63], backend=mp.Backend.WASM)
