@@ -334,6 +334,27 @@ static PyObject *ml_invoke_lists(MLFunc *f, PyObject *const *args,
     __attribute__((noinline));
 
 /* The fast path: convert, call wasm directly, convert back. */
+/* ml_scalar_results converts the results of f's call in slots, none or
+ * scalars: None, the one value, or a tuple of them (a tuple result). */
+static PyObject *ml_scalar_results(MLFunc *f, const wasmtime_val_raw_t *slots) {
+  if (f->nresults == 0) {
+    return ml_none();
+  }
+  if (f->nresults == 1) {
+    return ml_convert_result(f->conv[f->nparams], &slots[0]);
+  }
+  PyObject *res = PyTuple_New(f->nresults);
+  for (int i = 0; res != NULL && i < f->nresults; i++) {
+    PyObject *v = ml_convert_result(f->conv[f->nparams + i], &slots[i]);
+    if (v == NULL) {
+      Py_CLEAR(res);
+      break;
+    }
+    PyTuple_SetItem(res, i, v);
+  }
+  return res;
+}
+
 ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t nargs) {
   /* Recorded first, so that last_call() describes this call also when it
    * raises; a fallback records its own reason over it. */
@@ -415,21 +436,7 @@ ML_HOT static PyObject *ml_invoke(MLFunc *f, PyObject *const *args, Py_ssize_t n
     }
     goto done;
   }
-  if (f->nresults == 0) {
-    res = ml_none();
-  } else if (f->nresults == 1) {
-    res = ml_convert_result(f->conv[f->nparams], &slots[0]);
-  } else {
-    res = PyTuple_New(f->nresults);
-    for (int i = 0; res != NULL && i < f->nresults; i++) {
-      PyObject *v = ml_convert_result(f->conv[f->nparams + i], &slots[i]);
-      if (v == NULL) {
-        Py_CLEAR(res);
-        break;
-      }
-      PyTuple_SetItem(res, i, v);
-    }
-  }
+  res = ml_scalar_results(f, slots);
 done:
   if (armed) {
     ml_interrupt_disarm(&tgt);
@@ -614,14 +621,11 @@ trapped:
     }
     inst->converting = 1;
     if (L.shadow == NULL || ml_lists_copy_back(&L, mem, size) == 0) {
-      uint8_t cv = f->nresults == 1 ? f->conv[f->nparams] : CV_NONE;
-      if (cv == CV_LIST) {
+      if (f->nresults == 1 && f->conv[f->nparams] == CV_LIST) {
         res = ml_lists_out(&L, mem, size, (uint32_t)slots[0].i32,
                            f->ltypes + f->ltoff[f->nparams]);
-      } else if (cv == CV_NONE) {
-        res = ml_none();
       } else {
-        res = ml_convert_result(cv, &slots[0]);
+        res = ml_scalar_results(f, slots);
       }
     }
     inst->converting = 0;

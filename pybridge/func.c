@@ -142,8 +142,8 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
     return 0;
   }
   /* The grammar of core/compiler.Signature: the letters of each parameter
-   * (i f b s, or a list: L* then I F B S), ':' and the result's letters or
-   * n. */
+   * (i f b s, or a list: L* then I F B S), ':' and the result's letters,
+   * n, or one scalar letter (i f b) for each value of a tuple result. */
   int ok = siglen < 60000;
   Py_ssize_t pos = 0;
   if (ok) {
@@ -156,7 +156,8 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
     memcpy(f->ltypes, sig, (size_t)siglen);
     f->ltypes[siglen] = '\0';
   }
-  for (int i = 0; ok && i <= f->nparams; i++) {
+  int last = f->nparams + (f->nresults > 1 ? f->nresults - 1 : 0);
+  for (int i = 0; ok && i <= last; i++) {
     if (i == f->nparams) {
       ok = pos < siglen && sig[pos] == ':';
       pos++;
@@ -164,10 +165,21 @@ static int ml_build_conv(MLFunc *f, const ml_fastfunc *ff, const char *sig,
         ok = f->nresults == 0 && pos + 1 == siglen;
         break;
       }
-      ok = ok && f->nresults == 1;
+      ok = ok && f->nresults >= 1;
       if (!ok) {
         break;
       }
+    }
+    if (i >= f->nparams && f->nresults > 1) {
+      /* a value of a tuple result: one scalar letter */
+      char c = pos < siglen ? sig[pos++] : 0;
+      f->ltoff[i] = (uint16_t)(pos - 1);
+      ok = ml_letter_fits(c, ff->kinds[i]);
+      f->conv[i] = (uint8_t)c;
+      if (i == last) {
+        ok = ok && pos == siglen;
+      }
+      continue;
     }
     Py_ssize_t start = pos;
     while (pos < siglen && sig[pos] == 'L') {

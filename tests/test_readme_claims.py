@@ -238,6 +238,14 @@ def test_slices_compile():
     assert prog.r("é€") == "€é" and prog.last_report["backend"] == "python"
 
 
+def test_tuple_results_compile():
+    # "a result annotated `tuple[...]` of ints, floats and bools returned as `return lo, hi`
+    # (Python gets the tuple)"
+    prog = mp.compile_source("def mm(xs: list[int]) -> tuple[int, int]:\n    return min(xs), max(xs)\n",
+                             language="en")
+    assert prog.call("mm", [3, 1, 2], backend=mp.Backend.WASM) == (1, 3)
+
+
 def test_math_functions_compile():
     # "after `import math` the functions whose result WebAssembly gives exactly: `math.sqrt`,
     # ... and `math.pi`, ... also runs on WebAssembly."

@@ -167,6 +167,10 @@ func (c *checker) signature(st *fstate) {
 		return
 	}
 	var why string
+	if tt, ok := c.tupleResult(d.Result); ok {
+		fn.Result = tt
+		return
+	}
 	fn.Result, why = c.annotation(d.Result)
 	switch {
 	case why != "":
@@ -230,6 +234,30 @@ func (c *checker) annotation(t *ast.TypeExpr) (*Type, string) {
 		return ListOf(TUnknown), ""
 	}
 	return unknown()
+}
+
+// tupleResult maps a function's result annotation tuple[A, B, ...] of two
+// or more int, float or bool to a Tuple type (ok), the only place a tuple
+// compiles: a compiled function returns its values, which the bridge
+// gives Python as a tuple.
+func (c *checker) tupleResult(t *ast.TypeExpr) (*Type, bool) {
+	if isNil(t) || t.Name == nil || len(t.Args) < 2 {
+		return nil, false
+	}
+	if canon, ok := c.lang.Builtin(t.Name.Name); !ok || canon != "tuple" {
+		if t.Name.Name != "tuple" {
+			return nil, false
+		}
+	}
+	out := &Type{Kind: Tuple}
+	for _, a := range t.Args {
+		et, why := c.annotation(a)
+		if why != "" || !scalar(et) {
+			return nil, false
+		}
+		out.Elems = append(out.Elems, et)
+	}
+	return out, true
 }
 
 func (st *fstate) paramSet() set {
@@ -398,6 +426,10 @@ func (st *fstate) ret(s *ast.Return, in set) {
 	if s.Value == nil {
 		return // None: compiled code traps on it when the result is not None
 	}
+	if tup, ok := s.Value.(*ast.Tuple); ok && want.Kind == Tuple {
+		st.retTuple(s, tup, in)
+		return
+	}
 	t := st.expr(s.Value, in)
 	if t.Kind == Unknown || want.Kind == Unknown {
 		return
@@ -411,6 +443,31 @@ func (st *fstate) ret(s *ast.Return, in set) {
 	if !unify(t, want) {
 		st.pyOnly(s.Pos, "returns a %s but the function is annotated -> %s", t, want)
 	}
+}
+
+// retTuple types `return a, b, ...` of a function returning a tuple: as
+// many values as the annotation has, each of its type.
+func (st *fstate) retTuple(s *ast.Return, tup *ast.Tuple, in set) {
+	want := st.fn.Result
+	ok := len(tup.Elems) == len(want.Elems)
+	got := &Type{Kind: Tuple}
+	for i, e := range tup.Elems {
+		if _, starred := e.(*ast.Starred); starred {
+			st.pyOnly(s.Pos, "returning a starred value runs only in Python")
+			return
+		}
+		t := st.expr(e, in)
+		if t.Kind == Unknown {
+			return
+		}
+		got.Elems = append(got.Elems, t)
+		ok = ok && i < len(want.Elems) && unify(t, want.Elems[i])
+	}
+	if !ok {
+		st.pyOnly(s.Pos, "returns a %s but the function is annotated -> %s", got, want)
+		return
+	}
+	st.c.info.Types[tup] = want
 }
 
 // forRange accepts only `for name in range(...)` with int arguments.
@@ -739,6 +796,11 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 			if p.Kind != Unknown && !unify(t, p) {
 				st.pyOnly(spanOf(e.Args[i]), "argument %d of %s() is a %s but the parameter is %s", i+1, id.Name, t, p)
 			}
+		}
+		if callee.Result.Kind == Tuple {
+			// the tuple's values reach Python only (the bridge makes the tuple)
+			st.pyOnly(spanOf(e), "using the tuple %s() returns runs only in Python", id.Name)
+			return TUnknown
 		}
 		return callee.Result
 	case kindBuiltin:

@@ -167,6 +167,19 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 		if nx := lw.hoistOperand(x.X, h); nx != x.X {
 			return &ast.Unary{Op: x.Op, OpPos: x.OpPos, X: nx}
 		}
+	case *ast.Tuple:
+		// `return a, sum(...)`: the values in order, as a call's arguments
+		elems := append([]ast.Expr(nil), x.Elems...)
+		for i, el := range elems {
+			if _, starred := el.(*ast.Starred); starred || isNil(el) {
+				h.pure = false
+				return e
+			}
+			elems[i] = lw.hoistOperand(el, h)
+		}
+		if !sameExprs(elems, x.Elems) {
+			return &ast.Tuple{Pos: x.Pos, Elems: elems, Paren: x.Paren}
+		}
 	case *ast.Compare:
 		ops := append([]ast.Expr(nil), x.Operands...)
 		for i := 0; i < len(ops) && i < 2; i++ {

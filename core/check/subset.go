@@ -105,7 +105,11 @@ func (s *subset) stmt(st ast.Stmt) {
 		// compiled as a trap that makes AUTO re-run the call in Python,
 		// which raises the exception: its operands are not compiled
 	case *ast.Return:
-		if !isNil(st.Value) {
+		if tup, ok := st.Value.(*ast.Tuple); ok && tup != nil {
+			// `return a, b`: compiled when the function returns a tuple of
+			// scalars (infer.go, retTuple)
+			s.exprs(tup.Elems)
+		} else if !isNil(st.Value) {
 			s.expr(st.Value)
 		}
 	case *ast.Assert:

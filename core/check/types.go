@@ -20,12 +20,14 @@ const (
 	None                // the None value (a function with no return value)
 	Str                 // Python str
 	List                // list[Elem]
+	Tuple               // tuple[Elems...] of scalars: only a function's result
 )
 
 // A Type is the static type of an expression, parameter or result.
 type Type struct {
-	Kind Kind
-	Elem *Type // element type when Kind == List
+	Kind  Kind
+	Elem  *Type   // element type when Kind == List
+	Elems []*Type // the values' types when Kind == Tuple
 	// hole marks the element type of an empty list literal while it is
 	// still unknown; the checker fills it in place (see unify in lists.go).
 	hole bool
@@ -66,6 +68,12 @@ func (t *Type) String() string {
 		b.WriteString(t.Elem.String())
 		b.WriteString("]")
 		return b.String()
+	case Tuple:
+		parts := make([]string, len(t.Elems))
+		for i, e := range t.Elems {
+			parts[i] = e.String()
+		}
+		return "tuple[" + strings.Join(parts, ", ") + "]"
 	}
 	return "unknown"
 }
@@ -80,6 +88,16 @@ func (t *Type) Equal(u *Type) bool {
 	}
 	if t.Kind == List {
 		return t.Elem.Equal(u.Elem)
+	}
+	if t.Kind == Tuple {
+		if len(t.Elems) != len(u.Elems) {
+			return false
+		}
+		for i := range t.Elems {
+			if !t.Elems[i].Equal(u.Elems[i]) {
+				return false
+			}
+		}
 	}
 	return true
 }

@@ -123,13 +123,15 @@ func describe(fn *check.Func) Function {
 // The grammar, in EBNF:
 //
 //	signature = { type } ":" result .
-//	result    = "n" | type .
+//	result    = "n" | type | scalar scalar { scalar } .
 //	type      = scalar | list .
 //	scalar    = "i" | "f" | "b" | "s" .
 //	list      = "I" | "F" | "B" | "S" | "L" list .
 //
 // i is int (i64), f float (f64), b bool (i32 0/1), s str (the i32 address
-// of a string object), n None (no result). A list is an i32 header address
+// of a string object), n None (no result). Several scalar letters after
+// ":" are a tuple result, one WebAssembly result per value (a function
+// annotated -> tuple[int, float]: "...:if"). A list is an i32 header address
 // (core/abi): I, F, B and S are list[int], list[float],
 // list[bool] and list[str]; L prefixes a list of the list that follows, so
 // LF is list[list[float]] and LLI list[list[list[int]]]. Every
@@ -146,6 +148,15 @@ func Signature(params []*check.Type, result *check.Type) (string, error) {
 	b.WriteByte(':')
 	if result == nil || result.Kind == check.None {
 		b.WriteByte('n')
+	} else if result.Kind == check.Tuple {
+		for _, e := range result.Elems {
+			if e.Kind == check.Str || e.Kind == check.List {
+				return "", fmt.Errorf("result: a tuple holding a %s", e)
+			}
+			if err := writeLetters(&b, e); err != nil {
+				return "", fmt.Errorf("result: %v", err)
+			}
+		}
 	} else if err := writeLetters(&b, result); err != nil {
 		return "", fmt.Errorf("result: %v", err)
 	}

@@ -105,6 +105,8 @@ func TestSignatureLetters(t *testing.T) {
 		{"nested", []*check.Type{LF, check.TInt}, LF, "LFi:LF", ""},
 		{"deep", []*check.Type{LLI}, check.TBool, "LLI:b", ""},
 		{"list result", []*check.Type{check.TInt}, B, "i:B", ""},
+		{"tuple result", []*check.Type{I}, &check.Type{Kind: check.Tuple, Elems: []*check.Type{check.TInt, check.TFloat, check.TBool}}, "I:ifb", ""},
+		{"tuple holding a str", nil, &check.Type{Kind: check.Tuple, Elems: []*check.Type{check.TInt, check.TStr}}, "", "result: a tuple holding a str"},
 		{"str param", []*check.Type{check.TStr, check.ListOf(check.TStr)}, check.TInt, "sS:i", ""},
 		{"nested str", []*check.Type{check.ListOf(check.ListOf(check.TStr))}, check.TStr, "LS:s", ""},
 		{"unknown param", []*check.Type{check.TInt, check.TUnknown}, check.TInt, "", "parameter 2: type unknown has no bridge letter"},

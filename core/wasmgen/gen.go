@@ -330,6 +330,14 @@ func valType(t *check.Type) (wasmbin.ValType, bool) {
 }
 
 func results(t *check.Type) []wasmbin.ValType {
+	if t.Kind == check.Tuple {
+		// a tuple of scalars: one result each (the bridge makes the tuple)
+		out := make([]wasmbin.ValType, len(t.Elems))
+		for i, e := range t.Elems {
+			out[i], _ = valType(e)
+		}
+		return out
+	}
 	if v, ok := valType(t); ok {
 		return []wasmbin.ValType{v}
 	}

@@ -181,6 +181,14 @@ func (fg *fgen) ret(s *ast.Return) {
 		fg.Trap(abi.ErrUnsupported) // Python returns None from an annotated function
 		return
 	}
+	if r := fg.fn.Result; r.Kind == check.Tuple {
+		// `return a, b`: the values in order, one result each
+		for i, e := range s.Value.(*ast.Tuple).Elems {
+			fg.exprAs(e, r.Elems[i].Kind)
+		}
+		fg.Emit(wasmbin.OpReturn)
+		return
+	}
 	fg.specRequire(s.Value, "the value returned")
 	fg.expr(s.Value)
 	fg.Emit(wasmbin.OpReturn)

@@ -1,0 +1,50 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTupleResults checks which functions returning a tuple compile: a
+// result annotated tuple[...] of two or more int, float or bool, each
+// return a display of as many values of those types; everything else
+// about tuples stays in Python, with its reason.
+func TestTupleResults(t *testing.T) {
+	tests := []struct {
+		name, src, fn string
+		compiles      bool   // fn compiles, with the result type want
+		want          string // the result type, or the reason fn stays in Python
+	}{
+		{"min and max", "def f(xs: list[int]) -> tuple[int, int]:\n    return min(xs), max(xs)\n", "f", true, "tuple[int, int]"},
+		{"three kinds, two returns", "def f(a: int, b: int) -> tuple[int, float, bool]:\n    if b == 0:\n        return 0, 0.0, False\n    return a // b, a / b, True\n", "f", true, "tuple[int, float, bool]"},
+		{"parenthesized", "def f(a: float) -> tuple[float, float]:\n    return (a, -a)\n", "f", true, "tuple[float, float]"},
+		{"localized (French)", "déf f(a: entier) -> tuple[entier, booléen]:\n    retour a, a > 0\n", "f", true, "tuple[int, bool]"},
+		{"the wrong types", "def f(a: int) -> tuple[int, int]:\n    return a, 1.5\n", "f", false, "returns a tuple[int, float] but the function is annotated -> tuple[int, int]"},
+		{"too many values", "def f(a: int) -> tuple[int, int]:\n    return a, a, a\n", "f", false, "returns a tuple[int, int, int]"},
+		{"a str inside", "def f(a: int) -> tuple[int, str]:\n    return a, 'x'\n", "f", false, "tuple[int, str]"},
+		{"one value", "def f(a: int) -> tuple[int]:\n    return (a,)\n", "f", false, "tuple[int]"},
+		{"kept in a local", "def f(a: int) -> int:\n    t = (a, 1)\n    return a\n", "f", false, "uses a tuple"},
+		{"used by a compiled caller", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x = g(a)\n    return a\n", "f", false, "using the tuple g() returns"},
+		{"a single value returned", "def f(a: int) -> tuple[int, int]:\n    return a\n", "f", false, "returns a int but the function is annotated -> tuple[int, int]"},
+	}
+	for _, tt := range tests {
+		code := "en"
+		if strings.HasPrefix(tt.src, "déf") {
+			code = "fr"
+		}
+		info, errs := checkSrc(t, code, tt.src)
+		if errs != "no errors" {
+			t.Fatalf("%s: %s", tt.name, errs)
+		}
+		fn := info.FuncByName[tt.fn]
+		if tt.compiles {
+			if !fn.Compilable && !fn.Internal || fn.Result.String() != tt.want {
+				t.Errorf("%s: compilable=%v result %s reason %q, want %s", tt.name, fn.Compilable, fn.Result, fn.Reason, tt.want)
+			}
+			continue
+		}
+		if fn.Compilable || fn.Internal || !strings.Contains(fn.Reason, tt.want) {
+			t.Errorf("%s: compilable=%v reason %q, want %q", tt.name, fn.Compilable, fn.Reason, tt.want)
+		}
+	}
+}
