@@ -246,6 +246,13 @@ def test_tuple_results_compile():
     assert prog.call("mm", [3, 1, 2], backend=mp.Backend.WASM) == (1, 3)
 
 
+def test_sorting_compiles():
+    # "`sorted(xs)` and `xs.sort()` of lists of ints, floats and bools (a NaN re-runs in Python)"
+    prog = mp.compile_source("def s(xs: list[float]) -> list[float]:\n    return sorted(xs)\n", language="en")
+    assert prog.call("s", [2.0, -0.0, 0.0, -1.0], backend=mp.Backend.WASM) == [-1.0, -0.0, 0.0, 2.0]
+    assert prog.s([1.0, float("nan")])[0] == 1.0 and prog.last_report["backend"] == "python"
+
+
 def test_math_functions_compile():
     # "after `import math` the functions whose result WebAssembly gives exactly: `math.sqrt`,
     # ... and `math.pi`, ... also runs on WebAssembly."

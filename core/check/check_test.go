@@ -118,7 +118,7 @@ func TestCompilable(t *testing.T) {
 		{"en", "def f(n: int) -> int:\n    a = [1]\n    a[0] = 1.5\n    return len(a)\n", "f", "storing a float in a list of int"},
 		{"en", "def g(a: list[int]) -> int:\n    return len(a)\ndef f(n: int) -> int:\n    return g([n] * 3) + g([])\n", "f", ""},
 		{"en", "def f(n: int) -> bool:\n    return 1.5 in [1, 2]\n", "f", "'in' of a float in a list[int]"},
-		{"en", "def f(n: int) -> int:\n    a = [1]\n    a.sort()\n    return 0\n", "f", "the method call .sort() on a list[int]"},
+		{"en", "def f(n: int) -> int:\n    a = [1]\n    a.reverse()\n    return 0\n", "f", "the method call .reverse() on a list[int]"},
 		{"en", "def f(x: int) -> int:\n    y = x\n    y = 1.5\n    return x\n", "f", "line 3: 'y' is assigned a float after holding a int"},
 		{"en", "def f(x: int) -> int:\n    if x > 0:\n        y = 1\n    return y\n", "f", "line 4: 'y' might be used before it is assigned"},
 		{"en", "def f(x: int) -> int:\n    if x > 0:\n        y = 1\n    else:\n        y = 2\n    return y\n", "f", ""},

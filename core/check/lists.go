@@ -259,7 +259,7 @@ func (st *fstate) listArith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Typ
 // listMethods are the list methods compiled, by canonical English name.
 // The language tables have no method names yet: localizedMethods
 // (resolve.go) is where localized spellings are looked up.
-var listMethods = map[string]bool{"append": true, "pop": true}
+var listMethods = map[string]bool{"append": true, "pop": true, "sort": true}
 
 // method types a method call x.name(args).
 func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *Type {
@@ -298,6 +298,13 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 			return TUnknown
 		}
 		return st.elemOf(xt, spanOf(e))
+	case "sort":
+		// without key= or reverse= (keywords stay in Python: subset.go)
+		if len(args) != 0 || !scalar(st.elemOf(xt, spanOf(e))) {
+			st.pyOnly(spanOf(e), "this sort() runs only in Python")
+			return TUnknown
+		}
+		return TNone
 	}
 	return TUnknown
 }
@@ -328,8 +335,13 @@ func (st *fstate) listBuiltin(e *ast.Call, id *ast.Ident, name string, args []*T
 		if scalar(et) {
 			return et, true
 		}
+	case "sorted":
+		// a list of ints, floats or bools (core/wasmgen/rt sort.go)
+		if et := st.elemOf(lt, spanOf(e)); scalar(et) {
+			return ListOf(et), true
+		}
 	}
-	if name == "len" || name == "sum" || name == "min" || name == "max" {
+	if name == "len" || name == "sum" || name == "min" || name == "max" || name == "sorted" {
 		if !st.fn.Compilable {
 			return TUnknown, true
 		}

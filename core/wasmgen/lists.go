@@ -243,6 +243,17 @@ func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	fg.load(t.Kind, 0)
 }
 
+// sortKind returns how the runtime's sort compares elements of kind k.
+func sortKind(k check.Kind) rt.SortKind {
+	switch k {
+	case check.Float:
+		return rt.SortFloats
+	case check.Bool:
+		return rt.SortBools
+	}
+	return rt.SortInts
+}
+
 // strMethod generates a str method call: the string, then the argument,
 // then the helper (core/wasmgen/rt strmethods.go).
 func (fg *fgen) strMethod(e *ast.Call, at *ast.Attribute) {
@@ -338,6 +349,9 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		return
 	}
 	switch fg.g.info.Methods[at.Name] {
+	case "sort":
+		fg.expr(at.X)
+		fg.Call(fg.g.rt.Sort(sortKind(lt.Elem.Kind))) // rt/sort.go
 	case "append":
 		ek := lt.Elem.Kind
 		vt, _ := valType(lt.Elem)
@@ -445,6 +459,9 @@ func (fg *fgen) listBuiltin(name string, args []ast.Expr, t *check.Type) bool {
 	}
 	ek := fg.typeOf(args[0]).Elem.Kind
 	switch name {
+	case "sorted":
+		fg.expr(args[0])
+		fg.Call(fg.g.rt.Sorted(sortKind(ek))) // rt/sort.go
 	case "len":
 		if fg.cachedLen(args[0]) { // listloops.go
 			break

@@ -36,6 +36,10 @@
 //	__ml_repeat(l i32, n i64) -> i32 the new list l * n; ErrMemory beyond
 //	                                 MaxLen elements
 //	__ml_concat(a, b i32) -> i32     the new list a + b
+//	__ml_sort_K(l i32)               sorts a list of ints (_i), floats
+//	                                 (_f) or bools (_b) in place, stably;
+//	                                 a NaN: ErrUnsupported (sort.go)
+//	__ml_sorted_K(l i32) -> i32      a sorted copy of l
 //	__ml_slice(l i32, lo, hi, step i64, present i32) -> i32
 //	                                 the new list l[lo:hi:step], the parts
 //	                                 absent from present defaulted
