@@ -316,6 +316,9 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 		}
 		return p.fail("call of %T", x.Func)
 	case *ast.Index:
+		if sl, ok := x.Index.(*ast.Slice); ok {
+			return p.expr(x.X) + "[" + p.slice(sl) + "]"
+		}
 		return p.expr(x.X) + "[" + p.expr(x.Index) + "]"
 	case *ast.Tuple:
 		if len(x.Elems) == 1 {
@@ -339,6 +342,23 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 		return s + right
 	}
 	return p.fail("expression %T", x)
+}
+
+// slice prints the subscript lo:hi:step of a slice, its absent parts
+// empty (each part present is recorded in PyChecked mode, the slice itself
+// is not a value).
+func (p *pyPrinter) slice(sl *ast.Slice) string {
+	part := func(x ast.Expr) string {
+		if x == nil {
+			return ""
+		}
+		return p.expr(x)
+	}
+	s := part(sl.Lo) + ":" + part(sl.Hi)
+	if sl.Step != nil {
+		s += ":" + part(sl.Step)
+	}
+	return s
 }
 
 // isGenExp reports whether x is a generator expression.
