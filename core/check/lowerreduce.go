@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"github.com/multilingualprogramming/multilingual/core/ast"
 )
 
@@ -177,7 +179,7 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 			}
 			elems[i] = lw.hoistOperand(el, h)
 		}
-		if !sameExprs(elems, x.Elems) {
+		if !slices.Equal(elems, x.Elems) {
 			return &ast.Tuple{Pos: x.Pos, Elems: elems, Paren: x.Paren}
 		}
 	case *ast.Compare:
@@ -220,7 +222,7 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 			args[i] = lw.hoistOperand(a, h)
 			changed = changed || args[i] != a
 		}
-		if changed || !sameExprs(args, x.Args) {
+		if changed || !slices.Equal(args, x.Args) {
 			return &ast.Call{Func: x.Func, Args: args, Rparen: x.Rparen}
 		}
 	}
@@ -237,17 +239,4 @@ func (lw *lowering) hoistOperand(e ast.Expr, h *hoisting) ast.Expr {
 		h.pure = false
 	}
 	return out
-}
-
-// sameExprs reports whether a and b hold the same expressions.
-func sameExprs(a, b []ast.Expr) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

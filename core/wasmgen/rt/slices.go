@@ -245,9 +245,7 @@ func buildStrSlice(h *fn) {
 	h.Emit(wasmbin.OpI64Eqz)
 	h.Emit(wasmbin.OpI32Eqz)
 	h.When(func() {
-		h.Get(sliceSeq)
-		h.I32(abi.StrHeaderSize)
-		h.Emit(wasmbin.OpI32Add)
+		h.strBytes(sliceSeq)
 		h.Get(v.start)
 		h.Emit(wasmbin.OpI32WrapI64)
 		h.Emit(wasmbin.OpI32Add)

@@ -82,13 +82,7 @@ func (h *fn) isIntSpace(c uint32) {
 // isSpace pushes whether the byte in local c is ASCII whitespace for
 // Python: 9 to 13, 28 to 31, or 32.
 func (h *fn) isSpace(c uint32) {
-	h.BinI32(wasmbin.OpI32Eq, c, ' ')
-	h.Get(c)
-	h.I32(9)
-	h.Emit(wasmbin.OpI32Sub)
-	h.I32(4)
-	h.Emit(wasmbin.OpI32LeU)
-	h.Emit(wasmbin.OpI32Or)
+	h.isIntSpace(c)
 	h.Get(c)
 	h.I32(28)
 	h.Emit(wasmbin.OpI32Sub)
@@ -112,9 +106,7 @@ func (h *fn) orElse(first, second func()) {
 // local s and past its last, leaving out the bytes at either end for
 // which space (of the byte in local c) holds.
 func (h *fn) trimmed(s, a, b, c uint32, space func(c uint32)) {
-	h.Get(s)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(s)
 	h.Tee(a)
 	h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
 	h.Emit(wasmbin.OpI32Add)
@@ -195,9 +187,7 @@ func buildStrCase(h *fn, lo, hi byte, delta int32) {
 	h.I32(abi.StrHeaderSize)
 	h.Emit(wasmbin.OpI32Add)
 	h.Set(dst)
-	h.Get(s)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(s)
 	h.Tee(src)
 	h.Get(n)
 	h.Emit(wasmbin.OpI32Add)
@@ -272,9 +262,7 @@ func buildStrSplit(h *fn) {
 		h.Named(wasmbin.I32, "l"), h.Named(wasmbin.I32, "slot")
 	h.asciiOnly(s)
 	bounds := func() {
-		h.Get(s)
-		h.I32(abi.StrHeaderSize)
-		h.Emit(wasmbin.OpI32Add)
+		h.strBytes(s)
 		h.Tee(p)
 		h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
 		h.Emit(wasmbin.OpI32Add)
@@ -318,9 +306,7 @@ func buildStrSplitSep(h *fn) {
 	h.TrapIf(abi.ErrUnsupported) // an empty separator: CPython's ValueError
 	// scan calls piece(start, n) for each piece but the last, then for it
 	scan := func(piece func()) {
-		h.Get(s)
-		h.I32(abi.StrHeaderSize)
-		h.Emit(wasmbin.OpI32Add)
+		h.strBytes(s)
 		h.Tee(p)
 		h.Tee(start)
 		h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
@@ -338,9 +324,7 @@ func buildStrSplitSep(h *fn) {
 			h.Emit(wasmbin.OpI64GtU)
 		}, func() {
 			h.Get(p)
-			h.Get(sep)
-			h.I32(abi.StrHeaderSize)
-			h.Emit(wasmbin.OpI32Add)
+			h.strBytes(sep)
 			h.Get(m)
 			h.Call(h.r.BytesEq())
 			h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
@@ -475,16 +459,12 @@ func buildStrAffix(h *fn, end bool) {
 	h.Set(np)
 	h.Bin(wasmbin.OpI32GtU, np, ns)
 	h.ReturnIf(func() { h.I32(0) })
-	h.Get(s)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(s)
 	if end {
 		h.Bin(wasmbin.OpI32Sub, ns, np)
 		h.Emit(wasmbin.OpI32Add)
 	}
-	h.Get(p)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
+	h.strBytes(p)
 	h.Get(np)
 	h.Call(h.r.BytesEq())
 }
