@@ -442,6 +442,7 @@ func (g *gen) planFunc(fn *check.Func, spec bool) *plan.FuncPlan {
 		p.Rotated, _ = g.plan.SimpleGuard(fn)
 	}
 	p.SelfInline = a.SelfInline(p.Tail, p.Rotated)
+	p.CopiesPoll = p.SelfInline > 0 && a.CopiesPoll()
 	return p
 }
 

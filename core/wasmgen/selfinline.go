@@ -57,7 +57,7 @@ func (fg *fgen) inlineSelf(args []uint32) {
 		fg.inCopy++
 		fg.Begin(wasmbin.OpBlock, wasmbin.BlockType(rt))
 		fg.Mark(markInlineEnd)
-		if fn.OnCallCycle {
+		if fn.OnCallCycle && fg.plan.CopiesPoll {
 			fg.interruptCheck()
 		}
 		guard := fg.plan.Rotated

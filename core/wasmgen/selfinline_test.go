@@ -23,6 +23,12 @@ def scaled(n: int, w: float, neg: bool) -> int:
     if n < 1:
         return 1
     return scaled(n - 1, w * 2.0, not neg) + scaled(n - 3, w, neg)
+def shaped(n: int) -> int:
+    if n < 2:
+        return n
+    if n == 10:
+        return 55
+    return shaped(n - 1) + shaped(n - 2)
 def withlocal(n: int) -> int:
     if n < 2:
         return n
@@ -49,10 +55,13 @@ def withlocal(n: int) -> int:
 		return scaled(n-1) + scaled(n-3)
 	}
 	for _, opt := range optionSets() {
-		in := compile(t, parseEn(t, src), opt, "fib", "trib", "twice", "scaled", "withlocal")
+		in := compile(t, parseEn(t, src), opt, "fib", "trib", "twice", "scaled", "shaped", "withlocal")
 		for _, n := range []int64{-5, 0, 1, 2, 3, 4, 5, 6, 7, 12, 22} {
 			if got := in.call("fib", n); got.val != fibRef(n) {
 				t.Errorf("opt=%v fib(%d) = %+v, want %d", opt.Passes(), n, got, fibRef(n))
+			}
+			if got := in.call("shaped", n); got.val != fibRef(n) {
+				t.Errorf("opt=%v shaped(%d) = %+v, want %d", opt.Passes(), n, got, fibRef(n))
 			}
 			if got := in.call("withlocal", n); got.val != fibRef(n) {
 				t.Errorf("opt=%v withlocal(%d) = %+v, want %d", opt.Passes(), n, got, fibRef(n))
@@ -88,15 +97,16 @@ def withlocal(n: int) -> int:
 		fn         string
 		copies     int // nested levels
 		selfCallsN int // call instructions of itself left
-		polls      int // interruption checks: the entry's and each copy's
+		polls      int // interruption checks: the entry's, and each copy's unless CopiesPoll drops them
 	}{
-		{"fib.nonneg", 2, 1, 3},
-		{"trib.nonneg", 1, 4, 3}, // two copies of one level, each with two calls
-		{"twice", 2, 1, 3},
-		{"withlocal", 0, 1, 2}, // the entry, and a pass whose call the guard answers
+		{"fib.nonneg", 3, 1, 1},
+		{"trib.nonneg", 1, 4, 1}, // two copies of one level, each with two calls
+		{"twice", 3, 1, 1},
+		{"shaped.nonneg", 3, 1, 4}, // not the shape CopiesPoll proves: each copy polls
+		{"withlocal", 0, 1, 2},     // the entry, and a pass whose call the guard answers
 	} {
 		b := body(c.fn)
-		for level := 1; level <= 3; level++ {
+		for level := 1; level <= 4; level++ {
 			has := strings.Contains(b, fmt.Sprintf(".copy%d ", level))
 			if has != (level <= c.copies) {
 				t.Errorf("%s: copy of level %d present = %v, want %d levels:\n%s", c.fn, level, has, c.copies, b)
@@ -105,7 +115,8 @@ def withlocal(n: int) -> int:
 		if n := strings.Count(b, "call $"+c.fn+"\n"); n != c.selfCallsN {
 			t.Errorf("%s calls itself %d times, want %d", c.fn, n, c.selfCallsN)
 		}
-		// each copy polls for interruption as the call it replaces did
+		// each copy polls for interruption as the call it replaces did,
+		// unless the function has the shape of plan.CopiesPoll
 		if n := strings.Count(b, "i32.atomic.load"); n != c.polls {
 			t.Errorf("%s polls %d times, want %d", c.fn, n, c.polls)
 		}

@@ -209,8 +209,8 @@ func TestTailCallsAndGuards(t *testing.T) {
 	if off.UsesTailCalls() {
 		t.Error("a tail call found with tailcall off")
 	}
-	if d := rg.SelfInline(true, rg.Fn.Decl.Body[0].(*ast.If)); d != 2 {
-		t.Errorf("fib: %d levels of self-inlining, want 2", d)
+	if d := rg.SelfInline(true, rg.Fn.Decl.Body[0].(*ast.If)); d != 3 {
+		t.Errorf("fib: %d levels of self-inlining, want 3", d)
 	}
 	if d := rg.SelfInline(false, nil); d != 0 {
 		t.Errorf("no tail loop: %d levels of self-inlining", d)

@@ -52,11 +52,20 @@ func (rg *Func) ShortRange(args []ast.Expr, step int64) bool {
 // arguments; it counts when the guard holding on them implies that it
 // holds on the tail call's arguments too (guardImplies).
 func (rg *Func) TailPassCalls(x ast.Expr, call *ast.Call) bool {
-	found := false
+	return rg.passCall(x, call) != nil
+}
+
+// passCall returns the call by which TailPassCalls holds: the first call
+// of X, in the order of evaluation, made whatever the values, of a
+// function on a cycle of calls that either has no leading guard or is the
+// function itself with a guard that guardImplies carries to the tail
+// call; nil when there is none.
+func (rg *Func) passCall(x ast.Expr, call *ast.Call) *ast.Call {
+	var found *ast.Call
 	var visit func(e ast.Expr)
 	visit = func(e ast.Expr) {
 		ast.Inspect(e, func(n ast.Node) bool {
-			if found {
+			if found != nil {
 				return false
 			}
 			switch n := n.(type) {
@@ -82,7 +91,7 @@ func (rg *Func) TailPassCalls(x ast.Expr, call *ast.Call) bool {
 				}
 				guard, guarded := rg.Module.SimpleGuard(callee)
 				if !guarded || (callee == rg.Fn && rg.guardImplies(guard, n, call)) {
-					found = true
+					found = n
 					return false
 				}
 			}
@@ -100,13 +109,22 @@ func (rg *Func) TailPassCalls(x ast.Expr, call *ast.Call) bool {
 // or 0): the guard is downward closed in p, so it suffices that tail's
 // argument is at most call's, whatever p is.
 func (rg *Func) guardImplies(guard *ast.If, call, tail *ast.Call) bool {
+	kc, kt, ok := rg.guardOffsets(guard, call, tail)
+	return ok && kt <= kc
+}
+
+// guardOffsets returns, when fn's leading guard is `p < c` or `p <= c`
+// on an int parameter p and an int literal c, and the arguments of call
+// and tail (both calls of fn) for p are p + kc and p + kt (see
+// paramOffset), the two offsets.
+func (rg *Func) guardOffsets(guard *ast.If, call, tail *ast.Call) (kc, kt int64, ok bool) {
 	cmp, ok := guard.Cond.(*ast.Compare)
 	if !ok || len(cmp.Ops) != 1 || (cmp.Ops[0] != ast.CmpLt && cmp.Ops[0] != ast.CmpLe) || len(cmp.Operands) != 2 {
-		return false
+		return 0, 0, false
 	}
 	p, ok := cmp.Operands[0].(*ast.Ident)
 	if c, lit := rg.ConstOf(cmp.Operands[1]); !ok || !lit || c.Kind != check.Int {
-		return false
+		return 0, 0, false
 	}
 	idx := -1
 	for i, name := range rg.Fn.ParamNames {
@@ -115,11 +133,11 @@ func (rg *Func) guardImplies(guard *ast.If, call, tail *ast.Call) bool {
 		}
 	}
 	if idx < 0 || idx >= len(call.Args) || idx >= len(tail.Args) {
-		return false
+		return 0, 0, false
 	}
 	kc, ok1 := rg.paramOffset(call.Args[idx], p.Name)
 	kt, ok2 := rg.paramOffset(tail.Args[idx], p.Name)
-	return ok1 && ok2 && kt <= kc
+	return kc, kt, ok1 && ok2
 }
 
 // paramOffset returns k when e is `name`, `name + k` or `name - k` with k

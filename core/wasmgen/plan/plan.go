@@ -34,6 +34,9 @@ type FuncPlan struct {
 	// SelfInline is how many levels of copies of the function may replace
 	// its calls of itself (selfinline; 0 for none).
 	SelfInline int
+	// CopiesPoll: each copy checks for interruption at its entry, as the
+	// call it replaces would (selfinline, CopiesPoll).
+	CopiesPoll bool
 	// CSE maps each use of a common subexpression to its definition,
 	// and each definition to itself (cse).
 	CSE map[ast.Expr]ast.Expr

@@ -380,6 +380,9 @@
     (local $n.copy2 i64)
     (local $tail.acc.copy2 i64)
     (local $tmp.i64.8 i64)
+    (local $n.copy3 i64)
+    (local $tail.acc.copy3 i64)
+    (local $tmp.i64.11 i64)
     i32.const 0
     i32.atomic.load offset=8
     if
@@ -423,13 +426,6 @@
           i64.const 0
           local.set $tail.acc.copy1
           block (result i64)
-            i32.const 0
-            i32.atomic.load offset=8
-            if
-              i32.const 9
-              global.set $__ml_error_code
-              unreachable
-            end
             block
               loop
                 local.get $tail.acc.copy1
@@ -448,13 +444,6 @@
                   i64.const 0
                   local.set $tail.acc.copy2
                   block (result i64)
-                    i32.const 0
-                    i32.atomic.load offset=8
-                    if
-                      i32.const 9
-                      global.set $__ml_error_code
-                      unreachable
-                    end
                     block
                       loop
                         local.get $tail.acc.copy2
@@ -469,7 +458,65 @@
                           local.get $tmp.i64.8
                         else
                           local.get $tmp.i64.8
-                          call $fib.nonneg
+                          local.set $n.copy3
+                          i64.const 0
+                          local.set $tail.acc.copy3
+                          block (result i64)
+                            block
+                              loop
+                                local.get $tail.acc.copy3
+                                local.get $n.copy3
+                                i64.const 1
+                                i64.sub
+                                local.set $tmp.i64.11
+                                local.get $tmp.i64.11
+                                i64.const 2
+                                i64.lt_s
+                                if (result i64)
+                                  local.get $tmp.i64.11
+                                else
+                                  local.get $tmp.i64.11
+                                  call $fib.nonneg
+                                end
+                                i64.add
+                                local.tee $tmp.i64.11
+                                i64.const 0
+                                i64.lt_s
+                                if
+                                  i32.const 1
+                                  global.set $__ml_error_code
+                                  unreachable
+                                end
+                                local.get $tmp.i64.11
+                                local.set $tail.acc.copy3
+                                local.get $n.copy3
+                                i64.const 2
+                                i64.sub
+                                local.set $tmp.i64.11
+                                local.get $tmp.i64.11
+                                local.set $n.copy3
+                                local.get $n.copy3
+                                i64.const 2
+                                i64.lt_s
+                                i32.eqz
+                                br_if 0
+                                br 1
+                              end
+                            end
+                            local.get $tail.acc.copy3
+                            local.get $n.copy3
+                            i64.add
+                            local.tee $tmp.i64.11
+                            i64.const 0
+                            i64.lt_s
+                            if
+                              i32.const 1
+                              global.set $__ml_error_code
+                              unreachable
+                            end
+                            local.get $tmp.i64.11
+                            br 0
+                          end
                         end
                         i64.add
                         local.tee $tmp.i64.8
