@@ -64,6 +64,19 @@ def fl(x: float, y: float) -> int:
     return r
 ` + mandelSrc
 
+// With whilerange, the kernel's `while k < limit and ...` counts: k <
+// limit is the chunked loop's test, the turn (with the float test) is
+// written twice by the unroll pass, and neither the float test nor the
+// body is lost.
+func TestCountedAnd(t *testing.T) {
+	on := funcWAT(watOf(t, mandelSrc, Options{Optimize: true}), "mandel")
+	off := funcWAT(watOf(t, mandelSrc, Options{Optimize: true, Disable: PassSet(PassWhileRange)}), "mandel")
+	if strings.Count(on, "f64.le") != 2 || strings.Count(off, "f64.le") != 1 {
+		t.Errorf("the float test: %d times with whilerange, %d without; want 2 and 1:\n%s", strings.Count(on, "f64.le"),
+			strings.Count(off, "f64.le"), on)
+	}
+}
+
 // The results, CPython's, under every option set.
 func TestBranchesExec(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
@@ -92,16 +105,19 @@ func TestBranchesExec(t *testing.T) {
 }
 
 // The condition of the kernel's while loop is two branches: no 0/1 is
-// built (no if with a result) and the int test is inverted in place.
+// built (no if with a result) and the int test is inverted in place
+// (whilerange off: with it, k < limit is the counting loop's test, and
+// the rest of the condition a test of its own, TestCountedAnd).
 func TestBranchesWAT(t *testing.T) {
-	on := funcWAT(watOf(t, mandelSrc, Options{Optimize: true}), "mandel")
+	noCount := PassSet(PassWhileRange)
+	on := funcWAT(watOf(t, mandelSrc, Options{Optimize: true, Disable: noCount}), "mandel")
 	if strings.Contains(on, "if (result i32)") {
 		t.Errorf("the condition is materialized:\n%s", on)
 	}
 	if !regexp.MustCompile(`local.get \$limit\n\s+i64.ge_s\n\s+br_if 1\n`).MatchString(on) {
 		t.Errorf("k < limit is not one inverted branch:\n%s", on)
 	}
-	off := funcWAT(watOf(t, mandelSrc, Options{Optimize: true, Disable: PassSet(PassBranches)}), "mandel")
+	off := funcWAT(watOf(t, mandelSrc, Options{Optimize: true, Disable: noCount | PassSet(PassBranches)}), "mandel")
 	if !strings.Contains(off, "if (result i32)") {
 		t.Errorf("without the pass, the condition should be a value:\n%s", off)
 	}

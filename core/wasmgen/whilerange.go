@@ -8,7 +8,8 @@ import (
 )
 
 // While loops that count (the whilerange pass; plan/whilerange.go has the
-// rules and why they suffice): `while i < E: ...; i += c` runs as the
+// rules and why they suffice): `while i < E: ...; i += c` (or `while i <
+// E and R:`, R tested at the top of each turn) runs as the
 // chunked loop of a range, its stop E read once, checking for interruption
 // once per chunk when its body is light, and with a fast copy for its
 // sums when it is innermost.
@@ -17,7 +18,7 @@ import (
 // whether it did (the body must be light for chunks; otherwise the loop
 // is left to the usual lowering, which checks in every iteration).
 func (fg *fgen) countedWhile(s *ast.While, c plan.CountedLoop) bool {
-	if !interruptChecks || !fg.LightLoop(s) {
+	if !interruptChecks || !fg.LightLoop(s) || (c.Rest != nil && !fg.LightExpr(c.Rest)) {
 		return false
 	}
 	stop := fg.Temp(wasmbin.I64)
@@ -27,6 +28,11 @@ func (fg *fgen) countedWhile(s *ast.While, c plan.CountedLoop) bool {
 	cur := fg.local[c.Index]
 	exitTest := func() { fg.Bin(wasmbin.OpI64GeS, cur, stop) }
 	bodyAndAdvance := func() {
+		if c.Rest != nil { // `i < E and R`: leave when R is false
+			fg.cond(c.Rest)
+			fg.Emit(wasmbin.OpI32Eqz)
+			fg.EmitImm(wasmbin.OpBrIf, fg.Depth(markBreak))
+		}
 		// the condition holds: i < lim <= E (the step is its last
 		// statement, and the body has no continue)
 		fg.condBlock(s.Cond, s.Body, fg.CondFacts(s.Cond, true))

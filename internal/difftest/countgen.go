@@ -635,6 +635,9 @@ func (g *Generator) countLoop(st *countState) []ast.Stmt {
 	if step != nil {
 		body = append(body, step)
 	}
+	if g.r.IntN(4) == 0 {
+		cond = &ast.Logic{X: cond, Op: ast.OpAnd, Y: g.countRest(st, i, list, sums)}
+	}
 	loop := append(again, &ast.While{Cond: cond, Body: body})
 	if g.r.IntN(6) == 0 || near == countNearContinue && g.r.IntN(2) == 0 {
 		// the loop nested in another: a break, a continue or the exit of
@@ -647,6 +650,33 @@ func (g *Generator) countLoop(st *countState) []ast.Stmt {
 		}
 	}
 	return append(out, loop...)
+}
+
+// countRest returns R for a condition `iN < E and R`: a test of the
+// counter that ends the loop early, of a sum, of the parameters (the same
+// every turn), a builtin's value, or, as a near miss the pass must leave
+// alone, a call of the helper grow that appends to the loop's list.
+func (g *Generator) countRest(st *countState, i, list string, sums []string) ast.Expr {
+	mod := func(x ast.Expr) ast.Expr {
+		m := []int64{3, 5, 7, 11}[g.r.IntN(4)]
+		return countCmp(elemsBin(x, ast.OpMod, intLit(m)), ast.CmpNe, intLit(int64(g.r.IntN(int(m)))))
+	}
+	switch k := g.r.IntN(8); {
+	case k < 3:
+		return mod(ident(i))
+	case k < 4 && len(sums) > 0:
+		return mod(ident(sums[g.r.IntN(len(sums))]))
+	case k < 5:
+		disk := countCmp(elemsBin(elemsBin(ident("x"), ast.OpMul, ident("x")), ast.OpAdd, elemsBin(ident("y"), ast.OpMul, ident("y"))),
+			ast.CmpLe, &ast.FloatLit{Value: 4.0, Text: "4.0"})
+		return &ast.Logic{X: ident("p"), Op: ast.OpOr, Y: disk}
+	case k < 6 && list != "":
+		return countCmp(call("len", ident(list)), ast.CmpGt, intLit(int64(g.r.IntN(3))))
+	case k < 7 && list != "":
+		st.helper = true
+		return countCmp(call("grow", ident(list), intLit(1)), ast.CmpLt, intLit(int64(40+g.r.IntN(2000))))
+	}
+	return countCmp(call("abs", ident(i)), ast.CmpGe, intLit(int64(g.r.IntN(3))))
 }
 
 // CountProgram returns a function `f(a: int, b: int, x: float, y: float,

@@ -33,12 +33,20 @@ import (
 //
 // A `break`, a return or an exception leave as they would. Between two
 // tests, i grows by exactly c, as the chunked loop of a range expects.
+//
+// The condition may also be `i < E and R`, the loop then leaving when R
+// is false: the chunked loop tests i < E where the loop did, then R at
+// the top of the turn, which is where the loop evaluated it (only when
+// i < E held). R must bind no name (no `:=`) and call nothing but
+// builtins (no method, no function of the program), so that it changes
+// neither i, E, nor the list whose length E may be.
 
 // A CountedLoop is a while loop that counts (see above).
 type CountedLoop struct {
 	Index string   // the counter i
 	Stop  ast.Expr // E
 	Step  int64    // c
+	Rest  ast.Expr // R of `i < E and R`, or nil
 }
 
 // CountedWhile returns the counter of the while loop s, if it counts
@@ -47,7 +55,11 @@ func (rg *Func) CountedWhile(s *ast.While, cached func(list string) bool) (Count
 	if !rg.Passes.Has(PassWhileRange) || len(rg.Inlined) > 0 || len(s.Else) > 0 || len(s.Body) == 0 {
 		return CountedLoop{}, false
 	}
-	cmp, ok := s.Cond.(*ast.Compare)
+	cond, rest := s.Cond, ast.Expr(nil)
+	if l, ok := cond.(*ast.Logic); ok && l.Op == ast.OpAnd && rg.inertExpr(l.Y) {
+		cond, rest = l.X, l.Y
+	}
+	cmp, ok := cond.(*ast.Compare)
 	if !ok || len(cmp.Ops) != 1 || cmp.Ops[0] != ast.CmpLt {
 		return CountedLoop{}, false
 	}
@@ -88,7 +100,28 @@ func (rg *Func) CountedWhile(s *ast.While, cached func(list string) bool) (Count
 	if cont || assigns != 1 {
 		return CountedLoop{}, false
 	}
-	return CountedLoop{Index: id.Name, Stop: stop, Step: step}, true
+	return CountedLoop{Index: id.Name, Stop: stop, Step: step, Rest: rest}, true
+}
+
+// inertExpr reports whether e binds no name and calls nothing but
+// builtins (see above).
+func (rg *Func) inertExpr(e ast.Expr) bool {
+	inert := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.NamedExpr, *ast.Lambda, *ast.Comp:
+			inert = false
+		case *ast.Call:
+			id, ok := n.Func.(*ast.Ident)
+			if !ok {
+				inert = false
+			} else if _, builtin := rg.Info.Builtins[id]; !builtin {
+				inert = false
+			}
+		}
+		return inert
+	})
+	return inert
 }
 
 // binds reports whether the target t binds name: it is the name, or a
