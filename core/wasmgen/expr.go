@@ -176,6 +176,9 @@ func (fg *fgen) cond(e ast.Expr) {
 
 // binary generates x op y whose checked result type is t.
 func (fg *fgen) binary(op ast.BinaryOp, x, y ast.Expr, t *check.Type) {
+	if op == ast.OpMul && t.Kind == check.Float && fg.floatDouble(x, y) { // mulconst.go
+		return
+	}
 	fg.binaryWith(op, func() { fg.expr(x) }, fg.typeOf(x).Kind, fg.RangeOf(x), y, t)
 }
 

@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"github.com/multilingualprogramming/multilingual/core/abi"
+	"github.com/multilingualprogramming/multilingual/core/ast"
+	"github.com/multilingualprogramming/multilingual/core/check"
 	"github.com/multilingualprogramming/multilingual/core/wasmgen/plan"
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
@@ -14,6 +16,46 @@ import (
 // The exact product x * k lies in i64 iff x lies in [lo, hi] (mulBounds),
 // which costs one comparison, or two instructions when both bounds may be
 // crossed: (x - lo) as unsigned > hi - lo.
+
+// Float doubling: `2.0 * x` and `x * 2.0` (or 2 for 2.0), x a float, an
+// int or a bool, are computed as x + x. The sum is the product exactly:
+// doubling a finite float is exact unless it overflows, and both round
+// an overflow to the same infinity; infinities, zeros of either sign and
+// NaNs come out the same (the constant has no effect, so evaluating x
+// alone keeps the order). gcc does the same at -O2. In the Mandelbrot
+// kernel's `zy = 2.0 * zx * zy + y0`, the multiplication by a constant
+// that Cranelift materializes in every turn was 11% of the time (2.34 ms
+// against 2.08 side by side).
+
+// floatDouble generates the float product x * y as a sum when one operand
+// is the constant 2 (see above) and the pass is on; it reports whether it
+// did.
+func (fg *fgen) floatDouble(x, y ast.Expr) bool {
+	if !fg.g.on(PassMulConst) {
+		return false
+	}
+	two := func(e ast.Expr) bool {
+		c, ok := fg.ConstOf(e)
+		return ok && ((c.Kind == check.Float && c.F == 2) || (c.Kind == check.Int && c.I == 2))
+	}
+	other := y
+	if !two(x) {
+		if !two(y) {
+			return false
+		}
+		other = x
+	}
+	if k := fg.typeOf(other).Kind; k != check.Float && k != check.Int && k != check.Bool {
+		return false
+	}
+	fg.exprAs(other, check.Float)
+	t := fg.Temp(wasmbin.F64)
+	fg.Tee(t)
+	fg.Get(t)
+	fg.Release(wasmbin.F64, t)
+	fg.Emit(wasmbin.OpF64Add)
+	return true
+}
 
 // mulBounds returns the interval of the x whose product x * k fits in
 // i64, for k not in {0, 1} (whose products always fit). Go's division

@@ -92,7 +92,7 @@ var Passes = []PassInfo{
 	{PassCarried, "carried", "knows an int local whose every assignment lands in one interval, " +
 		"whatever its previous value there, is in that interval (plan/loopcarried.go)"},
 	{PassMulConst, "mulconst", "checks `x * k` for a constant k by comparing x with MIN/k and MAX/k " +
-		"instead of dividing (mulconst.go)"},
+		"instead of dividing, and computes float `2.0 * x` as x + x (mulconst.go)"},
 	{PassWrapMod, "wrapmod", "computes `E % 2**k` and `E & (2**k - 1)` of + - * & | ^ in wrapping " +
 		"i32 or i64 arithmetic without overflow checks: the residue depends only on the operands' (wrapmod.go)"},
 	{PassIVPtr, "ivptr", "runs the fast copy of a versioned loop whose variable only indexes proven lists on " +

@@ -7,6 +7,7 @@
     (local $tmp.i64.4 i64)
     (local $tmp.i64.5 i64)
     (local $tmp.i64.6 i64)
+    (local $tmp.f64.7 f64)
     local.get $a
     local.get $b
     local.set $tmp.i64.5
@@ -128,8 +129,9 @@
     f64.convert_i64_s
     f64.div
     local.get $x
-    f64.const 2.0
-    f64.mul
+    local.tee $tmp.f64.7
+    local.get $tmp.f64.7
+    f64.add
     f64.add
     local.get $x
     f64.abs
