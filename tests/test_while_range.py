@@ -77,6 +77,33 @@ def spin(n: int) -> int:
         s = (s + i) % 7
         i = i + 1
     return s
+
+def escape(cx: float, cy: float, limit: int) -> int:
+    zx = 0.0
+    zy = 0.0
+    k = 0
+    while k < limit and zx * zx + zy * zy <= 4.0:
+        t = zx * zx - zy * zy + cx
+        zy = 2.0 * zx * zy + cy
+        zx = t
+        k += 1
+    return k
+
+def wuntil(a: list[int], k: int, m: int) -> int:
+    s = 0
+    i = 0
+    while i < len(a) and a[i] % m != k:
+        s = s + a[i]
+        i += 1
+    return s * 1000 + i
+
+def spin_and(n: int, p: bool) -> int:
+    s = 0
+    i = 0
+    while i < n and (p or s >= 0):
+        s = (s + i) % 7
+        i = i + 1
+    return s
 """
 
 
@@ -131,6 +158,31 @@ def test_nested(n: int, m: int) -> None:
     _check("wnested", n, m)
 
 
+FLOATS = st.one_of(st.floats(min_value=-2.5, max_value=1.5), st.floats(allow_nan=True, allow_infinity=True))
+
+
+@needs_native
+@settings(max_examples=150, deadline=None)
+@given(FLOATS, FLOATS, BIG)
+@example(-0.75, 0.1, 10**6)
+@example(0.0, 0.0, 2**63 - 1)
+@example(float("nan"), 0.0, 5)
+def test_escape_loops(cx: float, cy: float, limit: int) -> None:
+    """`while k < limit and R`: R is tested at the top of each turn where
+    the loop tested it, the escape count is CPython's (NaNs and
+    infinities, which leave at once or never, included)."""
+    _check("escape", cx, cy, limit % 5000 if abs(limit) > 5000 else limit)
+
+
+@needs_native
+@settings(max_examples=120, deadline=None)
+@given(INTS, st.integers(min_value=-3, max_value=3), st.integers(min_value=-4, max_value=9))
+def test_walks_until(a: List[int], k: int, m: int) -> None:
+    """A walk over a list that stops at the first element whose residue is
+    k (ZeroDivisionError when m is 0 and the list is not empty)."""
+    _check("wuntil", a, k, m)
+
+
 @needs_native
 def test_timeout_stops_a_counting_loop() -> None:
     """The checks once per chunk still stop a loop of 10**15 turns at its
@@ -142,3 +194,6 @@ def test_timeout_stops_a_counting_loop() -> None:
             prog.call("spin", 10**15, timeout=0.05)
         assert time.monotonic() - began < 5
         assert prog.call("spin", 10, timeout=1) == sum(range(10)) % 7
+        with pytest.raises(TimeoutError):
+            prog.call("spin_and", 10**15, True, timeout=0.05)
+        assert time.monotonic() - began < 10
