@@ -126,6 +126,9 @@ type checker struct {
 	funcs map[string]*ast.FuncDef // top-level functions, last definition wins
 	defs  map[string]int          // how many times each function is defined
 	kinds map[*ast.Ident]nameKind // what each name read refers to
+	// unpacks holds the calls `a, b = f(...)` unpacks (lower.go), with the
+	// number of targets: their tuple is held by a temporary.
+	unpacks map[*ast.Call]int
 
 	// the resolver's state (resolve.go)
 	module      *Scope

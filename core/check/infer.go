@@ -20,6 +20,10 @@ type fstate struct {
 	order  []*Local
 	calls  []call  // calls to top-level functions, for the Python-only fixpoint
 	holes  []*Type // element types of empty list literals (lists.go)
+	// tupleCall is the call whose tuple result the statement being typed
+	// takes (an unpacking's temporary, or `return f(...)` of a function
+	// returning the same tuple): elsewhere a tuple runs only in Python.
+	tupleCall *ast.Call
 }
 
 // A call is one call site of a top-level function.
@@ -275,7 +279,7 @@ func (st *fstate) assign(id *ast.Ident, t *Type) {
 		loc = &Local{Name: id.Name, Type: t}
 		st.locals[id.Name] = loc
 		st.order = append(st.order, loc)
-		if t.Kind != Unknown && !compilable(t) {
+		if t.Kind != Unknown && !compilable(t) && !(t.Kind == Tuple && strings.HasPrefix(id.Name, "tuple.")) {
 			st.pyOnly(id.Pos, "'%s' holds a %s value, %s", id.Name, t, notCompiled(t))
 		}
 		return
@@ -313,6 +317,11 @@ func (st *fstate) block(body []ast.Stmt, in set, loops int) (set, bool) {
 func (st *fstate) stmt(s ast.Stmt, in set, loops int) (set, bool) {
 	switch s := s.(type) {
 	case *ast.Assign:
+		if call, ok := s.Value.(*ast.Call); ok {
+			if n, unpack := st.c.unpacks[call]; unpack {
+				return st.unpackTuple(s.Target.(*ast.Ident), call, n, in), true
+			}
+		}
 		t := st.expr(s.Value, in)
 		switch tg := s.Target.(type) {
 		case *ast.Ident:
@@ -430,6 +439,10 @@ func (st *fstate) ret(s *ast.Return, in set) {
 		st.retTuple(s, tup, in)
 		return
 	}
+	if call, ok := s.Value.(*ast.Call); ok && want.Kind == Tuple {
+		st.tupleCall = call // `return f(...)`: f's tuple, if it is the same
+		defer func() { st.tupleCall = nil }()
+	}
 	t := st.expr(s.Value, in)
 	if t.Kind == Unknown || want.Kind == Unknown {
 		return
@@ -443,6 +456,28 @@ func (st *fstate) ret(s *ast.Return, in set) {
 	if !unify(t, want) {
 		st.pyOnly(s.Pos, "returns a %s but the function is annotated -> %s", t, want)
 	}
+}
+
+// unpackTuple types `t = f(args)`, the first statement of a lowered
+// unpacking into n targets (lower.go, unpackCall): compiled when f
+// returns a tuple of n values, which t holds; the set of bound names
+// after it.
+func (st *fstate) unpackTuple(t *ast.Ident, call *ast.Call, n int, in set) set {
+	st.tupleCall = call
+	rt := st.expr(call, in)
+	st.tupleCall = nil
+	switch {
+	case rt.Kind == Unknown:
+	case rt.Kind != Tuple:
+		st.pyOnly(spanOf(call), "unpacks a %s into %d targets", rt, n)
+		rt = TUnknown
+	case len(rt.Elems) != n:
+		// a ValueError in CPython
+		st.pyOnly(spanOf(call), "unpacks a tuple of %d values into %d targets", len(rt.Elems), n)
+		rt = TUnknown
+	}
+	st.assign(t, rt)
+	return in.with(t.Name)
 }
 
 // retTuple types `return a, b, ...` of a function returning a tuple: as
@@ -798,6 +833,9 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 			}
 		}
 		if callee.Result.Kind == Tuple {
+			if e == st.tupleCall {
+				return callee.Result // unpacked, or returned as it is
+			}
 			// the tuple's values reach Python only (the bridge makes the tuple)
 			st.pyOnly(spanOf(e), "using the tuple %s() returns runs only in Python", id.Name)
 			return TUnknown

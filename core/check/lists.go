@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/source"
@@ -52,6 +53,16 @@ func unify(a, b *Type) bool {
 	}
 	if a.Kind == List {
 		return unify(a.Elem, b.Elem)
+	}
+	if a.Kind == Tuple {
+		if len(a.Elems) != len(b.Elems) {
+			return false
+		}
+		for i := range a.Elems {
+			if !unify(a.Elems[i], b.Elems[i]) {
+				return false
+			}
+		}
 	}
 	return true
 }
@@ -117,6 +128,16 @@ func (st *fstate) index(e *ast.Index, in set) *Type {
 	}
 	if xt.Kind == Str {
 		return st.strIndex(e, it)
+	}
+	if xt.Kind == Tuple {
+		// an unpacking's temporary, indexed by the lowering's literals
+		if k, ok := e.Index.(*ast.IntLit); ok {
+			if i, err := strconv.Atoi(k.Text); err == nil && i >= 0 && i < len(xt.Elems) {
+				return xt.Elems[i]
+			}
+		}
+		st.pyOnly(spanOf(e), "indexing a tuple runs only in Python")
+		return TUnknown
 	}
 	if xt.Kind != List {
 		st.pyOnly(spanOf(e), "indexing a %s runs only in Python", xt)

@@ -2,13 +2,14 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/source"
 )
 
 // Before a top-level function's body is checked against the compiled
-// subset and typed, lower rewrites five common forms that the subset
+// subset and typed, lower rewrites six common forms that the subset
 // does not hold into statements it does, with CPython's order of
 // evaluation and assignment, so that the inference, the analyses of
 // core/wasmgen/plan and the generator only ever see plain assignments and
@@ -19,6 +20,9 @@ import (
 //     evaluates every value, then assigns the targets left to right,
 //     evaluating each target's subscript right before its store, as the
 //     rewritten statements do (`x[i], x[j] = x[j], x[i]` swaps).
+//   - `a, b = f(args)`, f a top-level function: `t = f(args); a = t[0];
+//     b = t[1]` (unpackCall), compiled when f returns a tuple of as many
+//     values;
 //   - `for i, x in enumerate(xs)` (and `enumerate(xs, START)` with an int
 //     literal START): `n = START; for t in xs: i = n; n = n + 1; x = t; ...`.
 //   - `r = [E for x in A if C]` and `return [...]`: a loop that appends to
@@ -190,6 +194,9 @@ func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
 		return nil, false
 	}
 	targets, ok1 := elems(s.Target)
+	if call, ok := s.Value.(*ast.Call); ok && ok1 {
+		return lw.unpackCall(targets, call)
+	}
 	values, ok2 := elems(s.Value)
 	if !ok1 || !ok2 || len(targets) != len(values) || len(targets) < 2 {
 		return nil, false
@@ -212,6 +219,44 @@ func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
 	}
 	for i, t := range targets {
 		out = append(out, &ast.Assign{Target: t, Value: lw.read(temps[i])})
+	}
+	return out, true
+}
+
+// unpackCall lowers `a, b = f(args)`, f a top-level function of the
+// program, into `t = f(args); a = t[0]; b = t[1]`: CPython evaluates the
+// call, then assigns the targets left to right (a subscript evaluated
+// right before its store), as the rewritten statements do. The inference
+// compiles it only when f returns a tuple of as many values as there are
+// targets (then CPython's unpacking cannot fail), the temporary holding
+// the tuple's values (check.Tuple, a compiled function's result).
+func (lw *lowering) unpackCall(targets []ast.Expr, call *ast.Call) ([]ast.Stmt, bool) {
+	id, ok := call.Func.(*ast.Ident)
+	if !ok || lw.c.kinds[id] != kindFunc || len(call.Keywords) > 0 || len(targets) < 2 {
+		return nil, false
+	}
+	for _, t := range targets {
+		switch t.(type) {
+		case *ast.Ident, *ast.Index:
+		default:
+			return nil, false // nested, starred, an attribute
+		}
+	}
+	for _, a := range call.Args {
+		if _, starred := a.(*ast.Starred); starred || isNil(a) {
+			return nil, false
+		}
+	}
+	sp := spanOf(call)
+	tup := lw.temp("tuple", sp)
+	if lw.c.unpacks == nil {
+		lw.c.unpacks = map[*ast.Call]int{}
+	}
+	lw.c.unpacks[call] = len(targets)
+	out := []ast.Stmt{&ast.Assign{Target: tup, Value: call}}
+	for i, t := range targets {
+		k := &ast.IntLit{Pos: sp, Text: strconv.Itoa(i)}
+		out = append(out, &ast.Assign{Target: t, Value: &ast.Index{X: lw.read(tup), Index: k, Rbracket: sp.End}})
 	}
 	return out, true
 }

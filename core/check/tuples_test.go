@@ -25,6 +25,17 @@ func TestTupleResults(t *testing.T) {
 		{"one value", "def f(a: int) -> tuple[int]:\n    return (a,)\n", "f", false, "tuple[int]"},
 		{"kept in a local", "def f(a: int) -> int:\n    t = (a, 1)\n    return a\n", "f", false, "uses a tuple"},
 		{"used by a compiled caller", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x = g(a)\n    return a\n", "f", false, "using the tuple g() returns"},
+		{"unpacked by a compiled caller", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x, y = g(a)\n    return x - y\n", "f", true, "int"},
+		{"unpacked into elements and a name twice", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> list[int]:\n    v = [0, 0]\n    v[1], v[0] = g(a)\n    b, b = g(a + 1)\n    return v + [b]\n", "f", true, "list[int]"},
+		{"unpacked in French", "déf g(a: entier) -> tuple[entier, flottant]:\n    retour a, a / 2\n\ndéf f(a: entier) -> flottant:\n    x, y = g(a)\n    retour x + y\n", "f", true, "float"},
+		{"returned as it is", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> tuple[int, int]:\n    return g(a + 1)\n", "f", true, "tuple[int, int]"},
+		{"returned as another tuple", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> tuple[int, float]:\n    return g(a)\n", "f", false, "returns a tuple[int, int] but the function is annotated -> tuple[int, float]"},
+		{"returned by a function of an int", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    return g(a)\n", "f", false, "using the tuple g() returns"},
+		{"unpacked into too many targets", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x, y, z = g(a)\n    return x\n", "f", false, "unpacks a tuple of 2 values into 3 targets"},
+		{"a list unpacked from a call", "def g(a: int) -> list[int]:\n    return [a, a]\n\ndef f(a: int) -> int:\n    x, y = g(a)\n    return x\n", "f", false, "unpacks a list[int] into 2 targets"},
+		{"nested targets", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    (x, y), z = g(a), 1\n    return x\n", "f", false, "unpacks a value into several targets"},
+		{"a starred target", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x, *y = g(a)\n    return x\n", "f", false, "unpacks a value into several targets"},
+		{"an argument by keyword", "def g(a: int) -> tuple[int, int]:\n    return a, a\n\ndef f(a: int) -> int:\n    x, y = g(a=a)\n    return x\n", "f", false, "unpacks a value into several targets"},
 		{"a single value returned", "def f(a: int) -> tuple[int, int]:\n    return a\n", "f", false, "returns a int but the function is annotated -> tuple[int, int]"},
 	}
 	for _, tt := range tests {

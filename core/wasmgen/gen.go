@@ -466,6 +466,16 @@ func (g *gen) genFunc(fn *check.Func, spec bool) *wasmbin.Func {
 		if l.Param {
 			continue
 		}
+		if l.Type.Kind == check.Tuple {
+			// an unpacking's temporary (check's lower.go): a local per value
+			fg.local[l.Name] = uint32(len(f.ParamNames) + len(f.Locals))
+			for i, e := range l.Type.Elems {
+				v, _ := valType(e)
+				f.Locals = append(f.Locals, v)
+				f.LocalNames = append(f.LocalNames, fmt.Sprintf("%s.%d", l.Name, i))
+			}
+			continue
+		}
 		v, _ := valType(l.Type)
 		fg.local[l.Name] = uint32(len(f.ParamNames) + len(f.Locals))
 		f.Locals = append(f.Locals, v)

@@ -1,6 +1,8 @@
 package wasmgen
 
 import (
+	"strconv"
+
 	"github.com/multilingualprogramming/multilingual/core/abi"
 	"github.com/multilingualprogramming/multilingual/core/ast"
 	"github.com/multilingualprogramming/multilingual/core/check"
@@ -237,6 +239,12 @@ func (fg *fgen) index(e *ast.Index, t *check.Type) {
 	}
 	if fg.typeOf(e.X).Kind == check.Str {
 		fg.strIndex(e.X, e.Index, false) // strindex.go
+		return
+	}
+	if fg.typeOf(e.X).Kind == check.Tuple {
+		// a value of an unpacking's temporary, by the lowering's literal
+		k, _ := strconv.Atoi(e.Index.(*ast.IntLit).Text)
+		fg.Get(fg.local[e.X.(*ast.Ident).Name] + uint32(k))
 		return
 	}
 	fg.slot(e.X, e.Index)

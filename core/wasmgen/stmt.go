@@ -59,6 +59,13 @@ func (fg *fgen) stmt(s ast.Stmt) bool {
 		}
 		id := s.Target.(*ast.Ident)
 		fg.expr(s.Value)
+		if t := fg.LocalType(id.Name); t.Kind == check.Tuple {
+			// `t = f(...)` of an unpacking: its values, the last on top
+			for i := len(t.Elems) - 1; i >= 0; i-- {
+				fg.Set(fg.local[id.Name] + uint32(i))
+			}
+			return true
+		}
 		fg.Set(fg.local[id.Name])
 		return true
 	case *ast.AugAssign:
@@ -182,6 +189,12 @@ func (fg *fgen) ret(s *ast.Return) {
 		return
 	}
 	if r := fg.fn.Result; r.Kind == check.Tuple {
+		if call, ok := s.Value.(*ast.Call); ok {
+			// `return f(...)` of f's tuple: its values are the results
+			fg.expr(call)
+			fg.Emit(wasmbin.OpReturn)
+			return
+		}
 		// `return a, b`: the values in order, one result each
 		for i, e := range s.Value.(*ast.Tuple).Elems {
 			fg.exprAs(e, r.Elems[i].Kind)

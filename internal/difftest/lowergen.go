@@ -35,6 +35,13 @@ import (
 //	                                    lN[i] = sum(...))
 //	if any(C for cN in lA): ...        (elif not all(...): ..., else)
 //	    return sum(...)                (now and then: a return's value)
+//	uN, lN[i], zN = split(E1, E2)      (the module's helpers split and
+//	                                    pair return tuple[int, int,
+//	                                    bool]; a name twice, an element
+//	                                    whose index reads a name the
+//	                                    same unpacking just set, a count
+//	                                    of targets that differs now and
+//	                                    then, which CPython refuses)
 //
 // The loops' bodies change the lists they iterate now and then: append
 // (bounded by a counter wN and a break), pop from either end (two
@@ -60,6 +67,7 @@ type lowerState struct {
 	ints, bools []string
 	scalars     []string
 	flags       []string
+	tuples      bool // a statement calls the helpers split and pair
 }
 
 // lowerVar is a variable of a comprehension's clause, or a loop's
@@ -439,6 +447,10 @@ func (g *Generator) lowerSwap(st *lowerState, level int) ([]ast.Stmt, []ast.Stmt
 	assign := func(targets, values []ast.Expr) []ast.Stmt {
 		return []ast.Stmt{&ast.Assign{Target: &ast.Tuple{Elems: targets}, Value: &ast.Tuple{Elems: values}}}
 	}
+	if g.r.IntN(4) == 0 {
+		more, s := g.lowerUnpack(st, pick)
+		return append(decls, more...), s // decls now holds pick's
+	}
 	if g.r.IntN(3) == 0 {
 		// elements: l[i], l[j] = l[j], l[i] + e, of one list or two
 		l, kind := g.lowerPickList(st, 0)
@@ -495,6 +507,91 @@ func (g *Generator) lowerSwap(st *lowerState, level int) ([]ast.Stmt, []ast.Stmt
 			[]ast.Expr{elemsAt(l, intLit(int64(-g.r.IntN(2)))), ident(v)})
 	}
 	return decls, assign([]ast.Expr{ident(u), ident(v)}, []ast.Expr{ident(v), ident(u)})
+}
+
+// lowerUnpack returns the declarations and the statement of an
+// unpacking of a helper's tuple (see above): int targets are names
+// (pick) or elements of an int list, the bool target a flag or a name
+// again; now and then two targets or four, which the checker leaves to
+// Python (a ValueError on both sides). The declarations returned are
+// its own flag's; pick adds those of the names it makes to the caller's.
+func (g *Generator) lowerUnpack(st *lowerState, pick func() string) ([]ast.Stmt, []ast.Stmt) {
+	st.tuples = true
+	var decls []ast.Stmt
+	intTarget := func(prev []ast.Expr) ast.Expr {
+		if g.r.IntN(3) > 0 {
+			return ident(pick())
+		}
+		l, _ := g.lowerPickList(st, 'i')
+		if len(prev) > 0 && g.r.IntN(2) == 0 {
+			if id, ok := prev[0].(*ast.Ident); ok {
+				// the index reads the name the unpacking just set
+				return elemsAt(l, elemsBin(ident(id.Name), ast.OpMod, intLit(3)))
+			}
+		}
+		return elemsAt(l, g.lowerIndex(l))
+	}
+	var targets []ast.Expr
+	targets = append(targets, intTarget(nil))
+	targets = append(targets, intTarget(targets))
+	switch k := g.r.IntN(6); {
+	case k == 0 && len(st.flags) > 0:
+		targets = append(targets, ident(st.flags[g.r.IntN(len(st.flags))]))
+	case k == 1:
+		if id, ok := targets[0].(*ast.Ident); ok {
+			targets[1] = ident(id.Name) // a name twice: the second value stays
+		}
+		fallthrough
+	default:
+		z := g.lowerName("z")
+		st.flags = append(st.flags, z)
+		decls = append(decls, &ast.Assign{Target: ident(z), Value: &ast.BoolLit{Value: false}})
+		targets = append(targets, ident(z))
+	}
+	switch g.r.IntN(40) {
+	case 0:
+		targets = targets[:2] // too few targets
+	case 1:
+		targets = append(targets, ident(pick())) // too many
+	}
+	fn := []string{"split", "pair"}[g.r.IntN(2)]
+	args := []ast.Expr{
+		[]ast.Expr{ident("a"), ident(pick()), elemsBin(ident("b"), ast.OpMul, intLit(7))}[g.r.IntN(3)],
+		[]ast.Expr{ident("b"), ident(pick()), elemsBin(ident("a"), ast.OpMod, intLit(5)), intLit(0)}[g.r.IntN(4)],
+	}
+	return decls, []ast.Stmt{&ast.Assign{Target: &ast.Tuple{Elems: targets}, Value: call(fn, args...)}}
+}
+
+// lowerTupleHelpers returns the helpers lowerUnpack calls:
+//
+//	def split(u: int, v: int) -> tuple[int, int, bool]:
+//	    if v == 0:
+//	        return u, 0, False
+//	    return u // v, u % v, u > v
+//	def pair(u: int, v: int) -> tuple[int, int, bool]:
+//	    return split(v, u - 1)
+//
+// (MIN // -1 leaves 64 bits: CPython's big int, a refusal on
+// WebAssembly.)
+func lowerTupleHelpers() []ast.Stmt {
+	intType := func() *ast.TypeExpr { return &ast.TypeExpr{Name: ident("int")} }
+	tupleType := func() *ast.TypeExpr {
+		return &ast.TypeExpr{Name: ident("tuple"), Args: []*ast.TypeExpr{intType(), intType(), {Name: ident("bool")}}}
+	}
+	params := func() []*ast.Param {
+		return []*ast.Param{{Name: ident("u"), Type: intType()}, {Name: ident("v"), Type: intType()}}
+	}
+	tuple := func(es ...ast.Expr) ast.Expr { return &ast.Tuple{Elems: es} }
+	split := &ast.FuncDef{Name: ident("split"), Params: params(), Result: tupleType(), Body: []ast.Stmt{
+		&ast.If{Cond: lowerCmp(ident("v"), ast.CmpEq, intLit(0)), Body: []ast.Stmt{
+			&ast.Return{Value: tuple(ident("u"), intLit(0), &ast.BoolLit{Value: false})}}},
+		&ast.Return{Value: tuple(elemsBin(ident("u"), ast.OpFloorDiv, ident("v")), elemsBin(ident("u"), ast.OpMod, ident("v")),
+			lowerCmp(ident("u"), ast.CmpGt, ident("v")))},
+	}}
+	pair := &ast.FuncDef{Name: ident("pair"), Params: params(), Result: tupleType(), Body: []ast.Stmt{
+		&ast.Return{Value: call("split", ident("v"), elemsBin(ident("u"), ast.OpSub, intLit(1)))},
+	}}
+	return []ast.Stmt{split, pair}
 }
 
 // lowerMutation returns a change of list l (of kind kind, iterated by
@@ -890,5 +987,9 @@ func (g *Generator) LowerProgram() *Program {
 	for _, l := range append(append([]string(nil), st.ints...), st.bools...) {
 		shown = append(shown, call("len", ident(l)), call("sum", ident(l)))
 	}
-	return g.reducedProgram(body, shown, false)
+	prog := g.reducedProgram(body, shown, false)
+	if st.tuples {
+		prog.File.Body = append(lowerTupleHelpers(), prog.File.Body...)
+	}
+	return prog
 }

@@ -101,6 +101,7 @@ var lowerFormNames = []string{
 	"l[i] = reduction", "return of a reduction",
 	"an iterated list appended to", "an iterated list popped", "an iterated list's element stored", "an iterated list rebound",
 	"a break", "a continue", "a lowered form in a range loop",
+	"a tuple unpacked from a call", "a tuple unpacked into an element", "a name unpacked twice",
 }
 
 // lowerForms returns the forms of lowerFormNames that the program file
@@ -201,6 +202,22 @@ func lowerForms(file *ast.File) map[string]bool {
 			comp(n)
 		case *ast.Assign:
 			if tg, ok := n.Target.(*ast.Tuple); ok {
+				if _, call := n.Value.(*ast.Call); call {
+					forms["a tuple unpacked from a call"] = true
+					seen := map[string]bool{}
+					for _, e := range tg.Elems {
+						switch e := e.(type) {
+						case *ast.Index:
+							forms["a tuple unpacked into an element"] = true
+						case *ast.Ident:
+							if seen[e.Name] {
+								forms["a name unpacked twice"] = true
+							}
+							seen[e.Name] = true
+						}
+					}
+					return true
+				}
 				var vals []ast.Expr
 				if v, ok := n.Value.(*ast.Tuple); ok {
 					vals = v.Elems
