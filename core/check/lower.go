@@ -198,16 +198,11 @@ func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
 		return lw.unpackCall(targets, call)
 	}
 	values, ok2 := elems(s.Value)
-	if !ok1 || !ok2 || len(targets) != len(values) || len(targets) < 2 {
+	if !ok1 || !ok2 || len(targets) != len(values) || !plainTargets(targets) {
 		return nil, false
 	}
-	for i, t := range targets {
-		switch t.(type) {
-		case *ast.Ident, *ast.Index:
-		default:
-			return nil, false // nested, starred, an attribute
-		}
-		if _, starred := values[i].(*ast.Starred); starred || isNil(values[i]) {
+	for _, v := range values {
+		if _, starred := v.(*ast.Starred); starred || isNil(v) {
 			return nil, false
 		}
 	}
@@ -223,6 +218,22 @@ func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
 	return out, true
 }
 
+// plainTargets reports whether an unpacking's targets are two or more
+// names and elements x[i] (none nested, starred or an attribute).
+func plainTargets(targets []ast.Expr) bool {
+	if len(targets) < 2 {
+		return false
+	}
+	for _, t := range targets {
+		switch t.(type) {
+		case *ast.Ident, *ast.Index:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // unpackCall lowers `a, b = f(args)`, f a top-level function of the
 // program, into `t = f(args); a = t[0]; b = t[1]`: CPython evaluates the
 // call, then assigns the targets left to right (a subscript evaluated
@@ -232,15 +243,8 @@ func (lw *lowering) unpack(s *ast.Assign) ([]ast.Stmt, bool) {
 // the tuple's values (check.Tuple, a compiled function's result).
 func (lw *lowering) unpackCall(targets []ast.Expr, call *ast.Call) ([]ast.Stmt, bool) {
 	id, ok := call.Func.(*ast.Ident)
-	if !ok || lw.c.kinds[id] != kindFunc || len(call.Keywords) > 0 || len(targets) < 2 {
+	if !ok || lw.c.kinds[id] != kindFunc || len(call.Keywords) > 0 || !plainTargets(targets) {
 		return nil, false
-	}
-	for _, t := range targets {
-		switch t.(type) {
-		case *ast.Ident, *ast.Index:
-		default:
-			return nil, false // nested, starred, an attribute
-		}
 	}
 	for _, a := range call.Args {
 		if _, starred := a.(*ast.Starred); starred || isNil(a) {
