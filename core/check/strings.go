@@ -88,15 +88,18 @@ func (st *fstate) strMembership(op ast.CmpOp, pos source.Span, a, b *Type) bool 
 
 // strMethods are the str methods compiled, by canonical English name
 // (core/wasmgen/rt strmethods.go: lower, upper, strip and split run on
-// ASCII text, other text re-runs in Python).
+// ASCII text, other text re-runs in Python; strsearch.go: find, count
+// and replace on any text).
 var strMethods = map[string]bool{
 	"lower": true, "upper": true, "strip": true, "split": true, "join": true,
-	"startswith": true, "endswith": true,
+	"startswith": true, "endswith": true, "find": true, "count": true, "replace": true,
 }
 
 // strMethod types a compiled method call on a str: lower(), upper(),
 // strip() and split() without arguments, split(sep), join(list of
-// str), startswith(str) and endswith(str).
+// str), startswith(str), endswith(str), find(str), count(str) and
+// replace(str, str) (start and end positions, and replace's count, stay
+// in Python).
 func (st *fstate) strMethod(e *ast.Call, canon string, args []*Type) *Type {
 	switch {
 	case len(args) == 0 && (canon == "lower" || canon == "upper" || canon == "strip"):
@@ -107,6 +110,10 @@ func (st *fstate) strMethod(e *ast.Call, canon string, args []*Type) *Type {
 		return TStr
 	case (canon == "startswith" || canon == "endswith") && len(args) == 1 && isStr(args[0]):
 		return TBool
+	case (canon == "find" || canon == "count") && len(args) == 1 && isStr(args[0]):
+		return TInt
+	case canon == "replace" && len(args) == 2 && isStr(args[0]) && isStr(args[1]):
+		return TStr
 	}
 	st.pyOnly(spanOf(e), "this call of str.%s() runs only in Python", canon)
 	return TUnknown

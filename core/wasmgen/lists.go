@@ -273,6 +273,7 @@ func (fg *fgen) strMethod(e *ast.Call, at *ast.Attribute) {
 	helper := map[string]func() uint32{
 		"lower": r.StrLower, "upper": r.StrUpper, "strip": r.StrStrip, "join": r.StrJoin,
 		"startswith": r.StrStartsWith, "endswith": r.StrEndsWith, "split": r.StrSplit,
+		"find": r.StrFind, "count": r.StrCount, "replace": r.StrReplace,
 	}[fg.g.info.Methods[at.Name]]
 	if fg.g.info.Methods[at.Name] == "split" && len(e.Args) == 1 {
 		helper = r.StrSplitSep

@@ -148,16 +148,28 @@ func (h *fn) newStrOf(p, n uint32) {
 }
 
 // copyBytes copies n bytes (locals: destination, source, count) that do
-// not overlap: words of a few bytes byte by byte (memory.copy is a call
-// into the runtime, dearer than the loop below 16 bytes), longer ones
-// with memory.copy.
+// not overlap: fewer than 64 eight at a time, then byte by byte
+// (memory.copy is a call into the runtime, dearer than the loops for
+// short runs: words, the text between two matches of replace), longer
+// runs with memory.copy.
 func (h *fn) copyBytes(dst, src, n uint32) {
 	i := h.Temp(wasmbin.I32)
 	defer h.Release(wasmbin.I32, i)
-	h.BinI32(wasmbin.OpI32LtU, n, 16)
+	h.BinI32(wasmbin.OpI32LtU, n, 64)
 	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
 	h.I32(0)
 	h.Set(i)
+	h.Until(func() { // i + 8 > n
+		h.OffsetI32(i, 8)
+		h.Get(n)
+		h.Emit(wasmbin.OpI32GtU)
+	}, func() {
+		h.Bin(wasmbin.OpI32Add, dst, i)
+		h.Bin(wasmbin.OpI32Add, src, i)
+		h.EmitImm(wasmbin.OpI64Load, 0)
+		h.EmitImm(wasmbin.OpI64Store, 0)
+		h.AddI32(i, 8)
+	})
 	h.Until(func() { h.Bin(wasmbin.OpI32GeU, i, n) }, func() {
 		h.Bin(wasmbin.OpI32Add, dst, i)
 		h.Bin(wasmbin.OpI32Add, src, i)
