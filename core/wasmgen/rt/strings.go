@@ -508,11 +508,12 @@ func buildAtPos(result wasmbin.ValType, then func(*Runtime) uint32) func(*fn) {
 }
 
 // buildStrFind builds __ml_str_in(needle, hay i32) -> i32: whether needle
-// occurs in hay (the empty string occurs everywhere).
+// occurs in hay (the empty string occurs everywhere), by the word-wise
+// search of strsearch.go.
 func buildStrFind(h *fn) {
 	h.signature([]wasmbin.ValType{wasmbin.I32, wasmbin.I32}, []string{"needle", "hay"}, wasmbin.I32)
 	const needle, hay = 0, 1
-	m, last, p := h.Named(wasmbin.I32, "m"), h.Named(wasmbin.I32, "last"), h.Named(wasmbin.I32, "p")
+	m, base, last := h.Named(wasmbin.I32, "m"), h.Named(wasmbin.I32, "base"), h.Named(wasmbin.I32, "last")
 	h.Get(needle)
 	h.strLen()
 	h.Tee(m)
@@ -520,26 +521,14 @@ func buildStrFind(h *fn) {
 	h.strLen()
 	h.Emit(wasmbin.OpI32GtU)
 	h.ReturnIf(func() { h.I32(0) })
-	// p runs over the start addresses hay+8 .. hay+8+len(hay)-m
-	h.strBytes(hay)
-	h.Tee(p)
-	h.Get(hay)
-	h.strLen()
-	h.Emit(wasmbin.OpI32Add)
 	h.Get(m)
-	h.Emit(wasmbin.OpI32Sub)
-	h.Set(last)
-	h.Until(func() {
-		h.Bin(wasmbin.OpI32GtU, p, last)
-	}, func() {
-		h.Get(p)
-		h.strBytes(needle)
-		h.Get(m)
-		h.Call(h.r.BytesEq())
-		h.ReturnIf(func() { h.I32(1) })
-		h.AddI32(p, 1)
-	})
-	h.I32(0)
+	h.Emit(wasmbin.OpI32Eqz)
+	h.ReturnIf(func() { h.I32(1) })
+	h.searchSpan(hay, m, base, last)
+	h.Gets(base, last, needle)
+	h.Call(h.r.strNext())
+	h.Get(last)
+	h.Emit(wasmbin.OpI32LeU)
 }
 
 // buildOrd builds __ml_ord(s i32) -> i64, the code point of a

@@ -2536,8 +2536,8 @@
   )
   (func $__ml_str_in (param $needle i32) (param $hay i32) (result i32)
     (local $m i32)
+    (local $base i32)
     (local $last i32)
-    (local $p i32)
     local.get $needle
     i32.load
     local.tee $m
@@ -2548,30 +2548,108 @@
       i32.const 0
       return
     end
+    local.get $m
+    i32.eqz
+    if
+      i32.const 1
+      return
+    end
     local.get $hay
     i32.const 8
     i32.add
-    local.tee $p
+    local.tee $base
     local.get $hay
     i32.load
     i32.add
     local.get $m
     i32.sub
     local.set $last
+    local.get $base
+    local.get $last
+    local.get $needle
+    call $__ml_str_next
+    local.get $last
+    i32.le_u
+  )
+  (func $__ml_str_next (param $p i32) (param $last i32) (param $needle i32) (result i32)
+    (local $first i32)
+    (local $m i32)
+    (local $nb i32)
+    (local $end i32)
+    (local $pattern i64)
+    (local $t i64)
+    local.get $needle
+    i32.const 8
+    i32.add
+    local.tee $nb
+    i32.load8_u
+    local.set $first
+    local.get $needle
+    i32.load
+    local.set $m
+    local.get $last
+    local.get $m
+    i32.add
+    local.set $end
+    local.get $first
+    i64.extend_i32_u
+    i64.const 72340172838076673
+    i64.mul
+    local.set $pattern
     block
       loop
         local.get $p
-        local.get $last
+        local.get $end
         i32.gt_u
+        local.get $end
+        local.get $p
+        i32.sub
+        i32.const 8
+        i32.lt_u
+        i32.or
         br_if 1
         local.get $p
-        local.get $needle
-        i32.const 8
+        i64.load
+        local.get $pattern
+        i64.xor
+        local.tee $t
+        i64.const 72340172838076673
+        i64.sub
+        local.get $t
+        i64.const -1
+        i64.xor
+        i64.and
+        i64.const -9187201950435737472
+        i64.and
+        local.tee $t
+        i64.eqz
+        if
+          local.get $p
+          i32.const 8
+          i32.add
+          local.set $p
+          br 1
+        end
+        local.get $p
+        local.get $t
+        i64.ctz
+        i32.wrap_i64
+        i32.const 3
+        i32.shr_u
         i32.add
+        local.tee $p
+        local.get $last
+        i32.gt_u
+        if
+          local.get $p
+          return
+        end
+        local.get $p
+        local.get $nb
         local.get $m
         call $__ml_bytes_eq
         if
-          i32.const 1
+          local.get $p
           return
         end
         local.get $p
@@ -2581,7 +2659,34 @@
         br 0
       end
     end
-    i32.const 0
+    block
+      loop
+        local.get $p
+        local.get $last
+        i32.gt_u
+        br_if 1
+        local.get $p
+        i32.load8_u
+        local.get $first
+        i32.eq
+        if
+          local.get $p
+          local.get $nb
+          local.get $m
+          call $__ml_bytes_eq
+          if
+            local.get $p
+            return
+          end
+        end
+        local.get $p
+        i32.const 1
+        i32.add
+        local.set $p
+        br 0
+      end
+    end
+    local.get $p
   )
   (func $__ml_ord (param $s i32) (result i64)
     local.get $s
