@@ -132,6 +132,25 @@ func (h *fn) trimmed(s, a, b, c uint32, space func(c uint32)) {
 	}, func() { h.AddI32(b, -1) })
 }
 
+// allocSized sets r to a new string of nb bytes and nc code points (i64
+// locals: ErrMemory past MaxLen code points or 4*MaxLen bytes), and dst
+// to the address of its bytes, which the caller writes.
+func (h *fn) allocSized(nb, nc, r, dst uint32) {
+	h.BinI64(wasmbin.OpI64GtU, nc, MaxLen)
+	h.TrapIf(abi.ErrMemory)
+	h.BinI64(wasmbin.OpI64GtU, nb, 4*MaxLen)
+	h.TrapIf(abi.ErrMemory)
+	h.Get(nb)
+	h.Emit(wasmbin.OpI32WrapI64)
+	h.Get(nc)
+	h.Emit(wasmbin.OpI32WrapI64)
+	h.Call(h.r.StrAlloc())
+	h.Tee(r)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+	h.Set(dst)
+}
+
 // newStrOf pushes a new string holding the n bytes (local) at address p
 // (local), ASCII: n code points.
 func (h *fn) newStrOf(p, n uint32) {
@@ -420,19 +439,7 @@ func buildStrJoin(h *fn) {
 		addSizes(item32)
 		h.AddI32(i, 1)
 	})
-	h.BinI64(wasmbin.OpI64GtU, nc, MaxLen)
-	h.TrapIf(abi.ErrMemory)
-	h.BinI64(wasmbin.OpI64GtU, nb, 4*MaxLen)
-	h.TrapIf(abi.ErrMemory)
-	h.Get(nb)
-	h.Emit(wasmbin.OpI32WrapI64)
-	h.Get(nc)
-	h.Emit(wasmbin.OpI32WrapI64)
-	h.Call(h.r.StrAlloc())
-	h.Tee(r)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
-	h.Set(dst)
+	h.allocSized(nb, nc, r, dst)
 	src, n := h.Named(wasmbin.I32, "src"), h.Named(wasmbin.I32, "n")
 	copyStr := func(str func()) {
 		str()

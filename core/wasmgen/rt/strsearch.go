@@ -119,6 +119,22 @@ func buildStrNext(h *fn) {
 	h.Get(p)
 }
 
+// needleCases sets m to the length of needle in bytes and returns what
+// longer pushes when needle is longer than hay (no match), or what empty
+// pushes when it is empty (a match at the start).
+func (h *fn) needleCases(needle, hay, m uint32, longer, empty func()) {
+	h.Get(needle)
+	h.strLen()
+	h.Tee(m)
+	h.Get(hay)
+	h.strLen()
+	h.Emit(wasmbin.OpI32GtU)
+	h.ReturnIf(longer)
+	h.Get(m)
+	h.Emit(wasmbin.OpI32Eqz)
+	h.ReturnIf(empty)
+}
+
 // searchSpan sets base to the address of the bytes of s and last to the
 // last address where a needle of m bytes can start (below base when m >
 // len(s): no match).
@@ -140,16 +156,7 @@ func buildStrFindIndex(h *fn) {
 	const s, sub = 0, 1
 	m, base, last, q, k := h.Named(wasmbin.I32, "m"), h.Named(wasmbin.I32, "base"), h.Named(wasmbin.I32, "last"),
 		h.Named(wasmbin.I32, "q"), h.Named(wasmbin.I32, "k")
-	h.Get(sub)
-	h.strLen()
-	h.Tee(m)
-	h.Get(s)
-	h.strLen()
-	h.Emit(wasmbin.OpI32GtU)
-	h.ReturnIf(func() { h.I64(-1) })
-	h.Get(m)
-	h.Emit(wasmbin.OpI32Eqz)
-	h.ReturnIf(func() { h.I64(0) })
+	h.needleCases(sub, s, m, func() { h.I64(-1) }, func() { h.I64(0) })
 	h.searchSpan(s, m, base, last)
 	h.Gets(base, last, sub)
 	h.Call(h.r.strNext())
@@ -275,19 +282,7 @@ func buildStrReplace(h *fn) {
 	}
 	size(nb, h.strLen)
 	size(nc, h.strCount)
-	h.BinI64(wasmbin.OpI64GtU, nc, MaxLen)
-	h.TrapIf(abi.ErrMemory)
-	h.BinI64(wasmbin.OpI64GtU, nb, 4*MaxLen)
-	h.TrapIf(abi.ErrMemory)
-	h.Get(nb)
-	h.Emit(wasmbin.OpI32WrapI64)
-	h.Get(nc)
-	h.Emit(wasmbin.OpI32WrapI64)
-	h.Call(h.r.StrAlloc())
-	h.Tee(r)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
-	h.Set(dst)
+	h.allocSized(nb, nc, r, dst)
 	h.Get(repl)
 	h.strLen()
 	h.Set(nn)
