@@ -31,6 +31,8 @@ import (
 //	len(sN.strip()), ord((sN.upper() + "~")[0]), sN[lo:hi:st]
 //	wN = sN.split(","); "-".join(wN[1:])
 //	for xN in wN: if xN.startswith("a"): cN += 1
+//	sN.find("ab"), sN.count(","),      (empty needles too; replace's old
+//	len(sN.replace(",", "-"))           never empty: a re-run in Python)
 //	int(dN), int(xN or "0")            (decimal text only: see below)
 //	for iN in range(len(sN)):          (a window over the text)
 //	    if sN[iN:iN + 2] == "ab": cN += 1
@@ -544,6 +546,9 @@ func (g *Generator) sliceTextPiece(st *sliceState) ast.Expr {
 		return g.sliceOfName(s, 6, "")
 	case k < 20 && len(st.strs) > 0:
 		s := st.strs[g.r.IntN(len(st.strs))]
+		if g.r.IntN(3) == 0 {
+			return sliceMethod(ident(s), "replace", sliceStr(g.slicePick(sliceSeps)), sliceStr(g.slicePick(sliceJoins)))
+		}
 		return sliceMethod(ident(s), []string{"lower", "upper", "strip"}[g.r.IntN(3)])
 	}
 	return sliceStr(g.slicePick(sliceTexts))
@@ -585,7 +590,7 @@ func (g *Generator) sliceStrUse(st *sliceState, s string) ([]ast.Stmt, []ast.Exp
 		// methods: lengths, a character's code, counts of words
 		var shown []ast.Expr
 		for n := 1 + g.r.IntN(3); n > 0; n-- {
-			switch g.r.IntN(6) {
+			switch g.r.IntN(9) {
 			case 0:
 				shown = append(shown, call("len", sliceMethod(x(), "strip")))
 			case 1:
@@ -597,6 +602,12 @@ func (g *Generator) sliceStrUse(st *sliceState, s string) ([]ast.Stmt, []ast.Exp
 				shown = append(shown, call("ord", &ast.Index{X: elemsBin(m, ast.OpAdd, sliceStr("~")), Index: intLit(int64(-g.r.IntN(2)))}))
 			case 4:
 				shown = append(shown, sliceCount(sliceMethod(x(), []string{"startswith", "endswith"}[g.r.IntN(2)], sliceStr(g.slicePick(sliceAffixes)))))
+			case 6:
+				shown = append(shown, sliceMethod(x(), []string{"find", "count"}[g.r.IntN(2)], sliceStr(g.slicePick(sliceAffixes))))
+			case 7:
+				// a replacement, then a search in its result
+				r := sliceMethod(x(), "replace", sliceStr(g.slicePick(sliceSeps)), sliceStr(g.slicePick(sliceJoins)))
+				shown = append(shown, call("len", r), sliceMethod(r, "find", sliceStr(g.slicePick(sliceJoins))))
 			default:
 				shown = append(shown, call("len", sliceMethod(sliceStr(g.slicePick(sliceJoins)), "join", sliceMethod(x(), "split"))))
 			}
