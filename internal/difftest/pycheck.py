@@ -14,7 +14,10 @@
 #            whose value is a complex number (or OverflowError);
 #   nanin    `in` / `not in` with a nan needle and a nan element (Python
 #            answers by object identity, which compiled floats lack);
-#   raise    a raise statement ran (compiled code leaves it to Python).
+#   raise    a raise statement ran (compiled code leaves it to Python);
+#   inttext  int() of a str that is not decimal ASCII text within 64 bits
+#            (CPython's ValueError, its non-ASCII digits or its big int
+#            come from the re-run: core/wasmgen/rt StrToInt).
 
 import math
 
@@ -63,3 +66,15 @@ def _in(x, xs):
 
 def _raise():
     _ev.add("raise")
+
+
+def _int(*a):
+    if len(a) == 1 and type(a[0]) is str:
+        t = a[0]
+        try:
+            v = int(t)
+            if not t.isascii() or not _I64_MIN <= v <= _I64_MAX:
+                _ev.add("inttext")
+        except ValueError:
+            _ev.add("inttext")
+    return int(*a)

@@ -29,7 +29,7 @@ const (
 	// through the recording helpers of CheckPrelude (the refusal
 	// classification of verdict_test.go): every expression e becomes
 	// _w(e), `/` becomes _div, `**` _pow, a single `in` or `not in`
-	// comparison _in, sum() _sum, `v op= e` becomes v = _w(v op e) and
+	// comparison _in, int() _int, sum() _sum, `v op= e` becomes v = _w(v op e) and
 	// `l[i] op= e` becomes l[i] = _w(l[i] op e).
 	// The helpers return their operation's value unchanged, so the
 	// program computes exactly what PyPlain computes.
@@ -298,6 +298,9 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 		switch fn := x.Func.(type) {
 		case *ast.Ident:
 			name := fn.Name
+			if p.mode == PyChecked && name == "int" {
+				name = "_int" // int() of text (pycheck.py)
+			}
 			if p.mode == PyChecked && name == "sum" {
 				name = "_sum"
 				if len(x.Args) == 1 && isGenExp(x.Args[0]) {

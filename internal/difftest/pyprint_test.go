@@ -132,6 +132,10 @@ func TestPrintPythonChecked(t *testing.T) {
 		{bin(call("int", &ast.FloatLit{Value: 1e19}), ast.OpMul, intLit(0)), "['wide']"},
 		{bin(intLit(1), ast.OpLShift, intLit(63)), "['wide']"},
 		{bin(intLit(1), ast.OpLShift, intLit(62)), "[]"},
+		{call("int", &ast.StrLit{Value: " -42 "}), "[]"},
+		{call("int", &ast.StrLit{Value: "\u0663"}), "['inttext']"},
+		{call("int", &ast.StrLit{Value: "9223372036854775808"}), "['inttext', 'wide']"},
+		{call("int", &ast.FloatLit{Value: 2.5}), "[]"},
 	}
 	var script strings.Builder
 	script.WriteString(CheckPrelude)

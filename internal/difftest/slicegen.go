@@ -33,17 +33,20 @@ import (
 //	for xN in wN: if xN.startswith("a"): cN += 1
 //	sN.find("ab"), sN.count(","),      (empty needles too; replace's old
 //	len(sN.replace(",", "-"))           never empty: a re-run in Python)
-//	int(dN), int(xN or "0")            (decimal text only: see below)
+//	int(dN), int(xN or "0")            (decimal text, and now and then
+//	                                    text int() refuses: see below)
 //	for iN in range(len(sN)):          (a window over the text)
 //	    if sN[iN:iN + 2] == "ab": cN += 1
 //
 // The result combines the lengths and sums of the lists (the copies and
 // their originals), the accumulators of the loops and the ints computed
-// from the strings. The texts stay ASCII and int() reads decimal text
-// only, and split() never gets an empty separator: compiled code traps
-// with ErrUnsupported on other text (its re-run in Python gives
-// CPython's answer), a refusal that no event of pycheck.py justifies, so
-// the differential test would report it.
+// from the strings. The texts stay ASCII and split() never gets an empty
+// separator: compiled code traps with ErrUnsupported on other text (its
+// re-run in Python gives CPython's answer), a refusal that no event of
+// pycheck.py justifies, so the differential test would report it.
+// int() now and then reads text it refuses (sliceBadDecimals: CPython's
+// ValueError, non-ASCII digits, a big int), which pycheck.py's "inttext"
+// justifies.
 
 // sliceState is what SliceProgram knows while it writes a function: its
 // list[int] locals with the lengths they had when made (the bounds of
@@ -82,6 +85,12 @@ var sliceAffixes = []string{"", "a", "A", "ab", " ", ",", "1", "Hello", "x"}
 // 64 bits.
 var sliceDecimals = []string{"0", "7", "42", "-12", "+3", " 9 ", "1_000", "007", "\t5\n", "-0",
 	"9223372036854775807", "-9223372036854775808"}
+
+// sliceBadDecimals are texts compiled int() refuses (pycheck.py's
+// "inttext"): CPython raises ValueError for most, reads non-ASCII digits,
+// and gives a big int beyond 64 bits.
+var sliceBadDecimals = []string{"", "1.5", "abc", "1__0", "_1", "0x10", "1 2", "+", "\x1c7",
+	"\u0663", "\u00a012", "9223372036854775808", "-9223372036854775809"}
 
 // SliceProgram returns a function that slices int lists (now and then
 // float or bool lists) and ASCII strs and calls str methods (see above),
@@ -693,7 +702,11 @@ func (g *Generator) sliceDecimalUse() ([]ast.Stmt, []ast.Expr) {
 	digits := elemsBin(call("str", elemsBin(g.sliceParam(), ast.OpMod, intLit(1000))), ast.OpAdd,
 		call("chr", elemsBin(intLit(48), ast.OpAdd, elemsBin(g.sliceParam(), ast.OpMod, intLit(10)))))
 	out := []ast.Stmt{sliceAssign(d, digits)}
-	shown := []ast.Expr{call("int", sliceStr(g.slicePick(sliceDecimals))), call("int", ident(d)),
+	lit := g.slicePick(sliceDecimals)
+	if g.r.IntN(8) == 0 {
+		lit = g.slicePick(sliceBadDecimals)
+	}
+	shown := []ast.Expr{call("int", sliceStr(lit)), call("int", ident(d)),
 		call("int", &ast.Logic{X: g.sliceOfName(d, 4, ""), Op: ast.OpOr, Y: sliceStr("0")})}
 	if g.r.IntN(2) == 0 {
 		// a line of numbers: str() of the parameters (signed), a digit,

@@ -35,8 +35,9 @@ import (
 //                        "negexp" (int ** a negative int), "zeropow"
 //                        (0.0 ** a negative number), "complex" (a power
 //                        whose value is complex), or "nanin" (a nan needle
-//                        meeting a nan element), or "raise" (a raise
-//                        statement ran)
+//                        meeting a nan element), "raise" (a raise
+//                        statement ran), or "inttext" (int() of a str that
+//                        is not decimal ASCII text within 64 bits)
 //     memory             nothing: generated programs build lists and strs
 //                        of a few elements
 //
@@ -49,7 +50,7 @@ import (
 // justifiedBy lists, for each refusal, the events that justify it.
 var justifiedBy = map[string][]string{
 	refuseOverflow:    {"wide"},
-	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin", "raise"},
+	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin", "raise", "inttext"},
 	refuseMemory:      nil,
 }
 
