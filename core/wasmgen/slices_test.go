@@ -5,7 +5,8 @@ package wasmgen
 import "testing"
 
 // sliceSrc takes slices of a list of n multiples of 10 and of an ASCII
-// str, and encodes the result: its length, then its elements in order.
+// str, and encodes the result: its length, then its elements in order;
+// and slices of a str of one- to four-byte characters, by code points.
 const sliceSrc = `def lst(n: int, a: int, b: int, c: int) -> int:
     xs = [0] * n
     for i in range(n):
@@ -22,6 +23,12 @@ def txt(a: int, b: int, c: int) -> int:
     for ch in s:
         r = r * 8 + ord(ch) - 97
     return r
+
+def wide(a: int, b: int, c: int) -> str:
+    return "aé€😀bç中"[a:b:c]
+
+def widelen(a: int, b: int, c: int) -> int:
+    return len("aé€😀bç中"[a:b:c])
 `
 
 // pySlice is CPython's PySlice_AdjustIndices and the resulting indexes,
@@ -68,8 +75,10 @@ func TestSlices(t *testing.T) {
 	}
 	bounds := []int64{-1 << 63, -9, -3, -1, 0, 1, 2, 5, 9, 1<<63 - 1}
 	steps := []int64{-1 << 63, -3, -1, 1, 2, 4, 1<<63 - 1}
+	wide := []rune("aé€😀bç中")
 	for _, opt := range []Options{{Optimize: true}, {}} {
 		in := instantiateSrc(t, sliceSrc, opt)
+		si := newStrCaller(in)
 		for _, n := range []int64{0, 1, 5} {
 			for _, a := range bounds {
 				for _, b := range bounds {
@@ -81,6 +90,16 @@ func TestSlices(t *testing.T) {
 						want = encode(pySlice(7, a, b, c), func(i int64) int64 { return i }, 8)
 						if got := in.call("txt", a, b, c); got.trap != "" || got.val.(int64) != want {
 							t.Fatalf("txt(%d, %d, %d): %+v, want %d", a, b, c, got, want)
+						}
+						var w []rune
+						for _, i := range pySlice(7, a, b, c) {
+							w = append(w, wide[i])
+						}
+						if got := si.call("s:wide", a, b, c); got.trap != "" || got.val != string(w) {
+							t.Fatalf("wide(%d, %d, %d): %+v, want %q", a, b, c, got, string(w))
+						}
+						if got := si.call("widelen", a, b, c); got.trap != "" || got.val != int64(len(w)) {
+							t.Fatalf("widelen(%d, %d, %d): %+v, want %d", a, b, c, got, len(w))
 						}
 					}
 				}

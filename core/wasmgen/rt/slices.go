@@ -19,9 +19,8 @@ import (
 //	       step < 0: (start - stop - 1) / -step + 1 when stop < start, else 0
 //
 // and the result holds x[start + i * step] for i < count. A str slice
-// runs on ASCII strings (one byte per code point); a str with other
-// characters traps with ErrUnsupported, and AUTO re-runs the call in
-// Python.
+// of an ASCII string copies bytes (one per code point); another string is
+// sliced by code points (strSliceWide).
 
 // The flags of a slice's parts (the mask passed to the slice helpers).
 const (
@@ -35,7 +34,7 @@ const (
 func (r *Runtime) Slice(w SlotWidth) uint32 { return r.listHelper("__ml_slice", w, buildSlice) }
 
 // StrSlice returns __ml_str_slice(s i32, lo, hi, step i64, present i32)
-// -> i32: the new str s[lo:hi:step] of an ASCII s.
+// -> i32: the new str s[lo:hi:step].
 func (r *Runtime) StrSlice() uint32 { return r.str("__ml_str_slice", buildStrSlice) }
 
 // sliceParams are the parameters of both slice helpers.
@@ -219,19 +218,23 @@ func buildSlice(h *fn, w SlotWidth) {
 	h.Get(r)
 }
 
-// buildStrSlice builds __ml_str_slice (see above).
+// buildStrSlice builds __ml_str_slice (see above). An ASCII string is
+// sliced by bytes; another by code points (strSliceWide).
 func buildStrSlice(h *fn) {
 	v := h.newSliceLocals()
 	r := h.Named(wasmbin.I32, "r")
-	// ASCII only: one byte per code point
-	h.Load(wasmbin.OpI32Load, sliceSeq, abi.StrLenOffset)
-	h.Load(wasmbin.OpI32Load, sliceSeq, abi.StrCountOffset)
-	h.Emit(wasmbin.OpI32Ne)
-	h.TrapIf(abi.ErrUnsupported)
-	h.Load(wasmbin.OpI32Load, sliceSeq, abi.StrCountOffset)
+	h.Get(sliceSeq)
+	h.strCount()
 	h.Emit(wasmbin.OpI64ExtendI32U)
 	h.Set(v.n)
 	h.sliceBounds(v)
+	h.Get(sliceSeq)
+	h.strLen()
+	h.Get(sliceSeq)
+	h.strCount()
+	h.Emit(wasmbin.OpI32Ne)
+	h.ReturnIf(func() { h.strSliceWide(v) })
+	// ASCII: one byte per code point
 	h.Get(v.count)
 	h.Emit(wasmbin.OpI32WrapI64)
 	h.Get(v.count)
@@ -253,4 +256,157 @@ func buildStrSlice(h *fn) {
 		h.sliceCopy(v, ByteSlots)
 	})
 	h.Get(r)
+}
+
+// strSliceWide pushes the slice of a string with characters beyond ASCII,
+// whose start, count and step sliceBounds computed: the characters are
+// found by __ml_str_pos (linear over a walk in one direction, from the
+// last position it found). With step 1 the slice is the bytes between
+// the first character and the one after the last (or the end); with step
+// -1 the same bytes, copied character by character from the last
+// (strSliceReversed); with another step a first pass sums the selected
+// characters' lengths and a second copies them. start + i*step stays within the string for i <
+// count (with two or more characters, |step| < n).
+func (h *fn) strSliceWide(v sliceLocals) {
+	r, nb, k, c := h.Named(wasmbin.I32, "wr"), h.Named(wasmbin.I32, "wnb"), h.Named(wasmbin.I64, "k"), h.Named(wasmbin.I32, "c")
+	pos := func(i func()) { // the address of character i
+		h.Get(sliceSeq)
+		i()
+		h.Call(h.r.StrPos())
+	}
+	alloc := func() {
+		h.Get(nb)
+		h.Get(v.count)
+		h.Emit(wasmbin.OpI32WrapI64)
+		h.Call(h.r.StrAlloc())
+		h.Tee(r)
+		h.I32(abi.StrHeaderSize)
+		h.Emit(wasmbin.OpI32Add)
+		h.Set(v.dst)
+	}
+	h.I32(0)
+	h.Set(nb)
+	h.Get(v.count)
+	h.Emit(wasmbin.OpI64Eqz)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	alloc()
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn)
+	h.End()
+	h.BinI64(wasmbin.OpI64Eq, sliceStepP, 1)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	pos(func() { h.Get(v.start) })
+	h.Set(v.src)
+	// the end: the character after the last, or the string's end
+	h.Bin(wasmbin.OpI64Add, v.start, v.count)
+	h.Get(v.n)
+	h.Emit(wasmbin.OpI64Eq)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+	h.strBytes(sliceSeq)
+	h.Get(sliceSeq)
+	h.strLen()
+	h.Emit(wasmbin.OpI32Add)
+	h.Emit(wasmbin.OpElse)
+	pos(func() { h.Bin(wasmbin.OpI64Add, v.start, v.count) })
+	h.End()
+	h.Get(v.src)
+	h.Emit(wasmbin.OpI32Sub)
+	h.Set(nb)
+	alloc()
+	h.copyBytes(v.dst, v.src, nb)
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn)
+	h.End()
+	h.BinI64(wasmbin.OpI64Eq, sliceStepP, -1)
+	h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	h.strSliceReversed(v, r, nb, alloc)
+	h.Get(r)
+	h.Emit(wasmbin.OpReturn)
+	h.End()
+	// each selected character, in order: k = start + i*step
+	each := func(body func()) {
+		h.Get(v.start)
+		h.Set(k)
+		h.Get(v.count)
+		h.Set(v.n) // n is no longer needed: the characters left
+		h.Until(func() { h.Get(v.n); h.Emit(wasmbin.OpI64Eqz) }, func() {
+			pos(func() { h.Get(k) })
+			h.Tee(v.src)
+			h.EmitImm(wasmbin.OpI32Load8U, 0)
+			h.charLen()
+			h.Set(c)
+			body()
+			h.Bin(wasmbin.OpI64Add, k, sliceStepP)
+			h.Set(k)
+			h.Get(v.n)
+			h.I64(1)
+			h.Emit(wasmbin.OpI64Sub)
+			h.Set(v.n)
+		})
+	}
+	each(func() {
+		h.Bin(wasmbin.OpI32Add, nb, c)
+		h.Set(nb)
+	})
+	alloc()
+	each(func() {
+		h.copyBytes(v.dst, v.src, c)
+		h.Bin(wasmbin.OpI32Add, v.dst, c)
+		h.Set(v.dst)
+	})
+	h.Get(r)
+}
+
+// strSliceReversed sets r (through alloc, nb its size in bytes) to the
+// slice with step -1 of the string with characters beyond ASCII: the
+// characters start - count + 1 to start, whose bytes are contiguous,
+// copied from the last: each is found by stepping back over its
+// continuation bytes (0b10xxxxxx) from the end of the one after it.
+func (h *fn) strSliceReversed(v sliceLocals, r, nb uint32, alloc func()) {
+	first, p, q := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, first, p, q)
+	h.Get(sliceSeq)
+	h.Get(v.start)
+	h.Get(v.count)
+	h.Emit(wasmbin.OpI64Sub)
+	h.I64(1)
+	h.Emit(wasmbin.OpI64Add)
+	h.Call(h.r.StrPos())
+	h.Set(first)
+	// p: the end of the last character, start's
+	h.Get(sliceSeq)
+	h.Get(v.start)
+	h.Call(h.r.StrPos())
+	h.Tee(p)
+	h.Get(p)
+	h.EmitImm(wasmbin.OpI32Load8U, 0)
+	h.charLen()
+	h.Emit(wasmbin.OpI32Add)
+	h.Tee(p)
+	h.Get(first)
+	h.Emit(wasmbin.OpI32Sub)
+	h.Set(nb)
+	alloc()
+	h.Until(func() { h.Bin(wasmbin.OpI32LeU, p, first) }, func() {
+		// q: the start of the character ending at p
+		h.Get(p)
+		h.I32(1)
+		h.Emit(wasmbin.OpI32Sub)
+		h.Set(q)
+		h.Until(func() {
+			h.Get(q)
+			h.EmitImm(wasmbin.OpI32Load8U, 0)
+			h.I32(0xC0)
+			h.Emit(wasmbin.OpI32And)
+			h.I32(0x80)
+			h.Emit(wasmbin.OpI32Ne)
+		}, func() { h.AddI32(q, -1) })
+		h.Bin(wasmbin.OpI32Sub, p, q)
+		h.Set(nb)
+		h.copyBytes(v.dst, q, nb)
+		h.Bin(wasmbin.OpI32Add, v.dst, nb)
+		h.Set(v.dst)
+		h.Get(q)
+		h.Set(p)
+	})
 }
