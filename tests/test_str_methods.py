@@ -91,16 +91,25 @@ NAMES = ("lower", "upper", "strip", "words", "fields", "joined", "starts", "ends
          "normalize", "csv_total", "to_int", "digit_sum", "parse_total", "reverse_words",
          "find", "count", "replace", "tokens")
 ASCII = st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f#,;abAZz09", max_size=16)
-OTHER = st.text(alphabet=" aZé€😀\x85\xa0,", max_size=8)
+OTHER = st.text(alphabet=" aZé€😀\x85\xa0\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\u180e\u3001,",
+                max_size=8)
 SEPS = st.sampled_from(["", ",", ";;", "a", "ab", " ", ",,", "é"])
+
+
+#: The functions whose methods run on WebAssembly for any text (lower()
+#: and upper() run for ASCII text only).
+ANY_TEXT = {"strip", "words", "fields", "joined", "starts", "ends", "count_words", "csv_total",
+            "reverse_words", "find", "count", "replace"}
 
 
 def check(name: str, *args: Any) -> None:
     """CPython's outcome under AUTO and PYTHON, and on WebAssembly when
-    every argument is ASCII (but for an empty separator of split or old of
-    replace, which re-run in Python)."""
+    every argument is ASCII or the function's methods run for any text
+    (but for an empty separator of split or old of replace, which re-run
+    in Python)."""
     texts = [a for a in args if isinstance(a, str)] + [x for a in args if isinstance(a, list) for x in a]
-    if all(t.isascii() for t in texts) and not (name in ("fields", "replace") and args[1] == ""):
+    wasm = name in ANY_TEXT or all(t.isascii() for t in texts)
+    if wasm and not (name in ("fields", "replace") and args[1] == ""):
         check_calls_like_cpython(SOURCE, name, *args)
         return
     prog, ns = program_and_cpython(SOURCE)
@@ -116,6 +125,9 @@ def test_they_compile() -> None:
     assert prog.call("normalize", "  Hello  World ", timeout=20) == "hello-world"
     assert prog.last_report["backend"] == "wasm"
     assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
+    # whitespace beyond ASCII: U+3000, U+00A0, U+2009
+    assert prog.words("日本\u3000語 \xa0x\u2009") == ["日本", "語", "x"] and prog.last_report["backend"] == "wasm"
+    assert prog.strip("\u3000 नमस्ते\u2028") == "नमस्ते" and prog.last_report["backend"] == "wasm"
 
 
 @needs_native

@@ -87,9 +87,9 @@ func (st *fstate) strMembership(op ast.CmpOp, pos source.Span, a, b *Type) bool 
 }
 
 // strMethods are the str methods compiled, by canonical English name
-// (core/wasmgen/rt strmethods.go: lower, upper, strip and split run on
-// ASCII text, other text re-runs in Python; strsearch.go: find, count
-// and replace on any text).
+// (core/wasmgen/rt strmethods.go: lower and upper run on ASCII text,
+// other text re-runs in Python; strip, split and join, strwide.go and
+// strsearch.go: find, count and replace run on any text).
 var strMethods = map[string]bool{
 	"lower": true, "upper": true, "strip": true, "split": true, "join": true,
 	"startswith": true, "endswith": true, "find": true, "count": true, "replace": true,

@@ -7,13 +7,15 @@ import (
 
 // String methods: s.lower(), s.upper(), s.strip(), s.split(),
 // s.split(sep), sep.join(parts), s.startswith(p) and s.endswith(p). Case
-// mapping, whitespace and splitting follow Python's Unicode rules, which
-// for ASCII text are the ASCII ones; the helpers that depend on them run
-// on ASCII strings (one byte per code point) and trap with ErrUnsupported
-// on any other, so AUTO re-runs the call in Python. join, startswith and
-// endswith only copy or compare whole strings, which UTF-8 keeps exact
-// for any text. Python's whitespace among ASCII characters is \t \n \v
-// \f \r, the separators \x1c to \x1f, and the space.
+// mapping follows Python's Unicode rules, which for ASCII text are the
+// ASCII ones: lower and upper run on ASCII strings (one byte per code
+// point) and trap with ErrUnsupported on any other, so AUTO re-runs the
+// call in Python. strip and split run on ASCII strings here and on any
+// other in strwide.go, which knows Python's whitespace beyond ASCII.
+// join, startswith and endswith only copy or compare whole strings, which
+// UTF-8 keeps exact for any text. Python's whitespace among ASCII
+// characters is \t \n \v \f \r, the separators \x1c to \x1f, and the
+// space.
 
 // StrLower returns __ml_str_lower(s i32) -> i32: s.lower() of an ASCII s.
 func (r *Runtime) StrLower() uint32 {
@@ -248,7 +250,7 @@ func buildStrStrip(h *fn) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"s"}, wasmbin.I32)
 	const s = 0
 	a, b, c, n := h.Named(wasmbin.I32, "a"), h.Named(wasmbin.I32, "b"), h.Named(wasmbin.I32, "c"), h.Named(wasmbin.I32, "n")
-	h.asciiOnly(s)
+	h.wideTo(s, h.r.strStripWide()) // strwide.go
 	h.trimmed(s, a, b, c, h.isSpace)
 	h.Bin(wasmbin.OpI32Sub, b, a)
 	h.Set(n)
@@ -291,7 +293,7 @@ func buildStrSplit(h *fn) {
 	const s = 0
 	p, end, k, l, slot := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "k"),
 		h.Named(wasmbin.I32, "l"), h.Named(wasmbin.I32, "slot")
-	h.asciiOnly(s)
+	h.wideTo(s, h.r.strSplitWide()) // strwide.go
 	bounds := func() {
 		h.strBytes(s)
 		h.Tee(p)
@@ -329,8 +331,15 @@ func buildStrSplitSep(h *fn) {
 	p, end, m, start, k, l, slot, n := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "m"),
 		h.Named(wasmbin.I32, "start"), h.Named(wasmbin.I32, "k"), h.Named(wasmbin.I32, "l"),
 		h.Named(wasmbin.I32, "slot"), h.Named(wasmbin.I32, "n")
-	h.asciiOnly(s)
-	h.asciiOnly(sep)
+	wide := h.Named(wasmbin.I32, "wide")
+	// beyond ASCII, the pieces' code points are counted (strwide.go): a
+	// separator matches where a character starts (strsearch.go)
+	h.Get(s)
+	h.strLen()
+	h.Get(s)
+	h.strCount()
+	h.Emit(wasmbin.OpI32Ne)
+	h.Set(wide)
 	h.Load(wasmbin.OpI32Load, sep, abi.StrLenOffset)
 	h.Tee(m)
 	h.Emit(wasmbin.OpI32Eqz)
@@ -385,7 +394,12 @@ func buildStrSplitSep(h *fn) {
 	h.Set(slot)
 	scan(func() {
 		h.Get(slot)
+		h.Get(wide)
+		h.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+		h.newStrCounted(start, n)
+		h.Emit(wasmbin.OpElse)
 		h.newStrOf(start, n)
+		h.End()
 		h.Emit(wasmbin.OpI64ExtendI32U)
 		h.EmitImm(wasmbin.OpI64Store, 0)
 		h.AddI32(slot, 8)
