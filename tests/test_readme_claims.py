@@ -84,14 +84,17 @@ def test_list_arguments_changed_as_python_would():
 
 def test_strings_compile_and_other_methods_run_in_python():
     # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
-    # "Slicing and the methods `lower()`, `upper()`, ... compile for ASCII text (other text
-    # re-runs in Python), `sep.join(parts)` ... for any text; the other string methods and
-    # `str()` of a float run in Python"
+    # "Slicing compiles for any text; the methods `lower()` and `upper()` compile for ASCII
+    # text (other text re-runs in Python), `strip()`, `split()`, ... `sep.join(parts)` ...
+    # `find(sub)`, `count(sub)` and `replace(old, new)` for any text (an empty `old` re-runs
+    # in Python) ...; the other string methods and `str()` of a float run in Python"
     prog = mp.compile_source(
         "def first(s: str) -> str:\n    return s[0] + chr(ord(s[-1]))\n"
         "def middle(s: str) -> str:\n    return s[1:-1]\n"
         "def upper(s: str) -> str:\n    return s.upper()\n"
         "def glue(s: str) -> str:\n    return '+'.join(s.split(','))\n"
+        "def words(s: str) -> list[str]:\n    return s.strip().split()\n"
+        "def swap(s: str, a: str, b: str) -> str:\n    return s.replace(a, b)\n"
         "def num(s: str) -> int:\n    return int(s)\n"
         "def title(s: str) -> str:\n    return s.title()\n"
         "def show(x: float) -> str:\n    return str(x)\n")
@@ -102,10 +105,14 @@ def test_strings_compile_and_other_methods_run_in_python():
         assert prog.functions[name].compilable, name
     assert prog.first("héllo") == "ho"
     assert prog.middle("abcd") == "bc" and prog.last_report["backend"] == "wasm"
-    assert prog.middle("éabc€") == "abc" and prog.last_report["backend"] == "python"
+    assert prog.middle("éabc€") == "abc" and prog.last_report["backend"] == "wasm"
     assert prog.upper("ab") == "AB" and prog.last_report["backend"] == "wasm"
     assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
     assert prog.glue("a,b,c") == "a+b+c" and prog.last_report["backend"] == "wasm"
+    assert prog.glue("é,€") == "é+€" and prog.last_report["backend"] == "wasm"
+    assert prog.words("\u3000日本 語\xa0") == ["日本", "語"] and prog.last_report["backend"] == "wasm"
+    assert prog.swap("aéa", "é", "€") == "a€a" and prog.last_report["backend"] == "wasm"
+    assert prog.swap("ab", "", "-") == "-a-b-" and prog.last_report["backend"] == "python"
     for name in ("title", "show"):
         assert not prog.functions[name].compilable, name
     assert (prog.title("ab"), prog.show(1.5)) == ("Ab", "1.5")
@@ -229,13 +236,13 @@ def test_reductions_of_generators_compile():
 
 
 def test_slices_compile():
-    # "slices `x[lo:hi:step]` of lists and strs (an str beyond ASCII re-runs in Python)"
+    # "slices `x[lo:hi:step]` of lists and strs (any text, by code points)"
     prog = mp.compile_source("def r(s: str) -> str:\n    return s[::-1]\n"
                              "def w(xs: list[int], a: int) -> list[int]:\n    return xs[a:-1]\n",
                              language="en")
     assert prog.call("r", "abc", backend=mp.Backend.WASM) == "cba"
     assert prog.call("w", [1, 2, 3, 4], -3, backend=mp.Backend.WASM) == [2, 3]
-    assert prog.r("é€") == "€é" and prog.last_report["backend"] == "python"
+    assert prog.r("é€") == "€é" and prog.last_report["backend"] == "wasm"
 
 
 def test_tuple_results_compile():
