@@ -17,7 +17,9 @@
 #   raise    a raise statement ran (compiled code leaves it to Python);
 #   inttext  int() of a str that is not decimal ASCII text within 64 bits
 #            (CPython's ValueError, its non-ASCII digits or its big int
-#            come from the re-run: core/wasmgen/rt StrToInt).
+#            come from the re-run: core/wasmgen/rt StrToInt);
+#   case     lower() or upper() of a str beyond ASCII (Unicode's case
+#            mapping comes from the re-run).
 
 import math
 
@@ -78,3 +80,9 @@ def _int(*a):
         except ValueError:
             _ev.add("inttext")
     return int(*a)
+
+
+def _case(s, name):
+    if type(s) is str and not s.isascii():
+        _ev.add("case")
+    return getattr(s, name)()

@@ -29,7 +29,7 @@ const (
 	// through the recording helpers of CheckPrelude (the refusal
 	// classification of verdict_test.go): every expression e becomes
 	// _w(e), `/` becomes _div, `**` _pow, a single `in` or `not in`
-	// comparison _in, int() _int, sum() _sum, `v op= e` becomes v = _w(v op e) and
+	// comparison _in, int() _int, lower() and upper() _case, sum() _sum, `v op= e` becomes v = _w(v op e) and
 	// `l[i] op= e` becomes l[i] = _w(l[i] op e).
 	// The helpers return their operation's value unchanged, so the
 	// program computes exactly what PyPlain computes.
@@ -315,6 +315,9 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 			}
 			return name + "(" + p.list(x.Args) + ")"
 		case *ast.Attribute:
+			if p.mode == PyChecked && len(x.Args) == 0 && (fn.Name.Name == "lower" || fn.Name.Name == "upper") {
+				return "_case(" + p.expr(fn.X) + ", " + strconv.Quote(fn.Name.Name) + ")" // pycheck.py
+			}
 			return p.expr(fn.X) + "." + fn.Name.Name + "(" + p.list(x.Args) + ")"
 		}
 		return p.fail("call of %T", x.Func)

@@ -136,6 +136,8 @@ func TestPrintPythonChecked(t *testing.T) {
 		{call("int", &ast.StrLit{Value: "\u0663"}), "['inttext']"},
 		{call("int", &ast.StrLit{Value: "9223372036854775808"}), "['inttext', 'wide']"},
 		{call("int", &ast.FloatLit{Value: 2.5}), "[]"},
+		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "ab"}, Name: ident("upper")}}, "[]"},
+		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "ß"}, Name: ident("upper")}}, "['case']"},
 	}
 	var script strings.Builder
 	script.WriteString(CheckPrelude)

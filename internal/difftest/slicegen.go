@@ -40,17 +40,19 @@ import (
 //
 // The result combines the lengths and sums of the lists (the copies and
 // their originals), the accumulators of the loops and the ints computed
-// from the strings. The texts stay ASCII and split() never gets an empty
-// separator: compiled code traps with ErrUnsupported on other text (its
-// re-run in Python gives CPython's answer), a refusal that no event of
-// pycheck.py justifies, so the differential test would report it.
-// int() now and then reads text it refuses (sliceBadDecimals: CPython's
-// ValueError, non-ASCII digits, a big int), which pycheck.py's "inttext"
-// justifies.
+// from the strings. The texts are ASCII most of the time and otherwise
+// hold Japanese, Hindi, accented letters, a euro sign and whitespace
+// beyond ASCII (U+3000, U+00A0, U+2028), which slices, strip, split,
+// find, count, replace and the rest take on WebAssembly; lower() and
+// upper() of such text re-run in Python (pycheck.py's "case"). split()
+// never gets an empty separator (a refusal no event justifies, so the
+// differential test would report it). int() now and then reads text it
+// refuses (sliceBadDecimals: CPython's ValueError, non-ASCII digits, a
+// big int), which pycheck.py's "inttext" justifies.
 
 // sliceState is what SliceProgram knows while it writes a function: its
 // list[int] locals with the lengths they had when made (the bounds of
-// their slices lean around them), and its ASCII str locals.
+// their slices lean around them), and its str locals.
 type sliceState struct {
 	lists []sliceList
 	strs  []string
@@ -64,21 +66,30 @@ type sliceList struct {
 
 // sliceTexts are the str literals of the texts: empty, ASCII words with
 // spaces, commas, tabs and newlines, the separators \x1c and \x1f (which
-// split() and strip() take for whitespace), digits and signs.
+// split() and strip() take for whitespace), digits and signs; and text
+// beyond ASCII (sliceWideTexts).
 var sliceTexts = []string{
 	"", " ", "a", "ab", "Ab,c", " x y ", "Hello, World", "1,2,,3", "a\tb\nc", "  pad  ",
 	"UP low", ",", "abc,def,ghi", "q", "\x1c x \x1f", "12", "-7", " 42 ", "ba", "A",
 }
 
+// sliceWideTexts are texts beyond ASCII: Japanese with an ideographic
+// space and comma, Hindi with its combining signs, accented letters, a
+// euro sign, an emoji, and the whitespace U+00A0, U+2028 and U+3000 (the
+// zero-width space U+200B is not whitespace).
+var sliceWideTexts = []string{
+	"日本語", "東京、大阪", "\u3000本 ", "नमस्ते दुनिया", "é,è", "a€b", "😀x", "\u00a0a\u2028b\u00a0", "x\u200by", "Ünïcödé",
+}
+
 // sliceSeps are the separators of split(sep) (never empty: an empty one
 // raises ValueError in CPython, and traps compiled code, see above).
-var sliceSeps = []string{",", ", ", " ", "a", ",,", "ab", "-"}
+var sliceSeps = []string{",", ", ", " ", "a", ",,", "ab", "-", "、", "é"}
 
 // sliceJoins are the separators of join.
-var sliceJoins = []string{"", ",", "-", " ", ", "}
+var sliceJoins = []string{"", ",", "-", " ", ", ", "・"}
 
 // sliceAffixes are the arguments of startswith and endswith.
-var sliceAffixes = []string{"", "a", "A", "ab", " ", ",", "1", "Hello", "x"}
+var sliceAffixes = []string{"", "a", "A", "ab", " ", ",", "1", "Hello", "x", "日", "é"}
 
 // sliceDecimals are texts int() reads: signs, whitespace around (9 to 13
 // and the space), underscores between digits, leading zeros, the ends of
@@ -527,14 +538,16 @@ func (g *Generator) sliceOtherList() ([]ast.Stmt, []ast.Expr) {
 			sliceCount(&ast.Compare{Operands: []ast.Expr{&ast.BoolLit{Value: true}, g.sliceOfName(name, size, "")}, Ops: []ast.CmpOp{ast.CmpIn}})}
 }
 
-// sliceTextPiece returns a piece of ASCII text: a literal, chr() of a
+// sliceTextPiece returns a piece of text: a literal, chr() of a
 // small int (a digit, a letter, a printable character, now and then any
 // ASCII character), str() of a remainder or of a parameter, a literal
 // repeated, or a slice or a method's result of an earlier text.
 func (g *Generator) sliceTextPiece(st *sliceState) ast.Expr {
 	switch k := g.r.IntN(20); {
-	case k < 7:
+	case k < 6:
 		return sliceStr(g.slicePick(sliceTexts))
+	case k < 7:
+		return sliceStr(g.slicePick(sliceWideTexts))
 	case k < 11:
 		j := g.r.IntN(4)
 		base, m := []int64{48, 65, 97, 32}[j], []int64{10, 26, 26, 95}[j]
@@ -563,7 +576,7 @@ func (g *Generator) sliceTextPiece(st *sliceState) ast.Expr {
 	return sliceStr(g.slicePick(sliceTexts))
 }
 
-// sliceText returns an ASCII str expression: one to four pieces joined
+// sliceText returns a str expression: one to four pieces joined
 // by +.
 func (g *Generator) sliceText(st *sliceState) ast.Expr {
 	e := g.sliceTextPiece(st)
@@ -573,7 +586,7 @@ func (g *Generator) sliceText(st *sliceState) ast.Expr {
 	return e
 }
 
-// sliceStrStmts makes an ASCII str local and uses it one to three times
+// sliceStrStmts makes a str local and uses it one to three times
 // (sliceStrUse); it returns the statements and the int expressions that
 // show what they computed.
 func (g *Generator) sliceStrStmts(st *sliceState) ([]ast.Stmt, []ast.Expr) {

@@ -36,8 +36,9 @@ import (
 //                        (0.0 ** a negative number), "complex" (a power
 //                        whose value is complex), or "nanin" (a nan needle
 //                        meeting a nan element), "raise" (a raise
-//                        statement ran), or "inttext" (int() of a str that
-//                        is not decimal ASCII text within 64 bits)
+//                        statement ran), "inttext" (int() of a str that
+//                        is not decimal ASCII text within 64 bits), or
+//                        "case" (lower() or upper() beyond ASCII)
 //     memory             nothing: generated programs build lists and strs
 //                        of a few elements
 //
@@ -50,7 +51,7 @@ import (
 // justifiedBy lists, for each refusal, the events that justify it.
 var justifiedBy = map[string][]string{
 	refuseOverflow:    {"wide"},
-	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin", "raise", "inttext"},
+	refuseUnsupported: {"bigdiv", "negexp", "zeropow", "complex", "nanin", "raise", "inttext", "case"},
 	refuseMemory:      nil,
 }
 
