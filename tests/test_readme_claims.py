@@ -84,8 +84,9 @@ def test_list_arguments_changed_as_python_would():
 
 def test_strings_compile_and_other_methods_run_in_python():
     # "`str` values compile too: literals, `+`, ... indexing ..., `len`, `ord`, `chr`"
-    # "Slicing compiles for any text; the methods `lower()` and `upper()` compile for ASCII
-    # text (other text re-runs in Python), `strip()`, `split()`, ... `sep.join(parts)` ...
+    # "Slicing compiles for any text; the methods `lower()` and `upper()` compile for text below
+    # U+0180 and characters without case (ß, ŉ, İ and other scripts with case re-run in Python),
+    # `strip()`, `split()`, ... `sep.join(parts)` ...
     # `find(sub)`, `count(sub)` and `replace(old, new)` for any text (an empty `old` re-runs
     # in Python) ...; the other string methods and `str()` of a float run in Python"
     prog = mp.compile_source(
@@ -107,7 +108,8 @@ def test_strings_compile_and_other_methods_run_in_python():
     assert prog.middle("abcd") == "bc" and prog.last_report["backend"] == "wasm"
     assert prog.middle("éabc€") == "abc" and prog.last_report["backend"] == "wasm"
     assert prog.upper("ab") == "AB" and prog.last_report["backend"] == "wasm"
-    assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
+    assert prog.upper("é") == "É" and prog.last_report["backend"] == "wasm"
+    assert prog.upper("ß") == "SS" and prog.last_report["backend"] == "python"
     assert prog.glue("a,b,c") == "a+b+c" and prog.last_report["backend"] == "wasm"
     assert prog.glue("é,€") == "é+€" and prog.last_report["backend"] == "wasm"
     assert prog.words("\u3000日本 語\xa0") == ["日本", "語"] and prog.last_report["backend"] == "wasm"

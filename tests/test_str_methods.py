@@ -91,15 +91,29 @@ NAMES = ("lower", "upper", "strip", "words", "fields", "joined", "starts", "ends
          "normalize", "csv_total", "to_int", "digit_sum", "parse_total", "reverse_words",
          "find", "count", "replace", "tokens")
 ASCII = st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f#,;abAZz09", max_size=16)
-OTHER = st.text(alphabet=" aZé€😀\x85\xa0\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\u180e\u3001,",
+OTHER = st.text(alphabet=" aZé€😀\x85\xa0\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\u180e\u3001,"
+                "ÀÿµıſŸĲĳßŉİΣǅ日ा",
                 max_size=8)
 SEPS = st.sampled_from(["", ",", ";;", "a", "ab", " ", ",,", "é"])
 
 
 #: The functions whose methods run on WebAssembly for any text (lower()
-#: and upper() run for ASCII text only).
+#: and upper() for text below U+0180 but ß, ŉ and İ, and for characters
+#: without case: see latin_case).
 ANY_TEXT = {"strip", "words", "fields", "joined", "starts", "ends", "count_words", "csv_total",
             "reverse_words", "find", "count", "replace", "tokens"}
+CASED = {"lower", "upper", "normalize"}
+
+
+def latin_case(t: str) -> bool:
+    """Whether lower() and upper() of t run on WebAssembly: code points
+    below U+0180 but ß, ŉ and İ, and characters without case outside the
+    blocks that have some (core/wasmgen/rt strcase.go)."""
+    blocks = ((0x180, 0x58F), (0x10A0, 0x10FF), (0x13A0, 0x13FF), (0x1C80, 0x1CBF), (0x1D00, 0x1FFF),
+              (0x2100, 0x218F), (0x24B6, 0x24E9), (0x2C00, 0x2D2F), (0xA640, 0xA7FF), (0xAB30, 0xABBF),
+              (0xFB00, 0xFB17), (0xFF21, 0xFF5A), (0x10400, 0x10FFF), (0x118A0, 0x118FF),
+              (0x16E40, 0x16E9F), (0x1E900, 0x1E95F))
+    return all(c not in "ßŉİ" and not any(lo <= ord(c) <= hi for lo, hi in blocks) for c in t)
 
 
 def check(name: str, *args: Any) -> None:
@@ -108,7 +122,8 @@ def check(name: str, *args: Any) -> None:
     (but for an empty separator of split or old of replace, which re-run
     in Python)."""
     texts = [a for a in args if isinstance(a, str)] + [x for a in args if isinstance(a, list) for x in a]
-    wasm = name in ANY_TEXT or all(t.isascii() for t in texts)
+    wasm = (name in ANY_TEXT or all(t.isascii() for t in texts)
+            or (name in CASED and all(map(latin_case, texts))))
     if wasm and not (name in ("fields", "replace") and args[1] == ""):
         check_calls_like_cpython(SOURCE, name, *args)
         return
@@ -124,7 +139,10 @@ def test_they_compile() -> None:
     assert {n: f.reason for n, f in prog.functions.items() if not f.compilable} == {}
     assert prog.call("normalize", "  Hello  World ", timeout=20) == "hello-world"
     assert prog.last_report["backend"] == "wasm"
-    assert prog.upper("é") == "É" and prog.last_report["backend"] == "python"
+    assert prog.upper("é") == "É" and prog.last_report["backend"] == "wasm"
+    assert prog.upper("straße") == "STRASSE" and prog.last_report["backend"] == "python"
+    assert prog.lower("ΣΑΣ") == "σας" and prog.last_report["backend"] == "python"
+    assert prog.lower("ÀÉÎÕÜ Ÿ ĀŁŃŠŽ 日本") == "àéîõü ÿ āłńšž 日本" and prog.last_report["backend"] == "wasm"
     # whitespace beyond ASCII: U+3000, U+00A0, U+2009
     assert prog.words("日本\u3000語 \xa0x\u2009") == ["日本", "語", "x"] and prog.last_report["backend"] == "wasm"
     assert prog.strip("\u3000 नमस्ते\u2028") == "नमस्ते" and prog.last_report["backend"] == "wasm"
@@ -202,3 +220,33 @@ def test_search_any_text(s: str, a: str, b: str) -> None:
     prog, _ = program_and_cpython(SOURCE)
     prog.call("find", s, a)
     assert prog.last_report["backend"] == "wasm"
+
+
+@needs_native
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=12), st.text(max_size=6))
+@example("ĲĳŸÿµıſ", "")
+@example("", "\u0345\u1e9e\uff21\U00010400")
+def test_case_beyond_ascii(latin: str, any_text: str) -> None:
+    """lower() and upper() below U+0180, every code point the table maps,
+    on WebAssembly (but ß, ŉ and İ), and of any text under AUTO."""
+    for t in (latin, any_text, latin + any_text):
+        check("lower", t)
+        check("upper", t)
+
+
+@needs_native
+def test_case_table_whole() -> None:
+    """Every code point below U+0180, in one string, against CPython on
+    WebAssembly; then the whole BMP outside the blocks with case, which
+    stays as it is."""
+    from multilingualprogramming import Backend
+    prog, _ = program_and_cpython(SOURCE)
+    latin = "".join(chr(c) for c in range(0x180) if chr(c) not in "ßŉİ")
+    assert prog.call("lower", latin, backend=Backend.WASM) == latin.lower()
+    assert prog.call("upper", latin, backend=Backend.WASM) == latin.upper()
+    caseless = "".join(chr(c) for c in range(0x180, 0x10000)
+                       if not 0xD800 <= c <= 0xDFFF and latin_case(chr(c)))
+    assert caseless.lower() == caseless == caseless.upper()
+    assert prog.call("lower", caseless, backend=Backend.WASM) == caseless
+    assert prog.call("upper", caseless, backend=Backend.WASM) == caseless

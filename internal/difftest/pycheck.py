@@ -18,8 +18,9 @@
 #   inttext  int() of a str that is not decimal ASCII text within 64 bits
 #            (CPython's ValueError, its non-ASCII digits or its big int
 #            come from the re-run: core/wasmgen/rt StrToInt);
-#   case     lower() or upper() of a str beyond ASCII (Unicode's case
-#            mapping comes from the re-run).
+#   case     lower() or upper() of a str holding ß, ŉ or İ or a character
+#            of the blocks with case mappings from U+0180 (core/wasmgen/rt
+#            strcase.go: Unicode's mapping comes from the re-run).
 
 import math
 
@@ -82,7 +83,13 @@ def _int(*a):
     return int(*a)
 
 
+_CASE_BLOCKS = ((0x180, 0x58F), (0x10A0, 0x10FF), (0x13A0, 0x13FF), (0x1C80, 0x1CBF), (0x1D00, 0x1FFF),
+                (0x2100, 0x218F), (0x24B6, 0x24E9), (0x2C00, 0x2D2F), (0xA640, 0xA7FF), (0xAB30, 0xABBF),
+                (0xFB00, 0xFB17), (0xFF21, 0xFF5A), (0x10400, 0x10FFF), (0x118A0, 0x118FF),
+                (0x16E40, 0x16E9F), (0x1E900, 0x1E95F))
+
+
 def _case(s, name):
-    if type(s) is str and not s.isascii():
+    if type(s) is str and any(c in "ßŉİ" or any(lo <= ord(c) <= hi for lo, hi in _CASE_BLOCKS) for c in s):
         _ev.add("case")
     return getattr(s, name)()

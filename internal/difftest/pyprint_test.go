@@ -138,6 +138,8 @@ func TestPrintPythonChecked(t *testing.T) {
 		{call("int", &ast.FloatLit{Value: 2.5}), "[]"},
 		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "ab"}, Name: ident("upper")}}, "[]"},
 		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "ß"}, Name: ident("upper")}}, "['case']"},
+		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "Éé日"}, Name: ident("lower")}}, "[]"},
+		{&ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: "Σ"}, Name: ident("lower")}}, "['case']"},
 	}
 	var script strings.Builder
 	script.WriteString(CheckPrelude)

@@ -43,8 +43,8 @@ import (
 // from the strings. The texts are ASCII most of the time and otherwise
 // hold Japanese, Hindi, accented letters, a euro sign and whitespace
 // beyond ASCII (U+3000, U+00A0, U+2028), which slices, strip, split,
-// find, count, replace and the rest take on WebAssembly; lower() and
-// upper() of such text re-run in Python (pycheck.py's "case"). split()
+// find, count, replace and the rest take on WebAssembly, lower() and
+// upper() too but for ß and the Greek (pycheck.py's "case"). split()
 // never gets an empty separator (a refusal no event justifies, so the
 // differential test would report it). int() now and then reads text it
 // refuses (sliceBadDecimals: CPython's ValueError, non-ASCII digits, a
@@ -79,6 +79,7 @@ var sliceTexts = []string{
 // zero-width space U+200B is not whitespace).
 var sliceWideTexts = []string{
 	"日本語", "東京、大阪", "\u3000本 ", "नमस्ते दुनिया", "é,è", "a€b", "😀x", "\u00a0a\u2028b\u00a0", "x\u200by", "Ünïcödé",
+	"Straße", "ΣΟΦΙΑ", "ŁÓDŹ ĳs",
 }
 
 // sliceSeps are the separators of split(sep) (never empty: an empty one

@@ -38,7 +38,8 @@ import (
 //                        meeting a nan element), "raise" (a raise
 //                        statement ran), "inttext" (int() of a str that
 //                        is not decimal ASCII text within 64 bits), or
-//                        "case" (lower() or upper() beyond ASCII)
+//                        "case" (lower() or upper() of text with ß, ŉ,
+//                        İ or a character of a block with case mappings)
 //     memory             nothing: generated programs build lists and strs
 //                        of a few elements
 //

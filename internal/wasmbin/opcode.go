@@ -34,12 +34,14 @@ const (
 	OpI64Load   Opcode = 0x29
 	OpF64Load   Opcode = 0x2b
 	OpI32Load8U Opcode = 0x2d
-	OpI32Store8 Opcode = 0x3a
-	OpI32Store  Opcode = 0x36
-	OpI64Store  Opcode = 0x37
-	OpF64Store  Opcode = 0x39
-	OpMemSize   Opcode = 0x3f
-	OpMemGrow   Opcode = 0x40
+	// OpI32Load16U is i32.load16_u: two bytes, little-endian, unsigned.
+	OpI32Load16U Opcode = 0x2f
+	OpI32Store8  Opcode = 0x3a
+	OpI32Store   Opcode = 0x36
+	OpI64Store   Opcode = 0x37
+	OpF64Store   Opcode = 0x39
+	OpMemSize    Opcode = 0x3f
+	OpMemGrow    Opcode = 0x40
 	// OpMemCopy stands for memory.copy (bulk memory, 0xfc 10): the byte
 	// 0xfc is the prefix, and the encoder writes the sub-opcode and both
 	// memory indices after it.
@@ -193,7 +195,8 @@ var opcodes = [256]opInfo{
 	OpMemCopy:       {"memory.copy", immMemCopy, 0},
 	OpI32AtomicLoad: {"i32.atomic.load", immAtomicMem, 2},
 	OpI32Load8U:     {"i32.load8_u", immMem, 0}, OpI32Store8: {"i32.store8", immMem, 0},
-	opI32DivU: {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
+	OpI32Load16U: {"i32.load16_u", immMem, 1},
+	opI32DivU:    {"i32.div_u", immNone, 0}, OpI32ShrU: {"i32.shr_u", immNone, 0},
 	OpI32LtS: {"i32.lt_s", immNone, 0}, OpI32GtS: {"i32.gt_s", immNone, 0},
 	OpI32LeS: {"i32.le_s", immNone, 0}, OpI32GeS: {"i32.ge_s", immNone, 0},
 	OpI64LtU: {"i64.lt_u", immNone, 0}, OpI64LeU: {"i64.le_u", immNone, 0},

@@ -205,13 +205,13 @@ func (h *fn) copyBytes(dst, src, n uint32) {
 }
 
 // buildStrCase builds a case mapping of ASCII strings: the bytes in [lo,
-// hi] get delta added.
+// hi] get delta added; a string beyond ASCII goes to strcase.go's helper.
 func buildStrCase(h *fn, lo, hi byte, delta int32) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"s"}, wasmbin.I32)
 	const s = 0
 	n, r, src, dst, end, c := h.Named(wasmbin.I32, "n"), h.Named(wasmbin.I32, "r"), h.Named(wasmbin.I32, "src"),
 		h.Named(wasmbin.I32, "dst"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "c")
-	h.asciiOnly(s)
+	h.wideTo(s, h.r.strCaseWide(lo == 'a')) // strcase.go
 	h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
 	h.Tee(n)
 	h.Get(n)
