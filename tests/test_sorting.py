@@ -1,7 +1,10 @@
 """sorted(xs) and xs.sort() of lists of ints, floats and bools compile
 (core/wasmgen/rt sort.go: a stable merge sort, so equal elements, 0.0 and
--0.0 among them, keep their order as in CPython's stable sort). A float
-list holding a NaN, which no comparison orders, re-runs in Python. Each
+-0.0 among them, keep their order as in CPython's stable sort), and so
+do sorted(xs, reverse=True) and xs.sort(reverse=True) (reversed, sorted
+and reversed again, as CPython keeps them stable). A float list holding
+a NaN, which no comparison orders, re-runs in Python; key= stays in
+Python. Each
 function gives CPython's outcome and leaves its list argument as CPython
 does, on WebAssembly and in the Python fallback."""
 
@@ -37,6 +40,22 @@ def median(xs: list[int]) -> float:
 
 def top(xs: list[int], k: int) -> list[int]:
     return sorted(xs)[-k:]
+
+def ranking(xs: list[int], k: int) -> list[int]:
+    return sorted(xs, reverse=True)[:k]
+
+def down(xs: list[float]) -> list[float]:
+    return sorted(xs, reverse=True)
+
+def down_flags(xs: list[bool]) -> list[bool]:
+    return sorted(xs, reverse=False) + sorted(xs, reverse=True)
+
+def down_in_place(xs: list[float]) -> int:
+    xs.sort(reverse=True)
+    return len(xs)
+
+def by_key(xs: list[int]) -> list[int]:
+    return sorted(xs, key=abs)
 """
 
 FLOATS = st.lists(st.one_of(st.sampled_from([0.0, -0.0, 1.5, -1.5, math.inf, -math.inf]),
@@ -46,7 +65,8 @@ FLOATS = st.lists(st.one_of(st.sampled_from([0.0, -0.0, 1.5, -1.5, math.inf, -ma
 @needs_native
 def test_they_compile() -> None:
     prog, _ = program_and_cpython(SOURCE)
-    assert {n: f.reason for n, f in prog.functions.items() if not f.compilable} == {}
+    assert {n: f.reason for n, f in prog.functions.items() if not f.compilable} == {
+        "by_key": "line 38: passes keyword arguments"}
     assert prog.call("ints", [3, -1, 2], backend=mp.Backend.WASM) == [-1, 2, 3]
     # a NaN: the call re-runs in Python
     got = prog.floats([2.0, math.nan, 1.0])
@@ -65,6 +85,10 @@ def test_like_cpython(xs: List[int], fs: List[float], bs: List[bool], k: int) ->
     check_calls_like_cpython(SOURCE, "flags", bs)
     check_calls_like_cpython(SOURCE, "in_place", fs, by_repr=True)
     check_calls_like_cpython(SOURCE, "top", xs, k)
+    check_calls_like_cpython(SOURCE, "ranking", xs, k)
+    check_calls_like_cpython(SOURCE, "down", fs, by_repr=True)
+    check_calls_like_cpython(SOURCE, "down_flags", bs)
+    check_calls_like_cpython(SOURCE, "down_in_place", fs, by_repr=True)
     if xs:
         # ints below 2**53, whose true division WebAssembly computes exactly
         check_calls_like_cpython(SOURCE, "median", [x % 10**12 for x in xs], by_repr=True)
@@ -73,4 +97,9 @@ def test_like_cpython(xs: List[int], fs: List[float], bs: List[bool], k: int) ->
     ours, theirs = list(fs), list(fs)
     prog.call("in_place", ours, backend=mp.Backend.WASM)
     ns["in_place"](theirs)
+    assert repr(ours) == repr(theirs)
+
+    ours, theirs = list(fs), list(fs)
+    prog.call("down_in_place", ours, backend=mp.Backend.WASM)
+    ns["down_in_place"](theirs)
     assert repr(ours) == repr(theirs)

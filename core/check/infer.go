@@ -788,6 +788,9 @@ func (st *fstate) call(e *ast.Call, in set) *Type {
 	for i, a := range e.Args {
 		args[i] = st.expr(a, in)
 	}
+	if len(e.Keywords) > 0 && !st.sortReverse(e) {
+		return TUnknown
+	}
 	id, ok := e.Func.(*ast.Ident)
 	if !ok {
 		if at, isAttr := e.Func.(*ast.Attribute); isAttr && at.Name != nil {

@@ -330,6 +330,31 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 	return TUnknown
 }
 
+// sortReverse records the keyword of sorted(xs, reverse=R) or
+// xs.sort(reverse=R), R a bool literal (the subset lets no other keyword
+// through), in Info.SortReverse; any other call with a keyword runs only
+// in Python. The list's type is checked where the call is typed.
+// CPython's reverse=True keeps the sort stable: it reverses the list,
+// sorts it and reverses it again, as core/wasmgen/rt sort.go does.
+func (st *fstate) sortReverse(e *ast.Call) bool {
+	ok := false
+	switch f := e.Func.(type) {
+	case *ast.Ident:
+		ok = st.c.kinds[f] == kindBuiltin && st.c.info.Builtins[f] == "sorted" && len(e.Args) == 1
+	case *ast.Attribute:
+		ok = f.Name != nil && st.c.info.Methods[f.Name] == "sort" && len(e.Args) == 0
+	}
+	if !ok {
+		st.pyOnly(spanOf(e.Keywords[0]), "passes keyword arguments")
+		return false
+	}
+	if st.c.info.SortReverse == nil {
+		st.c.info.SortReverse = map[*ast.Call]bool{}
+	}
+	st.c.info.SortReverse[e] = e.Keywords[0].Value.(*ast.BoolLit).Value
+	return true
+}
+
 // listBuiltin types len, sum, min and max of one list argument; ok is
 // false when the call is not one of those.
 func (st *fstate) listBuiltin(e *ast.Call, id *ast.Ident, name string, args []*Type) (*Type, bool) {

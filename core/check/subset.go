@@ -224,6 +224,16 @@ func (s *subset) expr(e ast.Expr) {
 		}
 		s.exprs(e.Operands)
 	case *ast.Call:
+		if len(e.Keywords) == 1 && !isNil(e.Keywords[0]) && e.Keywords[0].Name != nil &&
+			e.Keywords[0].Name.Name == "reverse" {
+			if _, lit := e.Keywords[0].Value.(*ast.BoolLit); lit {
+				// sorted(xs, reverse=True), xs.sort(reverse=False): the
+				// inference allows it for those two only (SortReverse)
+				s.expr(e.Func)
+				s.exprs(e.Args)
+				return
+			}
+		}
 		if len(e.Keywords) > 0 {
 			k := e.Keywords[0]
 			if !isNil(k) && k.Name == nil {

@@ -201,6 +201,9 @@ type Info struct {
 	// (math.pi) to its value (mathmod.go).
 	MathCalls  map[*ast.Call]string
 	MathConsts map[*ast.Attribute]float64
+	// SortReverse maps each call sorted(xs, reverse=R) and xs.sort(reverse=R)
+	// to R, a bool literal (the only keyword argument compiled).
+	SortReverse map[*ast.Call]bool
 }
 
 // A Local is a variable of a function.

@@ -458,6 +458,11 @@ func (fg *fgen) callExpr(e *ast.Call, t *check.Type) {
 	}
 	id := e.Func.(*ast.Ident)
 	if name, ok := fg.g.info.Builtins[id]; ok {
+		if name == "sorted" && fg.g.info.SortReverse[e] {
+			fg.expr(e.Args[0])
+			fg.Call(fg.g.rt.SortedDesc(sortKind(fg.typeOf(e.Args[0]).Elem.Kind))) // rt/sort.go
+			return
+		}
 		fg.builtin(name, e.Args, t)
 		return
 	}

@@ -360,6 +360,10 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 	switch fg.g.info.Methods[at.Name] {
 	case "sort":
 		fg.expr(at.X)
+		if fg.g.info.SortReverse[e] {
+			fg.Call(fg.g.rt.SortDesc(sortKind(lt.Elem.Kind))) // rt/sort.go
+			break
+		}
 		fg.Call(fg.g.rt.Sort(sortKind(lt.Elem.Kind))) // rt/sort.go
 	case "append":
 		ek := lt.Elem.Kind

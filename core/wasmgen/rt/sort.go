@@ -50,8 +50,76 @@ func (r *Runtime) Sorted(k SortKind) uint32 {
 	return r.helper(k.name("__ml_sorted"), func(h *fn) { buildSorted(h, k) })
 }
 
+// SortDesc returns __ml_sort_desc_K(l i32): l.sort(reverse=True), as
+// CPython does it: the list reversed, sorted, and reversed again, which
+// keeps equal elements (0.0 and -0.0) in their first order.
+func (r *Runtime) SortDesc(k SortKind) uint32 {
+	r.UseHeap()
+	return r.helper(k.name("__ml_sort_desc"), func(h *fn) {
+		h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"l"})
+		for _, f := range []uint32{h.r.reverseList(k), h.r.Sort(k), h.r.reverseList(k)} {
+			h.Get(0)
+			h.Call(f)
+		}
+	})
+}
+
+// SortedDesc returns __ml_sorted_desc_K(l i32) -> i32: sorted(l,
+// reverse=True), a copy sorted by SortDesc.
+func (r *Runtime) SortedDesc(k SortKind) uint32 {
+	r.UseHeap()
+	return r.helper(k.name("__ml_sorted_desc"), func(h *fn) { buildSortedWith(h, k, h.r.SortDesc(k)) })
+}
+
+// reverseList returns __ml_reverse_K(l i32): reverses the slots of l in
+// place.
+func (r *Runtime) reverseList(k SortKind) uint32 {
+	return r.helper(k.name("__ml_reverse"), func(h *fn) {
+		h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"l"})
+		const l = 0
+		a, b, t := h.Named(wasmbin.I32, "a"), h.Named(wasmbin.I32, "b"), h.Named(wasmbin.I64, "t")
+		w := int32(k.width())
+		h.Load(wasmbin.OpI32Load, l, abi.ListDataOffset)
+		h.Tee(a)
+		h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
+		h.ShiftAdd(w)
+		h.Set(b) // past the last slot
+		load, store := wasmbin.OpI64Load, wasmbin.OpI64Store
+		if k == SortBools {
+			load, store = wasmbin.OpI32Load8U, wasmbin.OpI32Store8
+		}
+		h.Until(func() {
+			h.OffsetI32(a, 1<<w)
+			h.Get(b)
+			h.Emit(wasmbin.OpI32GtU) // a + 1 slot > b: fewer than two slots left
+		}, func() {
+			h.AddI32(b, -(1 << w))
+			h.Get(a)
+			h.EmitImm(load, 0)
+			if k == SortBools {
+				h.Emit(wasmbin.OpI64ExtendI32U)
+			}
+			h.Set(t)
+			h.Get(a)
+			h.Get(b)
+			h.EmitImm(load, 0)
+			h.EmitImm(store, 0)
+			h.Get(b)
+			h.Get(t)
+			if k == SortBools {
+				h.Emit(wasmbin.OpI32WrapI64)
+			}
+			h.EmitImm(store, 0)
+			h.AddI32(a, 1<<w)
+		})
+	})
+}
+
 // buildSorted builds __ml_sorted: a copy, sorted in place.
-func buildSorted(h *fn, k SortKind) {
+func buildSorted(h *fn, k SortKind) { buildSortedWith(h, k, h.r.Sort(k)) }
+
+// buildSortedWith builds a copy of the list sorted in place by sort.
+func buildSortedWith(h *fn, k SortKind, sort uint32) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"l"}, wasmbin.I32)
 	const l = 0
 	r := h.Named(wasmbin.I32, "r")
@@ -63,7 +131,7 @@ func buildSorted(h *fn, k SortKind) {
 	h.Load(wasmbin.OpI32Load, l, abi.ListLenOffset)
 	h.CopyShifted(int32(k.width()))
 	h.Get(r)
-	h.Call(h.r.Sort(k))
+	h.Call(sort)
 	h.Get(r)
 }
 
