@@ -1,4 +1,4 @@
-"""sorted(xs) and xs.sort() of lists of ints, floats and bools compile
+"""sorted(xs) and xs.sort() of lists of ints, floats, bools and strs compile
 (core/wasmgen/rt sort.go: a stable merge sort, so equal elements, 0.0 and
 -0.0 among them, keep their order as in CPython's stable sort), and so
 do sorted(xs, reverse=True) and xs.sort(reverse=True) (reversed, sorted
@@ -56,6 +56,14 @@ def down_in_place(xs: list[float]) -> int:
 
 def by_key(xs: list[int]) -> list[int]:
     return sorted(xs, key=abs)
+
+def words(text: str) -> list[str]:
+    return sorted(text.split())
+
+def vocabulary(text: str) -> str:
+    ws = text.lower().split()
+    ws.sort(reverse=True)
+    return " ".join(ws)
 """
 
 FLOATS = st.lists(st.one_of(st.sampled_from([0.0, -0.0, 1.5, -1.5, math.inf, -math.inf]),
@@ -103,3 +111,14 @@ def test_like_cpython(xs: List[int], fs: List[float], bs: List[bool], k: int) ->
     prog.call("down_in_place", ours, backend=mp.Backend.WASM)
     ns["down_in_place"](theirs)
     assert repr(ours) == repr(theirs)
+
+
+@needs_native
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abAB éü€😀日\u3000\x00", max_size=30))
+@example("b a B A é e 😀 € 日 ab a")
+def test_str_lists(text: str) -> None:
+    """Lists of strs sort by code points (their UTF-8 bytes), ascending and
+    with reverse=True, whatever the text."""
+    check_calls_like_cpython(SOURCE, "words", text)
+    check_calls_like_cpython(SOURCE, "vocabulary", text)

@@ -320,8 +320,8 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 		}
 		return st.elemOf(xt, spanOf(e))
 	case "sort":
-		// without key= or reverse= (keywords stay in Python: subset.go)
-		if len(args) != 0 || !scalar(st.elemOf(xt, spanOf(e))) {
+		// ints, floats, bools or strs; reverse= is sortReverse's
+		if et := st.elemOf(xt, spanOf(e)); len(args) != 0 || !scalar(et) && !isStr(et) {
 			st.pyOnly(spanOf(e), "this sort() runs only in Python")
 			return TUnknown
 		}
@@ -382,8 +382,8 @@ func (st *fstate) listBuiltin(e *ast.Call, id *ast.Ident, name string, args []*T
 			return et, true
 		}
 	case "sorted":
-		// a list of ints, floats or bools (core/wasmgen/rt sort.go)
-		if et := st.elemOf(lt, spanOf(e)); scalar(et) {
+		// a list of ints, floats, bools or strs (core/wasmgen/rt sort.go)
+		if et := st.elemOf(lt, spanOf(e)); scalar(et) || isStr(et) {
 			return ListOf(et), true
 		}
 	}

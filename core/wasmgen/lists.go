@@ -258,6 +258,8 @@ func sortKind(k check.Kind) rt.SortKind {
 		return rt.SortFloats
 	case check.Bool:
 		return rt.SortBools
+	case check.Str:
+		return rt.SortStrs
 	}
 	return rt.SortInts
 }

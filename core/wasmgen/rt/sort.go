@@ -5,8 +5,9 @@ import (
 	"github.com/multilingualprogramming/multilingual/internal/wasmbin"
 )
 
-// Sorting: l.sort() and sorted(l) of a list of ints, floats or bools,
-// ascending. CPython's sort is stable, and so is this one (a bottom-up
+// Sorting: l.sort() and sorted(l) of a list of ints, floats, bools or
+// strs, ascending. Strs compare by their UTF-8 bytes (__ml_str_cmp), whose
+// order is the code points' order, as CPython compares them. CPython's sort is stable, and so is this one (a bottom-up
 // merge sort through a scratch copy from the arena, which takes an
 // element from the right run only when it is strictly smaller): for a
 // total order every stable sort gives the same list, equal elements in
@@ -23,11 +24,12 @@ const (
 	SortInts   SortKind = iota // i64, signed
 	SortFloats                 // f64
 	SortBools                  // one byte, 0 < 1
+	SortStrs                   // the address of a str in a wide slot, by __ml_str_cmp
 )
 
 // name returns the helper's name for the kind.
 func (k SortKind) name(base string) string {
-	return base + [...]string{"_i", "_f", "_b"}[k]
+	return base + [...]string{"_i", "_f", "_b", "_s"}[k]
 }
 
 // width returns the slot width of the kind's lists.
@@ -164,6 +166,8 @@ func buildSort(h *fn, k SortKind) {
 			h.EmitImm(wasmbin.OpI64Load, 0)
 		case SortFloats:
 			h.EmitImm(wasmbin.OpF64Load, 0)
+		case SortStrs:
+			h.EmitImm(wasmbin.OpI32Load, 0)
 		default:
 			h.EmitImm(wasmbin.OpI32Load8U, 0)
 		}
@@ -243,6 +247,10 @@ func buildSort(h *fn, k SortKind) {
 					h.Emit(wasmbin.OpI64LtS)
 				case SortFloats:
 					h.Emit(wasmbin.OpF64Lt)
+				case SortStrs:
+					h.Call(h.r.StrCmp())
+					h.I32(0)
+					h.Emit(wasmbin.OpI32LtS)
 				default:
 					h.Emit(wasmbin.OpI32LtU)
 				}
