@@ -313,12 +313,12 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 					return name + "(" + p.expr(&lc) + ")"
 				}
 			}
-			return name + "(" + p.list(x.Args) + ")"
+			return name + "(" + p.args(x) + ")"
 		case *ast.Attribute:
 			if p.mode == PyChecked && len(x.Args) == 0 && (fn.Name.Name == "lower" || fn.Name.Name == "upper") {
 				return "_case(" + p.expr(fn.X) + ", " + strconv.Quote(fn.Name.Name) + ")" // pycheck.py
 			}
-			return p.expr(fn.X) + "." + fn.Name.Name + "(" + p.list(x.Args) + ")"
+			return p.expr(fn.X) + "." + fn.Name.Name + "(" + p.args(x) + ")"
 		}
 		return p.fail("call of %T", x.Func)
 	case *ast.Index:
@@ -380,6 +380,19 @@ var binaryOps = map[ast.BinaryOp]string{ast.OpAdd: "+", ast.OpSub: "-", ast.OpMu
 var cmpOps = map[ast.CmpOp]string{ast.CmpEq: "==", ast.CmpNe: "!=", ast.CmpLt: "<", ast.CmpLe: "<=",
 	ast.CmpGt: ">", ast.CmpGe: ">=", ast.CmpIn: "in", ast.CmpNotIn: "not in", ast.CmpIs: "is",
 	ast.CmpIsNot: "is not"}
+
+// args prints the arguments of the call x: the positional ones, then
+// the keywords as name=value.
+func (p *pyPrinter) args(x *ast.Call) string {
+	s := p.list(x.Args)
+	for _, k := range x.Keywords {
+		if s != "" {
+			s += ", "
+		}
+		s += k.Name.Name + "=" + p.expr(k.Value)
+	}
+	return s
+}
 
 func (p *pyPrinter) list(xs []ast.Expr) string {
 	parts := make([]string, len(xs))

@@ -31,6 +31,8 @@ import (
 //	len(sN.strip()), ord((sN.upper() + "~")[0]), sN[lo:hi:st]
 //	wN = sN.split(","); "-".join(wN[1:])
 //	for xN in wN: if xN.startswith("a"): cN += 1
+//	sorted(lN[lo:hi], reverse=True)    (ints and words; mN.sort(reverse=
+//	                                    False) of a copy)
 //	sN.find("ab"), sN.count(","),      (empty needles too; replace's old
 //	len(sN.replace(",", "-"))           never empty: a re-run in Python)
 //	int(dN), int(xN or "0")            (decimal text, and now and then
@@ -71,6 +73,15 @@ type sliceList struct {
 var sliceTexts = []string{
 	"", " ", "a", "ab", "Ab,c", " x y ", "Hello, World", "1,2,,3", "a\tb\nc", "  pad  ",
 	"UP low", ",", "abc,def,ghi", "q", "\x1c x \x1f", "12", "-7", " 42 ", "ba", "A",
+}
+
+// sliceSorted returns sorted(x), or sorted(x, reverse=R) now and then.
+func (g *Generator) sliceSorted(x ast.Expr) ast.Expr {
+	c := &ast.Call{Func: ident("sorted"), Args: []ast.Expr{x}}
+	if g.r.IntN(2) == 0 {
+		c.Keywords = []*ast.Keyword{{Name: ident("reverse"), Value: &ast.BoolLit{Value: g.r.IntN(3) > 0}}}
+	}
+	return c
 }
 
 // sliceWideTexts are texts beyond ASCII: Japanese with an ideographic
@@ -396,6 +407,21 @@ func (g *Generator) sliceListUse(st *sliceState, l sliceList) ([]ast.Stmt, []ast
 		st.lists = append(st.lists, sliceList{m, l.size})
 		return out, []ast.Expr{call("len", ident(m)), call("sum", ident(m)), call("sum", x()), call("len", x())}
 	case 2:
+		if g.r.IntN(2) == 0 {
+			// sorted, now and then reverse=: the first two and the last,
+			// whose order shows, and the copy sorted in place
+			srt := g.sliceSorted(g.sliceOfName(l.name, l.size, ""))
+			m := g.lowerName("m")
+			var sortStmt ast.Stmt = &ast.ExprStmt{X: sliceMethod(ident(m), "sort")}
+			if g.r.IntN(2) == 0 {
+				sortStmt = &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: ident(m), Name: ident("sort")},
+					Keywords: []*ast.Keyword{{Name: ident("reverse"), Value: &ast.BoolLit{Value: g.r.IntN(2) == 0}}}}}
+			}
+			st.lists = append(st.lists, sliceList{m, l.size})
+			return []ast.Stmt{sliceAssign(m, g.sliceOfName(l.name, l.size, "")), sortStmt},
+				[]ast.Expr{call("sum", sliceCut(srt, nil, intLit(2), nil)), call("sum", sliceCut(srt, intLit(-1), nil, nil)),
+					call("sum", sliceCut(ident(m), nil, intLit(2), nil)), call("len", srt)}
+		}
 		return nil, []ast.Expr{call("len", g.sliceOfName(l.name, l.size, "")), call("sum", g.sliceOfName(l.name, l.size, ""))}
 	case 3:
 		// a loop over a slice
@@ -666,6 +692,9 @@ func (g *Generator) sliceStrUse(st *sliceState, s string) ([]ast.Stmt, []ast.Exp
 		var parts ast.Expr = ident(w)
 		if g.r.IntN(3) > 0 {
 			parts = g.sliceOfName(w, 3, "")
+		}
+		if g.r.IntN(3) == 0 {
+			parts = g.sliceSorted(parts) // words in code point order
 		}
 		var test ast.Expr = sliceMethod(ident(e), []string{"startswith", "endswith"}[g.r.IntN(2)], sliceStr(g.slicePick(sliceAffixes)))
 		if g.r.IntN(3) == 0 {
