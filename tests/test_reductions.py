@@ -92,11 +92,21 @@ def zip_grow(xs: list[int], ys: list[int]) -> int:
 def grid(r: int, c: int) -> int:
     g = [[i * j for j in range(c)] for i in range(r)]
     return sum(sum(row) for row in g) + len(g)
+
+def joined(xs: list[int], k: int) -> str:
+    return ",".join(str(100 // x) for x in xs if x != k)
+
+def table(m: list[list[int]]) -> list[str]:
+    out = ["rows"]
+    for r in m:
+        out.append(" ".join(str(v * v) for v in r))
+        out.append(str(sum(v for v in r if v > 0)))
+    return out
 """
 
 COMPILED = ("sumsq", "sum_pos", "count_neg", "pairs", "nested", "codes", "has_neg", "all_even",
             "stops_early", "every_element", "biggest", "smallest", "float_sum", "transpose", "shadow",
-            "row_sums", "grid", "pascal", "zip_grow")
+            "row_sums", "grid", "pascal", "zip_grow", "joined", "table")
 
 INTS = st.lists(st.integers(-10**6, 10**6), max_size=30)
 BIG = st.lists(st.one_of(st.integers(-10**6, 10**6), st.integers(-2**63, 2**63 - 1)), max_size=6)
@@ -193,3 +203,16 @@ def test_nested_comprehensions(m: List[List[int]], k: int, r: int, c: int) -> No
 def test_zip_of_expressions(n: int, xs: List[int], ys: List[int]) -> None:
     check("pascal", n)
     check("zip_grow", xs, ys)
+
+
+@needs_native
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-5, 5), max_size=10), st.integers(-5, 5),
+       st.lists(st.lists(st.integers(-10**6, 10**6), max_size=4), max_size=4))
+@example([1, 0, 2], 3, [[1, -2], []])
+def test_joins_of_generators(xs: List[int], k: int, m: List[List[int]]) -> None:
+    """sep.join() of a generator reads it whole first, as CPython does (a
+    ZeroDivisionError from any element, before anything is joined); the
+    argument of an append is a place where such forms compile."""
+    check("joined", xs, k)
+    check("table", m)

@@ -118,6 +118,16 @@ func (lw *lowering) stmt(s ast.Stmt) ([]ast.Stmt, bool) {
 			}
 		}
 		return nil, false
+	case *ast.ExprStmt:
+		// xs.append(sep.join(E for x in ys)) and the like (lowerreduce.go)
+		if c, ok := s.X.(*ast.Call); ok {
+			if _, method := c.Func.(*ast.Attribute); method {
+				if pre, v, ok := lw.hoistValue(c); ok {
+					return append(pre, &ast.ExprStmt{X: v}), true
+				}
+			}
+		}
+		return nil, false
 	case *ast.If:
 		var pre []ast.Stmt
 		var cond ast.Expr

@@ -200,15 +200,26 @@ func (lw *lowering) hoist(e ast.Expr, h *hoisting) ast.Expr {
 		case *ast.Attribute:
 			// sep.join(reversed(xs)), sep a name or a literal: join reads
 			// the whole iterator into a list first, as the comprehension
-			// [v for v in reversed(xs)] does
-			if lw.c.info.Methods[f.Name] != "join" || len(args) != 1 || lw.hoistOperand(f.X, h) != f.X || !h.pure {
+			// [v for v in reversed(xs)] does; and xs.append(E), xs a name,
+			// whose argument is evaluated right after the lookup of the
+			// method, which has no effect on a list
+			m := lw.c.info.Methods[f.Name]
+			if m != "join" && m != "append" || len(args) != 1 || lw.hoistOperand(f.X, h) != f.X || !h.pure {
 				h.pure = false
 				return e
 			}
-			if rev, ok := lw.builtinCall(args[0], "reversed"); ok && len(rev) == 1 {
+			if rev, ok := lw.builtinCall(args[0], "reversed"); ok && len(rev) == 1 && m == "join" {
 				v := &ast.Ident{Pos: spanOf(args[0]), Name: "join.item"}
 				args[0] = &ast.Comp{Pos: spanOf(args[0]), Kind: ast.ListComp, Elt: v,
 					Fors: []*ast.CompFor{{Pos: spanOf(args[0]), Target: v, Iter: args[0]}}}
+			}
+			// sep.join(E for x in xs): join reads the generator into a
+			// list first (PySequence_Fast), exactly as [E for x in xs]
+			// does, exceptions included
+			if g, ok := args[0].(*ast.Comp); ok && g.Kind == ast.GenExp && m == "join" {
+				lc := *g
+				lc.Kind = ast.ListComp
+				args[0] = &lc
 			}
 		default:
 			return e

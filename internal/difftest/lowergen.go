@@ -885,6 +885,9 @@ func (g *Generator) lowerReduce(st *lowerState, level int) ([]ast.Stmt, []ast.St
 // own elements' image now and then, elsewhere (of one clause, so that a
 // loop around it cannot grow it beyond a few elements a turn).
 func (g *Generator) lowerAssignComp(st *lowerState, level int) ([]ast.Stmt, []ast.Stmt) {
+	if g.r.IntN(5) == 0 {
+		return g.lowerJoin(st)
+	}
 	if level == 0 && g.r.IntN(2) == 0 {
 		kind := byte('i')
 		if g.r.IntN(4) == 0 {
@@ -911,6 +914,29 @@ func (g *Generator) lowerAssignComp(st *lowerState, level int) ([]ast.Stmt, []as
 		return nil, []ast.Stmt{&ast.Assign{Target: ident(l), Value: call("list", ident(m))}}
 	}
 	return nil, []ast.Stmt{&ast.Assign{Target: ident(l), Value: g.lowerComp(st, ast.ListComp, kind, 1)}}
+}
+
+// lowerJoin returns `jN = ",".join(str(E) for cN in lA if C)` and uN,
+// an int local (declared at the top level) that shows its length, its
+// characters and its last one; or now and then `lA.append(len(",".join(
+// ...)))`, the generator in a method call's argument.
+func (g *Generator) lowerJoin(st *lowerState) ([]ast.Stmt, []ast.Stmt) {
+	comp := g.lowerComp(st, ast.GenExp, 'i', 1+g.r.IntN(2))
+	comp.Elt = call("str", comp.Elt)
+	sep := []string{",", "", " - "}[g.r.IntN(3)]
+	join := &ast.Call{Func: &ast.Attribute{X: &ast.StrLit{Value: sep}, Name: ident("join")}, Args: []ast.Expr{comp}}
+	if g.r.IntN(3) == 0 {
+		l, _ := g.lowerPickList(st, 'i')
+		return nil, []ast.Stmt{&ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: ident(l), Name: ident("append")},
+			Args: []ast.Expr{call("len", join)}}}}
+	}
+	d, u := g.lowerScalar(st, "u", intLit(0))
+	j, c := g.lowerName("j"), g.lowerName("c")
+	chars := &ast.Comp{Kind: ast.GenExp, Elt: call("ord", ident(c)), Fors: []*ast.CompFor{{Target: ident(c), Iter: ident(j)}}}
+	last := &ast.IfExp{Body: call("ord", elemsAt(j, intLit(-1))), Cond: ident(j), Else: intLit(0)}
+	show := elemsBin(elemsBin(elemsBin(call("sum", chars), ast.OpMul, intLit(7)), ast.OpAdd, call("len", ident(j))),
+		ast.OpAdd, elemsBin(last, ast.OpMul, intLit(1000)))
+	return []ast.Stmt{d}, []ast.Stmt{&ast.Assign{Target: ident(j), Value: join}, &ast.Assign{Target: ident(u), Value: show}}
 }
 
 // lowerStmt returns one statement of the family (a tuple assignment, a

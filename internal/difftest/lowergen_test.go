@@ -102,6 +102,7 @@ var lowerFormNames = []string{
 	"an iterated list appended to", "an iterated list popped", "an iterated list's element stored", "an iterated list rebound",
 	"a break", "a continue", "a lowered form in a range loop",
 	"a tuple unpacked from a call", "a tuple unpacked into an element", "a name unpacked twice",
+	"a join of a generator", "an append of a join of a generator",
 }
 
 // lowerForms returns the forms of lowerFormNames that the program file
@@ -198,6 +199,24 @@ func lowerForms(file *ast.File) map[string]bool {
 	}
 	ast.InspectFile(file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ExprStmt:
+			if c, ok := n.X.(*ast.Call); ok {
+				if at, ok := c.Func.(*ast.Attribute); ok && at.Name.Name == "append" && len(c.Args) == 1 {
+					if name, args := builtin(c.Args[0]); name == "len" && len(args) == 1 {
+						if j, ok := args[0].(*ast.Call); ok {
+							if jat, ok := j.Func.(*ast.Attribute); ok && jat.Name.Name == "join" {
+								forms["an append of a join of a generator"] = true
+							}
+						}
+					}
+				}
+			}
+		case *ast.Call:
+			if at, ok := n.Func.(*ast.Attribute); ok && at.Name.Name == "join" && len(n.Args) == 1 {
+				if c, ok := n.Args[0].(*ast.Comp); ok && c.Kind == ast.GenExp {
+					forms["a join of a generator"] = true
+				}
+			}
 		case *ast.Comp:
 			comp(n)
 		case *ast.Assign:
