@@ -577,6 +577,8 @@ func (st *fstate) expr1(e ast.Expr, in set) *Type {
 		return TNone
 	case *ast.StrLit:
 		return TStr
+	case *ast.FString:
+		return st.fstring(e, in) // strings.go
 	case *ast.ListLit:
 		return st.listLit(e, in)
 	case *ast.Ident:

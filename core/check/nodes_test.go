@@ -57,7 +57,7 @@ var constructs = []struct{ body, reason string }{
 	{"print(x, sep='')", "passes keyword arguments"},
 	{"print(**{})", "unpacks keyword arguments with **"},
 	{"print(*xs)", "uses a starred expression"},
-	{"s = f'{x!r:>{x}} {x=}'", "uses an f-string"},
+	{"s = f'{x!r:>{x}} {x=}'", "uses an f-string field with a conversion, a format spec or ="},
 	{"xs[1:2:1] = xs", "assigning to a slice"},
 	{"ys = xs[1, 2]", "indexes with several subscripts"},
 	{"n = x.real", "attributes run only in Python"},

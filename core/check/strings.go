@@ -76,6 +76,33 @@ func (st *fstate) strBuiltin(e *ast.Call, id *ast.Ident, name string, args []*Ty
 	return nil, false
 }
 
+// fstring types f"...{x}...", whose fields (plain, as the subset lets
+// through) are ints, bools or strs: each is formatted as str() makes it
+// (format(x, "") of an int, a bool or a str is str(x)), and the pieces are
+// joined in order. A float field needs the shortest repr, and stays in
+// Python with it.
+func (st *fstate) fstring(e *ast.FString, in set) *Type {
+	ok := true
+	for _, part := range e.Parts {
+		fv, field := part.(*ast.FormattedValue)
+		if !field {
+			continue
+		}
+		t := st.expr(fv.X, in)
+		switch {
+		case t.Kind == Unknown:
+			ok = false
+		case !isIndex(t) && !isStr(t):
+			st.pyOnly(spanOf(fv.X), "formatting a %s in an f-string runs only in Python", t)
+			ok = false
+		}
+	}
+	if !ok {
+		return TUnknown
+	}
+	return TStr
+}
+
 // strMembership types `a in b` where b is a str: a must be a str too
 // (Python raises TypeError otherwise).
 func (st *fstate) strMembership(op ast.CmpOp, pos source.Span, a, b *Type) bool {

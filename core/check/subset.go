@@ -268,6 +268,22 @@ func (s *subset) expr(e ast.Expr) {
 		}
 		s.expr(e.X)
 		s.expr(e.Index)
+	case *ast.FString:
+		// f"...{x}...": plain fields only (strings.go, fstring)
+		for _, part := range e.Parts {
+			switch part := part.(type) {
+			case *ast.StrLit:
+			case *ast.FormattedValue:
+				if part.Conv != 0 && part.Conv != 's' || part.Spec != nil || part.Debug != "" {
+					s.fail(e, "uses an f-string field with a conversion, a format spec or =")
+					return
+				}
+				s.expr(part.X)
+			default:
+				s.fail(e, "uses an f-string")
+				return
+			}
+		}
 	default:
 		s.fail(e, "uses %s", exprWhat(e))
 	}

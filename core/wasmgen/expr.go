@@ -78,6 +78,8 @@ func (fg *fgen) expr(e ast.Expr) {
 		fg.listLit(e, t)
 	case *ast.Index:
 		fg.index(e, t)
+	case *ast.FString:
+		fg.fstring(e) // strexpr.go
 	case *ast.Attribute:
 		v, ok := fg.g.info.MathConsts[e]
 		if !ok {

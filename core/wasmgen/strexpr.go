@@ -52,6 +52,27 @@ func (fg *fgen) strCompare(op ast.CmpOp, left, right func()) {
 	}
 }
 
+// fstring generates f"...{x}...": each piece in order, a field as str()
+// of it (core/check strings.go says why that is its formatting), joined
+// by __ml_str_cat.
+func (fg *fgen) fstring(e *ast.FString) {
+	if len(e.Parts) == 0 {
+		fg.I32(int32(fg.g.literal("")))
+		return
+	}
+	for i, part := range e.Parts {
+		switch part := part.(type) {
+		case *ast.StrLit:
+			fg.I32(int32(fg.g.literal(part.Value)))
+		case *ast.FormattedValue:
+			fg.strBuiltin("str", []ast.Expr{part.X})
+		}
+		if i > 0 {
+			fg.Call(fg.g.rt.StrCat())
+		}
+	}
+}
+
 // strBuiltin generates len(s), ord(s), chr(i) and str(x); ok is false for
 // any other call.
 func (fg *fgen) strBuiltin(name string, args []ast.Expr) bool {

@@ -232,6 +232,8 @@ func (p *pyPrinter) bare(x ast.Expr) string {
 		return pyFloat(x.Value)
 	case *ast.StrLit:
 		return p.str(x.Value)
+	case *ast.FString:
+		return p.fstring(x)
 	case *ast.BoolLit:
 		if x.Value {
 			return "True"
@@ -428,6 +430,35 @@ func pyFloat(v float64) string {
 // str spells s as an ASCII Python literal: printable ASCII as itself
 // (quote and backslash escaped), everything else as \xNN, \uNNNN or
 // \UNNNNNNNN.
+// fstring prints an f-string between single quotes: its literal pieces
+// escaped as str does (with ' escaped too, and braces doubled), its fields
+// as {expression} (which must hold no quote and no backslash, which
+// Python before 3.12 refuses in a field: the generator writes names and
+// arithmetic there).
+func (p *pyPrinter) fstring(x *ast.FString) string {
+	var b strings.Builder
+	b.WriteString("f'")
+	for _, part := range x.Parts {
+		switch part := part.(type) {
+		case *ast.StrLit:
+			lit := p.str(part.Value)
+			lit = strings.ReplaceAll(lit[1:len(lit)-1], "'", "\\'")
+			lit = strings.ReplaceAll(strings.ReplaceAll(lit, "{", "{{"), "}", "}}")
+			b.WriteString(lit)
+		case *ast.FormattedValue:
+			field := p.expr(part.X)
+			if strings.ContainsAny(field, "'\"\\") || part.Conv != 0 || part.Spec != nil || part.Debug != "" {
+				return p.fail("an f-string field the printer does not write: %s", field)
+			}
+			b.WriteString("{" + field + "}")
+		default:
+			return p.fail("an f-string part %T", part)
+		}
+	}
+	b.WriteString("'")
+	return b.String()
+}
+
 func (p *pyPrinter) str(s string) string {
 	if !utf8.ValidString(s) {
 		return p.fail("str literal %q is not UTF-8", s)

@@ -33,6 +33,8 @@ import (
 //	for xN in wN: if xN.startswith("a"): cN += 1
 //	sorted(lN[lo:hi], reverse=True)    (ints and words; mN.sort(reverse=
 //	                                    False) of a copy)
+//	f"{sN}|{a},{b > 0}"                (an f-string of the text: len and
+//	                                    its last character)
 //	sN.find("ab"), sN.count(","),      (empty needles too; replace's old
 //	len(sN.replace(",", "-"))           never empty: a re-run in Python)
 //	int(dN), int(xN or "0")            (decimal text, and now and then
@@ -653,6 +655,14 @@ func (g *Generator) sliceStrUse(st *sliceState, s string) ([]ast.Stmt, []ast.Exp
 				shown = append(shown, sliceCount(sliceMethod(x(), []string{"startswith", "endswith"}[g.r.IntN(2)], sliceStr(g.slicePick(sliceAffixes)))))
 			case 6:
 				shown = append(shown, sliceMethod(x(), []string{"find", "count"}[g.r.IntN(2)], sliceStr(g.slicePick(sliceAffixes))))
+				if g.r.IntN(2) == 0 {
+					// an f-string of the text, the parameters and a truth
+					f := &ast.FString{Parts: []ast.Expr{sliceStr(g.slicePick([]string{"", "«", "{x}: ", "n='"})),
+						&ast.FormattedValue{X: x()}, sliceStr(g.slicePick([]string{"", " ", "|", "} é"})),
+						&ast.FormattedValue{X: g.sliceParam()}, sliceStr(","),
+						&ast.FormattedValue{X: lowerCmp(g.sliceParam(), ast.CmpGt, intLit(0))}}}
+					shown = append(shown, call("len", f), call("ord", &ast.Index{X: f, Index: intLit(-1)}))
+				}
 			case 7:
 				// a replacement, then a search in its result
 				r := sliceMethod(x(), "replace", sliceStr(g.slicePick(sliceSeps)), sliceStr(g.slicePick(sliceJoins)))
