@@ -280,7 +280,7 @@ func (st *fstate) listArith(op ast.BinaryOp, pos source.Span, xt, yt *Type) *Typ
 // listMethods are the list methods compiled, by canonical English name.
 // The language tables have no method names yet: localizedMethods
 // (resolve.go) is where localized spellings are looked up.
-var listMethods = map[string]bool{"append": true, "pop": true, "sort": true}
+var listMethods = map[string]bool{"append": true, "pop": true, "sort": true, "extend": true}
 
 // method types a method call x.name(args).
 func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *Type {
@@ -310,6 +310,14 @@ func (st *fstate) method(e *ast.Call, at *ast.Attribute, args []*Type, in set) *
 		}
 		if !compilable(args[0]) || !unify(xt.Elem, args[0]) {
 			st.pyOnly(spanOf(e.Args[0]), "appending a %s to a %s runs only in Python", args[0], xt)
+			return TUnknown
+		}
+		return TNone
+	case "extend":
+		// by a list of the same element type (core/wasmgen/rt lists.go);
+		// any other iterable runs in Python
+		if len(args) != 1 || args[0].Kind != List || !unify(xt.Elem, args[0].Elem) {
+			st.pyOnly(spanOf(e), "this extend() runs only in Python")
 			return TUnknown
 		}
 		return TNone

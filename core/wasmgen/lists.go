@@ -405,6 +405,10 @@ func (fg *fgen) method(e *ast.Call, at *ast.Attribute, t *check.Type) {
 		}
 		fg.Call(fg.g.rt.Pop(widthOf(lt.Elem.Kind)))
 		fg.fromBits(t.Kind)
+	case "extend":
+		fg.expr(at.X)
+		fg.expr(e.Args[0])
+		fg.Call(fg.g.rt.Extend(widthOf(lt.Elem.Kind))) // rt/lists.go
 	default:
 		panic("method not compiled")
 	}

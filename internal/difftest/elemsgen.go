@@ -193,8 +193,16 @@ func (g *Generator) elemsList(st *elemsState) ([]ast.Stmt, string) {
 			out = append(out, g.elemsGuard([]ast.Stmt{&ast.Assign{Target: ident(l),
 				Value: &ast.ListLit{Elems: []ast.Expr{g.elemsValue(st, "", bounded), g.elemsValue(st, "", bounded)}}}})...)
 		case 4:
-			// the elements of another list, stored into this one
-			if len(st.lists) > 0 {
+			// the elements of another list, stored into this one: by a
+			// loop, or by extend (of itself now and then: it doubles)
+			if len(st.lists) > 0 && g.r.IntN(2) == 0 {
+				other := st.lists[g.r.IntN(len(st.lists))]
+				if g.r.IntN(4) == 0 {
+					other = l
+				}
+				out = append(out, &ast.ExprStmt{X: &ast.Call{Func: &ast.Attribute{X: ident(l), Name: ident("extend")},
+					Args: []ast.Expr{ident(other)}}})
+			} else if len(st.lists) > 0 {
 				e := "x" + n
 				v := elemsBin(ident(e), ast.OpMul, intLit(int64(1+g.r.IntN(3))))
 				if bounded {

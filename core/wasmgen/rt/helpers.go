@@ -19,6 +19,9 @@ func (r *Runtime) ListNew(w SlotWidth) uint32 { return r.listHelper("__ml_list",
 // Grow returns __ml_grow(l i32) for slots of width w.
 func (r *Runtime) Grow(w SlotWidth) uint32 { return r.listHelper("__ml_grow", w, buildGrow) }
 
+// Extend returns __ml_extend(a, b i32) for slots of width w: a.extend(b).
+func (r *Runtime) Extend(w SlotWidth) uint32 { return r.listHelper("__ml_extend", w, buildExtend) }
+
 // Pop returns __ml_pop(l i32, i i64) -> i64 for slots of width w.
 func (r *Runtime) Pop(w SlotWidth) uint32 { return r.listHelper("__ml_pop", w, buildPop) }
 

@@ -167,6 +167,73 @@ func buildGrow(h *fn, w SlotWidth) {
 	h.Store(wasmbin.OpI32Store, l, abi.ListCapOffset, c)
 }
 
+// buildExtend builds __ml_extend(a, b i32): appends b's slots to a. The
+// count of b is read first and a's data grown to hold them (to twice its
+// capacity at least, as appends grow it); b's data is read after, so that
+// a.extend(a), whose data may have moved, copies a's first len(a) slots
+// after them, as CPython doubles the list; ErrMemory past MaxLen.
+func buildExtend(h *fn, w SlotWidth) {
+	h.signature([]wasmbin.ValType{wasmbin.I32, wasmbin.I32}, []string{"a", "b"})
+	const a, b = 0, 1
+	n, m, c, d := h.Named(wasmbin.I32, "n"), h.Named(wasmbin.I32, "m"), h.Named(wasmbin.I32, "cap"), h.Named(wasmbin.I32, "data")
+	h.Load(wasmbin.OpI32Load, a, abi.ListLenOffset)
+	h.Set(n)
+	h.Load(wasmbin.OpI32Load, b, abi.ListLenOffset)
+	h.Tee(m)
+	h.Emit(wasmbin.OpI32Eqz)
+	h.ReturnIf(func() {})
+	h.Get(n)
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Get(m)
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.Emit(wasmbin.OpI64Add)
+	h.I64(MaxLen)
+	h.Emit(wasmbin.OpI64GtU)
+	h.TrapIf(abi.ErrMemory)
+	h.Bin(wasmbin.OpI32Add, n, m)
+	h.Load(wasmbin.OpI32Load, a, abi.ListCapOffset)
+	h.Emit(wasmbin.OpI32GtU)
+	h.When(func() {
+		// cap = max(n + m, 2 * cap, 4)
+		h.Bin(wasmbin.OpI32Add, n, m)
+		h.Tee(c)
+		h.Load(wasmbin.OpI32Load, a, abi.ListCapOffset)
+		h.I32(1)
+		h.Emit(wasmbin.OpI32Shl)
+		h.Tee(d)
+		h.Get(c)
+		h.Get(d)
+		h.Emit(wasmbin.OpI32GtU)
+		h.Emit(wasmbin.OpSelect)
+		h.Tee(c)
+		h.I32(4)
+		h.BinI32(wasmbin.OpI32GtU, c, 4)
+		h.Emit(wasmbin.OpSelect)
+		h.Set(c)
+		h.Get(c)
+		h.Emit(wasmbin.OpI64ExtendI32U)
+		h.I64(int64(w))
+		h.Emit(wasmbin.OpI64Shl)
+		h.Call(h.r.NewBytes())
+		h.Tee(d)
+		h.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)
+		h.Get(n)
+		h.CopyShifted(int32(w))
+		h.Store(wasmbin.OpI32Store, a, abi.ListDataOffset, d)
+		h.Store(wasmbin.OpI32Store, a, abi.ListCapOffset, c)
+	})
+	// b's slots (read now: b may be a) after a's
+	h.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)
+	h.Get(n)
+	h.ShiftAdd(int32(w))
+	h.Load(wasmbin.OpI32Load, b, abi.ListDataOffset)
+	h.Get(m)
+	h.CopyShifted(int32(w))
+	h.Bin(wasmbin.OpI32Add, n, m)
+	h.Set(n)
+	h.Store(wasmbin.OpI32Store, a, abi.ListLenOffset, n)
+}
+
 // buildPop builds __ml_pop(l i32, i i64) -> i64: removes l[i] and returns
 // its slot's bits, shifting the later slots down; IndexError when l is
 // empty or i out of range.
