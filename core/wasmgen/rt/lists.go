@@ -154,6 +154,12 @@ func buildGrow(h *fn, w SlotWidth) {
 	h.BinI32(wasmbin.OpI32GtU, c, 4)
 	h.Emit(wasmbin.OpSelect)
 	h.Set(c)
+	h.regrow(l, n, c, d, w)
+}
+
+// regrow gives the list in local l new data of c slots of width w (local
+// d gets its address), holding its first n slots.
+func (h *fn) regrow(l, n, c, d uint32, w SlotWidth) {
 	h.Get(c)
 	h.Emit(wasmbin.OpI64ExtendI32U)
 	h.I64(int64(w))
@@ -210,17 +216,7 @@ func buildExtend(h *fn, w SlotWidth) {
 		h.BinI32(wasmbin.OpI32GtU, c, 4)
 		h.Emit(wasmbin.OpSelect)
 		h.Set(c)
-		h.Get(c)
-		h.Emit(wasmbin.OpI64ExtendI32U)
-		h.I64(int64(w))
-		h.Emit(wasmbin.OpI64Shl)
-		h.Call(h.r.NewBytes())
-		h.Tee(d)
-		h.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)
-		h.Get(n)
-		h.CopyShifted(int32(w))
-		h.Store(wasmbin.OpI32Store, a, abi.ListDataOffset, d)
-		h.Store(wasmbin.OpI32Store, a, abi.ListCapOffset, c)
+		h.regrow(a, n, c, d, w)
 	})
 	// b's slots (read now: b may be a) after a's
 	h.Load(wasmbin.OpI32Load, a, abi.ListDataOffset)

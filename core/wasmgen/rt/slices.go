@@ -388,19 +388,9 @@ func (h *fn) strSliceReversed(v sliceLocals, r, nb uint32, alloc func()) {
 	h.Set(nb)
 	alloc()
 	h.Until(func() { h.Bin(wasmbin.OpI32LeU, p, first) }, func() {
-		// q: the start of the character ending at p
-		h.Get(p)
-		h.I32(1)
-		h.Emit(wasmbin.OpI32Sub)
-		h.Set(q)
-		h.Until(func() {
-			h.Get(q)
-			h.EmitImm(wasmbin.OpI32Load8U, 0)
-			h.I32(0xC0)
-			h.Emit(wasmbin.OpI32And)
-			h.I32(0x80)
-			h.Emit(wasmbin.OpI32Ne)
-		}, func() { h.AddI32(q, -1) })
+		// q: the start of the character ending at p (strwide.go)
+		h.charBefore(p, q)
+		h.Emit(wasmbin.OpDrop)
 		h.Bin(wasmbin.OpI32Sub, p, q)
 		h.Set(nb)
 		h.copyBytes(v.dst, q, nb)

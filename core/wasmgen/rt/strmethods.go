@@ -287,24 +287,31 @@ func (h *fn) splitScan(p, end uint32, word func(start, n uint32)) {
 }
 
 // buildStrSplit builds __ml_str_split: the words are counted, then the
-// list is made and filled.
+// list is made and filled (splitWords).
 func buildStrSplit(h *fn) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"s"}, wasmbin.I32)
-	const s = 0
+	h.wideTo(0, h.r.strSplitWide()) // strwide.go
+	h.splitWords(0, h.splitScan, h.newStrOf)
+}
+
+// splitWords emits split() of the string in local s: scan finds the words
+// (splitScan for ASCII text, splitScanWide beyond), counted first, then
+// made by newStr into the new list, which is left on the stack.
+func (h *fn) splitWords(s uint32, scan func(p, end uint32, word func(start, n uint32)), newStr func(p, n uint32)) {
 	p, end, k, l, slot := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "k"),
 		h.Named(wasmbin.I32, "l"), h.Named(wasmbin.I32, "slot")
-	h.wideTo(s, h.r.strSplitWide()) // strwide.go
 	bounds := func() {
 		h.strBytes(s)
 		h.Tee(p)
-		h.Load(wasmbin.OpI32Load, s, abi.StrLenOffset)
+		h.Get(s)
+		h.strLen()
 		h.Emit(wasmbin.OpI32Add)
 		h.Set(end)
 	}
 	bounds()
 	h.I32(0)
 	h.Set(k)
-	h.splitScan(p, end, func(_, _ uint32) { h.AddI32(k, 1) })
+	scan(p, end, func(_, _ uint32) { h.AddI32(k, 1) })
 	h.Get(k)
 	h.Emit(wasmbin.OpI64ExtendI32U)
 	h.Call(h.r.ListNew(WideSlots))
@@ -312,9 +319,9 @@ func buildStrSplit(h *fn) {
 	h.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	h.Set(slot)
 	bounds()
-	h.splitScan(p, end, func(start, n uint32) {
+	scan(p, end, func(start, n uint32) {
 		h.Get(slot)
-		h.newStrOf(start, n)
+		newStr(start, n)
 		h.Emit(wasmbin.OpI64ExtendI32U)
 		h.EmitImm(wasmbin.OpI64Store, 0)
 		h.AddI32(slot, 8)

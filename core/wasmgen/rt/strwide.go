@@ -120,6 +120,21 @@ func (h *fn) wideTo(s, helper uint32) {
 func (h *fn) newStrCounted(p, n uint32) {
 	i, k, r, d := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
 	defer h.Release(wasmbin.I32, i, k, r, d)
+	h.leads(p, n, i, k)
+	h.Gets(n, k)
+	h.Call(h.r.StrAlloc())
+	h.Tee(r)
+	h.I32(abi.StrHeaderSize)
+	h.Emit(wasmbin.OpI32Add)
+	h.Set(d)
+	h.copyBytes(d, p, n)
+	h.Get(r)
+}
+
+// leads sets k to the code points of the n bytes (local) at address p
+// (local): the bytes that are not continuation bytes (0b10xxxxxx); i is
+// scratch.
+func (h *fn) leads(p, n, i, k uint32) {
 	h.I32(0)
 	h.Set(i)
 	h.I32(0)
@@ -136,14 +151,6 @@ func (h *fn) newStrCounted(p, n uint32) {
 		h.Set(k)
 		h.AddI32(i, 1)
 	})
-	h.Gets(n, k)
-	h.Call(h.r.StrAlloc())
-	h.Tee(r)
-	h.I32(abi.StrHeaderSize)
-	h.Emit(wasmbin.OpI32Add)
-	h.Set(d)
-	h.copyBytes(d, p, n)
-	h.Get(r)
 }
 
 // charBefore pushes the address of the first byte of the character that
@@ -240,38 +247,9 @@ func (h *fn) splitScanWide(p, end uint32, word func(start, n uint32)) {
 	})
 }
 
-// buildStrSplitWide builds __ml_str_split_wide: the words are counted,
-// then the list is made and filled.
+// buildStrSplitWide builds __ml_str_split_wide (splitWords with the
+// scan of whitespace beyond ASCII and counted code points).
 func buildStrSplitWide(h *fn) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"s"}, wasmbin.I32)
-	const s = 0
-	p, end, k, l, slot := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "k"),
-		h.Named(wasmbin.I32, "l"), h.Named(wasmbin.I32, "slot")
-	bounds := func() {
-		h.strBytes(s)
-		h.Tee(p)
-		h.Get(s)
-		h.strLen()
-		h.Emit(wasmbin.OpI32Add)
-		h.Set(end)
-	}
-	bounds()
-	h.I32(0)
-	h.Set(k)
-	h.splitScanWide(p, end, func(_, _ uint32) { h.AddI32(k, 1) })
-	h.Get(k)
-	h.Emit(wasmbin.OpI64ExtendI32U)
-	h.Call(h.r.ListNew(WideSlots))
-	h.Tee(l)
-	h.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
-	h.Set(slot)
-	bounds()
-	h.splitScanWide(p, end, func(start, n uint32) {
-		h.Get(slot)
-		h.newStrCounted(start, n)
-		h.Emit(wasmbin.OpI64ExtendI32U)
-		h.EmitImm(wasmbin.OpI64Store, 0)
-		h.AddI32(slot, 8)
-	})
-	h.Get(l)
+	h.splitWords(0, h.splitScanWide, h.newStrCounted)
 }
