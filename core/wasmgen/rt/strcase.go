@@ -77,15 +77,10 @@ func (r *Runtime) strCaseWide(upper bool) uint32 {
 func buildStrCaseWide(h *fn, upper bool) {
 	h.signature([]wasmbin.ValType{wasmbin.I32}, []string{"s"}, wasmbin.I32)
 	const s = 0
-	p, end, b0, cp, w, m := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"), h.Named(wasmbin.I32, "b0"),
+	p, end, cp, w, m := h.Named(wasmbin.I32, "p"), h.Named(wasmbin.I32, "end"),
 		h.Named(wasmbin.I32, "cp"), h.Named(wasmbin.I32, "w"), h.Named(wasmbin.I32, "m")
 	nb, r, dst := h.Named(wasmbin.I32, "nb"), h.Named(wasmbin.I32, "r"), h.Named(wasmbin.I32, "dst")
 	table := int32(h.r.Table(caseTable(upper)))
-	cont := func(off int64) { // the payload of the continuation byte at p + off
-		h.Load(wasmbin.OpI32Load8U, p, off)
-		h.I32(0x3F)
-		h.Emit(wasmbin.OpI32And)
-	}
 	// walk sets, for each character at p, w to its length and m to its
 	// mapping's code point, then runs each
 	walk := func(each func()) {
@@ -97,50 +92,12 @@ func buildStrCaseWide(h *fn, upper bool) {
 		h.Set(end)
 		h.Until(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
 			h.Load(wasmbin.OpI32Load8U, p, 0)
-			h.Tee(b0)
 			h.charLen()
 			h.Set(w)
-			h.Get(b0)
+			h.Get(p)
+			h.Call(h.r.Decode()) // strings.go
+			h.Emit(wasmbin.OpI32WrapI64)
 			h.Set(cp)
-			h.BinI32(wasmbin.OpI32Eq, w, 2)
-			h.When(func() {
-				h.BinI32(wasmbin.OpI32And, b0, 0x1F)
-				h.I32(6)
-				h.Emit(wasmbin.OpI32Shl)
-				cont(1)
-				h.Emit(wasmbin.OpI32Or)
-				h.Set(cp)
-			})
-			h.BinI32(wasmbin.OpI32Eq, w, 3)
-			h.When(func() {
-				h.BinI32(wasmbin.OpI32And, b0, 0x0F)
-				h.I32(12)
-				h.Emit(wasmbin.OpI32Shl)
-				cont(1)
-				h.I32(6)
-				h.Emit(wasmbin.OpI32Shl)
-				h.Emit(wasmbin.OpI32Or)
-				cont(2)
-				h.Emit(wasmbin.OpI32Or)
-				h.Set(cp)
-			})
-			h.BinI32(wasmbin.OpI32Eq, w, 4)
-			h.When(func() {
-				h.BinI32(wasmbin.OpI32And, b0, 0x07)
-				h.I32(18)
-				h.Emit(wasmbin.OpI32Shl)
-				cont(1)
-				h.I32(12)
-				h.Emit(wasmbin.OpI32Shl)
-				h.Emit(wasmbin.OpI32Or)
-				cont(2)
-				h.I32(6)
-				h.Emit(wasmbin.OpI32Shl)
-				h.Emit(wasmbin.OpI32Or)
-				cont(3)
-				h.Emit(wasmbin.OpI32Or)
-				h.Set(cp)
-			})
 			// the blocks with case mappings trap
 			for _, b := range caseBlocks {
 				h.Get(cp)

@@ -261,24 +261,32 @@ func buildStrStrip(h *fn) {
 // the one in local end, each word (a run of bytes that are not
 // whitespace) calls word with its start and length in locals.
 func (h *fn) splitScan(p, end uint32, word func(start, n uint32)) {
-	c, start, n := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
-	defer h.Release(wasmbin.I32, c, start, n)
-	h.Until(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
+	c := h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, c)
+	step := func() { h.AddI32(p, 1) }
+	h.splitScanBy(p, end, func() {
 		h.Load(wasmbin.OpI32Load8U, p, 0)
 		h.Set(c)
 		h.isSpace(c)
+	}, step, step, word)
+}
+
+// splitScanBy is the loop of splitScan and splitScanWide: space pushes
+// whether whitespace starts at p (nonzero), skipSpace moves p past it,
+// skipChar past a character that is not whitespace.
+func (h *fn) splitScanBy(p, end uint32, space, skipSpace, skipChar func(), word func(start, n uint32)) {
+	start, n := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, start, n)
+	h.Until(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
+		space()
 		h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
-		h.AddI32(p, 1)
+		skipSpace()
 		h.Emit(wasmbin.OpElse)
 		h.Get(p)
 		h.Set(start)
 		h.Until(func() {
-			h.orElse(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
-				h.Load(wasmbin.OpI32Load8U, p, 0)
-				h.Set(c)
-				h.isSpace(c)
-			})
-		}, func() { h.AddI32(p, 1) })
+			h.orElse(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, space)
+		}, skipChar)
 		h.Bin(wasmbin.OpI32Sub, p, start)
 		h.Set(n)
 		word(start, n)
@@ -320,13 +328,19 @@ func (h *fn) splitWords(s uint32, scan func(p, end uint32, word func(start, n ui
 	h.Set(slot)
 	bounds()
 	scan(p, end, func(start, n uint32) {
-		h.Get(slot)
-		newStr(start, n)
-		h.Emit(wasmbin.OpI64ExtendI32U)
-		h.EmitImm(wasmbin.OpI64Store, 0)
-		h.AddI32(slot, 8)
+		h.putStr(slot, func() { newStr(start, n) })
 	})
 	h.Get(l)
+}
+
+// putStr writes the string that push leaves into the list slot at the
+// address in local slot, and moves slot to the next.
+func (h *fn) putStr(slot uint32, push func()) {
+	h.Get(slot)
+	push()
+	h.Emit(wasmbin.OpI64ExtendI32U)
+	h.EmitImm(wasmbin.OpI64Store, 0)
+	h.AddI32(slot, 8)
 }
 
 // buildStrSplitSep builds __ml_str_split_sep: the pieces between the
@@ -400,16 +414,14 @@ func buildStrSplitSep(h *fn) {
 	h.EmitImm(wasmbin.OpI32Load, abi.ListDataOffset)
 	h.Set(slot)
 	scan(func() {
-		h.Get(slot)
-		h.Get(wide)
-		h.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
-		h.newStrCounted(start, n)
-		h.Emit(wasmbin.OpElse)
-		h.newStrOf(start, n)
-		h.End()
-		h.Emit(wasmbin.OpI64ExtendI32U)
-		h.EmitImm(wasmbin.OpI64Store, 0)
-		h.AddI32(slot, 8)
+		h.putStr(slot, func() {
+			h.Get(wide)
+			h.Begin(wasmbin.OpIf, wasmbin.BlockType(wasmbin.I32))
+			h.newStrCounted(start, n)
+			h.Emit(wasmbin.OpElse)
+			h.newStrOf(start, n)
+			h.End()
+		})
 	})
 	h.Get(l)
 }

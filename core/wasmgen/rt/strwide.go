@@ -143,10 +143,7 @@ func (h *fn) leads(p, n, i, k uint32) {
 		h.Get(k)
 		h.Bin(wasmbin.OpI32Add, p, i)
 		h.EmitImm(wasmbin.OpI32Load8U, 0)
-		h.I32(0xC0)
-		h.Emit(wasmbin.OpI32And)
-		h.I32(0x80)
-		h.Emit(wasmbin.OpI32Ne)
+		h.isLead()
 		h.Emit(wasmbin.OpI32Add)
 		h.Set(k)
 		h.AddI32(i, 1)
@@ -164,10 +161,7 @@ func (h *fn) charBefore(b, q uint32) {
 	h.Until(func() {
 		h.Get(q)
 		h.EmitImm(wasmbin.OpI32Load8U, 0)
-		h.I32(0xC0)
-		h.Emit(wasmbin.OpI32And)
-		h.I32(0x80)
-		h.Emit(wasmbin.OpI32Ne)
+		h.isLead()
 	}, func() { h.AddI32(q, -1) })
 	h.Get(q)
 }
@@ -215,36 +209,23 @@ func buildStrStripWide(h *fn) {
 // (__ml_space_len) separate the words, which are runs of other
 // characters.
 func (h *fn) splitScanWide(p, end uint32, word func(start, n uint32)) {
-	w, start, n := h.Temp(wasmbin.I32), h.Temp(wasmbin.I32), h.Temp(wasmbin.I32)
-	defer h.Release(wasmbin.I32, w, start, n)
-	h.Until(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
+	w := h.Temp(wasmbin.I32)
+	defer h.Release(wasmbin.I32, w)
+	h.splitScanBy(p, end, func() { // the whitespace's length, 0 for none
 		h.Get(p)
 		h.Call(h.r.spaceLen())
 		h.Tee(w)
-		h.Begin(wasmbin.OpIf, wasmbin.BlockEmpty)
+	}, func() {
 		h.Bin(wasmbin.OpI32Add, p, w)
 		h.Set(p)
-		h.Emit(wasmbin.OpElse)
+	}, func() { // on by the character's length
 		h.Get(p)
-		h.Set(start)
-		h.Until(func() {
-			h.orElse(func() { h.Bin(wasmbin.OpI32GeU, p, end) }, func() {
-				h.Get(p)
-				h.Call(h.r.spaceLen())
-			})
-		}, func() { // on by the character's length
-			h.Get(p)
-			h.Get(p)
-			h.EmitImm(wasmbin.OpI32Load8U, 0)
-			h.charLen()
-			h.Emit(wasmbin.OpI32Add)
-			h.Set(p)
-		})
-		h.Bin(wasmbin.OpI32Sub, p, start)
-		h.Set(n)
-		word(start, n)
-		h.End()
-	})
+		h.Get(p)
+		h.EmitImm(wasmbin.OpI32Load8U, 0)
+		h.charLen()
+		h.Emit(wasmbin.OpI32Add)
+		h.Set(p)
+	}, word)
 }
 
 // buildStrSplitWide builds __ml_str_split_wide (splitWords with the
